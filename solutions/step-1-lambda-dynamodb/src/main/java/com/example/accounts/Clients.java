@@ -1,0 +1,30 @@
+package com.example.accounts;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The clients this service uses, created once per Lambda execution environment.
+ *
+ * <p>Why static: Lambda keeps an environment (its JVM, and so its static fields) alive between
+ * invocations. A client built on the first call is reused by every later call that lands in the
+ * same environment, so only the cold start pays for building it and opening its connections.
+ * Why lazy: a class that needs no client never builds one, and tests can inject their own.
+ */
+public final class Clients {
+    private static DynamoDbClient dynamoDb;
+
+    private Clients() {
+    }
+
+    public static synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            // Region, credentials and endpoint come from the environment Lambda provides
+            // (AWS_REGION, the function's role; AWS_ENDPOINT_URL_DYNAMODB in the local cloud).
+            dynamoDb = DynamoDbClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return dynamoDb;
+    }
+}
