@@ -17,11 +17,11 @@ import momento.sdk.CacheClient;
  */
 public class AccountService {
     private final AccountRepository repository;
-    private final ReadAsideCache cache;
+    private final AccountCache cache;
 
     public AccountService(AccountRepository repository, Supplier<CacheClient> cache, String cacheName) {
         this.repository = repository;
-        this.cache = new ReadAsideCache(cache, cacheName);
+        this.cache = new AccountCache(cache, cacheName);
     }
 
     public User createUser(User user) {

@@ -12,25 +12,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Read-aside caching (also called cache-aside) on Momento: look in the cache first; on a miss,
- * ask the database and keep its answer in the cache for {@link #TTL}, "not found" included.
+ * The service's cache of users, organizations and memberships, on Momento.
+ *
+ * <p>Read-aside (also called cache-aside): look in the cache first; on a miss, ask the database
+ * and keep its answer in the cache for {@link #TTL}, "not found" included.
  *
  * <p>The cache may make a read faster, never make it fail: when the cache errs, times out or
  * cannot be reached, the failure is logged and the database answers.
  */
-class ReadAsideCache {
+class AccountCache {
     /** How long a cached answer is trusted. Also how long a stale answer can live: see step 4. */
     static final Duration TTL = Duration.ofSeconds(60);
     /** Cached for an item the database does not have, so repeated lookups of it stay cheap too. */
     static final String NOT_FOUND = "NOT_FOUND";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReadAsideCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AccountCache.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<CacheClient> cache;
     private final String cacheName;
 
-    ReadAsideCache(Supplier<CacheClient> cache, String cacheName) {
+    AccountCache(Supplier<CacheClient> cache, String cacheName) {
         this.cache = cache;
         this.cacheName = cacheName;
     }
@@ -49,7 +51,7 @@ class ReadAsideCache {
             return Optional.of(value);
         }
         Optional<T> answer = database.get();
-        set(client, key, answer.map(ReadAsideCache::encode).orElse(NOT_FOUND));
+        set(client, key, answer.map(AccountCache::encode).orElse(NOT_FOUND));
         return answer;
     }
 

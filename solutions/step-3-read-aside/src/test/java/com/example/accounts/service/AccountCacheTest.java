@@ -12,11 +12,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Read-aside: the cache first, the database on a miss, and never a failure because of the cache. */
-class ReadAsideCacheTest {
+class AccountCacheTest {
     private static final User ALICE = new User("alice", "Alice", "Liddell");
 
     private final InMemoryCache memory = new InMemoryCache();
-    private final ReadAsideCache cache = new ReadAsideCache(memory.client(), TestCaches.CACHE_NAME);
+    private final AccountCache cache = new AccountCache(memory.client(), TestCaches.CACHE_NAME);
     private final AtomicInteger databaseReads = new AtomicInteger();
 
     private Supplier<Optional<User>> database(Optional<User> answer) {
@@ -55,7 +55,7 @@ class ReadAsideCacheTest {
 
         assertThat(again).isEmpty();
         assertThat(databaseReads).hasValue(1);
-        assertThat(memory.items).containsEntry("user#ghost", ReadAsideCache.NOT_FOUND);
+        assertThat(memory.items).containsEntry("user#ghost", AccountCache.NOT_FOUND);
     }
 
     @Test
@@ -69,7 +69,7 @@ class ReadAsideCacheTest {
 
     @Test
     void aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer() {
-        ReadAsideCache unreachable = new ReadAsideCache(() -> {
+        AccountCache unreachable = new AccountCache(() -> {
             throw new IllegalStateException("Secrets Manager timed out");
         }, TestCaches.CACHE_NAME);
 

@@ -1,0 +1,120 @@
+package com.example.accounts.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.accounts.InMemoryCache;
+import com.example.accounts.TestCaches;
+import com.example.accounts.model.User;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Read-aside: the cache first, the database on a miss, and never a failure because of the cache. */
+class AccountCacheTest {
+    private static final User ALICE = new User("alice", "Alice", "Liddell");
+
+    private final InMemoryCache memory = new InMemoryCache();
+    private final AccountCache cache = new AccountCache(memory.client(), TestCaches.CACHE_NAME);
+    private final AtomicInteger databaseReads = new AtomicInteger();
+
+    private Supplier<Optional<User>> database(Optional<User> answer) {
+        return () -> {
+            databaseReads.incrementAndGet();
+            return answer;
+        };
+    }
+
+    @Test
+    void aMissAsksTheDatabaseAndCachesTheAnswerWithATtl() {
+        Optional<User> read = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(read).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
+        assertThat(memory.items).containsKey("user#alice");
+        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aHitDoesNotAskTheDatabase() {
+        cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        Optional<User> again = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(again).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
+        assertThat(memory.hits).hasValue(1);
+    }
+
+    @Test
+    void notFoundIsCachedToo() {
+        cache.read("user#ghost", User.class, database(Optional.empty()));
+
+        Optional<User> again = cache.read("user#ghost", User.class, database(Optional.empty()));
+
+        assertThat(again).isEmpty();
+        assertThat(databaseReads).hasValue(1);
+        assertThat(memory.items).containsEntry("user#ghost", AccountCache.NOT_FOUND);
+    }
+
+    @Test
+    void aFailingCacheLeavesTheDatabaseToAnswer() {
+        memory.failEverything();
+
+        assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(databaseReads).hasValue(2);
+    }
+
+    @Test
+    void aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer() {
+        AccountCache unreachable = new AccountCache(() -> {
+            throw new IllegalStateException("Secrets Manager timed out");
+        }, TestCaches.CACHE_NAME);
+
+        assertThat(unreachable.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+    }
+
+    @Test
+    void anUnreadableCachedValueLeavesTheDatabaseToAnswer() {
+        memory.items.put("user#alice", "{not json");
+
+        Optional<User> read = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(read).contains(ALICE);
+    }
+
+    @Test
+    void aWriteReplacesACachedNotFound() {
+        cache.read("user#alice", User.class, database(Optional.empty()));
+
+        cache.write("user#alice", ALICE);
+
+        assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
+        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aSlowReaderDoesNotOverwriteAConcurrentWrite() {
+        // The reader misses and reads the database before alice exists; alice is created and
+        // written to the cache; only then does the reader fill the cache with what it saw.
+        Optional<User> slowRead = cache.read("user#alice", User.class, () -> {
+            cache.write("user#alice", ALICE);
+            return Optional.empty();
+        });
+
+        assertThat(slowRead).isEmpty();
+        assertThat(memory.items.get("user#alice")).isNotEqualTo(AccountCache.NOT_FOUND).contains("Alice");
+    }
+
+    @Test
+    void aFailedWriteDoesNotFailTheCaller() {
+        memory.failEverything();
+
+        cache.write("user#alice", ALICE);
+
+        assertThat(memory.items).isEmpty();
+    }
+}
