@@ -1,0 +1,208 @@
+package com.example.workshop.stages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guides cannot drift from the code. A fenced block that shows project code names the file
+ * it comes from, and must match it:
+ * <pre>
+ *   ```java file=solutions/step-2-momento-client/src/main/java/com/example/accounts/Clients.java
+ * </pre>
+ * The block must appear in that file as consecutive lines (indentation may differ by a constant
+ * amount). A line holding only an elision marker ({@code // ...}, {@code # ...},
+ * {@code <!-- ... -->} or {@code ...}) skips any number of lines. Java, XML and YAML blocks
+ * without {@code file=} must be marked {@code example} (code that is not in the project).
+ * And every repository path a guide mentions in backticks must exist (a working-copy path such
+ * as {@code src/...} may instead exist in one of the stages: a file the guide has you create).
+ */
+class GuideSnippetsTest {
+    static final Path ROOT = StageChainTest.ROOT;
+    static final Pattern FENCE = Pattern.compile("^(\\s*)(```+|~~~+)\\s*(.*)$");
+    static final Pattern FILE_ATTRIBUTE = Pattern.compile("(?:^|\\s)file=(\\S+)");
+    static final Set<String> PROJECT_LANGUAGES = Set.of("java", "xml", "yaml", "yml");
+    static final Set<String> ELISIONS = Set.of("// ...", "# ...", "<!-- ... -->", "...");
+    static final Pattern INLINE_PATH = Pattern.compile("`((?:solutions|workshop|src|\\.ci|\\.mvn)/[^`\\s*{}]+|[A-Za-z.-]+\\.(?:md|xml|yml))`");
+
+    record Snippet(Path guide, int line, String info, List<String> lines) {
+        String where() {
+            return ROOT.relativize(guide) + ":" + line;
+        }
+    }
+
+    @Test
+    void everyProjectCodeBlockMatchesTheFileItQuotes() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Path guide : guides()) {
+            for (Snippet snippet : snippets(guide)) {
+                Matcher file = FILE_ATTRIBUTE.matcher(snippet.info());
+                String language = snippet.info().split("\\s+")[0];
+                if (file.find()) {
+                    checked++;
+                    Path source = ROOT.resolve(file.group(1));
+                    if (!Files.isRegularFile(source)) {
+                        problems.add(snippet.where() + ": quotes " + file.group(1) + ", which does not exist");
+                    } else if (!appearsIn(snippet.lines(), lines(source))) {
+                        problems.add(snippet.where() + ": no longer matches " + file.group(1));
+                    }
+                } else if (PROJECT_LANGUAGES.contains(language) && !snippet.info().contains("example")) {
+                    problems.add(snippet.where() + ": a " + language + " block needs file=<path> (or 'example' if it is not project code)");
+                }
+            }
+        }
+        assertThat(problems).as("guide snippets").isEmpty();
+        assertThat(checked).as("snippets checked").isPositive();
+    }
+
+    @Test
+    void everyPathAGuideMentionsExists() {
+        List<String> missing = new ArrayList<>();
+        for (Path guide : guides()) {
+            List<String> text = lines(guide);
+            for (int i = 0; i < text.size(); i++) {
+                Matcher path = INLINE_PATH.matcher(text.get(i));
+                while (path.find()) {
+                    String mentioned = path.group(1);
+                    boolean exists = Files.exists(ROOT.resolve(mentioned))
+                            || Files.exists(guide.getParent().resolve(mentioned))
+                            || inSomeStage(mentioned); // a file the guide asks you to create
+                    if (!exists) {
+                        missing.add(ROOT.relativize(guide) + ":" + (i + 1) + ": " + mentioned);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("paths named in the guides").isEmpty();
+    }
+
+    private static boolean inSomeStage(String path) {
+        try (Stream<Path> stages = Files.list(ROOT.resolve("solutions"))) {
+            return stages.anyMatch(stage -> Files.exists(stage.resolve(path)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theCheckerCatchesDrift() {
+        List<String> file = List.of("class A {", "    void a() {", "        one();", "        two();", "    }", "}");
+
+        assertThat(appearsIn(List.of("void a() {", "    one();", "    two();", "}"), file)).isTrue();
+        assertThat(appearsIn(List.of("class A {", "    // ...", "}"), file)).isTrue();
+        assertThat(appearsIn(List.of("void a() {", "    two();", "    one();"), file)).isFalse();
+        assertThat(appearsIn(List.of("void a() {", "    three();"), file)).isFalse();
+        assertThat(appearsIn(List.of("one();", "  two();"), file)).isFalse();
+    }
+
+    /** The snippet's segments (split at elision lines) appear in order, each as consecutive lines. */
+    static boolean appearsIn(List<String> snippet, List<String> file) {
+        List<List<String>> segments = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String line : snippet) {
+            if (ELISIONS.contains(line.strip())) {
+                segments.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(line.stripTrailing());
+            }
+        }
+        segments.add(current);
+        int from = 0;
+        for (List<String> segment : segments) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            int at = indexOf(segment, file, from);
+            if (at < 0) {
+                return false;
+            }
+            from = at + segment.size();
+        }
+        return true;
+    }
+
+    private static int indexOf(List<String> segment, List<String> file, int from) {
+        for (int start = from; start + segment.size() <= file.size(); start++) {
+            if (matchesAt(segment, file, start)) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /** Line by line equal, after removing the same indentation difference from every non-blank line. */
+    private static boolean matchesAt(List<String> segment, List<String> file, int start) {
+        Integer shift = null;
+        for (int i = 0; i < segment.size(); i++) {
+            String want = segment.get(i);
+            String have = file.get(start + i).stripTrailing();
+            if (want.isBlank() || have.isBlank()) {
+                if (want.isBlank() != have.isBlank()) {
+                    return false;
+                }
+                continue;
+            }
+            int offset = indent(have) - indent(want);
+            if (shift == null) {
+                shift = offset;
+            }
+            if (offset != shift || !have.strip().equals(want.strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
+    }
+
+    static List<Path> guides() {
+        try (Stream<Path> files = Files.list(ROOT.resolve("workshop"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Snippet> snippets(Path guide) {
+        List<Snippet> snippets = new ArrayList<>();
+        List<String> text = lines(guide);
+        for (int i = 0; i < text.size(); i++) {
+            Matcher open = FENCE.matcher(text.get(i));
+            if (!open.matches()) {
+                continue;
+            }
+            String fence = open.group(2);
+            List<String> body = new ArrayList<>();
+            int j = i + 1;
+            while (j < text.size() && !text.get(j).strip().startsWith(fence)) {
+                body.add(text.get(j));
+                j++;
+            }
+            snippets.add(new Snippet(guide, i + 1, open.group(3).strip(), body));
+            i = j;
+        }
+        return snippets;
+    }
+
+    static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
