@@ -1,0 +1,78 @@
+package com.example.workshop.tools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+
+/**
+ * Builds the branches with git plumbing (mktree, commit-tree, update-ref): no checkout, no
+ * index change, so the current branch and its uncommitted work are never touched.
+ */
+@Command(name = "branches", description = {
+        "Create or update local branches step-1 ... step-N, one commit each, whose root holds that stage,",
+        "for the original tutorial's branch-per-step flow. Built from the last commit (HEAD); idempotent."})
+class BranchesCommand extends StageCommand {
+    BranchesCommand(Stages stages) {
+        super(stages);
+    }
+
+    @Override
+    public Integer call() {
+        String head = git.run("rev-parse", "--verify", "HEAD^{commit}").strip();
+        String currentBranch = git.exec(null, "symbolic-ref", "--quiet", "--short", "HEAD").out().strip();
+        String parent = null;
+        for (Stages.Stage stage : stages.all()) {
+            String tree = treeWithStageAtRoot(head, stage);
+            String branch = stage.branch();
+            String existing = git.exec(null, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch + "^{commit}").out().strip();
+            if (!existing.isEmpty() && isSameCommit(existing, tree, parent)) {
+                out().printf("%-8s up to date (%s)%n", branch, stage.name());
+                parent = existing;
+                continue;
+            }
+            if (branch.equals(currentBranch)) {
+                throw new WorkshopException(branch + " is checked out: switch to another branch first, then run this again.");
+            }
+            // Generated commits get a fixed author, so this works where git has no identity set.
+            List<String> args = new ArrayList<>(List.of("-c", "user.name=Workshop stage tools", "-c", "user.email=workshop@localhost",
+                    "commit-tree", tree, "-m", "Step " + stage.number() + ": " + stage.name()));
+            if (parent != null) {
+                args.addAll(List.of("-p", parent));
+            }
+            String commit = git.run(args.toArray(String[]::new)).strip();
+            git.run("update-ref", "refs/heads/" + branch, commit);
+            out().printf("%-8s %s (%s)%n", branch, existing.isEmpty() ? "created" : "updated", stage.name());
+            parent = commit;
+        }
+        out().println("Try: git switch step-1   (and later: git diff step-1 step-2)");
+        return 0;
+    }
+
+    /** HEAD's tree with the root's pom.xml, serverless.yml, src/ and .workshop-stage taken from the stage. */
+    private String treeWithStageAtRoot(String head, Stages.Stage stage) {
+        Set<String> replaced = Set.of("pom.xml", "serverless.yml", "src", Stages.MARKER);
+        StringBuilder entries = new StringBuilder();
+        for (String entry : git.run("ls-tree", "-z", head).split("\0")) {
+            if (!entry.isEmpty() && !replaced.contains(entry.substring(entry.indexOf('\t') + 1))) {
+                entries.append(entry).append('\0');
+            }
+        }
+        String stagePath = "solutions/" + stage.name();
+        for (String entry : git.run("ls-tree", "-z", head + ":" + stagePath).split("\0")) {
+            if (!entry.isEmpty() && Stages.ENTRIES.contains(entry.substring(entry.indexOf('\t') + 1))) {
+                entries.append(entry).append('\0');
+            }
+        }
+        String marker = git.runWithInput(stage.name() + "\n", "hash-object", "-w", "--stdin").strip();
+        entries.append("100644 blob ").append(marker).append('\t').append(Stages.MARKER).append('\0');
+        return git.runWithInput(entries.toString(), "mktree", "-z").strip();
+    }
+
+    private boolean isSameCommit(String commit, String tree, String parent) {
+        String existingTree = git.run("rev-parse", commit + "^{tree}").strip();
+        String existingParents = git.run("rev-list", "--parents", "-n", "1", commit).strip();
+        String expectedParents = parent == null ? commit : commit + " " + parent;
+        return existingTree.equals(tree) && existingParents.equals(expectedParents);
+    }
+}

@@ -1,0 +1,71 @@
+package com.example.workshop.tools;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the git command line in the repository: the same git the attendee uses. */
+final class Git {
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Path root;
+
+    Git(Path root) {
+        this.root = root;
+    }
+
+    /** Runs git and returns its standard output; any exit code but 0 is an error. */
+    String run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    String runWithInput(String input, String... args) {
+        Result result = exec(input, args);
+        if (result.exitCode() != 0) {
+            throw new WorkshopException("git " + String.join(" ", args) + " failed: " + result.err().strip());
+        }
+        return result.out();
+    }
+
+    /** Runs git and returns its exit code and output, whatever they are. */
+    Result exec(String input, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.add("--no-pager");
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).directory(root.toFile()).start();
+            if (input != null) {
+                process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            // Read stderr on another thread, so a chatty git cannot block on a full pipe.
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread errReader = new Thread(() -> copy(process.getErrorStream(), err));
+            errReader.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exitCode = process.waitFor();
+            errReader.join();
+            return new Result(exitCode, out, err.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new WorkshopException("Cannot run git (is it installed and on the PATH?): " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkshopException("Interrupted while running git");
+        }
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        try {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

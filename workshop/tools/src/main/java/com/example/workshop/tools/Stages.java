@@ -1,0 +1,64 @@
+package com.example.workshop.tools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The stages under solutions/, in step order, and the working copy at the repository root. */
+final class Stages {
+    /** What a stage holds, and what the working copy at the root holds of it. */
+    static final List<String> ENTRIES = List.of("pom.xml", "serverless.yml", "src");
+    /** The file at the root naming the stage the working copy started from. */
+    static final String MARKER = ".workshop-stage";
+    private static final Pattern STAGE_NAME = Pattern.compile("step-(\\d+)-[a-z0-9-]+");
+
+    record Stage(int number, String name, Path dir) {
+        String branch() {
+            return "step-" + number;
+        }
+    }
+
+    private final Path root;
+
+    Stages(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    List<Stage> all() {
+        try (Stream<Path> dirs = Files.list(root.resolve("solutions"))) {
+            return dirs.filter(Files::isDirectory)
+                    .map(dir -> {
+                        Matcher name = STAGE_NAME.matcher(dir.getFileName().toString());
+                        return name.matches() ? new Stage(Integer.parseInt(name.group(1)), name.group(), dir) : null;
+                    })
+                    .filter(stage -> stage != null)
+                    .sorted(Comparator.comparingInt(Stage::number))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stage by its full name, "step-3", "3", or the part after the number ("read-aside"). */
+    Stage find(String wanted) {
+        String w = wanted.strip().replaceFirst("^solutions/", "").replaceFirst("/$", "");
+        for (Stage stage : all()) {
+            if (stage.name().equals(w) || stage.branch().equals(w) || String.valueOf(stage.number()).equals(w)
+                    || stage.name().equals(stage.branch() + "-" + w)) {
+                return stage;
+            }
+        }
+        throw new WorkshopException("No stage '" + wanted + "'. Stages: "
+                + all().stream().map(Stage::name).toList());
+    }
+}

@@ -1,0 +1,74 @@
+package com.example.workshop.tools;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** The workshop's stage tools. Run with --help for the commands. */
+@Command(name = "workshop", mixinStandardHelpOptions = true,
+        description = "Stage tools for the Momento serverless caching workshop.",
+        subcommands = {ListCommand.class, UseCommand.class, DiffCommand.class, BranchesCommand.class})
+public class Workshop implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(rootDirectory(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command against the repository at {@code root}; returns the exit code. */
+    static int run(Path root, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Workshop(), new Factory(root));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
+            if (exception instanceof WorkshopException) {
+                err.println(exception.getMessage());
+                return 1;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static Path rootDirectory() {
+        return Path.of(System.getProperty("workshop.root", ".")).toAbsolutePath().normalize();
+    }
+
+    /** Hands every command the repository root. */
+    private record Factory(Path root) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (StageCommand.class.isAssignableFrom(type)) {
+                return type.getDeclaredConstructor(Stages.class).newInstance(new Stages(root));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}
+
+/** A subcommand that works on the repository's stages. */
+abstract class StageCommand implements Callable<Integer> {
+    protected final Stages stages;
+    protected final Git git;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    StageCommand(Stages stages) {
+        this.stages = stages;
+        this.git = new Git(stages.root());
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}

@@ -1,0 +1,146 @@
+package com.example.workshop.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stage tools on a small repository with two stages, driven with the real git. */
+class WorkshopToolsTest {
+    @TempDir
+    Path root;
+    Git git;
+    String output;
+    String errors;
+
+    @BeforeEach
+    void repositoryWithTwoStages() throws IOException {
+        writeStage("step-1-first", "<project>one</project>", "class A {}");
+        writeStage("step-2-second", "<project>two</project>", "class A { int cache; }");
+        Files.writeString(root.resolve("README.md"), "workshop\n");
+        git = new Git(root);
+        git.run("init", "-q", "-b", "main");
+        assertThat(run("use", "step-1")).isZero();
+        commit("start");
+    }
+
+    @Test
+    void listMarksTheCurrentStage() {
+        assertThat(run("list")).isZero();
+
+        assertThat(output).contains("* step-1-first").contains("  step-2-second");
+    }
+
+    @Test
+    void useReplacesTheWorkingCopyWithTheStage() throws IOException {
+        assertThat(run("use", "2")).isZero();
+
+        assertThat(Files.readString(root.resolve("pom.xml"))).isEqualTo("<project>two</project>");
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).isEqualTo("class A { int cache; }");
+        assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-2-second");
+        assertThat(output).contains("now step-2-second");
+    }
+
+    @Test
+    void useRefusesToOverwriteUncommittedWork() throws IOException {
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* my work */ }");
+
+        assertThat(run("use", "step-2")).isEqualTo(1);
+
+        assertThat(errors).contains("uncommitted changes").contains("--force").contains("git stash pop");
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my work");
+    }
+
+    @Test
+    void forceStashesTheWorkSoItCanComeBack() throws IOException {
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* my work */ }");
+
+        assertThat(run("use", "step-2", "--force")).isZero();
+
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).doesNotContain("my work");
+        assertThat(output).contains("git stash pop");
+        git.run("checkout", "--", ".");
+        git.run("stash", "pop");
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my work");
+    }
+
+    @Test
+    void branchesHoldOneStageEachAndLeaveTheCurrentBranchAlone() throws IOException {
+        Files.writeString(root.resolve("README.md"), "uncommitted edit\n");
+        String head = git.run("rev-parse", "HEAD").strip();
+
+        assertThat(run("branches")).isZero();
+
+        assertThat(git.run("show", "step-1:pom.xml")).isEqualTo("<project>one</project>");
+        assertThat(git.run("show", "step-2:src/main/java/A.java")).isEqualTo("class A { int cache; }");
+        assertThat(git.run("show", "step-2:.workshop-stage").strip()).isEqualTo("step-2-second");
+        assertThat(git.run("show", "step-2:README.md")).isEqualTo("workshop\n");
+        assertThat(git.run("rev-parse", "step-2^").strip()).isEqualTo(git.run("rev-parse", "step-1").strip());
+        assertThat(git.run("rev-parse", "HEAD").strip()).isEqualTo(head);
+        assertThat(git.run("symbolic-ref", "--short", "HEAD").strip()).isEqualTo("main");
+        assertThat(Files.readString(root.resolve("README.md"))).isEqualTo("uncommitted edit\n");
+    }
+
+    @Test
+    void branchesIsIdempotent() {
+        run("branches");
+        String step2 = git.run("rev-parse", "step-2").strip();
+
+        assertThat(run("branches")).isZero();
+
+        assertThat(output).contains("step-1   up to date").contains("step-2   up to date");
+        assertThat(git.run("rev-parse", "step-2").strip()).isEqualTo(step2);
+    }
+
+    @Test
+    void diffShowsWhatTheStepChanges() {
+        assertThat(run("diff", "step-1", "step-2")).isZero();
+
+        assertThat(output).contains("-<project>one</project>").contains("+<project>two</project>")
+                .contains("+class A { int cache; }");
+    }
+
+    @Test
+    void diffAgainstTheWorkingCopy() throws IOException {
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
+
+        assertThat(run("diff", "step-1")).isZero();
+
+        assertThat(output).contains("+class A { int mine; }").doesNotContain("pom.xml");
+    }
+
+    @Test
+    void unknownStageNamesTheStagesThereAre() {
+        assertThat(run("use", "step-9")).isEqualTo(1);
+
+        assertThat(errors).contains("No stage 'step-9'").contains("step-1-first").contains("step-2-second");
+    }
+
+    private int run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Workshop.run(root, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        output = out.toString();
+        errors = err.toString();
+        return code;
+    }
+
+    private void writeStage(String name, String pom, String source) throws IOException {
+        Path stage = root.resolve("solutions").resolve(name);
+        Files.createDirectories(stage.resolve("src/main/java"));
+        Files.writeString(stage.resolve("pom.xml"), pom);
+        Files.writeString(stage.resolve("serverless.yml"), "service: x\n");
+        Files.writeString(stage.resolve("src/main/java/A.java"), source);
+    }
+
+    private void commit(String message) {
+        git.run("add", "-A");
+        git.run("-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m", message);
+    }
+}
