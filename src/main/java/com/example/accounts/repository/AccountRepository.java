@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public class AccountRepository {
     private static final String NEW_ITEM_ONLY = "attribute_not_exists(PK)";
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -70,7 +72,9 @@ public class AccountRepository {
         TransactWriteItem putOrganization = TransactWriteItem.builder().put(newItem(toItem(organization))).build();
         TransactWriteItem putMembership = TransactWriteItem.builder().put(newItem(toItem(ownerMembership))).build();
         try {
-            dynamoDb.transactWriteItems(tx -> tx.transactItems(founderExists, putOrganization, putMembership));
+            dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder()
+                    .transactItems(founderExists, putOrganization, putMembership)
+                    .build());
         } catch (TransactionCanceledException cancelled) {
             // The reasons come in the order of the transaction's items.
             List<CancellationReason> reasons = cancelled.cancellationReasons();
@@ -79,6 +83,10 @@ public class AccountRepository {
             }
             if (failedCondition(reasons, 1) || failedCondition(reasons, 2)) {
                 throw ConflictException.organizationExists(organization.organizationName());
+            }
+            if (reasons.stream().anyMatch(reason -> TRANSACTION_CONFLICT.equals(reason.code()))) {
+                // Another request is writing the same items at this very moment.
+                throw ConflictException.organizationBeingCreated(organization.organizationName());
             }
             throw cancelled;
         }

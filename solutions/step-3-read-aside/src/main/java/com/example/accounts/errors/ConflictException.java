@@ -14,6 +14,10 @@ public class ConflictException extends ApiException {
         return new ConflictException("Organization " + organizationName + " already exists.");
     }
 
+    public static ConflictException organizationBeingCreated(String organizationName) {
+        return new ConflictException("Organization " + organizationName + " is being created by another request; try again.");
+    }
+
     public static ConflictException membershipExists(String organizationName, String username) {
         return new ConflictException("User " + username + " is already a member of organization " + organizationName + ".");
     }
