@@ -1,0 +1,69 @@
+package com.example.localcloud.momento;
+
+import io.grpc.Context;
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Applies the {@link FaultInjector}'s rules: fails and/or delays matching calls. */
+final class FaultInjectionInterceptor implements ServerInterceptor {
+
+    private final FaultInjector faults;
+    private final StatsRecorder stats;
+
+    FaultInjectionInterceptor(FaultInjector faults, StatsRecorder stats) {
+        this.faults = faults;
+        this.stats = stats;
+    }
+
+    @Override
+    public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
+            ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
+        Optional<FaultRule> fault = faults.claim(call.getMethodDescriptor());
+        if (fault.isEmpty()) {
+            return next.startCall(call, headers);
+        }
+        String rpc = call.getMethodDescriptor().getBareMethodName();
+        stats.recordInjectedFault(rpc);
+        FaultRule rule = fault.get();
+        Status error = rule.failure()
+                .map(code -> Status.fromCode(code).withDescription("Fault injected by the local Momento into " + rpc))
+                .orElse(null);
+
+        if (rule.delay().isZero()) {
+            call.close(error, new Metadata()); // a rule without a delay always has an error
+            return new ServerCall.Listener<>() {};
+        }
+        ServerCall.Listener<ReqT> served =
+                error == null ? next.startCall(call, headers) : new ServerCall.Listener<>() {};
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(served) {
+            @Override
+            public void onHalfClose() {
+                // A unary call is handled when the client half-closes, so waiting here delays the work.
+                // Blocking is fine: this runs on gRPC's default executor, a cached thread pool.
+                sleep(rule.delay());
+                if (Context.current().isCancelled()) {
+                    return; // the client gave up (e.g. its deadline passed): nothing left to answer
+                }
+                if (error != null) {
+                    call.close(error, new Metadata());
+                } else {
+                    super.onHalfClose();
+                }
+            }
+        };
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

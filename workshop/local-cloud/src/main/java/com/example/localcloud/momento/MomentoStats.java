@@ -1,0 +1,59 @@
+package com.example.localcloud.momento;
+
+import java.util.Map;
+
+/**
+ * An immutable snapshot of the local Momento server's counters, for tests and the load-test
+ * report. Records serialize to JSON as they are (e.g. with Jackson), for an admin endpoint.
+ *
+ * @param caches per cache name: reads and writes of items
+ * @param rpcs per gRPC method name as in Momento's protos ("Get", "Set", "CreateCache", ...)
+ */
+public record MomentoStats(Map<String, CacheCounters> caches, Map<String, RpcCounters> rpcs) {
+
+    public MomentoStats {
+        caches = Map.copyOf(caches);
+        rpcs = Map.copyOf(rpcs);
+    }
+
+    /**
+     * Item traffic of one cache. {@code gets} = hits + misses (Get and each key of GetBatch);
+     * {@code sets} counts stored items (Set, SetBatch, and SetIf/SetIfNotExists when they store);
+     * {@code deletes} counts Delete calls.
+     */
+    public record CacheCounters(long gets, long hits, long misses, long sets, long deletes) {
+        public static final CacheCounters ZERO = new CacheCounters(0, 0, 0, 0, 0);
+
+        /** hits / gets, or 0 when there were no gets. */
+        public double hitRatio() {
+            return gets == 0 ? 0 : (double) hits / gets;
+        }
+
+        CacheCounters plus(CacheCounters other) {
+            return new CacheCounters(gets + other.gets, hits + other.hits, misses + other.misses,
+                    sets + other.sets, deletes + other.deletes);
+        }
+    }
+
+    /**
+     * Calls of one gRPC method. {@code errors} counts calls answered with a non-OK status
+     * (including injected faults and calls the client cancelled); {@code injectedFaults} counts
+     * calls a {@link FaultInjector} rule failed or delayed.
+     */
+    public record RpcCounters(long calls, long errors, long injectedFaults) {
+        public static final RpcCounters ZERO = new RpcCounters(0, 0, 0);
+    }
+
+    public CacheCounters cache(String name) {
+        return caches.getOrDefault(name, CacheCounters.ZERO);
+    }
+
+    public RpcCounters rpc(String methodName) {
+        return rpcs.getOrDefault(methodName, RpcCounters.ZERO);
+    }
+
+    /** The item counters of all caches added up. */
+    public CacheCounters allCaches() {
+        return caches.values().stream().reduce(CacheCounters.ZERO, CacheCounters::plus);
+    }
+}

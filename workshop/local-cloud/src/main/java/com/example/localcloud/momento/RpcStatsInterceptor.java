@@ -1,0 +1,52 @@
+package com.example.localcloud.momento;
+
+import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Counts every call per gRPC method, and the calls that ended in an error. Runs first, so it also
+ * sees calls that fault injection or the API key check answer.
+ */
+final class RpcStatsInterceptor implements ServerInterceptor {
+
+    private final StatsRecorder stats;
+
+    RpcStatsInterceptor(StatsRecorder stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
+            ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
+        String rpc = call.getMethodDescriptor().getBareMethodName();
+        stats.recordCall(rpc);
+        AtomicBoolean ended = new AtomicBoolean();
+
+        ServerCall<ReqT, RespT> observed = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void close(Status status, Metadata trailers) {
+                if (ended.compareAndSet(false, true) && !status.isOk()) {
+                    stats.recordError(rpc);
+                }
+                super.close(status, trailers);
+            }
+        };
+        ServerCall.Listener<ReqT> listener = next.startCall(observed, headers);
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+            @Override
+            public void onCancel() {
+                // The client gave up (e.g. its deadline passed) before the server answered.
+                if (ended.compareAndSet(false, true)) {
+                    stats.recordError(rpc);
+                }
+                super.onCancel();
+            }
+        };
+    }
+}

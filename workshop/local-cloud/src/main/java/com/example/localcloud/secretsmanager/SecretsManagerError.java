@@ -1,0 +1,66 @@
+package com.example.localcloud.secretsmanager;
+
+/**
+ * An error Secrets Manager answers, with its {@code __type} and message as AWS words them; the
+ * endpoint turns it into {@code {"__type": type, "Message": message}} with HTTP 400.
+ *
+ * <p>Messages never contain a secret's value.
+ */
+public final class SecretsManagerError extends RuntimeException {
+
+    private final String type;
+    private final int httpStatus;
+
+    private SecretsManagerError(String type, String message, int httpStatus) {
+        super(message, null, false, false); // no stack trace: these are answers, not bugs
+        this.type = type;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The {@code __type}, e.g. {@code ResourceNotFoundException}. */
+    public String type() {
+        return type;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    static SecretsManagerError secretNotFound() {
+        return new SecretsManagerError("ResourceNotFoundException", "Secrets Manager can't find the specified secret.", 400);
+    }
+
+    static SecretsManagerError resourceNotFound(String message) {
+        return new SecretsManagerError("ResourceNotFoundException", message, 400);
+    }
+
+    static SecretsManagerError resourceExists(String message) {
+        return new SecretsManagerError("ResourceExistsException", message, 400);
+    }
+
+    static SecretsManagerError invalidRequest(String message) {
+        return new SecretsManagerError("InvalidRequestException", message, 400);
+    }
+
+    static SecretsManagerError invalidParameter(String message) {
+        return new SecretsManagerError("InvalidParameterException", message, 400);
+    }
+
+    /** AWS's generic request validation failure (e.g. a missing required member). */
+    static SecretsManagerError validation(String message) {
+        return new SecretsManagerError("ValidationException", message, 400);
+    }
+
+    static SecretsManagerError serialization(String message) {
+        return new SecretsManagerError("SerializationException", message, 400);
+    }
+
+    static SecretsManagerError unknownOperation(String operation) {
+        return new SecretsManagerError("UnknownOperationException",
+                "The local Secrets Manager does not implement " + operation, 400);
+    }
+
+    static SecretsManagerError internal() {
+        return new SecretsManagerError("InternalServiceError", "An internal error occurred in the local Secrets Manager.", 500);
+    }
+}
