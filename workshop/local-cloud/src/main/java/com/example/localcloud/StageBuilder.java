@@ -1,0 +1,77 @@
+package com.example.localcloud;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.maven.shared.invoker.DefaultInvocationRequest;
+import org.apache.maven.shared.invoker.DefaultInvoker;
+import org.apache.maven.shared.invoker.InvocationRequest;
+import org.apache.maven.shared.invoker.InvocationResult;
+import org.apache.maven.shared.invoker.Invoker;
+import org.apache.maven.shared.invoker.MavenInvocationException;
+
+/**
+ * Builds a stage's shaded jar ({@code mvn package -DskipTests}) so the local cloud always runs the
+ * code as it is now. Uses the Maven that runs the local cloud ({@code maven.home}), else the
+ * repository's Maven Wrapper; maven-invoker knows how to start either on Linux, macOS and Windows.
+ */
+final class StageBuilder {
+
+    private StageBuilder() {
+    }
+
+    static void build(Path stageDirectory, Consumer<String> log) {
+        Path pom = stageDirectory.resolve("pom.xml");
+        if (!Files.isRegularFile(pom)) {
+            throw new IllegalStateException("No pom.xml in " + stageDirectory + ": cannot build the stage (or start with -Dbuild=false)");
+        }
+        Invoker invoker = new DefaultInvoker();
+        String mavenHome = System.getProperty("maven.home");
+        if (mavenHome != null && Files.isDirectory(Path.of(mavenHome))) {
+            invoker.setMavenHome(new File(mavenHome));
+        } else {
+            invoker.setMavenExecutable(mavenWrapper(stageDirectory).toFile());
+        }
+        List<String> output = new ArrayList<>();
+        InvocationRequest request = new DefaultInvocationRequest()
+                .setPomFile(pom.toFile())
+                .setBaseDirectory(stageDirectory.toFile())
+                .addArg("package")
+                .setBatchMode(true)
+                .setQuiet(true)
+                .setOutputHandler(output::add)
+                .setErrorHandler(output::add);
+        Properties properties = new Properties();
+        properties.setProperty("skipTests", "true");
+        request.setProperties(properties);
+        log.accept("Building " + stageDirectory + " (mvn package -DskipTests)...");
+        InvocationResult result;
+        try {
+            result = invoker.execute(request);
+        } catch (MavenInvocationException e) {
+            throw new IllegalStateException("Cannot run Maven to build " + stageDirectory + ": " + e.getMessage(), e);
+        }
+        if (result.getExitCode() != 0) {
+            output.forEach(log);
+            throw new IllegalStateException("Building " + stageDirectory + " failed (exit code " + result.getExitCode()
+                    + "); see the Maven output above");
+        }
+    }
+
+    /** mvnw (or mvnw.cmd) of the stage or of a directory above it: the repository root's. */
+    private static Path mavenWrapper(Path stageDirectory) {
+        boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
+        String name = windows ? "mvnw.cmd" : "mvnw";
+        for (Path directory = stageDirectory.toAbsolutePath(); directory != null; directory = directory.getParent()) {
+            if (Files.isRegularFile(directory.resolve(name))) {
+                return directory.resolve(name);
+            }
+        }
+        throw new IllegalStateException("Found neither maven.home nor " + name + " above " + stageDirectory);
+    }
+}

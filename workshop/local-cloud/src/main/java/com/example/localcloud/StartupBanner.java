@@ -1,0 +1,64 @@
+package com.example.localcloud;
+
+import com.example.localcloud.apigateway.Route;
+import com.example.localcloud.config.CloudFormationResource;
+import com.example.localcloud.config.Deployment;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What the local cloud prints once it is up: where it listens, the routes, and curl commands to try. */
+final class StartupBanner {
+
+    private StartupBanner() {
+    }
+
+    static String text(LocalCloud cloud, Path repositoryRoot) {
+        Deployment deployment = cloud.config().deployment();
+        Path file = cloud.config().file();
+        String shownFile = file.startsWith(repositoryRoot) ? repositoryRoot.relativize(file).toString() : file.toString();
+        StringBuilder out = new StringBuilder("\n");
+        out.append("Local cloud for ").append(deployment.service()).append(" (stage ").append(deployment.stage())
+                .append(", region ").append(deployment.region()).append(") from ").append(shownFile).append("\n\n");
+        out.append("  API Gateway  ").append(cloud.baseUri()).append('\n');
+        List<String> tables = cloud.config().resourcesOfType("AWS::DynamoDB::Table").stream()
+                .map(CloudFormationResource::physicalName).toList();
+        out.append("  DynamoDB     ").append(cloud.dynamoDbEndpoint())
+                .append(tables.isEmpty() ? "" : "  tables: " + String.join(", ", tables)).append("\n\n");
+        out.append("  Functions:\n");
+        int width = cloud.routes().stream().mapToInt(route -> route.functionName().length()).max().orElse(10);
+        for (Route route : cloud.routes()) {
+            out.append(String.format("    %-" + width + "s  %-6s %s%n", route.functionName(), route.method(), route.resourcePath()));
+        }
+        List<String> examples = curlExamples(cloud.baseUri(), cloud.routes());
+        if (!examples.isEmpty()) {
+            out.append("\n  Try it:\n");
+            examples.forEach(example -> out.append("    ").append(example).append('\n'));
+        }
+        out.append("\n  Each request logs a REPORT line (Init Duration = cold start). Ctrl-C stops everything.\n");
+        return out.toString();
+    }
+
+    /** For the workshop's accounts API: create a user, read it, create an organization as that user. */
+    static List<String> curlExamples(URI base, List<Route> routes) {
+        List<String> examples = new ArrayList<>();
+        find(routes, "POST", "/users").ifPresent(route -> examples.add("curl -i -X POST " + base + "/users"
+                + " -H 'Content-Type: application/json'"
+                + " -d '{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}'"));
+        find(routes, "GET", "/users/{username}").ifPresent(route -> examples.add("curl -i " + base + "/users/alice"));
+        find(routes, "POST", "/organizations").ifPresent(route -> examples.add("curl -i -X POST " + base + "/organizations"
+                + " -H 'Authorization: alice' -H 'Content-Type: application/json'"
+                + " -d '{\"organizationName\":\"Wonderland\"}'"));
+        if (examples.isEmpty()) { // some other API: show how to call its first routes
+            routes.stream().limit(3).forEach(route -> examples.add("curl -i -X " + route.method().replace("ANY", "GET") + " "
+                    + base + route.resourcePath().replaceAll("\\{[^}]+}", "example")));
+        }
+        return examples;
+    }
+
+    private static Optional<Route> find(List<Route> routes, String method, String path) {
+        return routes.stream().filter(route -> route.method().equals(method) && route.resourcePath().equals(path)).findFirst();
+    }
+}

@@ -1,0 +1,125 @@
+package com.example.localcloud.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML that may use CloudFormation's short-form tags ({@code !Ref}, {@code !GetAtt},
+ * {@code !Sub}, {@code !Join}, ...). Each tag becomes its long form, a one-entry map such as
+ * {@code {"Fn::GetAtt": ["AccountsTable", "Arn"]}}, so the rest of the code handles one shape only.
+ */
+final class CloudFormationYaml {
+
+    /** Every short-form tag CloudFormation defines; the resolver decides which ones it supports. */
+    private static final List<String> FUNCTIONS = List.of(
+            "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select",
+            "Split", "Sub", "Transform", "If", "Equals", "And", "Or", "Not");
+
+    private CloudFormationYaml() {
+    }
+
+    /** Parses a document into maps, lists and scalars. */
+    static Object load(String text) {
+        return new Yaml(new CloudFormationConstructor(new LoaderOptions())).load(text);
+    }
+
+    /**
+     * Maps each key path (as {@link YamlValues#child} builds them) to its 1-based line number,
+     * so error messages can point at the line.
+     */
+    static Map<String, Integer> lineNumbers(String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        Node root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+        if (root != null) {
+            collectLines(root, "", lines);
+        }
+        return lines;
+    }
+
+    private static void collectLines(Node node, String path, Map<String, Integer> lines) {
+        lines.putIfAbsent(path, node.getStartMark().getLine() + 1);
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    String childPath = YamlValues.child(path, key.getValue());
+                    lines.put(childPath, key.getStartMark().getLine() + 1);
+                    collectLines(tuple.getValueNode(), childPath, lines);
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                collectLines(items.get(i), YamlValues.element(path, i), lines);
+            }
+        }
+    }
+
+    private static final class CloudFormationConstructor extends SafeConstructor {
+
+        CloudFormationConstructor(LoaderOptions options) {
+            super(options);
+            yamlConstructors.put(new Tag("!Ref"), new LongForm("Ref"));
+            yamlConstructors.put(new Tag("!Condition"), new LongForm("Condition"));
+            yamlConstructors.put(new Tag("!GetAtt"), new GetAttLongForm());
+            for (String function : FUNCTIONS) {
+                yamlConstructors.putIfAbsent(new Tag("!" + function), new LongForm("Fn::" + function));
+            }
+        }
+
+        /** {@code !Name value} becomes {@code {"<longName>": value}}. */
+        private class LongForm extends AbstractConstruct {
+            private final String longName;
+
+            LongForm(String longName) {
+                this.longName = longName;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                Map<String, Object> function = new LinkedHashMap<>();
+                function.put(longName, argument(node));
+                return function;
+            }
+
+            Object argument(Node node) {
+                if (node instanceof ScalarNode scalar) {
+                    return constructScalar(scalar);
+                }
+                if (node instanceof SequenceNode sequence) {
+                    return new ArrayList<>(constructSequence(sequence));
+                }
+                return new LinkedHashMap<>(constructMapping((MappingNode) node));
+            }
+        }
+
+        /** {@code !GetAtt Table.Arn} is a string in short form but a two-element list in long form. */
+        private class GetAttLongForm extends LongForm {
+            GetAttLongForm() {
+                super("Fn::GetAtt");
+            }
+
+            @Override
+            Object argument(Node node) {
+                Object argument = super.argument(node);
+                if (argument instanceof String text && text.contains(".")) {
+                    int dot = text.indexOf('.');
+                    return new ArrayList<>(List.of(text.substring(0, dot), text.substring(dot + 1)));
+                }
+                return argument;
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.example.localcloud.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One function of serverless.yml, with the provider's defaults applied.
+ *
+ * @param name          the key under {@code functions:} (e.g. {@code createUser})
+ * @param deployedName  the Lambda function name a deployment gets: {@code <service>-<stage>-<name>}
+ * @param handler       {@code com.example.Handler} or {@code com.example.Handler::method}
+ * @param runtime       e.g. {@code java21}
+ * @param memorySize    MB; the environment JVM gets it as {@code -Xmx}
+ * @param timeoutSeconds after this the invocation fails and the environment is replaced
+ * @param environment   the provider's environment merged with the function's (the function wins),
+ *                      CloudFormation functions resolved
+ * @param httpEvents    the API Gateway routes that invoke this function
+ * @param iamStatements statements declared on the function itself (the provider's are in
+ *                      {@link ProviderConfig#iamStatements()}; see {@link ServerlessConfig#iamStatementsFor})
+ * @param artifact      the jar the function runs (absolute path)
+ */
+public record FunctionConfig(String name, String deployedName, String handler, String runtime, int memorySize,
+                             int timeoutSeconds, Map<String, String> environment, List<HttpEvent> httpEvents,
+                             List<IamStatement> iamStatements, Path artifact) {
+
+    public FunctionConfig {
+        environment = Map.copyOf(environment);
+        httpEvents = List.copyOf(httpEvents);
+        iamStatements = List.copyOf(iamStatements);
+    }
+}

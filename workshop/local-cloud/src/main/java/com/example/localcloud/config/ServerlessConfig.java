@@ -1,0 +1,45 @@
+package com.example.localcloud.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the local cloud needs from a stage's serverless.yml, with Serverless variables and
+ * CloudFormation functions resolved. Read one with {@link ServerlessConfigLoader}.
+ *
+ * @param file       the serverless.yml it came from
+ * @param deployment service, stage, region and (fake) account
+ * @param provider   the provider's defaults
+ * @param functions  in file order
+ * @param resources  {@code resources.Resources} by logical id, in file order
+ * @param warnings   things the local cloud ignores (e.g. event types it does not emulate)
+ */
+public record ServerlessConfig(Path file, Deployment deployment, ProviderConfig provider, List<FunctionConfig> functions,
+                               Map<String, CloudFormationResource> resources, List<String> warnings) {
+
+    public ServerlessConfig {
+        functions = List.copyOf(functions);
+        resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources)); // keeps file order
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<FunctionConfig> function(String name) {
+        return functions.stream().filter(function -> function.name().equals(name)).findFirst();
+    }
+
+    public List<CloudFormationResource> resourcesOfType(String type) {
+        return resources.values().stream().filter(resource -> resource.type().equals(type)).toList();
+    }
+
+    /** The statements a function's role holds: the provider's plus the function's own. */
+    public List<IamStatement> iamStatementsFor(FunctionConfig function) {
+        List<IamStatement> statements = new ArrayList<>(provider.iamStatements());
+        statements.addAll(function.iamStatements());
+        return List.copyOf(statements);
+    }
+}

@@ -1,0 +1,307 @@
+package com.example.localcloud.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a stage's serverless.yml into a {@link ServerlessConfig}: first the Serverless variables
+ * ({@code ${self:...}}, {@code ${env:...}}, ...), then the CloudFormation functions
+ * ({@code !Ref}, {@code !GetAtt}, ...) where the local cloud needs plain values: environment
+ * variables, IAM statements and resource properties. Anything it cannot resolve is a
+ * {@link ConfigException} naming the file, line, key path and value.
+ */
+public final class ServerlessConfigLoader {
+
+    /** The Serverless Framework's defaults. */
+    static final int DEFAULT_MEMORY_SIZE = 1024;
+    static final int DEFAULT_TIMEOUT_SECONDS = 6;
+
+    private final ConfigSource source;
+    private final Map<String, Object> document;
+    private final Deployment deployment;
+    private final Map<String, Map<String, Object>> resourceDefinitions;
+    private final Intrinsics intrinsics;
+    private final List<String> warnings = new ArrayList<>();
+
+    private ServerlessConfigLoader(ConfigSource source, Map<String, Object> rawDocument, LoadOptions options) {
+        this.source = source;
+        ServerlessVariables variables = new ServerlessVariables(rawDocument, source, options);
+        this.document = variables.resolveDocument();
+        this.deployment = new Deployment(serviceName(), variables.stage(), variables.region(), Deployment.LOCAL_ACCOUNT_ID);
+        this.resourceDefinitions = resourceDefinitions();
+        this.intrinsics = new Intrinsics(source, deployment, resourceDefinitions);
+    }
+
+    /** Reads {@code serverless.yml} (or another file in the same format). */
+    public static ServerlessConfig load(Path file, LoadOptions options) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        ConfigSource source = new ConfigSource(file.toAbsolutePath().normalize(), CloudFormationYaml.lineNumbers(text));
+        Object raw;
+        try {
+            raw = CloudFormationYaml.load(text);
+        } catch (YAMLException e) {
+            throw source.error("", null, "not valid YAML: " + e.getMessage());
+        }
+        if (!(raw instanceof Map<?, ?>)) {
+            throw source.error("", null, "expected a YAML mapping (service:, provider:, functions:, ...) at the top level");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) raw;
+        return new ServerlessConfigLoader(source, document, options).build();
+    }
+
+    private ServerlessConfig build() {
+        ProviderConfig provider = provider();
+        List<FunctionConfig> functions = new ArrayList<>();
+        map(document.get("functions"), "functions").forEach((name, definition) ->
+                functions.add(function(name, definition, provider)));
+        Map<String, CloudFormationResource> resources = new LinkedHashMap<>();
+        resourceDefinitions.forEach((logicalId, definition) -> {
+            if (!definition.containsKey(Intrinsics.GENERATED)) {
+                resources.put(logicalId, resource(logicalId, definition));
+            }
+        });
+        return new ServerlessConfig(source.file(), deployment, provider, functions, resources, warnings);
+    }
+
+    private String serviceName() {
+        Object service = document.get("service");
+        if (service instanceof Map<?, ?> map) { // the older `service: {name: x}` form
+            service = map.get("name");
+        }
+        if (!(service instanceof String name) || name.isBlank()) {
+            throw source.error("service", service, "serverless.yml needs a service name");
+        }
+        return name;
+    }
+
+    private ProviderConfig provider() {
+        Map<String, Object> provider = map(document.get("provider"), "provider");
+        List<IamStatement> statements = new ArrayList<>();
+        Map<String, Object> role = map(map(provider.get("iam"), "provider.iam").get("role"), "provider.iam.role");
+        statements.addAll(statements(role.get("statements"), "provider.iam.role.statements"));
+        statements.addAll(statements(provider.get("iamRoleStatements"), "provider.iamRoleStatements"));
+        List<String> binaryMediaTypes = new ArrayList<>();
+        for (Object type : list(map(provider.get("apiGateway"), "provider.apiGateway").get("binaryMediaTypes"),
+                "provider.apiGateway.binaryMediaTypes")) {
+            binaryMediaTypes.add(String.valueOf(type));
+        }
+        return new ProviderConfig(
+                provider.get("runtime") == null ? null : String.valueOf(provider.get("runtime")),
+                intValue(provider.getOrDefault("memorySize", DEFAULT_MEMORY_SIZE), "provider.memorySize"),
+                intValue(provider.getOrDefault("timeout", DEFAULT_TIMEOUT_SECONDS), "provider.timeout"),
+                environment(provider.get("environment"), "provider.environment"),
+                statements, binaryMediaTypes);
+    }
+
+    private FunctionConfig function(String name, Object definitionValue, ProviderConfig provider) {
+        String path = "functions." + name;
+        Map<String, Object> definition = map(definitionValue, path);
+        if (!(definition.get("handler") instanceof String handler) || handler.isBlank()) {
+            throw source.error(path + ".handler", definition.get("handler"), "every function needs a handler (a class name)");
+        }
+        String runtime = definition.get("runtime") != null ? String.valueOf(definition.get("runtime")) : provider.runtime();
+        if (runtime == null || !runtime.startsWith("java")) {
+            warnings.add(path + ": runtime " + runtime + " is not a Java runtime; the local cloud runs it on this JDK anyway");
+        }
+        Map<String, String> environment = new LinkedHashMap<>(provider.environment());
+        environment.putAll(environment(definition.get("environment"), path + ".environment"));
+        List<IamStatement> statements = new ArrayList<>(statements(definition.get("iamRoleStatements"), path + ".iamRoleStatements"));
+        Map<String, Object> role = map(map(definition.get("iam"), path + ".iam").get("role"), path + ".iam.role");
+        statements.addAll(statements(role.get("statements"), path + ".iam.role.statements"));
+        return new FunctionConfig(name, deployedName(name, definition), handler, runtime,
+                intValue(definition.getOrDefault("memorySize", provider.memorySize()), path + ".memorySize"),
+                intValue(definition.getOrDefault("timeout", provider.timeoutSeconds()), path + ".timeout"),
+                environment, httpEvents(definition.get("events"), path + ".events"), statements, artifact(definition, path));
+    }
+
+    private String deployedName(String name, Map<String, Object> definition) {
+        Object explicit = definition.get("name");
+        return explicit != null ? String.valueOf(explicit) : deployment.stackName() + "-" + name;
+    }
+
+    /** {@code package.artifact} of the function, else of the service; relative to the stage directory. */
+    private Path artifact(Map<String, Object> definition, String path) {
+        Object artifact = map(map(definition.get("package"), path + ".package"), path + ".package").get("artifact");
+        if (artifact == null) {
+            artifact = map(document.get("package"), "package").get("artifact");
+        }
+        Path stageDirectory = source.file().getParent();
+        return artifact == null ? null : stageDirectory.resolve(String.valueOf(artifact)).normalize();
+    }
+
+    private List<HttpEvent> httpEvents(Object eventsValue, String path) {
+        List<HttpEvent> events = new ArrayList<>();
+        List<Object> list = list(eventsValue, path);
+        for (int i = 0; i < list.size(); i++) {
+            String eventPath = YamlValues.element(path, i);
+            Map<String, Object> event = map(list.get(i), eventPath);
+            for (Map.Entry<String, Object> entry : event.entrySet()) {
+                if (entry.getKey().equals("http")) {
+                    events.add(httpEvent(entry.getValue(), eventPath + ".http"));
+                } else {
+                    warnings.add(eventPath + ": '" + entry.getKey() + "' events are not emulated by the local cloud (only http)");
+                }
+            }
+        }
+        return events;
+    }
+
+    private HttpEvent httpEvent(Object value, String path) {
+        String method;
+        String httpPath;
+        if (value instanceof String shorthand) { // http: POST /users
+            String[] parts = shorthand.trim().split("\\s+");
+            if (parts.length != 2) {
+                throw source.error(path, value, "expected 'METHOD path', e.g. 'GET /users/{username}'");
+            }
+            method = parts[0];
+            httpPath = parts[1];
+        } else {
+            Map<String, Object> event = map(value, path);
+            if (event.get("method") == null || event.get("path") == null) {
+                throw source.error(path, value, "an http event needs a method and a path");
+            }
+            method = String.valueOf(event.get("method"));
+            httpPath = String.valueOf(event.get("path"));
+        }
+        method = method.toUpperCase(Locale.ROOT);
+        if (method.equals("*")) {
+            method = "ANY";
+        }
+        httpPath = "/" + httpPath.replaceAll("^/+|/+$", "");
+        return new HttpEvent(method, httpPath);
+    }
+
+    private Map<String, String> environment(Object value, String path) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        map(value, path).forEach((name, variable) -> {
+            String variablePath = YamlValues.child(path, name);
+            if (variable == null) {
+                throw source.error(variablePath, null, "an environment variable needs a value");
+            }
+            environment.put(name, intrinsics.resolveToString(variable, variablePath));
+        });
+        return environment;
+    }
+
+    private List<IamStatement> statements(Object value, String path) {
+        List<IamStatement> statements = new ArrayList<>();
+        List<Object> list = list(value, path);
+        for (int i = 0; i < list.size(); i++) {
+            String statementPath = YamlValues.element(path, i);
+            Map<String, Object> statement = map(list.get(i), statementPath);
+            Object effect = statement.get("Effect");
+            if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
+                throw source.error(statementPath + ".Effect", effect, "Effect must be Allow or Deny");
+            }
+            statements.add(new IamStatement((String) effect,
+                    strings(statement.get("Action"), statementPath + ".Action"),
+                    strings(statement.get("Resource"), statementPath + ".Resource")));
+        }
+        return statements;
+    }
+
+    /** A string or a list of strings, CloudFormation functions resolved. */
+    private List<String> strings(Object value, String path) {
+        if (value == null) {
+            throw source.error(path, null, "missing");
+        }
+        List<String> strings = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                strings.add(intrinsics.resolveToString(list.get(i), YamlValues.element(path, i)));
+            }
+        } else {
+            strings.add(intrinsics.resolveToString(value, path));
+        }
+        return strings;
+    }
+
+    private CloudFormationResource resource(String logicalId, Map<String, Object> definition) {
+        String path = "resources.Resources." + logicalId;
+        if (!(definition.get("Type") instanceof String type)) {
+            throw source.error(path + ".Type", definition.get("Type"), "every resource needs a Type");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) intrinsics.resolve(
+                map(definition.get("Properties"), path + ".Properties"), path + ".Properties");
+        ResourceIdentity identity = intrinsics.identity(logicalId, path, null);
+        return new CloudFormationResource(logicalId, type, properties, identity.physicalName(), identity.arn());
+    }
+
+    /**
+     * {@code resources.Resources} (variables resolved), plus the function resources the framework
+     * generates ({@code CreateUserLambdaFunction}) so that {@code !GetAtt CreateUserLambdaFunction.Arn} works.
+     */
+    private Map<String, Map<String, Object>> resourceDefinitions() {
+        Map<String, Map<String, Object>> definitions = new LinkedHashMap<>();
+        Object resources = document.get("resources");
+        List<Object> fragments = resources instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+        if (resources instanceof Map<?, ?>) {
+            fragments.add(resources);
+        }
+        for (Object fragment : fragments) {
+            map(map(fragment, "resources").get("Resources"), "resources.Resources").forEach((logicalId, definition) ->
+                    definitions.put(logicalId, map(definition, "resources.Resources." + logicalId)));
+        }
+        map(document.get("functions"), "functions").forEach((name, definition) -> {
+            String deployedName = deployedName(name, map(definition, "functions." + name));
+            definitions.putIfAbsent(lambdaLogicalId(name), Map.of("Type", "AWS::Lambda::Function",
+                    "Properties", Map.of("FunctionName", deployedName), Intrinsics.GENERATED, true));
+        });
+        return definitions;
+    }
+
+    /** The framework's naming: {@code create-user} becomes {@code CreateDashuserLambdaFunction}. */
+    static String lambdaLogicalId(String functionName) {
+        String normalized = functionName.replace("-", "Dash").replace("_", "Underscore");
+        return Character.toUpperCase(normalized.charAt(0)) + normalized.substring(1) + "LambdaFunction";
+    }
+
+    private int intValue(Object value, String path) {
+        if (value instanceof Number number) {
+            return number.intValue();
+        }
+        try {
+            return Integer.parseInt(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw source.error(path, value, "expected a whole number");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(Object value, String path) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw source.error(path, value, "expected a mapping (key: value)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> list(Object value, String path) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        throw source.error(path, value, "expected a list");
+    }
+}

@@ -1,0 +1,155 @@
+package com.example.localcloud.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.example.localcloud.config.Deployment;
+import com.example.localcloud.config.FunctionConfig;
+import com.example.localcloud.lambda.bootstrap.LambdaBootstrap;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Starts the JVM of one execution environment:
+ * {@code java -Xmx<memorySize>m ... -cp <stage jar><sep><bootstrap> LambdaBootstrap}, with the
+ * environment variables Lambda sets, the function's own, its credentials and the local endpoints.
+ */
+final class EnvironmentLauncher {
+
+    /** Variables of this machine the environment keeps: Windows cannot open a socket without SystemRoot. */
+    private static final List<String> INHERITED = List.of("PATH", "Path", "SystemRoot", "SYSTEMROOT", "windir",
+            "TEMP", "TMP", "TMPDIR");
+
+    private final Deployment deployment;
+    private final FunctionCredentials credentials;
+    private final Map<String, String> serviceEndpoints;
+    private final List<EnvironmentCustomizer> customizers;
+    private final Path workingDirectory;
+
+    /**
+     * @param serviceEndpoints e.g. {@code AWS_ENDPOINT_URL_DYNAMODB -> http://127.0.0.1:45678}
+     * @param workingDirectory the stage directory (Lambda's would be the unpacked code, /var/task)
+     */
+    EnvironmentLauncher(Deployment deployment, FunctionCredentials credentials, Map<String, String> serviceEndpoints,
+                        List<EnvironmentCustomizer> customizers, Path workingDirectory) {
+        this.deployment = deployment;
+        this.credentials = credentials;
+        this.serviceEndpoints = Map.copyOf(serviceEndpoints);
+        this.customizers = List.copyOf(customizers);
+        this.workingDirectory = workingDirectory;
+    }
+
+    Process start(FunctionConfig function, String runtimeApi) throws IOException {
+        EnvironmentSpec spec = spec(function, runtimeApi);
+        ProcessBuilder builder = new ProcessBuilder(command(function, spec)).directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(spec.environment());
+        // stdin stays a pipe that we never write to: when it closes, the environment knows we are gone.
+        return builder.start();
+    }
+
+    EnvironmentSpec spec(FunctionConfig function, String runtimeApi) {
+        EnvironmentSpec spec = new EnvironmentSpec();
+        Map<String, String> env = spec.environment();
+        INHERITED.forEach(name -> {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        });
+        env.put("LANG", "en_US.UTF-8");
+        env.putAll(function.environment());
+        env.putAll(lambdaVariables(function, runtimeApi));
+        env.putAll(serviceEndpoints);
+        customizers.forEach(customizer -> customizer.customize(function, spec));
+        return spec;
+    }
+
+    /** The variables Lambda itself sets; a function cannot override them. */
+    private Map<String, String> lambdaVariables(FunctionConfig function, String runtimeApi) {
+        String date = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/');
+        String runtime = function.runtime() == null ? "java21" : function.runtime();
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("AWS_REGION", deployment.region());
+        env.put("AWS_DEFAULT_REGION", deployment.region());
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function.deployedName());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.deployedName());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", date + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("LAMBDA_TASK_ROOT", workingDirectory.toString());
+        env.put("_HANDLER", function.handler());
+        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId(function));
+        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        env.put("AWS_SESSION_TOKEN", credentials.sessionToken(function));
+        // Keep the developer's ~/.aws (profiles, SSO, another region) out, as it is out of a real Lambda.
+        Path nowhere = Path.of(System.getProperty("java.io.tmpdir"), "local-cloud-has-no-aws-config");
+        env.put("AWS_CONFIG_FILE", nowhere.toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", nowhere.toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        return env;
+    }
+
+    List<String> command(FunctionConfig function, EnvironmentSpec spec) {
+        boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString());
+        command.add("-Xmx" + function.memorySize() + "m");
+        // Lambda's java17/java21 runtimes default to the serial collector and C1-only compilation,
+        // which start faster; keep the cold start comparable.
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:+TieredCompilation");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-Dstdout.encoding=UTF-8"); // Java 19+ would use the platform's (e.g. Windows') encoding for the pipe
+        command.add("-Dstderr.encoding=UTF-8");
+        command.add("-Duser.timezone=UTC");
+        command.addAll(spec.jvmArguments());
+        command.add("-cp");
+        List<String> classpath = new ArrayList<>();
+        classpath.add(function.artifact().toString()); // first, so the function's own libraries win
+        classpath.addAll(bootstrapClasspath());
+        command.add(String.join(File.pathSeparator, classpath));
+        command.add(LambdaBootstrap.class.getName());
+        return command;
+    }
+
+    /**
+     * What the bootstrap needs besides the function's jar: its own classes and the Lambda
+     * libraries the Java runtime provides (core, events and joda-time, serialization). Taken from where this
+     * JVM loaded them, which works from Maven, an IDE or a test run alike.
+     */
+    static List<String> bootstrapClasspath() {
+        Set<String> entries = new LinkedHashSet<>();
+        List<Class<?>> types = new ArrayList<>(List.of(LambdaBootstrap.class, Context.class, LambdaEventSerializers.class,
+                APIGatewayProxyRequestEvent.class));
+        try {
+            // aws-lambda-java-events needs joda-time; the event serializers load it even for API Gateway events
+            types.add(Class.forName("org.joda.time.DateTime"));
+        } catch (ClassNotFoundException e) {
+            // then the function's jar must bring it
+        }
+        for (Class<?> type : types) {
+            try {
+                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new IllegalStateException("Cannot tell where " + type.getName() + " was loaded from", e);
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+}

@@ -1,0 +1,90 @@
+package com.example.localcloud.lambda;
+
+import com.example.localcloud.config.FunctionConfig;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The execution environments of one function. An event goes to an idle environment if there is
+ * one (the most recently used: it is the warmest), else to a new one, as Lambda scales out. Past
+ * {@code maxEnvironments} events wait for an environment to be free (Lambda would throttle).
+ */
+final class FunctionPool implements AutoCloseable {
+
+    private final FunctionConfig function;
+    private final int maxEnvironments;
+    private final IntFunction<ExecutionEnvironment> newEnvironment;
+    private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+    private final List<ExecutionEnvironment> all = new ArrayList<>();
+    private int environmentsCreated;
+    private boolean closed;
+
+    /** @param newEnvironment creates (but does not start) environment number n */
+    FunctionPool(FunctionConfig function, int maxEnvironments, IntFunction<ExecutionEnvironment> newEnvironment) {
+        this.function = function;
+        this.maxEnvironments = maxEnvironments;
+        this.newEnvironment = newEnvironment;
+    }
+
+    FunctionConfig function() {
+        return function;
+    }
+
+    InvocationResult invoke(String requestId, byte[] event) throws InterruptedException {
+        ExecutionEnvironment environment = acquire();
+        try {
+            return environment.invoke(requestId, event);
+        } finally {
+            release(environment);
+        }
+    }
+
+    private synchronized ExecutionEnvironment acquire() throws InterruptedException {
+        while (true) {
+            if (closed) {
+                throw new IllegalStateException("The local cloud is stopping");
+            }
+            ExecutionEnvironment environment = idle.pollFirst();
+            if (environment != null) {
+                if (environment.isUsable()) {
+                    return environment;
+                }
+                all.remove(environment);
+                continue;
+            }
+            if (all.size() < maxEnvironments) {
+                environment = newEnvironment.apply(++environmentsCreated);
+                all.add(environment);
+                return environment; // its JVM starts when it gets the event
+            }
+            wait();
+        }
+    }
+
+    private synchronized void release(ExecutionEnvironment environment) {
+        if (environment.isUsable() && !closed) {
+            idle.addFirst(environment);
+        } else {
+            all.remove(environment);
+            environment.close();
+        }
+        notifyAll();
+    }
+
+    /** How many environments exist now (busy or idle). */
+    synchronized int environmentCount() {
+        return all.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        all.forEach(ExecutionEnvironment::close);
+        all.clear();
+        idle.clear();
+        notifyAll();
+    }
+}

@@ -1,0 +1,49 @@
+package com.example.localcloud.lambda;
+
+import java.util.Locale;
+
+/**
+ * What Lambda's REPORT log line says about one invocation, plus which environment served it.
+ *
+ * @param functionName      the key under {@code functions:}
+ * @param environmentNumber 1 for the function's first environment, 2 for the second, ...
+ * @param requestId         the Lambda request id ({@code context.getAwsRequestId()})
+ * @param durationMs        from the runtime receiving the event to its response
+ * @param billedDurationMs  Lambda bills whole milliseconds, and (since 2025-08-01) the init phase too
+ * @param memorySizeMb      the function's {@code memorySize}
+ * @param maxMemoryUsedMb   the environment process's peak memory so far
+ * @param initDurationMs    the cold start (JVM start to handler ready), or null on a warm start
+ * @param status            how the invocation ended
+ */
+public record InvocationReport(String functionName, int environmentNumber, String requestId, double durationMs,
+                               long billedDurationMs, int memorySizeMb, long maxMemoryUsedMb, Double initDurationMs,
+                               InvocationResult.Status status) {
+
+    public boolean coldStart() {
+        return initDurationMs != null;
+    }
+
+    /** {@code createUser#1}: how log lines of this environment are tagged. */
+    public String environmentId() {
+        return functionName + "#" + environmentNumber;
+    }
+
+    /** The line as Lambda writes it, e.g. {@code REPORT RequestId: ...	Duration: 12.34 ms	...}. */
+    public String toLogLine() {
+        StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
+                .append("\tDuration: ").append(String.format(Locale.ROOT, "%.2f", durationMs)).append(" ms")
+                .append("\tBilled Duration: ").append(billedDurationMs).append(" ms")
+                .append("\tMemory Size: ").append(memorySizeMb).append(" MB")
+                .append("\tMax Memory Used: ").append(maxMemoryUsedMb).append(" MB");
+        if (initDurationMs != null) {
+            line.append("\tInit Duration: ").append(String.format(Locale.ROOT, "%.2f", initDurationMs)).append(" ms");
+        }
+        switch (status) {
+            case TIMEOUT -> line.append("\tStatus: timeout");
+            case INIT_ERROR, ENVIRONMENT_EXITED -> line.append("\tStatus: error");
+            default -> {
+            }
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package com.example.localcloud.lambda;
+
+import com.example.localcloud.config.Deployment;
+import com.example.localcloud.config.FunctionConfig;
+import com.example.localcloud.config.ServerlessConfig;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Local Lambda: invokes the functions of a serverless.yml, each in its own pool of execution
+ * environments, and logs a REPORT line per invocation as Lambda does.
+ */
+public final class LambdaService implements AutoCloseable {
+
+    /** How many REPORT records {@link #reports()} keeps (a load test can run for long). */
+    private static final int REPORTS_KEPT = 10_000;
+
+    private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    private final Consumer<String> log;
+    private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
+    private final Deque<InvocationReport> reports = new ArrayDeque<>();
+
+    /**
+     * @param serviceEndpoints  variables pointing the SDK at local services, e.g.
+     *                          {@code AWS_ENDPOINT_URL_DYNAMODB -> http://127.0.0.1:45678}
+     * @param customizers       extra JVM arguments and variables for each environment
+     * @param maxEnvironments   per function; further events wait
+     * @param log               where REPORT lines and the functions' output go
+     */
+    public LambdaService(ServerlessConfig config, FunctionCredentials credentials, Map<String, String> serviceEndpoints,
+                         List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log) {
+        this.log = log;
+        Deployment deployment = config.deployment();
+        Path stageDirectory = config.file().getParent();
+        EnvironmentLauncher launcher = new EnvironmentLauncher(deployment, credentials, serviceEndpoints, customizers, stageDirectory);
+        for (FunctionConfig function : config.functions()) {
+            String arn = deployment.arnPrefix("lambda") + "function:" + function.deployedName();
+            pools.put(function.name(), new FunctionPool(function, maxEnvironments,
+                    number -> new ExecutionEnvironment(function, number, launcher, arn, log)));
+        }
+    }
+
+    /**
+     * Invokes a function with an event (JSON) and waits for the outcome. Safe to call from many
+     * threads: concurrent events get separate environments.
+     */
+    public InvocationResult invoke(String functionName, byte[] event) throws InterruptedException {
+        FunctionPool pool = pools.get(functionName);
+        if (pool == null) {
+            throw new IllegalArgumentException("No function named " + functionName);
+        }
+        InvocationResult result = pool.invoke(UUID.randomUUID().toString(), event);
+        InvocationReport report = result.report();
+        log.accept("[" + report.environmentId() + "] " + report.toLogLine());
+        synchronized (reports) {
+            reports.addLast(report);
+            if (reports.size() > REPORTS_KEPT) {
+                reports.removeFirst();
+            }
+        }
+        listeners.forEach(listener -> listener.invocationFinished(report));
+        return result;
+    }
+
+    public void addListener(InvocationListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The most recent REPORT records, oldest first. */
+    public List<InvocationReport> reports() {
+        synchronized (reports) {
+            return new ArrayList<>(reports);
+        }
+    }
+
+    /** How many environments a function has now. */
+    public int environmentCount(String functionName) {
+        return pools.get(functionName).environmentCount();
+    }
+
+    /** Destroys every environment. */
+    @Override
+    public void close() {
+        pools.values().forEach(FunctionPool::close);
+    }
+}

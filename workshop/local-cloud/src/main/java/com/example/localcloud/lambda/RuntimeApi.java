@@ -1,0 +1,164 @@
+package com.example.localcloud.lambda;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Lambda Runtime API of one execution environment, as AWS defines it
+ * ({@code GET /2018-06-01/runtime/invocation/next}, {@code POST .../{id}/response} and
+ * {@code .../{id}/error}, {@code POST .../init/error}). Like each Lambda sandbox, each environment
+ * has its own endpoint: a small JDK HTTP server on 127.0.0.1.
+ */
+final class RuntimeApi implements AutoCloseable {
+
+    static {
+        // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to each exchange
+        // (DESIGN.md section 6). Read once, when the JDK's server classes load: set it first.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
+    private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final Pattern RESULT = Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
+    private static final ExecutorService HANDLER_THREADS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "runtime-api");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final PendingInvocation SHUTDOWN = new PendingInvocation("shutdown", new byte[0], 0, "");
+
+    private final HttpServer server;
+    private final BlockingQueue<PendingInvocation> events = new LinkedBlockingQueue<>();
+    /** Completes (with System.nanoTime()) when the runtime first asks for an event: init is over. */
+    private final CompletableFuture<Long> ready = new CompletableFuture<>();
+    private volatile PendingInvocation current;
+
+    RuntimeApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(HANDLER_THREADS);
+        server.createContext(PREFIX, this::handle);
+        server.start();
+    }
+
+    /** The value for {@code AWS_LAMBDA_RUNTIME_API}. */
+    String hostAndPort() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    CompletableFuture<Long> ready() {
+        return ready;
+    }
+
+    /** Hands an event to the runtime: the next {@code /invocation/next} returns it. */
+    void submit(PendingInvocation invocation) {
+        events.add(invocation);
+    }
+
+    /** The environment's process ended: whatever waits on it fails now. */
+    void processExited(int exitCode) {
+        EnvironmentExitedException exited = new EnvironmentExitedException(exitCode);
+        ready.completeExceptionally(exited);
+        PendingInvocation invocation = current;
+        if (invocation != null) {
+            invocation.reply().completeExceptionally(exited);
+        }
+        events.forEach(waiting -> waiting.reply().completeExceptionally(exited));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Matcher result = RESULT.matcher(path);
+            if (method.equals("GET") && path.equals(PREFIX + "invocation/next")) {
+                sendNextEvent(exchange);
+            } else if (method.equals("POST") && result.matches()) {
+                receiveResult(exchange, result.group(1), result.group(2).equals("error"));
+            } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
+                ready.completeExceptionally(new InitErrorException(new String(exchange.getRequestBody().readAllBytes())));
+                respond(exchange, 202, "{\"status\":\"OK\"}");
+            } else {
+                respond(exchange, 404, "{\"errorMessage\":\"Unknown Runtime API path\"}");
+            }
+        }
+    }
+
+    private void sendNextEvent(HttpExchange exchange) throws IOException {
+        ready.complete(System.nanoTime());
+        PendingInvocation invocation;
+        try {
+            invocation = events.take(); // an idle environment waits here, as in Lambda
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (invocation == SHUTDOWN) {
+            respond(exchange, 410, "{\"errorMessage\":\"The environment is shutting down\"}");
+            return;
+        }
+        current = invocation;
+        invocation.delivered();
+        exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMillis()));
+        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
+        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + invocation.requestId().replace("-", "").substring(0, 24));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, invocation.payload().length == 0 ? -1 : invocation.payload().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(invocation.payload());
+        }
+    }
+
+    private void receiveResult(HttpExchange exchange, String requestId, boolean isError) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        PendingInvocation invocation = current;
+        if (invocation == null || !invocation.requestId().equals(requestId)) {
+            respond(exchange, 400, "{\"errorMessage\":\"No invocation " + requestId + " is in progress\"}");
+            return;
+        }
+        String memory = exchange.getRequestHeaders().getFirst(MAX_MEMORY_USED_HEADER);
+        current = null;
+        invocation.reply().complete(new RuntimeReply(isError, body, memory == null ? 0 : Long.parseLong(memory), System.nanoTime()));
+        respond(exchange, 202, "{\"status\":\"OK\"}");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        events.add(SHUTDOWN); // releases a handler thread waiting in /next
+        server.stop(0);
+    }
+
+    /** What the runtime posted back for one invocation. */
+    record RuntimeReply(boolean isError, byte[] body, long maxMemoryUsedMb, long receivedAtNanos) {
+    }
+
+    static final class InitErrorException extends RuntimeException {
+        InitErrorException(String errorJson) {
+            super(errorJson);
+        }
+    }
+
+    static final class EnvironmentExitedException extends RuntimeException {
+        EnvironmentExitedException(int exitCode) {
+            super("exit code " + exitCode);
+        }
+    }
+}

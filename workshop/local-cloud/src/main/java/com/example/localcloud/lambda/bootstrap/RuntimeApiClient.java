@@ -1,0 +1,91 @@
+package com.example.localcloud.lambda.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The client side of the Lambda Runtime API ({@code /2018-06-01/runtime/...}). Any failure to
+ * reach the API means the local cloud is gone, and the environment exits.
+ */
+final class RuntimeApiClient {
+
+    /** Not part of AWS's API: tells the local cloud how much memory this JVM used, for the REPORT line. */
+    static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
+
+    record Event(String requestId, long deadlineEpochMillis, String invokedFunctionArn, String traceId, byte[] payload) {
+    }
+
+    private final String base;
+
+    RuntimeApiClient(String hostAndPort) {
+        this.base = "http://" + hostAndPort + "/2018-06-01/runtime/";
+    }
+
+    /** Waits for the next event (the local cloud answers when there is one). */
+    Event nextEvent() {
+        try {
+            HttpURLConnection connection = open("invocation/next", "GET");
+            connection.setReadTimeout(0); // as long as it takes: an idle environment waits here
+            byte[] payload;
+            try (InputStream in = connection.getInputStream()) {
+                payload = in.readAllBytes();
+            }
+            return new Event(connection.getHeaderField("Lambda-Runtime-Aws-Request-Id"),
+                    Long.parseLong(connection.getHeaderField("Lambda-Runtime-Deadline-Ms")),
+                    connection.getHeaderField("Lambda-Runtime-Invoked-Function-Arn"),
+                    connection.getHeaderField("Lambda-Runtime-Trace-Id"),
+                    payload);
+        } catch (IOException | RuntimeException e) {
+            throw exitBecauseParentIsGone(e);
+        }
+    }
+
+    void postResponse(String requestId, byte[] response) {
+        post("invocation/" + requestId + "/response", response, null);
+    }
+
+    void postError(String requestId, String errorJson) {
+        post("invocation/" + requestId + "/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled");
+    }
+
+    void postInitError(String errorJson) {
+        post("init/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled");
+    }
+
+    private void post(String path, byte[] body, String errorType) {
+        try {
+            HttpURLConnection connection = open(path, "POST");
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(body.length);
+            connection.setRequestProperty(MAX_MEMORY_USED_HEADER, Long.toString(MemoryMeter.maxUsedMegabytes()));
+            if (errorType != null) {
+                connection.setRequestProperty("Lambda-Runtime-Function-Error-Type", errorType);
+            }
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            try (InputStream in = connection.getInputStream()) {
+                in.readAllBytes(); // read to the end so that the connection is kept for the next call
+            }
+        } catch (IOException e) {
+            throw exitBecauseParentIsGone(e);
+        }
+    }
+
+    private HttpURLConnection open(String path, String method) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(base + path).openConnection(java.net.Proxy.NO_PROXY);
+        connection.setRequestMethod(method);
+        connection.setConnectTimeout(5_000);
+        return connection;
+    }
+
+    private static RuntimeException exitBecauseParentIsGone(Exception e) {
+        System.err.println("Runtime API unreachable (" + e + "); the local cloud is gone, exiting.");
+        Runtime.getRuntime().halt(0);
+        return new IllegalStateException(e); // not reached
+    }
+}

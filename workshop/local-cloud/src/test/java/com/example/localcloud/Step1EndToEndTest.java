@@ -1,0 +1,174 @@
+package com.example.localcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.localcloud.config.LoadOptions;
+import com.example.localcloud.lambda.InvocationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Step 1 of the workshop (solutions/step-1-lambda-dynamodb) in the local cloud, through HTTP:
+ * every endpoint, a success and a failure each. The stage is built first, as the start command
+ * builds it.
+ */
+@Timeout(180)
+class Step1EndToEndTest {
+
+    private static final Path STEP_1 = Path.of("../../solutions/step-1-lambda-dynamodb");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static LocalCloud cloud;
+
+    @BeforeAll
+    static void startStepOne() {
+        cloud = LocalCloud.builder(STEP_1)
+                .port(0)
+                .build(true)
+                .loadOptions(new LoadOptions(Map.of(), null, null))
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    void createAndReadUsers() throws Exception {
+        String alice = unique("alice");
+
+        Reply created = post("/users", "{\"username\":\"" + alice + "\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}", null);
+        Reply duplicate = post("/users", "{\"username\":\"" + alice + "\",\"firstName\":\"A\",\"lastName\":\"L\"}", null);
+        Reply read = get("/users/" + alice);
+        Reply missing = get("/users/" + unique("nobody"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json()).isEqualTo(JSON.readTree(
+                "{\"user\":{\"username\":\"" + alice + "\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}}"));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("error").asText()).contains(alice);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("user")).isEqualTo(created.json().get("user"));
+        assertThat(missing.status()).isEqualTo(404);
+    }
+
+    @Test
+    void createAndReadOrganizations() throws Exception {
+        String founder = createUser("founder");
+        String organization = unique("Acme Corp");
+        String slug = organization.toLowerCase().replace(' ', '-');
+
+        Reply created = post("/organizations", "{\"organizationName\":\"" + organization + "\"}", founder);
+        Reply duplicate = post("/organizations", "{\"organizationName\":\"" + organization + "\"}", founder);
+        Reply read = get("/organizations/" + slug);
+        Reply missing = get("/organizations/" + unique("no-such-org"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("organization").get("organizationName").asText()).isEqualTo(slug);
+        assertThat(created.json().get("organization").get("foundingUser").asText()).isEqualTo(founder);
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("organization")).isEqualTo(created.json().get("organization"));
+        assertThat(missing.status()).isEqualTo(404);
+    }
+
+    @Test
+    void addMembersAndReadMemberships() throws Exception {
+        String owner = createUser("owner");
+        String member = createUser("member");
+        String outsider = createUser("outsider");
+        String organization = unique("org");
+        assertThat(post("/organizations", "{\"organizationName\":\"" + organization + "\"}", owner).status()).isEqualTo(201);
+        String members = "/organizations/" + organization + "/members";
+
+        Reply added = post(members, "{\"memberUsername\":\"" + member + "\",\"role\":\"Member\"}", owner);
+        Reply addedAgain = post(members, "{\"memberUsername\":\"" + member + "\",\"role\":\"Member\"}", owner);
+        Reply ownerMembership = get(members + "/" + owner);
+        Reply memberMembership = get(members + "/" + member);
+        Reply nonMember = get(members + "/" + outsider);
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json()).isEqualTo(JSON.readTree("{\"membership\":{\"organizationName\":\"" + organization
+                + "\",\"memberUsername\":\"" + member + "\",\"role\":\"Member\"}}"));
+        assertThat(addedAgain.status()).isEqualTo(409);
+        assertThat(addedAgain.json().get("error").asText()).contains(member, organization);
+        assertThat(ownerMembership.status()).isEqualTo(200);
+        assertThat(ownerMembership.json().get("membership").get("role").asText()).isEqualTo("Owner");
+        assertThat(memberMembership.json().get("membership")).isEqualTo(added.json().get("membership"));
+        assertThat(nonMember.status()).as("a non-member is 404, not the Node tutorial's 500").isEqualTo(404);
+    }
+
+    @Test
+    void secondCallOfAFunctionIsWarmInTheSameEnvironment() throws Exception {
+        String user = createUser("warm");
+
+        get("/users/" + user);
+        InvocationReport first = lastReportOf("getUser");
+        get("/users/" + user);
+        InvocationReport second = lastReportOf("getUser");
+
+        assertThat(second.requestId()).isNotEqualTo(first.requestId());
+        assertThat(second.coldStart()).isFalse();
+        assertThat(second.environmentNumber()).isEqualTo(first.environmentNumber());
+    }
+
+    private static String createUser(String prefix) throws Exception {
+        String username = unique(prefix);
+        Reply created = post("/users", "{\"username\":\"" + username + "\",\"firstName\":\"F\",\"lastName\":\"L\"}", null);
+        assertThat(created.status()).isEqualTo(201);
+        return username;
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static InvocationReport lastReportOf(String function) {
+        List<InvocationReport> reports = cloud.reports().stream().filter(r -> r.functionName().equals(function)).toList();
+        return reports.get(reports.size() - 1);
+    }
+
+    private record Reply(int status, JsonNode json) {
+    }
+
+    private static Reply get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private static Reply post(String path, String body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    private static URI uri(String path) {
+        return URI.create(cloud.baseUri() + path.replace(" ", "%20"));
+    }
+
+    private static Reply send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    }
+}

@@ -1,0 +1,401 @@
+package com.example.localcloud.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerlessConfigLoaderTest {
+
+    private static final String TABLE = """
+            resources:
+              Resources:
+                AccountsTable:
+                  Type: AWS::DynamoDB::Table
+                  Properties:
+                    AttributeDefinitions:
+                      - AttributeName: PK
+                        AttributeType: S
+                    KeySchema:
+                      - AttributeName: PK
+                        KeyType: HASH
+                    BillingMode: PAY_PER_REQUEST
+            """;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void readsTheStepOneShapeWithShortFormTags() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                  runtime: java21
+                  memorySize: 512
+                  timeout: 10
+                  environment:
+                    TABLE_NAME: !Ref AccountsTable
+                  iam:
+                    role:
+                      statements:
+                        - Effect: Allow
+                          Action:
+                            - dynamodb:GetItem
+                            - dynamodb:PutItem
+                          Resource: !GetAtt AccountsTable.Arn
+                package:
+                  artifact: target/accounts-service.jar
+                functions:
+                  createUser:
+                    handler: com.example.CreateUserHandler
+                    events:
+                      - http: POST /users
+                  getUser:
+                    handler: com.example.GetUserHandler::handle
+                    memorySize: 2048
+                    timeout: 3
+                    environment:
+                      EXTRA: yes
+                    events:
+                      - http:
+                          method: get
+                          path: users/{username}
+                """ + TABLE);
+
+        assertThat(config.deployment()).isEqualTo(new Deployment("accounts", "dev", "us-east-1", "000000000000"));
+        assertThat(config.provider().environment()).containsExactly(Map.entry("TABLE_NAME", "accounts-dev-AccountsTable"));
+        assertThat(config.provider().iamStatements()).containsExactly(new IamStatement("Allow",
+                List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                List.of("arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable")));
+
+        FunctionConfig createUser = config.function("createUser").orElseThrow();
+        assertThat(createUser.deployedName()).isEqualTo("accounts-dev-createUser");
+        assertThat(createUser.memorySize()).isEqualTo(512);
+        assertThat(createUser.timeoutSeconds()).isEqualTo(10);
+        assertThat(createUser.runtime()).isEqualTo("java21");
+        assertThat(createUser.httpEvents()).containsExactly(new HttpEvent("POST", "/users"));
+        assertThat(createUser.artifact()).isEqualTo(directory.resolve("target/accounts-service.jar"));
+
+        FunctionConfig getUser = config.function("getUser").orElseThrow();
+        assertThat(getUser.handler()).isEqualTo("com.example.GetUserHandler::handle");
+        assertThat(getUser.memorySize()).isEqualTo(2048);
+        assertThat(getUser.timeoutSeconds()).isEqualTo(3);
+        assertThat(getUser.environment()).containsOnly(
+                Map.entry("TABLE_NAME", "accounts-dev-AccountsTable"), Map.entry("EXTRA", "true"));
+        assertThat(getUser.httpEvents()).containsExactly(new HttpEvent("GET", "/users/{username}"));
+        assertThat(config.iamStatementsFor(getUser)).isEqualTo(config.provider().iamStatements());
+
+        CloudFormationResource table = config.resources().get("AccountsTable");
+        assertThat(table.type()).isEqualTo("AWS::DynamoDB::Table");
+        assertThat(table.physicalName()).isEqualTo("accounts-dev-AccountsTable");
+        assertThat(table.arn()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable");
+        assertThat(table.properties()).containsEntry("BillingMode", "PAY_PER_REQUEST");
+    }
+
+    @Test
+    void longFormFunctionsGiveTheSameAnswers() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                  environment:
+                    BY_REF:
+                      Ref: AccountsTable
+                    BY_GETATT_LIST:
+                      Fn::GetAtt: [AccountsTable, Arn]
+                    BY_GETATT_STRING:
+                      Fn::GetAtt: AccountsTable.Arn
+                    BY_SUB:
+                      Fn::Sub: arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${AccountsTable}
+                    BY_JOIN:
+                      Fn::Join: [':', [a, {Ref: AccountsTable}]]
+                functions: {}
+                """ + TABLE);
+
+        assertThat(config.provider().environment()).containsOnly(
+                Map.entry("BY_REF", "accounts-dev-AccountsTable"),
+                Map.entry("BY_GETATT_LIST", "arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable"),
+                Map.entry("BY_GETATT_STRING", "arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable"),
+                Map.entry("BY_SUB", "arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable"),
+                Map.entry("BY_JOIN", "a:accounts-dev-AccountsTable"));
+    }
+
+    @Test
+    void subAndJoinShortFormsWithVariablesAndNesting() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                  environment:
+                    SECRET_ARN: !Sub 'arn:aws:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${Name}-*'
+                    SUB_WITH_VARIABLES: !Sub
+                      - '${Table}/${Stream}/${!Literal}'
+                      - Table: !Ref AccountsTable
+                        Stream: !GetAtt AccountsTable.StreamArn
+                    JOINED: !Join ['-', [!Ref AccountsTable, !Sub '${AWS::StackName}', plain]]
+                functions: {}
+                """.replace("${Name}", "${self:service}-key") + TABLE);
+
+        assertThat(config.provider().environment().get("SECRET_ARN"))
+                .isEqualTo("arn:aws:secretsmanager:us-east-1:000000000000:secret:accounts-key-*");
+        assertThat(config.provider().environment().get("SUB_WITH_VARIABLES")).isEqualTo(
+                "accounts-dev-AccountsTable/arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable"
+                        + "/stream/1970-01-01T00:00:00.000/${Literal}");
+        assertThat(config.provider().environment().get("JOINED")).isEqualTo("accounts-dev-AccountsTable-accounts-dev-plain");
+    }
+
+    @Test
+    void serverlessVariables() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                custom:
+                  tableName: ${self:service}-${sls:stage}-table
+                  cacheName: cache-${opt:stage, 'dev'}
+                provider:
+                  name: aws
+                  stage: ${opt:stage, 'test'}
+                  region: eu-west-1
+                  memorySize: ${env:MEMORY, 1536}
+                  environment:
+                    TABLE: ${self:custom.tableName}
+                    REGION: ${aws:region}
+                    ACCOUNT: ${aws:accountId}
+                    FROM_ENV: ${env:GREETING}
+                    WITH_FALLBACK: ${env:NOT_SET, 'fallback'}
+                    NESTED_FALLBACK: ${env:NOT_SET, ${self:custom.cacheName}}
+                    SECRET_ARN: arn:aws:secretsmanager:${aws:region}:${aws:accountId}:secret:x
+                functions: {}
+                """, Map.of("GREETING", "hi"), null);
+
+        assertThat(config.deployment().stage()).isEqualTo("test");
+        assertThat(config.deployment().region()).isEqualTo("eu-west-1");
+        assertThat(config.provider().memorySize()).isEqualTo(1536);
+        assertThat(config.provider().environment()).containsOnly(
+                Map.entry("TABLE", "accounts-test-table"),
+                Map.entry("REGION", "eu-west-1"),
+                Map.entry("ACCOUNT", "000000000000"),
+                Map.entry("FROM_ENV", "hi"),
+                Map.entry("WITH_FALLBACK", "fallback"),
+                Map.entry("NESTED_FALLBACK", "cache-dev"),
+                Map.entry("SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:x"));
+    }
+
+    @Test
+    void stageOptionWins() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                  stage: ${opt:stage, 'dev'}
+                  environment:
+                    STAGE: ${sls:stage}
+                functions: {}
+                """, Map.of(), "prod");
+
+        assertThat(config.deployment().stage()).isEqualTo("prod");
+        assertThat(config.provider().environment()).containsEntry("STAGE", "prod");
+    }
+
+    @Test
+    void unknownResourceIsAnErrorNamingFileLineKeyAndValue() throws IOException {
+        Path file = write("""
+                service: accounts
+                provider:
+                  name: aws
+                  environment:
+                    TABLE_NAME: !Ref AccountsTabel
+                functions: {}
+                """ + TABLE);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ", line 5: provider.environment.TABLE_NAME = !Ref AccountsTabel: "
+                        + "no resource named 'AccountsTabel' in resources.Resources (there are: AccountsTable)")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("provider.environment.TABLE_NAME");
+    }
+
+    @Test
+    void unknownAttributeIsAnError() throws IOException {
+        Path file = write("""
+                service: accounts
+                provider:
+                  name: aws
+                  iam:
+                    role:
+                      statements:
+                        - Effect: Allow
+                          Action: dynamodb:GetItem
+                          Resource: !GetAtt AccountsTable.Nope
+                functions: {}
+                """ + TABLE);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 9: provider.iam.role.statements[0].Resource = !GetAtt [AccountsTable, Nope]")
+                .hasMessageContaining("has no attribute 'Nope'");
+    }
+
+    @Test
+    void missingEnvironmentVariableWithoutFallbackIsAnError() throws IOException {
+        Path file = write("""
+                service: accounts
+                provider:
+                  name: aws
+                  environment:
+                    API_KEY: ${env:MOMENTO_API_KEY}
+                functions: {}
+                """);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ", line 5: provider.environment.API_KEY = ${env:MOMENTO_API_KEY}: "
+                        + "cannot resolve ${env:MOMENTO_API_KEY}: environment variable MOMENTO_API_KEY is not set");
+    }
+
+    @Test
+    void unsupportedFunctionsAndSourcesAreErrors() throws IOException {
+        Path withIf = write("""
+                service: accounts
+                provider:
+                  name: aws
+                  environment:
+                    X: !If [IsProd, a, b]
+                functions: {}
+                """);
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(withIf, options(Map.of(), null)))
+                .hasMessageContaining("provider.environment.X")
+                .hasMessageContaining("Fn::If is not supported by the local cloud");
+
+        Path withSsm = write("""
+                service: accounts
+                provider:
+                  name: aws
+                  environment:
+                    X: ${ssm:/my/parameter}
+                functions: {}
+                """);
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(withSsm, options(Map.of(), null)))
+                .hasMessageContaining("provider.environment.X")
+                .hasMessageContaining("the 'ssm:' variable source is not supported");
+    }
+
+    @Test
+    void circularSelfReferenceIsAnError() throws IOException {
+        Path file = write("""
+                service: accounts
+                custom:
+                  a: ${self:custom.b}
+                  b: ${self:custom.a}
+                provider:
+                  name: aws
+                functions: {}
+                """);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("circular reference");
+    }
+
+    @Test
+    void functionWithoutHandlerIsAnError() throws IOException {
+        Path file = write("""
+                service: accounts
+                provider:
+                  name: aws
+                functions:
+                  broken:
+                    events:
+                      - http: GET /x
+                """);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .hasMessageContaining("functions.broken.handler")
+                .hasMessageContaining("every function needs a handler");
+    }
+
+    @Test
+    void otherEventTypesAreIgnoredWithAWarning() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                  runtime: java21
+                functions:
+                  cacher:
+                    handler: com.example.StreamHandler
+                    events:
+                      - stream:
+                          type: dynamodb
+                          arn: !GetAtt AccountsTable.StreamArn
+                """ + TABLE);
+
+        assertThat(config.function("cacher").orElseThrow().httpEvents()).isEmpty();
+        assertThat(config.warnings()).singleElement().asString().contains("'stream' events are not emulated");
+    }
+
+    @Test
+    void functionLevelIamStatementsAreKeptApart() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                  iamRoleStatements:
+                    - Effect: Allow
+                      Action: dynamodb:GetItem
+                      Resource: '*'
+                functions:
+                  reader:
+                    handler: com.example.Reader
+                    iamRoleStatements:
+                      - Effect: Deny
+                        Action: [dynamodb:PutItem]
+                        Resource:
+                          - !GetAtt AccountsTable.Arn
+                          - !Sub '${AccountsTable.Arn}/index/*'
+                """ + TABLE);
+
+        FunctionConfig reader = config.function("reader").orElseThrow();
+        String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable";
+        assertThat(reader.iamStatements()).containsExactly(
+                new IamStatement("Deny", List.of("dynamodb:PutItem"), List.of(arn, arn + "/index/*")));
+        assertThat(config.iamStatementsFor(reader)).containsExactly(
+                new IamStatement("Allow", List.of("dynamodb:GetItem"), List.of("*")),
+                new IamStatement("Deny", List.of("dynamodb:PutItem"), List.of(arn, arn + "/index/*")));
+    }
+
+    @Test
+    void readsTheRealStepOneConfiguration() {
+        Path stepOne = Path.of("../../solutions/step-1-lambda-dynamodb/serverless.yml");
+        ServerlessConfig config = ServerlessConfigLoader.load(stepOne, options(Map.of(), null));
+
+        assertThat(config.functions()).extracting(FunctionConfig::name).containsExactly(
+                "createUser", "getUser", "createOrganization", "getOrganization", "addMember", "getMembership");
+        assertThat(config.resourcesOfType("AWS::DynamoDB::Table")).singleElement()
+                .satisfies(table -> assertThat(config.provider().environment()).containsEntry("TABLE_NAME", table.physicalName()));
+    }
+
+    private ServerlessConfig load(String yaml) throws IOException {
+        return load(yaml, Map.of(), null);
+    }
+
+    private ServerlessConfig load(String yaml, Map<String, String> environment, String stage) throws IOException {
+        return ServerlessConfigLoader.load(write(yaml), options(environment, stage));
+    }
+
+    private static LoadOptions options(Map<String, String> environment, String stage) {
+        return new LoadOptions(environment, stage, null);
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = Files.createTempFile(directory, "serverless", ".yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
