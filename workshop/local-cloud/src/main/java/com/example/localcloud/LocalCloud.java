@@ -12,11 +12,17 @@ import com.example.localcloud.config.ServerlessConfig;
 import com.example.localcloud.config.ServerlessConfigLoader;
 import com.example.localcloud.dynamodb.DynamoDbRequestFilter;
 import com.example.localcloud.dynamodb.LocalDynamoDb;
+import com.example.localcloud.iam.AccessCheck;
+import com.example.localcloud.iam.FunctionPolicies;
 import com.example.localcloud.lambda.EnvironmentCustomizer;
 import com.example.localcloud.lambda.FunctionCredentials;
 import com.example.localcloud.lambda.InvocationListener;
 import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.lambda.LambdaService;
+import com.example.localcloud.momento.LocalMomento;
+import com.example.localcloud.secretsmanager.LocalSecretsManager;
+import java.io.IOException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -50,16 +56,18 @@ public final class LocalCloud implements AutoCloseable {
     private final ApiGateway apiGateway;
     private final FunctionCredentials credentials;
     private final RouteTable routes;
+    private final CacheServices cacheServices;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalCloud(ServerlessConfig config, LocalDynamoDb dynamoDb, LambdaService lambda, ApiGateway apiGateway,
-                       FunctionCredentials credentials, RouteTable routes) {
+                       FunctionCredentials credentials, RouteTable routes, CacheServices cacheServices) {
         this.config = config;
         this.dynamoDb = dynamoDb;
         this.lambda = lambda;
         this.apiGateway = apiGateway;
         this.credentials = credentials;
         this.routes = routes;
+        this.cacheServices = cacheServices;
     }
 
     public static Builder builder(Path stageDirectory) {
@@ -130,6 +138,14 @@ public final class LocalCloud implements AutoCloseable {
         return routes.routes();
     }
 
+    /**
+     * Credentials allowed everything, for you rather than for a function: tests, the load test's
+     * seeding, or {@code aws dynamodb scan --endpoint-url ...} with this access key id.
+     */
+    public AwsBasicCredentials operatorCredentials() {
+        return AwsBasicCredentials.create(StageIam.OPERATOR_ACCESS_KEY_ID, "local-operator-secret");
+    }
+
     /** Which function an access key id belongs to (each function gets its own). */
     public FunctionCredentials credentials() {
         return credentials;
@@ -137,6 +153,26 @@ public final class LocalCloud implements AutoCloseable {
 
     public LambdaService lambda() {
         return lambda;
+    }
+
+    /** The local Momento server: its counters ({@code stats()}) and fault injection ({@code faults()}). */
+    public LocalMomento momento() {
+        return cacheServices.momento();
+    }
+
+    /** The local Secrets Manager (its endpoint, and its store of secrets). */
+    public LocalSecretsManager secretsManager() {
+        return cacheServices.secretsManager();
+    }
+
+    /** The Momento caches the stage's functions name in CACHE_NAME (created at start-up). */
+    public List<String> caches() {
+        return cacheServices.caches();
+    }
+
+    /** The secrets the stage's functions name in MOMENTO_API_KEY_SECRET_ID (each holds the local key). */
+    public List<String> secrets() {
+        return cacheServices.secrets();
     }
 
     /** The most recent REPORT records, oldest first. */
@@ -157,6 +193,7 @@ public final class LocalCloud implements AutoCloseable {
         apiGateway.close();
         lambda.close();
         dynamoDb.close();
+        cacheServices.close();
     }
 
     /** Options, then {@link #start()}. */
@@ -168,7 +205,8 @@ public final class LocalCloud implements AutoCloseable {
         private int maxEnvironmentsPerFunction = 10;
         private LoadOptions loadOptions = LoadOptions.defaults();
         private final List<EnvironmentCustomizer> customizers = new ArrayList<>();
-        private Function<FunctionCredentials, DynamoDbRequestFilter> dynamoDbFilter = credentials -> DynamoDbRequestFilter.ALLOW_ALL;
+        private Function<FunctionCredentials, DynamoDbRequestFilter> dynamoDbFilter;
+        private boolean enforceIam = true;
         private Consumer<String> log = new ConsoleLog();
 
         private Builder(Path stageDirectory) {
@@ -220,6 +258,15 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether each function's calls to DynamoDB and Secrets Manager are checked against its
+         * {@code iam.role.statements}, as in AWS. Default true.
+         */
+        public Builder enforceIam(boolean enforceIam) {
+            this.enforceIam = enforceIam;
+            return this;
+        }
+
         /** Where REPORT lines, the functions' output and messages go. Default: standard output. */
         public Builder log(Consumer<String> log) {
             this.log = log;
@@ -241,29 +288,55 @@ public final class LocalCloud implements AutoCloseable {
             }
             checkArtifacts(config);
             FunctionCredentials credentials = new FunctionCredentials(config.functions());
-            LocalDynamoDb dynamoDb = startDynamoDb(config, credentials);
+            FunctionPolicies policies = StageIam.policies(config, credentials);
+            CacheServices cacheServices = startCacheServices(config, enforceIam ? policies : AccessCheck.allowAll());
+            LocalDynamoDb dynamoDb = null;
             LambdaService lambda = null;
             try {
+                dynamoDb = startDynamoDb(config, dynamoDbFilter(config, credentials, policies));
+                List<EnvironmentCustomizer> allCustomizers = new ArrayList<>(customizers);
+                allCustomizers.add(0, cacheServices::customize);
                 lambda = new LambdaService(config, credentials,
                         Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString()),
-                        customizers, maxEnvironmentsPerFunction, log);
+                        allCustomizers, maxEnvironmentsPerFunction, log);
                 ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),
                         config.provider().binaryMediaTypes());
                 ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda, log);
-                return new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes);
+                return new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices);
             } catch (Exception e) {
                 if (lambda != null) {
                     lambda.close();
                 }
-                dynamoDb.close();
+                if (dynamoDb != null) {
+                    dynamoDb.close();
+                }
+                cacheServices.close();
+                if (e instanceof IllegalStateException started) {
+                    throw started;
+                }
                 throw new IllegalStateException("Cannot start API Gateway on 127.0.0.1:" + port + ": " + e.getMessage(), e);
             }
         }
 
-        private LocalDynamoDb startDynamoDb(ServerlessConfig config, FunctionCredentials credentials) {
+        private DynamoDbRequestFilter dynamoDbFilter(ServerlessConfig config, FunctionCredentials credentials, FunctionPolicies policies) {
+            if (dynamoDbFilter != null) {
+                return dynamoDbFilter.apply(credentials);
+            }
+            return enforceIam ? StageIam.dynamoDbFilter(config, policies) : DynamoDbRequestFilter.ALLOW_ALL;
+        }
+
+        private static CacheServices startCacheServices(ServerlessConfig config, AccessCheck iam) {
+            try {
+                return CacheServices.start(config, iam);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start the local Momento and Secrets Manager: " + e.getMessage(), e);
+            }
+        }
+
+        private LocalDynamoDb startDynamoDb(ServerlessConfig config, DynamoDbRequestFilter filter) {
             LocalDynamoDb dynamoDb;
             try {
-                dynamoDb = LocalDynamoDb.start(dynamoDbPort, dynamoDbFilter.apply(credentials));
+                dynamoDb = LocalDynamoDb.start(dynamoDbPort, filter);
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot start DynamoDB Local on 127.0.0.1:" + dynamoDbPort + ": " + e.getMessage(), e);
             }

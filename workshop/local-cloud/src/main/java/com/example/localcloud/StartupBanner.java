@@ -26,7 +26,14 @@ final class StartupBanner {
         List<String> tables = cloud.config().resourcesOfType("AWS::DynamoDB::Table").stream()
                 .map(CloudFormationResource::physicalName).toList();
         out.append("  DynamoDB     ").append(cloud.dynamoDbEndpoint())
-                .append(tables.isEmpty() ? "" : "  tables: " + String.join(", ", tables)).append("\n\n");
+                .append(tables.isEmpty() ? "" : "  tables: " + String.join(", ", tables)).append('\n');
+        out.append("  Secrets      ").append(cloud.secretsManager().endpoint())
+                .append(cloud.secrets().isEmpty() ? "" : "  secrets: " + String.join(", ", cloud.secrets()) + " (a local Momento API key)")
+                .append('\n');
+        out.append("  Momento      local server").append(cloud.caches().isEmpty() ? "" : ", caches: " + String.join(", ", cloud.caches()))
+                .append('\n');
+        out.append("  IAM          each function may call DynamoDB and Secrets Manager only as its iam.role.statements allow;\n")
+                .append("               you may do anything with access key id ").append(cloud.operatorCredentials().accessKeyId()).append("\n\n");
         out.append("  Functions:\n");
         int width = cloud.routes().stream().mapToInt(route -> route.functionName().length()).max().orElse(10);
         for (Route route : cloud.routes()) {

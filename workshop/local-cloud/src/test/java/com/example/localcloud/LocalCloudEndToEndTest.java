@@ -241,7 +241,7 @@ class LocalCloudEndToEndTest {
         try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(cloud.dynamoDbEndpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("anyKey", "anySecret")))
+                .credentialsProvider(StaticCredentialsProvider.create(cloud.operatorCredentials()))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
             assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("fixture-dev-ItemsTable", "fixture-dev-named");

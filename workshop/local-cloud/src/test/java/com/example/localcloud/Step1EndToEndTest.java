@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.localcloud.config.LoadOptions;
 import com.example.localcloud.lambda.InvocationReport;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.example.localcloud.AccountsApi.Reply;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +23,10 @@ import org.junit.jupiter.api.Timeout;
 class Step1EndToEndTest {
 
     private static final Path STEP_1 = Path.of("../../solutions/step-1-lambda-dynamodb");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = AccountsApi.JSON;
 
     private static LocalCloud cloud;
+    private static AccountsApi api;
 
     @BeforeAll
     static void startStepOne() {
@@ -41,6 +35,7 @@ class Step1EndToEndTest {
                 .build(true)
                 .loadOptions(new LoadOptions(Map.of(), null, null))
                 .start();
+        api = new AccountsApi(cloud.baseUri());
     }
 
     @AfterAll
@@ -130,14 +125,11 @@ class Step1EndToEndTest {
     }
 
     private static String createUser(String prefix) throws Exception {
-        String username = unique(prefix);
-        Reply created = post("/users", "{\"username\":\"" + username + "\",\"firstName\":\"F\",\"lastName\":\"L\"}", null);
-        assertThat(created.status()).isEqualTo(201);
-        return username;
+        return api.createUser(prefix);
     }
 
     private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return AccountsApi.unique(prefix);
     }
 
     private static InvocationReport lastReportOf(String function) {
@@ -145,30 +137,11 @@ class Step1EndToEndTest {
         return reports.get(reports.size() - 1);
     }
 
-    private record Reply(int status, JsonNode json) {
-    }
-
     private static Reply get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return api.get(path);
     }
 
     private static Reply post(String path, String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return send(request);
-    }
-
-    private static URI uri(String path) {
-        return URI.create(cloud.baseUri() + path.replace(" ", "%20"));
-    }
-
-    private static Reply send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+        return api.post(path, body, authorization);
     }
 }

@@ -1,0 +1,54 @@
+package com.example.localcloud;
+
+import com.example.localcloud.config.FunctionConfig;
+import com.example.localcloud.config.IamStatement;
+import com.example.localcloud.config.ServerlessConfig;
+import com.example.localcloud.dynamodb.DynamoDbError;
+import com.example.localcloud.dynamodb.DynamoDbRequestFilter;
+import com.example.localcloud.iam.DynamoDbAuthorizer;
+import com.example.localcloud.iam.FunctionPolicies;
+import com.example.localcloud.iam.PolicyStatement;
+import com.example.localcloud.lambda.FunctionCredentials;
+import java.util.List;
+
+/**
+ * IAM as AWS applies it to a Serverless deployment: every function runs with the role the
+ * provider's {@code iam.role.statements} (plus the function's own) describe, and each of its
+ * calls to DynamoDB and Secrets Manager is checked against them.
+ */
+final class StageIam {
+    /**
+     * The access key of "you", the operator (tests, the load test, the AWS CLI): allowed
+     * everything, like an administrator's own credentials in a real account.
+     */
+    static final String OPERATOR_ACCESS_KEY_ID = "LOCALOPERATOR";
+
+    private StageIam() {
+    }
+
+    static FunctionPolicies policies(ServerlessConfig config, FunctionCredentials credentials) {
+        // The role name the Serverless Framework gives the shared function role.
+        String roleName = config.deployment().stackName() + "-" + config.deployment().region() + "-lambdaRole";
+        FunctionPolicies.Builder policies = FunctionPolicies.builder(config.deployment().accountId());
+        for (FunctionConfig function : config.functions()) {
+            List<PolicyStatement> statements = config.iamStatementsFor(function).stream()
+                    .map(StageIam::toPolicyStatement)
+                    .toList();
+            policies.functionWithStatements(credentials.accessKeyId(function), function.deployedName(), roleName, statements);
+        }
+        policies.unrestricted(OPERATOR_ACCESS_KEY_ID, "arn:aws:iam::" + config.deployment().accountId() + ":user/local-operator");
+        return policies.build();
+    }
+
+    /** Refuses a DynamoDB call that the calling function's role does not allow, with AWS's error. */
+    static DynamoDbRequestFilter dynamoDbFilter(ServerlessConfig config, FunctionPolicies policies) {
+        DynamoDbAuthorizer authorizer = new DynamoDbAuthorizer(policies, config.deployment().region(), config.deployment().accountId());
+        return call -> authorizer
+                .authorizeSigned("DynamoDB_20120810." + call.operation(), call.accessKeyId(), call.region(), call.body())
+                .map(error -> new DynamoDbError(error.httpStatus(), error.jsonBody()));
+    }
+
+    private static PolicyStatement toPolicyStatement(IamStatement statement) {
+        return PolicyStatement.of(statement.effect(), statement.actions(), statement.resources());
+    }
+}

@@ -1,0 +1,58 @@
+package com.example.localcloud;
+
+import com.example.localcloud.config.LoadOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A workshop stage running in a local cloud for a test, with everything it logs kept. */
+final class StageClouds {
+    static final Path SOLUTIONS = Path.of("../../solutions");
+    static final String CACHE = "accounts-cache";
+
+    private StageClouds() {
+    }
+
+    record Running(LocalCloud cloud, AccountsApi api, Queue<String> log) implements AutoCloseable {
+        /** The lines logged so far that contain {@code text}. */
+        List<String> logLines(String text) {
+            return log.stream().filter(line -> line.contains(text)).toList();
+        }
+
+        /**
+         * The lines that contain {@code text}, waiting up to 10 s for the first: an environment's
+         * output is copied to the log by another thread, and may trail the HTTP response.
+         */
+        List<String> awaitLogLines(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (logLines(text).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            return logLines(text);
+        }
+
+        @Override
+        public void close() {
+            cloud.close();
+        }
+    }
+
+    /** Builds the stage's jar (as the start command does) and starts it on a free port. */
+    static Running start(String stage) {
+        return start(SOLUTIONS.resolve(stage), true);
+    }
+
+    static Running start(Path stageDirectory, boolean build) {
+        Queue<String> log = new ConcurrentLinkedQueue<>();
+        LocalCloud cloud = LocalCloud.builder(stageDirectory)
+                .port(0)
+                .build(build)
+                .loadOptions(new LoadOptions(Map.of(), null, null))
+                .log(log::add)
+                .start();
+        return new Running(cloud, new AccountsApi(cloud.baseUri()), log);
+    }
+}

@@ -1,0 +1,96 @@
+package com.example.localcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.localcloud.lambda.InvocationReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Step 2 (the Momento client) in the local cloud: the unchanged code reads the key from the
+ * local Secrets Manager and connects the real Momento SDK to the local Momento server, once per
+ * execution environment; and without its IAM statement it is denied exactly as in AWS.
+ */
+@Timeout(240)
+class Step2EndToEndTest {
+    private static final String STAGE = "step-2-momento-client";
+    private static StageClouds.Running step2;
+
+    @BeforeAll
+    static void start() {
+        step2 = StageClouds.start(STAGE);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (step2 != null) {
+            step2.close();
+        }
+    }
+
+    @Test
+    void oneCacheClientPerEnvironmentAcrossManyInvocations() throws Exception {
+        String alice = step2.api().createUser("alice");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(step2.api().get("/users/" + alice).status()).isEqualTo(200);
+        }
+
+        List<InvocationReport> reports = step2.cloud().reports().stream().filter(r -> r.functionName().equals("getUser")).toList();
+        assertThat(reports).hasSize(5);
+        assertThat(reports).extracting(InvocationReport::environmentNumber).containsOnly(1);
+        assertThat(reports).filteredOn(InvocationReport::coldStart).hasSize(1);
+        // The SDK logs this line each time a CacheClient is built.
+        assertThat(step2.awaitLogLines("Creating Momento Cache Client")).filteredOn(line -> line.contains("[getUser#1]")).hasSize(1);
+        assertThat(step2.logLines("not authorized")).isEmpty();
+    }
+
+    @Test
+    void withoutItsIamStatementTheKeyReadIsDeniedAsInAws(@TempDir Path copy) throws Exception {
+        Path stage = StageClouds.SOLUTIONS.resolve(STAGE);
+        Files.createDirectories(copy.resolve("target"));
+        Files.copy(stage.resolve("target/accounts-service.jar"), copy.resolve("target/accounts-service.jar"));
+        Files.writeString(copy.resolve("serverless.yml"), withoutSecretsStatement(Files.readString(stage.resolve("serverless.yml"))));
+
+        try (StageClouds.Running denied = StageClouds.start(copy, false)) {
+            // The cache is optional: DynamoDB still answers...
+            assertThat(denied.api().get("/users/nobody").status()).isEqualTo(404);
+            // ...and the function logged AWS's access denied error for the secret.
+            assertThat(denied.awaitLogLines("is not authorized to perform: secretsmanager:GetSecretValue"))
+                    .anySatisfy(line -> assertThat(line).contains("[getUser#1]").contains("SecretsManagerException")
+                            .contains("assumed-role/momento-accounts-workshop-dev-us-east-1-lambdaRole/momento-accounts-workshop-dev-getUser"));
+        }
+    }
+
+    /** serverless.yml with the statement that allows secretsmanager:GetSecretValue taken out. */
+    static String withoutSecretsStatement(String yaml) throws IOException {
+        List<String> lines = new ArrayList<>(yaml.lines().toList());
+        int action = indexOf(lines, "- secretsmanager:GetSecretValue", 0);
+        int first = action;
+        while (!lines.get(first).contains("- Effect:")) {
+            first--;
+        }
+        int last = indexOf(lines, "Resource:", action);
+        lines.subList(first, last + 1).clear();
+        String result = String.join("\n", lines) + "\n";
+        assertThat(result).doesNotContain("secretsmanager:GetSecretValue").contains("dynamodb:GetItem");
+        return result;
+    }
+
+    private static int indexOf(List<String> lines, String text, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("serverless.yml has no line with " + text);
+    }
+}
