@@ -301,7 +301,8 @@ public final class LocalCloud implements AutoCloseable {
                         allCustomizers, maxEnvironmentsPerFunction, log);
                 ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),
                         config.provider().binaryMediaTypes());
-                ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda, log);
+                ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda,
+                        new LocalControlEndpoints(cacheServices.momento()), log);
                 return new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices);
             } catch (Exception e) {
                 if (lambda != null) {

@@ -44,6 +44,10 @@ final class StartupBanner {
             out.append("\n  Try it:\n");
             examples.forEach(example -> out.append("    ").append(example).append('\n'));
         }
+        out.append("\n  Cache counters: curl ").append(cloud.baseUri()).append("/_local/momento/stats")
+                .append("   Make Momento fail: curl -X POST '").append(cloud.baseUri())
+                .append("/_local/momento/faults?rpc=data&status=UNAVAILABLE'   Heal it: curl -X DELETE ")
+                .append(cloud.baseUri()).append("/_local/momento/faults\n");
         out.append("\n  Each request logs a REPORT line (Init Duration = cold start). Ctrl-C stops everything.\n");
         return out.toString();
     }

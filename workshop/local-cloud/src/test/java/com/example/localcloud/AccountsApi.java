@@ -32,6 +32,10 @@ final class AccountsApi {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    Reply delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     Reply post(String path, String body, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")

@@ -90,6 +90,31 @@ class Step3EndToEndTest {
         assertThat(step3.api().get("/users/" + alice).status()).isEqualTo(200);
     }
 
+    /** What the guides and live demos use: counters and fault injection over HTTP, next to the API. */
+    @Test
+    void controlEndpointsShowCountersAndInjectFaults() throws Exception {
+        String alice = step3.api().createUser("alice");
+        step3.api().get("/users/" + alice);
+        step3.api().get("/users/" + alice);
+
+        Reply stats = step3.api().get("/_local/momento/stats");
+        Reply fault = step3.api().post("/_local/momento/faults?rpc=data&status=UNAVAILABLE", "", null);
+        Reply readWhileFailing = step3.api().get("/users/" + alice);
+        Reply statsWhileFailing = step3.api().get("/_local/momento/stats");
+        Reply healed = step3.api().delete("/_local/momento/faults");
+        Reply badFault = step3.api().post("/_local/momento/faults?rpc=data&status=MAYBE", "", null);
+
+        assertThat(stats.json().path("caches").path(StageClouds.CACHE).path("hits").asLong()).isPositive();
+        assertThat(fault.status()).isEqualTo(201);
+        assertThat(readWhileFailing.status()).isEqualTo(200);
+        assertThat(statsWhileFailing.json().path("rpcs").path("Get").path("injectedFaults").asLong()).isPositive();
+        assertThat(healed.status()).isEqualTo(200);
+        assertThat(step3.cloud().momento().faults().active()).isEmpty();
+        assertThat(badFault.status()).isEqualTo(400);
+        assertThat(badFault.error()).contains("MAYBE");
+        assertThat(step3.api().get("/_local/nothing-here").status()).isEqualTo(403);
+    }
+
     /** Read-aside alone: the "not a member" read before the add is served again after it. Step 4 fixes this. */
     @Test
     void withoutWriteAsideANewMemberStaysHiddenUntilTheTtlEnds() throws Exception {

@@ -51,6 +51,12 @@ public final class ApiGateway implements AutoCloseable {
      */
     public static ApiGateway start(int port, RouteTable routes, ProxyEventMapper events, LambdaService lambda,
                                    Consumer<String> log) throws Exception {
+        return start(port, routes, events, lambda, LocalControl.NONE, log);
+    }
+
+    /** Starts listening, with the local cloud's own control endpoints under {@link LocalControl#PREFIX}. */
+    public static ApiGateway start(int port, RouteTable routes, ProxyEventMapper events, LambdaService lambda,
+                                   LocalControl control, Consumer<String> log) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("api-gateway");
         Server server = new Server(threads);
@@ -60,7 +66,7 @@ public final class ApiGateway implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new GatewayHandler(routes, events, new ProxyResponseMapper(), lambda, log));
+        server.setHandler(new GatewayHandler(routes, events, new ProxyResponseMapper(), lambda, control, log));
         server.start();
         return new ApiGateway(server, URI.create("http://localhost:" + connector.getLocalPort()));
     }
@@ -84,14 +90,16 @@ public final class ApiGateway implements AutoCloseable {
         private final ProxyEventMapper events;
         private final ProxyResponseMapper responses;
         private final LambdaService lambda;
+        private final LocalControl control;
         private final Consumer<String> log;
 
         GatewayHandler(RouteTable routes, ProxyEventMapper events, ProxyResponseMapper responses, LambdaService lambda,
-                       Consumer<String> log) {
+                       LocalControl control, Consumer<String> log) {
             this.routes = routes;
             this.events = events;
             this.responses = responses;
             this.lambda = lambda;
+            this.control = control;
             this.log = log;
         }
 
@@ -107,6 +115,12 @@ public final class ApiGateway implements AutoCloseable {
         }
 
         private OutgoingResponse answer(IncomingRequest request, String requestId) throws InterruptedException {
+            if (request.path().equals(LocalControl.PREFIX) || request.path().startsWith(LocalControl.PREFIX + "/")) {
+                Optional<OutgoingResponse> answer = control.answer(request);
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+            }
             Optional<RouteTable.Match> match = routes.match(request.method(), request.path());
             if (match.isEmpty()) {
                 return OutgoingResponse.gatewayError(403, "MissingAuthenticationTokenException", MISSING_AUTHENTICATION_TOKEN);
