@@ -11,9 +11,11 @@ import com.example.localcloud.config.LoadOptions;
 import com.example.localcloud.config.ServerlessConfig;
 import com.example.localcloud.config.ServerlessConfigLoader;
 import com.example.localcloud.dynamodb.DynamoDbRequestFilter;
+import com.example.localcloud.dynamodb.DynamoDbStats;
 import com.example.localcloud.dynamodb.LocalDynamoDb;
 import com.example.localcloud.iam.AccessCheck;
-import com.example.localcloud.iam.FunctionPolicies;
+import com.example.localcloud.iam.Decision;
+import com.example.localcloud.iam.DecisionLog;
 import com.example.localcloud.lambda.EnvironmentCustomizer;
 import com.example.localcloud.lambda.FunctionCredentials;
 import com.example.localcloud.lambda.InvocationListener;
@@ -57,10 +59,11 @@ public final class LocalCloud implements AutoCloseable {
     private final FunctionCredentials credentials;
     private final RouteTable routes;
     private final CacheServices cacheServices;
+    private final DecisionLog iam;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalCloud(ServerlessConfig config, LocalDynamoDb dynamoDb, LambdaService lambda, ApiGateway apiGateway,
-                       FunctionCredentials credentials, RouteTable routes, CacheServices cacheServices) {
+                       FunctionCredentials credentials, RouteTable routes, CacheServices cacheServices, DecisionLog iam) {
         this.config = config;
         this.dynamoDb = dynamoDb;
         this.lambda = lambda;
@@ -68,6 +71,7 @@ public final class LocalCloud implements AutoCloseable {
         this.credentials = credentials;
         this.routes = routes;
         this.cacheServices = cacheServices;
+        this.iam = iam;
     }
 
     public static Builder builder(Path stageDirectory) {
@@ -134,6 +138,11 @@ public final class LocalCloud implements AutoCloseable {
         return dynamoDb.endpoint();
     }
 
+    /** The calls DynamoDB Local ran so far, per operation (e.g. the load test's "DynamoDB reads"). */
+    public DynamoDbStats dynamoDbStats() {
+        return dynamoDb.stats();
+    }
+
     public List<Route> routes() {
         return routes.routes();
     }
@@ -163,6 +172,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The local Secrets Manager (its endpoint, and its store of secrets). */
     public LocalSecretsManager secretsManager() {
         return cacheServices.secretsManager();
+    }
+
+    /** Every IAM decision taken on the functions' calls to DynamoDB and Secrets Manager, oldest first. */
+    public List<Decision> iamDecisions() {
+        return iam.decisions();
     }
 
     /** The Momento caches the stage's functions name in CACHE_NAME (created at start-up). */
@@ -288,12 +302,12 @@ public final class LocalCloud implements AutoCloseable {
             }
             checkArtifacts(config);
             FunctionCredentials credentials = new FunctionCredentials(config.functions());
-            FunctionPolicies policies = StageIam.policies(config, credentials);
-            CacheServices cacheServices = startCacheServices(config, enforceIam ? policies : AccessCheck.allowAll());
+            DecisionLog iam = new DecisionLog(enforceIam ? StageIam.policies(config, credentials) : AccessCheck.allowAll());
+            CacheServices cacheServices = startCacheServices(config, iam);
             LocalDynamoDb dynamoDb = null;
             LambdaService lambda = null;
             try {
-                dynamoDb = startDynamoDb(config, dynamoDbFilter(config, credentials, policies));
+                dynamoDb = startDynamoDb(config, dynamoDbFilter(config, credentials, iam));
                 List<EnvironmentCustomizer> allCustomizers = new ArrayList<>(customizers);
                 allCustomizers.add(0, cacheServices::customize);
                 lambda = new LambdaService(config, credentials,
@@ -303,7 +317,7 @@ public final class LocalCloud implements AutoCloseable {
                         config.provider().binaryMediaTypes());
                 ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda,
                         new LocalControlEndpoints(cacheServices.momento()), log);
-                return new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices);
+                return new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices, iam);
             } catch (Exception e) {
                 if (lambda != null) {
                     lambda.close();
@@ -319,11 +333,8 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
 
-        private DynamoDbRequestFilter dynamoDbFilter(ServerlessConfig config, FunctionCredentials credentials, FunctionPolicies policies) {
-            if (dynamoDbFilter != null) {
-                return dynamoDbFilter.apply(credentials);
-            }
-            return enforceIam ? StageIam.dynamoDbFilter(config, policies) : DynamoDbRequestFilter.ALLOW_ALL;
+        private DynamoDbRequestFilter dynamoDbFilter(ServerlessConfig config, FunctionCredentials credentials, AccessCheck iam) {
+            return dynamoDbFilter != null ? dynamoDbFilter.apply(credentials) : StageIam.dynamoDbFilter(config, iam);
         }
 
         private static CacheServices startCacheServices(ServerlessConfig config, AccessCheck iam) {

@@ -5,6 +5,7 @@ import com.example.localcloud.config.IamStatement;
 import com.example.localcloud.config.ServerlessConfig;
 import com.example.localcloud.dynamodb.DynamoDbError;
 import com.example.localcloud.dynamodb.DynamoDbRequestFilter;
+import com.example.localcloud.iam.AccessCheck;
 import com.example.localcloud.iam.DynamoDbAuthorizer;
 import com.example.localcloud.iam.FunctionPolicies;
 import com.example.localcloud.iam.PolicyStatement;
@@ -41,8 +42,8 @@ final class StageIam {
     }
 
     /** Refuses a DynamoDB call that the calling function's role does not allow, with AWS's error. */
-    static DynamoDbRequestFilter dynamoDbFilter(ServerlessConfig config, FunctionPolicies policies) {
-        DynamoDbAuthorizer authorizer = new DynamoDbAuthorizer(policies, config.deployment().region(), config.deployment().accountId());
+    static DynamoDbRequestFilter dynamoDbFilter(ServerlessConfig config, AccessCheck iam) {
+        DynamoDbAuthorizer authorizer = new DynamoDbAuthorizer(iam, config.deployment().region(), config.deployment().accountId());
         return call -> authorizer
                 .authorizeSigned("DynamoDB_20120810." + call.operation(), call.accessKeyId(), call.region(), call.body())
                 .map(error -> new DynamoDbError(error.httpStatus(), error.jsonBody()));
