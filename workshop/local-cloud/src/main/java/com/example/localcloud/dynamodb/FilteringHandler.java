@@ -17,10 +17,12 @@ import org.eclipse.jetty.util.Callback;
 final class FilteringHandler extends Handler.Wrapper {
 
     private final DynamoDbRequestFilter filter;
+    private final DynamoDbCounters counters;
 
-    FilteringHandler(Handler dynamoDbLocal, DynamoDbRequestFilter filter) {
+    FilteringHandler(Handler dynamoDbLocal, DynamoDbRequestFilter filter, DynamoDbCounters counters) {
         super(dynamoDbLocal);
         this.filter = filter;
+        this.counters = counters;
     }
 
     @Override
@@ -37,6 +39,7 @@ final class FilteringHandler extends Handler.Wrapper {
             response.write(true, ByteBuffer.wrap(refusal.get().jsonBody()), callback);
             return true;
         }
+        counters.count(call.operation()); // only calls that reach the database
         return super.handle(new ReadBodyRequest(request, body), response, callback);
     }
 

@@ -25,11 +25,13 @@ public final class LocalDynamoDb implements AutoCloseable {
     private final LocalDynamoDBRequestHandler database;
     private final Server server;
     private final URI endpoint;
+    private final DynamoDbCounters counters;
 
-    private LocalDynamoDb(LocalDynamoDBRequestHandler database, Server server, URI endpoint) {
+    private LocalDynamoDb(LocalDynamoDBRequestHandler database, Server server, URI endpoint, DynamoDbCounters counters) {
         this.database = database;
         this.server = server;
         this.endpoint = endpoint;
+        this.counters = counters;
     }
 
     /**
@@ -49,19 +51,29 @@ public final class LocalDynamoDb implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new FilteringHandler(new LocalDynamoDBServerHandler(database, null), filter));
+        DynamoDbCounters counters = new DynamoDbCounters();
+        server.setHandler(new FilteringHandler(new LocalDynamoDBServerHandler(database, null), filter, counters));
         try {
             server.start();
         } catch (Exception e) {
             database.shutdown();
             throw e;
         }
-        return new LocalDynamoDb(database, server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+        return new LocalDynamoDb(database, server, URI.create("http://127.0.0.1:" + connector.getLocalPort()), counters);
     }
 
     /** What {@code AWS_ENDPOINT_URL_DYNAMODB} should be, e.g. {@code http://127.0.0.1:45678}. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The calls that reached the database so far, per operation (the tables created at start-up
+     * are not among them: they are created in-process). Compare two snapshots with
+     * {@link DynamoDbStats#minus}.
+     */
+    public DynamoDbStats stats() {
+        return counters.snapshot();
     }
 
     /** Creates a table from an {@code AWS::DynamoDB::Table} resource, with its indexes, stream and TTL. */
