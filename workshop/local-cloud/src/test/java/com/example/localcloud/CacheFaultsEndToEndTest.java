@@ -1,0 +1,66 @@
+package com.example.localcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.localcloud.AccountsApi.Reply;
+import com.example.localcloud.momento.FaultRule;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Faults around the cache, in the local cloud with the last caching stage: a cache slower than
+ * its deadline, and a key that cannot be read at cold start. Each time DynamoDB answers, and the
+ * function recovers once the fault clears (no environment stuck without a cache).
+ */
+@Timeout(240)
+class CacheFaultsEndToEndTest {
+    private StageClouds.Running stage;
+
+    @BeforeEach
+    void start() {
+        stage = StageClouds.start("step-4-write-aside");
+    }
+
+    @AfterEach
+    void stop() {
+        stage.close();
+    }
+
+    @Test
+    void aCacheSlowerThanItsDeadlineIsGivenUpOn() throws Exception {
+        String alice = stage.api().createUser("alice");
+        stage.cloud().momento().faults().add(FaultRule.on("Get").delayBy(Duration.ofSeconds(5)));
+
+        Reply read = stage.api().get("/users/" + alice);
+
+        // Answered, before the function's own 10 s timeout would have turned it into a 502.
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("user").path("username").asText()).isEqualTo(alice);
+        assertThat(stage.awaitLogLines("Cache get of user#" + alice + " failed, asking DynamoDB")).isNotEmpty();
+    }
+
+    @Test
+    void aMissingSecretAtColdStartLeavesDynamoDbToAnswerUntilItIsBack() throws Exception {
+        String secretId = stage.cloud().secrets().get(0);
+        String secret = stage.cloud().secretsManager().store().getValue(secretId, null, null).value().string();
+        stage.cloud().secretsManager().store().delete(secretId, null, true);
+
+        Reply created = stage.api().post("/users", "{\"username\":\"carol\",\"firstName\":\"C\",\"lastName\":\"L\"}", null);
+        Reply read = stage.api().get("/users/carol");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(stage.awaitLogLines("Momento client not created during Init")).isNotEmpty();
+        long getsWithoutCache = stage.cloud().momento().stats().cache(StageClouds.CACHE).gets();
+
+        stage.cloud().secretsManager().store().createOrUpdate(secretId, secret);
+        Reply again = stage.api().get("/users/carol");
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(stage.cloud().momento().stats().cache(StageClouds.CACHE).gets())
+                .as("the same environment now uses the cache").isGreaterThan(getsWithoutCache);
+    }
+}
