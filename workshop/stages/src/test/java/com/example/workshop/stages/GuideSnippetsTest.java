@@ -95,6 +95,90 @@ class GuideSnippetsTest {
         }
     }
 
+    /** Classes and tests a guide names in backticks, e.g. `AccountCache` or `AccountCacheTest.aHitDoesNotAskTheDatabase`. */
+    static final Pattern INLINE_CLASS = Pattern.compile("`([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)(?:\\.([A-Za-z]+))?`");
+    /** Names from the SDKs and AWS, not from this project. */
+    static final Set<String> EXTERNAL_NAMES = Set.of("CacheClient", "CredentialProvider", "GetResponse", "SetResponse",
+            "SetIfNotExistsResponse", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
+            "GetSecretValue", "ObjectMapper");
+    static final Set<String> TOOL_COMMANDS = Set.of("list", "use", "diff", "branches");
+    static final Pattern MAVEN_FILE = Pattern.compile("\\s-f\\s+(\\S+)");
+    static final Pattern STAGE_OPTION = Pattern.compile("-Dstage=(\\S+)");
+    static final Pattern TOOL_ARGS = Pattern.compile("-Dexec\\.args=\"([a-z-]+)");
+
+    @Test
+    void everyClassAGuideNamesExists() {
+        List<String> missing = new ArrayList<>();
+        for (Path guide : documents()) {
+            List<String> text = lines(guide);
+            for (int i = 0; i < text.size(); i++) {
+                Matcher name = INLINE_CLASS.matcher(text.get(i));
+                while (name.find()) {
+                    if (EXTERNAL_NAMES.contains(name.group(1))) {
+                        continue;
+                    }
+                    List<Path> sources = javaSources(name.group(1));
+                    String member = name.group(2);
+                    boolean exists = !sources.isEmpty()
+                            && (member == null || member.equals("java") || sources.stream().anyMatch(source -> String.join("\n", lines(source)).contains(member)));
+                    if (!exists) {
+                        missing.add(ROOT.relativize(guide) + ":" + (i + 1) + ": " + name.group()
+                                + " (not in the project; if it belongs to a library, add it to EXTERNAL_NAMES)");
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("classes named in the guides").isEmpty();
+    }
+
+    @Test
+    void everyCommandAGuideShowsNamesWhatExists() {
+        List<String> problems = new ArrayList<>();
+        for (Path guide : documents()) {
+            for (Snippet snippet : snippets(guide)) {
+                if (!List.of("", "shell", "sh", "bash").contains(snippet.info().split("\\s+")[0])) {
+                    continue;
+                }
+                for (String line : snippet.lines()) {
+                    if (!line.strip().startsWith("./mvnw")) {
+                        continue;
+                    }
+                    Matcher file = MAVEN_FILE.matcher(line);
+                    if (file.find() && !Files.exists(ROOT.resolve(file.group(1)))) {
+                        problems.add(snippet.where() + ": -f " + file.group(1) + " does not exist");
+                    }
+                    Matcher stage = STAGE_OPTION.matcher(line);
+                    if (stage.find() && !Files.isDirectory(ROOT.resolve(stage.group(1)))) {
+                        problems.add(snippet.where() + ": -Dstage=" + stage.group(1) + " does not exist");
+                    }
+                    Matcher tool = TOOL_ARGS.matcher(line);
+                    if (line.contains("workshop/tools") && tool.find() && !TOOL_COMMANDS.contains(tool.group(1))) {
+                        problems.add(snippet.where() + ": the stage tools have no command '" + tool.group(1) + "'");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("commands in the guides").isEmpty();
+    }
+
+    /** The guides, the README and CONTRIBUTING.md. */
+    static List<Path> documents() {
+        List<Path> documents = new ArrayList<>(guides());
+        documents.add(ROOT.resolve("README.md"));
+        documents.add(ROOT.resolve("CONTRIBUTING.md"));
+        return documents;
+    }
+
+    private static List<Path> javaSources(String className) {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(file -> file.getFileName().toString().equals(className + ".java"))
+                    .filter(file -> !file.toString().contains("/target/") && !file.toString().contains("\\target\\"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theCheckerCatchesDrift() {
         List<String> file = List.of("class A {", "    void a() {", "        one();", "        two();", "    }", "}");
