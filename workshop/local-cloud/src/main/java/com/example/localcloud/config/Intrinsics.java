@@ -3,7 +3,6 @@ package com.example.localcloud.config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,18 +43,8 @@ final class Intrinsics {
             if (map.size() == 1 && map.keySet().iterator().next() instanceof String key && isFunctionName(key)) {
                 return evaluate(key, map.get(key), map, path);
             }
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, child) -> copy.put(String.valueOf(k), resolve(child, YamlValues.child(path, String.valueOf(k)))));
-            return copy;
         }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                copy.add(resolve(list.get(i), YamlValues.element(path, i)));
-            }
-            return copy;
-        }
-        return value;
+        return YamlValues.copyResolvingChildren(value, path, this::resolve);
     }
 
     /** Resolves a value that must end up a plain string (an environment variable, an ARN). */

@@ -3,7 +3,6 @@ package com.example.localcloud.config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,19 +60,7 @@ final class ServerlessVariables {
         if (value instanceof String text) {
             return resolveString(text, path);
         }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, child) -> copy.put(String.valueOf(key), resolve(child, YamlValues.child(path, String.valueOf(key)))));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                copy.add(resolve(list.get(i), YamlValues.element(path, i)));
-            }
-            return copy;
-        }
-        return value;
+        return YamlValues.copyResolvingChildren(value, path, this::resolve);
     }
 
     /** The resolved value at a dotted path of the document (what {@code ${self:path}} means), or null. */

@@ -1,7 +1,10 @@
 package com.example.localcloud.config;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Small helpers for the plain Java trees (maps, lists, scalars) that SnakeYAML produces. */
 final class YamlValues {
@@ -29,6 +32,26 @@ final class YamlValues {
             return out.append(']').toString();
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * A copy of a map or list with {@code resolve} applied to each child (given the child's path),
+     * or the value itself when it is neither: the walk that variable and intrinsic resolution share.
+     */
+    static Object copyResolvingChildren(Object value, String path, BiFunction<Object, String, Object> resolve) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, child) -> copy.put(String.valueOf(key), resolve.apply(child, child(path, String.valueOf(key)))));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(resolve.apply(list.get(i), element(path, i)));
+            }
+            return copy;
+        }
+        return value;
     }
 
     static String child(String path, String key) {
