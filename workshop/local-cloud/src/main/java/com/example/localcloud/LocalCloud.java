@@ -10,6 +10,7 @@ import com.example.localcloud.config.HttpEvent;
 import com.example.localcloud.config.LoadOptions;
 import com.example.localcloud.config.ServerlessConfig;
 import com.example.localcloud.config.ServerlessConfigLoader;
+import com.example.localcloud.dynamodb.DynamoDbFaults;
 import com.example.localcloud.dynamodb.DynamoDbRequestFilter;
 import com.example.localcloud.dynamodb.DynamoDbStats;
 import com.example.localcloud.dynamodb.LocalDynamoDb;
@@ -60,10 +61,12 @@ public final class LocalCloud implements AutoCloseable {
     private final RouteTable routes;
     private final CacheServices cacheServices;
     private final DecisionLog iam;
+    private final DynamoDbFaults dynamoDbFaults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalCloud(ServerlessConfig config, LocalDynamoDb dynamoDb, LambdaService lambda, ApiGateway apiGateway,
-                       FunctionCredentials credentials, RouteTable routes, CacheServices cacheServices, DecisionLog iam) {
+                       FunctionCredentials credentials, RouteTable routes, CacheServices cacheServices, DecisionLog iam,
+                       DynamoDbFaults dynamoDbFaults) {
         this.config = config;
         this.dynamoDb = dynamoDb;
         this.lambda = lambda;
@@ -72,6 +75,7 @@ public final class LocalCloud implements AutoCloseable {
         this.routes = routes;
         this.cacheServices = cacheServices;
         this.iam = iam;
+        this.dynamoDbFaults = dynamoDbFaults;
     }
 
     public static Builder builder(Path stageDirectory) {
@@ -174,6 +178,11 @@ public final class LocalCloud implements AutoCloseable {
         return cacheServices.secretsManager();
     }
 
+    /** Fault injection in front of DynamoDB Local (throttling, server errors). */
+    public DynamoDbFaults dynamoDbFaults() {
+        return dynamoDbFaults;
+    }
+
     /** Every IAM decision taken on the functions' calls to DynamoDB and Secrets Manager, oldest first. */
     public List<Decision> iamDecisions() {
         return iam.decisions();
@@ -221,6 +230,7 @@ public final class LocalCloud implements AutoCloseable {
         private final List<EnvironmentCustomizer> customizers = new ArrayList<>();
         private Function<FunctionCredentials, DynamoDbRequestFilter> dynamoDbFilter;
         private boolean enforceIam = true;
+        private final DynamoDbFaults dynamoDbFaults = new DynamoDbFaults();
         private Consumer<String> log = new ConsoleLog();
 
         private Builder(Path stageDirectory) {
@@ -307,7 +317,7 @@ public final class LocalCloud implements AutoCloseable {
             LocalDynamoDb dynamoDb = null;
             LambdaService lambda = null;
             try {
-                dynamoDb = startDynamoDb(config, dynamoDbFilter(config, credentials, iam));
+                dynamoDb = startDynamoDb(config, DynamoDbFaults.inOrder(dynamoDbFilter(config, credentials, iam), dynamoDbFaults));
                 List<EnvironmentCustomizer> allCustomizers = new ArrayList<>(customizers);
                 allCustomizers.add(0, cacheServices::customize);
                 lambda = new LambdaService(config, credentials,
@@ -317,7 +327,7 @@ public final class LocalCloud implements AutoCloseable {
                         config.provider().binaryMediaTypes());
                 ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda,
                         new LocalControlEndpoints(cacheServices.momento()), log);
-                return new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices, iam);
+                return new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices, iam, dynamoDbFaults);
             } catch (Exception e) {
                 if (lambda != null) {
                     lambda.close();

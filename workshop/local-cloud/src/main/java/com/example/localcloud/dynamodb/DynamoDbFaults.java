@@ -1,0 +1,73 @@
+package com.example.localcloud.dynamodb;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Makes chosen DynamoDB operations fail, for reliability tests and demos: throttling
+ * ({@code ProvisionedThroughputExceededException}, which the AWS SDK retries) or a server error
+ * ({@code InternalServerError}), for the next N calls or until cleared. Runs after IAM, so a
+ * refused call is never counted as a fault.
+ */
+public final class DynamoDbFaults implements DynamoDbRequestFilter {
+
+    /** The errors a fault can answer with, in DynamoDB's JSON protocol. */
+    public enum Kind {
+        THROTTLING(400, "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+                "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API."),
+        SERVER_ERROR(500, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error");
+
+        private final int httpStatus;
+        private final String type;
+        private final String message;
+
+        Kind(int httpStatus, String type, String message) {
+            this.httpStatus = httpStatus;
+            this.type = type;
+            this.message = message;
+        }
+    }
+
+    /** A fault on one operation (e.g. "GetItem", "TransactWriteItems"); {@code times} < 0 means until cleared. */
+    private record Fault(String operation, Kind kind, AtomicInteger remaining) {
+    }
+
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+
+    /** The next {@code times} calls of {@code operation} fail with {@code kind}; a negative count: until cleared. */
+    public void add(String operation, Kind kind, int times) {
+        faults.add(new Fault(operation, kind, new AtomicInteger(times)));
+    }
+
+    public void clear() {
+        faults.clear();
+    }
+
+    @Override
+    public Optional<DynamoDbError> check(DynamoDbCall call) {
+        for (Fault fault : faults) {
+            if (fault.operation().equals(call.operation()) && takeOne(fault)) {
+                return Optional.of(DynamoDbError.of(fault.kind().httpStatus, fault.kind().type, fault.kind().message));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean takeOne(Fault fault) {
+        if (fault.remaining().get() < 0) {
+            return true;
+        }
+        boolean taken = fault.remaining().getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
+        if (!taken) {
+            faults.remove(fault);
+        }
+        return taken;
+    }
+
+    /** First {@code first}, and only if it lets the call through, {@code then}. */
+    public static DynamoDbRequestFilter inOrder(DynamoDbRequestFilter first, DynamoDbRequestFilter then) {
+        return call -> first.check(call).or(() -> then.check(call));
+    }
+}

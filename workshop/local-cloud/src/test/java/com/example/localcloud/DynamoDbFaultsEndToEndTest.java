@@ -1,0 +1,90 @@
+package com.example.localcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.localcloud.AccountsApi.Reply;
+import com.example.localcloud.dynamodb.DynamoDbFaults.Kind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * DynamoDB faults, in the local cloud with step 1 (no cache in front): brief throttling is
+ * absorbed by the SDK's retries; a lasting fault is a clean 500 that writes nothing; and the
+ * function works again as soon as the fault clears.
+ */
+@Timeout(240)
+class DynamoDbFaultsEndToEndTest {
+    private static StageClouds.Running step1;
+
+    @BeforeAll
+    static void start() {
+        step1 = StageClouds.start("step-1-lambda-dynamodb");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (step1 != null) {
+            step1.close();
+        }
+    }
+
+    @AfterEach
+    void clearFaults() {
+        step1.cloud().dynamoDbFaults().clear();
+    }
+
+    @Test
+    void briefThrottlingIsRetriedAway() throws Exception {
+        String alice = step1.api().createUser("alice");
+        step1.cloud().dynamoDbFaults().add("GetItem", Kind.THROTTLING, 2);
+
+        Reply read = step1.api().get("/users/" + alice);
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("user").path("username").asText()).isEqualTo(alice);
+    }
+
+    @Test
+    void aLastingReadFaultIsA500ThatRevealsNothingAndHealsWhenCleared() throws Exception {
+        String alice = step1.api().createUser("alice");
+        step1.cloud().dynamoDbFaults().add("GetItem", Kind.SERVER_ERROR, -1);
+
+        Reply failing = step1.api().get("/users/" + alice);
+        step1.cloud().dynamoDbFaults().clear();
+        Reply healed = step1.api().get("/users/" + alice);
+
+        assertThat(failing.status()).isEqualTo(500);
+        assertThat(failing.json().toString()).isEqualTo("{\"error\":\"Internal error.\"}");
+        assertThat(healed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFailedTransactionWritesNeitherTheOrganizationNorItsOwner() throws Exception {
+        String alice = step1.api().createUser("alice");
+        String organization = AccountsApi.unique("org");
+        step1.cloud().dynamoDbFaults().add("TransactWriteItems", Kind.SERVER_ERROR, -1);
+
+        Reply failed = step1.api().post("/organizations", "{\"organizationName\":\"" + organization + "\"}", alice);
+        step1.cloud().dynamoDbFaults().clear();
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(step1.api().get("/organizations/" + organization).status()).isEqualTo(404);
+        assertThat(step1.api().getMembership(organization, alice).status()).isEqualTo(404);
+        assertThat(step1.api().post("/organizations", "{\"organizationName\":\"" + organization + "\"}", alice).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aFailedPutLeavesNoUser() throws Exception {
+        String bob = AccountsApi.unique("bob");
+        step1.cloud().dynamoDbFaults().add("PutItem", Kind.SERVER_ERROR, -1);
+
+        Reply failed = step1.api().post("/users", "{\"username\":\"" + bob + "\",\"firstName\":\"B\",\"lastName\":\"L\"}", null);
+        step1.cloud().dynamoDbFaults().clear();
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(step1.api().get("/users/" + bob).status()).isEqualTo(404);
+    }
+}
