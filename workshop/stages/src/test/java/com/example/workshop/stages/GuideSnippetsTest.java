@@ -100,7 +100,8 @@ class GuideSnippetsTest {
     /** Names from the SDKs and AWS, not from this project. */
     static final Set<String> EXTERNAL_NAMES = Set.of("CacheClient", "CredentialProvider", "GetResponse", "SetResponse",
             "SetIfNotExistsResponse", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
-            "GetSecretValue", "ObjectMapper");
+            "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException",
+            "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException");
     static final Set<String> TOOL_COMMANDS = Set.of("list", "use", "diff", "branches");
     static final Pattern MAVEN_FILE = Pattern.compile("\\s-f\\s+(\\S+)");
     static final Pattern STAGE_OPTION = Pattern.compile("-Dstage=(\\S+)");
