@@ -24,6 +24,7 @@ import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.lambda.LambdaService;
 import com.example.localcloud.momento.LocalMomento;
 import com.example.localcloud.secretsmanager.LocalSecretsManager;
+import com.example.localcloud.streams.StreamSubscriptions;
 import java.io.IOException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import java.net.URI;
@@ -63,6 +64,7 @@ public final class LocalCloud implements AutoCloseable {
     private final DecisionLog iam;
     private final DynamoDbFaults dynamoDbFaults;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private StreamSubscriptions streams;
 
     private LocalCloud(ServerlessConfig config, LocalDynamoDb dynamoDb, LambdaService lambda, ApiGateway apiGateway,
                        FunctionCredentials credentials, RouteTable routes, CacheServices cacheServices, DecisionLog iam,
@@ -203,6 +205,11 @@ public final class LocalCloud implements AutoCloseable {
         return lambda.reports();
     }
 
+    /** The functions subscribed to DynamoDB streams ({@code stream} events), each polled by its own thread. */
+    public StreamSubscriptions streams() {
+        return streams;
+    }
+
     public void addInvocationListener(InvocationListener listener) {
         lambda.addListener(listener);
     }
@@ -214,6 +221,9 @@ public final class LocalCloud implements AutoCloseable {
             return; // closed already (e.g. by a test, then by the shutdown hook)
         }
         apiGateway.close();
+        if (streams != null) {
+            streams.close();
+        }
         lambda.close();
         dynamoDb.close();
         cacheServices.close();
@@ -327,7 +337,16 @@ public final class LocalCloud implements AutoCloseable {
                         config.provider().binaryMediaTypes());
                 ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda,
                         new LocalControlEndpoints(cacheServices.momento()), log);
-                return new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices, iam, dynamoDbFaults);
+                LocalCloud cloud = new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices, iam,
+                        dynamoDbFaults);
+                try {
+                    cloud.streams = StreamSubscriptions.start(config, credentials, lambda, dynamoDb.endpoint(),
+                            cloud.operatorCredentials(), log);
+                } catch (RuntimeException e) {
+                    apiGateway.close(); // the rest is stopped below
+                    throw e;
+                }
+                return cloud;
             } catch (Exception e) {
                 if (lambda != null) {
                     lambda.close();

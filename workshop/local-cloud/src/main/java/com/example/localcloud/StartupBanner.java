@@ -39,6 +39,10 @@ final class StartupBanner {
         for (Route route : cloud.routes()) {
             out.append(String.format("    %-" + width + "s  %-6s %s%n", route.functionName(), route.method(), route.resourcePath()));
         }
+        if (cloud.streams() != null && !cloud.streams().subscriptions().isEmpty()) {
+            out.append("\n  Streams:\n");
+            cloud.streams().subscriptions().forEach(subscription -> out.append("    ").append(subscription.describe()).append('\n'));
+        }
         List<String> examples = curlExamples(cloud.baseUri(), cloud.routes());
         if (!examples.isEmpty()) {
             out.append("\n  Try it:\n");

@@ -70,6 +70,13 @@ class StageSecurityTest {
                 replies.add(api.get(route.resourcePath().replace("{username}", nobody).replace("{organization}", nowhere)));
             }
         }
+        // A function subscribed to the table's stream runs shortly after the writes: wait for it.
+        int functions = running.cloud().config().functions().size();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (running.cloud().reports().stream().map(InvocationReport::functionName).distinct().count() < functions
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         List<String> invoked = running.cloud().reports().stream().map(InvocationReport::functionName).distinct().toList();
         assertThat(invoked).as("every function ran").containsExactlyInAnyOrderElementsOf(
                 running.cloud().config().functions().stream().map(FunctionConfig::name).toList());

@@ -19,14 +19,24 @@ import java.util.Map;
  * @param iamStatements statements declared on the function itself (the provider's are in
  *                      {@link ProviderConfig#iamStatements()}; see {@link ServerlessConfig#iamStatementsFor})
  * @param artifact      the jar the function runs (absolute path)
+ * @param streamEvents  the DynamoDB/Kinesis streams whose records invoke this function
  */
 public record FunctionConfig(String name, String deployedName, String handler, String runtime, int memorySize,
                              int timeoutSeconds, Map<String, String> environment, List<HttpEvent> httpEvents,
-                             List<IamStatement> iamStatements, Path artifact) {
+                             List<IamStatement> iamStatements, Path artifact, List<StreamEvent> streamEvents) {
 
     public FunctionConfig {
         environment = Map.copyOf(environment);
         httpEvents = List.copyOf(httpEvents);
         iamStatements = List.copyOf(iamStatements);
+        streamEvents = List.copyOf(streamEvents);
+    }
+
+    /** A function without stream events. */
+    public FunctionConfig(String name, String deployedName, String handler, String runtime, int memorySize,
+                          int timeoutSeconds, Map<String, String> environment, List<HttpEvent> httpEvents,
+                          List<IamStatement> iamStatements, Path artifact) {
+        this(name, deployedName, handler, runtime, memorySize, timeoutSeconds, environment, httpEvents, iamStatements,
+                artifact, List.of());
     }
 }

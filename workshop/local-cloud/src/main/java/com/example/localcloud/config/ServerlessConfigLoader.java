@@ -125,7 +125,8 @@ public final class ServerlessConfigLoader {
         return new FunctionConfig(name, deployedName(name, definition), handler, runtime,
                 intValue(definition.getOrDefault("memorySize", provider.memorySize()), path + ".memorySize"),
                 intValue(definition.getOrDefault("timeout", provider.timeoutSeconds()), path + ".timeout"),
-                environment, httpEvents(definition.get("events"), path + ".events"), statements, artifact(definition, path));
+                environment, httpEvents(definition.get("events"), path + ".events"), statements, artifact(definition, path),
+                streamEvents(definition.get("events"), path + ".events"));
     }
 
     private String deployedName(String name, Map<String, Object> definition) {
@@ -152,12 +153,43 @@ public final class ServerlessConfigLoader {
             for (Map.Entry<String, Object> entry : event.entrySet()) {
                 if (entry.getKey().equals("http")) {
                     events.add(httpEvent(entry.getValue(), eventPath + ".http"));
-                } else {
+                } else if (!entry.getKey().equals("stream")) { // streamEvents reads those
                     warnings.add(eventPath + ": '" + entry.getKey() + "' events are not emulated by the local cloud (only http)");
                 }
             }
         }
         return events;
+    }
+
+    private List<StreamEvent> streamEvents(Object eventsValue, String path) {
+        List<StreamEvent> events = new ArrayList<>();
+        List<Object> list = list(eventsValue, path);
+        for (int i = 0; i < list.size(); i++) {
+            String eventPath = YamlValues.element(path, i);
+            Object stream = map(list.get(i), eventPath).get("stream");
+            if (stream != null) {
+                events.add(streamEvent(stream, eventPath + ".stream"));
+            }
+        }
+        return events;
+    }
+
+    /** {@code stream: <arn>} or {@code stream: {arn, type, batchSize, startingPosition, functionResponseType, enabled}}. */
+    private StreamEvent streamEvent(Object value, String path) {
+        Map<String, Object> event = value instanceof Map<?, ?> ? map(value, path) : Map.of("arn", value);
+        if (event.get("arn") == null) {
+            throw source.error(path, value, "a stream event needs the stream's arn, e.g. arn: !GetAtt MyTable.StreamArn");
+        }
+        String arn = intrinsics.resolveToString(event.get("arn"), path + ".arn");
+        String type = event.get("type") != null ? String.valueOf(event.get("type"))
+                : arn.startsWith("arn:aws:kinesis:") ? "kinesis" : "dynamodb";
+        String startingPosition = String.valueOf(event.getOrDefault("startingPosition", StreamEvent.DEFAULT_STARTING_POSITION))
+                .toUpperCase(Locale.ROOT);
+        return new StreamEvent(type, arn,
+                intValue(event.getOrDefault("batchSize", StreamEvent.DEFAULT_BATCH_SIZE), path + ".batchSize"),
+                startingPosition,
+                "ReportBatchItemFailures".equals(String.valueOf(event.get("functionResponseType"))),
+                !"false".equals(String.valueOf(event.getOrDefault("enabled", "true"))));
     }
 
     private HttpEvent httpEvent(Object value, String path) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads which IAM permissions a DynamoDB JSON-protocol request needs, as AWS authorizes it:
@@ -29,6 +31,14 @@ import java.util.Set;
  *
  * <p>Table ARNs use the region the request was signed for (else the default region) and the
  * local account id. A {@code TableName} that already is an ARN is used as it is.
+ *
+ * <p>DynamoDB Streams calls ({@code DynamoDBStreams_20120810.*}) need their action on the stream:
+ * {@code DescribeStream} and {@code GetShardIterator} name it in {@code StreamArn}, {@code GetRecords}
+ * in its shard iterator (DynamoDB Local's begins with the stream ARN and a {@code |}). DynamoDB
+ * Local names a stream {@code arn:aws:dynamodb:ddblocal:000000000000:table/<t>/stream/<creation time>},
+ * which serverless.yml cannot know when it is loaded; so a stream ARN is read as the local
+ * deployment's ({@code !GetAtt Table.StreamArn}): the signing region, the local account and the
+ * label {@link #LOCAL_STREAM_LABEL} (each local table has one stream).
  */
 public final class DynamoDbPermissions {
 
@@ -43,6 +53,10 @@ public final class DynamoDbPermissions {
             "ListTables", "DescribeLimits", "DescribeEndpoints", "ListBackups", "ListGlobalTables",
             "ListExports", "ListImports", "ListContributorInsights", "ListStreams");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The label of every table's stream in the local deployment (what {@code !GetAtt Table.StreamArn} ends with). */
+    public static final String LOCAL_STREAM_LABEL = "1970-01-01T00:00:00.000";
+    private static final Pattern STREAM_ARN =
+            Pattern.compile("arn:aws:dynamodb:[^:]*:[^:]*:table/([^/]+)/stream/[^|]+");
 
     private final String defaultRegion;
     private final String accountId;
@@ -136,7 +150,11 @@ public final class DynamoDbPermissions {
         } else if (text(request.path("ResourceArn")) != null) {
             needed.add(new RequiredPermission(action, text(request.path("ResourceArn"))));
         } else if (text(request.path("StreamArn")) != null) {
-            needed.add(new RequiredPermission(action, text(request.path("StreamArn"))));
+            needed.add(new RequiredPermission(action, streamArn(text(request.path("StreamArn")), region)));
+        } else if (text(request.path("ShardIterator")) != null) {
+            String iterator = text(request.path("ShardIterator"));
+            int end = iterator.indexOf('|');
+            needed.add(new RequiredPermission(action, streamArn(end < 0 ? iterator : iterator.substring(0, end), region)));
         } else if (text(request.path("TableArn")) != null) {
             needed.add(new RequiredPermission(action, text(request.path("TableArn"))));
         }
@@ -155,6 +173,18 @@ public final class DynamoDbPermissions {
             return tableName;
         }
         return "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + tableName;
+    }
+
+    /**
+     * A stream ARN as the local deployment names it: {@code arn:aws:dynamodb:<region>:<account>:table/<t>/stream/}
+     * {@link #LOCAL_STREAM_LABEL}; anything that is not a DynamoDB stream ARN stays as it is.
+     */
+    public String streamArn(String streamArn, String region) {
+        Matcher stream = STREAM_ARN.matcher(streamArn);
+        if (!stream.matches()) {
+            return streamArn;
+        }
+        return tableArn(stream.group(1), region) + "/stream/" + LOCAL_STREAM_LABEL;
     }
 
     private static String text(JsonNode node) {

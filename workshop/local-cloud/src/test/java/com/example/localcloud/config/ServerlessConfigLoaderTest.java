@@ -336,8 +336,15 @@ class ServerlessConfigLoaderTest {
                           arn: !GetAtt AccountsTable.StreamArn
                 """ + TABLE);
 
+        // Stream events are emulated now (com.example.localcloud.streams): read, with no warning.
         assertThat(config.function("cacher").orElseThrow().httpEvents()).isEmpty();
-        assertThat(config.warnings()).singleElement().asString().contains("'stream' events are not emulated");
+        assertThat(config.function("cacher").orElseThrow().streamEvents()).singleElement().satisfies(stream -> {
+            assertThat(stream.type()).isEqualTo("dynamodb");
+            assertThat(stream.arn()).contains(":table/").endsWith("/stream/1970-01-01T00:00:00.000");
+            assertThat(stream.batchSize()).isEqualTo(StreamEvent.DEFAULT_BATCH_SIZE);
+            assertThat(stream.startingPosition()).isEqualTo("TRIM_HORIZON");
+        });
+        assertThat(config.warnings()).isEmpty();
     }
 
     @Test
