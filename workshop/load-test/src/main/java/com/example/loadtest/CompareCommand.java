@@ -1,0 +1,137 @@
+package com.example.loadtest;
+
+import com.example.loadtest.data.SeedData;
+import com.example.loadtest.report.ComparisonReport;
+import com.example.loadtest.report.MachineInfo;
+import com.example.loadtest.report.ResultsWriter;
+import com.example.loadtest.report.RunInfo;
+import com.example.loadtest.run.HttpDriver;
+import com.example.loadtest.run.LoadRunner;
+import com.example.loadtest.run.LocalStageTarget;
+import com.example.loadtest.run.Progress;
+import com.example.loadtest.run.RemoteTarget;
+import com.example.loadtest.run.RunSettings;
+import com.example.loadtest.run.StageRunner;
+import com.example.loadtest.run.Target;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code compare}: the same load on several stages (or deployed URLs), side by side. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, version = LoadTest.VERSION,
+        description = "Starts each stage in its own local cloud (or uses deployed URLs), seeds the same data, sends the "
+                + "same read-heavy request mix to each, and reports latency, cache hits, DynamoDB reads saved and cold "
+                + "starts, with a chart, in workshop/results/<timestamp>/.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Option(names = "--stages", split = ",", paramLabel = "<stage>",
+            description = "Stages to start in local clouds: step-1, step-4, working-copy, or a directory (default: step-1,step-4 unless --target-url is given).")
+    List<String> stages = new ArrayList<>();
+
+    @Option(names = "--target-url", split = ",", paramLabel = "<url>",
+            description = "Deployed base URLs to load instead of (or besides) local stages, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/dev.")
+    List<URI> targetUrls = new ArrayList<>();
+
+    @Option(names = "--requests", defaultValue = "2000", description = "Measured requests per stage (default: ${DEFAULT-VALUE}).")
+    long requests;
+
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "<30s|2m>",
+            description = "Measure each stage for this long instead of a number of requests.")
+    Duration duration;
+
+    @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--namespace", paramLabel = "<letters-and-digits>",
+            description = "Prefix for every created name (default: none for local clouds, a fresh one when a --target-url is given, so reruns do not collide).")
+    String namespace;
+
+    @Mixin
+    WorkloadOptions workload;
+
+    private final String[] arguments;
+    private final PrintStream out;
+    private final Workspace workspace;
+
+    CompareCommand(String[] arguments, PrintStream out, Workspace workspace) {
+        this.arguments = arguments;
+        this.out = out;
+        this.workspace = workspace;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (stages.isEmpty() && targetUrls.isEmpty()) {
+            stages = List.of("step-1", "step-4");
+        }
+        String names = namespace != null ? namespace
+                : targetUrls.isEmpty() ? "" : "lt" + Long.toString(System.currentTimeMillis() / 1000, 36);
+        SeedData data = workload.seedData(names);
+        RunSettings settings = new RunSettings(concurrency, requests, duration, workload.warmUp, workload.seed);
+        OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        Path folder = workload.results != null ? workload.results : ResultsWriter.newFolder(workspace.resultsParent(), LocalDateTime.now());
+        Files.createDirectories(folder);
+
+        List<Target> targets = new ArrayList<>();
+        List<LogFile> logs = new ArrayList<>();
+        try {
+            for (String stage : stages) {
+                Path directory = workspace.stageDirectory(stage);
+                String label = workspace.stageLabel(directory);
+                LogFile log = new LogFile(folder.resolve(label + "-local-cloud.log"));
+                logs.add(log);
+                out.println("Starting " + label + " (" + workspace.root().relativize(directory) + ") in a local cloud"
+                        + (workload.noBuild ? "" : ", building its jar first") + "; its log: " + log.file());
+                targets.add(LocalStageTarget.start(label, directory, !workload.noBuild, workload.maxEnvironments, workload.delays(), log));
+                out.println("  " + label + " answers on " + targets.get(targets.size() - 1).baseUri());
+            }
+            targetUrls.forEach(url -> targets.add(new RemoteTarget(url)));
+
+            HttpDriver driver = new HttpDriver(workload.timeout);
+            StageRunner runner = new StageRunner(new LoadRunner(driver), out, Progress.terminal());
+            Comparison.Outcome outcome = new Comparison(driver, runner, out).run(targets, data, settings);
+
+            RunInfo run = new RunInfo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(started), MachineInfo.current(),
+                    String.join(" ", arguments), concurrency, requests,
+                    duration == null ? null : duration.toMillis() / 1000.0, workload.warmUp, workload.seed, names,
+                    data.toString(), mixWeights(outcome), outcome.fanOutInMix(),
+                    targets.stream().anyMatch(t -> t instanceof LocalStageTarget) ? workload.delays().describe() : "none");
+            String report = ComparisonReport.text(run, outcome.results());
+            out.println();
+            out.print(report);
+            out.println();
+            out.println("Results in " + folder + ":");
+            ResultsWriter.writeComparison(folder, run, outcome.results(), report)
+                    .forEach(file -> out.println("  " + file.getFileName()));
+            return 0;
+        } catch (IllegalStateException e) {
+            throw logs.isEmpty() ? e : new IllegalStateException(e.getMessage() + "\n  The local clouds' logs (REPORT lines, "
+                    + "the functions' output and errors) are in " + folder, e);
+        } finally {
+            targets.forEach(Target::close);
+            logs.forEach(LogFile::close);
+        }
+    }
+
+    private static Map<String, Integer> mixWeights(Comparison.Outcome outcome) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        outcome.mix().weights().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> weights.put(entry.getKey().name(), entry.getValue()));
+        return weights;
+    }
+}

@@ -1,0 +1,46 @@
+package com.example.loadtest;
+
+import java.io.PrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The workshop's load test. From the repository root:
+ *
+ * <pre>
+ * ./mvnw -q -f workshop -pl load-test -am process-classes -Dloadtest="compare --stages step-1,step-4 --requests 2000"
+ * ./mvnw -q -f workshop -pl load-test -am process-classes -Dloadtest="benchmark"
+ * </pre>
+ */
+@Command(name = "load-test", mixinStandardHelpOptions = true, version = LoadTest.VERSION,
+        description = "Compares workshop stages under load (compare) or measures them for BENCHMARKS.md (benchmark).",
+        subcommands = CommandLine.HelpCommand.class)
+public final class LoadTest {
+    static final String VERSION = "workshop load test 1.0.0-SNAPSHOT";
+
+    public static void main(String[] args) {
+        // The local cloud's API Gateway and DynamoDB Local (Jetty) log through slf4j-simple: only warnings.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // any JDK HTTP server: no Nagle delay (DESIGN.md 6)
+        int exitCode = commandLine(args, System.out, Workspace.locate()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode); // success returns normally, so Maven's exec:java can finish its own way
+        }
+    }
+
+    static CommandLine commandLine(String[] args, PrintStream out, Workspace workspace) {
+        CommandLine commandLine = new CommandLine(new LoadTest())
+                .addSubcommand(new CompareCommand(args, out, workspace))
+                .addSubcommand(new BenchmarkCommand(args, out, workspace));
+        // A failure (a stage that will not build, a target that does not answer) is a message, not a stack trace.
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            String message = exception.getMessage() == null || exception.getMessage().isBlank()
+                    ? exception.toString() : exception.getMessage();
+            cmd.getErr().println("The load test stopped: " + message);
+            return 1;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,134 @@
+package com.example.loadtest.run;
+
+import com.example.localcloud.LocalCloud;
+import com.example.localcloud.config.FunctionConfig;
+import com.example.localcloud.lambda.InvocationReport;
+import com.example.localcloud.momento.FaultRule;
+import com.example.localcloud.momento.MomentoStats.CacheCounters;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** A workshop stage running in its own local cloud, whose servers' counters the report can read. */
+public final class LocalStageTarget implements Target {
+
+    private final String name;
+    private final Path stageDirectory;
+    private final LocalCloud cloud;
+    private final List<ColdStart> coldStarts = new CopyOnWriteArrayList<>();
+    private volatile Phase phase = Phase.SEED;
+
+    private LocalStageTarget(String name, Path stageDirectory, LocalCloud cloud) {
+        this.name = name;
+        this.stageDirectory = stageDirectory;
+        this.cloud = cloud;
+        cloud.addInvocationListener(this::seen);
+    }
+
+    /**
+     * Starts the stage in a local cloud on a free port.
+     *
+     * @param build           build the stage's jar first (mvn package -DskipTests)
+     * @param maxEnvironments execution environments per function
+     * @param delays          simulated network round trips (see {@link NetworkDelays})
+     * @param log             the local cloud's log lines (REPORT lines, the functions' output)
+     */
+    public static LocalStageTarget start(String name, Path stageDirectory, boolean build, int maxEnvironments,
+                                         NetworkDelays delays, Consumer<String> log) {
+        LocalCloud.Builder builder = LocalCloud.builder(stageDirectory)
+                .port(0)
+                .build(build)
+                .maxEnvironmentsPerFunction(maxEnvironments)
+                .log(log);
+        if (!delays.dynamoDb().isZero()) {
+            // This filter takes the place of the IAM check on DynamoDB calls (the builder has one slot):
+            // a load test is about time, and the stage's IAM is tested elsewhere.
+            builder.dynamoDbFilter(credentials -> call -> {
+                sleep(delays.dynamoDb());
+                return Optional.empty();
+            });
+        }
+        LocalCloud cloud = builder.start();
+        if (!delays.momento().isZero()) {
+            cloud.momento().faults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(delays.momento()));
+        }
+        return new LocalStageTarget(name, stageDirectory, cloud);
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void seen(InvocationReport report) {
+        if (report.coldStart()) {
+            coldStarts.add(new ColdStart(report.functionName(), report.environmentNumber(), report.initDurationMs(),
+                    report.durationMs(), phase));
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return "local cloud, " + stageDirectory.getFileName() + ", " + baseUri();
+    }
+
+    @Override
+    public URI baseUri() {
+        return cloud.baseUri();
+    }
+
+    /** The stage's shaded jar (every function of a stage runs the same one). */
+    public Optional<Path> artifact() {
+        return cloud.config().functions().stream().map(FunctionConfig::artifact).findFirst();
+    }
+
+    /** The functions API Gateway invokes (others, e.g. a stream consumer, are started by events). */
+    public Set<String> httpFunctions() {
+        return cloud.config().functions().stream()
+                .filter(function -> !function.httpEvents().isEmpty())
+                .map(FunctionConfig::name)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Optional<ServerCounters> counters() {
+        CacheCounters cache = cloud.momento().stats().allCaches();
+        return Optional.of(new ServerCounters(
+                new CacheTraffic(cache.gets(), cache.hits(), cache.misses(), cache.sets(), cache.deletes()),
+                cloud.dynamoDbStats()));
+    }
+
+    @Override
+    public boolean seesColdStarts() {
+        return true;
+    }
+
+    @Override
+    public List<ColdStart> coldStarts() {
+        return List.copyOf(coldStarts);
+    }
+
+    @Override
+    public void phase(Phase phase) {
+        this.phase = phase;
+    }
+
+    @Override
+    public void close() {
+        cloud.close();
+    }
+}

@@ -1,0 +1,88 @@
+package com.example.loadtest.run;
+
+import com.example.loadtest.data.SeedData;
+import com.example.loadtest.plan.PlannedRequest;
+import com.example.loadtest.plan.RequestMix;
+import com.example.loadtest.plan.RequestPlan;
+import com.example.loadtest.plan.RequestSource;
+import com.example.loadtest.plan.Requests;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Runs the load test on one target: seed the data, warm up, then the measured requests, reading
+ * the servers' counters before and after.
+ */
+public final class StageRunner {
+
+    private final LoadRunner runner;
+    private final PrintStream out;
+    private final boolean interactive;
+
+    public StageRunner(LoadRunner runner, PrintStream out, boolean interactive) {
+        this.runner = runner;
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    /** Creates the data on the target; fails if any create does not answer 201. */
+    public void seed(Target target, SeedData data, int concurrency) throws InterruptedException {
+        target.phase(Phase.SEED);
+        out.println(target.name() + ": seeding " + data);
+        for (List<PlannedRequest> wave : Requests.seeding(data)) {
+            LatencyRecorder recorder = new LatencyRecorder();
+            try (Progress ignored = progress(target.name() + " seed", wave.size(), recorder)) {
+                runner.run(target.baseUri(), RequestSource.of(wave), request -> false, concurrency, null, recorder);
+            }
+            EndpointStats total = recorder.total();
+            if (total.errors() > 0) {
+                throw new IllegalStateException("Seeding " + target.name() + " failed: " + total.errors() + " of "
+                        + total.requests() + " creates did not answer 201, e.g. " + total.errorSamples()
+                        + (total.statuses().containsKey("409") ? " (does the target hold this data already? try another --namespace)" : ""));
+            }
+        }
+    }
+
+    /** Warm-up then measured requests; {@code mix} and {@code settings} must be the same for every target. */
+    public StageResult measure(Target target, SeedData data, RequestMix mix, RunSettings settings, boolean servesFanOut)
+            throws InterruptedException {
+        Predicate<PlannedRequest> skip = request -> request.endpoint().isFanOut() && !servesFanOut;
+        if (settings.warmUp() > 0) {
+            target.phase(Phase.WARM_UP);
+            LatencyRecorder warmUp = new LatencyRecorder();
+            // Another seed, so that the measured sequence is the same with or without a warm-up.
+            RequestPlan plan = new RequestPlan(data, mix, settings.seed() + 1, settings.warmUp(), RequestPlan.Purpose.WARM_UP);
+            try (Progress ignored = progress(target.name() + " warm-up", settings.warmUp(), warmUp)) {
+                runner.run(target.baseUri(), plan, skip, settings.concurrency(), null, warmUp);
+            }
+        }
+
+        Optional<ServerCounters> before = target.counters();
+        target.phase(Phase.LOAD);
+        LatencyRecorder recorder = new LatencyRecorder();
+        RequestPlan plan = new RequestPlan(data, mix, settings.seed(), settings.planLength(), RequestPlan.Purpose.MEASURED);
+        Duration took;
+        try (Progress ignored = progress(target.name() + " load", settings.duration() == null ? settings.requests() : 0, recorder)) {
+            took = runner.run(target.baseUri(), plan, skip, settings.concurrency(), settings.duration(), recorder);
+        }
+        Optional<ServerCounters> after = target.counters();
+
+        EndpointStats total = recorder.total();
+        Traffic traffic = before.isPresent() && after.isPresent()
+                ? Traffic.of(total.requests(), after.get().minus(before.get()))
+                : null;
+        String trafficNote = traffic == null
+                ? "not available for a deployed target: see its CloudWatch metrics and the Momento console"
+                : null;
+        return new StageResult(target.name(), target.description(), servesFanOut, took.toNanos() / 1e9,
+                total, recorder.total(EndpointStats.ALL_BUT_FAN_OUT, endpoint -> !endpoint.isFanOut()),
+                recorder.perEndpoint(), traffic, trafficNote, target.seesColdStarts(), target.coldStarts());
+    }
+
+    private Progress progress(String label, long total, LatencyRecorder recorder) {
+        return new Progress(out, label, total, recorder::handled, recorder::errors, interactive);
+    }
+}
