@@ -7,7 +7,6 @@ import com.example.localcloud.momento.FaultRule;
 import com.example.localcloud.momento.MomentoStats.CacheCounters;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,27 +45,12 @@ public final class LocalStageTarget implements Target {
                 .build(build)
                 .maxEnvironmentsPerFunction(maxEnvironments)
                 .log(log);
-        if (!delays.dynamoDb().isZero()) {
-            // This filter takes the place of the IAM check on DynamoDB calls (the builder has one slot):
-            // a load test is about time, and the stage's IAM is tested elsewhere.
-            builder.dynamoDbFilter(credentials -> call -> {
-                sleep(delays.dynamoDb());
-                return Optional.empty();
-            });
-        }
         LocalCloud cloud = builder.start();
+        cloud.dynamoDbFaults().delayEveryCall(delays.dynamoDb()); // after IAM, which stays on
         if (!delays.momento().isZero()) {
             cloud.momento().faults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(delays.momento()));
         }
         return new LocalStageTarget(name, stageDirectory, cloud);
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void seen(InvocationReport report) {

@@ -1,5 +1,6 @@
 package com.example.localcloud.dynamodb;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Makes chosen DynamoDB operations fail, for reliability tests and demos: throttling
  * ({@code ProvisionedThroughputExceededException}, which the AWS SDK retries) or a server error
- * ({@code InternalServerError}), for the next N calls or until cleared. Runs after IAM, so a
- * refused call is never counted as a fault.
+ * ({@code InternalServerError}), for the next N calls or until cleared; or a delay on every call.
+ * Runs after IAM, so a refused call is never counted as a fault.
  */
 public final class DynamoDbFaults implements DynamoDbRequestFilter {
 
@@ -35,18 +36,30 @@ public final class DynamoDbFaults implements DynamoDbRequestFilter {
     }
 
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private volatile Duration delay = Duration.ZERO;
 
     /** The next {@code times} calls of {@code operation} fail with {@code kind}; a negative count: until cleared. */
     public void add(String operation, Kind kind, int times) {
         faults.add(new Fault(operation, kind, new AtomicInteger(times)));
     }
 
+    /**
+     * Adds this much time to every call that reaches DynamoDB: the network round trip the local
+     * cloud does not have (the load test's {@code --dynamodb-delay}). Zero turns it off.
+     */
+    public void delayEveryCall(Duration delay) {
+        this.delay = delay;
+    }
+
+    /** Clears every fault and the delay. */
     public void clear() {
         faults.clear();
+        delay = Duration.ZERO;
     }
 
     @Override
     public Optional<DynamoDbError> check(DynamoDbCall call) {
+        pause(delay);
         for (Fault fault : faults) {
             if (fault.operation().equals(call.operation()) && takeOne(fault)) {
                 return Optional.of(DynamoDbError.of(fault.kind().httpStatus, fault.kind().type, fault.kind().message));
@@ -64,6 +77,17 @@ public final class DynamoDbFaults implements DynamoDbRequestFilter {
             faults.remove(fault);
         }
         return taken;
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** First {@code first}, and only if it lets the call through, {@code then}. */
