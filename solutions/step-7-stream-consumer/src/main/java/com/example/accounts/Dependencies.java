@@ -1,0 +1,62 @@
+package com.example.accounts;
+
+import com.example.accounts.repository.AccountRepository;
+import com.example.accounts.repository.ActivityRepository;
+import com.example.accounts.service.AccountService;
+import com.example.accounts.service.ActivityConsumer;
+import com.example.accounts.service.StreamCacher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the service from the function's environment variables, for the handlers' no-argument constructors. */
+public final class Dependencies {
+    private static final Logger LOG = LoggerFactory.getLogger(Dependencies.class);
+
+    private Dependencies() {
+    }
+
+    public static AccountService accountService() {
+        createCacheClientDuringInit();
+        return new AccountService(
+                new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME")),
+                Clients::cacheClient,
+                requiredEnv("CACHE_NAME"));
+    }
+
+    /** For the stream cacher, which needs the cache only, not the table. */
+    public static StreamCacher streamCacher() {
+        createCacheClientDuringInit();
+        return new StreamCacher(Clients::cacheClient, requiredEnv("CACHE_NAME"));
+    }
+
+    /** For the activity consumer, which reads the accounts table through the cache and writes the activity table. */
+    public static ActivityConsumer activityConsumer() {
+        createCacheClientDuringInit();
+        return new ActivityConsumer(
+                new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME")),
+                new ActivityRepository(Clients.dynamoDb(), requiredEnv("ACTIVITY_TABLE_NAME")),
+                Clients::cacheClient,
+                requiredEnv("CACHE_NAME"));
+    }
+
+    /**
+     * Handlers are built during Lambda's Init phase, so building the cache client here makes the
+     * cold start, not the first request, pay for it. A failure is not fatal: the service
+     * asks for the client again when it needs it, and DynamoDB still answers.
+     */
+    private static void createCacheClientDuringInit() {
+        try {
+            Clients.cacheClient();
+        } catch (RuntimeException e) {
+            LOG.warn("Momento client not created during Init, will retry on use: {}", e.toString());
+        }
+    }
+
+    static String requiredEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set: see serverless.yml");
+        }
+        return value;
+    }
+}

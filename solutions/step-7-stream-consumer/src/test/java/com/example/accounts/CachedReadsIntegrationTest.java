@@ -1,0 +1,59 @@
+package com.example.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.accounts.errors.NotFoundException;
+import com.example.accounts.model.Membership;
+import com.example.accounts.model.Role;
+import com.example.accounts.model.User;
+import com.example.accounts.repository.AccountRepository;
+import com.example.accounts.service.AccountService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The service's reads through the cache, with DynamoDB Local behind it. */
+class CachedReadsIntegrationTest {
+    private final InMemoryCache cache = new InMemoryCache();
+    private AccountService accounts;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()),
+                cache.client(), TestCaches.CACHE_NAME);
+        accounts.createUser(new User("alice", "Alice", "Liddell"));
+        accounts.createOrganization("acme", "alice");
+        cache.items.clear(); // start cold: write-aside has already cached what was just created
+    }
+
+    @Test
+    void secondReadsAreCacheHits() {
+        accounts.getUser("alice");
+        accounts.getOrganization("acme");
+        accounts.getMembership("acme", "alice");
+        assertThat(cache.hits).hasValue(0);
+
+        assertThat(accounts.getUser("alice").firstName()).isEqualTo("Alice");
+        assertThat(accounts.getOrganization("acme").foundingUser()).isEqualTo("alice");
+        assertThat(accounts.getMembership("acme", "alice").role()).isEqualTo(Role.OWNER);
+        assertThat(cache.hits).hasValue(3);
+    }
+
+    @Test
+    void cachedNotFoundIsStill404() {
+        assertThatThrownBy(() -> accounts.getUser("ghost")).isInstanceOf(NotFoundException.class);
+
+        assertThatThrownBy(() -> accounts.getUser("ghost")).isInstanceOf(NotFoundException.class)
+                .hasMessage("User ghost does not exist.");
+        assertThat(cache.hits).hasValue(1);
+    }
+
+    @Test
+    void everyReadWorksWhileTheCacheIsDown() {
+        cache.failEverything();
+
+        assertThat(accounts.getUser("alice").username()).isEqualTo("alice");
+        assertThat(accounts.getMembership("acme", "alice")).isEqualTo(new Membership("acme", "alice", Role.OWNER));
+        assertThatThrownBy(() -> accounts.getOrganization("nope")).isInstanceOf(NotFoundException.class);
+    }
+}

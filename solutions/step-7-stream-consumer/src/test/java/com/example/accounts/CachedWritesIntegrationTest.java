@@ -1,0 +1,59 @@
+package com.example.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.accounts.model.Role;
+import com.example.accounts.model.User;
+import com.example.accounts.repository.AccountRepository;
+import com.example.accounts.service.AccountService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every write path puts what it wrote in the cache (write-aside), with DynamoDB Local behind it. */
+class CachedWritesIntegrationTest {
+    private final InMemoryCache cache = new InMemoryCache();
+    private AccountService accounts;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()),
+                cache.client(), TestCaches.CACHE_NAME);
+    }
+
+    @Test
+    void createUserCachesTheUser() {
+        accounts.createUser(new User("alice", "Alice", "Liddell"));
+
+        assertThat(accounts.getUser("alice").firstName()).isEqualTo("Alice");
+        assertThat(cache.hits).hasValue(1);
+        assertThat(cache.misses).hasValue(0);
+    }
+
+    @Test
+    void createOrganizationCachesItAndItsOwner() {
+        accounts.createUser(new User("alice", "Alice", "Liddell"));
+
+        accounts.createOrganization("acme", "alice");
+
+        assertThat(cache.items).containsKeys("org#acme", "member#acme#alice");
+        assertThat(accounts.getMembership("acme", "alice").role()).isEqualTo(Role.OWNER);
+        assertThat(cache.misses).hasValue(0);
+    }
+
+    @Test
+    void addMemberReplacesACachedNotAMember() {
+        accounts.createUser(new User("alice", "Alice", "Liddell"));
+        accounts.createUser(new User("bob", "Bob", "Builder"));
+        accounts.createOrganization("acme", "alice");
+        assertThat(cache.items).doesNotContainKey("member#acme#bob");
+        try {
+            accounts.getMembership("acme", "bob");
+        } catch (RuntimeException notAMember) {
+            assertThat(cache.items).containsEntry("member#acme#bob", "NOT_FOUND");
+        }
+
+        accounts.addMember("acme", "bob", Role.ADMIN, "alice");
+
+        assertThat(accounts.getMembership("acme", "bob").role()).isEqualTo(Role.ADMIN);
+    }
+}

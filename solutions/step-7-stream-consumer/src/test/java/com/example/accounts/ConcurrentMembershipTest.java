@@ -1,0 +1,84 @@
+package com.example.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.accounts.errors.NotFoundException;
+import com.example.accounts.model.Membership;
+import com.example.accounts.model.Role;
+import com.example.accounts.model.User;
+import com.example.accounts.repository.AccountRepository;
+import com.example.accounts.service.AccountService;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Adding a member while someone reads that membership: once the add has returned, no read may be
+ * served a cached "not a member". The reader is made slow between its database read and its cache
+ * fill, so the add lands in that window: the interleaving where a plain cache set would go stale.
+ */
+class ConcurrentMembershipTest {
+    private static final int ROUNDS = 10;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void tearDown() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void aReadRacingAnAddNeverLeavesAStaleNotAMember() throws Exception {
+        InMemoryCache cache = new InMemoryCache();
+        AccountRepository slowMemberReads = new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()) {
+            @Override
+            public Optional<Membership> findMembership(String organizationName, String username) {
+                Optional<Membership> found = super.findMembership(organizationName, username);
+                if (username.startsWith("member")) {
+                    pause(150); // the database said "not a member"; the add happens now
+                }
+                return found;
+            }
+        };
+        AccountService accounts = new AccountService(slowMemberReads, cache.client(), TestCaches.CACHE_NAME);
+        accounts.createUser(new User("alice", "Alice", "Liddell"));
+        accounts.createOrganization("acme", "alice");
+
+        for (int round = 0; round < ROUNDS; round++) {
+            String member = "member" + round;
+            accounts.createUser(new User(member, "M", "L"));
+            CountDownLatch start = new CountDownLatch(1);
+            Future<?> read = pool.submit(() -> {
+                start.await();
+                try {
+                    accounts.getMembership("acme", member);
+                } catch (NotFoundException notYet) {
+                    // read before the add: fine, as long as it does not stick
+                }
+                return null;
+            });
+            Future<?> add = pool.submit(() -> {
+                start.await();
+                pause(50); // let the reader reach the database first
+                return accounts.addMember("acme", member, Role.MEMBER, "alice");
+            });
+            start.countDown();
+            add.get();
+            read.get();
+
+            assertThat(accounts.getMembership("acme", member).role()).as("round %d", round).isEqualTo(Role.MEMBER);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.example.accounts;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import momento.sdk.CacheClient;
+import momento.sdk.exceptions.ServerUnavailableException;
+import momento.sdk.responses.cache.DeleteResponse;
+import momento.sdk.responses.cache.GetResponse;
+import momento.sdk.responses.cache.SetIfNotExistsResponse;
+import momento.sdk.responses.cache.SetResponse;
+import org.mockito.quality.Strictness;
+
+/**
+ * A Momento {@link CacheClient} stand-in that keeps items in a map, for unit and DynamoDB Local
+ * tests that run without a Momento server. The end-to-end tests in the local cloud use the
+ * real SDK against a Momento-compatible server instead. TTLs are recorded, not enforced.
+ */
+public final class InMemoryCache {
+    public final Map<String, String> items = new ConcurrentHashMap<>();
+    public final Map<String, Duration> ttls = new ConcurrentHashMap<>();
+    public final AtomicInteger hits = new AtomicInteger();
+    public final AtomicInteger misses = new AtomicInteger();
+    private volatile boolean failing;
+    private final CacheClient client = mock(CacheClient.class, withSettings().strictness(Strictness.LENIENT));
+
+    public InMemoryCache() {
+        when(client.get(anyString(), anyString())).thenAnswer(call -> CompletableFuture.completedFuture(get(call.getArgument(1))));
+        when(client.set(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
+                CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
+        when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
+                CompletableFuture.completedFuture(setIfNotExists(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
+        when(client.delete(anyString(), anyString())).thenAnswer(call -> CompletableFuture.completedFuture(delete(call.getArgument(1))));
+    }
+
+    public Supplier<CacheClient> client() {
+        return () -> client;
+    }
+
+    /** From now on every call answers with the SDK's error response, as when Momento is unreachable. */
+    public void failEverything() {
+        failing = true;
+    }
+
+    private GetResponse get(String key) {
+        if (failing) {
+            return new GetResponse.Error(new ServerUnavailableException(new RuntimeException("injected"), null));
+        }
+        String value = items.get(key);
+        if (value == null) {
+            misses.incrementAndGet();
+            return new GetResponse.Miss();
+        }
+        hits.incrementAndGet();
+        GetResponse.Hit hit = mock(GetResponse.Hit.class);
+        when(hit.valueString()).thenReturn(value);
+        return hit;
+    }
+
+    private SetResponse set(String key, String value, Duration ttl) {
+        if (failing) {
+            return new SetResponse.Error(new ServerUnavailableException(new RuntimeException("injected"), null));
+        }
+        items.put(key, value);
+        ttls.put(key, ttl);
+        return mock(SetResponse.Success.class);
+    }
+
+    private DeleteResponse delete(String key) {
+        if (failing) {
+            return new DeleteResponse.Error(new ServerUnavailableException(new RuntimeException("injected"), null));
+        }
+        items.remove(key);
+        ttls.remove(key);
+        return new DeleteResponse.Success();
+    }
+
+    private SetIfNotExistsResponse setIfNotExists(String key, String value, Duration ttl) {
+        if (failing) {
+            return new SetIfNotExistsResponse.Error(new ServerUnavailableException(new RuntimeException("injected"), null));
+        }
+        if (items.putIfAbsent(key, value) != null) {
+            return new SetIfNotExistsResponse.NotStored();
+        }
+        ttls.put(key, ttl);
+        return mock(SetIfNotExistsResponse.Stored.class);
+    }
+}

@@ -1,0 +1,188 @@
+package com.example.accounts;
+
+import static com.example.accounts.ApiCall.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+import com.example.accounts.handlers.ListMembersHandler;
+import com.example.accounts.model.Member;
+import com.example.accounts.model.Role;
+import com.example.accounts.model.User;
+import com.example.accounts.repository.AccountRepository;
+import com.example.accounts.service.AccountService;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * GET /organizations/{organization}/members, the fan-out: one Query for the memberships, then
+ * every member's user through the cache at once. With DynamoDB Local behind the cache.
+ */
+class ListMembersIntegrationTest {
+    private final InMemoryCache cache = new InMemoryCache();
+    private String table;
+    private AccountService accounts;
+
+    /** acme: carol (Owner) added alice (Admin), dave and bob (Members); users created out of order. */
+    @BeforeEach
+    void acmeWithFourMembers() {
+        table = LocalDynamoDb.createAccountsTable();
+        accounts = serviceOver(LocalDynamoDb.client());
+        for (String username : List.of("dave", "carol", "alice", "bob")) {
+            accounts.createUser(new User(username, "First " + username, "Last " + username));
+        }
+        accounts.createOrganization("acme", "carol");
+        accounts.addMember("acme", "alice", Role.ADMIN, "carol");
+        accounts.addMember("acme", "dave", Role.MEMBER, "carol");
+        accounts.addMember("acme", "bob", Role.MEMBER, "alice");
+    }
+
+    @Test
+    void listsEveryMemberWithTheirNamesSortedByUsername() {
+        ApiCall listed = list("acme");
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().path("organization").asText()).isEqualTo("acme");
+        assertThat(usernames(listed)).containsExactly("alice", "bob", "carol", "dave");
+        assertThat(listed.body().path("members").get(0).toString())
+                .isEqualTo("{\"username\":\"alice\",\"firstName\":\"First alice\",\"lastName\":\"Last alice\",\"role\":\"Admin\"}");
+        assertThat(listed.body().path("members").get(2).path("role").asText()).isEqualTo("Owner");
+    }
+
+    @Test
+    void theOrganizationMayBeNamedAsWhenItWasCreated() {
+        accounts.createOrganization("acme-corp", "alice"); // the service takes slugs: the handlers make them
+
+        ApiCall listed = list("Acme Corp");
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().path("organization").asText()).isEqualTo("acme-corp");
+        assertThat(usernames(listed)).containsExactly("alice");
+    }
+
+    @Test
+    void aColdListingReadsDynamoDbAndTheNextOneIsAllCacheHits() {
+        cache.items.clear(); // as if every entry's TTL had run out
+        int hits = cache.hits.get();
+        int misses = cache.misses.get();
+
+        accounts.listMembers("acme");
+
+        assertThat(cache.misses.get() - misses).as("the organization and 4 users missed").isEqualTo(5);
+        assertThat(cache.hits.get() - hits).isZero();
+        assertThat(cache.items).containsKeys("org#acme", "user#alice", "user#bob", "user#carol", "user#dave");
+
+        List<Member> again = accounts.listMembers("acme");
+
+        assertThat(again).hasSize(4);
+        assertThat(cache.hits.get() - hits).as("the organization and 4 users hit").isEqualTo(5);
+        assertThat(cache.misses.get() - misses).as("no new misses").isEqualTo(5);
+    }
+
+    @Test
+    void listingRightAfterTheWritesIsAlreadyAllHits() {
+        int misses = cache.misses.get();
+
+        accounts.listMembers("acme");
+
+        assertThat(cache.misses.get()).as("write-aside cached every user and the organization").isEqualTo(misses);
+    }
+
+    @Test
+    void unknownOrganizationIs404() {
+        ApiCall listed = list("nope");
+
+        assertThat(listed.status()).isEqualTo(404);
+        assertThat(listed.error()).isEqualTo("Organization nope does not exist.");
+    }
+
+    /** The list itself is not cached: the Query is strongly consistent, so a new member shows at once. */
+    @Test
+    void anAddedMemberIsListedAtOnce() {
+        assertThat(usernames(list("acme"))).doesNotContain("erin");
+        accounts.createUser(new User("erin", "Erin", "Example"));
+
+        accounts.addMember("acme", "erin", Role.MEMBER, "carol");
+
+        assertThat(usernames(list("acme"))).containsExactly("alice", "bob", "carol", "dave", "erin");
+    }
+
+    /** Decision: a membership whose user is gone is still listed (it still grants its role), without names. */
+    @Test
+    void aMemberWhoseUserIsGoneIsListedWithoutNames() {
+        LocalDynamoDb.client().deleteItem(delete -> delete.tableName(table)
+                .key(Map.of("PK", AttributeValue.fromS("USER#dave"), "SK", AttributeValue.fromS("USER#dave"))));
+        cache.items.clear();
+
+        ApiCall listed = list("acme");
+
+        assertThat(listed.status()).isEqualTo(200);
+        JsonNode dave = listed.body().path("members").get(3);
+        assertThat(dave.toString()).isEqualTo("{\"username\":\"dave\",\"firstName\":null,\"lastName\":null,\"role\":\"Member\"}");
+        assertThat(cache.items).containsEntry("user#dave", "NOT_FOUND");
+    }
+
+    @Test
+    void theListIsAnsweredFromDynamoDbWhileTheCacheFails() {
+        cache.failEverything();
+
+        ApiCall listed = list("acme");
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(usernames(listed)).containsExactly("alice", "bob", "carol", "dave");
+        assertThat(listed.body().path("members").get(1).path("firstName").asText()).isEqualTo("First bob");
+    }
+
+    /**
+     * More members than one Query page. DynamoDB Local's pages hold 1 MB, so this test gives
+     * every Query a Limit of 2 items, and the repository must follow LastEvaluatedKey.
+     */
+    @Test
+    void moreMembersThanOneQueryPage() {
+        DynamoDbClient real = LocalDynamoDb.client();
+        AtomicInteger pages = new AtomicInteger();
+        DynamoDbClient twoPerPage = mock(DynamoDbClient.class, withSettings().defaultAnswer(delegatesTo(real)));
+        doAnswer(call -> {
+            pages.incrementAndGet();
+            return real.query(call.<QueryRequest>getArgument(0).toBuilder().limit(2).build());
+        }).when(twoPerPage).query(any(QueryRequest.class));
+        AccountService smallPages = serviceOver(twoPerPage);
+        List<String> expected = new ArrayList<>(List.of("alice", "bob", "carol", "dave"));
+        for (int i = 0; i < 5; i++) {
+            smallPages.createUser(new User("member" + i, "M", "N"));
+            smallPages.addMember("acme", "member" + i, Role.MEMBER, "carol");
+            expected.add("member" + i);
+        }
+
+        List<Member> members = smallPages.listMembers("acme");
+
+        assertThat(members).extracting(Member::username).containsExactlyElementsOf(expected);
+        assertThat(pages).as("Query pages read").hasValueGreaterThanOrEqualTo(5);
+    }
+
+    private AccountService serviceOver(DynamoDbClient dynamoDb) {
+        return new AccountService(new AccountRepository(dynamoDb, table), cache.client(), TestCaches.CACHE_NAME);
+    }
+
+    private ApiCall list(String organization) {
+        return invoke(new ListMembersHandler(accounts), Events.get("/organizations/" + organization + "/members",
+                Map.of("organization", organization)));
+    }
+
+    private static List<String> usernames(ApiCall listed) {
+        List<String> usernames = new ArrayList<>();
+        listed.body().path("members").forEach(member -> usernames.add(member.path("username").asText()));
+        return usernames;
+    }
+}

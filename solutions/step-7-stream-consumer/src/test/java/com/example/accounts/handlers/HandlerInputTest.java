@@ -1,0 +1,138 @@
+package com.example.accounts.handlers;
+
+import static com.example.accounts.ApiCall.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.example.accounts.ApiCall;
+import com.example.accounts.Events;
+import com.example.accounts.service.AccountService;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+/** Bad input is a 400 (or 401) whose message names the problem, and never reaches the service. */
+@ExtendWith(MockitoExtension.class)
+class HandlerInputTest {
+    @Mock
+    AccountService accounts;
+
+    static Stream<Arguments> badUserBodies() {
+        String tooLong = "x".repeat(101);
+        return Stream.of(
+                Arguments.of(null, "request body is required"),
+                Arguments.of("   ", "request body is required"),
+                Arguments.of("{not json", "not valid JSON"),
+                Arguments.of("[1, 2]", "must be a JSON object"),
+                Arguments.of("\"alice\"", "must be a JSON object"),
+                Arguments.of("{\"firstName\":\"A\",\"lastName\":\"B\"}", "Field 'username' is required"),
+                Arguments.of("{\"username\":null,\"firstName\":\"A\",\"lastName\":\"B\"}", "Field 'username' is required"),
+                Arguments.of("{\"username\":42,\"firstName\":\"A\",\"lastName\":\"B\"}", "Field 'username' must be a string"),
+                Arguments.of("{\"username\":\"\",\"firstName\":\"A\",\"lastName\":\"B\"}", "field 'username' must be a username"),
+                Arguments.of("{\"username\":\"al ice\",\"firstName\":\"A\",\"lastName\":\"B\"}", "field 'username' must be a username"),
+                Arguments.of("{\"username\":\"USER#x\",\"firstName\":\"A\",\"lastName\":\"B\"}", "field 'username' must be a username"),
+                Arguments.of("{\"username\":\"" + "a".repeat(65) + "\",\"firstName\":\"A\",\"lastName\":\"B\"}", "field 'username' must be a username"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"  \",\"lastName\":\"B\"}", "Field 'firstName' must not be blank"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"" + tooLong + "\",\"lastName\":\"B\"}", "Field 'firstName' must be at most 100"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"A\",\"lastName\":\"B\\u0000\"}", "Field 'lastName' must not contain control"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"A\",\"lastName\":[\"B\"]}", "Field 'lastName' must be a string"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badUserBodies")
+    void createUserRejects(String body, String expectedMessage) {
+        ApiCall call = invoke(new CreateUserHandler(accounts), Events.post("/users", body));
+
+        assertThat(call.status()).isEqualTo(400);
+        assertThat(call.error()).contains(expectedMessage);
+        verifyNoInteractions(accounts);
+    }
+
+    @Test
+    void base64BodiesAreDecoded() {
+        APIGatewayProxyRequestEvent event = Events.post("/users", "bm90IGJhc2U2NA!!").withIsBase64Encoded(true);
+
+        ApiCall call = invoke(new CreateUserHandler(accounts), event);
+
+        assertThat(call.status()).isEqualTo(400);
+        assertThat(call.error()).contains("base64");
+    }
+
+    @Test
+    void createOrganizationNeedsAnAuthorizationHeader() {
+        ApiCall call = invoke(new CreateOrganizationHandler(accounts), Events.post("/organizations", "{\"organizationName\":\"acme\"}"));
+
+        assertThat(call.status()).isEqualTo(401);
+        assertThat(call.error()).contains("Authorization header");
+        verifyNoInteractions(accounts);
+    }
+
+    @Test
+    void authorizationHeaderMustBeAUsername() {
+        ApiCall call = invoke(new CreateOrganizationHandler(accounts),
+                Events.post("/organizations", "{\"organizationName\":\"acme\"}", "Bearer eyJhbGciOi"));
+
+        assertThat(call.status()).isEqualTo(400);
+        assertThat(call.error()).contains("Authorization header");
+        verifyNoInteractions(accounts);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badOrganizationNames")
+    void createOrganizationRejectsBadNames(String name) {
+        ApiCall call = invoke(new CreateOrganizationHandler(accounts),
+                Events.post("/organizations", "{\"organizationName\":" + name + "}", "alice"));
+
+        assertThat(call.status()).isEqualTo(400);
+        assertThat(call.error()).contains("organizationName");
+        verifyNoInteractions(accounts);
+    }
+
+    static Stream<String> badOrganizationNames() {
+        return Stream.of("\"\"", "\"   \"", "\"-acme\"", "\"acme/evil\"", "\"ORG#acme\"", "\"" + "a".repeat(65) + "\"", "7");
+    }
+
+    @Test
+    void addMemberNamesAnUnknownRole() {
+        APIGatewayProxyRequestEvent event = Events.post("/organizations/acme/members",
+                        "{\"memberUsername\":\"bob\",\"role\":\"Emperor\"}", "alice")
+                .withPathParameters(Map.of("organization", "acme"));
+
+        ApiCall call = invoke(new AddMemberHandler(accounts), event);
+
+        assertThat(call.status()).isEqualTo(400);
+        assertThat(call.error()).isEqualTo("Field 'role' must be one of Owner, Admin, Member.");
+        verifyNoInteractions(accounts);
+    }
+
+    @Test
+    void pathParametersAreValidated() {
+        ApiCall badUser = invoke(new GetUserHandler(accounts), Events.get("/users/x", Map.of("username", "a#b")));
+        ApiCall missing = invoke(new GetMembershipHandler(accounts), Events.get("/organizations/acme/members/", Map.of("organization", "acme")));
+
+        assertThat(badUser.status()).isEqualTo(400);
+        assertThat(badUser.error()).contains("path parameter 'username'");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.error()).isEqualTo("Path parameter 'username' is required.");
+        verifyNoInteractions(accounts);
+    }
+
+    @Test
+    void listMembersValidatesTheOrganization() {
+        ApiCall bad = invoke(new ListMembersHandler(accounts), Events.get("/organizations/x/members", Map.of("organization", "ORG#acme")));
+        ApiCall missing = invoke(new ListMembersHandler(accounts), Events.get("/organizations//members", null));
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.error()).contains("path parameter 'organization'");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.error()).isEqualTo("Path parameter 'organization' is required.");
+        verifyNoInteractions(accounts);
+    }
+}

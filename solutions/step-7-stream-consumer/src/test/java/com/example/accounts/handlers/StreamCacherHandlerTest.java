@@ -1,0 +1,190 @@
+package com.example.accounts.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import com.example.accounts.InMemoryCache;
+import com.example.accounts.TestCaches;
+import com.example.accounts.model.Membership;
+import com.example.accounts.model.Organization;
+import com.example.accounts.model.Role;
+import com.example.accounts.model.User;
+import com.example.accounts.repository.AccountRepository;
+import com.example.accounts.service.AccountService;
+import com.example.accounts.service.StreamCacher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stream cacher: each change of the table, as DynamoDB Streams delivers it, refreshes or
+ * deletes the cache entry that the service's cached reads use.
+ */
+class StreamCacherHandlerTest {
+    private final InMemoryCache memory = new InMemoryCache();
+    private final StreamCacherHandler handler = new StreamCacherHandler(new StreamCacher(memory.client(), TestCaches.CACHE_NAME));
+    /** The service's read path over the same cache, with a database that must not be asked. */
+    private final AccountRepository database = mock(AccountRepository.class);
+    private final AccountService reads = new AccountService(database, memory.client(), TestCaches.CACHE_NAME);
+    private int sequence;
+
+    @Test
+    void anInsertedUserIsCachedAsTheReadPathReadsIt() {
+        StreamsEventResponse response = handle(insert(user("alice", "Alice", "Liddell")));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+        assertThat(reads.getUser("alice")).isEqualTo(new User("alice", "Alice", "Liddell"));
+        verifyNoInteractions(database);
+    }
+
+    @Test
+    void aModifiedUserReplacesTheCachedOne() {
+        memory.items.put("user#alice", "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
+
+        handle(modify(user("alice", "Alice", "Liddell"), user("alice", "Alicia", "Liddell")));
+
+        assertThat(reads.getUser("alice").firstName()).isEqualTo("Alicia");
+        verifyNoInteractions(database);
+    }
+
+    @Test
+    void insertedAndModifiedOrganizationsAndMembershipsAreCached() {
+        handle(insert(organization("acme", "alice")),
+                insert(membership("acme", "alice", "Owner")),
+                insert(membership("acme", "bob", "Member")),
+                modify(membership("acme", "bob", "Member"), membership("acme", "bob", "Admin")));
+
+        assertThat(reads.getOrganization("acme")).isEqualTo(new Organization("acme", "alice"));
+        assertThat(memory.items).containsEntry("member#acme#alice",
+                "{\"organizationName\":\"acme\",\"memberUsername\":\"alice\",\"role\":\"Owner\"}");
+        assertThat(memory.items).containsEntry("member#acme#bob",
+                "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Admin\"}");
+        assertThat(memory.ttls).containsEntry("org#acme", Duration.ofSeconds(60))
+                .containsEntry("member#acme#bob", Duration.ofSeconds(60));
+        verifyNoInteractions(database);
+    }
+
+    @Test
+    void aRemovedItemOfEachKindLeavesTheCache() {
+        memory.items.put("user#alice", "{}");
+        memory.items.put("org#acme", "{}");
+        memory.items.put("member#acme#bob", "{}");
+        memory.items.put("user#carol", "{}");
+
+        StreamsEventResponse response = handle(remove(user("alice", "Alice", "Liddell")),
+                remove(organization("acme", "alice")),
+                remove(membership("acme", "bob", "Member")));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(memory.items).containsOnlyKeys("user#carol");
+    }
+
+    @Test
+    void anItemOfAnUnknownKindIsIgnored() {
+        Map<String, AttributeValue> audit = Map.of("PK", s("AUDIT#2026-11-23"), "SK", s("EVENT#1"), "what", s("login"));
+
+        StreamsEventResponse response = handle(insert(audit), remove(audit));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(memory.items).isEmpty();
+    }
+
+    @Test
+    void anIncompleteItemIsRemovedRatherThanCached() {
+        memory.items.put("user#alice", "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
+        Map<String, AttributeValue> withoutNames = Map.of("PK", s("USER#alice"), "SK", s("USER#alice"), "username", s("alice"));
+
+        handle(modify(user("alice", "Alice", "Liddell"), withoutNames));
+
+        assertThat(memory.items).doesNotContainKey("user#alice");
+    }
+
+    @Test
+    void aFailingCacheWriteIsReportedWithItsSequenceNumberAndStopsTheBatch() {
+        memory.failEverything();
+        DynamodbStreamRecord first = insert(user("alice", "Alice", "Liddell"));
+        DynamodbStreamRecord second = insert(user("bob", "Bob", "Builder"));
+
+        StreamsEventResponse response = handle(first, second);
+
+        // Lambda retries from the first failed record, so the ones after it come again too.
+        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .containsExactly(first.getDynamodb().getSequenceNumber());
+    }
+
+    @Test
+    void aFailingCacheDeleteIsReported() {
+        DynamodbStreamRecord inserted = insert(user("alice", "Alice", "Liddell"));
+        DynamodbStreamRecord removed = remove(user("alice", "Alice", "Liddell"));
+        memory.failEverything();
+
+        StreamsEventResponse response = handle(removed);
+
+        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .containsExactly(removed.getDynamodb().getSequenceNumber())
+                .doesNotContain(inserted.getDynamodb().getSequenceNumber());
+    }
+
+    private StreamsEventResponse handle(DynamodbStreamRecord... records) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(new ArrayList<>(List.of(records)));
+        return handler.handleRequest(event, null);
+    }
+
+    private DynamodbStreamRecord insert(Map<String, AttributeValue> item) {
+        return record("INSERT", item, null, item);
+    }
+
+    private DynamodbStreamRecord modify(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        return record("MODIFY", after, before, after);
+    }
+
+    private DynamodbStreamRecord remove(Map<String, AttributeValue> item) {
+        return record("REMOVE", null, item, item);
+    }
+
+    private DynamodbStreamRecord record(String eventName, Map<String, AttributeValue> newImage,
+                                        Map<String, AttributeValue> oldImage, Map<String, AttributeValue> item) {
+        StreamRecord change = new StreamRecord();
+        change.setKeys(Map.of("PK", item.get("PK"), "SK", item.get("SK")));
+        change.setNewImage(newImage);
+        change.setOldImage(oldImage);
+        change.setSequenceNumber(String.format("%021d", ++sequence));
+        change.setStreamViewType(StreamViewType.NEW_AND_OLD_IMAGES);
+        DynamodbStreamRecord record = new DynamodbStreamRecord();
+        record.setEventName(eventName);
+        record.setEventSource("aws:dynamodb");
+        record.setDynamodb(change);
+        return record;
+    }
+
+    private static Map<String, AttributeValue> user(String username, String firstName, String lastName) {
+        return Map.of("PK", s("USER#" + username), "SK", s("USER#" + username),
+                "username", s(username), "firstName", s(firstName), "lastName", s(lastName));
+    }
+
+    private static Map<String, AttributeValue> organization(String name, String founder) {
+        return Map.of("PK", s("ORG#" + name), "SK", s("ORG#" + name),
+                "organizationName", s(name), "foundingUser", s(founder));
+    }
+
+    private static Map<String, AttributeValue> membership(String organization, String username, String role) {
+        return Map.of("PK", s("ORGMEMBERS#" + organization), "SK", s("MEMBER#" + username),
+                "organizationName", s(organization), "memberUsername", s(username), "role", s(role));
+    }
+
+    private static AttributeValue s(String text) {
+        return new AttributeValue().withS(text);
+    }
+}

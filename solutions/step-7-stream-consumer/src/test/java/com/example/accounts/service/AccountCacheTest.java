@@ -1,0 +1,235 @@
+package com.example.accounts.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.example.accounts.InMemoryCache;
+import com.example.accounts.TestCaches;
+import com.example.accounts.model.User;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import momento.sdk.CacheClient;
+import momento.sdk.responses.cache.GetResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read-aside: the cache first, the database on a miss, and never a failure because of the cache;
+ * for one item, and for many at once (the fan-out).
+ */
+class AccountCacheTest {
+    private static final User ALICE = new User("alice", "Alice", "Liddell");
+    private static final User BOB = new User("bob", "Bob", "Builder");
+
+    private final InMemoryCache memory = new InMemoryCache();
+    private final AccountCache cache = new AccountCache(memory.client(), TestCaches.CACHE_NAME);
+    private final AtomicInteger databaseReads = new AtomicInteger();
+
+    private Supplier<Optional<User>> database(Optional<User> answer) {
+        return () -> {
+            databaseReads.incrementAndGet();
+            return answer;
+        };
+    }
+
+    @Test
+    void aMissAsksTheDatabaseAndCachesTheAnswerWithATtl() {
+        Optional<User> read = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(read).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
+        assertThat(memory.items).containsKey("user#alice");
+        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aHitDoesNotAskTheDatabase() {
+        cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        Optional<User> again = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(again).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
+        assertThat(memory.hits).hasValue(1);
+    }
+
+    @Test
+    void notFoundIsCachedToo() {
+        cache.read("user#ghost", User.class, database(Optional.empty()));
+
+        Optional<User> again = cache.read("user#ghost", User.class, database(Optional.empty()));
+
+        assertThat(again).isEmpty();
+        assertThat(databaseReads).hasValue(1);
+        assertThat(memory.items).containsEntry("user#ghost", AccountCache.NOT_FOUND);
+    }
+
+    @Test
+    void aFailingCacheLeavesTheDatabaseToAnswer() {
+        memory.failEverything();
+
+        assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(databaseReads).hasValue(2);
+    }
+
+    @Test
+    void aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer() {
+        AccountCache unreachable = new AccountCache(() -> {
+            throw new IllegalStateException("Secrets Manager timed out");
+        }, TestCaches.CACHE_NAME);
+
+        assertThat(unreachable.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+    }
+
+    @Test
+    void anUnreadableCachedValueLeavesTheDatabaseToAnswer() {
+        memory.items.put("user#alice", "{not json");
+
+        Optional<User> read = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(read).contains(ALICE);
+    }
+
+    @Test
+    void aWriteReplacesACachedNotFound() {
+        cache.read("user#alice", User.class, database(Optional.empty()));
+
+        cache.write("user#alice", ALICE);
+
+        assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
+        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aSlowReaderDoesNotOverwriteAConcurrentWrite() {
+        // The reader misses and reads the database before alice exists; alice is created and
+        // written to the cache; only then does the reader fill the cache with what it saw.
+        Optional<User> slowRead = cache.read("user#alice", User.class, () -> {
+            cache.write("user#alice", ALICE);
+            return Optional.empty();
+        });
+
+        assertThat(slowRead).isEmpty();
+        assertThat(memory.items.get("user#alice")).isNotEqualTo(AccountCache.NOT_FOUND).contains("Alice");
+    }
+
+    @Test
+    void aFailedWriteDoesNotFailTheCaller() {
+        memory.failEverything();
+
+        cache.write("user#alice", ALICE);
+
+        assertThat(memory.items).isEmpty();
+    }
+
+    @Test
+    void readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase() {
+        cache.write("user#alice", ALICE);
+
+        Map<String, Optional<User>> users = cache.readAll(List.of("alice", "bob", "ghost"), id -> "user#" + id, User.class,
+                databaseOf(Map.of("bob", BOB)));
+
+        assertThat(users).containsExactly(
+                entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)), entry("ghost", Optional.empty()));
+        assertThat(memory.hits).hasValue(1);
+        assertThat(memory.misses).hasValue(2);
+        assertThat(databaseReads).hasValue(2);
+        assertThat(memory.items).containsKey("user#bob").containsEntry("user#ghost", AccountCache.NOT_FOUND);
+        assertThat(memory.ttls).containsEntry("user#bob", Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aSecondReadAllIsAllHits() {
+        cache.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class, databaseOf(Map.of("alice", ALICE, "bob", BOB)));
+
+        Map<String, Optional<User>> again = cache.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class,
+                databaseOf(Map.of("alice", ALICE, "bob", BOB)));
+
+        assertThat(again).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)));
+        assertThat(memory.hits).hasValue(2);
+        assertThat(databaseReads).hasValue(2);
+    }
+
+    @Test
+    void readAllSendsEveryGetBeforeWaitingForAny() {
+        // A cache that answers only once all three gets have been sent. A reader that waited for
+        // one answer before sending the next get would wait in vain: after 5 s that get fails,
+        // counts as a miss and goes to the database.
+        CompletableFuture<Void> allSent = new CompletableFuture<Void>().orTimeout(5, TimeUnit.SECONDS);
+        AtomicInteger sent = new AtomicInteger();
+        CacheClient client = mock(CacheClient.class);
+        when(client.get(anyString(), anyString())).thenAnswer(call -> {
+            if (sent.incrementAndGet() == 3) {
+                allSent.complete(null);
+            }
+            return allSent.thenApply(ignored -> hit("{\"username\":\"x\",\"firstName\":\"X\",\"lastName\":\"Y\"}"));
+        });
+        AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME);
+
+        Map<String, Optional<User>> users = fanOut.readAll(List.of("a", "b", "c"), id -> "user#" + id, User.class,
+                databaseOf(Map.of()));
+
+        assertThat(users).hasSize(3).allSatisfy((id, user) -> assertThat(user).isPresent());
+        assertThat(databaseReads).as("every get was a hit").hasValue(0);
+    }
+
+    @Test
+    void readAllWithAFailingCacheAsksTheDatabaseForEachItem() {
+        memory.failEverything();
+
+        Map<String, Optional<User>> users = cache.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class,
+                databaseOf(Map.of("alice", ALICE, "bob", BOB)));
+
+        assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)));
+        assertThat(databaseReads).hasValue(2);
+    }
+
+    @Test
+    void readAllWithoutAClientAsksTheDatabaseForEachItem() {
+        AccountCache unreachable = new AccountCache(() -> {
+            throw new IllegalStateException("Secrets Manager timed out");
+        }, TestCaches.CACHE_NAME);
+
+        Map<String, Optional<User>> users = unreachable.readAll(List.of("alice", "ghost"), id -> "user#" + id, User.class,
+                databaseOf(Map.of("alice", ALICE)));
+
+        assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)), entry("ghost", Optional.empty()));
+    }
+
+    @Test
+    void readAllSurvivesAGetThatThrowsInsteadOfAnswering() {
+        CacheClient client = mock(CacheClient.class);
+        when(client.get(anyString(), anyString())).thenThrow(new IllegalStateException("client closed"));
+        AccountCache broken = new AccountCache(() -> client, TestCaches.CACHE_NAME);
+
+        Map<String, Optional<User>> users = broken.readAll(List.of("alice"), id -> "user#" + id, User.class,
+                databaseOf(Map.of("alice", ALICE)));
+
+        assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)));
+    }
+
+    /** A database holding {@code users}, counting its reads. */
+    private Function<String, Optional<User>> databaseOf(Map<String, User> users) {
+        return username -> {
+            databaseReads.incrementAndGet();
+            return Optional.ofNullable(users.get(username));
+        };
+    }
+
+    private static GetResponse hit(String value) {
+        GetResponse.Hit hit = mock(GetResponse.Hit.class);
+        when(hit.valueString()).thenReturn(value);
+        return hit;
+    }
+}
