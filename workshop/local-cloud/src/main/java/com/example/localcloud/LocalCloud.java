@@ -17,6 +17,7 @@ import com.example.localcloud.dynamodb.LocalDynamoDb;
 import com.example.localcloud.iam.AccessCheck;
 import com.example.localcloud.iam.Decision;
 import com.example.localcloud.iam.DecisionLog;
+import com.example.localcloud.kinesis.LocalKinesis;
 import com.example.localcloud.lambda.EnvironmentCustomizer;
 import com.example.localcloud.lambda.FunctionCredentials;
 import com.example.localcloud.lambda.InvocationListener;
@@ -63,12 +64,13 @@ public final class LocalCloud implements AutoCloseable {
     private final CacheServices cacheServices;
     private final DecisionLog iam;
     private final DynamoDbFaults dynamoDbFaults;
+    private final KinesisServices kinesisServices;
     private final AtomicBoolean closed = new AtomicBoolean();
     private StreamSubscriptions streams;
 
     private LocalCloud(ServerlessConfig config, LocalDynamoDb dynamoDb, LambdaService lambda, ApiGateway apiGateway,
                        FunctionCredentials credentials, RouteTable routes, CacheServices cacheServices, DecisionLog iam,
-                       DynamoDbFaults dynamoDbFaults) {
+                       DynamoDbFaults dynamoDbFaults, KinesisServices kinesisServices) {
         this.config = config;
         this.dynamoDb = dynamoDb;
         this.lambda = lambda;
@@ -78,6 +80,7 @@ public final class LocalCloud implements AutoCloseable {
         this.cacheServices = cacheServices;
         this.iam = iam;
         this.dynamoDbFaults = dynamoDbFaults;
+        this.kinesisServices = kinesisServices;
     }
 
     public static Builder builder(Path stageDirectory) {
@@ -180,6 +183,19 @@ public final class LocalCloud implements AutoCloseable {
         return cacheServices.secretsManager();
     }
 
+    /**
+     * The local Kinesis, or null when serverless.yml declares no {@code AWS::Kinesis::Stream}: its
+     * endpoint, and fault injection. Its streams are named as {@code !Ref} names them.
+     */
+    public LocalKinesis kinesis() {
+        return kinesisServices.kinesis();
+    }
+
+    /** The Kinesis streams serverless.yml declares: logical id -> stream name. */
+    public Map<String, String> kinesisStreams() {
+        return kinesisServices.streams();
+    }
+
     /** Fault injection in front of DynamoDB Local (throttling, server errors). */
     public DynamoDbFaults dynamoDbFaults() {
         return dynamoDbFaults;
@@ -205,7 +221,7 @@ public final class LocalCloud implements AutoCloseable {
         return lambda.reports();
     }
 
-    /** The functions subscribed to DynamoDB streams ({@code stream} events), each polled by its own thread. */
+    /** The functions subscribed to streams ({@code stream} events: DynamoDB or Kinesis), each polled by its own thread. */
     public StreamSubscriptions streams() {
         return streams;
     }
@@ -227,6 +243,7 @@ public final class LocalCloud implements AutoCloseable {
         lambda.close();
         dynamoDb.close();
         cacheServices.close();
+        kinesisServices.close();
     }
 
     /** Options, then {@link #start()}. */
@@ -324,24 +341,34 @@ public final class LocalCloud implements AutoCloseable {
             FunctionCredentials credentials = new FunctionCredentials(config.functions());
             DecisionLog iam = new DecisionLog(enforceIam ? StageIam.policies(config, credentials) : AccessCheck.allowAll());
             CacheServices cacheServices = startCacheServices(config, iam);
+            KinesisServices kinesisServices;
+            try {
+                kinesisServices = KinesisServices.start(config, iam);
+            } catch (IOException | RuntimeException e) {
+                cacheServices.close();
+                throw new IllegalStateException("Cannot start the local Kinesis: " + e.getMessage(), e);
+            }
             LocalDynamoDb dynamoDb = null;
             LambdaService lambda = null;
             try {
                 dynamoDb = startDynamoDb(config, DynamoDbFaults.inOrder(dynamoDbFilter(config, credentials, iam), dynamoDbFaults));
                 List<EnvironmentCustomizer> allCustomizers = new ArrayList<>(customizers);
                 allCustomizers.add(0, cacheServices::customize);
+                allCustomizers.add(1, kinesisServices::customize);
                 lambda = new LambdaService(config, credentials,
                         Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString()),
                         allCustomizers, maxEnvironmentsPerFunction, log);
                 ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),
                         config.provider().binaryMediaTypes());
                 ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda,
-                        new LocalControlEndpoints(cacheServices.momento()), log);
+                        new LocalControlEndpoints(cacheServices.momento(),
+                                endpoints(config, dynamoDb, cacheServices, kinesisServices)), log);
                 LocalCloud cloud = new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices, iam,
-                        dynamoDbFaults);
+                        dynamoDbFaults, kinesisServices);
                 try {
-                    cloud.streams = StreamSubscriptions.start(config, credentials, lambda, dynamoDb.endpoint(),
-                            cloud.operatorCredentials(), log);
+                    cloud.streams = StreamSubscriptions.start(config, credentials, lambda,
+                            new StreamSubscriptions.Endpoints(dynamoDb.endpoint(), kinesisServices.endpoint(),
+                                    cloud.operatorCredentials()), log);
                 } catch (RuntimeException e) {
                     apiGateway.close(); // the rest is stopped below
                     throw e;
@@ -355,11 +382,30 @@ public final class LocalCloud implements AutoCloseable {
                     dynamoDb.close();
                 }
                 cacheServices.close();
+                kinesisServices.close();
                 if (e instanceof IllegalStateException started) {
                     throw started;
                 }
                 throw new IllegalStateException("Cannot start API Gateway on 127.0.0.1:" + port + ": " + e.getMessage(), e);
             }
+        }
+
+        /** What {@code GET /_local/endpoints} answers: where the local services listen, for tools such as the producer. */
+        private static Map<String, Object> endpoints(ServerlessConfig config, LocalDynamoDb dynamoDb, CacheServices cacheServices,
+                                                     KinesisServices kinesisServices) {
+            Map<String, Object> endpoints = new java.util.LinkedHashMap<>();
+            endpoints.put("region", config.deployment().region());
+            endpoints.put("operatorAccessKeyId", StageIam.OPERATOR_ACCESS_KEY_ID);
+            endpoints.put("dynamodb", dynamoDb.endpoint().toString());
+            endpoints.put("secretsmanager", cacheServices.secretsManager().endpoint().toString());
+            if (kinesisServices.endpoint() != null) {
+                endpoints.put("kinesis", kinesisServices.endpoint().toString());
+                endpoints.put("kinesisStreams", kinesisServices.streams());
+            }
+            endpoints.put("tables", config.resourcesOfType("AWS::DynamoDB::Table").stream()
+                    .collect(java.util.stream.Collectors.toMap(CloudFormationResource::logicalId,
+                            CloudFormationResource::physicalName, (a, b) -> a, java.util.LinkedHashMap::new)));
+            return endpoints;
         }
 
         private DynamoDbRequestFilter dynamoDbFilter(ServerlessConfig config, FunctionCredentials credentials, AccessCheck iam) {

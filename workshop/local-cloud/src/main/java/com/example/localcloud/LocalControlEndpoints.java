@@ -22,25 +22,35 @@ import java.util.Optional;
  *   POST   /_local/momento/faults?rpc=data&amp;status=UNAVAILABLE[&amp;delayMs=200][&amp;times=4]
  *                                                make Momento calls fail or slow down
  *   DELETE /_local/momento/faults                clear every fault
+ *   POST   /_local/momento/flush                 empty every cache (as FlushCache does): readers start cold
+ *   GET    /_local/endpoints                     where DynamoDB, Secrets Manager and Kinesis listen, the table and
+ *                                                stream names, the operator's access key id (for tools)
  * </pre>
  */
 final class LocalControlEndpoints implements LocalControl {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalMomento momento;
+    private final Map<String, Object> endpoints;
 
-    LocalControlEndpoints(LocalMomento momento) {
+    LocalControlEndpoints(LocalMomento momento, Map<String, Object> endpoints) {
         this.momento = momento;
+        this.endpoints = endpoints;
     }
 
     @Override
     public Optional<OutgoingResponse> answer(IncomingRequest request) {
         String route = request.method() + " " + request.path().substring(PREFIX.length());
         return switch (route) {
+            case "GET /endpoints" -> Optional.of(json(200, endpoints));
             case "GET /momento/stats" -> Optional.of(json(200, momento.stats()));
             case "POST /momento/stats/reset" -> {
                 momento.resetStats();
                 yield Optional.of(json(200, Map.of("reset", true)));
+            }
+            case "POST /momento/flush" -> {
+                List<String> flushed = momento.server().cacheNames().stream().filter(momento::flushCache).toList();
+                yield Optional.of(json(200, Map.of("flushed", flushed)));
             }
             case "POST /momento/faults" -> Optional.of(addFault(request.query()));
             case "DELETE /momento/faults" -> {

@@ -28,8 +28,7 @@ final class StageIam {
     }
 
     static FunctionPolicies policies(ServerlessConfig config, FunctionCredentials credentials) {
-        // The role name the Serverless Framework gives the shared function role.
-        String roleName = config.deployment().stackName() + "-" + config.deployment().region() + "-lambdaRole";
+        String roleName = config.deployment().roleName();
         FunctionPolicies.Builder policies = FunctionPolicies.builder(config.deployment().accountId());
         for (FunctionConfig function : config.functions()) {
             List<PolicyStatement> statements = config.iamStatementsFor(function).stream()

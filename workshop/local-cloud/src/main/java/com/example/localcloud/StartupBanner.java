@@ -32,7 +32,11 @@ final class StartupBanner {
                 .append('\n');
         out.append("  Momento      local server").append(cloud.caches().isEmpty() ? "" : ", caches: " + String.join(", ", cloud.caches()))
                 .append('\n');
-        out.append("  IAM          each function may call DynamoDB and Secrets Manager only as its iam.role.statements allow;\n")
+        if (cloud.kinesis() != null) {
+            out.append("  Kinesis      ").append(cloud.kinesis().endpoint()).append("  streams: ")
+                    .append(String.join(", ", cloud.kinesisStreams().values())).append('\n');
+        }
+        out.append("  IAM          each function may call AWS only as its iam.role.statements allow;\n")
                 .append("               you may do anything with access key id ").append(cloud.operatorCredentials().accessKeyId()).append("\n\n");
         out.append("  Functions:\n");
         int width = cloud.routes().stream().mapToInt(route -> route.functionName().length()).max().orElse(10);
@@ -47,6 +51,11 @@ final class StartupBanner {
         if (!examples.isEmpty()) {
             out.append("\n  Try it:\n");
             examples.forEach(example -> out.append("    ").append(example).append('\n'));
+        }
+        if (cloud.kinesis() != null) {
+            out.append("\n  Put activity events on the stream (from another terminal):\n")
+                    .append("    ./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"produce --events 100 --api-url ")
+                    .append(cloud.baseUri()).append("\"\n");
         }
         out.append("\n  Cache counters: curl ").append(cloud.baseUri()).append("/_local/momento/stats")
                 .append("   Make Momento fail: curl -X POST '").append(cloud.baseUri())

@@ -21,6 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * For every stage, run every endpoint once in the local cloud (IAM enforced), then check:
@@ -70,6 +74,7 @@ class StageSecurityTest {
                 replies.add(api.get(route.resourcePath().replace("{username}", nobody).replace("{organization}", nowhere)));
             }
         }
+        putActivityEvent(running, bob, organization);
         // A function subscribed to the table's stream runs shortly after the writes: wait for it.
         int functions = running.cloud().config().functions().size();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
@@ -81,6 +86,24 @@ class StageSecurityTest {
         assertThat(invoked).as("every function ran").containsExactlyInAnyOrderElementsOf(
                 running.cloud().config().functions().stream().map(FunctionConfig::name).toList());
         return replies;
+    }
+
+    /** For a stage with a Kinesis stream (the stream consumer): one event of bob's, so its consumer runs too. */
+    private static void putActivityEvent(StageClouds.Running running, String username, String organization) {
+        LocalCloud cloud = running.cloud();
+        if (cloud.kinesis() == null) {
+            return;
+        }
+        String event = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"username\":\"" + username
+                + "\",\"organization\":\"" + organization + "\",\"action\":\"signed-in\",\"occurredAt\":\"2026-11-23T10:15:30Z\"}";
+        try (KinesisClient kinesis = KinesisClient.builder().endpointOverride(cloud.kinesis().endpoint())
+                .region(Region.of(cloud.config().deployment().region()))
+                .credentialsProvider(StaticCredentialsProvider.create(cloud.operatorCredentials())).build()) {
+            for (String stream : cloud.kinesisStreams().values()) {
+                kinesis.putRecord(request -> request.streamName(stream).partitionKey(username)
+                        .data(SdkBytes.fromString(event, StandardCharsets.UTF_8)));
+            }
+        }
     }
 
     private static List<IamStatement> grantedStatements(StageClouds.Running running) {

@@ -22,4 +22,13 @@ public record Deployment(String service, String stage, String region, String acc
     public String arnPrefix(String awsService) {
         return "arn:aws:" + awsService + ":" + region + ":" + accountId + ":";
     }
+
+    /** The execution role the Serverless Framework creates for the service's functions. */
+    public String roleName() {
+        return stackName() + "-" + region + "-lambdaRole";
+    }
+
+    public String roleArn() {
+        return "arn:aws:iam::" + accountId + ":role/" + roleName();
+    }
 }

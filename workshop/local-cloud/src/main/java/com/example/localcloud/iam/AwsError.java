@@ -27,6 +27,9 @@ public record AwsError(int httpStatus, String type, String messageKey, String me
 
     public static final String DYNAMODB_CONTENT_TYPE = "application/x-amz-json-1.0";
     public static final String SECRETS_MANAGER_CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** Kinesis's JSON content type; its SDK v2 client speaks CBOR by default, and the local Kinesis
+     *  encodes the same error in CBOR then (see com.example.localcloud.kinesis.WireFormat). */
+    public static final String KINESIS_CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final String CORAL = "com.amazon.coral.service#";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +41,11 @@ public record AwsError(int httpStatus, String type, String messageKey, String me
     /** The error Secrets Manager answers for a denied (or unauthenticated) call. */
     public static AwsError forSecretsManager(Decision denial) {
         return fromDecision(denial, "", SECRETS_MANAGER_CONTENT_TYPE);
+    }
+
+    /** The error Kinesis answers for a denied (or unauthenticated) call: as Secrets Manager's, no namespace. */
+    public static AwsError forKinesis(Decision denial) {
+        return fromDecision(denial, "", KINESIS_CONTENT_TYPE);
     }
 
     /** The error code the SDKs report: the {@code __type} without its namespace. */

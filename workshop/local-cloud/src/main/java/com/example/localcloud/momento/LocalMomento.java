@@ -138,6 +138,14 @@ public final class LocalMomento implements AutoCloseable {
         return server.createCache(name);
     }
 
+    /**
+     * Empties a cache, as Momento's FlushCache (the console's "Flush cache") does: every reader
+     * starts cold. False if there is no such cache.
+     */
+    public boolean flushCache(String name) {
+        return server.flushCache(name);
+    }
+
     /** The {@code -D...} arguments for each environment JVM's command line. */
     public List<String> envJvmArgs() {
         return envJvmSettings.jvmArgs();

@@ -134,6 +134,14 @@ public final class LocalMomentoServer implements AutoCloseable {
         return caches.create(name);
     }
 
+    /** Empties a cache, as Momento's FlushCache does; false if there is no such cache. */
+    public boolean flushCache(String name) {
+        return caches.find(name).map(cache -> {
+            cache.flush();
+            return true;
+        }).orElse(false);
+    }
+
     public List<String> cacheNames() {
         return caches.names();
     }

@@ -1,14 +1,11 @@
 package com.example.localcloud.streams;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -107,29 +104,5 @@ public final class DynamodbEventJson {
 
     private static String base64(SdkBytes bytes) {
         return Base64.getEncoder().encodeToString(bytes.asByteArray());
-    }
-
-    /**
-     * What a function answered with {@code ReportBatchItemFailures} on: the sequence numbers of
-     * the failed records ({@code {"batchItemFailures": [{"itemIdentifier": "..."}]}}). Empty when
-     * none failed. Lambda counts a failure without a usable identifier as a failure of the whole
-     * batch: that is {@link Optional#empty()} inside the list.
-     */
-    public static List<Optional<String>> batchItemFailures(byte[] response) {
-        List<Optional<String>> failures = new ArrayList<>();
-        JsonNode json;
-        try {
-            json = response == null || response.length == 0 ? null : JSON.readTree(response);
-        } catch (java.io.IOException e) {
-            return failures; // not JSON: Lambda treats an unreadable answer as a success
-        }
-        if (json == null || !json.isObject()) {
-            return failures;
-        }
-        for (JsonNode failure : json.path("batchItemFailures")) {
-            JsonNode identifier = failure.path("itemIdentifier");
-            failures.add(identifier.isTextual() && !identifier.asText().isBlank() ? Optional.of(identifier.asText()) : Optional.empty());
-        }
-        return failures;
     }
 }

@@ -9,56 +9,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import java.util.function.Function;
 
 /**
- * One event source mapping from a DynamoDB stream to a function, as Lambda runs it: reads each
- * shard in order (GetRecords, at most {@code batchSize} records), invokes the function with the
+ * One event source mapping from a stream (DynamoDB or Kinesis) to a function, as Lambda runs it:
+ * reads each shard in order (at most {@code batchSize} records), invokes the function with the
  * batch and moves on only when the batch succeeded. A failed invocation is retried with the same
  * batch; with {@code ReportBatchItemFailures}, from the first failed record on. Retries go on
  * (with a growing pause, up to 5 s) until the function succeeds or the local cloud stops, as
- * Lambda's do until the records expire from the stream (24 h).
+ * Lambda's do until the records expire from the stream (24 h by default).
  *
- * <p>The Streams calls are signed with the function's credentials, as Lambda uses the function's
- * execution role: serverless.yml's IAM statements decide whether the mapping can read the stream.
+ * <p>The stream is read with the function's credentials, as Lambda uses the function's execution
+ * role: serverless.yml's IAM statements decide whether the mapping can read the stream.
+ *
+ * @param <R> a record as the stream's SDK returns it
  */
-final class DynamoDbStreamPoller implements Runnable {
+final class ShardPoller<R> implements Runnable {
 
     private static final long IDLE_PAUSE_MILLIS = 250; // Lambda polls each shard about four times a second
     private static final long MAX_RETRY_PAUSE_MILLIS = 5_000;
-    private static final long DESCRIBE_EVERY_MILLIS = 10_000;
+    private static final long DISCOVER_EVERY_MILLIS = 10_000;
 
     private final StreamSubscription subscription;
-    private final String streamArn;
-    private final DynamoDbStreamsClient streams;
+    private final ShardedStream<R> stream;
     private final LambdaService lambda;
     private final Consumer<String> log;
-    /** Open shard id -> its next iterator (null once the shard is closed and read to its end). */
+    /** Shard id -> its next iterator (null once the shard is closed and read to its end). */
     private final Map<String, String> iterators = new LinkedHashMap<>();
     /** Shard id -> the last sequence number handed to the function successfully. */
     private final Map<String, String> done = new LinkedHashMap<>();
     private volatile boolean stopped;
-    private long lastDescribe;
+    private long lastDiscovery;
 
     /**
      * Gets the first shard iterators now (so {@code LATEST} means "from now"), polls once
      * {@link #run} runs.
-     *
-     * @param streamArn the stream's ARN as DynamoDB Local names it
      */
-    DynamoDbStreamPoller(StreamSubscription subscription, String streamArn, DynamoDbStreamsClient streams,
-                         LambdaService lambda, Consumer<String> log) {
+    ShardPoller(StreamSubscription subscription, ShardedStream<R> stream, LambdaService lambda, Consumer<String> log) {
         this.subscription = subscription;
-        this.streamArn = streamArn;
-        this.streams = streams;
+        this.stream = stream;
         this.lambda = lambda;
         this.log = log;
-        discoverShards(ShardIteratorType.fromValue(subscription.event().startingPosition()));
+        discoverShards(subscription.event().startingPosition());
     }
 
     void stop() {
@@ -70,8 +62,8 @@ final class DynamoDbStreamPoller implements Runnable {
         long pause = IDLE_PAUSE_MILLIS;
         while (!stopped) {
             try {
-                if (System.currentTimeMillis() - lastDescribe > DESCRIBE_EVERY_MILLIS) {
-                    discoverShards(ShardIteratorType.TRIM_HORIZON); // a new shard is read from its start
+                if (System.currentTimeMillis() - lastDiscovery > DISCOVER_EVERY_MILLIS) {
+                    discoverShards("TRIM_HORIZON"); // a new shard is read from its start
                 }
                 boolean anyRecords = false;
                 for (String shardId : new ArrayList<>(iterators.keySet())) {
@@ -109,35 +101,32 @@ final class DynamoDbStreamPoller implements Runnable {
         if (iterator == null) {
             return false;
         }
-        GetRecordsResponse response;
-        try {
-            response = streams.getRecords(request -> request.shardIterator(iterator).limit(subscription.event().batchSize()));
-        } catch (ExpiredIteratorException e) {
+        ShardedStream.Batch<R> batch = stream.read(iterator, subscription.event().batchSize());
+        if (batch == null) { // expired: start again after the last record delivered
             iterators.put(shardId, resumeIterator(shardId));
             return false;
         }
-        if (!response.records().isEmpty()) {
-            deliver(response.records());
-            done.put(shardId, response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
+        if (!batch.records().isEmpty()) {
+            deliver(shardId, batch.records());
+            done.put(shardId, stream.sequenceNumber(batch.records().get(batch.records().size() - 1)));
         }
-        iterators.put(shardId, response.nextShardIterator()); // null: the shard is closed and read
-        return !response.records().isEmpty();
+        iterators.put(shardId, batch.nextIterator());
+        return !batch.records().isEmpty();
     }
 
     /**
      * Invokes the function until the whole batch is processed: a failed invocation is retried with
      * the same records, a reported item failure from that record on.
      */
-    void deliver(List<Record> batch) throws InterruptedException {
-        List<Record> remaining = batch;
+    void deliver(String shardId, List<R> batch) throws InterruptedException {
+        List<R> remaining = batch;
         long pause = 500;
         while (!remaining.isEmpty() && !stopped) {
-            byte[] event = DynamodbEventJson.event(remaining, subscription.region(), subscription.event().arn());
-            InvocationResult result = lambda.invoke(subscription.functionName(), event);
-            List<Record> retry = remaining;
+            InvocationResult result = lambda.invoke(subscription.functionName(), stream.event(shardId, remaining));
+            List<R> retry = remaining;
             if (result.status() == InvocationResult.Status.SUCCESS) {
                 retry = subscription.event().reportBatchItemFailures()
-                        ? retryFrom(remaining, DynamodbEventJson.batchItemFailures(result.payload()))
+                        ? retryFrom(remaining, BatchItemFailures.read(result.payload()), stream::sequenceNumber)
                         : List.of();
             }
             if (retry.isEmpty()) {
@@ -146,7 +135,7 @@ final class DynamoDbStreamPoller implements Runnable {
             log.accept("Stream " + subscription + ": " + (result.status() == InvocationResult.Status.SUCCESS
                     ? "the function reported failed records" : "the invocation failed (" + result.status() + ")")
                     + ", retrying " + retry.size() + " of " + remaining.size() + " records from sequence number "
-                    + retry.get(0).dynamodb().sequenceNumber() + " in " + pause + " ms");
+                    + stream.sequenceNumber(retry.get(0)) + " in " + pause + " ms");
             Thread.sleep(pause);
             pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
             remaining = retry;
@@ -158,7 +147,7 @@ final class DynamoDbStreamPoller implements Runnable {
      * reported sequence number on; all of them if an identifier is missing or names no record of
      * the batch (Lambda then treats the whole batch as failed); none if nothing was reported.
      */
-    static List<Record> retryFrom(List<Record> batch, List<Optional<String>> failures) {
+    static <R> List<R> retryFrom(List<R> batch, List<Optional<String>> failures, Function<R, String> sequenceNumber) {
         if (failures.isEmpty()) {
             return List.of();
         }
@@ -171,33 +160,26 @@ final class DynamoDbStreamPoller implements Runnable {
             lowest = lowest == null || sequence.compareTo(lowest) < 0 ? sequence : lowest;
         }
         for (int i = 0; i < batch.size(); i++) {
-            if (new BigInteger(batch.get(i).dynamodb().sequenceNumber()).equals(lowest)) {
+            if (new BigInteger(sequenceNumber.apply(batch.get(i))).equals(lowest)) {
                 return batch.subList(i, batch.size());
             }
         }
         return batch;
     }
 
-    private void discoverShards(ShardIteratorType newShardsFrom) {
-        lastDescribe = System.currentTimeMillis();
-        List<Shard> shards = streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards();
-        for (Shard shard : shards) {
-            if (!iterators.containsKey(shard.shardId())) {
-                iterators.put(shard.shardId(), streams.getShardIterator(request -> request.streamArn(streamArn)
-                        .shardId(shard.shardId()).shardIteratorType(newShardsFrom)).shardIterator());
+    private void discoverShards(String newShardsFrom) {
+        lastDiscovery = System.currentTimeMillis();
+        for (String shardId : stream.shardIds()) {
+            if (!iterators.containsKey(shardId)) {
+                iterators.put(shardId, stream.iterator(shardId, newShardsFrom, null));
             }
         }
     }
 
     private String resumeIterator(String shardId) {
         String last = done.get(shardId);
-        return streams.getShardIterator(request -> {
-            request.streamArn(streamArn).shardId(shardId);
-            if (last == null) {
-                request.shardIteratorType(ShardIteratorType.fromValue(subscription.event().startingPosition()));
-            } else {
-                request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last);
-            }
-        }).shardIterator();
+        return last == null
+                ? stream.iterator(shardId, subscription.event().startingPosition(), null)
+                : stream.iterator(shardId, ShardedStream.AFTER_SEQUENCE_NUMBER, last);
     }
 }

@@ -11,7 +11,11 @@ import com.example.localcloud.config.StreamEvent;
  */
 public record StreamSubscription(String functionName, StreamEvent event, String region) {
 
-    /** The table of a DynamoDB stream ARN ({@code ...:table/<name>/stream/<label>}). */
+    public boolean isKinesis() {
+        return event.type().equals("kinesis");
+    }
+
+    /** The table of a DynamoDB stream ARN ({@code ...:table/<name>/stream/<label>}), else null. */
     public String tableName() {
         String arn = event.arn();
         int start = arn.indexOf(":table/") + ":table/".length();
@@ -19,9 +23,17 @@ public record StreamSubscription(String functionName, StreamEvent event, String 
         return start < ":table/".length() || end < start ? null : arn.substring(start, end);
     }
 
-    /** For the banner: {@code streamCacher <- AccountsTable's stream (batch 100, LATEST)}. */
+    /** The stream of a Kinesis stream ARN ({@code arn:aws:kinesis:...:stream/<name>}), else null. */
+    public String kinesisStreamName() {
+        String arn = event.arn();
+        int start = arn.indexOf(":stream/");
+        return !arn.startsWith("arn:aws:kinesis:") || start < 0 ? null : arn.substring(start + ":stream/".length());
+    }
+
+    /** For the banner: {@code streamCacher <- dynamodb stream of AccountsTable (batch 100, LATEST)}. */
     public String describe() {
-        return functionName + " <- " + event.type() + " stream of " + tableName() + " (batch " + event.batchSize() + ", "
+        String source = isKinesis() ? "kinesis stream " + kinesisStreamName() : "dynamodb stream of " + tableName();
+        return functionName + " <- " + source + " (batch " + event.batchSize() + ", "
                 + event.startingPosition() + (event.reportBatchItemFailures() ? ", ReportBatchItemFailures" : "") + ")";
     }
 

@@ -12,46 +12,52 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * The local Lambda's event source mappings for DynamoDB streams: one poller thread per
- * {@code stream} event of type {@code dynamodb} in serverless.yml, reading DynamoDB Local's stream
- * of the table and invoking the function with {@code DynamodbEvent} batches.
+ * The local Lambda's event source mappings: one poller thread per {@code stream} event in
+ * serverless.yml, reading DynamoDB Local's stream of a table ({@code type: dynamodb}) or a stream
+ * of the local Kinesis ({@code type: kinesis}) and invoking the function with batches in AWS's
+ * event shapes ({@code DynamodbEvent}, {@code KinesisEvent}).
  *
- * <p>Which stream: the table named in the event's ARN ({@code !GetAtt Table.StreamArn}); its
- * actual ARN is the {@code LatestStreamArn} DynamoDB Local gave the table when it was created with
- * its {@code StreamSpecification} (looked up with the operator's credentials, as the deployment
- * would). The polling itself uses the function's credentials.
+ * <p>Which DynamoDB stream: the table named in the event's ARN ({@code !GetAtt Table.StreamArn});
+ * its actual ARN is the {@code LatestStreamArn} DynamoDB Local gave the table when it was created
+ * with its {@code StreamSpecification} (looked up with the operator's credentials, as the
+ * deployment would). Kinesis streams are addressed by their ARN ({@code !GetAtt Stream.Arn}). The
+ * polling itself uses the function's credentials, as Lambda uses the function's role.
  */
 public final class StreamSubscriptions implements AutoCloseable {
 
-    private final List<StreamSubscription> subscriptions;
-    private final List<DynamoDbStreamPoller> pollers;
-    private final List<Thread> threads;
-    private final List<DynamoDbStreamsClient> clients;
-
-    private StreamSubscriptions(List<StreamSubscription> subscriptions, List<DynamoDbStreamPoller> pollers,
-                                List<Thread> threads, List<DynamoDbStreamsClient> clients) {
-        this.subscriptions = subscriptions;
-        this.pollers = pollers;
-        this.threads = threads;
-        this.clients = clients;
+    /** Where the streams are served. */
+    public record Endpoints(URI dynamoDb, URI kinesis, AwsBasicCredentials operatorCredentials) {
     }
 
-    /** The subscriptions serverless.yml declares (enabled DynamoDB ones; others are noted in the log). */
+    private final List<StreamSubscription> subscriptions;
+    private final List<ShardPoller<?>> pollers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<SdkClient> clients = new ArrayList<>();
+
+    private StreamSubscriptions(List<StreamSubscription> subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    /** The subscriptions serverless.yml declares (the enabled ones; disabled ones are noted in the log). */
     public static List<StreamSubscription> of(ServerlessConfig config, Consumer<String> log) {
         List<StreamSubscription> subscriptions = new ArrayList<>();
         for (FunctionConfig function : config.functions()) {
             for (StreamEvent event : function.streamEvents()) {
                 StreamSubscription subscription = new StreamSubscription(function.name(), event, config.deployment().region());
-                if (!event.type().equals("dynamodb")) {
-                    log.accept("Note: functions." + function.name() + ": " + event.type() + " stream events are not emulated yet");
-                } else if (!event.enabled()) {
+                if (!event.enabled()) {
                     log.accept("Note: functions." + function.name() + ": stream event " + event.arn() + " is disabled");
-                } else if (subscription.tableName() == null) {
+                } else if (subscription.isKinesis() && subscription.kinesisStreamName() == null) {
+                    throw new IllegalStateException("functions." + function.name() + ": " + event.arn()
+                            + " is not a Kinesis stream ARN (use arn: !GetAtt <Stream>.Arn)");
+                } else if (!subscription.isKinesis() && subscription.tableName() == null) {
                     throw new IllegalStateException("functions." + function.name() + ": " + event.arn()
                             + " is not a DynamoDB stream ARN (use arn: !GetAtt <Table>.StreamArn)");
                 } else {
@@ -63,53 +69,75 @@ public final class StreamSubscriptions implements AutoCloseable {
     }
 
     /**
-     * Finds each subscribed table's stream, gets the first shard iterators (so {@code LATEST}
-     * means from now) and starts polling.
-     *
-     * @param dynamoDbEndpoint    DynamoDB Local (which also answers the DynamoDB Streams API)
-     * @param operatorCredentials for looking the tables' streams up
+     * Finds each subscribed stream, gets the first shard iterators (so {@code LATEST} means from
+     * now) and starts polling.
      */
     public static StreamSubscriptions start(ServerlessConfig config, FunctionCredentials credentials, LambdaService lambda,
-                                            URI dynamoDbEndpoint, AwsBasicCredentials operatorCredentials,
-                                            Consumer<String> log) {
-        List<StreamSubscription> subscriptions = of(config, log);
-        List<DynamoDbStreamPoller> pollers = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        List<DynamoDbStreamsClient> clients = new ArrayList<>();
-        StreamSubscriptions started = new StreamSubscriptions(subscriptions, pollers, threads, clients);
-        if (subscriptions.isEmpty()) {
-            return started;
-        }
-        Region region = Region.of(config.deployment().region());
-        try (DynamoDbClient operator = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(operatorCredentials)).build()) {
-            for (StreamSubscription subscription : subscriptions) {
-                String streamArn = operator.describeTable(request -> request.tableName(subscription.tableName()))
-                        .table().latestStreamArn();
-                if (streamArn == null) {
-                    throw new IllegalStateException("functions." + subscription.functionName() + " reads the stream of table "
-                            + subscription.tableName() + ", which has none: add StreamSpecification: {StreamViewType: "
-                            + "NEW_AND_OLD_IMAGES} to the table's Properties");
-                }
+                                            Endpoints endpoints, Consumer<String> log) {
+        StreamSubscriptions started = new StreamSubscriptions(of(config, log));
+        try {
+            for (StreamSubscription subscription : started.subscriptions) {
                 FunctionConfig function = config.functions().stream()
                         .filter(f -> f.name().equals(subscription.functionName())).findFirst().orElseThrow();
-                DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynamoDbEndpoint).region(region)
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                                credentials.accessKeyId(function), credentials.secretAccessKey(), credentials.sessionToken(function))))
-                        .build();
-                clients.add(streams);
-                DynamoDbStreamPoller poller = new DynamoDbStreamPoller(subscription, streamArn, streams, lambda, log);
-                pollers.add(poller);
+                StaticCredentialsProvider role = StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        credentials.accessKeyId(function), credentials.secretAccessKey(), credentials.sessionToken(function)));
+                ShardedStream<?> stream = subscription.isKinesis()
+                        ? started.kinesisStream(config, subscription, endpoints, role)
+                        : started.dynamoDbStream(config, subscription, endpoints, role);
+                ShardPoller<?> poller = new ShardPoller<>(subscription, stream, lambda, log);
+                started.pollers.add(poller);
                 Thread thread = new Thread(poller, "stream-" + subscription.functionName());
                 thread.setDaemon(true);
-                threads.add(thread);
+                started.threads.add(thread);
             }
         } catch (RuntimeException e) {
             started.close();
-            throw new IllegalStateException("Cannot subscribe to the DynamoDB streams: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot subscribe to the streams: " + e.getMessage(), e);
         }
-        threads.forEach(Thread::start);
+        started.threads.forEach(Thread::start);
         return started;
+    }
+
+    private ShardedStream<?> dynamoDbStream(ServerlessConfig config, StreamSubscription subscription, Endpoints endpoints,
+                                            StaticCredentialsProvider role) {
+        Region region = Region.of(config.deployment().region());
+        String streamArn;
+        try (DynamoDbClient operator = DynamoDbClient.builder().endpointOverride(endpoints.dynamoDb()).region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(endpoints.operatorCredentials())).build()) {
+            streamArn = operator.describeTable(request -> request.tableName(subscription.tableName())).table().latestStreamArn();
+        }
+        if (streamArn == null) {
+            throw new IllegalStateException("functions." + subscription.functionName() + " reads the stream of table "
+                    + subscription.tableName() + ", which has none: add StreamSpecification: {StreamViewType: "
+                    + "NEW_AND_OLD_IMAGES} to the table's Properties");
+        }
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(endpoints.dynamoDb()).region(region)
+                .credentialsProvider(role).build();
+        clients.add(streams);
+        return new DynamoDbShardedStream(subscription, streamArn, streams);
+    }
+
+    /**
+     * Like Lambda creating the mapping: the stream must exist and be active (DescribeStreamSummary),
+     * and its shards are listed once (DescribeStream) before polling, then by ListShards.
+     */
+    private ShardedStream<?> kinesisStream(ServerlessConfig config, StreamSubscription subscription, Endpoints endpoints,
+                                           StaticCredentialsProvider role) {
+        if (endpoints.kinesis() == null) {
+            throw new IllegalStateException("functions." + subscription.functionName() + " reads a Kinesis stream, "
+                    + "but the local cloud runs no Kinesis");
+        }
+        KinesisClient kinesis = KinesisClient.builder().endpointOverride(endpoints.kinesis())
+                .region(Region.of(config.deployment().region())).credentialsProvider(role).build();
+        clients.add(kinesis);
+        String arn = subscription.event().arn();
+        StreamStatus status = kinesis.describeStreamSummary(request -> request.streamARN(arn))
+                .streamDescriptionSummary().streamStatus();
+        if (status != StreamStatus.ACTIVE) {
+            throw new IllegalStateException("Kinesis stream " + subscription.kinesisStreamName() + " is " + status);
+        }
+        kinesis.describeStream(request -> request.streamARN(arn));
+        return new KinesisShardedStream(subscription, kinesis, config.deployment().roleArn());
     }
 
     /** The running subscriptions, in serverless.yml's order. */
@@ -120,7 +148,7 @@ public final class StreamSubscriptions implements AutoCloseable {
     /** Stops polling: a batch being delivered finishes its current invocation, no retry follows. */
     @Override
     public void close() {
-        pollers.forEach(DynamoDbStreamPoller::stop);
+        pollers.forEach(ShardPoller::stop);
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
             try {
@@ -130,6 +158,6 @@ public final class StreamSubscriptions implements AutoCloseable {
                 break;
             }
         }
-        clients.forEach(DynamoDbStreamsClient::close);
+        clients.forEach(SdkClient::close);
     }
 }

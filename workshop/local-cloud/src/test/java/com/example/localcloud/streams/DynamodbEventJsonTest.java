@@ -95,25 +95,29 @@ class DynamodbEventJsonTest {
 
     @Test
     void batchItemFailuresAreRead() {
-        assertThat(DynamodbEventJson.batchItemFailures(bytes("{\"batchItemFailures\":[]}"))).isEmpty();
-        assertThat(DynamodbEventJson.batchItemFailures(bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"8\"}]}")))
+        assertThat(BatchItemFailures.read(bytes("{\"batchItemFailures\":[]}"))).isEmpty();
+        assertThat(BatchItemFailures.read(bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"8\"}]}")))
                 .containsExactly(Optional.of("8"));
-        assertThat(DynamodbEventJson.batchItemFailures(bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}")))
+        assertThat(BatchItemFailures.read(bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}")))
                 .containsExactly(Optional.empty());
-        assertThat(DynamodbEventJson.batchItemFailures(bytes("null"))).isEmpty();
-        assertThat(DynamodbEventJson.batchItemFailures(new byte[0])).isEmpty();
+        assertThat(BatchItemFailures.read(bytes("null"))).isEmpty();
+        assertThat(BatchItemFailures.read(new byte[0])).isEmpty();
     }
 
     @Test
     void aRetryStartsAtTheLowestFailedRecord() {
         List<Record> batch = List.of(modify("7"), modify("8"), modify("9"), modify("10"));
 
-        assertThat(DynamoDbStreamPoller.retryFrom(batch, List.of())).isEmpty();
-        assertThat(DynamoDbStreamPoller.retryFrom(batch, List.of(Optional.of("10"), Optional.of("8"))))
+        assertThat(retryFrom(batch, List.of())).isEmpty();
+        assertThat(retryFrom(batch, List.of(Optional.of("10"), Optional.of("8"))))
                 .extracting(record -> record.dynamodb().sequenceNumber()).containsExactly("8", "9", "10");
-        assertThat(DynamoDbStreamPoller.retryFrom(batch, List.of(Optional.empty()))).isEqualTo(batch);
-        assertThat(DynamoDbStreamPoller.retryFrom(batch, List.of(Optional.of("99")))).isEqualTo(batch);
-        assertThat(DynamoDbStreamPoller.retryFrom(batch, List.of(Optional.of("not-a-number")))).isEqualTo(batch);
+        assertThat(retryFrom(batch, List.of(Optional.empty()))).isEqualTo(batch);
+        assertThat(retryFrom(batch, List.of(Optional.of("99")))).isEqualTo(batch);
+        assertThat(retryFrom(batch, List.of(Optional.of("not-a-number")))).isEqualTo(batch);
+    }
+
+    private static List<Record> retryFrom(List<Record> batch, List<Optional<String>> failures) {
+        return ShardPoller.retryFrom(batch, failures, record -> record.dynamodb().sequenceNumber());
     }
 
     @Test
