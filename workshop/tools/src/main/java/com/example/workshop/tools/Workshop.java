@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** The workshop's stage tools. Run with --help for the commands. */
 @Command(name = "workshop", mixinStandardHelpOptions = true,
-        description = "Stage tools for the Momento serverless caching workshop.",
-        subcommands = {ListCommand.class, UseCommand.class, DiffCommand.class, BranchesCommand.class})
+        description = "Stage tools for the Momento serverless caching workshop, and the activity producer.",
+        subcommands = {ListCommand.class, UseCommand.class, DiffCommand.class, BranchesCommand.class, ProduceCommand.class})
 public class Workshop implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,7 +20,7 @@ public class Workshop implements Runnable {
     }
 
     /** Runs a command against the repository at {@code root}; returns the exit code. */
-    static int run(Path root, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(Path root, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Workshop(), new Factory(root));
         commandLine.setOut(out);
         commandLine.setErr(err);
