@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -101,11 +102,29 @@ class GuideSnippetsTest {
     static final Set<String> EXTERNAL_NAMES = Set.of("CacheClient", "CredentialProvider", "GetResponse", "SetResponse",
             "SetIfNotExistsResponse", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
             "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException",
-            "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException");
-    static final Set<String> TOOL_COMMANDS = Set.of("list", "use", "diff", "branches");
+            "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent");
+    /** The stage tools' subcommands, as their {@code @Command(name = ...)} declare them. */
+    static final Set<String> TOOL_COMMANDS = toolCommands();
     static final Pattern MAVEN_FILE = Pattern.compile("\\s-f\\s+(\\S+)");
     static final Pattern STAGE_OPTION = Pattern.compile("-Dstage=(\\S+)");
     static final Pattern TOOL_ARGS = Pattern.compile("-Dexec\\.args=\"([a-z-]+)");
+
+    private static Set<String> toolCommands() {
+        Pattern command = Pattern.compile("@Command\\(name = \"([a-z-]+)\"");
+        try (Stream<Path> files = Files.walk(ROOT.resolve("workshop/tools/src/main/java"))) {
+            Set<String> names = new TreeSet<>();
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher name = command.matcher(Files.readString(file));
+                while (name.find()) {
+                    names.add(name.group(1));
+                }
+            }
+            names.remove("workshop"); // the tool itself, not a subcommand
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void everyClassAGuideNamesExists() {
