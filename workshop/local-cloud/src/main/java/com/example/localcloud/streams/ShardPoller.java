@@ -1,7 +1,6 @@
 package com.example.localcloud.streams;
 
 import com.example.localcloud.lambda.InvocationResult;
-import com.example.localcloud.lambda.LambdaService;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ final class ShardPoller<R> implements Runnable {
 
     private final StreamSubscription subscription;
     private final ShardedStream<R> stream;
-    private final LambdaService lambda;
+    private final FunctionInvoker lambda;
     private final Consumer<String> log;
     /** Shard id -> its next iterator (null once the shard is closed and read to its end). */
     private final Map<String, String> iterators = new LinkedHashMap<>();
@@ -45,7 +44,7 @@ final class ShardPoller<R> implements Runnable {
      * Gets the first shard iterators now (so {@code LATEST} means "from now"), polls once
      * {@link #run} runs.
      */
-    ShardPoller(StreamSubscription subscription, ShardedStream<R> stream, LambdaService lambda, Consumer<String> log) {
+    ShardPoller(StreamSubscription subscription, ShardedStream<R> stream, FunctionInvoker lambda, Consumer<String> log) {
         this.subscription = subscription;
         this.stream = stream;
         this.lambda = lambda;

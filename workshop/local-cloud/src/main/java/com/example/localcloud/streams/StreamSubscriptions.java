@@ -84,7 +84,7 @@ public final class StreamSubscriptions implements AutoCloseable {
                 ShardedStream<?> stream = subscription.isKinesis()
                         ? started.kinesisStream(config, subscription, endpoints, role)
                         : started.dynamoDbStream(config, subscription, endpoints, role);
-                ShardPoller<?> poller = new ShardPoller<>(subscription, stream, lambda, log);
+                ShardPoller<?> poller = new ShardPoller<>(subscription, stream, lambda::invoke, log);
                 started.pollers.add(poller);
                 Thread thread = new Thread(poller, "stream-" + subscription.functionName());
                 thread.setDaemon(true);
