@@ -1,10 +1,8 @@
 package com.example.localcloud.dynamodb;
 
+import com.example.localcloud.faults.OperationFaults;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes chosen DynamoDB operations fail, for reliability tests and demos: throttling
@@ -31,16 +29,11 @@ public final class DynamoDbFaults implements DynamoDbRequestFilter {
         }
     }
 
-    /** A fault on one operation (e.g. "GetItem", "TransactWriteItems"); {@code times} < 0 means until cleared. */
-    private record Fault(String operation, Kind kind, AtomicInteger remaining) {
-    }
-
-    private final List<Fault> faults = new CopyOnWriteArrayList<>();
-    private volatile Duration delay = Duration.ZERO;
+    private final OperationFaults<Kind> faults = new OperationFaults<>();
 
     /** The next {@code times} calls of {@code operation} fail with {@code kind}; a negative count: until cleared. */
     public void add(String operation, Kind kind, int times) {
-        faults.add(new Fault(operation, kind, new AtomicInteger(times)));
+        faults.add(operation, kind, times);
     }
 
     /**
@@ -48,46 +41,17 @@ public final class DynamoDbFaults implements DynamoDbRequestFilter {
      * cloud does not have (the load test's {@code --dynamodb-delay}). Zero turns it off.
      */
     public void delayEveryCall(Duration delay) {
-        this.delay = delay;
+        faults.delayEveryCall(delay);
     }
 
     /** Clears every fault and the delay. */
     public void clear() {
         faults.clear();
-        delay = Duration.ZERO;
     }
 
     @Override
     public Optional<DynamoDbError> check(DynamoDbCall call) {
-        pause(delay);
-        for (Fault fault : faults) {
-            if (fault.operation().equals(call.operation()) && takeOne(fault)) {
-                return Optional.of(DynamoDbError.of(fault.kind().httpStatus, fault.kind().type, fault.kind().message));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private boolean takeOne(Fault fault) {
-        if (fault.remaining().get() < 0) {
-            return true;
-        }
-        boolean taken = fault.remaining().getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
-        if (!taken) {
-            faults.remove(fault);
-        }
-        return taken;
-    }
-
-    private static void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return faults.take(call.operation()).map(kind -> DynamoDbError.of(kind.httpStatus, kind.type, kind.message));
     }
 
     /** First {@code first}, and only if it lets the call through, {@code then}. */
