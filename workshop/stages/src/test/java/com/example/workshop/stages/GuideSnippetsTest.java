@@ -102,7 +102,8 @@ class GuideSnippetsTest {
     static final Set<String> EXTERNAL_NAMES = Set.of("CacheClient", "CredentialProvider", "GetResponse", "SetResponse",
             "SetIfNotExistsResponse", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
             "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException",
-            "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent");
+            "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent",
+            "KinesisClient", "ReportBatchItemFailures");
     /** The stage tools' subcommands, as their {@code @Command(name = ...)} declare them. */
     static final Set<String> TOOL_COMMANDS = toolCommands();
     static final Pattern MAVEN_FILE = Pattern.compile("\\s-f\\s+(\\S+)");
