@@ -362,7 +362,8 @@ public final class LocalCloud implements AutoCloseable {
                         config.provider().binaryMediaTypes());
                 ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda,
                         new LocalControlEndpoints(cacheServices.momento(),
-                                endpoints(config, dynamoDb, cacheServices, kinesisServices)), log);
+                                endpoints(config, dynamoDb, cacheServices, kinesisServices), dynamoDbFaults,
+                                kinesisServices.kinesis() == null ? null : kinesisServices.kinesis().faults()), log);
                 LocalCloud cloud = new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices, iam,
                         dynamoDbFaults, kinesisServices);
                 try {

@@ -3,14 +3,18 @@ package com.example.localcloud;
 import com.example.localcloud.apigateway.IncomingRequest;
 import com.example.localcloud.apigateway.LocalControl;
 import com.example.localcloud.apigateway.OutgoingResponse;
+import com.example.localcloud.dynamodb.DynamoDbFaults;
+import com.example.localcloud.kinesis.KinesisFaults;
 import com.example.localcloud.momento.FaultRule;
 import com.example.localcloud.momento.LocalMomento;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +27,11 @@ import java.util.Optional;
  *                                                make Momento calls fail or slow down
  *   DELETE /_local/momento/faults                clear every fault
  *   POST   /_local/momento/flush                 empty every cache (as FlushCache does): readers start cold
+ *   POST   /_local/dynamodb/faults?operation=GetItem&amp;kind=THROTTLING|SERVER_ERROR[&amp;times=3]
+ *                                                make a DynamoDB operation fail (times: default until cleared)
+ *   DELETE /_local/dynamodb/faults               clear them
+ *   POST   /_local/kinesis/faults?operation=GetRecords&amp;kind=PROVISIONED_THROUGHPUT_EXCEEDED|INTERNAL_FAILURE[&amp;times=3]
+ *   DELETE /_local/kinesis/faults                (when the stage has a Kinesis stream)
  *   GET    /_local/endpoints                     where DynamoDB, Secrets Manager and Kinesis listen, the table and
  *                                                stream names, the operator's access key id (for tools)
  * </pre>
@@ -32,10 +41,16 @@ final class LocalControlEndpoints implements LocalControl {
 
     private final LocalMomento momento;
     private final Map<String, Object> endpoints;
+    private final DynamoDbFaults dynamoDbFaults;
+    private final KinesisFaults kinesisFaults;
 
-    LocalControlEndpoints(LocalMomento momento, Map<String, Object> endpoints) {
+    /** @param kinesisFaults null when the stage has no Kinesis stream */
+    LocalControlEndpoints(LocalMomento momento, Map<String, Object> endpoints, DynamoDbFaults dynamoDbFaults,
+                          KinesisFaults kinesisFaults) {
         this.momento = momento;
         this.endpoints = endpoints;
+        this.dynamoDbFaults = dynamoDbFaults;
+        this.kinesisFaults = kinesisFaults;
     }
 
     @Override
@@ -43,6 +58,18 @@ final class LocalControlEndpoints implements LocalControl {
         String route = request.method() + " " + request.path().substring(PREFIX.length());
         return switch (route) {
             case "GET /endpoints" -> Optional.of(json(200, endpoints));
+            case "POST /dynamodb/faults" -> Optional.of(addOperationFault(request.query(), DynamoDbFaults.Kind.class,
+                    dynamoDbFaults::add));
+            case "DELETE /dynamodb/faults" -> {
+                dynamoDbFaults.clear();
+                yield Optional.of(json(200, Map.of("faults", List.of())));
+            }
+            case "POST /kinesis/faults" -> Optional.ofNullable(kinesisFaults).map(faults ->
+                    addOperationFault(request.query(), KinesisFaults.Kind.class, faults::add));
+            case "DELETE /kinesis/faults" -> Optional.ofNullable(kinesisFaults).map(faults -> {
+                faults.clear();
+                return json(200, Map.of("faults", List.of()));
+            });
             case "GET /momento/stats" -> Optional.of(json(200, momento.stats()));
             case "POST /momento/stats/reset" -> {
                 momento.resetStats();
@@ -70,6 +97,36 @@ final class LocalControlEndpoints implements LocalControl {
         } catch (IllegalArgumentException e) {
             return json(400, Map.of("error", e.getMessage()));
         }
+    }
+
+    /** A fault on one operation of a local AWS service: {@code operation}, {@code kind} and optional {@code times}. */
+    private <K extends Enum<K>> OutgoingResponse addOperationFault(String query, Class<K> kinds, FaultAdder<K> faults) {
+        Map<String, String> parameters = parameters(query);
+        String operation = parameters.getOrDefault("operation", "");
+        if (!operation.matches("[A-Z][A-Za-z]+")) {
+            return json(400, Map.of("error", "operation must be an API operation such as GetItem or GetRecords, not '" + operation + "'"));
+        }
+        K kind;
+        try {
+            kind = Enum.valueOf(kinds, parameters.getOrDefault("kind", "").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return json(400, Map.of("error", "kind must be one of " + Arrays.toString(kinds.getEnumConstants())
+                    + ", not '" + parameters.getOrDefault("kind", "") + "'"));
+        }
+        int times;
+        try {
+            times = Integer.parseInt(parameters.getOrDefault("times", "-1"));
+        } catch (NumberFormatException e) {
+            return json(400, Map.of("error", "times must be a whole number (leave it out: until cleared), not '"
+                    + parameters.get("times") + "'"));
+        }
+        faults.add(operation, kind, times);
+        return json(201, Map.of("fault", operation + " fails with " + kind + (times < 0 ? " until cleared" : " " + times + " times")));
+    }
+
+    @FunctionalInterface
+    private interface FaultAdder<K> {
+        void add(String operation, K kind, int times);
     }
 
     private static Map<String, String> parameters(String query) {

@@ -61,6 +61,37 @@ class DynamoDbFaultsEndToEndTest {
         assertThat(healed.status()).isEqualTo(200);
     }
 
+    /** What an instructor does from a terminal: curl the local cloud's control endpoint. */
+    @Test
+    void faultsCanBeSetAndClearedOverHttp() throws Exception {
+        String alice = step1.api().createUser("alice");
+
+        Reply added = step1.api().post("/_local/dynamodb/faults?operation=GetItem&kind=server_error", "", null);
+        Reply failing = step1.api().get("/users/" + alice);
+        Reply cleared = step1.api().delete("/_local/dynamodb/faults");
+        Reply healed = step1.api().get("/users/" + alice);
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().path("fault").asText()).isEqualTo("GetItem fails with SERVER_ERROR until cleared");
+        assertThat(failing.status()).isEqualTo(500);
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(healed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBadFaultIsRefusedWithTheParameterNamed() throws Exception {
+        Reply badKind = step1.api().post("/_local/dynamodb/faults?operation=GetItem&kind=SLOW", "", null);
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.error()).isEqualTo("kind must be one of [THROTTLING, SERVER_ERROR], not 'SLOW'");
+        assertThat(step1.api().post("/_local/dynamodb/faults?kind=THROTTLING", "", null).error())
+                .startsWith("operation must be");
+        assertThat(step1.api().post("/_local/dynamodb/faults?operation=GetItem&kind=THROTTLING&times=two", "", null).error())
+                .startsWith("times must be a whole number");
+        // Step 1 has no Kinesis stream: no such endpoint, as API Gateway answers a path it has no route for.
+        assertThat(step1.api().post("/_local/kinesis/faults?operation=GetRecords&kind=INTERNAL_FAILURE", "", null).status())
+                .isEqualTo(403);
+    }
+
     @Test
     void aFailedTransactionWritesNeitherTheOrganizationNorItsOwner() throws Exception {
         String alice = step1.api().createUser("alice");

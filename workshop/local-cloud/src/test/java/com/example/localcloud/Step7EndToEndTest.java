@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.localcloud.dynamodb.DynamoDbFaults;
 import com.example.localcloud.iam.Decision;
-import com.example.localcloud.kinesis.KinesisFaults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,7 +128,8 @@ class Step7EndToEndTest {
         // DynamoDB fails every write for a while (beyond the SDK's own retries), and the stream
         // is throttled at first too: Lambda has to deliver again.
         step7.cloud().dynamoDbFaults().add("PutItem", DynamoDbFaults.Kind.SERVER_ERROR, -1);
-        step7.cloud().kinesis().faults().add("GetRecords", KinesisFaults.Kind.PROVISIONED_THROUGHPUT_EXCEEDED, 3);
+        assertThat(step7.api().post("/_local/kinesis/faults?operation=GetRecords&kind=PROVISIONED_THROUGHPUT_EXCEEDED&times=3",
+                "", null).status()).isEqualTo(201);
 
         List<Map<String, String>> events = events(30, List.of(dee), List.of(organization));
         put(events);
