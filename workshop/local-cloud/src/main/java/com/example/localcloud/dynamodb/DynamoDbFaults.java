@@ -1,7 +1,6 @@
 package com.example.localcloud.dynamodb;
 
 import com.example.localcloud.faults.OperationFaults;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Optional;
  * ({@code InternalServerError}), for the next N calls or until cleared; or a delay on every call.
  * Runs after IAM, so a refused call is never counted as a fault.
  */
-public final class DynamoDbFaults implements DynamoDbRequestFilter {
+public final class DynamoDbFaults extends OperationFaults<DynamoDbFaults.Kind> implements DynamoDbRequestFilter {
 
     /** The errors a fault can answer with, in DynamoDB's JSON protocol. */
     public enum Kind {
@@ -29,29 +28,9 @@ public final class DynamoDbFaults implements DynamoDbRequestFilter {
         }
     }
 
-    private final OperationFaults<Kind> faults = new OperationFaults<>();
-
-    /** The next {@code times} calls of {@code operation} fail with {@code kind}; a negative count: until cleared. */
-    public void add(String operation, Kind kind, int times) {
-        faults.add(operation, kind, times);
-    }
-
-    /**
-     * Adds this much time to every call that reaches DynamoDB: the network round trip the local
-     * cloud does not have (the load test's {@code --dynamodb-delay}). Zero turns it off.
-     */
-    public void delayEveryCall(Duration delay) {
-        faults.delayEveryCall(delay);
-    }
-
-    /** Clears every fault and the delay. */
-    public void clear() {
-        faults.clear();
-    }
-
     @Override
     public Optional<DynamoDbError> check(DynamoDbCall call) {
-        return faults.take(call.operation()).map(kind -> DynamoDbError.of(kind.httpStatus, kind.type, kind.message));
+        return take(call.operation()).map(kind -> DynamoDbError.of(kind.httpStatus, kind.type, kind.message));
     }
 
     /** First {@code first}, and only if it lets the call through, {@code then}. */

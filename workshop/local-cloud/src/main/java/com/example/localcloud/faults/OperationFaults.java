@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bookkeeping behind a local service's fault injection: which operation fails, with what,
- * how many more times; and a delay on every call. The services (DynamoDB, Kinesis) each turn a
- * {@code K} into their own error answer.
+ * how many more times; and a delay on every call. Each service's faults (DynamoDB, Kinesis)
+ * extend it with their kinds of error, and turn a {@code K} into their own error answer.
  *
  * @param <K> the kinds of error a service can answer with
  */
-public final class OperationFaults<K> {
+public abstract class OperationFaults<K> {
 
     /** A fault on one operation (e.g. "GetItem", "GetRecords"); a negative {@code remaining} means until cleared. */
     private record Fault<K>(String operation, K kind, AtomicInteger remaining) {

@@ -1,8 +1,6 @@
 package com.example.localcloud.kinesis;
 
 import com.example.localcloud.faults.OperationFaults;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Makes chosen Kinesis operations fail as AWS does under load, for tests of the code that reads
@@ -17,7 +15,7 @@ import java.util.Optional;
  * <p>A fault is checked after the request was validated and authorized, and answers instead of
  * running the call: a faulted PutRecord stores nothing, a faulted GetRecords moves no iterator.
  */
-public final class KinesisFaults {
+public final class KinesisFaults extends OperationFaults<KinesisFaults.Kind> {
 
     /** The errors a fault can answer with. */
     public enum Kind {
@@ -25,31 +23,6 @@ public final class KinesisFaults {
         PROVISIONED_THROUGHPUT_EXCEEDED,
         /** HTTP 500 {@code InternalFailure}: "Internal service failure." */
         INTERNAL_FAILURE
-    }
-
-    private final OperationFaults<Kind> faults = new OperationFaults<>();
-
-    /**
-     * The next {@code times} calls of {@code operation} (the X-Amz-Target's operation name, e.g.
-     * {@code "GetRecords"}) fail with {@code kind}; a negative count: until {@link #clear()}.
-     */
-    public void add(String operation, Kind kind, int times) {
-        faults.add(operation, kind, times);
-    }
-
-    /** Adds this much time to every call: the network round trip a local stream does not have. Zero turns it off. */
-    public void delayEveryCall(Duration delay) {
-        faults.delayEveryCall(delay);
-    }
-
-    /** Clears every fault and the delay. */
-    public void clear() {
-        faults.clear();
-    }
-
-    /** Waits for the delay, then the fault this call of {@code operation} answers with, if any (and counts it). */
-    Optional<Kind> take(String operation) {
-        return faults.take(operation);
     }
 
     /** The error a fault answers for a call about this stream and shard (either may be {@code null}). */
