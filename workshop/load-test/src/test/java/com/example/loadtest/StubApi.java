@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StubApi implements AutoCloseable {
 
     static {
-        System.setProperty("sun.net.httpserver.nodelay", "true"); // no Nagle delay on answers (DESIGN.md 6)
+        // TCP_NODELAY, else each answer waits ~44 ms for a delayed ACK (workshop/DESIGN-NOTES.md).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     /** An answer. */

@@ -88,7 +88,9 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.setProperty("sun.net.httpserver.nodelay", "true"); // before any JDK HTTP server exists (DESIGN.md 6)
+        // Before any JDK HTTP server exists: without TCP_NODELAY each answer waits ~44 ms for a
+        // delayed ACK (workshop/DESIGN-NOTES.md).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // Jetty's start-up chatter
         }

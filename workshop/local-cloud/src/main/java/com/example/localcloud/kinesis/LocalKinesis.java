@@ -28,9 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalKinesis implements AutoCloseable {
 
     static {
-        // Without TCP_NODELAY the JDK server's replies wait for the client's delayed ACK: about
-        // 44 ms per call instead of 0.3 ms (DESIGN.md section 6). The JDK reads this property once,
-        // when it creates its first HttpServer, so an earlier -D or System.setProperty wins.
+        // Without TCP_NODELAY the JDK server's replies wait for the client's delayed ACK: a p50 of
+        // about 44 ms per call instead of 0.28 ms (workshop/DESIGN-NOTES.md). The JDK reads this
+        // property once, when it creates its first HttpServer, so an earlier -D or
+        // System.setProperty wins.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }

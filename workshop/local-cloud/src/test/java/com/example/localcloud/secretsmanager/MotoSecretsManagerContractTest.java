@@ -32,7 +32,8 @@ class MotoSecretsManagerContractTest extends SecretsManagerContract {
 
     @Override
     void checkNotFoundStatus(int statusCode) {
-        // moto answers "not found" with HTTP 404 where AWS uses 400 (DESIGN.md section 6): the
-        // shared contract checks the error code; the status is checked on the local endpoint only.
+        // moto (5.2.1) answers "not found" with HTTP 404 where AWS uses 400, with the same
+        // __type: the shared contract checks the error code; the status is checked on the local
+        // endpoint only.
     }
 }
