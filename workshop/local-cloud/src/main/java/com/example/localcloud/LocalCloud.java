@@ -365,7 +365,8 @@ public final class LocalCloud implements AutoCloseable {
                 ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda,
                         new LocalControlEndpoints(cacheServices.momento(),
                                 endpoints(config, dynamoDb, cacheServices, kinesisServices), dynamoDbFaults,
-                                kinesisServices.kinesis() == null ? null : kinesisServices.kinesis().faults()), log);
+                                kinesisServices.kinesis() == null ? null : kinesisServices.kinesis().faults(),
+                                dynamoDb::stats, iam::decisions), log);
                 LocalCloud cloud = new LocalCloud(config, dynamoDb, lambda, apiGateway, credentials, routes, cacheServices, iam,
                         dynamoDbFaults, kinesisServices);
                 try {

@@ -4,6 +4,8 @@ import com.example.localcloud.apigateway.IncomingRequest;
 import com.example.localcloud.apigateway.LocalControl;
 import com.example.localcloud.apigateway.OutgoingResponse;
 import com.example.localcloud.dynamodb.DynamoDbFaults;
+import com.example.localcloud.dynamodb.DynamoDbStats;
+import com.example.localcloud.iam.Decision;
 import com.example.localcloud.kinesis.KinesisFaults;
 import com.example.localcloud.momento.FaultRule;
 import com.example.localcloud.momento.LocalMomento;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The local cloud's own endpoints, for guides and live demos:
@@ -30,6 +33,9 @@ import java.util.Optional;
  *   POST   /_local/dynamodb/faults?operation=GetItem&amp;kind=THROTTLING|SERVER_ERROR[&amp;times=3]
  *                                                make a DynamoDB operation fail (times: default until cleared)
  *   DELETE /_local/dynamodb/faults               clear them
+ *   GET    /_local/dynamodb/stats                calls DynamoDB Local answered, per operation ({"GetItem": 3, ...})
+ *   GET    /_local/iam/decisions                 every AWS call a function made, with IAM's answer (who, action,
+ *                                                resource, ALLOWED or why denied), oldest first
  *   POST   /_local/kinesis/faults?operation=GetRecords&amp;kind=PROVISIONED_THROUGHPUT_EXCEEDED|INTERNAL_FAILURE[&amp;times=3]
  *   DELETE /_local/kinesis/faults                (when the stage has a Kinesis stream)
  *   GET    /_local/endpoints                     where DynamoDB, Secrets Manager and Kinesis listen, the table and
@@ -43,14 +49,19 @@ final class LocalControlEndpoints implements LocalControl {
     private final Map<String, Object> endpoints;
     private final DynamoDbFaults dynamoDbFaults;
     private final KinesisFaults kinesisFaults;
+    private final Supplier<DynamoDbStats> dynamoDbStats;
+    private final Supplier<List<Decision>> iamDecisions;
 
     /** @param kinesisFaults null when the stage has no Kinesis stream */
     LocalControlEndpoints(LocalMomento momento, Map<String, Object> endpoints, DynamoDbFaults dynamoDbFaults,
-                          KinesisFaults kinesisFaults) {
+                          KinesisFaults kinesisFaults, Supplier<DynamoDbStats> dynamoDbStats,
+                          Supplier<List<Decision>> iamDecisions) {
         this.momento = momento;
         this.endpoints = endpoints;
         this.dynamoDbFaults = dynamoDbFaults;
         this.kinesisFaults = kinesisFaults;
+        this.dynamoDbStats = dynamoDbStats;
+        this.iamDecisions = iamDecisions;
     }
 
     @Override
@@ -58,6 +69,8 @@ final class LocalControlEndpoints implements LocalControl {
         String route = request.method() + " " + request.path().substring(PREFIX.length());
         return switch (route) {
             case "GET /endpoints" -> Optional.of(json(200, endpoints));
+            case "GET /dynamodb/stats" -> Optional.of(json(200, dynamoDbStats.get().operations()));
+            case "GET /iam/decisions" -> Optional.of(json(200, iamDecisions.get()));
             case "POST /dynamodb/faults" -> Optional.of(addOperationFault(request.query(), DynamoDbFaults.Kind.class,
                     dynamoDbFaults::add));
             case "DELETE /dynamodb/faults" -> {

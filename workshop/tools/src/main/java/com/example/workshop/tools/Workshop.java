@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** The workshop's stage tools. Run with --help for the commands. */
 @Command(name = "workshop", mixinStandardHelpOptions = true,
         description = "Stage tools for the Momento serverless caching workshop, and the activity producer.",
-        subcommands = {ListCommand.class, UseCommand.class, DiffCommand.class, BranchesCommand.class, ProduceCommand.class})
+        subcommands = {ListCommand.class, StartCommand.class, CheckCommand.class, UseCommand.class, DiffCommand.class,
+                BranchesCommand.class, ProduceCommand.class})
 public class Workshop implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,35 @@
+package com.example.workshop.tools;
+
+import com.example.workshop.tools.check.Checklist;
+import com.example.workshop.tools.check.LessonResult;
+import com.example.workshop.tools.check.StepCheck;
+import com.example.workshop.tools.check.StepLessons;
+import com.example.workshop.tools.check.steps.Curriculum;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", description = {
+        "Check your working copy against a step: its tests, then your service in the local cloud.",
+        "Prints one line per lesson, done or not, with where the guide teaches it. Exit code 0 only when all are done."})
+class CheckCommand extends StageCommand {
+    @Parameters(paramLabel = "STEP", arity = "0..1", description = "default: the step in .workshop-stage")
+    String wanted;
+
+    CheckCommand(Stages stages) {
+        super(stages);
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Stages.Stage stage = wanted != null ? stages.find(wanted)
+                : stages.find(Files.readString(stages.root().resolve(Stages.MARKER)).strip());
+        StepLessons step = Curriculum.step(stage.number())
+                .orElseThrow(() -> new WorkshopException("No checks are written for " + stage.name()));
+        List<LessonResult> results = new StepCheck(stages.root(), out()).run(step);
+        Checklist.forConsole().print(step, results, out());
+        return results.stream().allMatch(LessonResult::done) ? 0 : 1;
+    }
+}

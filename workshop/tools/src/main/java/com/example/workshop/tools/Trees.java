@@ -1,0 +1,76 @@
+package com.example.workshop.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Copying, deleting and comparing the files of a stage (build output aside). */
+final class Trees {
+    private Trees() {
+    }
+
+    /** Makes {@code root/entry} an exact copy of {@code stage/entry}. */
+    static void replace(Path root, Path stage, String entry) throws IOException {
+        Path target = root.resolve(entry);
+        deleteRecursively(target);
+        copyRecursively(stage.resolve(entry), target);
+    }
+
+    /** True when both hold the same files with the same text (line endings aside, for Windows checkouts). */
+    static boolean same(Path a, Path b) throws IOException {
+        Set<String> files = files(a);
+        if (!files.equals(files(b))) {
+            return false;
+        }
+        for (String file : files) {
+            if (!text(a.resolve(file)).equals(text(b.resolve(file)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static Set<String> files(Path directory) throws IOException {
+        Set<String> files = new TreeSet<>();
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> walk = Files.walk(directory)) {
+                walk.filter(Files::isRegularFile).forEach(file -> files.add(directory.relativize(file).toString()));
+            }
+        }
+        return files;
+    }
+
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+}

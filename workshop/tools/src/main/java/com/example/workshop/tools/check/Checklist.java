@@ -1,0 +1,62 @@
+package com.example.workshop.tools.check;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.List;
+
+/** Prints a step's lessons, one line each, ✔ or ✘, with what was seen and where the guide teaches it. */
+public final class Checklist {
+    private static final int MAX_PROBLEMS_SHOWN = 3;
+
+    private final String done;
+    private final String notDone;
+
+    private Checklist(String done, String notDone) {
+        this.done = done;
+        this.notDone = notDone;
+    }
+
+    /** ✔ and ✘ where the console can show them (a Windows code page may not), else [x] and [ ]. */
+    public static Checklist forConsole() {
+        boolean unicode = Charset.defaultCharset().newEncoder().canEncode("✔✘");
+        return unicode ? new Checklist("✔", "✘") : new Checklist("[x]", "[ ]");
+    }
+
+    public static Checklist plain() {
+        return new Checklist("✔", "✘");
+    }
+
+    public void print(StepLessons step, List<LessonResult> results, PrintWriter out) {
+        out.printf("%nStep %d: %s%n%n", step.number(), step.title());
+        for (LessonResult result : results) {
+            out.printf("  %s %s%n", result.done() ? done : notDone, result.lesson().title());
+            if (!result.done()) {
+                result.problems().stream().limit(MAX_PROBLEMS_SHOWN).forEach(problem -> out.printf("      %s%n", problem));
+                if (result.problems().size() > MAX_PROBLEMS_SHOWN) {
+                    out.printf("      ... and %d more%n", result.problems().size() - MAX_PROBLEMS_SHOWN);
+                }
+                out.printf("      -> %s%n", hint(step, result.lesson()));
+            }
+        }
+        long doneCount = results.stream().filter(LessonResult::done).count();
+        out.println();
+        if (doneCount == results.size()) {
+            out.printf("Step %d is done: all %d checks pass.%s%n", step.number(), results.size(), next(step));
+        } else {
+            out.printf("%d of %d checks pass. Step %d is not done yet.%n", doneCount, results.size(), step.number());
+        }
+        out.flush();
+    }
+
+    /** Where to look: the guide's section for the lesson, or the advice for the regressions line. */
+    static String hint(StepLessons step, Lesson lesson) {
+        if (lesson.title().equals(StepLessons.REGRESSIONS)) {
+            return lesson.hint();
+        }
+        return "workshop/" + step.guide() + ", the edit of " + lesson.hint();
+    }
+
+    private static String next(StepLessons step) {
+        return step.number() >= 7 ? "" : " Next: start step-" + (step.number() + 1) + ".";
+    }
+}

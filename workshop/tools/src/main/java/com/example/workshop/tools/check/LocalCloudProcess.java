@@ -1,0 +1,126 @@
+package com.example.workshop.tools.check;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The working copy running in the local cloud, started with the README's own start command (on a
+ * free port, without rebuilding: the test run built the jar), so the check runs exactly what the
+ * attendee would. Everything it prints is kept for the probes and written to a log file.
+ */
+final class LocalCloudProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5); // the first start compiles the local cloud
+
+    private final Process process;
+    private final URI base;
+    private final List<String> log = new ArrayList<>();
+    private final Thread reader;
+
+    private LocalCloudProcess(Process process, URI base) {
+        this.process = process;
+        this.base = base;
+        this.reader = new Thread(this::readOutput, "local-cloud-output");
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    static LocalCloudProcess start(Path root) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(Maven.command(root));
+        command.addAll(List.of("-q", "-f", root.resolve("workshop/local-cloud/pom.xml").toString(), "compile", "exec:java",
+                "-Dstage=" + root, "-Dport=" + port, "-Dbuild=false"));
+        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        LocalCloudProcess cloud = new LocalCloudProcess(process, URI.create("http://127.0.0.1:" + port + "/"));
+        cloud.awaitReady();
+        return cloud;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    synchronized List<String> log() {
+        return List.copyOf(log);
+    }
+
+    private void readOutput() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                synchronized (this) {
+                    log.add(line);
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                reader.join(2000);
+                throw new IOException("the local cloud stopped before it was ready:\n  " + String.join("\n  ", tail(20)));
+            }
+            try {
+                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(base.resolve("/_local/endpoints")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (reply.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IOException("the local cloud did not start within " + START_TIMEOUT.toMinutes() + " minutes");
+    }
+
+    private synchronized List<String> tail(int lines) {
+        return log.subList(Math.max(0, log.size() - lines), log.size());
+    }
+
+    /** Writes everything the local cloud printed to {@code file}, for the attendee to read. */
+    void saveLog(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, log());
+    }
+
+    /** Stops the local cloud (its shutdown hook stops the execution environments), then anything left. */
+    @Override
+    public void close() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package com.example.workshop.tools.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The attendee's service in the local cloud, as the probes see it: the API over HTTP, the local
+ * cloud's own counters and fault switches ({@code /_local/...}), and every line it logged.
+ */
+public final class LocalService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One HTTP answer: status and JSON body (a missing node when the body is not JSON). */
+    public record Reply(int status, JsonNode json, String body) {
+        public String error() {
+            return json.path("error").asText("");
+        }
+
+        /** e.g. "GET /users/alice answered 500 {"error":"Internal error."}" */
+        public String describe(String request) {
+            return request + " answered " + status + " " + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
+        }
+    }
+
+    /** The local Momento's counters for the service's cache. */
+    public record CacheCounters(long hits, long misses, long sets) {
+        public CacheCounters minus(CacheCounters earlier) {
+            return new CacheCounters(hits - earlier.hits, misses - earlier.misses, sets - earlier.sets);
+        }
+    }
+
+    private final URI base;
+    private final Supplier<List<String>> log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public LocalService(URI base, Supplier<List<String>> log) {
+        this.base = base;
+        this.log = log;
+    }
+
+    /** A name no other probe uses, e.g. "alice-k3x9", so probes do not see each other's items. */
+    public static String unique(String prefix) {
+        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+    }
+
+    public Reply get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Reply post(String path, Map<String, String> body, String actingUser) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body)));
+        if (actingUser != null) {
+            request.header("Authorization", actingUser);
+        }
+        return send(request);
+    }
+
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json;
+        try {
+            json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            json = JSON.missingNode();
+        }
+        return new Reply(response.statusCode(), json, response.body());
+    }
+
+    // The API, as the guides' curl commands call it. Each creates the item or fails the probe.
+
+    public String createUser(String prefix) throws Exception {
+        String username = unique(prefix);
+        Reply reply = post("/users", Map.of("username", username, "firstName", "First", "lastName", "Last"), null);
+        ProbeFailure.expect(reply.status() == 201, reply.describe("POST /users"));
+        return username;
+    }
+
+    /** Creates an organization founded by {@code founder}; returns its slug (the name in URLs). */
+    public String createOrganization(String founder) throws Exception {
+        String name = unique("org");
+        Reply reply = post("/organizations", Map.of("organizationName", name), founder);
+        ProbeFailure.expect(reply.status() == 201, reply.describe("POST /organizations"));
+        return reply.json().path("organization").path("organizationName").asText(name);
+    }
+
+    public Reply addMember(String organization, String member, String role, String actingUser) throws Exception {
+        return post("/organizations/" + organization + "/members", Map.of("memberUsername", member, "role", role), actingUser);
+    }
+
+    // The local cloud's counters and switches.
+
+    public CacheCounters cacheCounters() throws Exception {
+        JsonNode caches = control(get("/_local/momento/stats")).path("caches");
+        Iterator<JsonNode> all = caches.elements();
+        if (!all.hasNext()) {
+            return new CacheCounters(0, 0, 0);
+        }
+        JsonNode cache = all.next(); // a stage has one cache (CACHE_NAME)
+        return new CacheCounters(cache.path("hits").asLong(), cache.path("misses").asLong(), cache.path("sets").asLong());
+    }
+
+    /** Calls of one DynamoDB operation so far, e.g. {@code dynamoDbCalls("GetItem")}. */
+    public long dynamoDbCalls(String operation) throws Exception {
+        return control(get("/_local/dynamodb/stats")).path(operation).asLong(0);
+    }
+
+    /** DynamoDB read calls so far (GetItem, BatchGetItem, Query, Scan, TransactGetItems). */
+    public long dynamoDbReads() throws Exception {
+        JsonNode stats = control(get("/_local/dynamodb/stats"));
+        long reads = 0;
+        for (String operation : List.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems")) {
+            reads += stats.path(operation).asLong(0);
+        }
+        return reads;
+    }
+
+    /** IAM's answers to the calls a function made with {@code action}, e.g. "secretsmanager:GetSecretValue". */
+    public List<JsonNode> iamDecisions(String function, String action) throws Exception {
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode decision : control(get("/_local/iam/decisions"))) {
+            if (decision.path("principalArn").asText("").endsWith("-" + function)
+                    && decision.path("action").asText("").equals(action)) {
+                matching.add(decision);
+            }
+        }
+        return matching;
+    }
+
+    /** Makes every Momento data call fail with UNAVAILABLE until {@link #healMomento()}. */
+    public void breakMomento() throws Exception {
+        control(post("/_local/momento/faults?rpc=data&status=UNAVAILABLE", null, null));
+    }
+
+    public void healMomento() throws Exception {
+        control(delete("/_local/momento/faults"));
+    }
+
+    public long injectedMomentoFaults() throws Exception {
+        long faults = 0;
+        for (JsonNode rpc : control(get("/_local/momento/stats")).path("rpcs")) {
+            faults += rpc.path("injectedFaults").asLong(0);
+        }
+        return faults;
+    }
+
+    /** Empties the cache, so the next reads start cold. */
+    public void flushCache() throws Exception {
+        control(post("/_local/momento/flush", null, null));
+    }
+
+    private static JsonNode control(Reply reply) throws ProbeFailure {
+        if (reply.status() / 100 != 2) {
+            throw new ProbeFailure("the local cloud's control endpoint answered " + reply.status() + " " + reply.body());
+        }
+        return reply.json();
+    }
+
+    // The log: the local cloud's lines and every line the functions printed ("[getUser#1] ...").
+
+    public List<String> logLines(String text) {
+        return log.get().stream().filter(line -> line.contains(text)).toList();
+    }
+
+    /** The lines containing {@code text}, after waiting up to 5 s for the first (output may trail the answer). */
+    public List<String> awaitLogLines(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (logLines(text).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return logLines(text);
+    }
+}

@@ -1,0 +1,135 @@
+package com.example.workshop.tools.check;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Checks the working copy against one step: its tests (the step's specification, brought by
+ * {@code start}), then its service running in the local cloud, probed lesson by lesson.
+ */
+public final class StepCheck {
+    private final Path root;
+    private final PrintWriter out;
+
+    public StepCheck(Path root, PrintWriter out) {
+        this.root = root;
+        this.out = out;
+    }
+
+    public List<LessonResult> run(StepLessons step) throws IOException, InterruptedException {
+        Path logs = root.resolve("target/workshop-check");
+        out.printf("Checking your working copy against step %d: %s (workshop/%s)%n", step.number(), step.title(), step.guide());
+        out.println("1/2 Building your service and running the step's tests (log: target/workshop-check/maven.log)...");
+        out.flush();
+        TestRun.Result tests = new TestRun(root, logs.resolve("maven.log")).run();
+
+        Map<Lesson, List<String>> probeProblems = new java.util.HashMap<>();
+        List<Lesson> lessons = step.withRegressions();
+        if (tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE || tests.outcome() == TestRun.Outcome.BUILD_FAILED) {
+            String why = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile" : "the build failed";
+            lessons.stream().filter(lesson -> lesson.probe() != null)
+                    .forEach(lesson -> probeProblems.put(lesson, List.of("not tried in the local cloud: " + why)));
+        } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
+            out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
+            out.flush();
+            probeAll(lessons, probeProblems, logs.resolve("local-cloud.log"));
+        }
+
+        List<LessonResult> results = new ArrayList<>();
+        List<String> claimed = lessons.stream().flatMap(lesson -> lesson.tests().stream()).toList();
+        for (Lesson lesson : lessons) {
+            List<String> problems = new ArrayList<>();
+            if (lesson.title().equals(StepLessons.REGRESSIONS)) {
+                problems.addAll(unclaimedFailures(tests, claimed));
+            } else {
+                problems.addAll(testProblems(tests, lesson));
+            }
+            problems.addAll(probeProblems.getOrDefault(lesson, List.of()));
+            results.add(new LessonResult(lesson, problems));
+        }
+        return results;
+    }
+
+    private void probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Path logFile)
+            throws InterruptedException {
+        LocalCloudProcess cloud;
+        try {
+            cloud = LocalCloudProcess.start(root);
+        } catch (IOException e) {
+            lessons.stream().filter(lesson -> lesson.probe() != null)
+                    .forEach(lesson -> problems.put(lesson, List.of("not tried: " + e.getMessage())));
+            return;
+        }
+        try {
+            Supplier<List<String>> log = cloud::log;
+            LocalService service = new LocalService(cloud.base(), log);
+            for (Lesson lesson : lessons) {
+                if (lesson.probe() == null) {
+                    continue;
+                }
+                try {
+                    lesson.probe().run(service);
+                } catch (ProbeFailure failure) {
+                    problems.put(lesson, List.of("local cloud: " + failure.getMessage()));
+                } catch (IOException e) {
+                    problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    problems.put(lesson, List.of("local cloud: " + e));
+                }
+            }
+        } finally {
+            cloud.close();
+            try {
+                cloud.saveLog(logFile);
+            } catch (IOException e) {
+                out.println("(could not write " + logFile + ": " + e.getMessage() + ")");
+            }
+        }
+    }
+
+    private static List<String> testProblems(TestRun.Result tests, Lesson lesson) {
+        if (lesson.tests().isEmpty()) {
+            return List.of();
+        }
+        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
+            return List.of("the tests do not compile yet: " + (tests.errors().isEmpty() ? "see target/workshop-check/maven.log"
+                    : tests.errors().get(0)));
+        }
+        List<String> problems = new ArrayList<>();
+        for (String wanted : lesson.tests()) {
+            List<TestResults.TestCase> found = tests.tests().matching(wanted);
+            if (found.isEmpty()) {
+                problems.add(wanted + " is missing from src/test: run start for this step to bring its tests");
+            }
+            found.stream().filter(test -> test.failure() != null)
+                    .forEach(test -> problems.add(test.shortName() + " fails: " + test.failure()));
+        }
+        return problems;
+    }
+
+    /** Failures of tests that no lesson names: something that worked before is broken. */
+    private static List<String> unclaimedFailures(TestRun.Result tests, List<String> claimed) {
+        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
+            List<String> problems = new ArrayList<>();
+            problems.add(tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile:"
+                    : tests.outcome() == TestRun.Outcome.BUILD_FAILED ? "the build failed:" : "the tests do not compile yet:");
+            tests.errors().stream().limit(5).map(error -> "  " + error).forEach(problems::add);
+            return problems;
+        }
+        if (tests.tests().cases().isEmpty()) {
+            return List.of("no test ran: src/test has no tests (start brings the step's tests)");
+        }
+        return tests.tests().cases().stream()
+                .filter(test -> test.failure() != null)
+                .filter(test -> claimed.stream().noneMatch(test::matches))
+                .map(test -> test.shortName() + " fails: " + test.failure())
+                .toList();
+    }
+}

@@ -1,0 +1,116 @@
+package com.example.workshop.tools.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The outcome of every test of a run, read from Surefire's XML reports
+ * ({@code target/surefire-reports/TEST-*.xml}).
+ */
+public final class TestResults {
+
+    /** One test method (a parameterized test: one per invocation). {@code failure} is null when it passed. */
+    public record TestCase(String className, String method, String failure) {
+        public String simpleClassName() {
+            return className.substring(className.lastIndexOf('.') + 1);
+        }
+
+        public String shortName() {
+            return simpleClassName() + "." + method;
+        }
+
+        boolean passed() {
+            return failure == null;
+        }
+
+        /** Matches "AccountCacheTest" (every test of the class) or "AccountCacheTest.aHitDoesNotAskTheDatabase". */
+        boolean matches(String wanted) {
+            int dot = wanted.indexOf('.');
+            String wantedClass = dot < 0 ? wanted : wanted.substring(0, dot);
+            if (!simpleClassName().equals(wantedClass)) {
+                return false;
+            }
+            if (dot < 0) {
+                return true;
+            }
+            String wantedMethod = wanted.substring(dot + 1);
+            return method.equals(wantedMethod) || method.startsWith(wantedMethod + "(") || method.startsWith(wantedMethod + "[");
+        }
+    }
+
+    private final List<TestCase> cases;
+
+    public TestResults(List<TestCase> cases) {
+        this.cases = List.copyOf(cases);
+    }
+
+    public List<TestCase> cases() {
+        return cases;
+    }
+
+    /** The tests matching {@code wanted} (see {@link TestCase#matches}). */
+    public List<TestCase> matching(String wanted) {
+        return cases.stream().filter(test -> test.matches(wanted)).toList();
+    }
+
+    public static TestResults read(Path reportsDirectory) throws IOException {
+        List<TestCase> cases = new ArrayList<>();
+        if (!Files.isDirectory(reportsDirectory)) {
+            return new TestResults(cases);
+        }
+        try (Stream<Path> files = Files.list(reportsDirectory)) {
+            for (Path report : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList()) {
+                cases.addAll(parse(report));
+            }
+        }
+        return new TestResults(cases);
+    }
+
+    private static List<TestCase> parse(Path report) throws IOException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            NodeList testcases = factory.newDocumentBuilder().parse(report.toFile()).getElementsByTagName("testcase");
+            Map<String, TestCase> byName = new LinkedHashMap<>();
+            for (int i = 0; i < testcases.getLength(); i++) {
+                Element testcase = (Element) testcases.item(i);
+                String failure = firstProblem(testcase);
+                TestCase test = new TestCase(testcase.getAttribute("classname"), testcase.getAttribute("name"), failure);
+                byName.merge(test.shortName(), test, (a, b) -> a.passed() ? b : a); // a rerun keeps the first failure
+            }
+            return new ArrayList<>(byName.values());
+        } catch (Exception e) {
+            throw new IOException("Cannot read the test report " + report + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first line of the failure's or error's message, or null when the test passed. */
+    private static String firstProblem(Element testcase) {
+        for (String kind : List.of("failure", "error")) {
+            NodeList problems = testcase.getElementsByTagName(kind);
+            if (problems.getLength() > 0) {
+                Element problem = (Element) problems.item(0);
+                String message = problem.getAttribute("message");
+                if (message.isBlank()) {
+                    message = problem.getAttribute("type");
+                }
+                return firstLine(message);
+            }
+        }
+        return null;
+    }
+
+    static String firstLine(String text) {
+        String line = text.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        return line.length() > 220 ? line.substring(0, 220) + "..." : line;
+    }
+}

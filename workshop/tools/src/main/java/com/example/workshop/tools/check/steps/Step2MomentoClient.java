@@ -1,0 +1,73 @@
+package com.example.workshop.tools.check.steps;
+
+import static com.example.workshop.tools.check.ProbeFailure.expect;
+
+import com.example.workshop.tools.check.Lesson;
+import com.example.workshop.tools.check.ProbeFailure;
+import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.StepLessons;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** Step 2: one Momento client per execution environment, its key read from Secrets Manager. */
+final class Step2MomentoClient {
+    private Step2MomentoClient() {
+    }
+
+    static StepLessons lessons() {
+        return new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(
+                Lesson.of("the API key is read from the secret's JSON, and an error never shows the secret",
+                        "MomentoApiKey.java",
+                        List.of("MomentoApiKeyTest"),
+                        null),
+                Lesson.of("the function reads the secret named by MOMENTO_API_KEY_SECRET_ID, as its IAM statement allows",
+                        "serverless.yml",
+                        List.of(),
+                        Step2MomentoClient::readsTheSecretOncePerEnvironment),
+                Lesson.of("one Momento client per execution environment, created during Init",
+                        "Clients.java",
+                        List.of(),
+                        Step2MomentoClient::createsOneClientDuringInit)));
+    }
+
+    /** Three requests to one function: one environment, one allowed GetSecretValue. */
+    static void readsTheSecretOncePerEnvironment(LocalService service) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            service.get("/users/" + LocalService.unique("nobody"));
+        }
+        List<JsonNode> reads = service.iamDecisions("getUser", "secretsmanager:GetSecretValue");
+        expect(!reads.isEmpty(), "getUser never called secretsmanager:GetSecretValue: the key must come from the secret"
+                + " named by the MOMENTO_API_KEY_SECRET_ID environment variable");
+        for (JsonNode read : reads) {
+            expect(read.path("outcome").asText().equals("ALLOWED"), "IAM denied getUser secretsmanager:GetSecretValue on "
+                    + read.path("resource").asText() + ": the function's iam.role.statements need a statement for it");
+        }
+        long environments = environments(service, "getUser");
+        expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
+                + environments + " execution environment(s): read it once, when the client is created");
+    }
+
+    /** The SDK logs "Creating Momento Cache Client" each time a CacheClient is built. */
+    static void createsOneClientDuringInit(LocalService service) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            service.get("/users/" + LocalService.unique("nobody"));
+        }
+        List<String> failures = service.logLines("not created during Init");
+        if (!failures.isEmpty()) {
+            throw new ProbeFailure("the client could not be created: " + failures.get(0).strip());
+        }
+        List<String> created = service.awaitLogLines("Creating Momento Cache Client").stream()
+                .filter(line -> line.contains("[getUser#")).toList();
+        long environments = environments(service, "getUser");
+        expect(!created.isEmpty(), "getUser never created a Momento client: the handler's constructor (Init) must create it,"
+                + " through Dependencies.accountService()");
+        expect(created.size() <= environments, "getUser created " + created.size() + " Momento clients in " + environments
+                + " execution environment(s): keep the one client in a static field and reuse it");
+    }
+
+    /** How many execution environments of {@code function} served requests (one REPORT line with Init Duration each). */
+    static long environments(LocalService service, String function) {
+        return service.logLines("[" + function + "#").stream()
+                .filter(line -> line.contains("REPORT RequestId") && line.contains("Init Duration")).count();
+    }
+}

@@ -1,0 +1,125 @@
+package com.example.workshop.tools.check.steps;
+
+import static com.example.workshop.tools.check.ProbeFailure.expect;
+
+import com.example.workshop.tools.check.Lesson;
+import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.LocalService.CacheCounters;
+import com.example.workshop.tools.check.LocalService.Reply;
+import com.example.workshop.tools.check.StepLessons;
+import java.util.List;
+
+/** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
+final class Step3ReadAside {
+    private Step3ReadAside() {
+    }
+
+    static StepLessons lessons() {
+        return new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(
+                Lesson.of("a miss reads DynamoDB and fills the cache, with a TTL",
+                        "AccountCache.java",
+                        List.of("AccountCacheTest.aMissAsksTheDatabaseAndCachesTheAnswerWithATtl"),
+                        Step3ReadAside::aMissReadsDynamoDbAndFillsTheCache),
+                Lesson.of("a hit does not read DynamoDB",
+                        "AccountCache.java",
+                        List.of("AccountCacheTest.aHitDoesNotAskTheDatabase", "CachedReadsIntegrationTest.secondReadsAreCacheHits"),
+                        Step3ReadAside::aHitDoesNotReadDynamoDb),
+                Lesson.of("not found is cached, and still answers 404",
+                        "AccountCache.java",
+                        List.of("AccountCacheTest.notFoundIsCachedToo", "CachedReadsIntegrationTest.cachedNotFoundIsStill404"),
+                        Step3ReadAside::notFoundIsCached),
+                Lesson.of("users, organizations and memberships are all read through the cache",
+                        "AccountService.java",
+                        List.of(),
+                        Step3ReadAside::everyKindOfReadGoesThroughTheCache),
+                Lesson.of("Momento down: DynamoDB answers",
+                        "AccountCache.java",
+                        List.of("AccountCacheTest.aFailingCacheLeavesTheDatabaseToAnswer",
+                                "AccountCacheTest.aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer",
+                                "CachedReadsIntegrationTest.everyReadWorksWhileTheCacheIsDown"),
+                        Step3ReadAside::dynamoDbAnswersWhileMomentoIsDown)));
+    }
+
+    static void aMissReadsDynamoDbAndFillsTheCache(LocalService service) throws Exception {
+        String user = service.createUser("alice");
+        service.flushCache(); // from step 4 on, creating the user cached it: start cold
+        CacheCounters before = service.cacheCounters();
+        long readsBefore = service.dynamoDbReads();
+
+        Reply first = service.get("/users/" + user);
+
+        expect(first.status() == 200, first.describe("GET /users/" + user));
+        CacheCounters seen = service.cacheCounters().minus(before);
+        expect(seen.misses() + seen.hits() >= 1, "GET /users/" + user + " never asked the cache");
+        expect(service.dynamoDbReads() - readsBefore == 1, "a miss must read DynamoDB once; it read "
+                + (service.dynamoDbReads() - readsBefore) + " times");
+        expect(seen.sets() >= 1, "after a miss, the item was not put in the cache (no set)");
+    }
+
+    static void aHitDoesNotReadDynamoDb(LocalService service) throws Exception {
+        String user = service.createUser("alice");
+        service.get("/users/" + user);
+        CacheCounters before = service.cacheCounters();
+        long readsBefore = service.dynamoDbReads();
+
+        Reply second = service.get("/users/" + user);
+
+        expect(second.status() == 200, second.describe("GET /users/" + user));
+        expect(second.json().path("user").path("username").asText().equals(user),
+                "the cached user is not the user: " + second.body());
+        expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a user was not a cache hit");
+        expect(service.dynamoDbReads() == readsBefore, "the second read of a user read DynamoDB again");
+    }
+
+    static void notFoundIsCached(LocalService service) throws Exception {
+        String nobody = LocalService.unique("nobody");
+        Reply first = service.get("/users/" + nobody);
+        CacheCounters before = service.cacheCounters();
+        long readsBefore = service.dynamoDbReads();
+
+        Reply second = service.get("/users/" + nobody);
+
+        expect(first.status() == 404 && second.status() == 404, second.describe("GET /users/" + nobody + " (twice)"));
+        expect(second.error().equals("User " + nobody + " does not exist."), second.describe("GET /users/" + nobody));
+        expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a missing user was not a cache hit:"
+                + " cache \"not found\" too");
+        expect(service.dynamoDbReads() == readsBefore, "the second read of a missing user read DynamoDB again");
+    }
+
+    static void everyKindOfReadGoesThroughTheCache(LocalService service) throws Exception {
+        String founder = service.createUser("alice");
+        String organization = service.createOrganization(founder);
+        String membership = "/organizations/" + organization + "/members/" + founder;
+        service.get("/organizations/" + organization);
+        service.get(membership);
+        long readsBefore = service.dynamoDbReads();
+
+        Reply org = service.get("/organizations/" + organization);
+        Reply owner = service.get(membership);
+
+        expect(org.status() == 200, org.describe("GET /organizations/" + organization));
+        expect(owner.status() == 200 && owner.json().path("membership").path("role").asText().equals("Owner"),
+                owner.describe("GET " + membership));
+        expect(service.dynamoDbReads() == readsBefore, "reading an organization and a membership a second time read DynamoDB "
+                + (service.dynamoDbReads() - readsBefore) + " times: route findOrganization and findMembership through the cache");
+    }
+
+    static void dynamoDbAnswersWhileMomentoIsDown(LocalService service) throws Exception {
+        String user = service.createUser("alice");
+        String organization = service.createOrganization(user);
+        long faultsBefore = service.injectedMomentoFaults();
+        service.breakMomento();
+        try {
+            Reply read = service.get("/users/" + user);
+            Reply owner = service.get("/organizations/" + organization + "/members/" + user);
+            Reply missing = service.get("/users/" + LocalService.unique("nobody"));
+
+            expect(read.status() == 200, "with Momento down, " + read.describe("GET /users/" + user));
+            expect(owner.status() == 200, "with Momento down, " + owner.describe("GET the owner's membership"));
+            expect(missing.status() == 404, "with Momento down, " + missing.describe("GET a missing user"));
+            expect(service.injectedMomentoFaults() > faultsBefore, "the reads never asked Momento, so its failure was not tried");
+        } finally {
+            service.healMomento();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.example.workshop.tools.check.steps;
+
+import static com.example.workshop.tools.check.ProbeFailure.expect;
+
+import com.example.workshop.tools.check.Lesson;
+import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.LocalService.Reply;
+import com.example.workshop.tools.check.StepLessons;
+import java.util.List;
+
+/** Step 4: write-aside. After a write returns, the next read is a hit with the new answer. */
+final class Step4WriteAside {
+    private Step4WriteAside() {
+    }
+
+    static StepLessons lessons() {
+        return new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(
+                Lesson.of("creating a user caches the user",
+                        "AccountService.java",
+                        List.of("CachedWritesIntegrationTest.createUserCachesTheUser"),
+                        Step4WriteAside::creatingAUserCachesIt),
+                Lesson.of("creating an organization caches it and its Owner membership",
+                        "AccountService.java",
+                        List.of("CachedWritesIntegrationTest.createOrganizationCachesItAndItsOwner"),
+                        Step4WriteAside::creatingAnOrganizationCachesItAndItsOwner),
+                Lesson.of("adding a member replaces a cached \"not a member\"",
+                        "AccountService.java",
+                        List.of("CachedWritesIntegrationTest.addMemberReplacesACachedNotAMember",
+                                "NodeTutorialRegressionTest.addedMemberIsSeenRightAway",
+                                "AccountCacheTest.aWriteReplacesACachedNotFound"),
+                        Step4WriteAside::addingAMemberReplacesACachedNotAMember),
+                Lesson.of("a read-aside fill never overwrites a write (setIfNotExists)",
+                        "AccountCache.java",
+                        List.of("AccountCacheTest.aSlowReaderDoesNotOverwriteAConcurrentWrite", "ConcurrentMembershipTest"),
+                        null),
+                Lesson.of("a failed cache write never fails the request",
+                        "AccountCache.java",
+                        List.of("AccountCacheTest.aFailedWriteDoesNotFailTheCaller"),
+                        Step4WriteAside::aFailedCacheWriteDoesNotFailTheRequest)));
+    }
+
+    static void creatingAUserCachesIt(LocalService service) throws Exception {
+        String user = service.createUser("alice");
+        long readsBefore = service.dynamoDbReads();
+
+        Reply read = service.get("/users/" + user);
+
+        expect(read.status() == 200, read.describe("GET /users/" + user));
+        expect(service.dynamoDbReads() == readsBefore, "reading a user right after creating her read DynamoDB:"
+                + " createUser must put the user in the cache");
+    }
+
+    static void creatingAnOrganizationCachesItAndItsOwner(LocalService service) throws Exception {
+        String founder = service.createUser("alice");
+        String organization = service.createOrganization(founder);
+        long readsBefore = service.dynamoDbReads();
+
+        Reply org = service.get("/organizations/" + organization);
+        long afterOrganization = service.dynamoDbReads();
+        Reply owner = service.get("/organizations/" + organization + "/members/" + founder);
+
+        expect(org.status() == 200 && owner.status() == 200, owner.describe("GET the new organization's owner"));
+        expect(afterOrganization == readsBefore, "reading an organization right after creating it read DynamoDB:"
+                + " createOrganization must cache the organization");
+        expect(service.dynamoDbReads() == afterOrganization, "reading the founder's membership right after creating the"
+                + " organization read DynamoDB: createOrganization must cache the Owner membership too");
+    }
+
+    static void addingAMemberReplacesACachedNotAMember(LocalService service) throws Exception {
+        String alice = service.createUser("alice");
+        String bob = service.createUser("bob");
+        String organization = service.createOrganization(alice);
+        String membership = "/organizations/" + organization + "/members/" + bob;
+        Reply before = service.get(membership); // now "not a member" is cached
+
+        Reply added = service.addMember(organization, bob, "Member", alice);
+        Reply after = service.get(membership);
+
+        expect(before.status() == 404, before.describe("GET " + membership + " before the add"));
+        expect(added.status() == 201, added.describe("POST /organizations/" + organization + "/members"));
+        expect(after.status() == 200, "right after bob was added, " + after.describe("GET " + membership)
+                + ": the cached \"not a member\" was served; addMember must write the membership to the cache");
+    }
+
+    static void aFailedCacheWriteDoesNotFailTheRequest(LocalService service) throws Exception {
+        service.breakMomento();
+        String user;
+        try {
+            user = service.createUser("alice");
+        } finally {
+            service.healMomento();
+        }
+        Reply read = service.get("/users/" + user);
+        expect(read.status() == 200, "after creating a user while Momento was down, " + read.describe("GET /users/" + user));
+    }
+}

@@ -1,0 +1,100 @@
+package com.example.workshop.tools.check.steps;
+
+import static com.example.workshop.tools.check.ProbeFailure.expect;
+
+import com.example.workshop.tools.check.Lesson;
+import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.LocalService.CacheCounters;
+import com.example.workshop.tools.check.LocalService.Reply;
+import com.example.workshop.tools.check.StepLessons;
+import java.util.List;
+
+/** Step 5: list an organization's members with their names, 1 + N reads, all N cache gets sent at once. */
+final class Step5FanOut {
+    private static final int MEMBERS = 4;
+
+    private Step5FanOut() {
+    }
+
+    static StepLessons lessons() {
+        return new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(
+                Lesson.of("GET /organizations/{organization}/members lists every member with their names",
+                        "ListMembersHandler.java",
+                        List.of("ListMembersIntegrationTest.listsEveryMemberWithTheirNamesSortedByUsername",
+                                "ListMembersIntegrationTest.unknownOrganizationIs404",
+                                "AccountServiceTest.listMembersGivesEachMembershipItsUsersNames",
+                                "AccountRepositoryTest.theMemberListIsReadPageByPage"),
+                        Step5FanOut::listsEveryMemberWithNames),
+                Lesson.of("the N user reads are sent to the cache at once, and only misses read DynamoDB",
+                        "AccountCache.java",
+                        List.of("AccountCacheTest.readAllSendsEveryGetBeforeWaitingForAny",
+                                "AccountCacheTest.readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase",
+                                "ListMembersIntegrationTest.aColdListingReadsDynamoDbAndTheNextOneIsAllCacheHits"),
+                        Step5FanOut::aWarmListingReadsOnlyTheMemberList),
+                Lesson.of("Momento down: the list is answered from DynamoDB",
+                        "AccountCache.java",
+                        List.of("AccountCacheTest.readAllWithAFailingCacheAsksTheDatabaseForEachItem",
+                                "AccountCacheTest.readAllWithoutAClientAsksTheDatabaseForEachItem",
+                                "ListMembersIntegrationTest.theListIsAnsweredFromDynamoDbWhileTheCacheFails"),
+                        Step5FanOut::theListWorksWhileMomentoIsDown)));
+    }
+
+    static void listsEveryMemberWithNames(LocalService service) throws Exception {
+        List<String> members = organizationWithMembers(service);
+        String organization = members.remove(0);
+
+        Reply listed = service.get("/organizations/" + organization + "/members");
+
+        expect(listed.status() == 200, listed.describe("GET /organizations/" + organization + "/members"));
+        expect(listed.json().path("members").size() == MEMBERS, "the list has " + listed.json().path("members").size()
+                + " members, not " + MEMBERS + ": " + listed.body());
+        expect(!listed.json().path("members").get(0).path("firstName").asText("").isEmpty(),
+                "each member needs the user's firstName and lastName: " + listed.body());
+        Reply unknown = service.get("/organizations/" + LocalService.unique("nope") + "/members");
+        expect(unknown.status() == 404, unknown.describe("GET the members of an unknown organization"));
+    }
+
+    static void aWarmListingReadsOnlyTheMemberList(LocalService service) throws Exception {
+        List<String> members = organizationWithMembers(service);
+        String organization = members.remove(0);
+        String path = "/organizations/" + organization + "/members";
+        service.get(path);
+        CacheCounters before = service.cacheCounters();
+        long readsBefore = service.dynamoDbReads();
+
+        Reply second = service.get(path);
+
+        expect(second.status() == 200, second.describe("GET " + path));
+        long reads = service.dynamoDbReads() - readsBefore;
+        expect(reads == 1, "a warm listing of " + MEMBERS + " members read DynamoDB " + reads
+                + " times; only the member list itself (one Query) should: the organization and the users are cached");
+        expect(service.cacheCounters().minus(before).hits() >= MEMBERS, "a warm listing should hit the cache for every user");
+    }
+
+    static void theListWorksWhileMomentoIsDown(LocalService service) throws Exception {
+        List<String> members = organizationWithMembers(service);
+        String organization = members.remove(0);
+        service.breakMomento();
+        try {
+            Reply listed = service.get("/organizations/" + organization + "/members");
+            expect(listed.status() == 200 && listed.json().path("members").size() == MEMBERS,
+                    "with Momento down, " + listed.describe("GET /organizations/" + organization + "/members"));
+        } finally {
+            service.healMomento();
+        }
+    }
+
+    /** [organization, owner, member...]: an owner and MEMBERS - 1 more members. */
+    private static List<String> organizationWithMembers(LocalService service) throws Exception {
+        String owner = service.createUser("owner");
+        String organization = service.createOrganization(owner);
+        List<String> result = new java.util.ArrayList<>(List.of(organization, owner));
+        for (int i = 1; i < MEMBERS; i++) {
+            String member = service.createUser("member");
+            Reply added = service.addMember(organization, member, "Member", owner);
+            expect(added.status() == 201, added.describe("POST /organizations/" + organization + "/members"));
+            result.add(member);
+        }
+        return result;
+    }
+}
