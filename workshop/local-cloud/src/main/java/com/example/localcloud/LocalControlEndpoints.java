@@ -5,12 +5,14 @@ import com.example.localcloud.apigateway.LocalControl;
 import com.example.localcloud.apigateway.OutgoingResponse;
 import com.example.localcloud.dynamodb.DynamoDbFaults;
 import com.example.localcloud.dynamodb.DynamoDbStats;
+import com.example.localcloud.dynamodb.OperatorDynamoDbCall;
 import com.example.localcloud.iam.Decision;
 import com.example.localcloud.kinesis.KinesisFaults;
 import com.example.localcloud.momento.FaultRule;
 import com.example.localcloud.momento.LocalMomento;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -33,6 +35,8 @@ import java.util.function.Supplier;
  *   POST   /_local/dynamodb/faults?operation=GetItem&amp;kind=THROTTLING|SERVER_ERROR[&amp;times=3]
  *                                                make a DynamoDB operation fail (times: default until cleared)
  *   DELETE /_local/dynamodb/faults               clear them
+ *   POST   /_local/dynamodb/{Operation}         one DynamoDB API call as the operator, body as the API takes it
+ *                                                (e.g. UpdateItem): change the table behind the service's back
  *   GET    /_local/dynamodb/stats                calls DynamoDB Local answered, per operation ({"GetItem": 3, ...})
  *   GET    /_local/iam/decisions                 every AWS call a function made, with IAM's answer (who, action,
  *                                                resource, ALLOWED or why denied), oldest first
@@ -67,6 +71,9 @@ final class LocalControlEndpoints implements LocalControl {
     @Override
     public Optional<OutgoingResponse> answer(IncomingRequest request) {
         String route = request.method() + " " + request.path().substring(PREFIX.length());
+        if (route.matches("POST /dynamodb/[A-Z][A-Za-z]+")) {
+            return Optional.of(operatorDynamoDbCall(route.substring("POST /dynamodb/".length()), request.body()));
+        }
         return switch (route) {
             case "GET /endpoints" -> Optional.of(json(200, endpoints));
             case "GET /dynamodb/stats" -> Optional.of(json(200, dynamoDbStats.get().operations()));
@@ -100,6 +107,20 @@ final class LocalControlEndpoints implements LocalControl {
             case "GET /momento/faults" -> Optional.of(json(200, Map.of("faults", momento.faults().active().stream().map(Object::toString).toList())));
             default -> Optional.empty();
         };
+    }
+
+    private OutgoingResponse operatorDynamoDbCall(String operation, byte[] body) {
+        try {
+            var answer = OperatorDynamoDbCall.send(URI.create(endpoints.get("dynamodb").toString()),
+                    endpoints.get("region").toString(), endpoints.get("operatorAccessKeyId").toString(), operation,
+                    body == null ? new byte[0] : body);
+            return new OutgoingResponse(answer.statusCode(), List.of(Map.entry("Content-Type", "application/json")), answer.body());
+        } catch (java.io.IOException e) {
+            return json(502, Map.of("error", "DynamoDB Local did not answer: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return json(503, Map.of("error", "interrupted"));
+        }
     }
 
     private OutgoingResponse addFault(String query) {

@@ -128,6 +128,34 @@ class Step1EndToEndTest {
         return api.createUser(prefix);
     }
 
+    /** What the guides and the stage tools' check use: DynamoDB's counters, IAM's answers, and a change made as the operator. */
+    @Test
+    void operatorEndpointsCountReadsShowIamAnswersAndChangeTheTable() throws Exception {
+        String alice = unique("alice");
+        post("/users", "{\"username\":\"" + alice + "\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}", null);
+        long getItemsBefore = get("/_local/dynamodb/stats").json().path("GetItem").asLong(0);
+        get("/users/" + alice);
+        String table = get("/_local/endpoints").json().path("tables").elements().next().asText();
+
+        Reply stats = get("/_local/dynamodb/stats");
+        Reply decisions = get("/_local/iam/decisions");
+        Reply renamed = post("/_local/dynamodb/UpdateItem", "{\"TableName\":\"" + table + "\",\"Key\":{\"PK\":{\"S\":\"USER#" + alice
+                + "\"},\"SK\":{\"S\":\"USER#" + alice + "\"}},\"UpdateExpression\":\"SET firstName = :f\","
+                + "\"ExpressionAttributeValues\":{\":f\":{\"S\":\"Alicia\"}}}", null);
+        Reply wrongTable = post("/_local/dynamodb/GetItem", "{\"TableName\":\"no-such-table\",\"Key\":{\"PK\":{\"S\":\"x\"},\"SK\":{\"S\":\"x\"}}}", null);
+
+        assertThat(stats.json().path("GetItem").asLong()).isEqualTo(getItemsBefore + 1);
+        assertThat(decisions.json()).anySatisfy(decision -> {
+            assertThat(decision.path("principalArn").asText()).endsWith("-getUser");
+            assertThat(decision.path("action").asText()).isEqualTo("dynamodb:GetItem");
+            assertThat(decision.path("outcome").asText()).isEqualTo("ALLOWED");
+        });
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(get("/users/" + alice).json().path("user").path("firstName").asText()).isEqualTo("Alicia");
+        assertThat(wrongTable.status()).isEqualTo(400);
+        assertThat(wrongTable.json().path("__type").asText()).endsWith("ResourceNotFoundException");
+    }
+
     private static String unique(String prefix) {
         return AccountsApi.unique(prefix);
     }

@@ -23,6 +23,7 @@ class WorkshopToolsTest {
     void repositoryWithTwoStages() throws IOException {
         writeStage("step-1-first", "<project>one</project>", "class A {}");
         writeStage("step-2-second", "<project>two</project>", "class A { int cache; }");
+        writeStage("step-3-third", "<project>three</project>", "class A { int cache; int more; }");
         Files.writeString(root.resolve("README.md"), "workshop\n");
         git = new Git(root);
         git.run("init", "-q", "-b", "main");
@@ -122,6 +123,65 @@ class WorkshopToolsTest {
         assertThat(errors).contains("No stage 'step-9'").contains("step-1-first").contains("step-2-second");
     }
 
+    @Test
+    void startBringsTheStepsTestsAndLeavesTheCodeAlone() throws IOException {
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* my step-1 work */ }");
+
+        assertThat(run("start", "step-2")).isZero();
+
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("step-2-second");
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my step-1 work");
+        assertThat(Files.readString(root.resolve("pom.xml"))).isEqualTo("<project>one</project>");
+        assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-2-second");
+        assertThat(output).contains("Started step 2").contains("[ ] one Momento client per execution environment")
+                .contains("-Dexec.args=\"check\"");
+    }
+
+    @Test
+    void startOfTheNextStepReplacesTheTestsTheLastStartBrought() throws IOException {
+        run("start", "step-2");
+
+        assertThat(run("start", "step-3")).isZero();
+
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("step-3-third");
+    }
+
+    @Test
+    void startRefusesToReplaceTestsYouChanged() throws IOException {
+        Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
+
+        assertThat(run("start", "step-2")).isEqualTo(1);
+
+        assertThat(errors).contains("src/test has changes").contains("--force").contains("MyTest.java");
+        assertThat(root.resolve("src/test/java/MyTest.java")).exists();
+        assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-1-first");
+    }
+
+    @Test
+    void startWithForceStashesYourTestsSoTheyCanComeBack() {
+        assertThat(writeAndStartWithForce()).isZero();
+
+        assertThat(root.resolve("src/test/java/MyTest.java")).doesNotExist();
+        assertThat(output).contains("git stash pop");
+        assertThat(git.run("stash", "list")).contains("before start step-2");
+    }
+
+    @Test
+    void startRefusesToSkipAStep() {
+        assertThat(run("start", "step-3")).isEqualTo(1);
+
+        assertThat(errors).contains("builds on step-2-second").contains("use step-2-second");
+    }
+
+    private int writeAndStartWithForce() {
+        try {
+            Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return run("start", "step-2", "--force");
+    }
+
     private int run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -137,6 +197,8 @@ class WorkshopToolsTest {
         Files.writeString(stage.resolve("pom.xml"), pom);
         Files.writeString(stage.resolve("serverless.yml"), "service: x\n");
         Files.writeString(stage.resolve("src/main/java/A.java"), source);
+        Files.createDirectories(stage.resolve("src/test/java"));
+        Files.writeString(stage.resolve("src/test/java/ATest.java"), "class ATest { /* " + name + " */ }");
     }
 
     private void commit(String message) {

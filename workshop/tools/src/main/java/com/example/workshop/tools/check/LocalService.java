@@ -146,6 +146,35 @@ public final class LocalService {
         return matching;
     }
 
+    /** The stage's DynamoDB table (the first it declares), as the local cloud named it. */
+    public String table() throws Exception {
+        Iterator<JsonNode> tables = control(get("/_local/endpoints")).path("tables").elements();
+        if (!tables.hasNext()) {
+            throw new ProbeFailure("the stage declares no DynamoDB table in serverless.yml's resources");
+        }
+        return tables.next().asText();
+    }
+
+    /** A DynamoDB API call made as the operator, behind the service's back, e.g. ("UpdateItem", request). */
+    public Reply operatorDynamoDbCall(String operation, Map<String, Object> request) throws Exception {
+        HttpRequest.Builder call = HttpRequest.newBuilder(base.resolve("/_local/dynamodb/" + operation))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)));
+        Reply reply = send(call);
+        control(reply);
+        return reply;
+    }
+
+    /** Asks {@code path} until {@code done} holds or 10 s pass (a stream delivers changes a moment later); the last reply. */
+    public Reply awaitReply(String path, java.util.function.Predicate<Reply> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Reply reply = get(path);
+        while (!done.test(reply) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            reply = get(path);
+        }
+        return reply;
+    }
+
     /** Makes every Momento data call fail with UNAVAILABLE until {@link #healMomento()}. */
     public void breakMomento() throws Exception {
         control(post("/_local/momento/faults?rpc=data&status=UNAVAILABLE", null, null));

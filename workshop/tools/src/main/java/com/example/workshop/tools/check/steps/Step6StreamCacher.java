@@ -1,29 +1,78 @@
 package com.example.workshop.tools.check.steps;
 
+import static com.example.workshop.tools.check.ProbeFailure.expect;
+
 import com.example.workshop.tools.check.Lesson;
+import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.LocalService.CacheCounters;
+import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
+import java.util.Map;
 
-/** Step 6: a function on the table's DynamoDB stream keeps the cache in step with every change. */
+/**
+ * Step 6: a function on the table's DynamoDB stream keeps the cache in step with every change,
+ * whoever makes it. The probes change the table behind the service's back, as the guide does.
+ */
 final class Step6StreamCacher {
     private Step6StreamCacher() {
     }
 
     static StepLessons lessons() {
         return new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(
-                Lesson.testedOnly("an inserted or modified item is cached as the read path reads it",
+                Lesson.of("an inserted or modified item is cached as the read path reads it",
                         "StreamCacher.java",
-                        "StreamCacherHandlerTest.anInsertedUserIsCachedAsTheReadPathReadsIt",
-                        "StreamCacherHandlerTest.aModifiedUserReplacesTheCachedOne",
-                        "StreamCacherHandlerTest.insertedAndModifiedOrganizationsAndMembershipsAreCached"),
-                Lesson.testedOnly("a removed item leaves the cache; an unknown or incomplete one is never cached",
+                        List.of("StreamCacherHandlerTest.anInsertedUserIsCachedAsTheReadPathReadsIt",
+                                "StreamCacherHandlerTest.aModifiedUserReplacesTheCachedOne",
+                                "StreamCacherHandlerTest.insertedAndModifiedOrganizationsAndMembershipsAreCached"),
+                        Step6StreamCacher::aChangeBehindTheServicesBackIsServedFromTheCache),
+                Lesson.of("a removed item leaves the cache; an unknown or incomplete one is never cached",
                         "StreamCacher.java",
-                        "StreamCacherHandlerTest.aRemovedItemOfEachKindLeavesTheCache",
-                        "StreamCacherHandlerTest.anItemOfAnUnknownKindIsIgnored",
-                        "StreamCacherHandlerTest.anIncompleteItemIsRemovedRatherThanCached"),
+                        List.of("StreamCacherHandlerTest.aRemovedItemOfEachKindLeavesTheCache",
+                                "StreamCacherHandlerTest.anItemOfAnUnknownKindIsIgnored",
+                                "StreamCacherHandlerTest.anIncompleteItemIsRemovedRatherThanCached"),
+                        Step6StreamCacher::aDeletedItemLeavesTheCache),
                 Lesson.testedOnly("a failed cache write is reported, so Lambda retries from that record",
                         "StreamCacherHandler.java",
                         "StreamCacherHandlerTest.aFailingCacheWriteIsReportedWithItsSequenceNumberAndStopsTheBatch",
                         "StreamCacherHandlerTest.aFailingCacheDeleteIsReported")));
+    }
+
+    static void aChangeBehindTheServicesBackIsServedFromTheCache(LocalService service) throws Exception {
+        String user = service.createUser("alice");
+        service.get("/users/" + user);
+
+        service.operatorDynamoDbCall("UpdateItem", Map.of("TableName", service.table(),
+                "Key", userKey(user),
+                "UpdateExpression", "SET firstName = :name",
+                "ExpressionAttributeValues", Map.of(":name", Map.of("S", "Alicia"))));
+        Reply renamed = service.awaitReply("/users/" + user, reply -> firstName(reply).equals("Alicia"));
+        CacheCounters before = service.cacheCounters();
+        long readsBefore = service.dynamoDbReads();
+        Reply again = service.get("/users/" + user);
+
+        expect(firstName(renamed).equals("Alicia"), "10 s after the table changed, GET /users/" + user
+                + " still answers firstName \"" + firstName(renamed) + "\": the stream cacher did not update the cache");
+        expect(firstName(again).equals("Alicia") && service.cacheCounters().minus(before).hits() == 1
+                && service.dynamoDbReads() == readsBefore, "the new name was not served from the cache");
+    }
+
+    static void aDeletedItemLeavesTheCache(LocalService service) throws Exception {
+        String user = service.createUser("bob");
+        service.get("/users/" + user); // cached
+
+        service.operatorDynamoDbCall("DeleteItem", Map.of("TableName", service.table(), "Key", userKey(user)));
+        Reply gone = service.awaitReply("/users/" + user, reply -> reply.status() == 404);
+
+        expect(gone.status() == 404, "10 s after the user was deleted from the table, " + gone.describe("GET /users/" + user)
+                + ": the stream cacher must delete the cached item");
+    }
+
+    private static Map<String, Object> userKey(String user) {
+        return Map.of("PK", Map.of("S", "USER#" + user), "SK", Map.of("S", "USER#" + user));
+    }
+
+    private static String firstName(Reply reply) {
+        return reply.json().path("user").path("firstName").asText("");
     }
 }

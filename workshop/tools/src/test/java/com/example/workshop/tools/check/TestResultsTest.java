@@ -1,0 +1,49 @@
+package com.example.workshop.tools.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestResultsTest {
+    @TempDir
+    Path reports;
+
+    @Test
+    void readsPassesFailuresAndErrorsFromSurefireReports() throws IOException {
+        Files.writeString(reports.resolve("TEST-com.example.accounts.cache.AccountCacheTest.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="com.example.accounts.cache.AccountCacheTest" tests="3">
+                  <testcase name="aHitDoesNotAskTheDatabase" classname="com.example.accounts.cache.AccountCacheTest" time="0.1">
+                    <failure message="&#10;expected: 0&#10; but was: 1" type="org.opentest4j.AssertionFailedError">trace</failure>
+                  </testcase>
+                  <testcase name="notFoundIsCachedToo" classname="com.example.accounts.cache.AccountCacheTest" time="0.1"/>
+                  <testcase name="createUserRejects(String)[2]" classname="com.example.accounts.cache.AccountCacheTest" time="0.1">
+                    <error type="java.lang.NullPointerException"/>
+                  </testcase>
+                </testsuite>
+                """);
+        Files.writeString(reports.resolve("other.txt"), "not a report");
+
+        TestResults results = TestResults.read(reports);
+
+        assertThat(results.cases()).hasSize(3);
+        assertThat(results.matching("AccountCacheTest.aHitDoesNotAskTheDatabase")).singleElement()
+                .satisfies(test -> assertThat(test.failure()).isEqualTo("expected: 0"));
+        assertThat(results.matching("AccountCacheTest.notFoundIsCachedToo")).singleElement()
+                .satisfies(test -> assertThat(test.failure()).isNull());
+        assertThat(results.matching("AccountCacheTest.createUserRejects")).singleElement()
+                .satisfies(test -> assertThat(test.failure()).isEqualTo("java.lang.NullPointerException"));
+        assertThat(results.matching("AccountCacheTest")).hasSize(3);
+        assertThat(results.matching("AccountCacheTest.notFound")).isEmpty();
+        assertThat(results.matching("CacheTest")).isEmpty();
+    }
+
+    @Test
+    void noReportsDirectoryMeansNoTests() throws IOException {
+        assertThat(TestResults.read(reports.resolve("absent")).cases()).isEmpty();
+    }
+}
