@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -22,8 +23,11 @@ import org.junit.jupiter.api.Test;
  *   ```java file=solutions/step-2-momento-client/src/main/java/com/example/accounts/Clients.java
  * </pre>
  * The block must appear in that file as consecutive lines (indentation may differ by a constant
- * amount). A line holding only an elision marker ({@code // ...}, {@code # ...},
- * {@code <!-- ... -->} or {@code ...}) skips any number of lines. Java, XML and YAML blocks
+ * amount). A line that starts with an elision marker ({@code // ...}, {@code # ...},
+ * {@code <!-- ...} or {@code ...}) skips any number of lines. In a guide's "The edits" section the
+ * attendee types every block, so an elision there must say what it skips: code already in the
+ * file ({@code // ... unchanged}) or a file the start command brings ({@code // ... from path}).
+ * Java, XML and YAML blocks
  * without {@code file=} must be marked {@code example} (code that is not in the project).
  * And every repository path a guide mentions in backticks must exist (a working-copy path such
  * as {@code src/...} may instead exist in one of the stages: a file the guide has you create).
@@ -33,7 +37,9 @@ class GuideSnippetsTest {
     static final Pattern FENCE = Pattern.compile("^(\\s*)(```+|~~~+)\\s*(.*)$");
     static final Pattern FILE_ATTRIBUTE = Pattern.compile("(?:^|\\s)file=(\\S+)");
     static final Set<String> PROJECT_LANGUAGES = Set.of("java", "xml", "yaml", "yml");
-    static final Set<String> ELISIONS = Set.of("// ...", "# ...", "<!-- ... -->", "...");
+    static final Pattern ELISION = Pattern.compile("^(//|#|<!--)?\\s*\\.\\.\\.(\\s.*)?$");
+    /** What an elision in a block the attendee types must say: "unchanged", or "from <an existing path>". */
+    static final Pattern SAYS_WHAT_IT_ELIDES = Pattern.compile("\\bunchanged\\b|\\bfrom `?((?:src|solutions|workshop)/[^`\\s]+)`?");
     static final Pattern INLINE_PATH = Pattern.compile("`((?:solutions|workshop|src|\\.ci|\\.mvn)/[^`\\s*{}]+|[A-Za-z.-]+\\.(?:md|xml|yml))`");
 
     record Snippet(Path guide, int line, String info, List<String> lines) {
@@ -65,6 +71,136 @@ class GuideSnippetsTest {
         }
         assertThat(problems).as("guide snippets").isEmpty();
         assertThat(checked).as("snippets checked").isPositive();
+    }
+
+    static boolean isElision(String line) {
+        return ELISION.matcher(line.strip()).matches();
+    }
+
+    @Test
+    void noBlockTheAttendeeTypesElidesCode() {
+        List<String> problems = new ArrayList<>();
+        for (Path guide : guides()) {
+            List<String> text = lines(guide);
+            for (Snippet snippet : snippets(guide)) {
+                if (!FILE_ATTRIBUTE.matcher(snippet.info()).find() || !inEditsSection(text, snippet.line())) {
+                    continue;
+                }
+                for (String line : snippet.lines()) {
+                    if (!isElision(line)) {
+                        continue;
+                    }
+                    Matcher says = SAYS_WHAT_IT_ELIDES.matcher(line);
+                    boolean ok = says.find() && (says.group(1) == null || Files.exists(ROOT.resolve(says.group(1))));
+                    if (!ok) {
+                        problems.add(snippet.where() + ": '" + line.strip() + "' elides code the attendee must write;"
+                                + " show it, or say '... unchanged' (already in the file) or '... from <path>'");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("elisions in blocks the attendee types").isEmpty();
+    }
+
+    /**
+     * A guide is complete: every line its step adds to the service (main code, pom.xml,
+     * serverless.yml, compared with the step before, blank lines and indentation aside) appears in
+     * one of the guide's blocks quoting that file, or the file is one the start command brings.
+     */
+    @Test
+    void everyLineAStepAddsIsInItsGuide() throws IOException {
+        List<String> missing = new ArrayList<>();
+        List<Path> stages;
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("solutions"))) {
+            stages = dirs.filter(dir -> dir.getFileName().toString().matches("step-\\d+-.*"))
+                    .sorted(java.util.Comparator.comparingInt(GuideSnippetsTest::stepNumber)).toList();
+        }
+        for (int i = 1; i < stages.size(); i++) {
+            Path before = stages.get(i - 1);
+            Path stage = stages.get(i);
+            int step = stepNumber(stage);
+            Path guide = guides().stream().filter(g -> g.getFileName().toString().startsWith(String.format("%02d-", step)))
+                    .findFirst().orElse(null);
+            if (guide == null) {
+                missing.add("step " + step + " has no guide workshop/" + String.format("%02d", step) + "-*.md");
+                continue;
+            }
+            Map<String, List<String>> quoted = quotedLines(guide);
+            for (String file : serviceFiles(stage)) {
+                List<String> added = addedLines(before.resolve(file), stage.resolve(file));
+                if (added.isEmpty() || providedByStart(guide, file)) {
+                    continue;
+                }
+                List<String> inGuide = quoted.getOrDefault(file, List.of());
+                List<String> notShown = added.stream().filter(line -> !inGuide.contains(line)).toList();
+                if (!notShown.isEmpty()) {
+                    missing.add(ROOT.relativize(guide) + " never shows " + notShown.size() + " line(s) step " + step + " adds to "
+                            + file + ", e.g. '" + notShown.get(0) + "'");
+                }
+            }
+        }
+        assertThat(missing).as("lines a step adds that its guide does not show").isEmpty();
+    }
+
+    private static int stepNumber(Path stage) {
+        return Integer.parseInt(stage.getFileName().toString().split("-")[1]);
+    }
+
+    /** pom.xml, serverless.yml and src/main of a stage, as paths relative to it. */
+    private static List<String> serviceFiles(Path stage) throws IOException {
+        List<String> files = new ArrayList<>(List.of("pom.xml", "serverless.yml"));
+        try (Stream<Path> walk = Files.walk(stage.resolve("src/main"))) {
+            walk.filter(Files::isRegularFile).forEach(file -> files.add(stage.relativize(file).toString().replace('\\', '/')));
+        }
+        return files;
+    }
+
+    /** The lines of {@code after} that {@code before} does not have as often (stripped, blank lines aside). */
+    static List<String> addedLines(Path before, Path after) {
+        Map<String, Integer> old = new java.util.HashMap<>();
+        if (Files.isRegularFile(before)) {
+            lines(before).stream().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> old.merge(l, 1, Integer::sum));
+        }
+        List<String> added = new ArrayList<>();
+        for (String line : lines(after).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            if (old.getOrDefault(line, 0) > 0) {
+                old.merge(line, -1, Integer::sum);
+            } else {
+                added.add(line);
+            }
+        }
+        return added;
+    }
+
+    /** For each stage file a guide quotes (path after solutions/step-N-x/), the stripped lines of its blocks. */
+    private static Map<String, List<String>> quotedLines(Path guide) {
+        Map<String, List<String>> quoted = new java.util.HashMap<>();
+        for (Snippet snippet : snippets(guide)) {
+            Matcher file = FILE_ATTRIBUTE.matcher(snippet.info());
+            if (file.find() && file.group(1).startsWith("solutions/")) {
+                String inStage = file.group(1).replaceFirst("^solutions/[^/]+/", "");
+                snippet.lines().forEach(line -> quoted.computeIfAbsent(inStage, k -> new ArrayList<>()).add(line.strip()));
+            }
+        }
+        return quoted;
+    }
+
+    /** A guide says the start command brings a file by naming it on a line with "start" and "brings". */
+    private static boolean providedByStart(Path guide, String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return lines(guide).stream().anyMatch(line -> line.contains("brings") && line.contains("`" + file + "`")
+                || line.contains("brings") && line.contains("`" + name + "`") && line.contains("start"));
+    }
+
+    /** True when {@code line} (1-based) is under a "## The edits" heading, before the next "## " heading. */
+    static boolean inEditsSection(List<String> text, int line) {
+        for (int i = line - 2; i >= 0; i--) {
+            String heading = text.get(i);
+            if (heading.startsWith("## ")) {
+                return heading.strip().equalsIgnoreCase("## The edits");
+            }
+        }
+        return false;
     }
 
     @Test
@@ -206,6 +342,12 @@ class GuideSnippetsTest {
 
         assertThat(appearsIn(List.of("void a() {", "    one();", "    two();", "}"), file)).isTrue();
         assertThat(appearsIn(List.of("class A {", "    // ...", "}"), file)).isTrue();
+        assertThat(appearsIn(List.of("class A {", "    // ... unchanged", "}"), file)).isTrue();
+        assertThat(isElision("    // ... from src/main/java/A.java")).isTrue();
+        assertThat(isElision("    // ...and more")).isFalse();
+        assertThat(isElision("...")).isTrue();
+        assertThat(inEditsSection(List.of("## The idea", "x", "## The edits", "### 1. A", "```java file=a"), 5)).isTrue();
+        assertThat(inEditsSection(List.of("## The edits", "x", "## Check your work", "```java file=a"), 4)).isFalse();
         assertThat(appearsIn(List.of("void a() {", "    two();", "    one();"), file)).isFalse();
         assertThat(appearsIn(List.of("void a() {", "    three();"), file)).isFalse();
         assertThat(appearsIn(List.of("one();", "  two();"), file)).isFalse();
@@ -216,7 +358,7 @@ class GuideSnippetsTest {
         List<List<String>> segments = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (String line : snippet) {
-            if (ELISIONS.contains(line.strip())) {
+            if (isElision(line)) {
                 segments.add(current);
                 current = new ArrayList<>();
             } else {

@@ -26,7 +26,9 @@ public final class StepCheck {
         out.printf("Checking your working copy against step %d: %s (workshop/%s)%n", step.number(), step.title(), step.guide());
         out.println("1/2 Building your service and running the step's tests (log: target/workshop-check/maven.log)...");
         out.flush();
+        long started = System.nanoTime();
         TestRun.Result tests = new TestRun(root, logs.resolve("maven.log")).run();
+        out.printf("    %s (%d s)%n", describe(tests), seconds(started));
 
         Map<Lesson, List<String>> probeProblems = new java.util.HashMap<>();
         List<Lesson> lessons = step.withRegressions();
@@ -34,10 +36,16 @@ public final class StepCheck {
             String why = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile" : "the build failed";
             lessons.stream().filter(lesson -> lesson.probe() != null)
                     .forEach(lesson -> probeProblems.put(lesson, List.of("not tried in the local cloud: " + why)));
+        } else if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
+            // The first compile error is the next thing to fix; the local cloud waits until the tests compile.
+            lessons.stream().filter(lesson -> lesson.probe() != null)
+                    .forEach(lesson -> probeProblems.put(lesson, List.of("not tried in the local cloud until the tests compile")));
         } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
             out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
             out.flush();
+            long probing = System.nanoTime();
             probeAll(lessons, probeProblems, logs.resolve("local-cloud.log"));
+            out.printf("    done (%d s)%n", seconds(probing));
         }
 
         List<LessonResult> results = new ArrayList<>();
@@ -53,6 +61,20 @@ public final class StepCheck {
             results.add(new LessonResult(lesson, problems));
         }
         return results;
+    }
+
+    private static String describe(TestRun.Result tests) {
+        return switch (tests.outcome()) {
+            case TESTS_RAN -> tests.tests().cases().size() + " tests ran, "
+                    + tests.tests().cases().stream().filter(test -> test.failure() != null).count() + " failed";
+            case TESTS_DO_NOT_COMPILE -> "the step's tests do not compile yet";
+            case CODE_DOES_NOT_COMPILE -> "your code does not compile";
+            case BUILD_FAILED -> "the build failed";
+        };
+    }
+
+    private static long seconds(long since) {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
     }
 
     private void probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Path logFile)
