@@ -1,4 +1,4 @@
-package com.example.accounts.service;
+package com.example.accounts.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,17 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's cache of users, organizations and memberships, on Momento.
+ * The service's cache of users, organizations and memberships, on Momento: to the cache what
+ * AccountRepository is to the table.
  *
  * <p>Read-aside (also called cache-aside): look in the cache first; on a miss, ask the database
- * and keep its answer in the cache for {@link #TTL}, "not found" included.
+ * and keep its answer in the cache for the TTL, "not found" included.
  *
  * <p>The cache may make a read faster, never make it fail: when the cache errs, times out or
  * cannot be reached, the failure is logged and the database answers.
  */
-class AccountCache {
-    /** How long a cached answer is trusted. Also how long a stale answer can live: see step 4. */
-    static final Duration TTL = Duration.ofSeconds(60);
+public class AccountCache {
     /** Cached for an item the database does not have, so repeated lookups of it stay cheap too. */
     static final String NOT_FOUND = "NOT_FOUND";
 
@@ -31,13 +30,21 @@ class AccountCache {
 
     private final Supplier<CacheClient> cache;
     private final String cacheName;
+    /** How long a cached answer is trusted. Also how long a stale answer can live: see step 4. */
+    private final Duration ttl;
 
-    AccountCache(Supplier<CacheClient> cache, String cacheName) {
+    /**
+     * @param cache     the Momento client, asked for at each use: it may not exist yet (see Clients)
+     * @param cacheName the Momento cache's name
+     * @param ttl       stated by every set (Dependencies passes Clients.CACHE_TTL)
+     */
+    public AccountCache(Supplier<CacheClient> cache, String cacheName, Duration ttl) {
         this.cache = cache;
         this.cacheName = cacheName;
+        this.ttl = ttl;
     }
 
-    <T> Optional<T> read(String key, Class<T> type, Supplier<Optional<T>> database) {
+    public <T> Optional<T> read(String key, Class<T> type, Supplier<Optional<T>> database) {
         CacheClient client = client();
         if (client == null) {
             return database.get();
@@ -83,7 +90,7 @@ class AccountCache {
 
     private void set(CacheClient client, String key, String value) {
         try {
-            SetResponse response = client.set(cacheName, key, value, TTL).join();
+            SetResponse response = client.set(cacheName, key, value, ttl).join();
             if (response instanceof SetResponse.Error error) {
                 LOG.warn("Cache set of {} failed: {}", key, error.getMessage());
             }
