@@ -22,8 +22,7 @@ class NodeTutorialRegressionTest {
 
     @BeforeEach
     void aliceFoundsAcmeAndBobSignsUp() {
-        accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()),
-                TestCaches.none(), TestCaches.CACHE_NAME);
+        accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()));
         invoke(new CreateUserHandler(accounts), Events.post("/users", "{\"username\":\"alice\",\"firstName\":\"A\",\"lastName\":\"L\"}"));
         invoke(new CreateUserHandler(accounts), Events.post("/users", "{\"username\":\"bob\",\"firstName\":\"B\",\"lastName\":\"L\"}"));
         invoke(new CreateOrganizationHandler(accounts), Events.post("/organizations", "{\"organizationName\":\"acme\"}", "alice"));

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * Why lazy: a class that needs no client never builds one, and tests can inject their own.
  */
 public final class Clients {
-    /** How long an item stays in the cache when a write does not say. */
-    static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(60);
+    /** How long an item stays in the cache: the client's default, and from step 3 on stated by every set. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(60);
     /** Secrets Manager is called during a cold start: fail fast rather than stall it. */
     private static final Duration SECRETS_MANAGER_TIMEOUT = Duration.ofSeconds(1);
 
@@ -40,17 +40,18 @@ public final class Clients {
     }
 
     /**
-     * The Momento client, created on first use with the API key from Secrets Manager. If that
-     * fails (Secrets Manager or Momento unreachable), this throws and the next call tries again,
-     * so one bad cold start does not leave the environment without a cache for good.
+     * The Momento client, created on first use with the API key read from the Secrets Manager
+     * secret {@code apiKeySecretId}, then reused. If that fails (Secrets Manager or Momento
+     * unreachable), this throws and the next call tries again, so one bad cold start does not
+     * leave the environment without a cache for good.
      */
-    public static synchronized CacheClient cacheClient() {
+    static synchronized CacheClient cacheClient(String apiKeySecretId) {
         if (cacheClient == null) {
-            String apiKey = MomentoApiKey.read(secretsManager(), Dependencies.requiredEnv("MOMENTO_API_KEY_SECRET_ID"));
+            String apiKey = MomentoApiKey.read(secretsManager(), apiKeySecretId);
             cacheClient = CacheClient.create(
                     CredentialProvider.fromString(apiKey),
                     Configurations.Lambda.latest(), // keepalive off: a frozen environment can't answer pings
-                    DEFAULT_CACHE_TTL,
+                    CACHE_TTL,
                     Duration.ofSeconds(1));         // connect now, during Init, not on the first request
         }
         return cacheClient;

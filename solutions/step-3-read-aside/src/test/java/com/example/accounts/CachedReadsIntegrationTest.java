@@ -20,7 +20,7 @@ class CachedReadsIntegrationTest {
     @BeforeEach
     void setUp() {
         accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()),
-                cache.client(), TestCaches.CACHE_NAME);
+                TestCaches.accountCache(cache));
         accounts.createUser(new User("alice", "Alice", "Liddell"));
         accounts.createOrganization("acme", "alice");
     }

@@ -29,7 +29,7 @@ class ConcurrentCreatesTest {
     @BeforeEach
     void setUp() {
         table = LocalDynamoDb.createAccountsTable();
-        accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), table), TestCaches.inMemory(), TestCaches.CACHE_NAME);
+        accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), table), TestCaches.inMemory());
     }
 
     @AfterEach

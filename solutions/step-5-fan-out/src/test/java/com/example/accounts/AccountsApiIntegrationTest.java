@@ -30,7 +30,7 @@ class AccountsApiIntegrationTest {
     @BeforeEach
     void newTable() {
         table = LocalDynamoDb.createAccountsTable();
-        AccountService accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), table), TestCaches.inMemory(), TestCaches.CACHE_NAME);
+        AccountService accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), table), TestCaches.inMemory());
         createUser = new CreateUserHandler(accounts);
         getUser = new GetUserHandler(accounts);
         createOrganization = new CreateOrganizationHandler(accounts);

@@ -17,7 +17,7 @@ class CachedWritesIntegrationTest {
     @BeforeEach
     void setUp() {
         accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()),
-                cache.client(), TestCaches.CACHE_NAME);
+                TestCaches.accountCache(cache));
     }
 
     @Test

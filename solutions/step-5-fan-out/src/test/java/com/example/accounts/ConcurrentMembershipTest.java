@@ -44,7 +44,7 @@ class ConcurrentMembershipTest {
                 return found;
             }
         };
-        AccountService accounts = new AccountService(slowMemberReads, cache.client(), TestCaches.CACHE_NAME);
+        AccountService accounts = new AccountService(slowMemberReads, TestCaches.accountCache(cache));
         accounts.createUser(new User("alice", "Alice", "Liddell"));
         accounts.createOrganization("acme", "alice");
 

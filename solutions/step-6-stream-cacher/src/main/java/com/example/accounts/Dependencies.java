@@ -1,8 +1,10 @@
 package com.example.accounts;
 
+import com.example.accounts.cache.AccountCache;
 import com.example.accounts.repository.AccountRepository;
 import com.example.accounts.service.AccountService;
 import com.example.accounts.service.StreamCacher;
+import momento.sdk.CacheClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,29 +17,36 @@ public final class Dependencies {
 
     public static AccountService accountService() {
         createCacheClientDuringInit();
-        return new AccountService(
-                new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME")),
-                Clients::cacheClient,
-                requiredEnv("CACHE_NAME"));
+        return new AccountService(new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME")), accountCache());
+    }
+
+    /** The cache, on the Momento client created during Init; every set states Clients.CACHE_TTL. */
+    private static AccountCache accountCache() {
+        return new AccountCache(Dependencies::cacheClient, requiredEnv("CACHE_NAME"), Clients.CACHE_TTL);
     }
 
     /** For the stream cacher, which needs the cache only, not the table. */
     public static StreamCacher streamCacher() {
         createCacheClientDuringInit();
-        return new StreamCacher(Clients::cacheClient, requiredEnv("CACHE_NAME"));
+        return new StreamCacher(accountCache());
     }
 
     /**
      * Handlers are built during Lambda's Init phase, so building the cache client here makes the
-     * cold start, not the first request, pay for it. A failure is not fatal: the service
-     * asks for the client again when it needs it, and DynamoDB still answers.
+     * cold start, not the first request, pay for it. A failure is not fatal: the next use of
+     * the client tries again, and DynamoDB still answers.
      */
     private static void createCacheClientDuringInit() {
         try {
-            Clients.cacheClient();
+            cacheClient();
         } catch (RuntimeException e) {
             LOG.warn("Momento client not created during Init, will retry on use: {}", e.toString());
         }
+    }
+
+    /** The Momento client, with its API key from the secret that MOMENTO_API_KEY_SECRET_ID names. */
+    private static CacheClient cacheClient() {
+        return Clients.cacheClient(requiredEnv("MOMENTO_API_KEY_SECRET_ID"));
     }
 
     static String requiredEnv(String name) {

@@ -1,24 +1,21 @@
 package com.example.accounts;
 
-import java.util.function.Supplier;
-import momento.sdk.CacheClient;
+import com.example.accounts.cache.AccountCache;
 
-/** Cache clients for tests that run without a Momento server. */
+/** Account caches for tests that run without a Momento server. */
 public final class TestCaches {
     public static final String CACHE_NAME = "accounts-cache";
 
     private TestCaches() {
     }
 
-    /** A fresh in-memory cache client. */
-    public static Supplier<CacheClient> inMemory() {
-        return new InMemoryCache().client();
+    /** An account cache on a fresh in-memory cache. */
+    public static AccountCache inMemory() {
+        return accountCache(new InMemoryCache());
     }
 
-    /** For tests of code that must not touch the cache: any use fails the test. */
-    public static Supplier<CacheClient> none() {
-        return () -> {
-            throw new AssertionError("this test expects no cache use");
-        };
+    /** An account cache on {@code memory}, for tests that look at what it holds. */
+    public static AccountCache accountCache(InMemoryCache memory) {
+        return new AccountCache(memory.client(), CACHE_NAME, Clients.CACHE_TTL);
     }
 }

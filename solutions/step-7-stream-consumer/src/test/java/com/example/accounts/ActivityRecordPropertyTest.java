@@ -40,12 +40,12 @@ class ActivityRecordPropertyTest {
     @BeforeContainer
     static void aliceFoundsAcme() {
         AccountRepository accounts = new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable());
-        AccountService api = new AccountService(accounts, TestCaches.inMemory(), TestCaches.CACHE_NAME);
+        AccountService api = new AccountService(accounts, TestCaches.inMemory());
         api.createUser(new User("alice", "Alice", "Liddell"));
         api.createOrganization("acme", "alice");
         handler = new ActivityConsumerHandler(new ActivityConsumer(accounts,
                 new ActivityRepository(LocalDynamoDb.client(), LocalDynamoDb.createActivityTable()),
-                TestCaches.inMemory(), TestCaches.CACHE_NAME));
+                TestCaches.inMemory()));
     }
 
     @Property(tries = 300)

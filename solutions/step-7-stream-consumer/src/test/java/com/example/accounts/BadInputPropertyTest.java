@@ -43,7 +43,7 @@ class BadInputPropertyTest {
     @BeforeContainer
     static void aliceAndAcmeExist() {
         table = LocalDynamoDb.createAccountsTable();
-        AccountService accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), table), TestCaches.inMemory(), TestCaches.CACHE_NAME);
+        AccountService accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), table), TestCaches.inMemory());
         handlers = List.of(new CreateUserHandler(accounts), new GetUserHandler(accounts),
                 new CreateOrganizationHandler(accounts), new GetOrganizationHandler(accounts),
                 new AddMemberHandler(accounts), new GetMembershipHandler(accounts), new ListMembersHandler(accounts));

@@ -172,7 +172,7 @@ class ListMembersIntegrationTest {
     }
 
     private AccountService serviceOver(DynamoDbClient dynamoDb) {
-        return new AccountService(new AccountRepository(dynamoDb, table), cache.client(), TestCaches.CACHE_NAME);
+        return new AccountService(new AccountRepository(dynamoDb, table), TestCaches.accountCache(cache));
     }
 
     private ApiCall list(String organization) {

@@ -8,8 +8,6 @@ import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
 import com.example.accounts.repository.AccountRepository;
 import java.util.Optional;
-import java.util.function.Supplier;
-import momento.sdk.CacheClient;
 
 /**
  * The rules of the accounts service. Names arrive already validated and normalized by the
@@ -17,14 +15,9 @@ import momento.sdk.CacheClient;
  */
 public class AccountService {
     private final AccountRepository repository;
-    /** The Momento client, asked for when needed (see Clients.cacheClient); used from step 3 on. */
-    private final Supplier<CacheClient> cache;
-    private final String cacheName;
 
-    public AccountService(AccountRepository repository, Supplier<CacheClient> cache, String cacheName) {
+    public AccountService(AccountRepository repository) {
         this.repository = repository;
-        this.cache = cache;
-        this.cacheName = cacheName;
     }
 
     public User createUser(User user) {

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.example.accounts.TestCaches;
 import com.example.accounts.errors.ForbiddenException;
 import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Membership;
@@ -31,7 +30,7 @@ class AccountServiceTest {
 
     @BeforeEach
     void setUp() {
-        accounts = new AccountService(repository, TestCaches.none(), TestCaches.CACHE_NAME);
+        accounts = new AccountService(repository);
     }
 
     @Test

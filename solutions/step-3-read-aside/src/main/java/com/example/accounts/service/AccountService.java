@@ -1,5 +1,7 @@
 package com.example.accounts.service;
 
+import com.example.accounts.cache.AccountCache;
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.errors.ForbiddenException;
 import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Membership;
@@ -8,8 +10,6 @@ import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
 import com.example.accounts.repository.AccountRepository;
 import java.util.Optional;
-import java.util.function.Supplier;
-import momento.sdk.CacheClient;
 
 /**
  * The rules of the accounts service. Names arrive already validated and normalized by the
@@ -19,9 +19,9 @@ public class AccountService {
     private final AccountRepository repository;
     private final AccountCache cache;
 
-    public AccountService(AccountRepository repository, Supplier<CacheClient> cache, String cacheName) {
+    public AccountService(AccountRepository repository, AccountCache cache) {
         this.repository = repository;
-        this.cache = new AccountCache(cache, cacheName);
+        this.cache = cache;
     }
 
     public User createUser(User user) {

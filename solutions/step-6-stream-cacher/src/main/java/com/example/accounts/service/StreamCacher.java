@@ -1,13 +1,13 @@
 package com.example.accounts.service;
 
+import com.example.accounts.cache.AccountCache;
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.model.Membership;
 import com.example.accounts.model.Organization;
 import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import momento.sdk.CacheClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +28,8 @@ public class StreamCacher {
 
     private final AccountCache cache;
 
-    public StreamCacher(Supplier<CacheClient> cache, String cacheName) {
-        this.cache = new AccountCache(cache, cacheName);
+    public StreamCacher(AccountCache cache) {
+        this.cache = cache;
     }
 
     /**

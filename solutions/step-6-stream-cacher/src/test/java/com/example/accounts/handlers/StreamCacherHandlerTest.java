@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class StreamCacherHandlerTest {
     private final InMemoryCache memory = new InMemoryCache();
-    private final StreamCacherHandler handler = new StreamCacherHandler(new StreamCacher(memory.client(), TestCaches.CACHE_NAME));
+    private final StreamCacherHandler handler = new StreamCacherHandler(new StreamCacher(TestCaches.accountCache(memory)));
     /** The service's read path over the same cache, with a database that must not be asked. */
     private final AccountRepository database = mock(AccountRepository.class);
-    private final AccountService reads = new AccountService(database, memory.client(), TestCaches.CACHE_NAME);
+    private final AccountService reads = new AccountService(database, TestCaches.accountCache(memory));
     private int sequence;
 
     @Test

@@ -34,7 +34,7 @@ class AccountServiceTest {
 
     @BeforeEach
     void setUp() {
-        accounts = new AccountService(repository, TestCaches.inMemory(), TestCaches.CACHE_NAME);
+        accounts = new AccountService(repository, TestCaches.inMemory());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.example.accounts.service;
 
+import com.example.accounts.cache.AccountCache;
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.errors.ForbiddenException;
 import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Member;
@@ -11,8 +13,6 @@ import com.example.accounts.repository.AccountRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import momento.sdk.CacheClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +26,9 @@ public class AccountService {
     private final AccountRepository repository;
     private final AccountCache cache;
 
-    public AccountService(AccountRepository repository, Supplier<CacheClient> cache, String cacheName) {
+    public AccountService(AccountRepository repository, AccountCache cache) {
         this.repository = repository;
-        this.cache = new AccountCache(cache, cacheName);
+        this.cache = cache;
     }
 
     public User createUser(User user) {

@@ -1,5 +1,7 @@
 package com.example.accounts.service;
 
+import com.example.accounts.cache.AccountCache;
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.model.ActivityEvent;
 import com.example.accounts.model.EnrichedActivity;
 import com.example.accounts.model.Organization;
@@ -9,7 +11,6 @@ import com.example.accounts.repository.ActivityRepository;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-import momento.sdk.CacheClient;
 
 /**
  * Records each account activity event with the user's names and the organization's founder.
@@ -39,11 +40,10 @@ public class ActivityConsumer {
     private final ActivityRepository activities;
     private final AccountCache cache;
 
-    public ActivityConsumer(AccountRepository accounts, ActivityRepository activities,
-                            Supplier<CacheClient> cache, String cacheName) {
+    public ActivityConsumer(AccountRepository accounts, ActivityRepository activities, AccountCache cache) {
         this.accounts = accounts;
         this.activities = activities;
-        this.cache = new AccountCache(cache, cacheName);
+        this.cache = cache;
     }
 
     /**

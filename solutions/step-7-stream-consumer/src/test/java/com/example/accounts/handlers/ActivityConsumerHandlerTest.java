@@ -15,6 +15,7 @@ import com.example.accounts.InMemoryCache;
 import com.example.accounts.KinesisEvents;
 import com.example.accounts.LocalDynamoDb;
 import com.example.accounts.TestCaches;
+import com.example.accounts.cache.AccountCache;
 import com.example.accounts.handlers.ActivityConsumerHandler.BatchSummary;
 import com.example.accounts.model.ActivityEvent;
 import com.example.accounts.model.User;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ class ActivityConsumerHandlerTest {
 
     @BeforeEach
     void aliceFoundsAcmeCorpAndBobSignsUp() {
-        AccountService api = new AccountService(accounts, memory.client(), TestCaches.CACHE_NAME);
+        AccountService api = new AccountService(accounts, TestCaches.accountCache(memory));
         api.createUser(new User("alice", "Alice", "Liddell"));
         api.createUser(new User("bob", "Bob", "Builder"));
         api.createOrganization("acme-corp", "alice");
@@ -232,12 +234,11 @@ class ActivityConsumerHandlerTest {
 
     @Test
     void withoutACacheClientEveryLookupIsADatabaseRead() {
+        AccountCache unreachable = new AccountCache(() -> {
+            throw new IllegalStateException("Secrets Manager unreachable (injected)");
+        }, TestCaches.CACHE_NAME, Duration.ofSeconds(60));
         ActivityConsumerHandler noCache = new ActivityConsumerHandler(new ActivityConsumer(accounts,
-                new ActivityRepository(LocalDynamoDb.client(), activityTable),
-                () -> {
-                    throw new IllegalStateException("Secrets Manager unreachable (injected)");
-                },
-                TestCaches.CACHE_NAME));
+                new ActivityRepository(LocalDynamoDb.client(), activityTable), unreachable));
 
         BatchSummary summary = noCache.process(List.of(
                 activity("e-1", "alice", "acme-corp", "viewed-dashboard"),
@@ -274,7 +275,7 @@ class ActivityConsumerHandlerTest {
     }
 
     private ActivityConsumerHandler handler(ActivityRepository activities) {
-        return new ActivityConsumerHandler(new ActivityConsumer(accounts, activities, memory.client(), TestCaches.CACHE_NAME));
+        return new ActivityConsumerHandler(new ActivityConsumer(accounts, activities, TestCaches.accountCache(memory)));
     }
 
     /** Events of alice and bob, in turns, all in acme-corp. */

@@ -1,19 +1,19 @@
-package com.example.accounts.service;
+package com.example.accounts.cache;
 
 /** The cache key of each kind of item, shaped like its DynamoDB key. */
-final class CacheKeys {
+public final class CacheKeys {
     private CacheKeys() {
     }
 
-    static String user(String username) {
+    public static String user(String username) {
         return "user#" + username;
     }
 
-    static String organization(String organizationName) {
+    public static String organization(String organizationName) {
         return "org#" + organizationName;
     }
 
-    static String membership(String organizationName, String username) {
+    public static String membership(String organizationName, String username) {
         return "member#" + organizationName + "#" + username;
     }
 }

@@ -1,4 +1,4 @@
-package com.example.accounts.service;
+package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -29,9 +29,11 @@ import org.junit.jupiter.api.Test;
 class AccountCacheTest {
     private static final User ALICE = new User("alice", "Alice", "Liddell");
     private static final User BOB = new User("bob", "Bob", "Builder");
+    /** Not the service's 60 s: each set must state the TTL this cache was given. */
+    private static final Duration TTL = Duration.ofSeconds(30);
 
     private final InMemoryCache memory = new InMemoryCache();
-    private final AccountCache cache = new AccountCache(memory.client(), TestCaches.CACHE_NAME);
+    private final AccountCache cache = new AccountCache(memory.client(), TestCaches.CACHE_NAME, TTL);
     private final AtomicInteger databaseReads = new AtomicInteger();
 
     private Supplier<Optional<User>> database(Optional<User> answer) {
@@ -48,7 +50,7 @@ class AccountCacheTest {
         assertThat(read).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
         assertThat(memory.items).containsKey("user#alice");
-        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+        assertThat(memory.ttls).containsEntry("user#alice", TTL);
     }
 
     @Test
@@ -86,7 +88,7 @@ class AccountCacheTest {
     void aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer() {
         AccountCache unreachable = new AccountCache(() -> {
             throw new IllegalStateException("Secrets Manager timed out");
-        }, TestCaches.CACHE_NAME);
+        }, TestCaches.CACHE_NAME, TTL);
 
         assertThat(unreachable.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
     }
@@ -108,7 +110,7 @@ class AccountCacheTest {
 
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
-        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+        assertThat(memory.ttls).containsEntry("user#alice", TTL);
     }
 
     @Test
@@ -146,7 +148,7 @@ class AccountCacheTest {
         assertThat(memory.misses).hasValue(2);
         assertThat(databaseReads).hasValue(2);
         assertThat(memory.items).containsKey("user#bob").containsEntry("user#ghost", AccountCache.NOT_FOUND);
-        assertThat(memory.ttls).containsEntry("user#bob", Duration.ofSeconds(60));
+        assertThat(memory.ttls).containsEntry("user#bob", TTL);
     }
 
     @Test
@@ -175,7 +177,7 @@ class AccountCacheTest {
             }
             return allSent.thenApply(ignored -> hit("{\"username\":\"x\",\"firstName\":\"X\",\"lastName\":\"Y\"}"));
         });
-        AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME);
+        AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
         Map<String, Optional<User>> users = fanOut.readAll(List.of("a", "b", "c"), id -> "user#" + id, User.class,
                 databaseOf(Map.of()));
@@ -199,7 +201,7 @@ class AccountCacheTest {
     void readAllWithoutAClientAsksTheDatabaseForEachItem() {
         AccountCache unreachable = new AccountCache(() -> {
             throw new IllegalStateException("Secrets Manager timed out");
-        }, TestCaches.CACHE_NAME);
+        }, TestCaches.CACHE_NAME, TTL);
 
         Map<String, Optional<User>> users = unreachable.readAll(List.of("alice", "ghost"), id -> "user#" + id, User.class,
                 databaseOf(Map.of("alice", ALICE)));
@@ -211,7 +213,7 @@ class AccountCacheTest {
     void readAllSurvivesAGetThatThrowsInsteadOfAnswering() {
         CacheClient client = mock(CacheClient.class);
         when(client.get(anyString(), anyString())).thenThrow(new IllegalStateException("client closed"));
-        AccountCache broken = new AccountCache(() -> client, TestCaches.CACHE_NAME);
+        AccountCache broken = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
         Map<String, Optional<User>> users = broken.readAll(List.of("alice"), id -> "user#" + id, User.class,
                 databaseOf(Map.of("alice", ALICE)));

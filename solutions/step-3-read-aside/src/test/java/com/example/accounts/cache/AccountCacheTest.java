@@ -1,4 +1,4 @@
-package com.example.accounts.service;
+package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 /** Read-aside: the cache first, the database on a miss, and never a failure because of the cache. */
 class AccountCacheTest {
     private static final User ALICE = new User("alice", "Alice", "Liddell");
+    /** Not the service's 60 s: each set must state the TTL this cache was given. */
+    private static final Duration TTL = Duration.ofSeconds(30);
 
     private final InMemoryCache memory = new InMemoryCache();
-    private final AccountCache cache = new AccountCache(memory.client(), TestCaches.CACHE_NAME);
+    private final AccountCache cache = new AccountCache(memory.client(), TestCaches.CACHE_NAME, TTL);
     private final AtomicInteger databaseReads = new AtomicInteger();
 
     private Supplier<Optional<User>> database(Optional<User> answer) {
@@ -33,7 +35,7 @@ class AccountCacheTest {
         assertThat(read).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
         assertThat(memory.items).containsKey("user#alice");
-        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+        assertThat(memory.ttls).containsEntry("user#alice", TTL);
     }
 
     @Test
@@ -71,7 +73,7 @@ class AccountCacheTest {
     void aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer() {
         AccountCache unreachable = new AccountCache(() -> {
             throw new IllegalStateException("Secrets Manager timed out");
-        }, TestCaches.CACHE_NAME);
+        }, TestCaches.CACHE_NAME, TTL);
 
         assertThat(unreachable.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
     }

@@ -1,4 +1,4 @@
-package com.example.accounts.service;
+package com.example.accounts.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,28 +7,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import momento.sdk.CacheClient;
 import momento.sdk.responses.cache.GetResponse;
-import momento.sdk.responses.cache.SetIfNotExistsResponse;
 import momento.sdk.responses.cache.SetResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's cache of users, organizations and memberships, on Momento.
+ * The service's cache of users, organizations and memberships, on Momento: to the cache what
+ * AccountRepository is to the table.
  *
  * <p>Read-aside (also called cache-aside): look in the cache first; on a miss, ask the database
- * and keep its answer in the cache for {@link #TTL}, "not found" included.
- *
- * <p>Write-aside: after every successful database write, put the new item in the cache, so no
- * read is served an older answer (above all, a cached "not a member") until its TTL ends. And a
- * read-aside fill only adds a missing entry: a slow reader that saw the database before the
- * write must not overwrite what the write just cached.
+ * and keep its answer in the cache for the TTL, "not found" included.
  *
  * <p>The cache may make a read faster, never make it fail: when the cache errs, times out or
  * cannot be reached, the failure is logged and the database answers.
  */
-class AccountCache {
-    /** How long a cached answer is trusted. Also how long a stale answer can live: see step 4. */
-    static final Duration TTL = Duration.ofSeconds(60);
+public class AccountCache {
     /** Cached for an item the database does not have, so repeated lookups of it stay cheap too. */
     static final String NOT_FOUND = "NOT_FOUND";
 
@@ -37,13 +30,21 @@ class AccountCache {
 
     private final Supplier<CacheClient> cache;
     private final String cacheName;
+    /** How long a cached answer is trusted. Also how long a stale answer can live: see step 4. */
+    private final Duration ttl;
 
-    AccountCache(Supplier<CacheClient> cache, String cacheName) {
+    /**
+     * @param cache     the Momento client, asked for at each use: it may not exist yet (see Clients)
+     * @param cacheName the Momento cache's name
+     * @param ttl       stated by every set (Dependencies passes Clients.CACHE_TTL)
+     */
+    public AccountCache(Supplier<CacheClient> cache, String cacheName, Duration ttl) {
         this.cache = cache;
         this.cacheName = cacheName;
+        this.ttl = ttl;
     }
 
-    <T> Optional<T> read(String key, Class<T> type, Supplier<Optional<T>> database) {
+    public <T> Optional<T> read(String key, Class<T> type, Supplier<Optional<T>> database) {
         CacheClient client = client();
         if (client == null) {
             return database.get();
@@ -57,25 +58,8 @@ class AccountCache {
             return Optional.of(value);
         }
         Optional<T> answer = database.get();
-        fill(client, key, answer.map(AccountCache::encode).orElse(NOT_FOUND));
+        set(client, key, answer.map(AccountCache::encode).orElse(NOT_FOUND));
         return answer;
-    }
-
-    /** Write-aside: call after the database write succeeded. */
-    void write(String key, Object value) {
-        CacheClient client = client();
-        if (client == null) {
-            LOG.warn("Cache write of {} skipped: entries may stay stale for up to {}", key, TTL);
-            return;
-        }
-        try {
-            SetResponse response = client.set(cacheName, key, encode(value), TTL).join();
-            if (response instanceof SetResponse.Error error) {
-                LOG.warn("Cache write of {} failed, entries may stay stale for up to {}: {}", key, TTL, error.getMessage());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Cache write of {} failed, entries may stay stale for up to {}: {}", key, TTL, e.toString());
-        }
     }
 
     /** The client, or null when it cannot be created now (for example, Secrets Manager is down). */
@@ -104,15 +88,14 @@ class AccountCache {
         return null;
     }
 
-    /** Adds the entry only if the key is absent, so it never replaces a write-aside value. */
-    private void fill(CacheClient client, String key, String value) {
+    private void set(CacheClient client, String key, String value) {
         try {
-            SetIfNotExistsResponse response = client.setIfNotExists(cacheName, key, value, TTL).join();
-            if (response instanceof SetIfNotExistsResponse.Error error) {
-                LOG.warn("Cache fill of {} failed: {}", key, error.getMessage());
+            SetResponse response = client.set(cacheName, key, value, ttl).join();
+            if (response instanceof SetResponse.Error error) {
+                LOG.warn("Cache set of {} failed: {}", key, error.getMessage());
             }
         } catch (RuntimeException e) {
-            LOG.warn("Cache fill of {} failed: {}", key, e.toString());
+            LOG.warn("Cache set of {} failed: {}", key, e.toString());
         }
     }
 

@@ -1,4 +1,4 @@
-package com.example.accounts.service;
+package com.example.accounts.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import momento.sdk.CacheClient;
+import momento.sdk.responses.cache.DeleteResponse;
 import momento.sdk.responses.cache.GetResponse;
 import momento.sdk.responses.cache.SetIfNotExistsResponse;
 import momento.sdk.responses.cache.SetResponse;
@@ -18,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's cache of users, organizations and memberships, on Momento.
+ * The service's cache of users, organizations and memberships, on Momento: to the cache what
+ * AccountRepository is to the table.
  *
  * <p>Read-aside (also called cache-aside): look in the cache first; on a miss, ask the database
- * and keep its answer in the cache for {@link #TTL}, "not found" included.
+ * and keep its answer in the cache for the TTL, "not found" included.
  *
  * <p>Write-aside: after every successful database write, put the new item in the cache, so no
  * read is served an older answer (above all, a cached "not a member") until its TTL ends. And a
@@ -31,12 +33,13 @@ import org.slf4j.LoggerFactory;
  * <p>Fan-out: a request that needs many items sends all their cache gets at once, then waits
  * for the answers, so N hits cost about one round trip rather than N.
  *
+ * <p>Stream cacher: {@link #replace} and {@link #remove} apply a change read from the table's
+ * stream. Unlike the rest, they throw when the cache fails, so the change is retried rather than lost.
+ *
  * <p>The cache may make a read faster, never make it fail: when the cache errs, times out or
  * cannot be reached, the failure is logged and the database answers.
  */
-class AccountCache {
-    /** How long a cached answer is trusted. Also how long a stale answer can live: see step 4. */
-    static final Duration TTL = Duration.ofSeconds(60);
+public class AccountCache {
     /** Cached for an item the database does not have, so repeated lookups of it stay cheap too. */
     static final String NOT_FOUND = "NOT_FOUND";
 
@@ -45,13 +48,21 @@ class AccountCache {
 
     private final Supplier<CacheClient> cache;
     private final String cacheName;
+    /** How long a cached answer is trusted. Also how long a stale answer can live: see step 4. */
+    private final Duration ttl;
 
-    AccountCache(Supplier<CacheClient> cache, String cacheName) {
+    /**
+     * @param cache     the Momento client, asked for at each use: it may not exist yet (see Clients)
+     * @param cacheName the Momento cache's name
+     * @param ttl       stated by every set (Dependencies passes Clients.CACHE_TTL)
+     */
+    public AccountCache(Supplier<CacheClient> cache, String cacheName, Duration ttl) {
         this.cache = cache;
         this.cacheName = cacheName;
+        this.ttl = ttl;
     }
 
-    <T> Optional<T> read(String key, Class<T> type, Supplier<Optional<T>> database) {
+    public <T> Optional<T> read(String key, Class<T> type, Supplier<Optional<T>> database) {
         CacheClient client = client();
         if (client == null) {
             return database.get();
@@ -70,8 +81,8 @@ class AccountCache {
      * @param database the database read of one id
      * @return each id's answer, in the order of {@code ids}
      */
-    <T> Map<String, Optional<T>> readAll(List<String> ids, Function<String, String> keyOf, Class<T> type,
-                                         Function<String, Optional<T>> database) {
+    public <T> Map<String, Optional<T>> readAll(List<String> ids, Function<String, String> keyOf, Class<T> type,
+                                                Function<String, Optional<T>> database) {
         Map<String, Optional<T>> answers = new LinkedHashMap<>();
         CacheClient client = client();
         if (client == null) {
@@ -104,19 +115,45 @@ class AccountCache {
     }
 
     /** Write-aside: call after the database write succeeded. */
-    void write(String key, Object value) {
+    public void write(String key, Object value) {
         CacheClient client = client();
         if (client == null) {
-            LOG.warn("Cache write of {} skipped: entries may stay stale for up to {}", key, TTL);
+            LOG.warn("Cache write of {} skipped: entries may stay stale for up to {}", key, ttl);
             return;
         }
         try {
-            SetResponse response = client.set(cacheName, key, encode(value), TTL).join();
+            SetResponse response = client.set(cacheName, key, encode(value), ttl).join();
             if (response instanceof SetResponse.Error error) {
-                LOG.warn("Cache write of {} failed, entries may stay stale for up to {}: {}", key, TTL, error.getMessage());
+                LOG.warn("Cache write of {} failed, entries may stay stale for up to {}: {}", key, ttl, error.getMessage());
             }
         } catch (RuntimeException e) {
-            LOG.warn("Cache write of {} failed, entries may stay stale for up to {}: {}", key, TTL, e.toString());
+            LOG.warn("Cache write of {} failed, entries may stay stale for up to {}: {}", key, ttl, e.toString());
+        }
+    }
+
+    /**
+     * Stream cacher: sets the entry to the item as the table now holds it, with the same key,
+     * JSON and TTL as every other write.
+     *
+     * @throws RuntimeException when the cache cannot be written, so the change is retried
+     */
+    public void replace(String key, Object value) {
+        SetResponse response = cache.get().set(cacheName, key, encode(value), ttl).join();
+        if (response instanceof SetResponse.Error error) {
+            throw error;
+        }
+    }
+
+    /**
+     * Stream cacher: deletes the entry of an item the table no longer has; the next read asks
+     * the database (and caches its "not found").
+     *
+     * @throws RuntimeException when the cache cannot be written, so the change is retried
+     */
+    public void remove(String key) {
+        DeleteResponse response = cache.get().delete(cacheName, key).join();
+        if (response instanceof DeleteResponse.Error error) {
+            throw error;
         }
     }
 
@@ -158,7 +195,7 @@ class AccountCache {
     /** Adds the entry only if the key is absent, so it never replaces a write-aside value. */
     private void fill(CacheClient client, String key, String value) {
         try {
-            SetIfNotExistsResponse response = client.setIfNotExists(cacheName, key, value, TTL).join();
+            SetIfNotExistsResponse response = client.setIfNotExists(cacheName, key, value, ttl).join();
             if (response instanceof SetIfNotExistsResponse.Error error) {
                 LOG.warn("Cache fill of {} failed: {}", key, error.getMessage());
             }
