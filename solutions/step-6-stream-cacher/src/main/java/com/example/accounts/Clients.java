@@ -3,7 +3,9 @@ package com.example.accounts;
 import java.time.Duration;
 import momento.sdk.CacheClient;
 import momento.sdk.auth.CredentialProvider;
+import momento.sdk.config.Configuration;
 import momento.sdk.config.Configurations;
+import momento.sdk.exceptions.ConnectionFailedException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -21,6 +23,10 @@ public final class Clients {
     static final Duration CACHE_TTL = Duration.ofSeconds(60);
     /** Secrets Manager is called during a cold start: fail fast rather than stall it. */
     private static final Duration SECRETS_MANAGER_TIMEOUT = Duration.ofSeconds(1);
+    /** How long Init waits for Momento's connection (whole seconds: the SDK ignores less than 1 s). */
+    private static final Duration CONNECT_DURING_INIT = Duration.ofSeconds(1);
+    /** Keepalive off: a frozen execution environment cannot answer pings. */
+    private static final Configuration MOMENTO_CONFIGURATION = Configurations.Lambda.latest();
 
     private static DynamoDbClient dynamoDb;
     private static CacheClient cacheClient;
@@ -48,13 +54,20 @@ public final class Clients {
     static synchronized CacheClient cacheClient(String apiKeySecretId) {
         if (cacheClient == null) {
             String apiKey = MomentoApiKey.read(secretsManager(), apiKeySecretId);
-            cacheClient = CacheClient.create(
-                    CredentialProvider.fromString(apiKey),
-                    Configurations.Lambda.latest(), // keepalive off: a frozen environment can't answer pings
-                    CACHE_TTL,
-                    Duration.ofSeconds(1));         // connect now, during Init, not on the first request
+            cacheClient = connect(CredentialProvider.fromString(apiKey));
         }
         return cacheClient;
+    }
+
+    /** Connects now, during Init, so the first request does not pay for it. */
+    private static CacheClient connect(CredentialProvider credentials) {
+        try {
+            return CacheClient.create(credentials, MOMENTO_CONFIGURATION, CACHE_TTL, CONNECT_DURING_INIT);
+        } catch (ConnectionFailedException slow) {
+            // Not connected within a second (a cold JVM's first TLS handshake on a busy host): keep a
+            // client that finishes connecting on first use, rather than no client at all.
+            return CacheClient.builder(credentials, MOMENTO_CONFIGURATION, CACHE_TTL).build();
+        }
     }
 
     /** Used once per environment, to read the Momento API key; not kept. */

@@ -39,8 +39,12 @@ class Step2EndToEndTest {
     @Test
     void oneCacheClientPerEnvironmentAcrossManyInvocations() throws Exception {
         String alice = step2.api().createUser("alice");
+        assertThat(step2.api().get("/users/" + alice).status()).isEqualTo(200);
+        // The SDK logs this line each time a CacheClient is built (twice if a slow connect falls back to a lazy client).
+        int clientsAfterTheFirst = step2.awaitLogLines("Creating Momento Cache Client").stream()
+                .filter(line -> line.contains("[getUser#1]")).toList().size();
 
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             assertThat(step2.api().get("/users/" + alice).status()).isEqualTo(200);
         }
 
@@ -48,8 +52,9 @@ class Step2EndToEndTest {
         assertThat(reports).hasSize(5);
         assertThat(reports).extracting(InvocationReport::environmentNumber).containsOnly(1);
         assertThat(reports).filteredOn(InvocationReport::coldStart).hasSize(1);
-        // The SDK logs this line each time a CacheClient is built.
-        assertThat(step2.awaitLogLines("Creating Momento Cache Client")).filteredOn(line -> line.contains("[getUser#1]")).hasSize(1);
+        assertThat(clientsAfterTheFirst).as("clients built by the first request's environment").isBetween(1, 2);
+        assertThat(step2.logLines("Creating Momento Cache Client")).filteredOn(line -> line.contains("[getUser#1]"))
+                .as("no request after the first builds a client").hasSize(clientsAfterTheFirst);
         assertThat(step2.logLines("not authorized")).isEmpty();
     }
 

@@ -17,16 +17,24 @@ record Mutation(int step, String lesson, String file, String from, String to) {
                     "serverless.yml", "            - secretsmanager:GetSecretValue\n", "            - secretsmanager:DescribeSecret\n"),
             new Mutation(3, "not found is cached, and still answers 404",
                     "src/main/java/com/example/accounts/cache/AccountCache.java",
-                    "TODO", "TODO"),
+                    "        set(client, key, answer.map(AccountCache::encode).orElse(NOT_FOUND));\n",
+                    "        answer.ifPresent(value -> set(client, key, encode(value)));\n"),
             new Mutation(4, "adding a member replaces a cached \"not a member\"",
                     "src/main/java/com/example/accounts/service/AccountService.java",
                     "        cache.write(CacheKeys.membership(organizationName, memberUsername), membership);\n", ""),
             new Mutation(5, "the N user reads are sent to the cache at once, and only misses read DynamoDB",
-                    "TODO", "TODO", "TODO"),
+                    "src/main/java/com/example/accounts/service/AccountService.java",
+                    "        return cache.readAll(usernames, CacheKeys::user, User.class, repository::findUser);\n",
+                    "        return usernames.stream().collect(java.util.stream.Collectors.toMap(username -> username,"
+                            + " repository::findUser, (a, b) -> a, java.util.LinkedHashMap::new));\n"),
             new Mutation(6, "a removed item leaves the cache; an unknown or incomplete one is never cached",
-                    "TODO", "TODO", "TODO"),
+                    "src/main/java/com/example/accounts/service/StreamCacher.java",
+                    "            return Outcome.IGNORED;\n        }\n        cache.remove(key.get());\n",
+                    "            return Outcome.IGNORED;\n        }\n"),
             new Mutation(7, "a second delivery records each event once",
-                    "TODO", "TODO", "TODO"));
+                    "src/main/java/com/example/accounts/repository/ActivityRepository.java",
+                    "                    .item(toItem(activity))\n                    .conditionExpression(\"attribute_not_exists(eventId)\"));\n",
+                    "                    .item(toItem(activity)));\n"));
 
     void apply(Path root) throws IOException {
         Path path = root.resolve(file);
