@@ -18,7 +18,7 @@ record Mutation(int step, String lesson, String file, String from, String to) {
             new Mutation(3, "not found is cached, and still answers 404",
                     "src/main/java/com/example/accounts/cache/AccountCache.java",
                     "        set(client, key, answer.map(AccountCache::encode).orElse(NOT_FOUND));\n",
-                    "        answer.ifPresent(value -> set(client, key, encode(value)));\n"),
+                    "        answer.ifPresent(found -> set(client, key, encode(found)));\n"),
             new Mutation(4, "adding a member replaces a cached \"not a member\"",
                     "src/main/java/com/example/accounts/service/AccountService.java",
                     "        cache.write(CacheKeys.membership(organizationName, memberUsername), membership);\n", ""),
