@@ -84,6 +84,7 @@ class AttendeeSimulationTest {
         mutation.apply(copy);
         int mutated = run("check");
         assertThat(mutated).as("check without '%s':\n%s", mutation.lesson(), output).isEqualTo(1);
+        assertThat(output).as("the mutation must change behavior, not break the build").doesNotContain("does not compile");
         assertThat(output).contains("✘ " + mutation.lesson());
     }
 
