@@ -39,7 +39,7 @@ class UseCommand extends StageCommand {
         }
         replaceWorkingCopy(stage);
         Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
-        out().printf("The working copy is now %s. Test it with: ./mvnw verify%n", stage.name());
+        out().printf("The working copy is now %s. Check it with: ./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"check\"%n", stage.name());
         return 0;
     }
 

@@ -41,7 +41,7 @@ public final class Checklist {
         long doneCount = results.stream().filter(LessonResult::done).count();
         out.println();
         if (doneCount == results.size()) {
-            out.printf("Step %d is done: all %d checks pass.%s%n", step.number(), results.size(), next(step));
+            out.printf("Step %d is done: %s.%s%n", step.number(), results.size() == 1 ? "its check passes" : "all " + results.size() + " checks pass", next(step));
         } else {
             out.printf("%d of %d checks pass. Step %d is not done yet.%n", doneCount, results.size(), step.number());
         }
