@@ -81,8 +81,11 @@ public final class StepCheck {
     private void probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Path logFile)
             throws InterruptedException {
         LocalCloudProcess cloud;
+        long starting = System.nanoTime();
         try {
             cloud = LocalCloudProcess.start(root);
+            out.printf("    the local cloud is up (%d s); trying each lesson...%n", seconds(starting));
+            out.flush();
         } catch (IOException e) {
             lessons.stream().filter(lesson -> lesson.probe() != null)
                     .forEach(lesson -> problems.put(lesson, List.of("not tried: " + e.getMessage())));

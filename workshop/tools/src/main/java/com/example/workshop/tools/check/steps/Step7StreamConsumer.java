@@ -32,6 +32,9 @@ final class Step7StreamConsumer {
                 Lesson.testedOnly("one log line per batch says how many lookups the cache answered",
                         "ActivityConsumerHandler.java",
                         "ActivityConsumerHandlerTest.theLogLineSaysHowManyLookupsTheCacheAnswered",
-                        "ActivityConsumerHandlerTest.eachBatchLogsItsSummaryOnce")));
+                        "ActivityConsumerHandlerTest.eachBatchLogsItsSummaryOnce")),
+                // Plumbing, not the lesson: the event's JSON parsing and validation, and the enriched record.
+                List.of("src/main/java/com/example/accounts/model/ActivityEvent.java",
+                        "src/main/java/com/example/accounts/model/EnrichedActivity.java"));
     }
 }
