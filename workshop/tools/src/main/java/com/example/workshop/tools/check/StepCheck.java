@@ -94,6 +94,7 @@ public final class StepCheck {
         try {
             Supplier<List<String>> log = cloud::log;
             LocalService service = new LocalService(cloud.base(), log);
+            service.warmUp();
             for (Lesson lesson : lessons) {
                 if (lesson.probe() == null) {
                     continue;
