@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * free port, without rebuilding: the test run built the jar), so the check runs exactly what the
  * attendee would. Everything it prints is kept for the probes and written to a log file.
  */
-final class LocalCloudProcess implements AutoCloseable {
+final class LocalCloudProcess implements StepCheck.RunningCloud {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5); // the first start compiles the local cloud
 
     private final Process process;
@@ -49,11 +49,13 @@ final class LocalCloudProcess implements AutoCloseable {
         return cloud;
     }
 
-    URI base() {
+    @Override
+    public URI base() {
         return base;
     }
 
-    synchronized List<String> log() {
+    @Override
+    public synchronized List<String> log() {
         return List.copyOf(log);
     }
 
@@ -97,7 +99,8 @@ final class LocalCloudProcess implements AutoCloseable {
     }
 
     /** Writes everything the local cloud printed to {@code file}, for the attendee to read. */
-    void saveLog(Path file) throws IOException {
+    @Override
+    public void saveLog(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, log());
     }

@@ -13,12 +13,43 @@ import java.util.function.Supplier;
  * {@code start}), then its service running in the local cloud, probed lesson by lesson.
  */
 public final class StepCheck {
+    /** Builds the working copy and runs its tests. */
+    interface Build {
+        TestRun.Result run() throws IOException, InterruptedException;
+    }
+
+    /** Starts the working copy in a local cloud. */
+    interface CloudStarter {
+        RunningCloud start() throws IOException, InterruptedException;
+    }
+
+    /** The working copy running in a local cloud: where it listens and what it logged. */
+    interface RunningCloud extends AutoCloseable {
+        java.net.URI base();
+
+        List<String> log();
+
+        void saveLog(Path file) throws IOException;
+
+        @Override
+        void close();
+    }
+
     private final Path root;
     private final PrintWriter out;
+    private final Build build;
+    private final CloudStarter clouds;
 
     public StepCheck(Path root, PrintWriter out) {
+        this(root, out, () -> new TestRun(root, root.resolve("target/workshop-check/maven.log")).run(),
+                () -> LocalCloudProcess.start(root));
+    }
+
+    StepCheck(Path root, PrintWriter out, Build build, CloudStarter clouds) {
         this.root = root;
         this.out = out;
+        this.build = build;
+        this.clouds = clouds;
     }
 
     public List<LessonResult> run(StepLessons step) throws IOException, InterruptedException {
@@ -28,7 +59,7 @@ public final class StepCheck {
         out.println((probes ? "1/2 " : "") + "Building your service and running the step's tests (log: target/workshop-check/maven.log)...");
         out.flush();
         long started = System.nanoTime();
-        TestRun.Result tests = new TestRun(root, logs.resolve("maven.log")).run();
+        TestRun.Result tests = build.run();
         out.printf("    %s (%d s)%n", describe(tests), seconds(started));
 
         Map<Lesson, List<String>> probeProblems = new java.util.HashMap<>();
@@ -80,10 +111,10 @@ public final class StepCheck {
 
     private void probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Path logFile)
             throws InterruptedException {
-        LocalCloudProcess cloud;
+        RunningCloud cloud;
         long starting = System.nanoTime();
         try {
-            cloud = LocalCloudProcess.start(root);
+            cloud = clouds.start();
             out.printf("    the local cloud is up (%d s); trying each lesson...%n", seconds(starting));
             out.flush();
         } catch (IOException e) {

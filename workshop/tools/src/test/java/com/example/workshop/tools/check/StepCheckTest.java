@@ -1,0 +1,174 @@
+package com.example.workshop.tools.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.workshop.tools.check.TestResults.TestCase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How {@code check} turns test results and probes into lesson lines, with the build and the local
+ * cloud replaced by what they would have answered: each case takes one thing away and expects
+ * exactly the lesson that needs it to turn ✘.
+ */
+class StepCheckTest {
+    @TempDir
+    Path root;
+
+    final AtomicInteger cloudsStarted = new AtomicInteger();
+    final List<String> probed = new ArrayList<>();
+
+    final Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java",
+            List.of("AccountCacheTest.aHitDoesNotAskTheDatabase"), service -> probed.add("hit"));
+    final Lesson notFound = Lesson.of("not found is cached", "AccountCache.java",
+            List.of("AccountCacheTest.notFoundIsCachedToo"), null);
+    final StepLessons step = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit, notFound));
+
+    @Test
+    void everythingPassingMeansEveryLineDone() throws Exception {
+        List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
+                pass("AccountCacheTest", "notFoundIsCachedToo"), pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(results).extracting(result -> result.lesson().title())
+                .containsExactly("a hit does not read DynamoDB", "not found is cached", StepLessons.REGRESSIONS);
+        assertThat(results).allMatch(LessonResult::done);
+        assertThat(probed).containsExactly("hit");
+        assertThat(cloudsStarted).hasValue(1);
+    }
+
+    @Test
+    void aFailingTestMarksOnlyItsLesson() throws Exception {
+        List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
+                fail("AccountCacheTest", "notFoundIsCachedToo", "expected: 1 but was: 0"),
+                pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(done(results)).containsExactly(true, false, true);
+        assertThat(results.get(1).problems()).containsExactly("AccountCacheTest.notFoundIsCachedToo fails: expected: 1 but was: 0");
+    }
+
+    @Test
+    void aFailingTestNoLessonNamesMarksTheRegressionsLine() throws Exception {
+        List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
+                pass("AccountCacheTest", "notFoundIsCachedToo"), fail("AccountsApiIntegrationTest", "createdUserCanBeRead", "500")));
+
+        assertThat(done(results)).containsExactly(true, true, false);
+        assertThat(results.get(2).problems()).containsExactly("AccountsApiIntegrationTest.createdUserCanBeRead fails: 500");
+    }
+
+    @Test
+    void aMissingTestIsNotAPass() throws Exception {
+        List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase")));
+
+        assertThat(done(results)).containsExactly(true, false, true);
+        assertThat(results.get(1).problems()).singleElement().asString().contains("missing from src/test").contains("start");
+    }
+
+    @Test
+    void aProbeThatFailsTwiceMarksItsLessonAndOneThatFailsOnceDoesNot() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Lesson flaky = Lesson.of("flaky", "AccountCache.java", List.of(), service -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new ProbeFailure("a deadline passed once");
+            }
+        });
+        Lesson broken = Lesson.of("broken", "AccountCache.java", List.of(), service -> {
+            throw new ProbeFailure("the second read of a user read DynamoDB again");
+        });
+        StepLessons probed = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(flaky, broken));
+
+        List<LessonResult> results = check(probed, ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(done(results)).containsExactly(true, false, true);
+        assertThat(results.get(1).problems()).containsExactly("local cloud: the second read of a user read DynamoDB again");
+    }
+
+    @Test
+    void testsThatDoNotCompileLeaveTheLocalCloudAloneAndSayWhy() throws Exception {
+        List<LessonResult> results = check(new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
+                List.of("src/test/java/com/example/accounts/cache/AccountCacheTest.java:12: cannot find symbol (symbol: class AccountCache)")));
+
+        assertThat(done(results)).containsExactly(false, false, false);
+        assertThat(cloudsStarted).hasValue(0);
+        assertThat(results.get(0).problems()).anySatisfy(problem -> assertThat(problem).contains("do not compile yet")
+                .contains("AccountCacheTest.java:12"));
+        assertThat(results.get(0).problems()).contains("not tried in the local cloud until the tests compile");
+    }
+
+    @Test
+    void codeThatDoesNotCompileFailsEveryLine() throws Exception {
+        List<LessonResult> results = check(new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()),
+                List.of("src/main/java/com/example/accounts/cache/AccountCache.java:40: ';' expected")));
+
+        assertThat(done(results)).containsExactly(false, false, false);
+        assertThat(results.get(2).problems()).contains("your code does not compile:", "  src/main/java/com/example/accounts/cache/AccountCache.java:40: ';' expected");
+    }
+
+    @Test
+    void theChecklistSaysWhereTheGuideTeachesAnUndoneLesson() throws Exception {
+        List<LessonResult> results = check(ran(fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "read twice"),
+                pass("AccountCacheTest", "notFoundIsCachedToo")));
+        StringWriter printed = new StringWriter();
+
+        Checklist.plain().print(step, results, new PrintWriter(printed));
+
+        assertThat(printed.toString()).contains("  ✘ a hit does not read DynamoDB\n")
+                .contains("-> workshop/03-read-aside.md, the edit of AccountCache.java")
+                .contains("  ✔ not found is cached\n").contains("2 of 3 checks pass. Step 3 is not done yet.");
+    }
+
+    private List<LessonResult> check(TestRun.Result build) throws Exception {
+        return check(step, build);
+    }
+
+    private List<LessonResult> check(StepLessons lessons, TestRun.Result build) throws Exception {
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> build, () -> {
+            cloudsStarted.incrementAndGet();
+            return new NoCloud();
+        });
+        return check.run(lessons);
+    }
+
+    private static List<Boolean> done(List<LessonResult> results) {
+        return results.stream().map(LessonResult::done).toList();
+    }
+
+    private static TestRun.Result ran(TestCase... cases) {
+        return new TestRun.Result(TestRun.Outcome.TESTS_RAN, new TestResults(List.of(cases)), List.of());
+    }
+
+    private static TestCase pass(String simpleClass, String method) {
+        return new TestCase("com.example.accounts." + simpleClass, method, null);
+    }
+
+    private static TestCase fail(String simpleClass, String method, String message) {
+        return new TestCase("com.example.accounts." + simpleClass, method, message);
+    }
+
+    /** A local cloud that is never called: the probes here do not use the service. */
+    private static final class NoCloud implements StepCheck.RunningCloud {
+        @Override
+        public URI base() {
+            return URI.create("http://127.0.0.1:9/");
+        }
+
+        @Override
+        public List<String> log() {
+            return List.of();
+        }
+
+        @Override
+        public void saveLog(Path file) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
