@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +15,15 @@ final class StageClouds {
     static final Path SOLUTIONS = Path.of("../../solutions");
     static final String CACHE = "accounts-cache";
 
+    /** The stages built by this test JVM: their sources do not change during a run, so one build each is enough. */
+    private static final Set<Path> BUILT = ConcurrentHashMap.newKeySet();
+
     private StageClouds() {
+    }
+
+    /** True the first time a stage is asked for in this test run: then build it (mvn package), else reuse its jar. */
+    static boolean firstBuildInThisRun(Path stageDirectory) {
+        return BUILT.add(stageDirectory.toAbsolutePath().normalize());
     }
 
     record Running(LocalCloud cloud, AccountsApi api, Queue<String> log) implements AutoCloseable {
@@ -49,7 +59,7 @@ final class StageClouds {
         Queue<String> log = new ConcurrentLinkedQueue<>();
         LocalCloud cloud = LocalCloud.builder(stageDirectory)
                 .port(0)
-                .build(build)
+                .build(build && firstBuildInThisRun(stageDirectory))
                 .loadOptions(new LoadOptions(Map.of(), null, null))
                 .log(log::add)
                 .start();

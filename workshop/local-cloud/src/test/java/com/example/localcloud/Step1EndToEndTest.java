@@ -32,7 +32,7 @@ class Step1EndToEndTest {
     static void startStepOne() {
         cloud = LocalCloud.builder(STEP_1)
                 .port(0)
-                .build(true)
+                .build(StageClouds.firstBuildInThisRun(STEP_1))
                 .loadOptions(new LoadOptions(Map.of(), null, null))
                 .start();
         api = new AccountsApi(cloud.baseUri());
