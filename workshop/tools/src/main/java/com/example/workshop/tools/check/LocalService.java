@@ -86,44 +86,6 @@ public final class LocalService {
         return new Reply(response.statusCode(), json, response.body());
     }
 
-    /** A function's route as the local cloud's start-up banner lists it: "    getUser   GET    /users/{username}". */
-    private static final java.util.regex.Pattern ROUTE =
-            java.util.regex.Pattern.compile("^\\s+(\\w+)\\s+(GET|POST|PUT|PATCH|DELETE)\\s+(/\\S*)$");
-
-    /**
-     * Calls every route once, all at the same time, with a request it refuses (a POST with an
-     * empty body, a GET of a name nobody has), so that the functions' cold starts overlap instead
-     * of adding up one probe after another. Writes nothing.
-     */
-    public void warmUp() throws InterruptedException {
-        List<java.util.concurrent.CompletableFuture<?>> calls = new ArrayList<>();
-        for (String line : log.get()) {
-            java.util.regex.Matcher route = ROUTE.matcher(line);
-            if (!route.matches()) {
-                continue;
-            }
-            String path = route.group(3).replaceAll("\\{[^}]+}", unique("warm-up"));
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-            request = route.group(2).equals("GET") ? request.GET()
-                    : request.method(route.group(2), HttpRequest.BodyPublishers.ofString("{}"));
-            calls.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()));
-        }
-        try {
-            java.util.concurrent.CompletableFuture.allOf(calls.toArray(java.util.concurrent.CompletableFuture[]::new)).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // a function that cannot even answer shows up in the probes, with a better message
-        }
-        // The first cache call of a cold JVM can outlast Momento's deadline on a busy laptop: make
-        // each write path's first one here, not in a probe. Failures show up in the probes instead.
-        try {
-            String founder = createUser("warm-up");
-            String member = createUser("warm-up");
-            addMember(createOrganization(founder), member, "Member", founder);
-        } catch (Exception notYet) {
-            // the probes say what is wrong
-        }
-    }
-
     // The API, as the guides' curl commands call it. Each creates the item or fails the probe.
 
     public String createUser(String prefix) throws Exception {
