@@ -34,8 +34,9 @@ class StartCommand extends StageCommand {
         Stages.Stage stage = stages.find(wanted);
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No lessons are written for " + stage.name()));
-        requireThePreviousStep(stage);
-        protectChangedTests();
+        String current = readMarker();
+        requireThePreviousStep(stage, current);
+        protectChangedTests(current);
 
         Trees.replace(stages.root(), stage.dir(), TESTS);
         List<String> brought = bringProvidedFiles(stage, step);
@@ -53,11 +54,10 @@ class StartCommand extends StageCommand {
     }
 
     /** Step N builds on step N-1: starting elsewhere would leave the attendee with code the guide does not describe. */
-    private void requireThePreviousStep(Stages.Stage stage) throws IOException {
-        String current = Files.readString(stages.root().resolve(Stages.MARKER)).strip();
+    private void requireThePreviousStep(Stages.Stage stage, String current) {
         Stages.Stage previous = stages.all().stream().filter(s -> s.number() == stage.number() - 1).findFirst()
                 .orElseThrow(() -> new WorkshopException(stage.name() + " is the first step: there is nothing to start."));
-        if (!current.equals(previous.name()) && !current.equals(stage.name()) && !force) {
+        if (!stage.name().equals(current) && !previous.name().equals(current) && !force) {
             throw new WorkshopException("Your working copy is " + current + ", and " + stage.name() + " builds on "
                     + previous.name() + ". Finish that step first, or jump to it with: use " + previous.name());
         }
@@ -67,8 +67,7 @@ class StartCommand extends StageCommand {
      * Tests are safe to replace when they are what git has, or what the last start brought. Anything
      * else is the attendee's own work: refuse, or stash it with --force.
      */
-    private void protectChangedTests() {
-        String current = readMarker();
+    private void protectChangedTests(String current) {
         boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
         boolean asBrought = current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))
                 && sameTests(stages.find(current));

@@ -111,10 +111,8 @@ class AttendeeSimulationTest {
         return code;
     }
 
-    private static Path stage(int step) throws IOException {
-        try (Stream<Path> stages = Files.list(copy.resolve("solutions"))) {
-            return stages.filter(dir -> dir.getFileName().toString().startsWith("step-" + step + "-")).findFirst().orElseThrow();
-        }
+    private static Path stage(int step) {
+        return new Stages(copy).find("step-" + step).dir();
     }
 
     private static void commit(String message) {

@@ -8,7 +8,6 @@ import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +45,7 @@ class MutationTest {
                 .hasMessageContaining("exactly once");
     }
 
-    private static Path stage(int step) throws IOException {
-        try (Stream<Path> stages = Files.list(ROOT.resolve("solutions"))) {
-            return stages.filter(dir -> dir.getFileName().toString().startsWith("step-" + step + "-")).findFirst().orElseThrow();
-        }
+    private static Path stage(int step) {
+        return new Stages(ROOT).find("step-" + step).dir();
     }
 }

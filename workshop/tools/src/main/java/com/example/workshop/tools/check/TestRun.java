@@ -38,8 +38,9 @@ final class TestRun {
 
     Result run() throws IOException, InterruptedException {
         deleteOldResults();
-        List<String> output = maven("package", "-Dmaven.test.failure.ignore=true");
-        if (exitCode == 0) {
+        MavenRun build = maven("package", "-Dmaven.test.failure.ignore=true");
+        List<String> output = build.output();
+        if (build.exitCode() == 0) {
             return new Result(Outcome.TESTS_RAN, TestResults.read(root.resolve("target/surefire-reports")), List.of());
         }
         List<String> errors = compileErrors(output);
@@ -53,9 +54,10 @@ final class TestRun {
         return new Result(Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()), errors);
     }
 
-    private int exitCode;
+    private record MavenRun(int exitCode, List<String> output) {
+    }
 
-    private List<String> maven(String... goals) throws IOException, InterruptedException {
+    private MavenRun maven(String... goals) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(Maven.command(root));
         command.addAll(List.of("-q", "-f", root.resolve("pom.xml").toString()));
         command.addAll(List.of(goals));
@@ -67,11 +69,11 @@ final class TestRun {
                 output.add(line);
             }
         }
-        exitCode = process.waitFor();
+        int exitCode = process.waitFor();
         Files.createDirectories(logFile.getParent());
         Files.write(logFile, output, StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        return output;
+        return new MavenRun(exitCode, output);
     }
 
     /** Old reports and an old jar would make a failed build look like a passing one. */
