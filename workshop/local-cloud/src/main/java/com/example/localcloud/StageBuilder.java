@@ -21,6 +21,12 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
  * repository's Maven Wrapper; maven-invoker knows how to start either on Linux, macOS and Windows.
  */
 final class StageBuilder {
+    /**
+     * A stage's build lasts seconds: Maven's own JVM spends more time compiling itself with C2 than
+     * it gains, and stopping at C1 made {@code package} about a third faster on 2 cores. Added to
+     * the user's MAVEN_OPTS; the local cloud itself keeps the default.
+     */
+    private static final String QUICK_BUILD_OPTS = "-XX:TieredStopAtLevel=1";
 
     private StageBuilder() {
     }
@@ -46,6 +52,8 @@ final class StageBuilder {
                 .setQuiet(true)
                 .setOutputHandler(output::add)
                 .setErrorHandler(output::add);
+        String ownOpts = System.getenv().getOrDefault("MAVEN_OPTS", "").strip();
+        request.setMavenOpts(ownOpts.isEmpty() ? QUICK_BUILD_OPTS : ownOpts + " " + QUICK_BUILD_OPTS);
         Properties properties = new Properties();
         properties.setProperty("skipTests", "true");
         request.setProperties(properties);

@@ -75,9 +75,7 @@ public final class StepCheck {
         } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
             out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
             out.flush();
-            long probing = System.nanoTime();
             probeAll(lessons, probeProblems, logs.resolve("local-cloud.log"));
-            out.printf("    done (%d s)%n", seconds(probing));
         }
 
         List<LessonResult> results = new ArrayList<>();
@@ -122,6 +120,7 @@ public final class StepCheck {
                     .forEach(lesson -> problems.put(lesson, List.of("not tried: " + e.getMessage())));
             return;
         }
+        long probing = System.nanoTime();
         try {
             Supplier<List<String>> log = cloud::log;
             LocalService service = new LocalService(cloud.base(), log);
@@ -142,6 +141,7 @@ public final class StepCheck {
                 }
             }
         } finally {
+            out.printf("    done (%d s)%n", seconds(probing));
             cloud.close();
             try {
                 cloud.saveLog(logFile);

@@ -61,7 +61,9 @@ final class TestRun {
         List<String> command = new ArrayList<>(Maven.command(root));
         command.addAll(List.of("-q", "-f", root.resolve("pom.xml").toString()));
         command.addAll(List.of(goals));
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        Maven.quickBuild(builder.environment());
+        Process process = builder.start();
         process.getOutputStream().close();
         List<String> output = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
