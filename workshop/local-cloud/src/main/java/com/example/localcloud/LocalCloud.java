@@ -23,6 +23,7 @@ import com.example.localcloud.lambda.FunctionCredentials;
 import com.example.localcloud.lambda.InvocationListener;
 import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.lambda.LambdaService;
+import com.example.localcloud.reload.StageWatcher;
 import com.example.localcloud.momento.LocalMomento;
 import com.example.localcloud.secretsmanager.LocalSecretsManager;
 import com.example.localcloud.streams.StreamSubscriptions;
@@ -67,6 +68,7 @@ public final class LocalCloud implements AutoCloseable {
     private final KinesisServices kinesisServices;
     private final AtomicBoolean closed = new AtomicBoolean();
     private StreamSubscriptions streams;
+    private StageWatcher watcher;
 
     private LocalCloud(ServerlessConfig config, LocalDynamoDb dynamoDb, LambdaService lambda, ApiGateway apiGateway,
                        FunctionCredentials credentials, RouteTable routes, CacheServices cacheServices, DecisionLog iam,
@@ -99,6 +101,7 @@ public final class LocalCloud implements AutoCloseable {
         Builder builder = builder(stage)
                 .port(Integer.getInteger("port", 3000))
                 .build(Boolean.parseBoolean(System.getProperty("build", "true")))
+                .watch(Boolean.parseBoolean(System.getProperty("watch", "false")))
                 .dynamoDbPort(Integer.getInteger("dynamodbPort", 0))
                 .maxEnvironmentsPerFunction(Integer.getInteger("maxEnvironments", 10))
                 // -Dstage names the directory, so Serverless' --stage and --region are -DslsStage and -Dregion
@@ -238,6 +241,9 @@ public final class LocalCloud implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return; // closed already (e.g. by a test, then by the shutdown hook)
         }
+        if (watcher != null) {
+            watcher.close();
+        }
         apiGateway.close();
         if (streams != null) {
             streams.close();
@@ -253,6 +259,7 @@ public final class LocalCloud implements AutoCloseable {
         private final Path stageDirectory;
         private int port = 3000;
         private boolean build = true;
+        private boolean watch;
         private int dynamoDbPort = 0;
         private int maxEnvironmentsPerFunction = 10;
         private LoadOptions loadOptions = LoadOptions.defaults();
@@ -269,6 +276,12 @@ public final class LocalCloud implements AutoCloseable {
         /** API Gateway's port on 127.0.0.1; 0 picks a free one. Default 3000. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** Reload on edit: rebuild the jar when src/ or pom.xml changes, then use new environments. Default false. */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
             return this;
         }
 
@@ -376,6 +389,20 @@ public final class LocalCloud implements AutoCloseable {
                 } catch (RuntimeException e) {
                     apiGateway.close(); // the rest is stopped below
                     throw e;
+                }
+                if (watch) {
+                    LambdaService functions = lambda;
+                    cloud.watcher = StageWatcher.start(stageDirectory, new StageWatcher.Reload() {
+                        @Override
+                        public void build() {
+                            StageBuilder.build(stageDirectory, log);
+                        }
+
+                        @Override
+                        public void retireEnvironments() {
+                            functions.retireEnvironments();
+                        }
+                    }, log);
                 }
                 return cloud;
             } catch (Exception e) {

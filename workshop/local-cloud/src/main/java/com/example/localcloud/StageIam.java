@@ -1,6 +1,7 @@
 package com.example.localcloud;
 
 import com.example.localcloud.config.FunctionConfig;
+import com.example.localcloud.config.FunctionRole;
 import com.example.localcloud.config.IamStatement;
 import com.example.localcloud.config.ServerlessConfig;
 import com.example.localcloud.dynamodb.DynamoDbError;
@@ -13,9 +14,9 @@ import com.example.localcloud.lambda.FunctionCredentials;
 import java.util.List;
 
 /**
- * IAM as AWS applies it to a Serverless deployment: every function runs with the role the
- * provider's {@code iam.role.statements} (plus the function's own) describe, and each of its
- * calls to DynamoDB and Secrets Manager is checked against them.
+ * IAM as AWS applies it to a Serverless deployment: every function runs with its role (its own
+ * with the roles-per-function plugin, else the service's shared one: see {@link FunctionRole}),
+ * and each of its calls to DynamoDB, Secrets Manager and Kinesis is checked against it.
  */
 final class StageIam {
     /**
@@ -28,13 +29,13 @@ final class StageIam {
     }
 
     static FunctionPolicies policies(ServerlessConfig config, FunctionCredentials credentials) {
-        String roleName = config.deployment().roleName();
         FunctionPolicies.Builder policies = FunctionPolicies.builder(config.deployment().accountId());
         for (FunctionConfig function : config.functions()) {
-            List<PolicyStatement> statements = config.iamStatementsFor(function).stream()
+            FunctionRole role = config.roleFor(function);
+            List<PolicyStatement> statements = role.all().stream()
                     .map(StageIam::toPolicyStatement)
                     .toList();
-            policies.functionWithStatements(credentials.accessKeyId(function), function.deployedName(), roleName, statements);
+            policies.functionWithStatements(credentials.accessKeyId(function), function.deployedName(), role.name(), statements);
         }
         policies.unrestricted(OPERATOR_ACCESS_KEY_ID, "arn:aws:iam::" + config.deployment().accountId() + ":user/local-operator");
         return policies.build();

@@ -71,7 +71,7 @@ class Step2EndToEndTest {
             // ...and the function logged AWS's access denied error for the secret.
             assertThat(denied.awaitLogLines("is not authorized to perform: secretsmanager:GetSecretValue"))
                     .anySatisfy(line -> assertThat(line).contains("[getUser#1]").contains("SecretsManagerException")
-                            .contains("assumed-role/momento-accounts-workshop-dev-us-east-1-lambdaRole/momento-accounts-workshop-dev-getUser"));
+                            .contains("assumed-role/momento-accounts-workshop-dev-getUser-us-east-1-lambdaRole/momento-accounts-workshop-dev-getUser"));
         }
     }
 

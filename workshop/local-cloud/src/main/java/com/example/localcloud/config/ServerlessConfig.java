@@ -36,10 +36,18 @@ public record ServerlessConfig(Path file, Deployment deployment, ProviderConfig 
         return resources.values().stream().filter(resource -> resource.type().equals(type)).toList();
     }
 
-    /** The statements a function's role holds: the provider's plus the function's own. */
-    public List<IamStatement> iamStatementsFor(FunctionConfig function) {
+    /** The role a function runs with: its own (see {@link FunctionRole}), else the service's shared one. */
+    public FunctionRole roleFor(FunctionConfig function) {
+        if (function.role() != null) {
+            return function.role();
+        }
         List<IamStatement> statements = new ArrayList<>(provider.iamStatements());
         statements.addAll(function.iamStatements());
-        return List.copyOf(statements);
+        return new FunctionRole(deployment.roleName(), statements, List.of());
+    }
+
+    /** Every statement a function's role holds: what IAM evaluates its calls against. */
+    public List<IamStatement> iamStatementsFor(FunctionConfig function) {
+        return roleFor(function).all();
     }
 }

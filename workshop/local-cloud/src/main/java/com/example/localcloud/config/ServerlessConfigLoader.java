@@ -29,6 +29,7 @@ public final class ServerlessConfigLoader {
     private final Deployment deployment;
     private final Map<String, Map<String, Object>> resourceDefinitions;
     private final Intrinsics intrinsics;
+    private final RolesPerFunction rolesPerFunction;
     private final List<String> warnings = new ArrayList<>();
 
     private ServerlessConfigLoader(ConfigSource source, Map<String, Object> rawDocument, LoadOptions options) {
@@ -38,6 +39,19 @@ public final class ServerlessConfigLoader {
         this.deployment = new Deployment(serviceName(), variables.stage(), variables.region(), Deployment.LOCAL_ACCOUNT_ID);
         this.resourceDefinitions = resourceDefinitions();
         this.intrinsics = new Intrinsics(source, deployment, resourceDefinitions);
+        this.rolesPerFunction = rolesPerFunction();
+    }
+
+    /** Whether serverless.yml lists the {@code serverless-iam-roles-per-function} plugin, and its settings. */
+    private RolesPerFunction rolesPerFunction() {
+        Object plugins = document.get("plugins");
+        if (plugins instanceof Map<?, ?> withPath) { // the `plugins: {localPath: ..., modules: [...]}` form
+            plugins = withPath.get("modules");
+        }
+        boolean listed = list(plugins, "plugins").stream().map(String::valueOf).anyMatch(RolesPerFunction.PLUGIN::equals);
+        Object defaultInherit = map(map(document.get("custom"), "custom").get(RolesPerFunction.PLUGIN),
+                "custom." + RolesPerFunction.PLUGIN).get("defaultInherit");
+        return new RolesPerFunction(listed, Boolean.parseBoolean(String.valueOf(defaultInherit)), deployment);
     }
 
     /** Reads {@code serverless.yml} (or another file in the same format). */
@@ -119,14 +133,39 @@ public final class ServerlessConfigLoader {
         }
         Map<String, String> environment = new LinkedHashMap<>(provider.environment());
         environment.putAll(environment(definition.get("environment"), path + ".environment"));
-        List<IamStatement> statements = new ArrayList<>(statements(definition.get("iamRoleStatements"), path + ".iamRoleStatements"));
+        List<IamStatement> statements = new ArrayList<>(rolesPerFunction.enabled()
+                ? statements(definition.get("iamRoleStatements"), path + ".iamRoleStatements") : List.of());
         Map<String, Object> role = map(map(definition.get("iam"), path + ".iam").get("role"), path + ".iam.role");
         statements.addAll(statements(role.get("statements"), path + ".iam.role.statements"));
+        List<StreamEvent> streams = streamEvents(definition.get("events"), path + ".events");
         return new FunctionConfig(name, deployedName(name, definition), handler, runtime,
                 intValue(definition.getOrDefault("memorySize", provider.memorySize()), path + ".memorySize"),
                 intValue(definition.getOrDefault("timeout", provider.timeoutSeconds()), path + ".timeout"),
                 environment, httpEvents(definition.get("events"), path + ".events"), statements, artifact(definition, path),
-                streamEvents(definition.get("events"), path + ".events"));
+                streams, role(name, definition, provider, streams));
+    }
+
+    /** The function's own role when the roles-per-function plugin gives it one; null for the shared role. */
+    private FunctionRole role(String name, Map<String, Object> definition, ProviderConfig provider, List<StreamEvent> streams) {
+        String path = "functions." + name + ".iamRoleStatements";
+        if (!definition.containsKey("iamRoleStatements")) {
+            return null;
+        }
+        if (!rolesPerFunction.enabled()) {
+            // The framework alone does not know the key: the function would run with the shared role.
+            warnings.add(path + " needs the " + RolesPerFunction.PLUGIN + " plugin (plugins: - " + RolesPerFunction.PLUGIN
+                    + "); without it the Serverless Framework ignores it, and so does the local cloud");
+            return null;
+        }
+        Object inherit = definition.get("iamRoleStatementsInherit");
+        Object roleName = definition.get("iamRoleStatementsName");
+        try {
+            return rolesPerFunction.roleOf(name, statements(definition.get("iamRoleStatements"), path),
+                    inherit == null ? null : Boolean.parseBoolean(String.valueOf(inherit)),
+                    roleName == null ? null : String.valueOf(roleName), provider.iamStatements(), streams);
+        } catch (IllegalArgumentException e) {
+            throw source.error(path, definition.get("iamRoleStatements"), e.getMessage());
+        }
     }
 
     private String deployedName(String name, Map<String, Object> definition) {

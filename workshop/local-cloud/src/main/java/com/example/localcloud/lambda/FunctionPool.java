@@ -19,6 +19,8 @@ final class FunctionPool implements AutoCloseable {
     private final IntFunction<ExecutionEnvironment> newEnvironment;
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final List<ExecutionEnvironment> all = new ArrayList<>();
+    /** Busy environments to stop when their invocation ends (the code changed under them). */
+    private final List<ExecutionEnvironment> retiring = new ArrayList<>();
     private int environmentsCreated;
     private boolean closed;
 
@@ -65,12 +67,28 @@ final class FunctionPool implements AutoCloseable {
     }
 
     private synchronized void release(ExecutionEnvironment environment) {
-        if (environment.isUsable() && !closed) {
+        boolean retired = retiring.remove(environment);
+        if (environment.isUsable() && !closed && !retired) {
             idle.addFirst(environment);
         } else {
             all.remove(environment);
             environment.close();
         }
+        notifyAll();
+    }
+
+    /**
+     * Stops the idle environments now and the busy ones when their invocation ends: the next
+     * events start new environments (cold starts), as after a deployment of new code.
+     */
+    synchronized void retireAll() {
+        idle.forEach(environment -> {
+            all.remove(environment);
+            environment.close();
+        });
+        idle.clear();
+        retiring.addAll(all);
+        all.clear();
         notifyAll();
     }
 
@@ -84,6 +102,8 @@ final class FunctionPool implements AutoCloseable {
         closed = true;
         all.forEach(ExecutionEnvironment::close);
         all.clear();
+        retiring.forEach(ExecutionEnvironment::close);
+        retiring.clear();
         idle.clear();
         notifyAll();
     }

@@ -82,6 +82,11 @@ public final class LambdaService implements AutoCloseable {
     }
 
     /** How many environments a function has now. */
+    /** After the code changed: every function's next events go to new execution environments. */
+    public void retireEnvironments() {
+        pools.values().forEach(FunctionPool::retireAll);
+    }
+
     public int environmentCount(String functionName) {
         return pools.get(functionName).environmentCount();
     }

@@ -137,7 +137,10 @@ public final class StreamSubscriptions implements AutoCloseable {
             throw new IllegalStateException("Kinesis stream " + subscription.kinesisStreamName() + " is " + status);
         }
         kinesis.describeStream(request -> request.streamARN(arn));
-        return new KinesisShardedStream(subscription, kinesis, config.deployment().roleArn());
+        String roleName = config.function(subscription.functionName()).map(config::roleFor)
+                .map(com.example.localcloud.config.FunctionRole::name).orElse(config.deployment().roleName());
+        return new KinesisShardedStream(subscription, kinesis,
+                "arn:aws:iam::" + config.deployment().accountId() + ":role/" + roleName);
     }
 
     /** The running subscriptions, in serverless.yml's order. */

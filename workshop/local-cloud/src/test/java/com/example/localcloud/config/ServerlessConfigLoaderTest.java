@@ -348,15 +348,49 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
-    void functionLevelIamStatementsAreKeptApart() throws IOException {
+    void withoutThePluginAFunctionsIamRoleStatementsAreIgnoredAsTheFrameworkDoes() throws IOException {
         ServerlessConfig config = load("""
                 service: accounts
                 provider:
                   name: aws
+                  runtime: java21
                   iamRoleStatements:
                     - Effect: Allow
                       Action: dynamodb:GetItem
                       Resource: '*'
+                functions:
+                  reader:
+                    handler: com.example.Reader
+                    iamRoleStatements:
+                      - Effect: Allow
+                        Action: [dynamodb:PutItem]
+                        Resource: !GetAtt AccountsTable.Arn
+                """ + TABLE);
+
+        FunctionConfig reader = config.function("reader").orElseThrow();
+        assertThat(reader.iamStatements()).isEmpty();
+        assertThat(config.roleFor(reader).name()).isEqualTo("accounts-dev-us-east-1-lambdaRole");
+        assertThat(config.iamStatementsFor(reader)).containsExactly(
+                new IamStatement("Allow", List.of("dynamodb:GetItem"), List.of("*")));
+        assertThat(config.warnings()).singleElement().asString()
+                .contains("functions.reader.iamRoleStatements needs the serverless-iam-roles-per-function plugin");
+    }
+
+    @Test
+    void withThePluginEachFunctionHasARoleOfItsOwn() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                plugins:
+                  - serverless-iam-roles-per-function
+                provider:
+                  name: aws
+                  runtime: java21
+                  iam:
+                    role:
+                      statements:
+                        - Effect: Allow
+                          Action: secretsmanager:GetSecretValue
+                          Resource: !Sub arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:key-??????
                 functions:
                   reader:
                     handler: com.example.Reader
@@ -366,15 +400,76 @@ class ServerlessConfigLoaderTest {
                         Resource:
                           - !GetAtt AccountsTable.Arn
                           - !Sub '${AccountsTable.Arn}/index/*'
+                  inheritor:
+                    handler: com.example.Inheritor
+                    iamRoleStatementsInherit: true
+                    iamRoleStatements: []
+                  cacher:
+                    handler: com.example.Cacher
+                    iamRoleStatements: []
+                    events:
+                      - stream:
+                          type: dynamodb
+                          arn: !GetAtt AccountsTable.StreamArn
+                  shared:
+                    handler: com.example.Shared
                 """ + TABLE);
 
-        FunctionConfig reader = config.function("reader").orElseThrow();
         String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable";
-        assertThat(reader.iamStatements()).containsExactly(
+        IamStatement secret = new IamStatement("Allow", List.of("secretsmanager:GetSecretValue"),
+                List.of("arn:aws:secretsmanager:us-east-1:000000000000:secret:key-??????"));
+        FunctionRole reader = config.roleFor(config.function("reader").orElseThrow());
+        assertThat(reader.name()).isEqualTo("accounts-dev-reader-us-east-1-lambdaRole");
+        assertThat(reader.all()).containsExactly(
                 new IamStatement("Deny", List.of("dynamodb:PutItem"), List.of(arn, arn + "/index/*")));
-        assertThat(config.iamStatementsFor(reader)).containsExactly(
-                new IamStatement("Allow", List.of("dynamodb:GetItem"), List.of("*")),
-                new IamStatement("Deny", List.of("dynamodb:PutItem"), List.of(arn, arn + "/index/*")));
+
+        assertThat(config.roleFor(config.function("inheritor").orElseThrow()).all()).containsExactly(secret);
+
+        FunctionRole cacher = config.roleFor(config.function("cacher").orElseThrow());
+        assertThat(cacher.statements()).isEmpty();
+        assertThat(cacher.addedForEvents()).singleElement().satisfies(added -> {
+            assertThat(added.actions()).containsExactly("dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                    "dynamodb:DescribeStream", "dynamodb:ListStreams");
+            assertThat(added.resources()).singleElement().asString().startsWith(arn + "/stream/");
+        });
+
+        FunctionRole shared = config.roleFor(config.function("shared").orElseThrow());
+        assertThat(shared.name()).isEqualTo("accounts-dev-us-east-1-lambdaRole");
+        assertThat(shared.all()).containsExactly(secret);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void defaultInheritGivesEveryOwnRoleTheProvidersStatementsUnlessAFunctionOptsOut() throws IOException {
+        ServerlessConfig config = load("""
+                service: a-service-whose-name-is-long
+                plugins:
+                  - serverless-iam-roles-per-function
+                custom:
+                  serverless-iam-roles-per-function:
+                    defaultInherit: true
+                provider:
+                  name: aws
+                  runtime: java21
+                  iamRoleStatements:
+                    - Effect: Allow
+                      Action: dynamodb:GetItem
+                      Resource: '*'
+                functions:
+                  aLongFunctionName:
+                    handler: com.example.Reader
+                    iamRoleStatements: []
+                  loner:
+                    handler: com.example.Loner
+                    iamRoleStatementsInherit: false
+                    iamRoleStatements: []
+                """ + TABLE);
+
+        FunctionRole inherits = config.roleFor(config.function("aLongFunctionName").orElseThrow());
+        assertThat(inherits.all()).containsExactly(new IamStatement("Allow", List.of("dynamodb:GetItem"), List.of("*")));
+        // service-stage-function-AWS::Region-lambdaRole would be 65 characters: the plugin drops "-lambdaRole".
+        assertThat(inherits.name()).isEqualTo("a-service-whose-name-is-long-dev-aLongFunctionName-us-east-1");
+        assertThat(config.roleFor(config.function("loner").orElseThrow()).all()).isEmpty();
     }
 
     @Test

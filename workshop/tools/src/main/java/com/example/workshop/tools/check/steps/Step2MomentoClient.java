@@ -40,7 +40,7 @@ final class Step2MomentoClient {
                 + " named by the MOMENTO_API_KEY_SECRET_ID environment variable");
         for (JsonNode read : reads) {
             expect(read.path("outcome").asText().equals("ALLOWED"), "IAM denied getUser secretsmanager:GetSecretValue on "
-                    + read.path("resource").asText() + ": the function's iam.role.statements need a statement for it");
+                    + read.path("resource").asText() + ": the provider's iam.role.statements, which every function's role inherits, need a statement for it");
         }
         long environments = environments(service, "getUser");
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "

@@ -1,0 +1,178 @@
+package com.example.workshop.stages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What deploys, not what serverless.yml claims: every stage packaged by the Serverless Framework v3
+ * with the roles-per-function plugin (the versions the root {@code package.json} pins, installed by
+ * npm into {@code target/serverless}), without AWS credentials; the template linted by cfn-lint;
+ * and in it, every function running with a role of its own that holds exactly the statements
+ * serverless.yml gives that function, plus what the framework and the plugin add, listed in
+ * {@link #ADDED}. Runs where Node.js, npm and cfn-lint are on the PATH, and says it skipped
+ * elsewhere (CI has no cfn-lint: Python packages are out of its reach).
+ */
+class PackagedTemplateTest {
+    static final Path ROOT = StageChainTest.ROOT;
+    static final Path WORK = Path.of("target/serverless").toAbsolutePath();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The statements a function's role holds that no serverless.yml line wrote: the plugin's
+     * CloudWatch Logs statement (writing the function's own log group), and, for a stream event,
+     * read access to that stream.
+     */
+    static final List<Set<String>> ADDED = List.of(
+            Set.of("logs:CreateLogStream", "logs:CreateLogGroup", "logs:PutLogEvents"),
+            Set.of("dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "dynamodb:ListStreams"),
+            Set.of("kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream", "kinesis:ListStreams"));
+
+    /** cfn-lint's W3005 ("DependsOn already enforced by a GetAtt") is the plugin's own redundant DependsOn. */
+    static final String IGNORED_LINT = "W3005";
+
+    static Stream<String> stages() throws IOException {
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("solutions"))) {
+            return dirs.filter(dir -> Files.isRegularFile(dir.resolve("serverless.yml")))
+                    .map(dir -> dir.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @BeforeAll
+    static void installTheFramework() throws Exception {
+        for (String tool : List.of("node", "npm", "cfn-lint")) {
+            assumeTrue(onPath(tool), "skipped: " + tool + " is not on the PATH (this test needs Node.js, npm and cfn-lint)");
+        }
+        Files.createDirectories(WORK);
+        Files.copy(ROOT.resolve("package.json"), WORK.resolve("package.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (!Files.isRegularFile(WORK.resolve("node_modules/serverless-iam-roles-per-function/package.json"))) {
+            Run install = run(WORK, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 600);
+            assertThat(install.exitCode()).as("npm install:\n%s", install.output()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stages")
+    void packagesLintsCleanAndGivesEachFunctionOnlyItsOwnStatements(String stage) throws Exception {
+        Path service = WORK.resolve("stages").resolve(stage);
+        Files.createDirectories(service.resolve("target"));
+        Files.copy(ROOT.resolve("solutions").resolve(stage).resolve("serverless.yml"), service.resolve("serverless.yml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(service.resolve("target/accounts-service.jar"), "the template does not depend on the jar's content");
+
+        Run packaging = run(service, List.of(WORK.resolve("node_modules/.bin/serverless").toString(), "package",
+                "--stage", "dev", "--region", "us-east-1", "--package", "out"), 300);
+        assertThat(packaging.exitCode()).as("serverless package of %s:\n%s", stage, packaging.output()).isZero();
+        Path template = service.resolve("out/cloudformation-template-update-stack.json");
+
+        Run lint = run(service, List.of("cfn-lint", "--ignore-checks", IGNORED_LINT, "--", template.toString()), 300);
+        assertThat(lint.exitCode()).as("cfn-lint of %s:\n%s", stage, lint.output()).isZero();
+
+        JsonNode resources = JSON.readTree(template.toFile()).path("Resources");
+        JsonNode yml = ServerlessYml.read(service.resolve("serverless.yml"));
+        boolean inherit = yml.path("custom").path("serverless-iam-roles-per-function").path("defaultInherit").asBoolean(false);
+        Set<String> roles = new HashSet<>();
+        Iterator<Map.Entry<String, JsonNode>> functions = yml.path("functions").fields();
+        assertThat(functions.hasNext()).as("%s declares functions", stage).isTrue();
+        while (functions.hasNext()) {
+            Map.Entry<String, JsonNode> function = functions.next();
+            String who = stage + " " + function.getKey();
+            String roleId = lambdaResource(resources, "momento-accounts-workshop-dev-" + function.getKey())
+                    .path("Properties").path("Role").path("Fn::GetAtt").path(0).asText();
+            assertThat(roleId).as("%s: a role of its own, not the service's shared one", who).isNotEqualTo("IamRoleLambdaExecution");
+            assertThat(roles.add(roleId)).as("%s: its role %s is not another function's", who, roleId).isTrue();
+
+            List<Grant> expected = new ArrayList<>();
+            if (inherit) {
+                yml.path("provider").path("iam").path("role").path("statements").forEach(statement -> expected.add(Grant.of(statement)));
+            }
+            function.getValue().path("iamRoleStatements").forEach(statement -> expected.add(Grant.of(statement)));
+            List<Grant> written = new ArrayList<>();
+            for (JsonNode statement : resources.path(roleId).path("Properties").path("Policies").path(0)
+                    .path("PolicyDocument").path("Statement")) {
+                if (!ADDED.contains(actions(statement))) {
+                    written.add(Grant.of(statement));
+                }
+            }
+            assertThat(written).as("%s: the role's statements, less the listed additions, versus serverless.yml's", who)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** A statement as IAM reads it: a single action and a list of one are the same. */
+    record Grant(String effect, Set<String> actions, JsonNode resource) {
+        static Grant of(JsonNode statement) {
+            return new Grant(statement.path("Effect").asText(), PackagedTemplateTest.actions(statement), statement.path("Resource"));
+        }
+    }
+
+    private static JsonNode lambdaResource(JsonNode resources, String functionName) {
+        for (JsonNode resource : resources) {
+            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
+                    && resource.path("Properties").path("FunctionName").asText().equals(functionName)) {
+                return resource;
+            }
+        }
+        throw new AssertionError("no AWS::Lambda::Function named " + functionName + " in the template");
+    }
+
+    private static Set<String> actions(JsonNode statement) {
+        Set<String> actions = new HashSet<>();
+        JsonNode action = statement.path("Action");
+        if (action.isArray()) {
+            action.forEach(one -> actions.add(one.asText()));
+        } else {
+            actions.add(action.asText());
+        }
+        return actions;
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String directory : path.split(File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
+    /** Runs a command without AWS credentials, telemetry or update notices; its output, stdout and stderr together. */
+    private static Run run(Path directory, List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
+        environment.put("SLS_TELEMETRY_DISABLED", "1");
+        environment.put("SLS_NOTIFICATIONS_MODE", "off");
+        Path output = Files.createTempFile(WORK, "run", ".log");
+        builder.redirectOutput(output.toFile());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Run(-1, "timed out after " + timeoutSeconds + " s:\n" + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+}
