@@ -31,8 +31,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ApiGateway implements AutoCloseable {
 
     /**
-     * "Total combined size of request line and header values: 10240 bytes" (API Gateway quotas);
-     * Jetty answers 431 beyond it (in JSON, see {@link JsonErrorHandler}).
+     * REST API quotas: "Total combined size of all header values, including header names, values,
+     * any line terminators, and whitespaces: 10240 Bytes" (and a Regional API's URL up to 10240
+     * characters). Jetty counts the request line with the headers and answers 431 (or 414 for the
+     * URL) beyond it, in JSON (see {@link JsonErrorHandler}).
      */
     static final int MAX_REQUEST_LINE_AND_HEADERS_BYTES = 10240;
 
