@@ -375,7 +375,7 @@ public final class LocalCloud implements AutoCloseable {
                         allCustomizers, maxEnvironmentsPerFunction, log);
                 ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),
                         config.provider().binaryMediaTypes());
-                ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda,
+                ApiGateway apiGateway = ApiGateway.start(port, routes, events, lambda::invoke,
                         new LocalControlEndpoints(cacheServices.momento(),
                                 endpoints(config, dynamoDb, cacheServices, kinesisServices), dynamoDbFaults,
                                 kinesisServices.kinesis() == null ? null : kinesisServices.kinesis().faults(),

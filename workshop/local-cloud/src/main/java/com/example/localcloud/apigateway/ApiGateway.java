@@ -1,7 +1,6 @@
 package com.example.localcloud.apigateway;
 
 import com.example.localcloud.lambda.InvocationResult;
-import com.example.localcloud.lambda.LambdaService;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -32,8 +30,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class ApiGateway implements AutoCloseable {
 
-    static final String MISSING_AUTHENTICATION_TOKEN = "{\"message\":\"Missing Authentication Token\"}";
-    static final String INTERNAL_SERVER_ERROR = "{\"message\": \"Internal server error\"}";
+    /**
+     * REST API quotas: "Total combined size of all header values, including header names, values,
+     * any line terminators, and whitespaces: 10240 Bytes" (and a Regional API's URL up to 10240
+     * characters). Jetty counts the request line with the headers and answers 431 (or 414 for the
+     * URL) beyond it, in JSON (see {@link JsonErrorHandler}).
+     */
+    static final int MAX_REQUEST_LINE_AND_HEADERS_BYTES = 10240;
 
     private final Server server;
     private final URI baseUri;
@@ -49,23 +52,25 @@ public final class ApiGateway implements AutoCloseable {
      * @param port 0 picks a free port
      * @param log  where API Gateway's own messages go (e.g. why a response was malformed)
      */
-    public static ApiGateway start(int port, RouteTable routes, ProxyEventMapper events, LambdaService lambda,
+    public static ApiGateway start(int port, RouteTable routes, ProxyEventMapper events, FunctionInvoker lambda,
                                    Consumer<String> log) throws Exception {
         return start(port, routes, events, lambda, LocalControl.NONE, log);
     }
 
     /** Starts listening, with the local cloud's own control endpoints under {@link LocalControl#PREFIX}. */
-    public static ApiGateway start(int port, RouteTable routes, ProxyEventMapper events, LambdaService lambda,
+    public static ApiGateway start(int port, RouteTable routes, ProxyEventMapper events, FunctionInvoker lambda,
                                    LocalControl control, Consumer<String> log) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("api-gateway");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // API Gateway does not say "Server: Jetty"
+        http.setRequestHeaderSize(MAX_REQUEST_LINE_AND_HEADERS_BYTES);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler()); // Jetty's own refusals in JSON, as API Gateway's
         server.setHandler(new GatewayHandler(routes, events, new ProxyResponseMapper(), lambda, control, log));
         server.start();
         return new ApiGateway(server, URI.create("http://localhost:" + connector.getLocalPort()));
@@ -89,11 +94,11 @@ public final class ApiGateway implements AutoCloseable {
         private final RouteTable routes;
         private final ProxyEventMapper events;
         private final ProxyResponseMapper responses;
-        private final LambdaService lambda;
+        private final FunctionInvoker lambda;
         private final LocalControl control;
         private final Consumer<String> log;
 
-        GatewayHandler(RouteTable routes, ProxyEventMapper events, ProxyResponseMapper responses, LambdaService lambda,
+        GatewayHandler(RouteTable routes, ProxyEventMapper events, ProxyResponseMapper responses, FunctionInvoker lambda,
                        LocalControl control, Consumer<String> log) {
             this.routes = routes;
             this.events = events;
@@ -106,7 +111,10 @@ public final class ApiGateway implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             String requestId = UUID.randomUUID().toString();
-            OutgoingResponse answer = answer(incoming(request), requestId);
+            Optional<byte[]> body = RequestBody.read(request);
+            OutgoingResponse answer = body.isPresent()
+                    ? answer(incoming(request, body.get()), requestId)
+                    : tooLong(request, "the body is over API Gateway's " + PayloadLimits.MAX_REQUEST_BODY_BYTES + " bytes");
             response.setStatus(answer.status());
             answer.headers().forEach(header -> response.getHeaders().add(header.getKey(), header.getValue()));
             response.getHeaders().put("x-amzn-RequestId", requestId);
@@ -121,38 +129,54 @@ public final class ApiGateway implements AutoCloseable {
                     return answer.get();
                 }
             }
+            if (MalformedPath.isMalformed(request.path())) {
+                log.accept("[api-gateway] " + request.method() + " " + request.path() + ": malformed URI, answering 400");
+                return GatewayResponses.of(400, "BadRequestException", "Bad Request");
+            }
             Optional<RouteTable.Match> match = routes.match(request.method(), request.path());
             if (match.isEmpty()) {
-                return OutgoingResponse.gatewayError(403, "MissingAuthenticationTokenException", MISSING_AUTHENTICATION_TOKEN);
+                return GatewayResponses.missingAuthenticationToken();
             }
             byte[] event = events.toJson(events.toEvent(request, match.get(), requestId));
+            if (event.length > PayloadLimits.MAX_EVENT_BYTES) {
+                // Lambda refuses the invoke (RequestEntityTooLargeException) and API Gateway answers 413
+                log.accept("[api-gateway] " + request.method() + " " + request.path() + ": Lambda refused the event of "
+                        + event.length + " bytes (Request must be smaller than " + PayloadLimits.MAX_EVENT_BYTES
+                        + " bytes for the InvokeFunction operation), answering 413");
+                return GatewayResponses.requestTooLong();
+            }
             InvocationResult result = lambda.invoke(match.get().route().functionName(), event);
             if (result.status() != InvocationResult.Status.SUCCESS) {
                 log.accept("[api-gateway] " + request.method() + " " + request.path() + ": Lambda invocation failed ("
                         + result.status() + "), answering 502");
-                return internalServerError();
+                return GatewayResponses.internalServerError();
+            }
+            if (result.payload().length > PayloadLimits.MAX_RESPONSE_BYTES) {
+                log.accept("[api-gateway] " + request.method() + " " + request.path() + ": Lambda invocation failed"
+                        + " (Function.ResponseSizeTooLarge: Response payload size exceeded maximum allowed payload size ("
+                        + PayloadLimits.MAX_RESPONSE_BYTES + " bytes)), answering 502");
+                return GatewayResponses.internalServerError();
             }
             try {
                 return responses.toResponse(result.payload());
             } catch (ProxyResponseMapper.MalformedProxyResponseException e) {
                 log.accept("[api-gateway] " + request.method() + " " + request.path()
                         + ": Execution failed due to configuration error: Malformed Lambda proxy response: " + e.getMessage());
-                return internalServerError();
+                return GatewayResponses.internalServerError();
             }
         }
 
-        private static OutgoingResponse internalServerError() {
-            return OutgoingResponse.gatewayError(502, "InternalServerErrorException", INTERNAL_SERVER_ERROR);
+        private OutgoingResponse tooLong(Request request, String why) {
+            log.accept("[api-gateway] " + request.getMethod() + " " + request.getHttpURI().getPath() + ": " + why
+                    + ", answering 413");
+            return GatewayResponses.requestTooLong();
         }
 
-        private static IncomingRequest incoming(Request request) throws java.io.IOException {
+        private static IncomingRequest incoming(Request request, byte[] body) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             for (HttpField field : request.getHeaders()) {
                 headers.add(Map.entry(field.getName(), field.getValue()));
             }
-            ByteBuffer content = Content.Source.asByteBuffer(request);
-            byte[] body = new byte[content.remaining()];
-            content.get(body);
             String host = request.getHeaders().get("Host");
             return new IncomingRequest(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
                     headers, body, Request.getRemoteAddr(request), host == null ? "localhost" : host);

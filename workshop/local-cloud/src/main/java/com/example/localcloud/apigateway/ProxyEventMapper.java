@@ -3,13 +3,7 @@ package com.example.localcloud.apigateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,8 +17,8 @@ import java.util.Map;
 
 /**
  * Builds the event API Gateway's Lambda proxy integration (REST API, payload 1.0) sends:
- * an {@code APIGatewayProxyRequestEvent}, written to JSON with Amazon's own serializer so the
- * field names are the real ones ({@code isBase64Encoded}, {@code multiValueHeaders}, ...).
+ * an {@code APIGatewayProxyRequestEvent}, written to JSON by {@link ProxyEventJson} with AWS's
+ * field names and AWS's full key set ({@code null} where AWS sends null).
  */
 public final class ProxyEventMapper {
 
@@ -34,21 +28,17 @@ public final class ProxyEventMapper {
 
     private final String stage;
     private final String accountId;
-    private final List<String> binaryMediaTypes;
-    private final PojoSerializer<APIGatewayProxyRequestEvent> serializer =
-            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, ProxyEventMapper.class.getClassLoader());
+    private final BinaryMediaTypes binaryMediaTypes;
 
     /** @param binaryMediaTypes {@code provider.apiGateway.binaryMediaTypes}: such bodies are base64-encoded */
     public ProxyEventMapper(String stage, String accountId, List<String> binaryMediaTypes) {
         this.stage = stage;
         this.accountId = accountId;
-        this.binaryMediaTypes = List.copyOf(binaryMediaTypes);
+        this.binaryMediaTypes = new BinaryMediaTypes(binaryMediaTypes);
     }
 
     public APIGatewayProxyRequestEvent toEvent(IncomingRequest request, RouteTable.Match match, String requestId) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        request.headers().forEach(header -> headers.computeIfAbsent(header.getKey(), k -> new ArrayList<>()).add(header.getValue()));
-        addForwardingHeaders(headers, request);
+        Map<String, List<String>> headers = GatewayHeaders.forEvent(request);
         Map<String, List<String>> query = parseQuery(request.query());
         String path = URLDecoder.decode(request.path().replace("+", "%2B"), StandardCharsets.UTF_8);
 
@@ -61,6 +51,7 @@ public final class ProxyEventMapper {
                 .withQueryStringParameters(query.isEmpty() ? null : lastValues(query))
                 .withMultiValueQueryStringParameters(query.isEmpty() ? null : query)
                 .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
+                .withStageVariables(null) // serverless.yml declares none
                 .withRequestContext(requestContext(request, match, requestId, path));
         setBody(event, request, headers);
         return event;
@@ -68,13 +59,11 @@ public final class ProxyEventMapper {
 
     /** The event as the JSON the function receives. */
     public byte[] toJson(APIGatewayProxyRequestEvent event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        serializer.toJson(event, out);
-        return out.toByteArray();
+        return ProxyEventJson.write(event);
     }
 
     private ProxyRequestContext requestContext(IncomingRequest request, RouteTable.Match match, String requestId, String path) {
-        RequestIdentity identity = new RequestIdentity();
+        RequestIdentity identity = new RequestIdentity(); // no authorizer, no API key: the rest stays null
         identity.setSourceIp(request.sourceIp());
         request.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("User-Agent")).findFirst()
                 .ifPresent(userAgent -> identity.setUserAgent(userAgent.getValue()));
@@ -93,18 +82,15 @@ public final class ProxyEventMapper {
         context.setHttpMethod(request.method());
         context.setProtocol("HTTP/1.1");
         context.setDomainName(request.host());
+        context.setDomainPrefix(domainPrefix(request.host()));
         context.setIdentity(identity);
         return context;
     }
 
-    /** API Gateway tells the function who called and how, as a load balancer would. */
-    private static void addForwardingHeaders(Map<String, List<String>> headers, IncomingRequest request) {
-        if (headers.keySet().stream().noneMatch("X-Forwarded-For"::equalsIgnoreCase)) {
-            headers.put("X-Forwarded-For", List.of(request.sourceIp()));
-        }
-        if (headers.keySet().stream().noneMatch("X-Forwarded-Proto"::equalsIgnoreCase)) {
-            headers.put("X-Forwarded-Proto", List.of("http"));
-        }
+    /** The first label of the host name, as {@code 70ixmpl4fl} of {@code 70ixmpl4fl.execute-api...}. */
+    private static String domainPrefix(String host) {
+        String name = host.startsWith("[") ? host : host.split(":", 2)[0];
+        return name.split("\\.", 2)[0];
     }
 
     private void setBody(APIGatewayProxyRequestEvent event, IncomingRequest request, Map<String, List<String>> headers) {
@@ -113,35 +99,12 @@ public final class ProxyEventMapper {
             return;
         }
         String contentType = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
-                .map(h -> h.getValue().get(0)).findFirst().orElse("");
-        String text = isBinary(contentType) ? null : utf8(request.body());
-        if (text == null) {
+                .map(h -> h.getValue().get(0)).findFirst().orElse(null);
+        if (binaryMediaTypes.isBinary(contentType)) {
             event.withBody(Base64.getEncoder().encodeToString(request.body())).withIsBase64Encoded(true);
         } else {
-            event.withBody(text).withIsBase64Encoded(false);
-        }
-    }
-
-    /** A type listed in binaryMediaTypes ({@code image/png}, {@code image/*} or {@code *}{@code /*}). */
-    boolean isBinary(String contentType) {
-        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        for (String binary : binaryMediaTypes) {
-            String pattern = binary.toLowerCase(Locale.ROOT);
-            if (pattern.equals("*/*") || pattern.equals(type)
-                    || pattern.endsWith("/*") && type.startsWith(pattern.substring(0, pattern.length() - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The body as text, or null if it is not valid UTF-8 (then it must travel base64-encoded). */
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
+            // not a binary media type: passed as a UTF-8 string, whatever the bytes (invalid ones become U+FFFD)
+            event.withBody(new String(request.body(), StandardCharsets.UTF_8)).withIsBase64Encoded(false);
         }
     }
 

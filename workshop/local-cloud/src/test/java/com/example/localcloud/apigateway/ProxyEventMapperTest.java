@@ -68,7 +68,7 @@ class ProxyEventMapperTest {
     }
 
     @Test
-    void binaryMediaTypesAndNonUtf8BodiesAreBase64Encoded() {
+    void binaryMediaTypesAreBase64EncodedAndOtherBodiesAreText() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
         IncomingRequest image = new IncomingRequest("POST", "/x", null, List.of(Map.entry("Content-Type", "image/png")),
                 png, "127.0.0.1", "localhost");
