@@ -3,6 +3,7 @@ package com.example.localcloud.lambda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -74,13 +75,19 @@ final class TaskRoots {
                     if (!destination.startsWith(partial)) {
                         throw new IOException("Entry outside the archive's root: " + entry.getName());
                     }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(destination);
-                    } else {
-                        Files.createDirectories(destination.getParent());
-                        try (InputStream in = zip.getInputStream(entry)) {
-                            Files.copy(in, destination);
+                    try {
+                        if (entry.isDirectory()) {
+                            Files.createDirectories(destination);
+                        } else {
+                            Files.createDirectories(destination.getParent());
+                            try (InputStream in = zip.getInputStream(entry)) {
+                                Files.copy(in, destination);
+                            }
                         }
+                    } catch (FileSystemException e) {
+                        // Shaded jars hold e.g. META-INF/LICENSE and META-INF/license/: one on a
+                        // case-insensitive disk (macOS, Windows). Lambda's disk keeps both; here the
+                        // second goes (they are license texts, never classes in practice).
                     }
                 }
             }
