@@ -132,12 +132,22 @@ final class TaskRoots {
                 home = Files.createTempDirectory(tmp, PREFIX);
                 Files.writeString(home.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
                 Path created = home;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteRecursively(created), "delete-task-roots"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteOwnerFileLast(created), "delete-task-roots"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create a directory for the functions' code", e);
             }
         }
         return home;
+    }
+
+    /** If the JVM is halted half way (a test runner may), the owner file tells the next one to finish. */
+    private static void deleteOwnerFileLast(Path directory) {
+        try (Stream<Path> children = Files.list(directory)) {
+            children.filter(child -> !child.getFileName().toString().equals(OWNER_FILE)).forEach(Directories::deleteRecursively);
+        } catch (IOException e) {
+            // best effort
+        }
+        Directories.deleteRecursively(directory);
     }
 
     /** Directories of local clouds that were killed (their owner process is gone). */
