@@ -22,6 +22,7 @@ final class StartupBanner {
         StringBuilder out = new StringBuilder("\n");
         out.append("Local cloud for ").append(deployment.service()).append(" (stage ").append(deployment.stage())
                 .append(", region ").append(deployment.region()).append(") from ").append(shownFile).append("\n\n");
+        cloud.lambda().runtimeNotes().forEach(note -> out.append("  Note: ").append(note).append("\n\n"));
         out.append("  API Gateway  ").append(cloud.baseUri()).append('\n');
         List<String> tables = cloud.config().resourcesOfType("AWS::DynamoDB::Table").stream()
                 .map(CloudFormationResource::physicalName).toList();

@@ -15,52 +15,57 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Starts the JVM of one execution environment:
- * {@code java -Xmx<memorySize>m ... -cp <stage jar><sep><bootstrap> LambdaBootstrap}, with the
- * environment variables Lambda sets, the function's own, its credentials and the local endpoints.
+ * Starts the JVM of one execution environment, as Lambda's Java runtime would run it:
+ * {@code java -Xmx<memorySize>m ... -cp <task root><sep><task root>/lib/*.jar<sep><bootstrap> LambdaBootstrap},
+ * in the read-only task root (the unpacked artifact, {@link TaskRoots}), with a private
+ * {@code /tmp}, the environment variables Lambda sets, the function's own, its credentials and
+ * the local endpoints, on a JDK of the declared runtime's version where one is installed.
  */
 final class EnvironmentLauncher {
 
     /** Variables of this machine the environment keeps: Windows cannot open a socket without SystemRoot. */
-    private static final List<String> INHERITED = List.of("PATH", "Path", "SystemRoot", "SYSTEMROOT", "windir",
-            "TEMP", "TMP", "TMPDIR");
+    private static final List<String> INHERITED = List.of("PATH", "Path", "SystemRoot", "SYSTEMROOT", "windir");
 
     private final Deployment deployment;
     private final FunctionCredentials credentials;
     private final Map<String, String> serviceEndpoints;
     private final List<EnvironmentCustomizer> customizers;
-    private final Path workingDirectory;
+    private final FunctionJvms jvms;
 
     /**
      * @param serviceEndpoints e.g. {@code AWS_ENDPOINT_URL_DYNAMODB -> http://127.0.0.1:45678}
-     * @param workingDirectory the stage directory (Lambda's would be the unpacked code, /var/task)
+     * @param jvms             which {@code java} runs which runtime
      */
     EnvironmentLauncher(Deployment deployment, FunctionCredentials credentials, Map<String, String> serviceEndpoints,
-                        List<EnvironmentCustomizer> customizers, Path workingDirectory) {
+                        List<EnvironmentCustomizer> customizers, FunctionJvms jvms) {
         this.deployment = deployment;
         this.credentials = credentials;
         this.serviceEndpoints = Map.copyOf(serviceEndpoints);
         this.customizers = List.copyOf(customizers);
-        this.workingDirectory = workingDirectory;
+        this.jvms = jvms;
     }
 
-    Process start(FunctionConfig function, String runtimeApi) throws IOException {
-        EnvironmentSpec spec = spec(function, runtimeApi);
-        ProcessBuilder builder = new ProcessBuilder(command(function, spec)).directory(workingDirectory.toFile());
+    /** Starts the environment's JVM; its standard output and error go to the sandbox's output file. */
+    Process start(FunctionConfig function, String runtimeApi, EnvironmentSandbox sandbox) throws IOException {
+        Path taskRoot = TaskRoots.of(function.artifact());
+        EnvironmentSpec spec = spec(function, runtimeApi, taskRoot, sandbox.tmp());
+        ProcessBuilder builder = new ProcessBuilder(command(function, spec, taskRoot, sandbox.tmp())).directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(spec.environment());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.outputFile().toFile()));
         // stdin stays a pipe that we never write to: when it closes, the environment knows we are gone.
         return builder.start();
     }
 
-    EnvironmentSpec spec(FunctionConfig function, String runtimeApi) {
+    EnvironmentSpec spec(FunctionConfig function, String runtimeApi, Path taskRoot, Path tmp) {
         EnvironmentSpec spec = new EnvironmentSpec();
+        spec.runtimeMainClass(LambdaBootstrap.class.getName());
+        spec.runtimeClasspath().addAll(bootstrapClasspath());
         Map<String, String> env = spec.environment();
         INHERITED.forEach(name -> {
             String value = System.getenv(name);
@@ -70,14 +75,18 @@ final class EnvironmentLauncher {
         });
         env.put("LANG", "en_US.UTF-8");
         env.putAll(function.environment());
-        env.putAll(lambdaVariables(function, runtimeApi));
+        env.putAll(lambdaVariables(function, runtimeApi, taskRoot));
+        // The environment's own /tmp, under every name a runtime or tool looks for
+        env.put("TMPDIR", tmp.toString());
+        env.put("TMP", tmp.toString());
+        env.put("TEMP", tmp.toString());
         env.putAll(serviceEndpoints);
         customizers.forEach(customizer -> customizer.customize(function, spec));
         return spec;
     }
 
     /** The variables Lambda itself sets; a function cannot override them. */
-    private Map<String, String> lambdaVariables(FunctionConfig function, String runtimeApi) {
+    private Map<String, String> lambdaVariables(FunctionConfig function, String runtimeApi, Path taskRoot) {
         String date = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/');
         String runtime = function.runtime() == null ? "java21" : function.runtime();
         Map<String, String> env = new java.util.LinkedHashMap<>();
@@ -91,7 +100,7 @@ final class EnvironmentLauncher {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.deployedName());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", date + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        env.put("LAMBDA_TASK_ROOT", workingDirectory.toString());
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("_HANDLER", function.handler());
         env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId(function));
         env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
@@ -104,10 +113,9 @@ final class EnvironmentLauncher {
         return env;
     }
 
-    List<String> command(FunctionConfig function, EnvironmentSpec spec) {
-        boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
+    List<String> command(FunctionConfig function, EnvironmentSpec spec, Path taskRoot, Path tmp) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString());
+        command.add(jvms.choose(function.runtime()).javaExecutable().toString());
         command.add("-Xmx" + function.memorySize() + "m");
         // Lambda's java17/java21 runtimes default to the serial collector and C1-only compilation,
         // which start faster; keep the cold start comparable.
@@ -118,13 +126,14 @@ final class EnvironmentLauncher {
         command.add("-Dstdout.encoding=UTF-8"); // Java 19+ would use the platform's (e.g. Windows') encoding for the pipe
         command.add("-Dstderr.encoding=UTF-8");
         command.add("-Duser.timezone=UTC");
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.addAll(spec.jvmArguments());
         command.add("-cp");
-        List<String> classpath = new ArrayList<>();
-        classpath.add(function.artifact().toString()); // first, so the function's own libraries win
-        classpath.addAll(bootstrapClasspath());
+        List<String> classpath = new ArrayList<>(TaskRoots.classpath(taskRoot)); // first, so the function's own libraries win
+        classpath.addAll(spec.runtimeClasspath());
         command.add(String.join(File.pathSeparator, classpath));
-        command.add(LambdaBootstrap.class.getName());
+        command.add(spec.runtimeMainClass());
+        command.addAll(spec.runtimeArguments());
         return command;
     }
 

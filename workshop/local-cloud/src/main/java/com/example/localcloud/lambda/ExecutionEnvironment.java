@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +25,6 @@ final class ExecutionEnvironment implements AutoCloseable {
      * together on a laptop can be slow).
      */
     static final long INIT_TIMEOUT_MILLIS = 10_000;
-    private static final long OUTPUT_WAIT_MILLIS = 1_000;
 
     private final FunctionConfig function;
     private final int number;
@@ -37,9 +33,11 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final String functionArn;
     private RuntimeApi runtimeApi;
     private Process process;
+    private EnvironmentSandbox sandbox;
+    private EnvironmentOutput output;
+    private boolean cleanedUp;
     private volatile boolean usable = true;
-    private long lastMaxMemoryUsedMb;
-    private final Map<String, CountDownLatch> outputEnds = new ConcurrentHashMap<>();
+    private long maxMemoryUsedMb;
 
     ExecutionEnvironment(FunctionConfig function, int number, EnvironmentLauncher launcher, String functionArn,
                          Consumer<String> log) {
@@ -73,25 +71,23 @@ final class ExecutionEnvironment implements AutoCloseable {
             }
         }
         PendingInvocation invocation = new PendingInvocation(requestId, event, function.timeoutSeconds() * 1000L, functionArn);
-        CountDownLatch bothStreamsEnded = new CountDownLatch(2);
-        outputEnds.put(requestId, bothStreamsEnded);
         runtimeApi.submit(invocation);
         try {
             RuntimeApi.RuntimeReply reply = invocation.reply().get(function.timeoutSeconds(), TimeUnit.SECONDS);
-            // The handler's log lines first, then the REPORT line (bounded: a handler may close System.out).
-            bothStreamsEnded.await(OUTPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            lastMaxMemoryUsedMb = reply.maxMemoryUsedMb();
+            output.catchUp(); // the handler's lines first, then the REPORT line; nothing to wait for
+            maxMemoryUsedMb = Math.max(maxMemoryUsedMb, ProcessMemory.maxUsedMegabytes(process.pid(), reply.maxMemoryUsedMb()));
             double durationMs = (reply.receivedAtNanos() - invocation.deliveredAtNanos()) / 1e6;
             Status status = reply.isError() ? Status.FUNCTION_ERROR : Status.SUCCESS;
             return new InvocationResult(status, reply.body(), report(requestId, durationMs, initDurationMs, status));
         } catch (TimeoutException e) {
+            output.catchUp();
             log.accept("[" + id() + "] " + String.format(Locale.ROOT, "Task timed out after %d.00 seconds", function.timeoutSeconds()));
             close(); // Lambda does not reuse an environment whose invocation timed out
             return new InvocationResult(Status.TIMEOUT, new byte[0],
                     report(requestId, function.timeoutSeconds() * 1000.0, initDurationMs, Status.TIMEOUT));
         } catch (ExecutionException e) {
-            log.accept("[" + id() + "] The environment's JVM exited during the invocation (" + e.getCause().getMessage() + ")");
             close();
+            log.accept("[" + id() + "] The environment's JVM exited during the invocation (" + e.getCause().getMessage() + ")");
             double durationMs = invocation.deliveredAtNanos() == 0 ? 0 : (System.nanoTime() - invocation.deliveredAtNanos()) / 1e6;
             return new InvocationResult(Status.ENVIRONMENT_EXITED, new byte[0],
                     report(requestId, durationMs, initDurationMs, Status.ENVIRONMENT_EXITED));
@@ -99,26 +95,19 @@ final class ExecutionEnvironment implements AutoCloseable {
             Thread.currentThread().interrupt();
             close();
             throw new IllegalStateException("Interrupted while waiting for " + id(), e);
-        } finally {
-            outputEnds.remove(requestId);
-        }
-    }
-
-    /** The runtime wrote its end-of-output marker for an invocation on one of its streams. */
-    private void outputEnded(String requestId) {
-        CountDownLatch latch = outputEnds.get(requestId);
-        if (latch != null) {
-            latch.countDown();
         }
     }
 
     private CompletableFuture<Long> start() throws IOException {
         runtimeApi = new RuntimeApi();
-        process = launcher.start(function, runtimeApi.hostAndPort());
-        OutputEcho.start(process.getInputStream(), id(), log, this::outputEnded);
-        OutputEcho.start(process.getErrorStream(), id(), log, this::outputEnded);
+        sandbox = EnvironmentSandbox.create(id());
+        process = launcher.start(function, runtimeApi.hostAndPort(), sandbox);
+        output = EnvironmentOutput.follow(sandbox.outputFile(), id(), log);
         RuntimeApi api = runtimeApi;
-        process.onExit().thenAccept(exited -> api.processExited(exited.exitValue()));
+        process.onExit().thenAccept(exited -> {
+            api.processExited(exited.exitValue());
+            cleanUp();
+        });
         return runtimeApi.ready();
     }
 
@@ -128,8 +117,8 @@ final class ExecutionEnvironment implements AutoCloseable {
                 : cause instanceof TimeoutException ? "init took longer than " + (INIT_TIMEOUT_MILLIS / 1000 + function.timeoutSeconds()) + " s"
                 : cause instanceof RuntimeApi.EnvironmentExitedException ? "the JVM exited (" + cause.getMessage() + ")"
                 : String.valueOf(cause);
+        close(); // first, so that what the runtime printed comes before the reason
         log.accept("[" + id() + "] INIT failed: " + reason);
-        close();
         byte[] error = cause instanceof RuntimeApi.InitErrorException ? cause.getMessage().getBytes() : new byte[0];
         return new InvocationResult(Status.INIT_ERROR, error, report(requestId, 0, elapsedMs, Status.INIT_ERROR));
     }
@@ -147,18 +136,44 @@ final class ExecutionEnvironment implements AutoCloseable {
     private InvocationReport report(String requestId, double durationMs, Double initDurationMs, Status status) {
         double billed = durationMs + (initDurationMs == null ? 0 : initDurationMs);
         return new InvocationReport(function.name(), number, requestId, durationMs, (long) Math.ceil(billed),
-                function.memorySize(), lastMaxMemoryUsedMb, initDurationMs, status);
+                function.memorySize(), maxMemoryUsedMb, initDurationMs, status);
     }
 
-    /** Destroys the JVM at once: nothing of it must outlive the local cloud. */
+    /** Destroys the JVM at once (nothing of it must outlive the local cloud), then its sandbox. */
     @Override
     public void close() {
         usable = false;
         if (process != null) {
-            process.destroyForcibly();
+            process.destroyForcibly(); // before the Runtime API goes: the runtime must not see it gone and complain
         }
         if (runtimeApi != null) {
             runtimeApi.close();
+        }
+        if (process == null) {
+            cleanUp(); // it never started
+        } else {
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+                cleanUp();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the exit hook cleans up once it is gone
+            }
+        }
+    }
+
+    /** Once the process is gone: echo its last output, delete its /tmp and output file. */
+    private synchronized void cleanUp() {
+        if (cleanedUp) {
+            return;
+        }
+        cleanedUp = true;
+        if (output != null) {
+            output.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
         }
     }
 }

@@ -3,7 +3,6 @@ package com.example.localcloud.lambda;
 import com.example.localcloud.config.Deployment;
 import com.example.localcloud.config.FunctionConfig;
 import com.example.localcloud.config.ServerlessConfig;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,6 +26,7 @@ public final class LambdaService implements AutoCloseable {
     private final Consumer<String> log;
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private final Deque<InvocationReport> reports = new ArrayDeque<>();
+    private final FunctionJvms jvms;
 
     /**
      * @param serviceEndpoints  variables pointing the SDK at local services, e.g.
@@ -37,11 +37,20 @@ public final class LambdaService implements AutoCloseable {
      */
     public LambdaService(ServerlessConfig config, FunctionCredentials credentials, Map<String, String> serviceEndpoints,
                          List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log) {
+        this(config, credentials, serviceEndpoints, customizers, maxEnvironments, log, FunctionJvms.onThisMachine());
+    }
+
+    /** @param jvms which JDK runs which runtime (tests pass their own) */
+    LambdaService(ServerlessConfig config, FunctionCredentials credentials, Map<String, String> serviceEndpoints,
+                  List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log, FunctionJvms jvms) {
         this.log = log;
+        this.jvms = jvms;
         Deployment deployment = config.deployment();
-        Path stageDirectory = config.file().getParent();
-        EnvironmentLauncher launcher = new EnvironmentLauncher(deployment, credentials, serviceEndpoints, customizers, stageDirectory);
+        EnvironmentLauncher launcher = new EnvironmentLauncher(deployment, credentials, serviceEndpoints, customizers, jvms);
         for (FunctionConfig function : config.functions()) {
+            jvms.choose(function.runtime()); // now, so that a missing JDK is said at start-up
+            TaskRoots.of(function.artifact()); // the "deployment": unpacked before any cold start, as Lambda does
+
             String arn = deployment.arnPrefix("lambda") + "function:" + function.deployedName();
             pools.put(function.name(), new FunctionPool(function, maxEnvironments,
                     number -> new ExecutionEnvironment(function, number, launcher, arn, log)));
@@ -79,6 +88,14 @@ public final class LambdaService implements AutoCloseable {
         synchronized (reports) {
             return new ArrayList<>(reports);
         }
+    }
+
+    /**
+     * What to tell the user about the JVMs, e.g. "serverless.yml declares java21; no JDK 21 found,
+     * the functions run on JDK 17 (set JAVA_HOME_21 to a JDK 21)"; empty when each runtime has its JDK.
+     */
+    public List<String> runtimeNotes() {
+        return jvms.notes();
     }
 
     /** How many environments a function has now. */

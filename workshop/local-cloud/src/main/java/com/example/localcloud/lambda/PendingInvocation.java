@@ -9,6 +9,7 @@ final class PendingInvocation {
     private final byte[] payload;
     private final long timeoutMillis;
     private final String functionArn;
+    private final String traceId = TraceIds.newTraceId();
     private final CompletableFuture<RuntimeApi.RuntimeReply> reply = new CompletableFuture<>();
     private volatile long deliveredAtNanos;
     private volatile long deadlineEpochMillis;
@@ -36,6 +37,11 @@ final class PendingInvocation {
 
     String functionArn() {
         return functionArn;
+    }
+
+    /** {@code Lambda-Runtime-Trace-Id}: one X-Ray trace per invocation. */
+    String traceId() {
+        return traceId;
     }
 
     long deadlineEpochMillis() {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The Lambda Runtime API of one execution environment, as AWS defines it
  * ({@code GET /2018-06-01/runtime/invocation/next}, {@code POST .../{id}/response} and
- * {@code .../{id}/error}, {@code POST .../init/error}). Like each Lambda sandbox, each environment
- * has its own endpoint: a small JDK HTTP server on 127.0.0.1.
+ * {@code .../{id}/error}, {@code POST .../init/error}), with its headers, error documents and
+ * state checks ({@link RuntimeState}). Like each Lambda sandbox, each environment has its own
+ * endpoint: a small JDK HTTP server on 127.0.0.1. An invocation ends when its result arrives.
  */
 final class RuntimeApi implements AutoCloseable {
 
@@ -29,7 +32,9 @@ final class RuntimeApi implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    /** Not AWS's: the local bootstrap's own figure, used where the process cannot be measured from outside. */
     static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
+    private static final String INVALID_STATE_TRANSITION = "InvalidStateTransition";
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern RESULT = Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
     private static final ExecutorService HANDLER_THREADS = Executors.newCachedThreadPool(runnable -> {
@@ -43,6 +48,7 @@ final class RuntimeApi implements AutoCloseable {
     private final BlockingQueue<PendingInvocation> events = new LinkedBlockingQueue<>();
     /** Completes (with System.nanoTime()) when the runtime first asks for an event: init is over. */
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
+    private final RuntimeState state = new RuntimeState();
     private volatile PendingInvocation current;
 
     RuntimeApi() throws IOException {
@@ -87,15 +93,19 @@ final class RuntimeApi implements AutoCloseable {
             } else if (method.equals("POST") && result.matches()) {
                 receiveResult(exchange, result.group(1), result.group(2).equals("error"));
             } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
-                ready.completeExceptionally(new InitErrorException(new String(exchange.getRequestBody().readAllBytes())));
-                respond(exchange, 202, "{\"status\":\"OK\"}");
+                receiveInitError(exchange);
             } else {
-                respond(exchange, 404, "{\"errorMessage\":\"Unknown Runtime API path\"}");
+                respond(exchange, 404, error("Unknown Runtime API path", "NotFound"));
             }
         }
     }
 
     private void sendNextEvent(HttpExchange exchange) throws IOException {
+        Optional<String> refused = state.next();
+        if (refused.isPresent()) {
+            respond(exchange, 403, error(refused.get(), INVALID_STATE_TRANSITION));
+            return;
+        }
         ready.complete(System.nanoTime());
         PendingInvocation invocation;
         try {
@@ -105,15 +115,16 @@ final class RuntimeApi implements AutoCloseable {
             return;
         }
         if (invocation == SHUTDOWN) {
-            respond(exchange, 410, "{\"errorMessage\":\"The environment is shutting down\"}");
+            respond(exchange, 410, error("The environment is shutting down", "Shutdown"));
             return;
         }
         current = invocation;
+        state.running();
         invocation.delivered();
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + invocation.requestId().replace("-", "").substring(0, 24));
+        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", invocation.traceId());
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, invocation.payload().length == 0 ? -1 : invocation.payload().length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -124,9 +135,16 @@ final class RuntimeApi implements AutoCloseable {
     private void receiveResult(HttpExchange exchange, String requestId, boolean isError) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         PendingInvocation invocation = current;
-        if (invocation == null || !invocation.requestId().equals(requestId)) {
-            respond(exchange, 400, "{\"errorMessage\":\"No invocation " + requestId + " is in progress\"}");
-            return;
+        synchronized (state) { // the id check and the move are one step: two results racing get one 202
+            if (state.phase() == RuntimeState.Phase.RUNNING && (invocation == null || !invocation.requestId().equals(requestId))) {
+                respond(exchange, 400, error("Invalid request ID", "InvalidRequestID"));
+                return;
+            }
+            Optional<String> refused = state.result(isError);
+            if (refused.isPresent()) {
+                respond(exchange, 403, error(refused.get(), INVALID_STATE_TRANSITION));
+                return;
+            }
         }
         String memory = exchange.getRequestHeaders().getFirst(MAX_MEMORY_USED_HEADER);
         current = null;
@@ -134,8 +152,24 @@ final class RuntimeApi implements AutoCloseable {
         respond(exchange, 202, "{\"status\":\"OK\"}");
     }
 
+    private void receiveInitError(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Optional<String> refused = state.initError();
+        if (refused.isPresent()) {
+            respond(exchange, 403, error(refused.get(), INVALID_STATE_TRANSITION));
+            return;
+        }
+        ready.completeExceptionally(new InitErrorException(new String(body, StandardCharsets.UTF_8)));
+        respond(exchange, 202, "{\"status\":\"OK\"}");
+    }
+
+    /** The Runtime API's error document: {@code {"errorMessage": "...", "errorType": "..."}}. */
+    private static String error(String message, String type) {
+        return "{\"errorMessage\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"errorType\":\"" + type + "\"}";
+    }
+
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);

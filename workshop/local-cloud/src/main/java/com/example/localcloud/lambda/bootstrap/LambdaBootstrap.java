@@ -41,12 +41,10 @@ public final class LambdaBootstrap {
                     event.invokedFunctionArn(), event.traceId());
             try {
                 byte[] response = handler.invoke(event.payload(), context);
-                EndOfOutput.write(event.requestId());
                 runtimeApi.postResponse(event.requestId(), response);
             } catch (Throwable e) {
                 Throwable cause = HandlerInvoker.unwrap(e);
                 cause.printStackTrace(); // as Lambda does: the stack trace goes to the function's log
-                EndOfOutput.write(event.requestId());
                 runtimeApi.postError(event.requestId(), ErrorJson.of(cause));
                 if (cause instanceof VirtualMachineError) {
                     System.exit(1); // the JVM is not trustworthy any more; the local cloud starts a new one

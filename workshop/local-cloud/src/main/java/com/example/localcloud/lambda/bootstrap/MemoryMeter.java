@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * "Max Memory Used" for the REPORT line. Lambda measures the whole sandbox; the closest here is
- * the process's peak resident memory (Linux), else what the JVM has committed (other systems).
+ * "Max Memory Used" as this JVM sees it: its peak resident memory (Linux), else what it has
+ * committed. The local cloud measures the process from outside (any runtime client); it uses this
+ * figure only where it cannot, on macOS and Windows, to spare starting a command per invocation.
  */
 final class MemoryMeter {
 

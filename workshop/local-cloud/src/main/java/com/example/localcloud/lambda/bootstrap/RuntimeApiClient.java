@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RuntimeApiClient {
 
-    /** Not part of AWS's API: tells the local cloud how much memory this JVM used, for the REPORT line. */
+    /** Not part of AWS's API: this JVM's own memory figure, which the local cloud uses where it cannot measure it. */
     static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
 
     record Event(String requestId, long deadlineEpochMillis, String invokedFunctionArn, String traceId, byte[] payload) {

@@ -1,0 +1,182 @@
+package com.example.localcloud.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A function's code as Lambda lays it out: the deployment artifact (the shaded jar or zip that
+ * {@code package.artifact} names) unpacked into a read-only directory, {@code /var/task} on AWS,
+ * which is {@code LAMBDA_TASK_ROOT} and the working directory.
+ *
+ * <p>Unpacked once per version of the artifact (its path, size and modification time) and
+ * shared read-only by every environment in this JVM, so a cold start does not pay for it; a
+ * rebuilt jar is unpacked again for the environments started after it. Everything is deleted when
+ * the JVM exits; what a killed JVM left behind is deleted by the next one.
+ */
+final class TaskRoots {
+
+    private static final String PREFIX = "local-cloud-code-";
+    private static final String OWNER_FILE = "owner.pid";
+    private static final Map<Version, Path> UNPACKED = new ConcurrentHashMap<>();
+    private static final AtomicInteger UNPACKINGS = new AtomicInteger();
+    private static Path home;
+
+    private TaskRoots() {
+    }
+
+    /** The unpacked, read-only copy of {@code artifact}'s current version (unpacking it now if needed). */
+    static Path of(Path artifact) {
+        Version version = Version.of(artifact);
+        return UNPACKED.computeIfAbsent(version, v -> unpack(artifact, home().resolve(Integer.toString(UNPACKINGS.incrementAndGet()))));
+    }
+
+    /**
+     * The classpath Lambda's Java runtime gives a function: the task root (classes, resources),
+     * then the jars in its {@code lib/} in name order.
+     */
+    static List<String> classpath(Path taskRoot) {
+        List<String> entries = new ArrayList<>();
+        entries.add(taskRoot.toString());
+        Path lib = taskRoot.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> jars = Files.list(lib)) {
+                jars.filter(jar -> jar.getFileName().toString().endsWith(".jar")).map(Path::toString).sorted().forEach(entries::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return entries;
+    }
+
+    static Path unpack(Path artifact, Path target) {
+        try {
+            Path partial = Files.createDirectories(target.resolveSibling(target.getFileName() + ".partial"));
+            try (ZipFile zip = new ZipFile(artifact.toFile())) {
+                Enumeration<? extends ZipEntry> entries = zip.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry entry = entries.nextElement();
+                    Path destination = partial.resolve(entry.getName()).normalize();
+                    if (!destination.startsWith(partial)) {
+                        throw new IOException("Entry outside the archive's root: " + entry.getName());
+                    }
+                    try {
+                        if (entry.isDirectory()) {
+                            Files.createDirectories(destination);
+                        } else {
+                            Files.createDirectories(destination.getParent());
+                            try (InputStream in = zip.getInputStream(entry)) {
+                                Files.copy(in, destination);
+                            }
+                        }
+                    } catch (FileSystemException e) {
+                        // Shaded jars hold e.g. META-INF/LICENSE and META-INF/license/: one on a
+                        // case-insensitive disk (macOS, Windows). Lambda's disk keeps both; here the
+                        // second goes (they are license texts, never classes in practice).
+                    }
+                }
+            }
+            makeReadOnly(partial);
+            return Files.move(partial, target); // complete or absent: never half unpacked
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unpack " + artifact + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Files r--, directories r-x (POSIX), or the read-only attribute (Windows), as in /var/task. */
+    static void makeReadOnly(Path root) throws IOException {
+        List<Path> directories = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path path : all.toList()) {
+                if (Files.isDirectory(path)) {
+                    directories.add(path);
+                } else {
+                    setReadOnly(path, "r--r--r--");
+                }
+            }
+        }
+        for (int i = directories.size() - 1; i >= 0; i--) { // deepest first: a read-only parent still lists its children
+            setReadOnly(directories.get(i), "r-xr-xr-x");
+        }
+    }
+
+    private static void setReadOnly(Path path, String posixPermissions) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(PosixFilePermissions.fromString(posixPermissions));
+        } else {
+            path.toFile().setWritable(false);
+        }
+    }
+
+    private static synchronized Path home() {
+        if (home == null) {
+            try {
+                Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+                deleteLeftovers(tmp);
+                home = Files.createTempDirectory(tmp, PREFIX);
+                Files.writeString(home.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+                Path created = home;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteOwnerFileLast(created), "delete-task-roots"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a directory for the functions' code", e);
+            }
+        }
+        return home;
+    }
+
+    /** If the JVM is halted half way (a test runner may), the owner file tells the next one to finish. */
+    private static void deleteOwnerFileLast(Path directory) {
+        try (Stream<Path> children = Files.list(directory)) {
+            children.filter(child -> !child.getFileName().toString().equals(OWNER_FILE)).forEach(Directories::deleteRecursively);
+        } catch (IOException e) {
+            // best effort
+        }
+        Directories.deleteRecursively(directory);
+    }
+
+    /** Directories of local clouds that were killed (their owner process is gone). */
+    private static void deleteLeftovers(Path tmp) {
+        try (Stream<Path> candidates = Files.list(tmp)) {
+            candidates.filter(path -> path.getFileName().toString().startsWith(PREFIX)).forEach(directory -> {
+                try {
+                    long owner = Long.parseLong(Files.readString(directory.resolve(OWNER_FILE)).trim());
+                    if (ProcessHandle.of(owner).isEmpty()) {
+                        Directories.deleteRecursively(directory);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // not ours, or being created right now: leave it
+                }
+            });
+        } catch (IOException e) {
+            // nothing to clean
+        }
+    }
+
+    /** One build of an artifact. */
+    private record Version(Path artifact, long size, long modifiedMillis) {
+        static Version of(Path artifact) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(artifact, BasicFileAttributes.class);
+                return new Version(artifact.toAbsolutePath().normalize(), attributes.size(), attributes.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the function's artifact " + artifact, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.example.localcloud.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.localcloud.FixtureStage;
+import com.example.localcloud.config.LoadOptions;
+import com.example.localcloud.config.ServerlessConfig;
+import com.example.localcloud.config.ServerlessConfigLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Amazon's own runtime interface client (the one in Lambda's Java base images) runs in a local
+ * environment: the Runtime API is AWS's, and nothing waits for signals only the local bootstrap
+ * sends. Linux only: the client's native HTTP library in the jar is for Linux.
+ */
+@Timeout(60)
+@EnabledOnOs(OS.LINUX)
+class AwsRuntimeInterfaceClientTest {
+
+    private static final String AWS_RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path stageDirectory;
+
+    @Test
+    void invocationsEndWhenTheResultArrivesAndReportRealMemory() throws Exception {
+        ServerlessConfig config = ServerlessConfigLoader.load(FixtureStage.create(stageDirectory).resolve("serverless.yml"),
+                new LoadOptions(Map.of(), null, null));
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), Map.of(),
+                List.of(AwsRuntimeInterfaceClientTest::runAmazonsRuntimeClient), 1, line -> {
+                    System.out.println(line);
+                    log.add(line);
+                })) {
+            List<Long> wallMillis = new ArrayList<>();
+            List<InvocationResult> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                byte[] event = ("{\"print\": \"line " + i + " from the handler\"}").getBytes(StandardCharsets.UTF_8);
+                long start = System.nanoTime();
+                results.add(lambda.invoke("probe", event));
+                wallMillis.add((System.nanoTime() - start) / 1_000_000);
+            }
+
+            assertThat(results).allSatisfy(result -> assertThat(result.status()).isEqualTo(InvocationResult.Status.SUCCESS));
+            JsonNode probe = JSON.readTree(results.get(1).payload());
+            assertThat(probe.get("awsRequestId").asText()).isEqualTo(results.get(1).report().requestId());
+            assertThat(wallMillis.subList(1, 4)).as("warm invocations, ms").allSatisfy(ms -> assertThat(ms).isLessThan(300));
+            assertThat(results).allSatisfy(result ->
+                    assertThat(result.report().maxMemoryUsedMb()).as("Max Memory Used, MB").isGreaterThan(10));
+            // the handler's line still comes before its REPORT line, without any marker from the runtime
+            String report = "[probe#1] " + results.get(2).report().toLogLine();
+            assertThat(log).contains("[probe#1] line 2 from the handler", report);
+            assertThat(log.indexOf("[probe#1] line 2 from the handler")).isLessThan(log.indexOf(report));
+        }
+    }
+
+    /** As Lambda's Java base images start it: {@code java -cp ... AWSLambda <handler>}. */
+    private static void runAmazonsRuntimeClient(com.example.localcloud.config.FunctionConfig function, EnvironmentSpec spec) {
+        spec.runtimeMainClass(AWS_RUNTIME_CLIENT);
+        spec.runtimeClasspath().clear();
+        spec.runtimeClasspath().addAll(List.of(location(AWS_RUNTIME_CLIENT),
+                location("com.amazonaws.services.lambda.runtime.Context"),
+                location("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer"),
+                location("software.amazon.awssdk.utilslite.SdkInternalThreadLocal")));
+        spec.runtimeArguments().add(function.handler());
+    }
+
+    private static String location(String className) {
+        try {
+            return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

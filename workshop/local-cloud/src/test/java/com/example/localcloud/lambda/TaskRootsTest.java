@@ -1,0 +1,53 @@
+package com.example.localcloud.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unpacking an artifact and the classpath Lambda's Java runtime builds from it. */
+class TaskRootsTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void classpathIsTheTaskRootThenItsLibJarsInNameOrder() throws IOException {
+        Path artifact = zip("function.zip", "com/example/Handler.class", "lib/zeta.jar", "lib/alpha.jar", "lib/notes.txt");
+
+        Path taskRoot = TaskRoots.unpack(artifact, directory.resolve("task"));
+
+        assertThat(taskRoot.resolve("com/example/Handler.class")).hasContent("com/example/Handler.class");
+        assertThat(TaskRoots.classpath(taskRoot)).containsExactly(taskRoot.toString(),
+                taskRoot.resolve("lib/alpha.jar").toString(), taskRoot.resolve("lib/zeta.jar").toString());
+        assertThat(directory.resolve("task.partial")).doesNotExist();
+    }
+
+    @Test
+    void anEntryOutsideTheArchiveIsRefused() throws IOException {
+        Path artifact = zip("evil.jar", "../outside.txt");
+
+        assertThatThrownBy(() -> TaskRoots.unpack(artifact, directory.resolve("task")))
+                .hasMessageContaining("outside the archive");
+        assertThat(directory.resolve("outside.txt")).doesNotExist();
+    }
+
+    private Path zip(String name, String... entries) throws IOException {
+        Path zip = directory.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            for (String entry : List.of(entries)) {
+                out.putNextEntry(new ZipEntry(entry));
+                out.write(entry.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+}
