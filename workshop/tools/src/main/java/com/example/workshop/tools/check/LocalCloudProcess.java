@@ -42,7 +42,11 @@ final class LocalCloudProcess implements StepCheck.RunningCloud {
         List<String> command = new ArrayList<>(Maven.command(root));
         command.addAll(List.of("-q", "-f", root.resolve("workshop/local-cloud/pom.xml").toString(), "compile", "exec:java",
                 "-Dstage=" + root, "-Dport=" + port, "-Dbuild=false"));
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        // Up for a minute, a few dozen requests: C2 would compile for longer than the check runs,
+        // on the cores the functions' cold starts need (see Maven.QUICK_BUILD_OPTS).
+        Maven.quickBuild(builder.environment());
+        Process process = builder.start();
         process.getOutputStream().close();
         LocalCloudProcess cloud = new LocalCloudProcess(process, URI.create("http://127.0.0.1:" + port + "/"));
         cloud.awaitReady();

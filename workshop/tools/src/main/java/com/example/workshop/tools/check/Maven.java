@@ -11,8 +11,9 @@ final class Maven {
     /**
      * For a build that lasts seconds, Maven's own JVM spends more time compiling itself with C2
      * than it gains: stopping at C1 made a stage's {@code package} about a third faster on 2 cores.
-     * Only Maven's JVM gets it (the tests run in Surefire's own JVM); the local cloud, a
-     * long-running server, keeps the default.
+     * Only Maven's JVM gets it (the tests run in Surefire's own JVM, the functions in their own
+     * JVMs). {@code check}'s local cloud, which lives for a minute, gets it too; the README's start
+     * command, a long-running server, keeps the default.
      */
     static final String QUICK_BUILD_OPTS = "-XX:TieredStopAtLevel=1";
 
