@@ -24,13 +24,17 @@ import com.example.localcloud.service.LocalService;
 import com.example.localcloud.service.RunningServices;
 import com.example.localcloud.startup.CloudStartup;
 import com.example.localcloud.startup.StartOptions;
+import com.example.localcloud.startup.StageBuilder;
 import com.example.localcloud.startup.StartedCloud;
+import com.example.localcloud.reload.StageWatcher;
 import com.example.localcloud.streams.StreamSubscriptions;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -49,13 +53,16 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  */
 public final class LocalCloud implements AutoCloseable {
 
-    private final StartedCloud started;
-    private final RunningServices services;
+    private final StartOptions options;
+    private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Replaced by a redeploy (serverless.yml edited under -Dwatch=true). */
+    private volatile StartedCloud started;
+    private StageWatcher watcher;
 
-    private LocalCloud(StartedCloud started) {
+    private LocalCloud(StartOptions options, StartedCloud started) {
+        this.options = options;
         this.started = started;
-        this.services = started.services();
     }
 
     public static Builder builder(Path stageDirectory) {
@@ -73,12 +80,12 @@ public final class LocalCloud implements AutoCloseable {
 
     /** DynamoDB Local's endpoint, e.g. for the AWS CLI's {@code --endpoint-url}. */
     public URI dynamoDbEndpoint() {
-        return services.get(DynamoDbService.class).dynamoDb().endpoint();
+        return running().get(DynamoDbService.class).dynamoDb().endpoint();
     }
 
     /** The calls DynamoDB Local ran so far, per operation (e.g. the load test's "DynamoDB reads"). */
     public DynamoDbStats dynamoDbStats() {
-        return services.get(DynamoDbService.class).dynamoDb().stats();
+        return running().get(DynamoDbService.class).dynamoDb().stats();
     }
 
     public List<Route> routes() {
@@ -104,17 +111,21 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Every running service, in start-up order. */
     public List<LocalService> services() {
-        return services.all();
+        return running().all();
+    }
+
+    private RunningServices running() {
+        return started.services();
     }
 
     /** The local Momento server: its counters ({@code stats()}) and fault injection ({@code faults()}). */
     public LocalMomento momento() {
-        return services.get(MomentoService.class).momento();
+        return running().get(MomentoService.class).momento();
     }
 
     /** The local Secrets Manager (its endpoint, and its store of secrets). */
     public LocalSecretsManager secretsManager() {
-        return services.get(SecretsManagerService.class).secretsManager();
+        return running().get(SecretsManagerService.class).secretsManager();
     }
 
     /**
@@ -122,32 +133,32 @@ public final class LocalCloud implements AutoCloseable {
      * endpoint, and fault injection. Its streams are named as {@code !Ref} names them.
      */
     public LocalKinesis kinesis() {
-        return services.find(KinesisService.class).map(KinesisService::kinesis).orElse(null);
+        return running().find(KinesisService.class).map(KinesisService::kinesis).orElse(null);
     }
 
     /** The Kinesis streams serverless.yml declares: logical id -> stream name. */
     public Map<String, String> kinesisStreams() {
-        return services.find(KinesisService.class).map(KinesisService::streams).orElse(Map.of());
+        return running().find(KinesisService.class).map(KinesisService::streams).orElse(Map.of());
     }
 
     /** Fault injection in front of DynamoDB Local (throttling, server errors). */
     public DynamoDbFaults dynamoDbFaults() {
-        return services.get(DynamoDbService.class).faults();
+        return running().get(DynamoDbService.class).faults();
     }
 
     /** Every IAM decision taken on the functions' calls to DynamoDB, Secrets Manager and Kinesis, oldest first. */
     public List<Decision> iamDecisions() {
-        return services.get(IamService.class).decisions();
+        return running().get(IamService.class).decisions();
     }
 
     /** The Momento caches the stage's functions name in CACHE_NAME (created at start-up). */
     public List<String> caches() {
-        return services.get(MomentoService.class).caches();
+        return running().get(MomentoService.class).caches();
     }
 
     /** The secrets the stage's functions name in MOMENTO_API_KEY_SECRET_ID (each holds the local key). */
     public List<String> secrets() {
-        return services.get(SecretsManagerService.class).secrets();
+        return running().get(SecretsManagerService.class).secrets();
     }
 
     /** The most recent REPORT records, oldest first. */
@@ -157,11 +168,41 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The functions subscribed to streams ({@code stream} events: DynamoDB or Kinesis), each polled by its own thread. */
     public StreamSubscriptions streams() {
-        return services.get(StreamSubscriptions.class);
+        return running().get(StreamSubscriptions.class);
     }
 
     public void addInvocationListener(InvocationListener listener) {
+        listeners.add(listener);
         started.lambda().addListener(listener);
+    }
+
+    /**
+     * Starts everything again from serverless.yml, as a deploy would, on the same port. Reads and
+     * builds first: if that fails, the running cloud keeps serving. Tables start empty (DynamoDB
+     * Local keeps them in memory); the caches too.
+     */
+    synchronized void redeploy() {
+        Consumer<String> log = options.log();
+        StartOptions again = options.onPort(baseUri().getPort());
+        ServerlessConfig config;
+        try {
+            config = CloudStartup.readConfig(again);
+        } catch (RuntimeException e) {
+            log.accept("serverless.yml changed, but the stage cannot be deployed: " + e.getMessage()
+                    + " The previous deployment keeps serving.");
+            return;
+        }
+        long begun = System.nanoTime();
+        started.services().close();
+        try {
+            started = CloudStartup.start(again, config);
+        } catch (RuntimeException e) {
+            log.accept("The local cloud could not start again: " + e.getMessage() + " Fix it and save: the next change retries.");
+            return;
+        }
+        listeners.forEach(started.lambda()::addListener);
+        log.accept(String.format("Redeployed from serverless.yml in %.1f s on %s (tables and caches start empty).",
+                (System.nanoTime() - begun) / 1e9, baseUri()));
     }
 
     /** Stops every part, the last started first: the watcher, API Gateway, ..., IAM. */
@@ -170,7 +211,30 @@ public final class LocalCloud implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return; // closed already (e.g. by a test, then by the shutdown hook)
         }
-        services.close();
+        if (watcher != null) {
+            watcher.close();
+        }
+        synchronized (this) { // not in the middle of a redeploy
+            started.services().close();
+        }
+    }
+
+    /** What the watcher of {@code -Dwatch=true} does on an edit. */
+    private final class Reload implements StageWatcher.Reload {
+        @Override
+        public void build() {
+            StageBuilder.build(options.stageDirectory(), options.log());
+        }
+
+        @Override
+        public void retireEnvironments() {
+            started.lambda().retireEnvironments();
+        }
+
+        @Override
+        public void redeploy() {
+            LocalCloud.this.redeploy();
+        }
     }
 
     /** Options, then {@link #start()}. */
@@ -249,8 +313,18 @@ public final class LocalCloud implements AutoCloseable {
 
         /** Reads serverless.yml, builds the jar, then starts every service (see {@link CloudStartup}). */
         public LocalCloud start() throws IllegalStateException {
-            return new LocalCloud(CloudStartup.start(new StartOptions(stageDirectory, port, build, watch, dynamoDbPort,
-                    maxEnvironmentsPerFunction, loadOptions, customizers, enforceIam, log)));
+            StartOptions options = new StartOptions(stageDirectory, port, build, watch, dynamoDbPort,
+                    maxEnvironmentsPerFunction, loadOptions, customizers, enforceIam, log);
+            LocalCloud cloud = new LocalCloud(options, CloudStartup.start(options));
+            if (watch) {
+                try {
+                    cloud.watcher = StageWatcher.start(stageDirectory, cloud.new Reload(), log);
+                } catch (IOException e) {
+                    cloud.close();
+                    throw new IllegalStateException("Cannot watch " + stageDirectory + " for edits: " + e.getMessage(), e);
+                }
+            }
+            return cloud;
         }
     }
 

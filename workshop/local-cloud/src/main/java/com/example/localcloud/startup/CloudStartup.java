@@ -17,7 +17,6 @@ import com.example.localcloud.lambda.EnvironmentCustomizer;
 import com.example.localcloud.lambda.FunctionCredentials;
 import com.example.localcloud.lambda.LambdaService;
 import com.example.localcloud.momento.MomentoService;
-import com.example.localcloud.reload.StageWatcher;
 import com.example.localcloud.secretsmanager.SecretsManagerService;
 import com.example.localcloud.service.LocalControlRouter;
 import com.example.localcloud.service.RunningServices;
@@ -40,7 +39,7 @@ import java.util.Set;
  *       stage has a stream), DynamoDB Local (with the stage's tables): the backing services;</li>
  *   <li>Lambda, whose execution environments get every backing service's settings;</li>
  *   <li>the stream pollers (they invoke Lambda), then API Gateway (it invokes Lambda and serves
- *       every service's {@code /_local} routes), then the watcher of {@code -Dwatch=true}.</li>
+ *       every service's {@code /_local} routes).</li>
  * </ol>
  */
 public final class CloudStartup {
@@ -50,6 +49,14 @@ public final class CloudStartup {
 
     /** Reads serverless.yml, builds the jar, then starts every part. */
     public static StartedCloud start(StartOptions options) {
+        return start(options, readConfig(options));
+    }
+
+    /**
+     * Reads and checks serverless.yml, and builds the jar if asked: all that can fail before
+     * anything starts (a redeploy does this first, and keeps the running cloud when it fails).
+     */
+    public static ServerlessConfig readConfig(StartOptions options) {
         Path stage = options.stageDirectory();
         Path file = stage.resolve("serverless.yml");
         if (!Files.isRegularFile(file)) {
@@ -58,11 +65,17 @@ public final class CloudStartup {
         }
         ServerlessConfig config = ServerlessConfigLoader.load(file, options.loadOptions());
         config.warnings().forEach(warning -> options.log().accept("Note: " + warning));
-        RouteTable routes = routes(config);
+        routes(config);
         if (options.build()) {
             StageBuilder.build(stage, options.log());
         }
         checkArtifacts(config, stage);
+        return config;
+    }
+
+    /** Starts every part from a config {@link #readConfig} accepted. */
+    public static StartedCloud start(StartOptions options, ServerlessConfig config) {
+        RouteTable routes = routes(config);
 
         FunctionCredentials credentials = new FunctionCredentials(config.functions());
         IamService iam = new IamService(options.enforceIam() ? StagePolicies.of(config, credentials) : AccessCheck.allowAll());
@@ -85,19 +98,6 @@ public final class CloudStartup {
         LocalControlRouter control = new LocalControlRouter(services, cloudWideEndpoints(config));
         ApiGateway apiGateway = services.startPart("apigateway", "API Gateway on 127.0.0.1:" + options.port(),
                 () -> ApiGateway.start(options.port(), routes, events, lambda::invoke, control, options.log()));
-        if (options.watch()) {
-            services.startPart("reload", "the watcher of " + stage, () -> StageWatcher.start(stage, new StageWatcher.Reload() {
-                @Override
-                public void build() {
-                    StageBuilder.build(stage, options.log());
-                }
-
-                @Override
-                public void retireEnvironments() {
-                    lambda.retireEnvironments();
-                }
-            }, options.log()));
-        }
         return new StartedCloud(config, routes, credentials, services, lambda, apiGateway);
     }
 

@@ -18,4 +18,10 @@ public record StartOptions(Path stageDirectory, int port, boolean build, boolean
     public StartOptions {
         customizers = List.copyOf(customizers);
     }
+
+    /** The same, on a known port (a redeploy keeps the port the first start picked). */
+    public StartOptions onPort(int knownPort) {
+        return new StartOptions(stageDirectory, knownPort, build, watch, dynamoDbPort, maxEnvironmentsPerFunction, loadOptions,
+                customizers, enforceIam, log);
+    }
 }
