@@ -4,6 +4,7 @@ import com.example.localcloud.apigateway.IncomingRequest;
 import com.example.localcloud.apigateway.LocalControl;
 import com.example.localcloud.apigateway.OutgoingResponse;
 import com.example.localcloud.http.QueryString;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class LocalControlRouter implements LocalControl {
     /** @param cloudWide what {@code /_local/endpoints} starts with, e.g. the region */
     public LocalControlRouter(RunningServices services, Map<String, Object> cloudWide) {
         this.services = services;
-        this.cloudWide = Map.copyOf(cloudWide);
+        this.cloudWide = Collections.unmodifiableMap(new LinkedHashMap<>(cloudWide)); // in the order given
     }
 
     @Override
