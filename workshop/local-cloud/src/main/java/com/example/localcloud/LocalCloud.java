@@ -1,5 +1,6 @@
 package com.example.localcloud;
 
+import com.example.localcloud.apigateway.GatewayTiming;
 import com.example.localcloud.apigateway.Route;
 import com.example.localcloud.config.LoadOptions;
 import com.example.localcloud.config.ServerlessConfig;
@@ -20,6 +21,7 @@ import com.example.localcloud.momento.LocalMomento;
 import com.example.localcloud.momento.MomentoService;
 import com.example.localcloud.secretsmanager.LocalSecretsManager;
 import com.example.localcloud.secretsmanager.SecretsManagerService;
+import com.example.localcloud.service.CallTimer;
 import com.example.localcloud.service.LocalService;
 import com.example.localcloud.service.RunningServices;
 import com.example.localcloud.startup.CloudStartup;
@@ -32,6 +34,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,6 +58,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private final StartOptions options;
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<GatewayTiming>> gatewayListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Replaced by a redeploy (serverless.yml edited under -Dwatch=true). */
     private volatile StartedCloud started;
@@ -118,6 +122,22 @@ public final class LocalCloud implements AutoCloseable {
         return started.services();
     }
 
+    /**
+     * Per service (by its name, e.g. {@code dynamodb}, {@code momento}): the calls it answered so
+     * far and its own time for them in all, measured inside it. With {@link #addGatewayTimingListener}
+     * and the REPORT's handler time, where a request's time goes.
+     */
+    public Map<String, CallTimer.Totals> serviceCallTimes() {
+        Map<String, CallTimer.Totals> times = new LinkedHashMap<>();
+        services().forEach(service -> {
+            CallTimer.Totals totals = service.callTimes();
+            if (totals.calls() > 0) {
+                times.put(service.name(), totals);
+            }
+        });
+        return times;
+    }
+
     /** The local Momento server: its counters ({@code stats()}) and fault injection ({@code faults()}). */
     public LocalMomento momento() {
         return running().get(MomentoService.class).momento();
@@ -177,6 +197,15 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
+     * Told, for each API request that invoked a function, how long API Gateway took and how much
+     * of it was the invocation (with the REPORT's Duration and handler time: a time budget).
+     */
+    public void addGatewayTimingListener(Consumer<GatewayTiming> listener) {
+        gatewayListeners.add(listener);
+        started.apiGateway().addTimingListener(listener);
+    }
+
+    /**
      * Starts everything again from serverless.yml, as a deploy would, on the same port. Reads and
      * builds first: if that fails, the running cloud keeps serving. Tables start empty (DynamoDB
      * Local keeps them in memory); the caches too.
@@ -201,6 +230,7 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         listeners.forEach(started.lambda()::addListener);
+        gatewayListeners.forEach(started.apiGateway()::addTimingListener);
         log.accept(String.format("Redeployed from serverless.yml in %.1f s on %s (tables and caches start empty).",
                 (System.nanoTime() - begun) / 1e9, baseUri()));
     }

@@ -8,6 +8,7 @@ import com.example.localcloud.iam.AccessCheck;
 import com.example.localcloud.iam.DynamoDbAuthorizer;
 import com.example.localcloud.iam.StagePolicies;
 import com.example.localcloud.lambda.EnvironmentSpec;
+import com.example.localcloud.service.CallTimer;
 import com.example.localcloud.service.ControlRequest;
 import com.example.localcloud.service.ControlResponses;
 import com.example.localcloud.service.LocalService;
@@ -113,6 +114,11 @@ public final class DynamoDbService implements LocalService {
         endpoints.put("dynamodb", dynamoDb.endpoint().toString());
         endpoints.put("tables", tables);
         return endpoints;
+    }
+
+    @Override
+    public CallTimer.Totals callTimes() {
+        return dynamoDb.callTimes();
     }
 
     @Override

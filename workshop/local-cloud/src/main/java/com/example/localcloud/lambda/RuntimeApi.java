@@ -26,6 +26,8 @@ final class RuntimeApi implements AutoCloseable {
 
     /** Not AWS's: the local bootstrap's own figure, used where the process cannot be measured from outside. */
     static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
+    /** Not AWS's: the local bootstrap's time in the handler itself; other runtime clients do not send it. */
+    static final String HANDLER_MICROS_HEADER = "Lambda-Local-Handler-Micros";
     private static final String INVALID_STATE_TRANSITION = "InvalidStateTransition";
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern RESULT = Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
@@ -132,8 +134,10 @@ final class RuntimeApi implements AutoCloseable {
             }
         }
         String memory = exchange.getRequestHeaders().getFirst(MAX_MEMORY_USED_HEADER);
+        String handlerMicros = exchange.getRequestHeaders().getFirst(HANDLER_MICROS_HEADER);
         current = null;
-        invocation.reply().complete(new RuntimeReply(isError, body, memory == null ? 0 : Long.parseLong(memory), System.nanoTime()));
+        invocation.reply().complete(new RuntimeReply(isError, body, memory == null ? 0 : Long.parseLong(memory),
+                handlerMicros == null ? -1 : Long.parseLong(handlerMicros), System.nanoTime()));
         respond(exchange, 202, "{\"status\":\"OK\"}");
     }
 
@@ -167,7 +171,7 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     /** What the runtime posted back for one invocation. */
-    record RuntimeReply(boolean isError, byte[] body, long maxMemoryUsedMb, long receivedAtNanos) {
+    record RuntimeReply(boolean isError, byte[] body, long maxMemoryUsedMb, long handlerMicros, long receivedAtNanos) {
     }
 
     static final class InitErrorException extends RuntimeException {

@@ -3,6 +3,7 @@ package com.example.localcloud.momento;
 import com.example.localcloud.apigateway.OutgoingResponse;
 import com.example.localcloud.config.FunctionConfig;
 import com.example.localcloud.lambda.EnvironmentSpec;
+import com.example.localcloud.service.CallTimer;
 import com.example.localcloud.service.ControlRequest;
 import com.example.localcloud.service.ControlResponses;
 import com.example.localcloud.service.LocalService;
@@ -88,6 +89,11 @@ public final class MomentoService implements LocalService {
     @Override
     public Map<String, Object> endpoints() {
         return Map.of("momentoCaches", caches);
+    }
+
+    @Override
+    public CallTimer.Totals callTimes() {
+        return momento.callTimes();
     }
 
     @Override

@@ -47,6 +47,11 @@ public interface LocalService extends EnvironmentCustomizer, AutoCloseable {
         return Map.of();
     }
 
+    /** The calls this service answered and their time in all, if it measures them (DynamoDB, Momento). */
+    default CallTimer.Totals callTimes() {
+        return CallTimer.Totals.ZERO;
+    }
+
     /** Stops it; never throws (the services after it must still stop). */
     @Override
     void close();
