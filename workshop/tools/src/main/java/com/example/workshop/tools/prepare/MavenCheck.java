@@ -35,7 +35,7 @@ final class MavenCheck implements ReadinessCheck {
 
     @Override
     public String command() {
-        return "./mvnw " + String.join(" ", arguments);
+        return "./mvnw -o " + String.join(" ", arguments);
     }
 
     @Override

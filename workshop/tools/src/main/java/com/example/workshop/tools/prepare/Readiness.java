@@ -35,7 +35,7 @@ public final class Readiness {
         List<String> failures = new ArrayList<>();
         boolean downloadsMissing = false;
         for (ReadinessCheck check : checks) {
-            out.printf("  ... %s%n      %s%n", check.title(), check.command() + " -o");
+            out.printf("  ... %s%n      %s%n", check.title(), check.command());
             out.flush();
             long checkStarted = System.nanoTime();
             Outcome outcome = check.run(true);

@@ -7,7 +7,7 @@ public interface ReadinessCheck {
     /** What it shows works, e.g. "the stage tools (start, check, use, diff)". */
     String title();
 
-    /** The command an attendee would type for it, shown with the result. */
+    /** The command an attendee would type for it, offline (or what is looked at), shown before the result. */
     String command();
 
     Outcome run(boolean offline) throws IOException, InterruptedException;

@@ -32,7 +32,7 @@ final class StartCheck implements ReadinessCheck {
 
     @Override
     public String command() {
-        return "./mvnw -q -f workshop/local-cloud compile exec:java" + (stage.equals(root) ? "" : " -Dstage=" + relative(stage));
+        return "./mvnw -o -q -f workshop/local-cloud compile exec:java" + (stage.equals(root) ? "" : " -Dstage=" + relative(stage));
     }
 
     @Override

@@ -31,7 +31,7 @@ final class WrapperCheck implements ReadinessCheck {
 
     @Override
     public String command() {
-        return "./mvnw --version";
+        return "is it in ~/.m2/wrapper/dists? (online: ./mvnw --version downloads it)";
     }
 
     @Override
