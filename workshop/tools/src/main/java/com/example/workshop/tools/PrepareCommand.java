@@ -1,9 +1,11 @@
 package com.example.workshop.tools;
 
+import com.example.workshop.tools.prepare.MirrorLayout;
 import com.example.workshop.tools.prepare.OfflineByDefault;
 import com.example.workshop.tools.prepare.Readiness;
 import com.example.workshop.tools.prepare.WorkshopChecks;
 import java.io.IOException;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,6 +17,10 @@ import picocli.CommandLine.Option;
 class PrepareCommand extends StageCommand {
     @Option(names = "--check", description = "Only check, with Maven offline: download nothing, change nothing.")
     boolean checkOnly;
+
+    @Option(names = "--for-mirror", description = {"After a READY, also make the local Maven repository (-Dmaven.repo.local, else",
+            "~/.m2/repository) usable by other laptops as a mirror: a folder or a file server (workshop/00-setup.md)."})
+    boolean forMirror;
 
     PrepareCommand(Stages stages) {
         super(stages);
@@ -39,6 +45,11 @@ class PrepareCommand extends StageCommand {
             offline.turnOn();
             out().println("From now on Maven runs offline in this repository (the line -o in .mvn/maven.config): no build"
                     + " reaches the network. To let Maven download again, run prepare again, or delete that line.");
+        }
+        if (result.ready() && forMirror) {
+            Path repository = MirrorLayout.localRepository();
+            int written = MirrorLayout.addRemoteMetadata(repository);
+            out().println("Ready to serve as a mirror: " + repository + " (" + written + " maven-metadata.xml files written).");
         }
         out().println(result.verdict());
         return result.ready() ? 0 : 1;
