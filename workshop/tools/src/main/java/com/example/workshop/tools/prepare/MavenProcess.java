@@ -47,6 +47,8 @@ final class MavenProcess {
      * script splits MAVEN_ARGS at spaces: such a path must have none.)
      */
     static void environment(Map<String, String> environment, boolean offline) {
+        // Each of these Mavens lives for seconds to a minute: C1 only, as check's (Maven.QUICK_BUILD_OPTS).
+        Maven.quickBuild(environment);
         StringBuilder arguments = new StringBuilder(environment.getOrDefault("MAVEN_ARGS", "").strip());
         String repository = System.getProperty("maven.repo.local");
         if (repository != null && !arguments.toString().contains("-Dmaven.repo.local=")) {
