@@ -1,0 +1,102 @@
+package com.example.loadtest.live;
+
+import com.example.loadtest.run.LocalStageTarget;
+import com.example.loadtest.run.NetworkDelays;
+import com.example.localcloud.dynamodb.DynamoDbFaults;
+import com.example.localcloud.momento.FaultRule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the instructor has done to one stage's local cloud: Momento down, erroring or slow,
+ * DynamoDB slow or throttling, the simulated network time on or off. Each change recomputes the
+ * local services' faults from this state (the local cloud's own fault injection, the same one the
+ * {@code /_local} endpoints drive), so "back to normal" never forgets the network time.
+ */
+final class StageControls {
+
+    enum Momento { OK, DOWN, ERRORS, SLOW }
+
+    enum DynamoDb { OK, SLOW, THROTTLING }
+
+    /** What "slow" adds to every call: far more than any network, so the room sees it at once. */
+    static final Duration SLOW_BY = Duration.ofMillis(100);
+    /** The read operations a throttling fault hits (writes go on: the demo is about reads). */
+    static final List<String> READ_OPERATIONS = List.of("GetItem", "Query", "BatchGetItem");
+
+    private final LocalStageTarget target;
+    private final NetworkDelays networkDelays;
+    private Momento momento = Momento.OK;
+    private DynamoDb dynamoDb = DynamoDb.OK;
+    private boolean networkOn;
+
+    /**
+     * @param networkDelays what "network delays on" adds
+     * @param networkOn     whether they are in force from the start (the stage was started with them)
+     */
+    StageControls(LocalStageTarget target, NetworkDelays networkDelays, boolean networkOn) {
+        this.target = target;
+        this.networkDelays = networkDelays;
+        this.networkOn = networkOn;
+    }
+
+    synchronized void momento(Momento state) {
+        momento = state;
+        target.momentoFaults().clear();
+        if (networkOn && !networkDelays.momento().isZero()) {
+            target.momentoFaults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(networkDelays.momento()));
+        }
+        // The rules a script would POST to /_local/momento/faults (these are its query parameters).
+        switch (state) {
+            case DOWN -> target.momentoFaults().add(FaultRule.fromParameters(Map.of("rpc", "data", "status", "UNAVAILABLE")));
+            case ERRORS -> target.momentoFaults().add(FaultRule.fromParameters(Map.of("rpc", "data", "status", "INTERNAL")));
+            case SLOW -> target.momentoFaults().add(FaultRule.fromParameters(Map.of("rpc", "data", "delayMs", String.valueOf(SLOW_BY.toMillis()))));
+            case OK -> { }
+        }
+    }
+
+    synchronized void dynamoDb(DynamoDb state) {
+        dynamoDb = state;
+        DynamoDbFaults faults = target.dynamoDbFaults();
+        faults.clear(); // also the delay: set again below
+        Duration delay = networkOn ? networkDelays.dynamoDb() : Duration.ZERO;
+        faults.delayEveryCall(state == DynamoDb.SLOW ? delay.plus(SLOW_BY) : delay);
+        if (state == DynamoDb.THROTTLING) {
+            READ_OPERATIONS.forEach(operation -> faults.add(operation, DynamoDbFaults.Kind.THROTTLING, -1));
+        }
+    }
+
+    synchronized void network(boolean on) {
+        networkOn = on;
+        momento(momento);
+        dynamoDb(dynamoDb);
+    }
+
+    /** Flushes every cache of the stage; returns the caches flushed. */
+    List<String> flush() {
+        return target.flushCaches();
+    }
+
+    /** In words, for the page: what is in force now besides the stage's own code. */
+    synchronized List<String> inForce() {
+        List<String> words = new ArrayList<>();
+        switch (momento) {
+            case DOWN -> words.add("Momento down");
+            case ERRORS -> words.add("Momento erroring");
+            case SLOW -> words.add("Momento slow +" + SLOW_BY.toMillis() + " ms");
+            case OK -> { }
+        }
+        switch (dynamoDb) {
+            case SLOW -> words.add("DynamoDB slow +" + SLOW_BY.toMillis() + " ms");
+            case THROTTLING -> words.add("DynamoDB throttling reads");
+            case OK -> { }
+        }
+        if (networkOn) {
+            words.add("network: DynamoDB +" + networkDelays.dynamoDb().toMillis() + " ms, Momento +"
+                    + networkDelays.momento().toMillis() + " ms");
+        }
+        return words;
+    }
+}
