@@ -214,7 +214,8 @@ function drawMarks(u, withColdStarts) {
   ctx.save();
   ctx.font = `bold ${Math.round(13 * ratio)}px system-ui, sans-serif`;
   ctx.textBaseline = "top";
-  run.marks.forEach((mark, n) => {
+  const rowsEndAt = [];  // per row of labels, where its last label ends: a label takes the first row it fits in
+  run.marks.forEach(mark => {
     const x = u.valToPos(mark.t, "x", true);
     if (x < left || x > left + width) return;
     ctx.strokeStyle = "#111";
@@ -223,8 +224,11 @@ function drawMarks(u, withColdStarts) {
     ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
     const text = (mark.stage === "all" ? "" : mark.stage + ": ") + mark.label;
     const textWidth = ctx.measureText(text).width;
-    const y = top + 4 * ratio + (n % 3) * 16 * ratio;  // staggered, so close marks stay readable
     const textX = x + textWidth + 9 * ratio > left + width ? x - textWidth - 6 * ratio : x + 6 * ratio;  // left of the line near the edge
+    let row = rowsEndAt.findIndex(end => end < textX - 3 * ratio);
+    if (row < 0) row = rowsEndAt.length;
+    rowsEndAt[row] = textX + textWidth + 3 * ratio;
+    const y = top + 4 * ratio + row * 16 * ratio;
     ctx.fillStyle = "rgba(255,255,255,0.85)";
     ctx.fillRect(textX - 3 * ratio, y, textWidth + 6 * ratio, 15 * ratio);
     ctx.fillStyle = "#111";
