@@ -6,6 +6,7 @@ import com.example.localcloud.dynamodb.DynamoDbFaults;
 import com.example.localcloud.momento.FaultRule;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,15 +46,20 @@ final class StageControls {
     synchronized void momento(Momento state) {
         momento = state;
         target.momentoFaults().clear();
-        if (networkOn && !networkDelays.momento().isZero()) {
-            target.momentoFaults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(networkDelays.momento()));
-        }
-        // The rules a script would POST to /_local/momento/faults (these are its query parameters).
+        // The local Momento applies one rule per call (the oldest that matches), so the network
+        // time and the fault go into one rule: the query a script would POST to /_local/momento/faults.
+        Map<String, String> rule = new HashMap<>(Map.of("rpc", "data"));
         switch (state) {
-            case DOWN -> target.momentoFaults().add(FaultRule.fromParameters(Map.of("rpc", "data", "status", "UNAVAILABLE")));
-            case ERRORS -> target.momentoFaults().add(FaultRule.fromParameters(Map.of("rpc", "data", "status", "INTERNAL")));
-            case SLOW -> target.momentoFaults().add(FaultRule.fromParameters(Map.of("rpc", "data", "delayMs", String.valueOf(SLOW_BY.toMillis()))));
-            case OK -> { }
+            case DOWN -> rule.put("status", "UNAVAILABLE");
+            case ERRORS -> rule.put("status", "INTERNAL");
+            case SLOW, OK -> { }
+        }
+        Duration delay = (networkOn ? networkDelays.momento() : Duration.ZERO).plus(state == Momento.SLOW ? SLOW_BY : Duration.ZERO);
+        if (!delay.isZero()) {
+            rule.put("delayMs", String.valueOf(delay.toMillis()));
+        }
+        if (rule.size() > 1) {
+            target.momentoFaults().add(FaultRule.fromParameters(rule));
         }
     }
 

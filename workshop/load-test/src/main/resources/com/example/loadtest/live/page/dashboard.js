@@ -264,14 +264,14 @@ async function control(action, value) {
   const stage = $("#target").value;
   const query = new URLSearchParams({ stage });
   if (value != null) query.set("value", value);
-  const path = `/api/controls/${action}?${query}`;
+  const path = `api/controls/${action}?${query}`;
   const said = $("#said");
   try {
     const answer = await fetch(path, { method: "POST" });
     const body = await answer.json();
     said.dataset.error = !answer.ok;
     said.textContent = answer.ok
-      ? `${body.label}${body.stage === "all" ? "" : " on " + body.stage}. From a terminal: curl -X POST '${location.origin}${path}'`
+      ? `${body.label}${body.stage === "all" ? "" : " on " + body.stage}. From a terminal: curl -X POST '${new URL(path, location.href)}'`
       : `Not done: ${body.error}`;
   } catch (e) {
     said.dataset.error = true;
@@ -327,7 +327,7 @@ window.dashboardReplay = replay;
 // ---- live -------------------------------------------------------------------------------
 
 function listen() {
-  source = new EventSource("/api/events");
+  source = new EventSource("api/events");  // relative, as every address here: the page works under any prefix
   source.onmessage = message => handle(JSON.parse(message.data));
   source.onerror = () => {
     if (run.ended) { source.close(); source = null; return; }
