@@ -98,9 +98,13 @@ public final class LiveDashboard implements AutoCloseable {
         }
     }
 
+    /** Stops serving; a page still open is told first when the run did not finish (e.g. a stage failed to seed). */
     @Override
     public void close() {
         ticker.shutdownNow();
+        if (!timeline.ended()) {
+            timeline.end(new Events.End("The run stopped before its end: the terminal says why"));
+        }
         server.close();
     }
 }

@@ -175,7 +175,7 @@ function buildCharts() {
       ...size(element),
       scales: { x: { time: false }, y: spec.log ? { distr: 3, log: 10 } : { range: spec.range ? () => spec.range : (u, min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [{ ...axis, values: (u, values) => values.map(v => v + " s") },
-             { ...axis, size: 70, values: (u, values) => values.map(v => (v == null ? "" : +v.toFixed(2)) + "") }],
+             { ...axis, size: 85, values: (u, values) => values.map(v => (v == null ? "" : +v.toFixed(2)) + "") }],
       series: [{ label: "t" }, ...lines.map(l => ({ label: l.label, stroke: l.stroke, width: l.width, dash: l.dash, spanGaps: false,
                                                      points: { show: false }, value: (u, v) => v == null ? "–" : (+v.toFixed(1)) + " " + spec.unit }))],
       legend: { live: false },
