@@ -146,6 +146,28 @@ class DashboardBrowserTest {
 
     @Test
     @Order(3)
+    void aScriptUsingTheLocalCloudsOwnEndpointsShowsOnThePage() throws Exception {
+        Matcher line = Pattern.compile("step-4 answers on (http://\\S+)").matcher(printed());
+        assertThat(line.find()).as(printed()).isTrue();
+        int marks = marks();
+
+        URI faults = URI.create(line.group(1) + "/_local/momento/faults");
+        // First clear: the local Momento applies the oldest matching rule, here the simulated network time's.
+        assertThat(send(HttpRequest.newBuilder(faults).DELETE().build()).statusCode()).isEqualTo(200);
+        HttpResponse<String> down = send(HttpRequest.newBuilder(URI.create(faults + "?rpc=data&status=UNAVAILABLE"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(201);
+        waitUntil("a mark for the script's change", () -> marks() > marks, Duration.ofSeconds(10));
+        assertThat(card("step-4").findElement(By.cssSelector("[data-field=inForce]")).getText())
+                .contains("Momento data fail UNAVAILABLE", "(from /_local)");
+        waitUntil("step-4's hit ratio at 0 %", () -> figure("step-4", "hitRatio").equals("0 %"), Duration.ofSeconds(20));
+        click("momento-ok"); // the page's Back clears what the script did too
+        waitUntil("step-4's hit ratio back above 50 %", () -> percent(figure("step-4", "hitRatio")) >= 50, Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(4)
     void aFlushShowsMissesThenHits() {
         int quietMisses = 0;
         for (int i = 0; i < 3; i++) { // the misses of ordinary seconds (e.g. outsiders' lookups, never cached)
@@ -162,7 +184,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void badControlsAnswer400WithTheReason() throws Exception {
         HttpResponse<String> unknown = post("make-it-fast");
         assertThat(unknown.statusCode()).isEqualTo(400);
@@ -176,7 +198,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stopWritesTheResultsAndTheRunReplaysInThePage() throws Exception {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
@@ -198,7 +220,7 @@ class DashboardBrowserTest {
         waitUntil("the replay has played", () -> "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-replayed")),
                 Duration.ofSeconds(60));
         assertThat(points("latency")).isEqualTo(ticks);
-        assertThat(marks()).isGreaterThanOrEqualTo(5); // start, down, back, flush, stop
+        assertThat(marks()).isGreaterThanOrEqualTo(7); // start, down, back, the script's down, back, flush, stop
         assertThat(browser.findElement(By.id("title")).getText()).contains("step-1 vs step-4", "replay");
     }
 
@@ -240,8 +262,11 @@ class DashboardBrowserTest {
     }
 
     private HttpResponse<String> post(String control) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(dashboard.resolve("/api/controls/" + control))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(dashboard.resolve("/api/controls/" + control)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private void waitUntil(String what, Supplier<Boolean> condition, Duration timeout) {

@@ -79,7 +79,6 @@ public final class LiveDashboard implements AutoCloseable {
         }
         ticker.shutdown();
         ticker.awaitTermination(5, TimeUnit.SECONDS);
-        tick(stages); // the last requests, after the stop mark
     }
 
     /** Writes the run's timeline.json into the results folder, and tells the page the run is over. */
@@ -90,6 +89,10 @@ public final class LiveDashboard implements AutoCloseable {
 
     private void tick(List<LiveStage> stages) {
         try {
+            for (LiveStage stage : stages) { // a demo script may use the local cloud's own endpoints: mark those changes too
+                stage.controls().momentoChangedElsewhere().ifPresent(words ->
+                        timeline.add(new Events.Mark(timeline.now(), stage.target().name(), words + " (from /_local)")));
+            }
             LiveLoad first = stages.get(0).load();
             timeline.add(new Events.Tick(timeline.now(), first.state().name().toLowerCase(), first.concurrency(),
                     stages.stream().map(stage -> stage.sampler().sample()).toList()));

@@ -3,12 +3,16 @@ package com.example.loadtest.live;
 import com.example.loadtest.run.LocalStageTarget;
 import com.example.loadtest.run.NetworkDelays;
 import com.example.localcloud.dynamodb.DynamoDbFaults;
+import com.example.localcloud.momento.FaultInjector;
 import com.example.localcloud.momento.FaultRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the instructor has done to one stage's local cloud: Momento down, erroring or slow,
@@ -32,6 +36,9 @@ final class StageControls {
     private Momento momento = Momento.OK;
     private DynamoDb dynamoDb = DynamoDb.OK;
     private boolean networkOn;
+    /** The Momento rules as the dashboard left them: any other set means a script changed them through /_local. */
+    private Set<Long> momentoRulesSetHere = Set.of();
+    private boolean momentoSetElsewhere;
 
     /**
      * @param networkDelays what "network delays on" adds
@@ -41,6 +48,7 @@ final class StageControls {
         this.target = target;
         this.networkDelays = networkDelays;
         this.networkOn = networkOn;
+        momento(Momento.OK); // the stage's start installed the network time as a rule of its own: now it is one of ours
     }
 
     synchronized void momento(Momento state) {
@@ -61,6 +69,33 @@ final class StageControls {
         if (rule.size() > 1) {
             target.momentoFaults().add(FaultRule.fromParameters(rule));
         }
+        momentoRulesSetHere = momentoRules();
+        momentoSetElsewhere = false;
+    }
+
+    /**
+     * A change of the Momento faults made through the local cloud's {@code /_local/momento/faults}
+     * since the dashboard's last one, in words; empty when there was none.
+     */
+    synchronized Optional<String> momentoChangedElsewhere() {
+        Set<Long> now = momentoRules();
+        if (now.equals(momentoRulesSetHere)) {
+            return Optional.empty();
+        }
+        momentoRulesSetHere = now;
+        momentoSetElsewhere = true;
+        return Optional.of(now.isEmpty() ? "Momento faults cleared" : "Momento: " + String.join("; ", describeMomentoRules()));
+    }
+
+    private Set<Long> momentoRules() {
+        return target.momentoFaults().active().stream().map(FaultInjector.ActiveFault::id).collect(Collectors.toSet());
+    }
+
+    private List<String> describeMomentoRules() {
+        return target.momentoFaults().active().stream()
+                .map(rule -> String.join(",", rule.rpcs()) + (rule.failure() == null ? "" : " fail " + rule.failure())
+                        + (rule.delayMillis() == 0 ? "" : " +" + rule.delayMillis() + " ms"))
+                .toList();
     }
 
     synchronized void dynamoDb(DynamoDb state) {
@@ -88,11 +123,15 @@ final class StageControls {
     /** In words, for the page: what is in force now besides the stage's own code. */
     synchronized List<String> inForce() {
         List<String> words = new ArrayList<>();
-        switch (momento) {
-            case DOWN -> words.add("Momento down");
-            case ERRORS -> words.add("Momento erroring");
-            case SLOW -> words.add("Momento slow +" + SLOW_BY.toMillis() + " ms");
-            case OK -> { }
+        if (momentoSetElsewhere) {
+            describeMomentoRules().forEach(rule -> words.add("Momento " + rule + " (from /_local)"));
+        } else {
+            switch (momento) {
+                case DOWN -> words.add("Momento down");
+                case ERRORS -> words.add("Momento erroring");
+                case SLOW -> words.add("Momento slow +" + SLOW_BY.toMillis() + " ms");
+                case OK -> { }
+            }
         }
         switch (dynamoDb) {
             case SLOW -> words.add("DynamoDB slow +" + SLOW_BY.toMillis() + " ms");

@@ -17,7 +17,7 @@ let source = null;   // the live EventSource, null when replaying or ended
 let replaying = false;
 
 function emptyRun() {
-  return { events: [], stages: [], t: [], figures: {}, marks: [], coldStarts: [], charts: {}, ended: false };
+  return { events: [], stages: [], t: [], figures: {}, marks: [], coldStarts: [], charts: {}, ended: false, cached: new Set() };
 }
 
 // ---- events -----------------------------------------------------------------------------
@@ -122,9 +122,14 @@ function showFigures(sample) {
   set("p99", ms(sample.p99Ms));
   set("rps", Math.round(sample.requestsPerSecond).toString());
   set("errors", sample.errors.toString(), sample.errors > 0);
-  set("hitRatio", sample.hitRatio == null ? "no cache reads" : Math.round(sample.hitRatio * 100) + " %",
-      sample.cacheErrors > 0);
-  $('[data-field="hitRatio"]', card).dataset.none = sample.hitRatio == null;
+  // A second without cache reads (all requests waiting, say) keeps the last ratio: "no cache reads" is for a stage without a cache.
+  if (sample.hitRatio != null) {
+    run.cached.add(sample.stage);
+    set("hitRatio", Math.round(sample.hitRatio * 100) + " %", sample.cacheErrors > 0);
+  } else if (!run.cached.has(sample.stage)) {
+    set("hitRatio", "no cache reads");
+  }
+  $('[data-field="hitRatio"]', card).dataset.none = !run.cached.has(sample.stage);
   $('[data-field="hitRatio"]', card).dataset.misses = sample.cacheMisses;
   set("dynamoDb", Math.round(sample.dynamoDbReadsPerSecond).toString());
   const inForce = $('[data-field="inForce"]', card);
@@ -156,7 +161,7 @@ const CHARTS = {
   throughput: { unit: "req/s", series: (name, f, i) => [
       line(`${name}`, f.rps, i, 4, DASHES[i % DASHES.length]),
       line(`${name} errors`, f.eps, i, 2, [2, 4])] },
-  hitRatio: { unit: "%", range: [0, 100], series: (name, f, i) => [line(name, f.hit, i, 4, DASHES[i % DASHES.length])] },
+  hitRatio: { unit: "%", range: [0, 100], spanGaps: true, series: (name, f, i) => [line(name, f.hit, i, 4, DASHES[i % DASHES.length])] },
   dynamoDb: { unit: "reads/s", series: (name, f, i) => [line(name, f.ddb, i, 4, DASHES[i % DASHES.length])] },
 };
 
@@ -176,7 +181,7 @@ function buildCharts() {
       scales: { x: { time: false }, y: spec.log ? { distr: 3, log: 10 } : { range: spec.range ? () => spec.range : (u, min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [{ ...axis, values: (u, values) => values.map(v => v + " s") },
              { ...axis, size: 85, values: (u, values) => values.map(v => (v == null ? "" : +v.toFixed(2)) + "") }],
-      series: [{ label: "t" }, ...lines.map(l => ({ label: l.label, stroke: l.stroke, width: l.width, dash: l.dash, spanGaps: false,
+      series: [{ label: "t" }, ...lines.map(l => ({ label: l.label, stroke: l.stroke, width: l.width, dash: l.dash, spanGaps: !!spec.spanGaps,
                                                      points: { show: false }, value: (u, v) => v == null ? "–" : (+v.toFixed(1)) + " " + spec.unit }))],
       legend: { live: false },
       cursor: { show: false },
@@ -224,8 +229,10 @@ function drawMarks(u, withColdStarts) {
     ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
     const text = (mark.stage === "all" ? "" : mark.stage + ": ") + mark.label;
     const textWidth = ctx.measureText(text).width;
-    const textX = x + textWidth + 9 * ratio > left + width ? x - textWidth - 6 * ratio : x + 6 * ratio;  // left of the line near the edge
-    let row = rowsEndAt.findIndex(end => end < textX - 3 * ratio);
+    // Right of the line, or left of it near the edge; never outside the chart.
+    const wanted = x + textWidth + 9 * ratio > left + width ? x - textWidth - 6 * ratio : x + 6 * ratio;
+    const textX = Math.max(left + 3 * ratio, Math.min(wanted, left + width - textWidth - 3 * ratio));
+    let row = rowsEndAt.findIndex(end => end < textX - 8 * ratio);
     if (row < 0) row = rowsEndAt.length;
     rowsEndAt[row] = textX + textWidth + 3 * ratio;
     const y = top + 4 * ratio + row * 16 * ratio;
