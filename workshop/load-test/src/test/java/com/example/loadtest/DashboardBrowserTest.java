@@ -50,8 +50,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DashboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    // Debian's chromium and chromium-driver; elsewhere, -Dchromium=... -Dchromedriver=... (e.g. a Chrome and its driver)
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
     private static final Pattern DASHBOARD_LINE = Pattern.compile("Dashboard: (http://\\S+)");
     /** Where the screenshot for the load test's README is written. */
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
@@ -66,9 +67,12 @@ class DashboardBrowserTest {
 
     @BeforeAll
     void startComparisonAndBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "No Chromium here (" + CHROMIUM + " and " + CHROMEDRIVER + "): the browser tests need Debian's chromium and "
-                        + "chromium-driver packages (apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        String why = "DashboardBrowserTest skipped: no Chromium here (" + CHROMIUM + " and " + CHROMEDRIVER + "); it needs "
+                + "Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run installs them)";
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            System.out.println(why); // Surefire counts a class skipped in @BeforeAll as 0 tests run: say why in the build's output
+        }
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), why);
         results = Files.createTempDirectory("dashboard-browser-test");
         List<String> args = new ArrayList<>(List.of("compare", "--dashboard", "--stages", "step-1,step-4",
                 "--users", "12", "--organizations", "2", "--members", "2-4", "--warmup", "20",

@@ -168,6 +168,8 @@ public final class DashboardServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String extension, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"));
+        // Always the page of the load test that is running, never one a browser kept from an older version.
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         exchange.getResponseBody().write(body);
     }

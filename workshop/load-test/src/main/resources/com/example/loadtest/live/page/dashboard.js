@@ -219,7 +219,7 @@ function drawMarks(u, withColdStarts) {
   ctx.save();
   ctx.font = `bold ${Math.round(13 * ratio)}px system-ui, sans-serif`;
   ctx.textBaseline = "top";
-  const rowsEndAt = [];  // per row of labels, where its last label ends: a label takes the first row it fits in
+  const rows = [];  // per row of labels, the [from, to] each label takes: a label goes in the first row it fits in
   run.marks.forEach(mark => {
     const x = u.valToPos(mark.t, "x", true);
     if (x < left || x > left + width) return;
@@ -229,12 +229,12 @@ function drawMarks(u, withColdStarts) {
     ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
     const text = (mark.stage === "all" ? "" : mark.stage + ": ") + mark.label;
     const textWidth = ctx.measureText(text).width;
-    // Right of the line, or left of it near the edge; never outside the chart.
-    const wanted = x + textWidth + 9 * ratio > left + width ? x - textWidth - 6 * ratio : x + 6 * ratio;
-    const textX = Math.max(left + 3 * ratio, Math.min(wanted, left + width - textWidth - 3 * ratio));
-    let row = rowsEndAt.findIndex(end => end < textX - 8 * ratio);
-    if (row < 0) row = rowsEndAt.length;
-    rowsEndAt[row] = textX + textWidth + 3 * ratio;
+    // Right of the line, moved left as far as it must to stay inside the chart.
+    const textX = Math.max(left + 3 * ratio, Math.min(x + 6 * ratio, left + width - textWidth - 3 * ratio));
+    const from = textX - 8 * ratio, to = textX + textWidth + 8 * ratio;
+    let row = rows.findIndex(taken => taken.every(([a, b]) => to < a || from > b));
+    if (row < 0) row = rows.push([]) - 1;
+    rows[row].push([from, to]);
     const y = top + 4 * ratio + row * 16 * ratio;
     ctx.fillStyle = "rgba(255,255,255,0.85)";
     ctx.fillRect(textX - 3 * ratio, y, textWidth + 6 * ratio, 15 * ratio);
