@@ -66,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--dashboard", negatable = false,
             description = "Show the run live in the browser (it prints the address): every stage under load at once, "
                     + "with buttons to break Momento or DynamoDB, flush the cache, pause or resize the load; runs until "
-                    + "Stop on the page, or for --duration. Local stages only.")
+                    + "Stop on the page, or for --duration (not --requests). Local stages only.")
     boolean dashboard;
 
     @Option(names = "--dashboard-port", defaultValue = "0", paramLabel = "<port>",

@@ -91,7 +91,7 @@ public final class LiveDashboard implements AutoCloseable {
         try {
             for (LiveStage stage : stages) { // a demo script may use the local cloud's own endpoints: mark those changes too
                 stage.controls().momentoChangedElsewhere().ifPresent(words ->
-                        timeline.add(new Events.Mark(timeline.now(), stage.target().name(), words + " (from /_local)")));
+                        timeline.add(new Events.Mark(timeline.now(), stage.target().name(), words + " through /_local")));
             }
             LiveLoad first = stages.get(0).load();
             timeline.add(new Events.Tick(timeline.now(), first.state().name().toLowerCase(), first.concurrency(),

@@ -84,7 +84,7 @@ final class StageControls {
         }
         momentoRulesSetHere = now;
         momentoSetElsewhere = true;
-        return Optional.of(now.isEmpty() ? "Momento faults cleared" : "Momento: " + String.join("; ", describeMomentoRules()));
+        return Optional.of(now.isEmpty() ? "Momento faults cleared" : "Momento faults set"); // the card lists them
     }
 
     private Set<Long> momentoRules() {

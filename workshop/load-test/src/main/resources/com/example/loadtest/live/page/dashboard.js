@@ -215,10 +215,13 @@ function destroyCharts() {
 function drawMarks(u, withColdStarts) {
   const ctx = u.ctx;
   const ratio = uPlot.pxRatio;
-  const { left, top, width, height } = u.bbox;
+  const { top, height } = u.bbox;
+  // The plot's edges where the x scale puts them: the same positions as the lines below.
+  const left = u.valToPos(u.scales.x.min, "x", true), width = u.valToPos(u.scales.x.max, "x", true) - left;
   ctx.save();
   ctx.font = `bold ${Math.round(13 * ratio)}px system-ui, sans-serif`;
   ctx.textBaseline = "top";
+  ctx.textAlign = "left";  // uPlot leaves it as its last axis set it
   const rows = [];  // per row of labels, the [from, to] each label takes: a label goes in the first row it fits in
   run.marks.forEach(mark => {
     const x = u.valToPos(mark.t, "x", true);
