@@ -1,6 +1,7 @@
 package com.example.loadtest;
 
 import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,9 @@ import picocli.CommandLine.Command;
  * </pre>
  */
 @Command(name = "load-test", mixinStandardHelpOptions = true, version = LoadTest.VERSION,
-        description = "Compares workshop stages under load (compare), measures them for BENCHMARKS.md (benchmark), "
-                + "or shows where a warm request's time goes (profile).",
+        description = "Compares workshop stages under load (compare, live in the browser with --dashboard), replays a "
+                + "dashboard run (replay), measures the stages for BENCHMARKS.md (benchmark) or shows where a warm "
+                + "request's time goes (profile).",
         subcommands = CommandLine.HelpCommand.class)
 public final class LoadTest {
     static final String VERSION = "workshop load test 1.0.0-SNAPSHOT";
@@ -38,6 +40,7 @@ public final class LoadTest {
         CommandLine commandLine = new CommandLine(new LoadTest())
                 .addSubcommand(new CompareCommand(args, out, workspace))
                 .addSubcommand(new BenchmarkCommand(args, out, workspace))
+                .addSubcommand(new ReplayCommand(out, new CountDownLatch(1)))
                 .addSubcommand(new ProfileCommand(out, workspace));
         // A failure (a stage that will not build, a target that does not answer) is a message, not a stack trace.
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
