@@ -6,9 +6,10 @@ import com.example.localcloud.AccountsApi.Reply;
 import com.example.localcloud.apigateway.GatewayTiming;
 import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.service.CallTimer;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +77,7 @@ class Step3EndToEndTest {
     void aWarmRequestsTimeIsSplitHopByHop() throws Exception {
         String alice = step3.api().createUser("alice");
         step3.api().get("/users/" + alice); // a miss fills the cache
-        List<GatewayTiming> timings = new CopyOnWriteArrayList<>();
+        BlockingQueue<GatewayTiming> timings = new LinkedBlockingQueue<>();
         step3.cloud().addGatewayTimingListener(timings::add);
         Map<String, CallTimer.Totals> before = step3.cloud().serviceCallTimes();
 
@@ -85,7 +86,8 @@ class Step3EndToEndTest {
         Map<String, CallTimer.Totals> after = step3.cloud().serviceCallTimes();
         CallTimer.Totals momento = after.get("momento").minus(before.getOrDefault("momento", CallTimer.Totals.ZERO));
         assertThat(momento.calls()).as("the hit is one Get").isEqualTo(1);
-        GatewayTiming timing = timings.get(0);
+        GatewayTiming timing = timings.poll(10, TimeUnit.SECONDS); // told just after the answer went out
+        assertThat(timing).as("API Gateway's timing of the request").isNotNull();
         InvocationReport report = step3.cloud().reports().stream()
                 .filter(candidate -> candidate.requestId().equals(timing.lambdaRequestId())).findFirst().orElseThrow();
         assertThat(timing.functionName()).isEqualTo("getUser");
