@@ -14,14 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The working copy running in the local cloud, started with the README's own start command (on a
  * free port, without rebuilding: the test run built the jar), so the check runs exactly what the
  * attendee would. Everything it prints is kept for the probes and written to a log file.
  */
-final class LocalCloudProcess implements StepCheck.RunningCloud {
+public final class LocalCloudProcess implements StepCheck.RunningCloud {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5); // the first start compiles the local cloud
 
     private final Process process;
@@ -38,14 +40,24 @@ final class LocalCloudProcess implements StepCheck.RunningCloud {
     }
 
     static LocalCloudProcess start(Path root) throws IOException, InterruptedException {
+        // Up for a minute, a few dozen requests: C2 would compile for longer than the check runs,
+        // on the cores the functions' cold starts need (see Maven.QUICK_BUILD_OPTS).
+        return start(root, root, false, Maven::quickBuild);
+    }
+
+    /**
+     * Starts {@code stage} in the local cloud with the README's start command on a free port,
+     * building it first when {@code build} (as the README's command does), and waits until it answers.
+     * {@code environment} adjusts Maven's environment (MAVEN_OPTS, MAVEN_ARGS) before it starts.
+     */
+    public static LocalCloudProcess start(Path root, Path stage, boolean build, Consumer<Map<String, String>> environment)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(Maven.command(root));
         command.addAll(List.of("-q", "-f", root.resolve("workshop/local-cloud/pom.xml").toString(), "compile", "exec:java",
-                "-Dstage=" + root, "-Dport=" + port, "-Dbuild=false"));
+                "-Dstage=" + stage, "-Dport=" + port, "-Dbuild=" + build));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        // Up for a minute, a few dozen requests: C2 would compile for longer than the check runs,
-        // on the cores the functions' cold starts need (see Maven.QUICK_BUILD_OPTS).
-        Maven.quickBuild(builder.environment());
+        environment.accept(builder.environment());
         Process process = builder.start();
         process.getOutputStream().close();
         LocalCloudProcess cloud = new LocalCloudProcess(process, URI.create("http://127.0.0.1:" + port + "/"));

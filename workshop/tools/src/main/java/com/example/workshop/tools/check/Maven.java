@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** How to start Maven from the tools: the Maven running them ({@code maven.home}), else the Maven Wrapper. */
-final class Maven {
+public final class Maven {
     /**
      * For a build that lasts seconds, Maven's own JVM spends more time compiling itself with C2
      * than it gains: stopping at C1 made a stage's {@code package} about a third faster on 2 cores.
@@ -18,7 +18,7 @@ final class Maven {
     static final String QUICK_BUILD_OPTS = "-XX:TieredStopAtLevel=1";
 
     /** The environment of a short Maven build: the attendee's MAVEN_OPTS, plus {@link #QUICK_BUILD_OPTS}. */
-    static void quickBuild(Map<String, String> environment) {
+    public static void quickBuild(Map<String, String> environment) {
         String own = environment.getOrDefault("MAVEN_OPTS", "").strip();
         environment.put("MAVEN_OPTS", own.isEmpty() ? QUICK_BUILD_OPTS : own + " " + QUICK_BUILD_OPTS);
     }
@@ -26,7 +26,7 @@ final class Maven {
     private Maven() {
     }
 
-    static List<String> command(Path root) {
+    public static List<String> command(Path root) {
         boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
         String home = System.getProperty("maven.home");
         if (home != null) {

@@ -1,0 +1,57 @@
+package com.example.workshop.tools;
+
+import com.example.workshop.tools.prepare.MirrorLayout;
+import com.example.workshop.tools.prepare.OfflineByDefault;
+import com.example.workshop.tools.prepare.Readiness;
+import com.example.workshop.tools.prepare.WorkshopChecks;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "prepare", description = {
+        "Before the workshop, on a good network: download everything every step needs, build what can be",
+        "built, then check that each step builds, starts and answers with Maven offline. Ends with one line:",
+        "READY for offline use, or what is missing. After a READY, Maven stays offline in this repository.",
+        "In the room, with the network off: prepare --check (downloads nothing)."})
+class PrepareCommand extends StageCommand {
+    @Option(names = "--check", description = "Only check, with Maven offline: download nothing, change nothing.")
+    boolean checkOnly;
+
+    @Option(names = "--for-mirror", description = {"After a READY, also make the local Maven repository (-Dmaven.repo.local, else",
+            "~/.m2/repository) usable by other laptops as a mirror: a folder or a file server (workshop/00-setup.md)."})
+    boolean forMirror;
+
+    PrepareCommand(Stages stages) {
+        super(stages);
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        OfflineByDefault offline = new OfflineByDefault(stages.root());
+        if (checkOnly) {
+            out().println("Checking that every step builds, starts and answers with Maven offline (downloads nothing).");
+        } else {
+            offline.turnOff(); // an earlier prepare's -o would stop the downloads
+            out().println("Preparing for the workshop: each check runs with Maven offline; what is missing is downloaded"
+                    + " and built, then checked offline again. Logs: target/workshop-prepare/");
+        }
+        out().flush();
+        Readiness.Result result = new Readiness(
+                WorkshopChecks.of(stages.root(), stages.all().stream().map(Stages.Stage::dir).toList()), out())
+                .run(!checkOnly);
+        out().println();
+        if (result.ready() && !checkOnly) {
+            offline.turnOn();
+            out().println("From now on Maven runs offline in this repository (the line -o in .mvn/maven.config): no build"
+                    + " reaches the network. To let Maven download again, run prepare again, or delete that line.");
+        }
+        if (result.ready() && forMirror) {
+            Path repository = MirrorLayout.localRepository();
+            int written = MirrorLayout.addRemoteMetadata(repository);
+            out().println("Ready to serve as a mirror: " + repository + " (" + written + " maven-metadata.xml files written).");
+        }
+        out().println(result.verdict());
+        return result.ready() ? 0 : 1;
+    }
+}

@@ -1,0 +1,73 @@
+package com.example.workshop.tools.prepare;
+
+import com.example.workshop.tools.check.Maven;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs Maven as the stage tools do, offline when asked, and keeps everything it printed in a log file. */
+final class MavenProcess {
+    record Result(int exitCode, List<String> output) {
+    }
+
+    private MavenProcess() {
+    }
+
+    static Result run(Path root, List<String> arguments, boolean offline, Path logFile) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(Maven.command(root));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        environment(builder.environment(), offline);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+            }
+        }
+        int exitCode = process.waitFor();
+        Files.createDirectories(logFile.getParent());
+        Files.write(logFile, output, StandardCharsets.UTF_8);
+        return new Result(exitCode, output);
+    }
+
+    /**
+     * Offline goes through MAVEN_ARGS, not the command line: Maven's launch script adds MAVEN_ARGS to
+     * every Maven it starts, and so it reaches the Mavens that Maven itself starts, such as the
+     * local cloud's build of the stage it serves (it runs {@code mvn package} through
+     * maven-invoker, which passes its environment on). The repository an instructor named with
+     * {@code -Dmaven.repo.local} on the prepare command goes along the same way. (The launch
+     * script splits MAVEN_ARGS at spaces: such a path must have none.)
+     */
+    static void environment(Map<String, String> environment, boolean offline) {
+        // Each of these Mavens lives for seconds to a minute: C1 only, as check's (Maven.QUICK_BUILD_OPTS).
+        Maven.quickBuild(environment);
+        StringBuilder arguments = new StringBuilder(environment.getOrDefault("MAVEN_ARGS", "").strip());
+        String repository = System.getProperty("maven.repo.local");
+        if (repository != null && !arguments.toString().contains("-Dmaven.repo.local=")) {
+            arguments.append(" -Dmaven.repo.local=").append(repository);
+        }
+        if (offline) {
+            arguments.append(" -o");
+        }
+        environment.put("MAVEN_ARGS", arguments.toString().strip());
+    }
+
+    /** The last few "[ERROR] ..." lines, for a failure that is not a missing download. */
+    static String lastErrors(List<String> output) {
+        List<String> errors = output.stream().filter(line -> line.startsWith("[ERROR]"))
+                .map(line -> line.substring("[ERROR]".length()).strip()).filter(line -> !line.isEmpty()).toList();
+        if (errors.isEmpty()) {
+            return output.isEmpty() ? "Maven printed nothing" : output.get(output.size() - 1).strip();
+        }
+        String first = errors.get(0);
+        return first.length() > 300 ? first.substring(0, 300) + "..." : first;
+    }
+}

@@ -1,0 +1,66 @@
+package com.example.workshop.tools.prepare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Lets a prepared local Maven repository serve other laptops as a mirror, from a folder
+ * ({@code file://}) or any static file server. The layout of a local repository is that of a
+ * remote one, but for one kind of file: a local repository keeps each remote repository's
+ * metadata as {@code maven-metadata-<id>.xml} (e.g. {@code -central}), where a client asking a
+ * remote repository reads {@code maven-metadata.xml}. The workshop needs that metadata: DynamoDB
+ * Local depends on {@code com.amazon.ion:ion-java:[1.4.0,)}, a version range, which Maven resolves
+ * by reading it ("No versions available ... within specified range" without it). This writes each
+ * {@code maven-metadata.xml} (and its checksum) from the {@code -central} copy, else from another
+ * repository's copy.
+ */
+public final class MirrorLayout {
+    private MirrorLayout() {
+    }
+
+    /** The repository Maven uses: -Dmaven.repo.local, else ~/.m2/repository. */
+    public static Path localRepository() {
+        String own = System.getProperty("maven.repo.local");
+        return own != null && !own.isBlank() ? Path.of(own) : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /** Writes the missing {@code maven-metadata.xml} files under {@code repository}; returns how many. */
+    public static int addRemoteMetadata(Path repository) throws IOException {
+        List<Path> directories;
+        try (Stream<Path> files = Files.walk(repository)) {
+            directories = files.filter(file -> isRepositoryMetadata(file.getFileName().toString()))
+                    .map(Path::getParent).distinct().toList();
+        }
+        int written = 0;
+        for (Path directory : directories) {
+            Path remote = directory.resolve("maven-metadata.xml");
+            if (Files.exists(remote)) {
+                continue;
+            }
+            Path source = Files.exists(directory.resolve("maven-metadata-central.xml")) ? directory.resolve("maven-metadata-central.xml")
+                    : anyRepositoryMetadata(directory);
+            Files.copy(source, remote, StandardCopyOption.REPLACE_EXISTING);
+            Path checksum = source.resolveSibling(source.getFileName() + ".sha1");
+            if (Files.exists(checksum)) {
+                Files.copy(checksum, directory.resolve("maven-metadata.xml.sha1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            written++;
+        }
+        return written;
+    }
+
+    /** maven-metadata-central.xml and the like; not -local (this laptop's own installs). */
+    private static boolean isRepositoryMetadata(String name) {
+        return name.startsWith("maven-metadata-") && name.endsWith(".xml") && !name.equals("maven-metadata-local.xml");
+    }
+
+    private static Path anyRepositoryMetadata(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> isRepositoryMetadata(file.getFileName().toString())).sorted().findFirst().orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.example.workshop.tools.prepare;
+
+import com.example.workshop.tools.check.LocalCloudProcess;
+import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.ProbeFailure;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's start command on one stage: the local cloud builds the stage, starts it, and the
+ * service must answer a write and a read (POST /users, then GET /users/{username}).
+ */
+final class StartCheck implements ReadinessCheck {
+    private final Path root;
+    private final Path stage;
+    private final Path logFile;
+
+    StartCheck(Path root, Path stage, Path logFile) {
+        this.root = root;
+        this.stage = stage;
+        this.logFile = logFile;
+    }
+
+    @Override
+    public String title() {
+        return stage.equals(root) ? "the local cloud on your working copy (the README's start command)"
+                : "the local cloud on " + relative(stage);
+    }
+
+    @Override
+    public String command() {
+        return "./mvnw -o -q -f workshop/local-cloud compile exec:java" + (stage.equals(root) ? "" : " -Dstage=" + relative(stage));
+    }
+
+    @Override
+    public Outcome run(boolean offline) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        LocalCloudProcess cloud;
+        try {
+            cloud = LocalCloudProcess.start(root, stage, true, environment -> MavenProcess.environment(environment, offline));
+        } catch (IOException notStarted) {
+            List<String> output = Arrays.asList(notStarted.getMessage().split("\n"));
+            List<String> missing = MissingDownloads.in(output);
+            return Outcome.failed(missing.isEmpty() ? "did not start: " + MavenProcess.lastErrors(output)
+                    : "missing downloads: " + MissingDownloads.summary(missing), missing);
+        }
+        long up = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        try {
+            LocalService service = new LocalService(cloud.base(), cloud::log);
+            String username = service.createUser("ready");
+            LocalService.Reply read = service.get("/users/" + username);
+            ProbeFailure.expect(read.status() == 200, read.describe("GET /users/" + username));
+            return Outcome.passed("up in " + up + " s, answered POST /users and GET /users/{username}");
+        } catch (ProbeFailure | IOException wrongAnswer) {
+            return Outcome.failed("started, but " + wrongAnswer.getMessage()
+                    + " (log: " + root.relativize(logFile).toString().replace('\\', '/') + ")", List.of());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return Outcome.failed("started, but " + e, List.of());
+        } finally {
+            cloud.close();
+            cloud.saveLog(logFile);
+        }
+    }
+
+    private String relative(Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+}

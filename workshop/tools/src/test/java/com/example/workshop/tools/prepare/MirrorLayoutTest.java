@@ -1,0 +1,47 @@
+package com.example.workshop.tools.prepare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MirrorLayoutTest {
+    @TempDir
+    Path repository;
+
+    Path write(String path, String text) throws IOException {
+        Path file = repository.resolve(path);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    @Test
+    void eachRemoteRepositorysMetadataBecomesTheFileAMirrorClientAsksFor() throws IOException {
+        write("com/amazon/ion/ion-java/maven-metadata-central.xml", "<metadata>central</metadata>");
+        write("com/amazon/ion/ion-java/maven-metadata-central.xml.sha1", "abc");
+        write("com/amazon/ion/ion-java/maven-metadata-local.xml", "<metadata>local</metadata>");
+        write("org/example/lib/maven-metadata-corp.xml", "<metadata>corp</metadata>");
+        write("org/example/lib/1.0/lib-1.0.jar", "jar");
+        write("org/example/own/maven-metadata-local.xml", "<metadata>only installed here</metadata>");
+
+        assertThat(MirrorLayout.addRemoteMetadata(repository)).isEqualTo(2);
+
+        assertThat(repository.resolve("com/amazon/ion/ion-java/maven-metadata.xml")).hasContent("<metadata>central</metadata>");
+        assertThat(repository.resolve("com/amazon/ion/ion-java/maven-metadata.xml.sha1")).hasContent("abc");
+        assertThat(repository.resolve("org/example/lib/maven-metadata.xml")).hasContent("<metadata>corp</metadata>");
+        assertThat(repository.resolve("org/example/own/maven-metadata.xml")).doesNotExist();
+    }
+
+    @Test
+    void leavesAnExistingMavenMetadataAlone() throws IOException {
+        write("org/example/lib/maven-metadata-central.xml", "<metadata>new</metadata>");
+        write("org/example/lib/maven-metadata.xml", "<metadata>served already</metadata>");
+
+        assertThat(MirrorLayout.addRemoteMetadata(repository)).isZero();
+
+        assertThat(repository.resolve("org/example/lib/maven-metadata.xml")).hasContent("<metadata>served already</metadata>");
+    }
+}
