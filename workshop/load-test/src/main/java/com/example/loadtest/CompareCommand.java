@@ -136,7 +136,7 @@ final class CompareCommand implements Callable<Integer> {
                             workload.delays().any() ? workload.delays() : NetworkDelays.TYPICAL, workload.delays().any(), paused);
 
             // A live run lasts until Stop: its length is how long the load ran.
-            Double seconds = live != null ? Double.valueOf(outcome.results().get(0).seconds())
+            Double seconds = live != null ? Double.valueOf(Math.round(outcome.results().get(0).seconds() * 10) / 10.0)
                     : duration == null ? null : duration.toMillis() / 1000.0;
             RunInfo run = new RunInfo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(started), MachineInfo.current(),
                     String.join(" ", arguments), concurrency, requests, seconds, workload.warmUp, workload.seed, names,

@@ -79,7 +79,7 @@ final class LiveComparison {
             target.phase(Phase.LOAD);
             before.add(target.counters());
         }
-        dashboard.loadReady();
+        dashboard.loadReady(paused);
         if (!paused) {
             dashboard.controls().apply("start", null, null);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ public final class LiveDashboard implements AutoCloseable {
         return thread;
     });
     private volatile Controls controls;
+    private volatile boolean loadReady;
 
     private LiveDashboard(int port) {
         this.server = DashboardServer.start(port, timeline);
@@ -58,9 +60,10 @@ public final class LiveDashboard implements AutoCloseable {
     }
 
     /** The stages are seeded and warm: the load's buttons work from now on. */
-    public void loadReady() {
+    public void loadReady(boolean paused) {
         controls.loadReady();
-        timeline.add(new Events.Status("Seeded and warmed up: the load runs on every stage at once"));
+        loadReady = true;
+        timeline.add(new Events.Status(paused ? "Seeded and warmed up: press Start" : "Seeded and warmed up: the load runs on every stage at once"));
     }
 
     public Controls controls() {
@@ -94,7 +97,8 @@ public final class LiveDashboard implements AutoCloseable {
                         timeline.add(new Events.Mark(timeline.now(), stage.target().name(), words + " through /_local")));
             }
             LiveLoad first = stages.get(0).load();
-            timeline.add(new Events.Tick(timeline.now(), first.state().name().toLowerCase(), first.concurrency(),
+            String load = loadReady ? first.state().name().toLowerCase(Locale.ROOT) : "preparing"; // seeding, warming up
+            timeline.add(new Events.Tick(timeline.now(), load, first.concurrency(),
                     stages.stream().map(stage -> stage.sampler().sample()).toList()));
         } catch (RuntimeException e) {
             timeline.add(new Events.Status("Could not read the stages' figures: " + e)); // and try again next second
