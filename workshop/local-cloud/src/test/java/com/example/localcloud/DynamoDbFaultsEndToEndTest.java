@@ -118,4 +118,10 @@ class DynamoDbFaultsEndToEndTest {
         assertThat(failed.status()).isEqualTo(500);
         assertThat(step1.api().get("/users/" + bob).status()).isEqualTo(404);
     }
+
+    /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
+    @Test
+    void leastPrivilegeAndNoLeakedKey() throws Exception {
+        LeastPrivilegeCheck.verify("step-1-lambda-dynamodb", step1);
+    }
 }

@@ -98,4 +98,10 @@ class Step2EndToEndTest {
         }
         throw new AssertionError("serverless.yml has no line with " + text);
     }
+
+    /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
+    @Test
+    void leastPrivilegeAndNoLeakedKey() throws Exception {
+        LeastPrivilegeCheck.verify("step-2-momento-client", step2);
+    }
 }

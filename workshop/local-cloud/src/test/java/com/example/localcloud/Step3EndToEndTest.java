@@ -109,4 +109,10 @@ class Step3EndToEndTest {
 
         assertThat(step3.api().getMembership(acme, bob).status()).isEqualTo(404);
     }
+
+    /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
+    @Test
+    void leastPrivilegeAndNoLeakedKey() throws Exception {
+        LeastPrivilegeCheck.verify("step-3-read-aside", step3);
+    }
 }

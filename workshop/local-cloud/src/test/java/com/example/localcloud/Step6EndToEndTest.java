@@ -60,4 +60,10 @@ class Step6EndToEndTest {
         }
         return value;
     }
+
+    /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
+    @Test
+    void leastPrivilegeAndNoLeakedKey() throws Exception {
+        LeastPrivilegeCheck.verify("step-6-stream-cacher", step6);
+    }
 }

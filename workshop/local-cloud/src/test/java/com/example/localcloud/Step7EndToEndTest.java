@@ -242,4 +242,10 @@ class Step7EndToEndTest {
         }
         return value;
     }
+
+    /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
+    @Test
+    void leastPrivilegeAndNoLeakedKey() throws Exception {
+        LeastPrivilegeCheck.verify("step-7-stream-consumer", step7);
+    }
 }
