@@ -1,6 +1,8 @@
 package com.example.loadtest;
 
 import com.example.loadtest.data.SeedData;
+import com.example.loadtest.live.LiveDashboard;
+import com.example.loadtest.live.StatusLines;
 import com.example.loadtest.report.ComparisonReport;
 import com.example.loadtest.report.MachineInfo;
 import com.example.loadtest.report.ResultsWriter;
@@ -8,6 +10,7 @@ import com.example.loadtest.report.RunInfo;
 import com.example.loadtest.run.HttpDriver;
 import com.example.loadtest.run.LoadRunner;
 import com.example.loadtest.run.LocalStageTarget;
+import com.example.loadtest.run.NetworkDelays;
 import com.example.loadtest.run.Progress;
 import com.example.loadtest.run.RemoteTarget;
 import com.example.loadtest.run.RunSettings;
@@ -60,6 +63,20 @@ final class CompareCommand implements Callable<Integer> {
             description = "Prefix for every created name (default: none for local clouds, a fresh one when a --target-url is given, so reruns do not collide).")
     String namespace;
 
+    @Option(names = "--dashboard", negatable = false,
+            description = "Show the run live in the browser (it prints the address): every stage under load at once, "
+                    + "with buttons to break Momento or DynamoDB, flush the cache, pause or resize the load; runs until "
+                    + "Stop on the page, or for --duration (not --requests). Local stages only.")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-port", defaultValue = "0", paramLabel = "<port>",
+            description = "Port of the dashboard on localhost (default: any free port).")
+    int dashboardPort;
+
+    @Option(names = "--paused", negatable = false,
+            description = "With --dashboard: seed the stages, then wait for Start on the page.")
+    boolean paused;
+
     @Mixin
     WorkloadOptions workload;
 
@@ -78,6 +95,10 @@ final class CompareCommand implements Callable<Integer> {
         if (stages.isEmpty() && targetUrls.isEmpty()) {
             stages = List.of("step-1", "step-4");
         }
+        if (dashboard && !targetUrls.isEmpty()) {
+            throw new IllegalArgumentException("--dashboard drives local clouds (its buttons break their Momento and DynamoDB); "
+                    + "leave out --target-url, or --dashboard");
+        }
         String names = namespace != null ? namespace
                 : targetUrls.isEmpty() ? "" : "lt" + Long.toString(System.currentTimeMillis() / 1000, 36);
         SeedData data = workload.seedData(names);
@@ -88,26 +109,37 @@ final class CompareCommand implements Callable<Integer> {
 
         List<Target> targets = new ArrayList<>();
         List<LogFile> logs = new ArrayList<>();
+        LiveDashboard live = dashboard ? LiveDashboard.start(dashboardPort) : null;
+        if (live != null) {
+            out.println("Dashboard: " + live.uri() + "  (open it in a browser; the stages are starting)");
+        }
+        // Until the load runs, the page shows what the terminal does.
+        PrintStream startUp = live == null ? out : StatusLines.tee(out, live::status);
         try {
             for (String stage : stages) {
                 Path directory = workspace.stageDirectory(stage);
                 String label = workspace.stageLabel(directory);
                 LogFile log = new LogFile(folder.resolve(label + "-local-cloud.log"));
                 logs.add(log);
-                out.println("Starting " + label + " (" + workspace.root().relativize(directory) + ") in a local cloud"
+                startUp.println("Starting " + label + " (" + workspace.root().relativize(directory) + ") in a local cloud"
                         + (workload.noBuild ? "" : ", building its jar first") + "; its log: " + log.file());
                 targets.add(LocalStageTarget.start(label, directory, !workload.noBuild, workload.maxEnvironments, workload.delays(), log));
-                out.println("  " + label + " answers on " + targets.get(targets.size() - 1).baseUri());
+                startUp.println("  " + label + " answers on " + targets.get(targets.size() - 1).baseUri());
             }
             targetUrls.forEach(url -> targets.add(new RemoteTarget(url)));
 
             HttpDriver driver = new HttpDriver(workload.timeout);
-            StageRunner runner = new StageRunner(new LoadRunner(driver), out, Progress.terminal());
-            Comparison.Outcome outcome = new Comparison(driver, runner, out).run(targets, data, settings);
+            StageRunner runner = new StageRunner(new LoadRunner(driver), startUp, Progress.terminal());
+            Comparison.Outcome outcome = live == null
+                    ? new Comparison(driver, runner, startUp).run(targets, data, settings)
+                    : new LiveComparison(driver, runner, startUp, live).run(localTargets(targets), data, settings,
+                            workload.delays().any() ? workload.delays() : NetworkDelays.TYPICAL, workload.delays().any(), paused);
 
+            // A live run lasts until Stop: its length is how long the load ran.
+            Double seconds = live != null ? Double.valueOf(outcome.results().get(0).seconds())
+                    : duration == null ? null : duration.toMillis() / 1000.0;
             RunInfo run = new RunInfo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(started), MachineInfo.current(),
-                    String.join(" ", arguments), concurrency, requests,
-                    duration == null ? null : duration.toMillis() / 1000.0, workload.warmUp, workload.seed, names,
+                    String.join(" ", arguments), concurrency, requests, seconds, workload.warmUp, workload.seed, names,
                     data.toString(), mixWeights(outcome), outcome.fanOutInMix(),
                     targets.stream().anyMatch(t -> t instanceof LocalStageTarget) ? workload.delays().describe() : "none");
             String report = ComparisonReport.text(run, outcome.results());
@@ -115,16 +147,28 @@ final class CompareCommand implements Callable<Integer> {
             out.print(report);
             out.println();
             out.println("Results in " + folder + ":");
-            ResultsWriter.writeComparison(folder, run, outcome.results(), report)
-                    .forEach(file -> out.println("  " + file.getFileName()));
+            List<Path> files = new ArrayList<>(ResultsWriter.writeComparison(folder, run, outcome.results(), report));
+            if (live != null) {
+                files.add(live.finish(folder));
+            }
+            for (Path file : files) {
+                out.println("  " + file.getFileName());
+            }
             return 0;
         } catch (IllegalStateException e) {
             throw logs.isEmpty() ? e : new IllegalStateException(e.getMessage() + "\n  The local clouds' logs (REPORT lines, "
                     + "the functions' output and errors) are in " + folder, e);
         } finally {
+            if (live != null) {
+                live.close();
+            }
             targets.forEach(Target::close);
             logs.forEach(LogFile::close);
         }
+    }
+
+    private static List<LocalStageTarget> localTargets(List<Target> targets) {
+        return targets.stream().map(LocalStageTarget.class::cast).toList();
     }
 
     private static Map<String, Integer> mixWeights(Comparison.Outcome outcome) {

@@ -1,6 +1,7 @@
 package com.example.loadtest;
 
 import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,10 +11,13 @@ import picocli.CommandLine.Command;
  * <pre>
  * ./mvnw -q -f workshop -pl load-test -am process-classes -Dloadtest="compare --stages step-1,step-4 --requests 2000"
  * ./mvnw -q -f workshop -pl load-test -am process-classes -Dloadtest="benchmark"
+ * ./mvnw -q -f workshop -pl load-test -am process-classes -Dloadtest="profile --stages step-1,step-4"
  * </pre>
  */
 @Command(name = "load-test", mixinStandardHelpOptions = true, version = LoadTest.VERSION,
-        description = "Compares workshop stages under load (compare) or measures them for BENCHMARKS.md (benchmark).",
+        description = "Compares workshop stages under load (compare, live in the browser with --dashboard), replays a "
+                + "dashboard run (replay), measures the stages for BENCHMARKS.md (benchmark) or shows where a warm "
+                + "request's time goes (profile).",
         subcommands = CommandLine.HelpCommand.class)
 public final class LoadTest {
     static final String VERSION = "workshop load test 1.0.0-SNAPSHOT";
@@ -35,7 +39,9 @@ public final class LoadTest {
     static CommandLine commandLine(String[] args, PrintStream out, Workspace workspace) {
         CommandLine commandLine = new CommandLine(new LoadTest())
                 .addSubcommand(new CompareCommand(args, out, workspace))
-                .addSubcommand(new BenchmarkCommand(args, out, workspace));
+                .addSubcommand(new BenchmarkCommand(args, out, workspace))
+                .addSubcommand(new ReplayCommand(out, new CountDownLatch(1)))
+                .addSubcommand(new ProfileCommand(out, workspace));
         // A failure (a stage that will not build, a target that does not answer) is a message, not a stack trace.
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             String message = exception.getMessage() == null || exception.getMessage().isBlank()

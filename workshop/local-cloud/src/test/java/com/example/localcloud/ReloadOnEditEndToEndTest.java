@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code -Dwatch=true}: an attendee edits a stage's code while the local cloud runs; the new code
  * answers the next requests from new execution environments, and a build that fails leaves the
- * previous code serving. Prints the time from the edit to the first answer of the new code.
+ * previous code serving. An edit of serverless.yml redeploys (a broken one keeps the previous
+ * deployment). Prints the time from each edit to the first answer of the new code.
  */
 @Timeout(300)
 class ReloadOnEditEndToEndTest {
@@ -52,6 +53,30 @@ class ReloadOnEditEndToEndTest {
             Files.writeString(COPY.resolve("src/main/java/com/example/accounts/Broken.java"), "class Broken {\n");
             awaitUpTo(120, () -> log.stream().anyMatch(line -> line.startsWith("The build failed")));
             assertThat(api.get("/users/nobody").error()).as("the previous code keeps serving").isEqualTo("User nobody is not here.");
+            Files.delete(COPY.resolve("src/main/java/com/example/accounts/Broken.java"));
+
+            Path serverlessYml = COPY.resolve("serverless.yml");
+            String deployed = Files.readString(serverlessYml);
+            Files.writeString(serverlessYml, deployed.replace("!Ref AccountsTable", "!Ref AccountsTabel"));
+            awaitUpTo(120, () -> log.stream().anyMatch(line -> line.contains("cannot be deployed")));
+            assertThat(api.get("/users/nobody").error()).as("a broken serverless.yml: the previous deployment serves").isEqualTo("User nobody is not here.");
+
+            Files.writeString(serverlessYml, deployed.replace("GET /users/{username}", "GET /people/{username}"));
+            edited = System.nanoTime();
+            awaitUpTo(180, () -> status(api, "/people/nobody") == 404);
+            System.out.printf("Redeploy on edit of serverless.yml: the new route answered %.1f s after the edit%n",
+                    (System.nanoTime() - edited) / 1e9);
+            assertThat(api.get("/people/nobody").error()).isEqualTo("User nobody is not here.");
+            assertThat(status(api, "/users/nobody")).as("the old route is gone, as after a deploy").isEqualTo(403);
+            assertThat(log).anyMatch(line -> line.startsWith("Redeployed from serverless.yml"));
+        }
+    }
+
+    private static int status(AccountsApi api, String path) {
+        try {
+            return api.get(path).status();
+        } catch (Exception e) {
+            return -1;
         }
     }
 

@@ -3,6 +3,12 @@ package com.example.localcloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.localcloud.AccountsApi.Reply;
+import com.example.localcloud.apigateway.GatewayTiming;
+import com.example.localcloud.lambda.InvocationReport;
+import com.example.localcloud.service.CallTimer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +65,34 @@ class Step3EndToEndTest {
         assertThat(badFault.status()).isEqualTo(400);
         assertThat(badFault.error()).contains("MAYBE");
         assertThat(step3.api().get("/_local/nothing-here").status()).isEqualTo(403);
+    }
+
+    /**
+     * The time budget of a warm cache hit, hop by hop: API Gateway's time holds the invocation's,
+     * which holds the function's Duration, which holds the handler's own time, which holds the
+     * services' time for the calls it made.
+     */
+    @Test
+    void aWarmRequestsTimeIsSplitHopByHop() throws Exception {
+        String alice = step3.api().createUser("alice");
+        step3.api().get("/users/" + alice); // a miss fills the cache
+        List<GatewayTiming> timings = new CopyOnWriteArrayList<>();
+        step3.cloud().addGatewayTimingListener(timings::add);
+        Map<String, CallTimer.Totals> before = step3.cloud().serviceCallTimes();
+
+        assertThat(step3.api().get("/users/" + alice).status()).isEqualTo(200);
+
+        Map<String, CallTimer.Totals> after = step3.cloud().serviceCallTimes();
+        CallTimer.Totals momento = after.get("momento").minus(before.getOrDefault("momento", CallTimer.Totals.ZERO));
+        assertThat(momento.calls()).as("the hit is one Get").isEqualTo(1);
+        GatewayTiming timing = timings.get(0);
+        InvocationReport report = step3.cloud().reports().stream()
+                .filter(candidate -> candidate.requestId().equals(timing.lambdaRequestId())).findFirst().orElseThrow();
+        assertThat(timing.functionName()).isEqualTo("getUser");
+        assertThat(timing.gatewayMs()).isGreaterThanOrEqualTo(timing.invokeMs());
+        assertThat(timing.invokeMs()).isGreaterThanOrEqualTo(report.durationMs());
+        assertThat(report.handlerMs()).isNotNull().isPositive().isLessThanOrEqualTo(report.durationMs());
+        assertThat(momento.millis()).isPositive().isLessThan(report.handlerMs());
     }
 
     /** Read-aside alone: the "not a member" read before the add is served again after it. Step 4 fixes this. */

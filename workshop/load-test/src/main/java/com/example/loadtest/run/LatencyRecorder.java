@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * Records every request's outcome per endpoint, from many threads at once. Latencies go into an
@@ -20,13 +21,23 @@ import org.HdrHistogram.ConcurrentHistogram;
  * percentiles come from; the exact sum and maximum are kept beside it.
  */
 public final class LatencyRecorder {
-    static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
-    static final int SIGNIFICANT_DIGITS = 3;
+    public static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    public static final int SIGNIFICANT_DIGITS = 3;
     private static final int ERROR_SAMPLES = 5;
 
     private final Map<Endpoint, Series> series = new EnumMap<>(Endpoint.class);
+    private final Recorder intervals;
 
     public LatencyRecorder() {
+        this(null);
+    }
+
+    /**
+     * @param intervals also records every latency here (null: nowhere): HdrHistogram's interval
+     *                  recorder, from which the live dashboard reads each second's latencies
+     */
+    public LatencyRecorder(Recorder intervals) {
+        this.intervals = intervals;
         for (Endpoint endpoint : Endpoint.values()) {
             series.put(endpoint, new Series());
         }
@@ -35,7 +46,11 @@ public final class LatencyRecorder {
     /** A request that got its expected answer after {@code micros}. */
     public void success(Endpoint endpoint, int status, long micros) {
         Series s = series.get(endpoint);
-        s.histogram.recordValue(Math.min(Math.max(micros, 1), HIGHEST_MICROS));
+        long value = Math.min(Math.max(micros, 1), HIGHEST_MICROS);
+        s.histogram.recordValue(value);
+        if (intervals != null) {
+            intervals.recordValue(value);
+        }
         s.sumMicros.add(micros);
         s.maxMicros.accumulate(micros);
         s.count(String.valueOf(status));

@@ -79,7 +79,8 @@ public final class LoadRunner {
         }
     }
 
-    private void send(URI baseUri, PlannedRequest request, LatencyRecorder recorder) throws InterruptedException {
+    /** Sends one request and records its outcome: its latency if it got the expected answer, else an error. */
+    public void send(URI baseUri, PlannedRequest request, LatencyRecorder recorder) throws InterruptedException {
         try {
             HttpDriver.Answer answer = driver.send(baseUri, request);
             if (answer.status() == request.expectedStatus()) {

@@ -49,16 +49,8 @@ public final class StageRunner {
     /** Warm-up then measured requests; {@code mix} and {@code settings} must be the same for every target. */
     public StageResult measure(Target target, SeedData data, RequestMix mix, RunSettings settings, boolean servesFanOut)
             throws InterruptedException {
-        Predicate<PlannedRequest> skip = request -> request.endpoint().isFanOut() && !servesFanOut;
-        if (settings.warmUp() > 0) {
-            target.phase(Phase.WARM_UP);
-            LatencyRecorder warmUp = new LatencyRecorder();
-            // Another seed, so that the measured sequence is the same with or without a warm-up.
-            RequestPlan plan = new RequestPlan(data, mix, settings.seed() + 1, settings.warmUp(), RequestPlan.Purpose.WARM_UP);
-            try (Progress ignored = progress(target.name() + " warm-up", settings.warmUp(), warmUp)) {
-                runner.run(target.baseUri(), plan, skip, settings.concurrency(), null, warmUp);
-            }
-        }
+        Predicate<PlannedRequest> skip = skip(servesFanOut);
+        warmUp(target, data, mix, settings, servesFanOut);
 
         Optional<ServerCounters> before = target.counters();
         target.phase(Phase.LOAD);
@@ -80,6 +72,25 @@ public final class StageRunner {
         return new StageResult(target.name(), target.description(), servesFanOut, took.toNanos() / 1e9,
                 total, recorder.total(EndpointStats.ALL_BUT_FAN_OUT, endpoint -> !endpoint.isFanOut()),
                 recorder.perEndpoint(), traffic, trafficNote, target.seesColdStarts(), target.coldStarts());
+    }
+
+    /** The warm-up requests (none if {@code settings.warmUp()} is 0): not measured, they start environments and fill caches. */
+    public void warmUp(Target target, SeedData data, RequestMix mix, RunSettings settings, boolean servesFanOut)
+            throws InterruptedException {
+        if (settings.warmUp() > 0) {
+            target.phase(Phase.WARM_UP);
+            LatencyRecorder warmUp = new LatencyRecorder();
+            // Another seed, so that the measured sequence is the same with or without a warm-up.
+            RequestPlan plan = new RequestPlan(data, mix, settings.seed() + 1, settings.warmUp(), RequestPlan.Purpose.WARM_UP);
+            try (Progress ignored = progress(target.name() + " warm-up", settings.warmUp(), warmUp)) {
+                runner.run(target.baseUri(), plan, skip(servesFanOut), settings.concurrency(), null, warmUp);
+            }
+        }
+    }
+
+    /** Fan-out reads, where the target does not serve them. */
+    public static Predicate<PlannedRequest> skip(boolean servesFanOut) {
+        return request -> request.endpoint().isFanOut() && !servesFanOut;
     }
 
     private Progress progress(String label, long total, LatencyRecorder recorder) {

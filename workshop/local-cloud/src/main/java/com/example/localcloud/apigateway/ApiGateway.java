@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Handler;
@@ -40,10 +41,12 @@ public final class ApiGateway implements AutoCloseable {
 
     private final Server server;
     private final URI baseUri;
+    private final List<Consumer<GatewayTiming>> timingListeners;
 
-    private ApiGateway(Server server, URI baseUri) {
+    private ApiGateway(Server server, URI baseUri, List<Consumer<GatewayTiming>> timingListeners) {
         this.server = server;
         this.baseUri = baseUri;
+        this.timingListeners = timingListeners;
     }
 
     /**
@@ -71,14 +74,20 @@ public final class ApiGateway implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler()); // Jetty's own refusals in JSON, as API Gateway's
-        server.setHandler(new GatewayHandler(routes, events, new ProxyResponseMapper(), lambda, control, log));
+        List<Consumer<GatewayTiming>> timingListeners = new CopyOnWriteArrayList<>();
+        server.setHandler(new GatewayHandler(routes, events, new ProxyResponseMapper(), lambda, control, log, timingListeners));
         server.start();
-        return new ApiGateway(server, URI.create("http://localhost:" + connector.getLocalPort()));
+        return new ApiGateway(server, URI.create("http://localhost:" + connector.getLocalPort()), timingListeners);
     }
 
     /** E.g. {@code http://localhost:3000}. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** Told, for each request that invoked a function, where the gateway's time went (for time budgets). */
+    public void addTimingListener(Consumer<GatewayTiming> listener) {
+        timingListeners.add(listener);
     }
 
     @Override
@@ -97,9 +106,11 @@ public final class ApiGateway implements AutoCloseable {
         private final FunctionInvoker lambda;
         private final LocalControl control;
         private final Consumer<String> log;
+        private final List<Consumer<GatewayTiming>> timingListeners;
 
         GatewayHandler(RouteTable routes, ProxyEventMapper events, ProxyResponseMapper responses, FunctionInvoker lambda,
-                       LocalControl control, Consumer<String> log) {
+                       LocalControl control, Consumer<String> log, List<Consumer<GatewayTiming>> timingListeners) {
+            this.timingListeners = timingListeners;
             this.routes = routes;
             this.events = events;
             this.responses = responses;
@@ -110,19 +121,32 @@ public final class ApiGateway implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            long started = System.nanoTime();
             String requestId = UUID.randomUUID().toString();
             Optional<byte[]> body = RequestBody.read(request);
+            Invocation invocation = new Invocation();
             OutgoingResponse answer = body.isPresent()
-                    ? answer(incoming(request, body.get()), requestId)
+                    ? answer(incoming(request, body.get()), requestId, invocation)
                     : tooLong(request, "the body is over API Gateway's " + PayloadLimits.MAX_REQUEST_BODY_BYTES + " bytes");
             response.setStatus(answer.status());
             answer.headers().forEach(header -> response.getHeaders().add(header.getKey(), header.getValue()));
             response.getHeaders().put("x-amzn-RequestId", requestId);
             response.write(true, ByteBuffer.wrap(answer.body()), callback);
+            if (invocation.result != null && !timingListeners.isEmpty()) {
+                GatewayTiming timing = new GatewayTiming(invocation.result.report().functionName(),
+                        invocation.result.report().requestId(), (System.nanoTime() - started) / 1e6, invocation.nanos / 1e6);
+                timingListeners.forEach(listener -> listener.accept(timing));
+            }
             return true;
         }
 
-        private OutgoingResponse answer(IncomingRequest request, String requestId) throws InterruptedException {
+        /** The Lambda invocation a request made, if it made one, and how long it took. */
+        private static final class Invocation {
+            private InvocationResult result;
+            private long nanos;
+        }
+
+        private OutgoingResponse answer(IncomingRequest request, String requestId, Invocation invocation) throws InterruptedException {
             if (request.path().equals(LocalControl.PREFIX) || request.path().startsWith(LocalControl.PREFIX + "/")) {
                 Optional<OutgoingResponse> answer = control.answer(request);
                 if (answer.isPresent()) {
@@ -145,7 +169,10 @@ public final class ApiGateway implements AutoCloseable {
                         + " bytes for the InvokeFunction operation), answering 413");
                 return GatewayResponses.requestTooLong();
             }
+            long invoked = System.nanoTime();
             InvocationResult result = lambda.invoke(match.get().route().functionName(), event);
+            invocation.nanos = System.nanoTime() - invoked;
+            invocation.result = result;
             if (result.status() != InvocationResult.Status.SUCCESS) {
                 log.accept("[api-gateway] " + request.method() + " " + request.path() + ": Lambda invocation failed ("
                         + result.status() + "), answering 502");

@@ -3,14 +3,13 @@ package com.example.localcloud.apigateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
+import com.example.localcloud.http.QueryString;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,16 +38,16 @@ public final class ProxyEventMapper {
 
     public APIGatewayProxyRequestEvent toEvent(IncomingRequest request, RouteTable.Match match, String requestId) {
         Map<String, List<String>> headers = GatewayHeaders.forEvent(request);
-        Map<String, List<String>> query = parseQuery(request.query());
+        Map<String, List<String>> query = QueryString.parse(request.query());
         String path = URLDecoder.decode(request.path().replace("+", "%2B"), StandardCharsets.UTF_8);
 
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withResource(match.route().resourcePath())
                 .withPath(path)
                 .withHttpMethod(request.method())
-                .withHeaders(lastValues(headers))
+                .withHeaders(QueryString.lastValues(headers))
                 .withMultiValueHeaders(headers)
-                .withQueryStringParameters(query.isEmpty() ? null : lastValues(query))
+                .withQueryStringParameters(query.isEmpty() ? null : QueryString.lastValues(query))
                 .withMultiValueQueryStringParameters(query.isEmpty() ? null : query)
                 .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
                 .withStageVariables(null) // serverless.yml declares none
@@ -106,29 +105,5 @@ public final class ProxyEventMapper {
             // not a binary media type: passed as a UTF-8 string, whatever the bytes (invalid ones become U+FFFD)
             event.withBody(new String(request.body(), StandardCharsets.UTF_8)).withIsBase64Encoded(false);
         }
-    }
-
-    static Map<String, List<String>> parseQuery(String query) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return parameters;
-    }
-
-    /** The single-value form API Gateway also sends: the last value of each name. */
-    private static Map<String, String> lastValues(Map<String, List<String>> multi) {
-        Map<String, String> single = new LinkedHashMap<>();
-        multi.forEach((name, values) -> single.put(name, values.get(values.size() - 1)));
-        return single;
     }
 }

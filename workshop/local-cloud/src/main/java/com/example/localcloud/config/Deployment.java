@@ -29,6 +29,11 @@ public record Deployment(String service, String stage, String region, String acc
     }
 
     public String roleArn() {
-        return "arn:aws:iam::" + accountId + ":role/" + roleName();
+        return roleArn(roleName());
+    }
+
+    /** The ARN of a role of this account, e.g. one function's own role. */
+    public String roleArn(String roleName) {
+        return "arn:aws:iam::" + accountId + ":role/" + roleName;
     }
 }

@@ -36,6 +36,12 @@ public record ServerlessConfig(Path file, Deployment deployment, ProviderConfig 
         return resources.values().stream().filter(resource -> resource.type().equals(type)).toList();
     }
 
+    /** The distinct, non-blank values the functions give one environment variable, sorted (e.g. every CACHE_NAME). */
+    public List<String> environmentValues(String variable) {
+        return functions.stream().map(function -> function.environment().get(variable))
+                .filter(value -> value != null && !value.isBlank()).distinct().sorted().toList();
+    }
+
     /** The role a function runs with: its own (see {@link FunctionRole}), else the service's shared one. */
     public FunctionRole roleFor(FunctionConfig function) {
         if (function.role() != null) {

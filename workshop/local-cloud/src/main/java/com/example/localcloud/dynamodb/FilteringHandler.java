@@ -1,5 +1,6 @@
 package com.example.localcloud.dynamodb;
 
+import com.example.localcloud.service.CallTimer;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,15 +19,20 @@ final class FilteringHandler extends Handler.Wrapper {
 
     private final DynamoDbRequestFilter filter;
     private final DynamoDbCounters counters;
+    private final CallTimer timer;
 
-    FilteringHandler(Handler dynamoDbLocal, DynamoDbRequestFilter filter, DynamoDbCounters counters) {
+    FilteringHandler(Handler dynamoDbLocal, DynamoDbRequestFilter filter, DynamoDbCounters counters, CallTimer timer) {
         super(dynamoDbLocal);
         this.filter = filter;
         this.counters = counters;
+        this.timer = timer;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback done) throws Exception {
+        long started = System.nanoTime();
+        // Runs when the answer has been written, however the call ends: the service's time for it.
+        Callback callback = Callback.from(() -> timer.record(System.nanoTime() - started), done);
         ByteBuffer body = Content.Source.asByteBuffer(request);
         byte[] bytes = new byte[body.remaining()];
         body.duplicate().get(bytes);

@@ -1,6 +1,7 @@
 package com.example.localcloud.dynamodb;
 
 import com.example.localcloud.config.CloudFormationResource;
+import com.example.localcloud.service.CallTimer;
 import java.net.URI;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -26,8 +27,11 @@ public final class LocalDynamoDb implements AutoCloseable {
     private final Server server;
     private final URI endpoint;
     private final DynamoDbCounters counters;
+    private final CallTimer timer;
 
-    private LocalDynamoDb(LocalDynamoDBRequestHandler database, Server server, URI endpoint, DynamoDbCounters counters) {
+    private LocalDynamoDb(LocalDynamoDBRequestHandler database, Server server, URI endpoint, DynamoDbCounters counters,
+                          CallTimer timer) {
+        this.timer = timer;
         this.database = database;
         this.server = server;
         this.endpoint = endpoint;
@@ -52,14 +56,15 @@ public final class LocalDynamoDb implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         DynamoDbCounters counters = new DynamoDbCounters();
-        server.setHandler(new FilteringHandler(new LocalDynamoDBServerHandler(database, null), filter, counters));
+        CallTimer timer = new CallTimer();
+        server.setHandler(new FilteringHandler(new LocalDynamoDBServerHandler(database, null), filter, counters, timer));
         try {
             server.start();
         } catch (Exception e) {
             database.shutdown();
             throw e;
         }
-        return new LocalDynamoDb(database, server, URI.create("http://127.0.0.1:" + connector.getLocalPort()), counters);
+        return new LocalDynamoDb(database, server, URI.create("http://127.0.0.1:" + connector.getLocalPort()), counters, timer);
     }
 
     /** What {@code AWS_ENDPOINT_URL_DYNAMODB} should be, e.g. {@code http://127.0.0.1:45678}. */
@@ -74,6 +79,11 @@ public final class LocalDynamoDb implements AutoCloseable {
      */
     public DynamoDbStats stats() {
         return counters.snapshot();
+    }
+
+    /** Every call answered (refused ones too) and the time DynamoDB took in all, simulated delays included. */
+    public CallTimer.Totals callTimes() {
+        return timer.totals();
     }
 
     /** Creates a table from an {@code AWS::DynamoDB::Table} resource, with its indexes, stream and TTL. */

@@ -40,12 +40,17 @@ public record AwsError(int httpStatus, String type, String messageKey, String me
 
     /** The error Secrets Manager answers for a denied (or unauthenticated) call. */
     public static AwsError forSecretsManager(Decision denial) {
-        return fromDecision(denial, "", SECRETS_MANAGER_CONTENT_TYPE);
+        return forJson11(denial);
     }
 
     /** The error Kinesis answers for a denied (or unauthenticated) call: as Secrets Manager's, no namespace. */
     public static AwsError forKinesis(Decision denial) {
-        return fromDecision(denial, "", KINESIS_CONTENT_TYPE);
+        return forJson11(denial);
+    }
+
+    /** The error a JSON 1.1 service (Secrets Manager, Kinesis) answers for a denied (or unauthenticated) call. */
+    public static AwsError forJson11(Decision denial) {
+        return fromDecision(denial, "", SECRETS_MANAGER_CONTENT_TYPE);
     }
 
     /** The error code the SDKs report: the {@code __type} without its namespace. */

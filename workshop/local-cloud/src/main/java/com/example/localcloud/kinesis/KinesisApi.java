@@ -1,11 +1,13 @@
 package com.example.localcloud.kinesis;
 
+import com.example.localcloud.awsjson.AwsServiceError;
 import static com.example.localcloud.kinesis.RequestMembers.HASH_KEY;
 import static com.example.localcloud.kinesis.RequestMembers.SEQUENCE_NUMBER;
 import static com.example.localcloud.kinesis.RequestMembers.SHARD_ID;
 import static com.example.localcloud.kinesis.RequestMembers.STREAM_ARN;
 import static com.example.localcloud.kinesis.RequestMembers.STREAM_NAME;
 
+import com.example.localcloud.awsjson.WireFormat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,7 +70,7 @@ final class KinesisApi {
             case "PutRecords" -> putRecords(request);
             case "GetShardIterator" -> getShardIterator(request);
             case "GetRecords" -> getRecords(request, format);
-            default -> throw KinesisError.unknownOperation(operation);
+            default -> throw AwsServiceError.unknownOperation("Kinesis", operation);
         };
     }
 

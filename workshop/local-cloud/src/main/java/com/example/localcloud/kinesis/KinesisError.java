@@ -1,28 +1,16 @@
 package com.example.localcloud.kinesis;
 
+import com.example.localcloud.awsjson.AwsServiceError;
+
 /**
  * An error Kinesis answers, with the {@code __type} and message as AWS words them; the endpoint
  * turns it into {@code {"__type": type, "message": message}} in the request's format (JSON or CBOR),
  * which the SDK raises as its typed exception ({@code ResourceNotFoundException}, ...).
  */
-final class KinesisError extends RuntimeException {
-
-    private final String type;
-    private final int httpStatus;
+final class KinesisError extends AwsServiceError {
 
     private KinesisError(String type, String message, int httpStatus) {
-        super(message, null, false, false); // no stack trace: these are answers, not bugs
-        this.type = type;
-        this.httpStatus = httpStatus;
-    }
-
-    /** The {@code __type}, e.g. {@code ResourceNotFoundException}. */
-    String type() {
-        return type;
-    }
-
-    int httpStatus() {
-        return httpStatus;
+        super(type, message, httpStatus);
     }
 
     static KinesisError streamNotFound(String streamName, String accountId) {
@@ -66,13 +54,4 @@ final class KinesisError extends RuntimeException {
         return new KinesisError("InternalFailure", "Internal service failure.", 500);
     }
 
-    /** A body that is not valid JSON or CBOR, or a member of the wrong type. */
-    static KinesisError serialization(String message) {
-        return new KinesisError("SerializationException", message, 400);
-    }
-
-    static KinesisError unknownOperation(String operation) {
-        return new KinesisError("UnknownOperationException",
-                "The local Kinesis does not implement " + operation, 400);
-    }
 }

@@ -1,16 +1,10 @@
 package com.example.localcloud.kinesis;
 
+import com.example.localcloud.awsjson.AwsJsonEndpoint;
 import com.example.localcloud.iam.AccessCheck;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Amazon Kinesis Data Streams: an HTTP endpoint on loopback that the real AWS SDKs talk
@@ -27,24 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalKinesis implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY the JDK server's replies wait for the client's delayed ACK: a p50 of
-        // about 44 ms per call instead of 0.28 ms (workshop/DESIGN-NOTES.md). The JDK reads this
-        // property once, when it creates its first HttpServer, so an earlier -D or
-        // System.setProperty wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final AwsJsonEndpoint endpoint;
     private final StreamStore store;
     private final KinesisFaults faults;
 
-    private LocalKinesis(HttpServer server, ExecutorService executor, StreamStore store, KinesisFaults faults) {
-        this.server = server;
-        this.executor = executor;
+    private LocalKinesis(AwsJsonEndpoint endpoint, StreamStore store, KinesisFaults faults) {
+        this.endpoint = endpoint;
         this.store = store;
         this.faults = faults;
     }
@@ -58,21 +40,17 @@ public final class LocalKinesis implements AutoCloseable {
     public static LocalKinesis start(String region, String accountId, AccessCheck accessCheck, int port) throws IOException {
         StreamStore store = new StreamStore(region, accountId, new LocalClock());
         KinesisFaults faults = new KinesisFaults();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
-        server.createContext("/", new KinesisHttpHandler(new KinesisApi(store), accessCheck, faults, accountId));
-        ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
-        server.setExecutor(executor);
-        server.start();
-        return new LocalKinesis(server, executor, store, faults);
+        KinesisProtocol protocol = new KinesisProtocol(new KinesisApi(store), faults, accountId);
+        return new LocalKinesis(AwsJsonEndpoint.start(protocol, accessCheck, port), store, faults);
     }
 
     /** E.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port());
+        return endpoint.endpoint();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return endpoint.port();
     }
 
     /**
@@ -119,16 +97,6 @@ public final class LocalKinesis implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "local-kinesis-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        endpoint.close();
     }
 }

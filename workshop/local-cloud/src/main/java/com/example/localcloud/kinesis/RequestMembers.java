@@ -1,5 +1,7 @@
 package com.example.localcloud.kinesis;
 
+import com.example.localcloud.awsjson.AwsServiceError;
+import com.example.localcloud.awsjson.WireFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +59,7 @@ final class RequestMembers {
         }
         JsonNode value = node.get(member);
         if (!value.isTextual()) {
-            throw KinesisError.serialization("Member " + path + member + " must be a string");
+            throw AwsServiceError.serialization("Member " + path + member + " must be a string");
         }
         String text = value.textValue();
         if (text.length() < minLength) {
@@ -95,7 +97,7 @@ final class RequestMembers {
         }
         JsonNode value = node.get(member);
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw KinesisError.serialization("Member " + path + member + " must be an integer");
+            throw AwsServiceError.serialization("Member " + path + member + " must be an integer");
         }
         int number = value.intValue();
         if (number < min) {
@@ -113,7 +115,7 @@ final class RequestMembers {
         }
         byte[] bytes = format.blobFrom(node.get(member));
         if (bytes == null) {
-            throw KinesisError.serialization("Member " + path + member + " must be a blob ("
+            throw AwsServiceError.serialization("Member " + path + member + " must be a blob ("
                     + (format == WireFormat.CBOR ? "a CBOR byte string" : "a base64 string") + ")");
         }
         if (bytes.length > maxLength) {
@@ -128,7 +130,7 @@ final class RequestMembers {
         }
         JsonNode value = node.get(member);
         if (!value.isNumber()) {
-            throw KinesisError.serialization("Member " + path + member + " must be a timestamp (a number)");
+            throw AwsServiceError.serialization("Member " + path + member + " must be a timestamp (a number)");
         }
         return format.timestampFrom(value);
     }
@@ -140,7 +142,7 @@ final class RequestMembers {
         }
         JsonNode list = node.get(member);
         if (!list.isArray()) {
-            throw KinesisError.serialization("Member " + path + member + " must be a list");
+            throw AwsServiceError.serialization("Member " + path + member + " must be a list");
         }
         if (list.size() < minItems) {
             throw violation(member, "", "Member must have length greater than or equal to " + minItems);
@@ -153,7 +155,7 @@ final class RequestMembers {
                 .mapToObj(i -> {
                     JsonNode item = list.get(i);
                     if (!item.isObject()) {
-                        throw KinesisError.serialization("Member " + path + member + " must be a list of structures");
+                        throw AwsServiceError.serialization("Member " + path + member + " must be a list of structures");
                     }
                     return new RequestMembers(item, itemPath + (i + 1) + ".member.", format);
                 })
@@ -167,7 +169,7 @@ final class RequestMembers {
         }
         JsonNode value = node.get(member);
         if (!value.isObject()) {
-            throw KinesisError.serialization("Member " + path + member + " must be a structure");
+            throw AwsServiceError.serialization("Member " + path + member + " must be a structure");
         }
         return new RequestMembers(value, path + lowerFirst(member) + ".", format);
     }

@@ -33,19 +33,17 @@ final class EnvironmentLauncher {
 
     private final Deployment deployment;
     private final FunctionCredentials credentials;
-    private final Map<String, String> serviceEndpoints;
     private final List<EnvironmentCustomizer> customizers;
     private final FunctionJvms jvms;
 
     /**
-     * @param serviceEndpoints e.g. {@code AWS_ENDPOINT_URL_DYNAMODB -> http://127.0.0.1:45678}
-     * @param jvms             which {@code java} runs which runtime
+     * @param customizers what the local services add (e.g. {@code AWS_ENDPOINT_URL_DYNAMODB}), in order
+     * @param jvms        which {@code java} runs which runtime
      */
-    EnvironmentLauncher(Deployment deployment, FunctionCredentials credentials, Map<String, String> serviceEndpoints,
-                        List<EnvironmentCustomizer> customizers, FunctionJvms jvms) {
+    EnvironmentLauncher(Deployment deployment, FunctionCredentials credentials, List<EnvironmentCustomizer> customizers,
+                        FunctionJvms jvms) {
         this.deployment = deployment;
         this.credentials = credentials;
-        this.serviceEndpoints = Map.copyOf(serviceEndpoints);
         this.customizers = List.copyOf(customizers);
         this.jvms = jvms;
     }
@@ -80,7 +78,6 @@ final class EnvironmentLauncher {
         env.put("TMPDIR", tmp.toString());
         env.put("TMP", tmp.toString());
         env.put("TEMP", tmp.toString());
-        env.putAll(serviceEndpoints);
         customizers.forEach(customizer -> customizer.customize(function, spec));
         return spec;
     }

@@ -78,19 +78,20 @@ final class ExecutionEnvironment implements AutoCloseable {
             maxMemoryUsedMb = Math.max(maxMemoryUsedMb, ProcessMemory.maxUsedMegabytes(process.pid(), reply.maxMemoryUsedMb()));
             double durationMs = (reply.receivedAtNanos() - invocation.deliveredAtNanos()) / 1e6;
             Status status = reply.isError() ? Status.FUNCTION_ERROR : Status.SUCCESS;
-            return new InvocationResult(status, reply.body(), report(requestId, durationMs, initDurationMs, status));
+            Double handlerMs = reply.handlerMicros() < 0 ? null : reply.handlerMicros() / 1e3;
+            return new InvocationResult(status, reply.body(), report(requestId, durationMs, initDurationMs, status, handlerMs));
         } catch (TimeoutException e) {
             output.catchUp();
             log.accept("[" + id() + "] " + String.format(Locale.ROOT, "Task timed out after %d.00 seconds", function.timeoutSeconds()));
             close(); // Lambda does not reuse an environment whose invocation timed out
             return new InvocationResult(Status.TIMEOUT, new byte[0],
-                    report(requestId, function.timeoutSeconds() * 1000.0, initDurationMs, Status.TIMEOUT));
+                    report(requestId, function.timeoutSeconds() * 1000.0, initDurationMs, Status.TIMEOUT, null));
         } catch (ExecutionException e) {
             close();
             log.accept("[" + id() + "] The environment's JVM exited during the invocation (" + e.getCause().getMessage() + ")");
             double durationMs = invocation.deliveredAtNanos() == 0 ? 0 : (System.nanoTime() - invocation.deliveredAtNanos()) / 1e6;
             return new InvocationResult(Status.ENVIRONMENT_EXITED, new byte[0],
-                    report(requestId, durationMs, initDurationMs, Status.ENVIRONMENT_EXITED));
+                    report(requestId, durationMs, initDurationMs, Status.ENVIRONMENT_EXITED, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -120,7 +121,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         close(); // first, so that what the runtime printed comes before the reason
         log.accept("[" + id() + "] INIT failed: " + reason);
         byte[] error = cause instanceof RuntimeApi.InitErrorException ? cause.getMessage().getBytes() : new byte[0];
-        return new InvocationResult(Status.INIT_ERROR, error, report(requestId, 0, elapsedMs, Status.INIT_ERROR));
+        return new InvocationResult(Status.INIT_ERROR, error, report(requestId, 0, elapsedMs, Status.INIT_ERROR, null));
     }
 
     /** "type: message" of a Runtime API error document (the stack trace is in the log already). */
@@ -133,10 +134,10 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
     }
 
-    private InvocationReport report(String requestId, double durationMs, Double initDurationMs, Status status) {
+    private InvocationReport report(String requestId, double durationMs, Double initDurationMs, Status status, Double handlerMs) {
         double billed = durationMs + (initDurationMs == null ? 0 : initDurationMs);
         return new InvocationReport(function.name(), number, requestId, durationMs, (long) Math.ceil(billed),
-                function.memorySize(), maxMemoryUsedMb, initDurationMs, status);
+                function.memorySize(), maxMemoryUsedMb, initDurationMs, status, handlerMs);
     }
 
     /** Destroys the JVM at once (nothing of it must outlive the local cloud), then its sandbox. */

@@ -14,10 +14,13 @@ import java.util.Locale;
  * @param maxMemoryUsedMb   the environment process's peak memory so far
  * @param initDurationMs    the cold start (JVM start to handler ready), or null on a warm start
  * @param status            how the invocation ended
+ * @param handlerMs         not in Lambda's REPORT: the part of Duration spent in the handler itself (the
+ *                          rest is the runtime reading the event and writing the result); null when the
+ *                          runtime did not say (another runtime client, an error)
  */
 public record InvocationReport(String functionName, int environmentNumber, String requestId, double durationMs,
                                long billedDurationMs, int memorySizeMb, long maxMemoryUsedMb, Double initDurationMs,
-                               InvocationResult.Status status) {
+                               InvocationResult.Status status, Double handlerMs) {
 
     public boolean coldStart() {
         return initDurationMs != null;

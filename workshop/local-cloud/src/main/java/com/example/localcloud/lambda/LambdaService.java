@@ -29,24 +29,22 @@ public final class LambdaService implements AutoCloseable {
     private final FunctionJvms jvms;
 
     /**
-     * @param serviceEndpoints  variables pointing the SDK at local services, e.g.
-     *                          {@code AWS_ENDPOINT_URL_DYNAMODB -> http://127.0.0.1:45678}
-     * @param customizers       extra JVM arguments and variables for each environment
+     * @param customizers       what each environment needs to reach the local services (e.g.
+     *                          {@code AWS_ENDPOINT_URL_DYNAMODB}), and any extra JVM arguments and variables
      * @param maxEnvironments   per function; further events wait
      * @param log               where REPORT lines and the functions' output go
      */
-    public LambdaService(ServerlessConfig config, FunctionCredentials credentials, Map<String, String> serviceEndpoints,
+    public LambdaService(ServerlessConfig config, FunctionCredentials credentials,
                          List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log) {
-        this(config, credentials, serviceEndpoints, customizers, maxEnvironments, log, FunctionJvms.onThisMachine());
+        this(config, credentials, customizers, maxEnvironments, log, FunctionJvms.onThisMachine());
     }
 
     /** @param jvms which JDK runs which runtime (tests pass their own) */
-    LambdaService(ServerlessConfig config, FunctionCredentials credentials, Map<String, String> serviceEndpoints,
-                  List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log, FunctionJvms jvms) {
+    LambdaService(ServerlessConfig config, FunctionCredentials credentials, List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log, FunctionJvms jvms) {
         this.log = log;
         this.jvms = jvms;
         Deployment deployment = config.deployment();
-        EnvironmentLauncher launcher = new EnvironmentLauncher(deployment, credentials, serviceEndpoints, customizers, jvms);
+        EnvironmentLauncher launcher = new EnvironmentLauncher(deployment, credentials, customizers, jvms);
         for (FunctionConfig function : config.functions()) {
             jvms.choose(function.runtime()); // now, so that a missing JDK is said at start-up
             TaskRoots.of(function.artifact()); // the "deployment": unpacked before any cold start, as Lambda does

@@ -1,11 +1,10 @@
 package com.example.localcloud.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.example.localcloud.http.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -25,23 +24,14 @@ import java.util.regex.Pattern;
  */
 final class RuntimeApi implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs make each exchange take about
-        // 44 ms instead of 0.28 ms (workshop/DESIGN-NOTES.md). Read once, when the JDK's server
-        // classes load: set it first.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     /** Not AWS's: the local bootstrap's own figure, used where the process cannot be measured from outside. */
     static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
+    /** Not AWS's: the local bootstrap's time in the handler itself; other runtime clients do not send it. */
+    static final String HANDLER_MICROS_HEADER = "Lambda-Local-Handler-Micros";
     private static final String INVALID_STATE_TRANSITION = "InvalidStateTransition";
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern RESULT = Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
-    private static final ExecutorService HANDLER_THREADS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "runtime-api");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService HANDLER_THREADS = Executors.newCachedThreadPool(LoopbackHttpServer.daemonThreads("runtime-api"));
     private static final PendingInvocation SHUTDOWN = new PendingInvocation("shutdown", new byte[0], 0, "");
 
     private final HttpServer server;
@@ -52,10 +42,7 @@ final class RuntimeApi implements AutoCloseable {
     private volatile PendingInvocation current;
 
     RuntimeApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(HANDLER_THREADS);
-        server.createContext(PREFIX, this::handle);
-        server.start();
+        server = LoopbackHttpServer.start(0, PREFIX, this::handle, HANDLER_THREADS);
     }
 
     /** The value for {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -147,8 +134,10 @@ final class RuntimeApi implements AutoCloseable {
             }
         }
         String memory = exchange.getRequestHeaders().getFirst(MAX_MEMORY_USED_HEADER);
+        String handlerMicros = exchange.getRequestHeaders().getFirst(HANDLER_MICROS_HEADER);
         current = null;
-        invocation.reply().complete(new RuntimeReply(isError, body, memory == null ? 0 : Long.parseLong(memory), System.nanoTime()));
+        invocation.reply().complete(new RuntimeReply(isError, body, memory == null ? 0 : Long.parseLong(memory),
+                handlerMicros == null ? -1 : Long.parseLong(handlerMicros), System.nanoTime()));
         respond(exchange, 202, "{\"status\":\"OK\"}");
     }
 
@@ -182,7 +171,7 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     /** What the runtime posted back for one invocation. */
-    record RuntimeReply(boolean isError, byte[] body, long maxMemoryUsedMb, long receivedAtNanos) {
+    record RuntimeReply(boolean isError, byte[] body, long maxMemoryUsedMb, long handlerMicros, long receivedAtNanos) {
     }
 
     static final class InitErrorException extends RuntimeException {

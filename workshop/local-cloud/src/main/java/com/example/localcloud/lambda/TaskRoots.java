@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import java.util.zip.ZipFile;
  *
  * <p>Unpacked once per version of the artifact (its path, size and modification time) and
  * shared read-only by every environment in this JVM, so a cold start does not pay for it; a
- * rebuilt jar is unpacked again for the environments started after it. Everything is deleted when
+ * rebuilt jar is unpacked again for the environments started after it, and the copy from two
+ * builds back is deleted (reload on edit retires every environment at each build, so nothing runs
+ * it any more, and a long session of edits does not fill a RAM disk). Everything is deleted when
  * the JVM exits; what a killed JVM left behind is deleted by the next one.
  */
 final class TaskRoots {
@@ -40,10 +43,31 @@ final class TaskRoots {
     private TaskRoots() {
     }
 
+    /** How many builds of one artifact stay unpacked: the current one, and the one before it. */
+    static final int VERSIONS_KEPT = 2;
+
     /** The unpacked, read-only copy of {@code artifact}'s current version (unpacking it now if needed). */
     static Path of(Path artifact) {
         Version version = Version.of(artifact);
-        return UNPACKED.computeIfAbsent(version, v -> unpack(artifact, home().resolve(Integer.toString(UNPACKINGS.incrementAndGet()))));
+        Path[] unpackedNow = new Path[1];
+        Path taskRoot = UNPACKED.computeIfAbsent(version, v -> unpackedNow[0] = unpack(artifact,
+                home().resolve(Integer.toString(UNPACKINGS.incrementAndGet()))));
+        if (unpackedNow[0] != null) {
+            deleteOlderVersions(version.artifact());
+        }
+        return taskRoot;
+    }
+
+    /** Keeps the {@link #VERSIONS_KEPT} newest unpacked builds of this artifact (the directories are numbered in order). */
+    private static synchronized void deleteOlderVersions(Path artifact) {
+        List<Map.Entry<Version, Path>> builds = UNPACKED.entrySet().stream()
+                .filter(entry -> entry.getKey().artifact().equals(artifact))
+                .sorted(Comparator.comparingInt(entry -> -Integer.parseInt(entry.getValue().getFileName().toString())))
+                .toList();
+        for (Map.Entry<Version, Path> old : builds.subList(Math.min(VERSIONS_KEPT, builds.size()), builds.size())) {
+            UNPACKED.remove(old.getKey());
+            Directories.deleteRecursively(old.getValue());
+        }
     }
 
     /**

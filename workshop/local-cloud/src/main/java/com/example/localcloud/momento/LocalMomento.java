@@ -1,5 +1,6 @@
 package com.example.localcloud.momento;
 
+import com.example.localcloud.service.CallTimer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -157,6 +158,11 @@ public final class LocalMomento implements AutoCloseable {
 
     public FaultInjector faults() {
         return server.faults();
+    }
+
+    /** Every call the server answered and its time for them in all (an injected delay included). */
+    public CallTimer.Totals callTimes() {
+        return server.callTimes();
     }
 
     public MomentoStats stats() {

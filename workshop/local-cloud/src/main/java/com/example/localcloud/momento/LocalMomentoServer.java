@@ -3,6 +3,7 @@ package com.example.localcloud.momento;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
+import com.example.localcloud.service.CallTimer;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
@@ -43,6 +44,7 @@ public final class LocalMomentoServer implements AutoCloseable {
 
     private final LocalCaches caches = new LocalCaches(System::nanoTime);
     private final StatsRecorder stats = new StatsRecorder();
+    private final CallTimer timer = new CallTimer();
     private final FaultInjector faults = new FaultInjector();
     private final List<Server> servers = new ArrayList<>();
     private final ServerServiceDefinition dataPlane;
@@ -53,7 +55,7 @@ public final class LocalMomentoServer implements AutoCloseable {
 
     private LocalMomentoServer(String apiKeySecret) {
         List<ServerInterceptor> common = List.of(
-                new RpcStatsInterceptor(stats),
+                new RpcStatsInterceptor(stats, timer),
                 new FaultInjectionInterceptor(faults, stats),
                 new ApiKeyInterceptor(apiKeySecret));
         dataPlane = intercept(new DataPlaneService(caches, stats), common, new CacheNameInterceptor());
@@ -148,6 +150,11 @@ public final class LocalMomentoServer implements AutoCloseable {
 
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** Every call answered and the server's time for them in all (an injected delay included). */
+    public CallTimer.Totals callTimes() {
+        return timer.totals();
     }
 
     public MomentoStats stats() {

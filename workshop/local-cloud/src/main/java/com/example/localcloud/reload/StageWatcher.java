@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * Reload on edit ({@code -Dwatch=true}): when the stage's {@code src/} or {@code pom.xml} changes,
  * rebuild its jar and retire every execution environment, so the next requests meet new
  * environments (cold starts) running the new code, as after a deploy. A failed build leaves the
- * old code serving. A changed {@code serverless.yml} (routes, IAM, tables: read once at start)
- * asks for a restart instead.
+ * old code serving. A changed {@code serverless.yml} (routes, roles, tables, variables) redeploys:
+ * every service starts again from it, on the same port.
  */
 public final class StageWatcher implements AutoCloseable {
     /** Editors save in bursts (write, rename, touch): build once the files have been quiet this long. */
@@ -32,6 +32,9 @@ public final class StageWatcher implements AutoCloseable {
         void build();
 
         void retireEnvironments();
+
+        /** serverless.yml changed: build, then start everything again from it (keeping the old on any error). */
+        void redeploy();
     }
 
     private final Path stage;
@@ -58,7 +61,7 @@ public final class StageWatcher implements AutoCloseable {
         StageWatcher watcher = new StageWatcher(stage, reload, log);
         watcher.thread.start();
         log.accept("Watching " + stage.relativize(stage.resolve("src")) + "/ and pom.xml: an edit rebuilds the jar, and the next"
-                + " requests get new execution environments.");
+                + " requests get new execution environments; an edit of serverless.yml redeploys.");
         return watcher;
     }
 
@@ -80,8 +83,8 @@ public final class StageWatcher implements AutoCloseable {
 
     private void react(Set<Path> changed) {
         if (changed.contains(stage.resolve("serverless.yml"))) {
-            log.accept("serverless.yml changed: stop the local cloud (Ctrl-C) and start it again to apply it"
-                    + " (its routes, roles and tables are read once, at start).");
+            reload.redeploy();
+            return;
         }
         boolean code = changed.stream().anyMatch(path -> path.startsWith(stage.resolve("src")) || path.equals(stage.resolve("pom.xml")));
         if (!code) {

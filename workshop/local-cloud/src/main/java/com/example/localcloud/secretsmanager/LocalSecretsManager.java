@@ -1,14 +1,9 @@
 package com.example.localcloud.secretsmanager;
 
 import com.example.localcloud.iam.AccessCheck;
-import com.sun.net.httpserver.HttpServer;
+import com.example.localcloud.awsjson.AwsJsonEndpoint;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local AWS Secrets Manager: an HTTP endpoint on loopback that the real AWS SDKs talk to
@@ -28,23 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalSecretsManager implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY the JDK server's replies wait for the client's delayed ACK: a p50 of
-        // about 44 ms per call instead of 0.28 ms (workshop/DESIGN-NOTES.md). The JDK reads this
-        // property once, when it creates its first HttpServer, so an earlier -D or
-        // System.setProperty wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final AwsJsonEndpoint endpoint;
     private final SecretStore store;
 
-    private LocalSecretsManager(HttpServer server, ExecutorService executor, SecretStore store) {
-        this.server = server;
-        this.executor = executor;
+    private LocalSecretsManager(AwsJsonEndpoint endpoint, SecretStore store) {
+        this.endpoint = endpoint;
         this.store = store;
     }
 
@@ -57,21 +40,16 @@ public final class LocalSecretsManager implements AutoCloseable {
     public static LocalSecretsManager start(String region, String accountId, AccessCheck accessCheck, int port)
             throws IOException {
         SecretStore store = new SecretStore(region, accountId);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
-        server.createContext("/", new SecretsManagerHttpHandler(new SecretsManagerApi(store), accessCheck));
-        ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
-        server.setExecutor(executor);
-        server.start();
-        return new LocalSecretsManager(server, executor, store);
+        return new LocalSecretsManager(AwsJsonEndpoint.start(new SecretsManagerApi(store), accessCheck, port), store);
     }
 
     /** E.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port());
+        return endpoint.endpoint();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return endpoint.port();
     }
 
     /** The secrets, for seeding and inspecting them without HTTP and without IAM. */
@@ -81,16 +59,6 @@ public final class LocalSecretsManager implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "local-secrets-manager-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        endpoint.close();
     }
 }

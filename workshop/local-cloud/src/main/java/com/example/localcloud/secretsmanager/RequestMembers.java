@@ -1,5 +1,6 @@
 package com.example.localcloud.secretsmanager;
 
+import com.example.localcloud.awsjson.AwsServiceError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,7 +33,7 @@ final class RequestMembers {
             return null;
         }
         if (!node.isTextual()) {
-            throw SecretsManagerError.serialization("Member " + member + " must be a string");
+            throw AwsServiceError.serialization("Member " + member + " must be a string");
         }
         String value = node.asText();
         checkLength(member, value.length(), minLength, maxLength);
@@ -52,7 +53,7 @@ final class RequestMembers {
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw SecretsManagerError.serialization("Member " + member + " is not valid base64");
+            throw AwsServiceError.serialization("Member " + member + " is not valid base64");
         }
         checkLength(member, bytes.length, 1, MAX_SECRET_SIZE);
         return bytes;
@@ -64,7 +65,7 @@ final class RequestMembers {
             return null;
         }
         if (!node.isArray()) {
-            throw SecretsManagerError.serialization("Member " + member + " must be a list");
+            throw AwsServiceError.serialization("Member " + member + " must be a list");
         }
         if (node.size() < minItems || node.size() > maxItems) {
             throw violation(member, "Member must have length between " + minItems + " and " + maxItems);

@@ -1,5 +1,9 @@
 package com.example.localcloud.secretsmanager;
 
+import com.example.localcloud.awsjson.AwsJsonCall;
+import com.example.localcloud.awsjson.AwsJsonProtocol;
+import com.example.localcloud.awsjson.AwsServiceError;
+import com.example.localcloud.awsjson.WireFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,11 +22,10 @@ import java.util.function.Supplier;
  * <p>Each call is first {@linkplain #prepare prepared}: that names the IAM action and the resource
  * ARN to authorize, and only then runs.
  */
-final class SecretsManagerApi {
+final class SecretsManagerApi implements AwsJsonProtocol {
 
-    /** A call that has been read and validated, waiting for authorization. */
-    record PreparedCall(String action, String resourceArn, Supplier<ObjectNode> run) {
-    }
+    /** Secrets are at most 64 KB; JSON and base64 add some. */
+    private static final int MAX_BODY_BYTES = 1 << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +35,33 @@ final class SecretsManagerApi {
         this.store = store;
     }
 
-    PreparedCall prepare(String operation, JsonNode request) {
+    @Override
+    public String serviceName() {
+        return "Secrets Manager";
+    }
+
+    @Override
+    public String targetPrefix() {
+        return "secretsmanager.";
+    }
+
+    @Override
+    public int maxBodyBytes() {
+        return MAX_BODY_BYTES;
+    }
+
+    @Override
+    public String errorMessageKey() {
+        return "Message";
+    }
+
+    @Override
+    public AwsServiceError internalError() {
+        return SecretsManagerError.internal();
+    }
+
+    @Override
+    public AwsJsonCall prepare(String operation, JsonNode request, WireFormat format) {
         return switch (operation) {
             case "CreateSecret" -> createSecret(request);
             case "GetSecretValue" -> getSecretValue(request);
@@ -40,11 +69,11 @@ final class SecretsManagerApi {
             case "DescribeSecret" -> describeSecret(request);
             case "ListSecrets" -> listSecrets(request);
             case "DeleteSecret" -> deleteSecret(request);
-            default -> throw SecretsManagerError.unknownOperation(operation);
+            default -> throw AwsServiceError.unknownOperation("Secrets Manager", operation);
         };
     }
 
-    private PreparedCall createSecret(JsonNode request) {
+    private AwsJsonCall createSecret(JsonNode request) {
         String name = RequestMembers.requiredString(request, "Name", 1, 512);
         if (!SecretArns.isValidName(name)) {
             throw SecretsManagerError.validation(
@@ -64,7 +93,7 @@ final class SecretsManagerApi {
         });
     }
 
-    private PreparedCall getSecretValue(JsonNode request) {
+    private AwsJsonCall getSecretValue(JsonNode request) {
         String secretId = secretId(request);
         String versionId = RequestMembers.optionalString(request, "VersionId", 32, 64);
         String versionStage = RequestMembers.optionalString(request, "VersionStage", 1, 256);
@@ -85,7 +114,7 @@ final class SecretsManagerApi {
         });
     }
 
-    private PreparedCall putSecretValue(JsonNode request) {
+    private AwsJsonCall putSecretValue(JsonNode request) {
         String secretId = secretId(request);
         String token = RequestMembers.optionalString(request, "ClientRequestToken", 32, 64);
         SecretValue value = secretValue(request, true);
@@ -101,13 +130,13 @@ final class SecretsManagerApi {
         });
     }
 
-    private PreparedCall describeSecret(JsonNode request) {
+    private AwsJsonCall describeSecret(JsonNode request) {
         String secretId = secretId(request);
         return call("DescribeSecret", store.authorizationArn(secretId),
                 () -> description(store.describe(secretId), "VersionIdsToStages"));
     }
 
-    private PreparedCall listSecrets(JsonNode request) {
+    private AwsJsonCall listSecrets(JsonNode request) {
         boolean includePlannedDeletion = request.path("IncludePlannedDeletion").asBoolean(false);
         // Filters, sorting and paging are not implemented: the answer is every secret, in one page.
         return call("ListSecrets", "*", () -> {
@@ -119,7 +148,7 @@ final class SecretsManagerApi {
         });
     }
 
-    private PreparedCall deleteSecret(JsonNode request) {
+    private AwsJsonCall deleteSecret(JsonNode request) {
         String secretId = secretId(request);
         JsonNode window = request.get("RecoveryWindowInDays");
         Long recoveryWindowInDays = window == null || window.isNull() ? null : window.asLong();
@@ -133,8 +162,8 @@ final class SecretsManagerApi {
         });
     }
 
-    private static PreparedCall call(String operation, String resourceArn, Supplier<ObjectNode> run) {
-        return new PreparedCall("secretsmanager:" + operation, resourceArn, run);
+    private static AwsJsonCall call(String operation, String resourceArn, Supplier<ObjectNode> run) {
+        return new AwsJsonCall("secretsmanager:" + operation, resourceArn, run);
     }
 
     private static String secretId(JsonNode request) {

@@ -1,29 +1,17 @@
 package com.example.localcloud.secretsmanager;
 
+import com.example.localcloud.awsjson.AwsServiceError;
+
 /**
  * An error Secrets Manager answers, with its {@code __type} and message as AWS words them; the
  * endpoint turns it into {@code {"__type": type, "Message": message}} with HTTP 400.
  *
  * <p>Messages never contain a secret's value.
  */
-public final class SecretsManagerError extends RuntimeException {
-
-    private final String type;
-    private final int httpStatus;
+public final class SecretsManagerError extends AwsServiceError {
 
     private SecretsManagerError(String type, String message, int httpStatus) {
-        super(message, null, false, false); // no stack trace: these are answers, not bugs
-        this.type = type;
-        this.httpStatus = httpStatus;
-    }
-
-    /** The {@code __type}, e.g. {@code ResourceNotFoundException}. */
-    public String type() {
-        return type;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
+        super(type, message, httpStatus);
     }
 
     static SecretsManagerError secretNotFound() {
@@ -49,15 +37,6 @@ public final class SecretsManagerError extends RuntimeException {
     /** AWS's generic request validation failure (e.g. a missing required member). */
     static SecretsManagerError validation(String message) {
         return new SecretsManagerError("ValidationException", message, 400);
-    }
-
-    static SecretsManagerError serialization(String message) {
-        return new SecretsManagerError("SerializationException", message, 400);
-    }
-
-    static SecretsManagerError unknownOperation(String operation) {
-        return new SecretsManagerError("UnknownOperationException",
-                "The local Secrets Manager does not implement " + operation, 400);
     }
 
     static SecretsManagerError internal() {

@@ -1,13 +1,21 @@
 package com.example.localcloud.streams;
 
+import com.example.localcloud.apigateway.OutgoingResponse;
 import com.example.localcloud.config.FunctionConfig;
 import com.example.localcloud.config.ServerlessConfig;
 import com.example.localcloud.config.StreamEvent;
 import com.example.localcloud.lambda.FunctionCredentials;
+import com.example.localcloud.dynamodb.DynamoDbService;
+import com.example.localcloud.iam.StagePolicies;
+import com.example.localcloud.kinesis.KinesisService;
 import com.example.localcloud.lambda.LambdaService;
+import com.example.localcloud.service.ControlRequest;
+import com.example.localcloud.service.ControlResponses;
+import com.example.localcloud.service.LocalService;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -30,8 +38,12 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * with its {@code StreamSpecification} (looked up with the operator's credentials, as the
  * deployment would). Kinesis streams are addressed by their ARN ({@code !GetAtt Stream.Arn}). The
  * polling itself uses the function's credentials, as Lambda uses the function's role.
+ *
+ * <pre>
+ *   GET /_local/streams    the subscriptions: which function reads which stream, batch size, start
+ * </pre>
  */
-public final class StreamSubscriptions implements AutoCloseable {
+public final class StreamSubscriptions implements LocalService {
 
     /** Where the streams are served. */
     public record Endpoints(URI dynamoDb, URI kinesis, AwsBasicCredentials operatorCredentials) {
@@ -66,6 +78,16 @@ public final class StreamSubscriptions implements AutoCloseable {
             }
         }
         return subscriptions;
+    }
+
+    /** Starts after DynamoDB and Kinesis (if any), with Lambda running: the subscriptions invoke it. */
+    public static LocalService.Starter starter(LambdaService lambda) {
+        return context -> {
+            URI kinesis = context.running().find(KinesisService.class).map(service -> service.kinesis().endpoint()).orElse(null);
+            Endpoints endpoints = new Endpoints(context.running().get(DynamoDbService.class).dynamoDb().endpoint(), kinesis,
+                    StagePolicies.operatorCredentials());
+            return start(context.config(), context.credentials(), lambda, endpoints, context.log());
+        };
     }
 
     /**
@@ -140,12 +162,24 @@ public final class StreamSubscriptions implements AutoCloseable {
         String roleName = config.function(subscription.functionName()).map(config::roleFor)
                 .map(com.example.localcloud.config.FunctionRole::name).orElse(config.deployment().roleName());
         return new KinesisShardedStream(subscription, kinesis,
-                "arn:aws:iam::" + config.deployment().accountId() + ":role/" + roleName);
+                config.deployment().roleArn(roleName));
     }
 
     /** The running subscriptions, in serverless.yml's order. */
     public List<StreamSubscription> subscriptions() {
         return List.copyOf(subscriptions);
+    }
+
+    @Override
+    public String name() {
+        return "streams";
+    }
+
+    @Override
+    public Optional<OutgoingResponse> control(ControlRequest request) {
+        return request.route().equals("GET ")
+                ? ControlResponses.ok(subscriptions.stream().map(StreamSubscription::describe).toList())
+                : Optional.empty();
     }
 
     /** Stops polling: a batch being delivered finishes its current invocation, no retry follows. */

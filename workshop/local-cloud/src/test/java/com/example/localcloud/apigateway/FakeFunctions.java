@@ -41,7 +41,7 @@ final class FakeFunctions implements FunctionInvoker, AutoCloseable {
     public InvocationResult invoke(String functionName, byte[] event) {
         events.add(event);
         InvocationReport report = new InvocationReport(functionName, 1, "request", 1.0, 1, 128, 64, null,
-                InvocationResult.Status.SUCCESS);
+                InvocationResult.Status.SUCCESS, null);
         return new InvocationResult(InvocationResult.Status.SUCCESS, result, report);
     }
 

@@ -1,5 +1,6 @@
 package com.example.localcloud.kinesis;
 
+import com.example.localcloud.awsjson.WireFormat;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -3,6 +3,7 @@ package com.example.localcloud.kinesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.example.localcloud.awsjson.WireFormat;
 import com.example.localcloud.iam.AccessCheck;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package com.example.localcloud.kinesis;
 
+import com.example.localcloud.awsjson.WireFormat;
+
 /** The Kinesis contract with the SDK's default wire format, CBOR. */
 class LocalKinesisCborContractTest extends KinesisContract {
 

@@ -41,7 +41,7 @@ class AwsRuntimeInterfaceClientTest {
         ServerlessConfig config = ServerlessConfigLoader.load(FixtureStage.create(stageDirectory).resolve("serverless.yml"),
                 new LoadOptions(Map.of(), null, null));
         List<String> log = new CopyOnWriteArrayList<>();
-        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), Map.of(),
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
                 List.of(AwsRuntimeInterfaceClientTest::runAmazonsRuntimeClient), 1, line -> {
                     System.out.println(line);
                     log.add(line);

@@ -56,7 +56,7 @@ class DeclaredRuntimeJdkTest {
         Files.writeString(file, Files.readString(file).replace("runtime: java17", "runtime: java" + DECLARED));
         ServerlessConfig config = ServerlessConfigLoader.load(file, new LoadOptions(Map.of(), null, null));
         FunctionJvms jvms = new FunctionJvms(installed, Path.of(System.getProperty("java.home")), Runtime.version().feature());
-        return new LambdaService(config, new FunctionCredentials(config.functions()), Map.of(), List.of(), 1,
+        return new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1,
                 System.out::println, jvms);
     }
 

@@ -41,7 +41,7 @@ class EnvironmentFilesystemTest {
         JsonNode first;
         JsonNode second;
         JsonNode firstAgain;
-        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), Map.of(),
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
                 List.of(), 2, System.out::println)) {
             CompletableFuture<InvocationResult> one = CompletableFuture.supplyAsync(() -> invoke(lambda, "{\"sleepMs\": \"300\"}"));
             CompletableFuture<InvocationResult> two = CompletableFuture.supplyAsync(() -> invoke(lambda, "{\"sleepMs\": \"300\"}"));

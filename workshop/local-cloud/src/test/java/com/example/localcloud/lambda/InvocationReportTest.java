@@ -13,7 +13,7 @@ class InvocationReportTest {
     @Test
     void coldStartLineLooksLikeLambdas() {
         InvocationReport report = new InvocationReport("createUser", 1, "8f5c-1", 12.345, 470, 1024, 150, 456.78,
-                InvocationResult.Status.SUCCESS);
+                InvocationResult.Status.SUCCESS, 11.0);
 
         assertThat(report.toLogLine()).isEqualTo("REPORT RequestId: 8f5c-1\tDuration: 12.35 ms\tBilled Duration: 470 ms"
                 + "\tMemory Size: 1024 MB\tMax Memory Used: 150 MB\tInit Duration: 456.78 ms");
@@ -23,9 +23,9 @@ class InvocationReportTest {
 
     @Test
     void warmStartHasNoInitDurationAndTimeoutsSaySo() {
-        InvocationReport warm = new InvocationReport("getUser", 2, "id", 3.0, 3, 512, 90, null, InvocationResult.Status.SUCCESS);
+        InvocationReport warm = new InvocationReport("getUser", 2, "id", 3.0, 3, 512, 90, null, InvocationResult.Status.SUCCESS, 2.5);
         InvocationReport timeout = new InvocationReport("getUser", 2, "id", 3000.0, 3000, 512, 90, null,
-                InvocationResult.Status.TIMEOUT);
+                InvocationResult.Status.TIMEOUT, null);
 
         assertThat(warm.toLogLine()).doesNotContain("Init Duration").endsWith("Max Memory Used: 90 MB");
         assertThat(timeout.toLogLine()).endsWith("\tStatus: timeout");

@@ -34,7 +34,7 @@ class LambdaServiceTest {
                 FixtureStage.create(stageDirectory).resolve("serverless.yml"),
                 new LoadOptions(Map.of(), null, null));
         List<InvocationReport> reports = new CopyOnWriteArrayList<>();
-        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), Map.of(),
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
                 List.of(), 1, System.out::println)) {
             lambda.addListener(reports::add);
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -39,9 +41,31 @@ class TaskRootsTest {
         assertThat(directory.resolve("outside.txt")).doesNotExist();
     }
 
+    @Test
+    void aRebuiltArtifactIsUnpackedAgainAndTheCopyFromTwoBuildsBackIsDeleted() throws IOException {
+        Path artifact = zip("rebuilt.jar", "v1.txt");
+        Path first = TaskRoots.of(artifact);
+        assertThat(TaskRoots.of(artifact)).as("the same build: the same copy").isEqualTo(first);
+
+        rebuild(artifact, "v2.txt");
+        Path second = TaskRoots.of(artifact);
+        rebuild(artifact, "v3.txt");
+        Path third = TaskRoots.of(artifact);
+
+        assertThat(second.resolve("v2.txt")).exists();
+        assertThat(third.resolve("v3.txt")).exists();
+        assertThat(first).as("two builds back").doesNotExist();
+    }
+
+    private void rebuild(Path artifact, String entry) throws IOException {
+        FileTime before = Files.getLastModifiedTime(artifact);
+        zip(artifact.getFileName().toString(), entry);
+        Files.setLastModifiedTime(artifact, FileTime.fromMillis(before.toMillis() + 2_000)); // a later build
+    }
+
     private Path zip(String name, String... entries) throws IOException {
         Path zip = directory.resolve(name);
-        try (ZipOutputStream out = new ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (String entry : List.of(entries)) {
                 out.putNextEntry(new ZipEntry(entry));
                 out.write(entry.getBytes(StandardCharsets.UTF_8));

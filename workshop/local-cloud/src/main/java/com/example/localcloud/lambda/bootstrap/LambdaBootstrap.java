@@ -41,7 +41,7 @@ public final class LambdaBootstrap {
                     event.invokedFunctionArn(), event.traceId());
             try {
                 byte[] response = handler.invoke(event.payload(), context);
-                runtimeApi.postResponse(event.requestId(), response);
+                runtimeApi.postResponse(event.requestId(), response, handler.lastHandlerNanos());
             } catch (Throwable e) {
                 Throwable cause = HandlerInvoker.unwrap(e);
                 cause.printStackTrace(); // as Lambda does: the stack trace goes to the function's log

@@ -15,6 +15,8 @@ final class RuntimeApiClient {
 
     /** Not part of AWS's API: this JVM's own memory figure, which the local cloud uses where it cannot measure it. */
     static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
+    /** Not AWS's either: how long the handler itself ran, for the local cloud's time budget. */
+    static final String HANDLER_MICROS_HEADER = "Lambda-Local-Handler-Micros";
 
     record Event(String requestId, long deadlineEpochMillis, String invokedFunctionArn, String traceId, byte[] payload) {
     }
@@ -44,24 +46,27 @@ final class RuntimeApiClient {
         }
     }
 
-    void postResponse(String requestId, byte[] response) {
-        post("invocation/" + requestId + "/response", response, null);
+    void postResponse(String requestId, byte[] response, long handlerNanos) {
+        post("invocation/" + requestId + "/response", response, null, handlerNanos);
     }
 
     void postError(String requestId, String errorJson) {
-        post("invocation/" + requestId + "/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled");
+        post("invocation/" + requestId + "/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled", -1);
     }
 
     void postInitError(String errorJson) {
-        post("init/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled");
+        post("init/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled", -1);
     }
 
-    private void post(String path, byte[] body, String errorType) {
+    private void post(String path, byte[] body, String errorType, long handlerNanos) {
         try {
             HttpURLConnection connection = open(path, "POST");
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(body.length);
             connection.setRequestProperty(MAX_MEMORY_USED_HEADER, Long.toString(MemoryMeter.maxUsedMegabytes()));
+            if (handlerNanos >= 0) {
+                connection.setRequestProperty(HANDLER_MICROS_HEADER, Long.toString(handlerNanos / 1_000));
+            }
             if (errorType != null) {
                 connection.setRequestProperty("Lambda-Runtime-Function-Error-Type", errorType);
             }

@@ -1,4 +1,4 @@
-package com.example.localcloud.kinesis;
+package com.example.localcloud.awsjson;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The two encodings the AWS SDKs speak to Kinesis; the endpoint answers in the one the request
- * came in. The SDK v2 uses CBOR unless the system property {@code aws.cborEnabled} (or the
- * environment variable {@code CBOR_ENABLED}) is {@code false}.
+ * The two encodings of AWS's JSON 1.1 protocol; an endpoint answers in the one the request came
+ * in. Secrets Manager's SDK speaks JSON; Kinesis's SDK v2 speaks CBOR unless the system property
+ * {@code aws.cborEnabled} (or the environment variable {@code CBOR_ENABLED}) is {@code false}.
  *
  * <p>The same members, two ways to write them (checked against the real SDK v2 client):
  * <ul>
@@ -27,22 +27,22 @@ import java.util.Map;
  *   <li>errors: the same {@code {"__type", "message"}} map, encoded like the rest.</li>
  * </ul>
  */
-enum WireFormat {
+public enum WireFormat {
 
     JSON("application/x-amz-json-1.1",
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)) {
         @Override
-        JsonNode timestamp(Instant instant) {
+        public JsonNode timestamp(Instant instant) {
             return JsonNodeFactory.instance.numberNode(BigDecimal.valueOf(instant.toEpochMilli(), 3));
         }
 
         @Override
-        Instant timestampFrom(JsonNode number) {
+        public Instant timestampFrom(JsonNode number) {
             return Instant.ofEpochMilli(number.decimalValue().movePointRight(3).longValue());
         }
 
         @Override
-        byte[] blobFrom(JsonNode node) {
+        public byte[] blobFrom(JsonNode node) {
             if (!node.isTextual()) {
                 return null;
             }
@@ -56,17 +56,17 @@ enum WireFormat {
 
     CBOR("application/x-amz-cbor-1.1", new CBORMapper()) {
         @Override
-        JsonNode timestamp(Instant instant) {
+        public JsonNode timestamp(Instant instant) {
             return JsonNodeFactory.instance.numberNode(instant.toEpochMilli());
         }
 
         @Override
-        Instant timestampFrom(JsonNode number) {
+        public Instant timestampFrom(JsonNode number) {
             return Instant.ofEpochMilli(number.decimalValue().longValue());
         }
 
         @Override
-        byte[] blobFrom(JsonNode node) {
+        public byte[] blobFrom(JsonNode node) {
             return node.isBinary() ? binaryOf(node) : null;
         }
     };
@@ -80,33 +80,33 @@ enum WireFormat {
     }
 
     /** CBOR if the request says so; JSON otherwise (also for a request without a content type). */
-    static WireFormat ofContentType(String contentType) {
+    public static WireFormat ofContentType(String contentType) {
         return contentType != null && contentType.toLowerCase().startsWith("application/x-amz-cbor") ? CBOR : JSON;
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
     /** A timestamp member as the SDK reads it in this format. */
-    abstract JsonNode timestamp(Instant instant);
+    public abstract JsonNode timestamp(Instant instant);
 
     /** A timestamp member the SDK wrote, from a number node. */
-    abstract Instant timestampFrom(JsonNode number);
+    public abstract Instant timestampFrom(JsonNode number);
 
     /** A blob member's bytes, or {@code null} if the node is not a blob in this format. */
-    abstract byte[] blobFrom(JsonNode node);
+    public abstract byte[] blobFrom(JsonNode node);
 
-    JsonNode read(byte[] body) throws IOException {
+    public JsonNode read(byte[] body) throws IOException {
         return mapper.readTree(body);
     }
 
-    byte[] write(JsonNode response) throws IOException {
+    public byte[] write(JsonNode response) throws IOException {
         return mapper.writeValueAsBytes(response);
     }
 
     /** An error body: {@code {"__type": type, messageKey: message}}. */
-    byte[] error(String type, String messageKey, String message) throws IOException {
+    public byte[] error(String type, String messageKey, String message) throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("__type", type);
         body.put(messageKey, message);

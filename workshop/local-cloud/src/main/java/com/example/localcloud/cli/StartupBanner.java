@@ -1,5 +1,6 @@
-package com.example.localcloud;
+package com.example.localcloud.cli;
 
+import com.example.localcloud.LocalCloud;
 import com.example.localcloud.apigateway.Route;
 import com.example.localcloud.config.CloudFormationResource;
 import com.example.localcloud.config.Deployment;

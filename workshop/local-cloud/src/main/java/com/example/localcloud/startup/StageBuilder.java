@@ -1,4 +1,4 @@
-package com.example.localcloud;
+package com.example.localcloud.startup;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
  * code as it is now. Uses the Maven that runs the local cloud ({@code maven.home}), else the
  * repository's Maven Wrapper; maven-invoker knows how to start either on Linux, macOS and Windows.
  */
-final class StageBuilder {
+public final class StageBuilder {
     /**
      * A stage's build lasts seconds: Maven's own JVM spends more time compiling itself with C2 than
      * it gains, and stopping at C1 made {@code package} about a third faster on 2 cores. Added to
@@ -31,7 +31,7 @@ final class StageBuilder {
     private StageBuilder() {
     }
 
-    static void build(Path stageDirectory, Consumer<String> log) {
+    public static void build(Path stageDirectory, Consumer<String> log) {
         Path pom = stageDirectory.resolve("pom.xml");
         if (!Files.isRegularFile(pom)) {
             throw new IllegalStateException("No pom.xml in " + stageDirectory + ": cannot build the stage (or start with -Dbuild=false)");

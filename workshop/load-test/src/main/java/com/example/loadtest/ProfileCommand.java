@@ -1,0 +1,185 @@
+package com.example.loadtest;
+
+import com.example.loadtest.profile.ServiceTimes;
+import com.example.loadtest.profile.TimeBudget;
+import com.example.loadtest.profile.TimeBudget.Hop;
+import com.example.localcloud.LocalCloud;
+import com.example.localcloud.apigateway.GatewayTiming;
+import com.example.localcloud.lambda.InvocationReport;
+import com.example.localcloud.momento.FaultRule;
+import com.example.localcloud.service.CallTimer;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The time budget of a warm request: the same read, one at a time, with each hop measured where
+ * it happens (see {@link TimeBudget}). On a cached stage the read is a cache hit; on step 1 it is
+ * a DynamoDB read.
+ */
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false, version = LoadTest.VERSION,
+        description = "Where a warm request's time goes, hop by hop: GET /users/{username} repeated one at a time "
+                + "(a cache hit where the stage caches, else a DynamoDB read).")
+final class ProfileCommand implements Callable<Integer> {
+
+    private static final String USER = "profile-user";
+
+    @Option(names = "--stages", split = ",", defaultValue = "step-1,step-4", paramLabel = "<stage>",
+            description = "Stages to profile (default: ${DEFAULT-VALUE}).")
+    List<String> stages;
+
+    @Option(names = "--requests", defaultValue = "1000", description = "Measured requests per stage (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--warmup", defaultValue = "300", paramLabel = "<requests>",
+            description = "Requests before measuring, for the JIT and the cache (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--dynamodb-delay", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "<6ms>",
+            description = "Simulated network time added to every DynamoDB call (default: ${DEFAULT-VALUE}).")
+    Duration dynamoDbDelay;
+
+    @Option(names = "--momento-delay", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "<1ms>",
+            description = "Simulated network time added to every Momento data call (default: ${DEFAULT-VALUE}).")
+    Duration momentoDelay;
+
+    @Option(names = "--no-build", negatable = false, description = "Use the stages' jars as they are.")
+    boolean noBuild;
+
+    private final PrintStream out;
+    private final Workspace workspace;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    ProfileCommand(PrintStream out, Workspace workspace) {
+        this.out = out;
+        this.workspace = workspace;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (requests < 1 || warmUp < 0) {
+            throw new IllegalArgumentException("--requests must be at least 1 and --warmup at least 0");
+        }
+        List<Profile> profiles = new ArrayList<>();
+        for (String stage : stages) {
+            profiles.add(profile(workspace.stageDirectory(stage)));
+        }
+        out.println(report(profiles));
+        return 0;
+    }
+
+    /** One stage's budget. */
+    record Profile(String stage, TimeBudget budget, ServiceTimes services) {
+    }
+
+    private Profile profile(Path directory) throws Exception {
+        String label = workspace.stageLabel(directory);
+        out.println("== " + label + ": " + warmUp + " warm-up and " + requests + " measured requests, one at a time");
+        try (LocalCloud cloud = LocalCloud.builder(directory).port(0).build(!noBuild).maxEnvironmentsPerFunction(1)
+                .log(line -> { }).start()) {
+            cloud.dynamoDbFaults().delayEveryCall(dynamoDbDelay);
+            if (!momentoDelay.isZero()) {
+                cloud.momento().faults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(momentoDelay));
+            }
+            URI user = cloud.baseUri().resolve("/users/" + USER);
+            send(HttpRequest.newBuilder(cloud.baseUri().resolve("/users")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + USER + "\",\"firstName\":\"Pro\",\"lastName\":\"Filer\"}")).build(), 201);
+            for (int i = 0; i < warmUp; i++) {
+                send(HttpRequest.newBuilder(user).build(), 200);
+            }
+            BlockingQueue<GatewayTiming> timings = new LinkedBlockingQueue<>();
+            cloud.addGatewayTimingListener(timings::add);
+            Map<String, CallTimer.Totals> before = cloud.serviceCallTimes();
+            List<double[]> measured = new ArrayList<>(requests); // client ms, then the gateway's timing below
+            List<GatewayTiming> gateway = new ArrayList<>(requests);
+            for (int i = 0; i < requests; i++) {
+                long started = System.nanoTime();
+                send(HttpRequest.newBuilder(user).build(), 200);
+                measured.add(new double[] {(System.nanoTime() - started) / 1e6});
+                GatewayTiming timing = timings.poll(10, TimeUnit.SECONDS); // told just after the answer went out
+                if (timing == null) {
+                    throw new IllegalStateException("API Gateway did not report the timing of request " + (i + 1));
+                }
+                gateway.add(timing);
+            }
+            ServiceTimes services = ServiceTimes.between(before, cloud.serviceCallTimes(), requests);
+            Map<String, InvocationReport> reports = cloud.reports().stream()
+                    .collect(Collectors.toMap(InvocationReport::requestId, Function.identity(), (a, b) -> b));
+            TimeBudget budget = new TimeBudget();
+            for (int i = 0; i < requests; i++) {
+                GatewayTiming timing = gateway.get(i);
+                InvocationReport report = reports.get(timing.lambdaRequestId());
+                if (report == null) {
+                    throw new IllegalStateException("No REPORT for request " + timing.lambdaRequestId());
+                }
+                budget.add(measured.get(i)[0], timing.gatewayMs(), timing.invokeMs(), report.durationMs(), report.handlerMs());
+            }
+            return new Profile(label, budget, services);
+        }
+    }
+
+    private void send(HttpRequest request, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                    + " (expected " + expectedStatus + "): " + response.body());
+        }
+    }
+
+    /** Markdown, as BENCHMARKS.md shows it. */
+    static String report(List<Profile> profiles) {
+        StringBuilder text = new StringBuilder("\n| hop |");
+        profiles.forEach(profile -> text.append(' ').append(profile.stage()).append(" p50 | ").append(profile.stage()).append(" p99 |"));
+        text.append("\n|---|").append("---:|---:|".repeat(profiles.size())).append('\n');
+        for (Hop hop : Hop.values()) {
+            text.append("| ").append(hop.description()).append(" |");
+            profiles.forEach(profile -> text.append(' ').append(TimeBudget.format(profile.budget().p50(hop))).append(" | ")
+                    .append(TimeBudget.format(profile.budget().p99(hop))).append(" |"));
+            text.append('\n');
+        }
+        text.append("| outside the function's Duration (local overhead) |");
+        profiles.forEach(profile -> text.append(' ').append(TimeBudget.format(profile.budget().localOverheadP50())).append(" | ")
+                .append(TimeBudget.format(profile.budget().localOverheadP99())).append(" |"));
+        text.append("\n\nThe services' own time per request (mean; measured inside them, simulated delays included), "
+                + "and the handler's time outside its calls (handler p50 minus that mean):\n\n");
+        for (Profile profile : profiles) {
+            ServiceTimes services = profile.services();
+            String calls = services.perService().keySet().stream()
+                    .map(service -> String.format(java.util.Locale.ROOT, "%s %.2f ms (%.1f calls)", service,
+                            services.millisPerRequest(service), services.callsPerRequest(service)))
+                    .collect(Collectors.joining(", "));
+            double outside = profile.budget().p50(Hop.HANDLER) - services.totalMillisPerRequest();
+            text.append("- ").append(profile.stage()).append(": ").append(calls.isEmpty() ? "no service calls" : calls)
+                    .append("; handler outside its calls ").append(TimeBudget.format(outside)).append(" ms")
+                    .append(profile.budget().withoutHandlerTime() > 0
+                            ? " (" + profile.budget().withoutHandlerTime() + " requests without the handler's time)" : "")
+                    .append('\n');
+        }
+        if (profiles.size() > 1) {
+            TimeBudget first = profiles.get(0).budget();
+            text.append('\n');
+            for (Profile profile : profiles.subList(1, profiles.size())) {
+                text.append(String.format(java.util.Locale.ROOT, "- %s / %s: p50 %.2fx, p99 %.2fx%n", profile.stage(),
+                        profiles.get(0).stage(), profile.budget().p50(Hop.TOTAL) / first.p50(Hop.TOTAL),
+                        profile.budget().p99(Hop.TOTAL) / first.p99(Hop.TOTAL)));
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,24 @@
+package com.example.loadtest.live;
+
+import java.util.Map;
+
+/** What each workshop stage caches, in words the room reads off the projector. */
+public final class StageWords {
+
+    private static final Map<String, String> CACHES = Map.of(
+            "step-1", "No cache: every read goes to DynamoDB",
+            "step-2", "Momento client ready, nothing cached yet: every read goes to DynamoDB",
+            "step-3", "Read-aside: reads try Momento first, DynamoDB only on a miss",
+            "step-4", "Write-aside: reads try Momento first, and every write updates the cache",
+            "step-5", "Write-aside, plus member lists read from the cache in one batch",
+            "step-6", "Write-aside, plus the table's stream refreshes the cache after any writer",
+            "step-7", "Write-aside and stream cacher, plus activity events enriched through the cache");
+
+    private StageWords() {
+    }
+
+    /** E.g. "Read-aside: ..." for step-3; for a stage it does not know (a working copy), a neutral line. */
+    public static String caches(String stage) {
+        return CACHES.getOrDefault(stage, "Your code, as it is now");
+    }
+}

@@ -1,0 +1,296 @@
+package com.example.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.example.loadtest.live.Timeline;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live dashboard as an instructor sees it: a real {@code compare --dashboard} of step 1 and
+ * step 4 in local clouds, opened in a real (headless) Chromium, clicked like on stage. One run is
+ * shared by the test methods, in order; they assert what the page shows, never how fast.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class DashboardBrowserTest {
+    // Debian's chromium and chromium-driver; elsewhere, -Dchromium=... -Dchromedriver=... (e.g. a Chrome and its driver)
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
+    private static final Pattern DASHBOARD_LINE = Pattern.compile("Dashboard: (http://\\S+)");
+    /** Where the screenshot for the load test's README is written. */
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+
+    private final Workspace workspace = Workspace.locate();
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private Path results;
+    private Future<Integer> comparison;
+    private ChromeDriver browser;
+    private URI dashboard;
+
+    @BeforeAll
+    void startComparisonAndBrowser() throws Exception {
+        String why = "DashboardBrowserTest skipped: no Chromium here (" + CHROMIUM + " and " + CHROMEDRIVER + "); it needs "
+                + "Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run installs them)";
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            System.out.println(why); // Surefire counts a class skipped in @BeforeAll as 0 tests run: say why in the build's output
+        }
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), why);
+        results = Files.createTempDirectory("dashboard-browser-test");
+        List<String> args = new ArrayList<>(List.of("compare", "--dashboard", "--stages", "step-1,step-4",
+                "--users", "12", "--organizations", "2", "--members", "2-4", "--warmup", "20",
+                "--concurrency", "2", "--max-environments", "1", "--results", results.toString(),
+                // as in the README's demo: the Momento faults then combine with the simulated network time
+                "--dynamodb-delay", "6ms", "--momento-delay", "1ms"));
+        boolean built = List.of("step-1", "step-4").stream().allMatch(stage ->
+                Files.isRegularFile(workspace.stageDirectory(stage).resolve("target/accounts-service.jar")));
+        if (built) {
+            args.add("--no-build");
+        }
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        String[] arguments = args.toArray(String[]::new);
+        comparison = background.submit(() -> LoadTest.commandLine(arguments, out, workspace).execute(arguments));
+        dashboard = URI.create(waitFor("the dashboard's address", () -> {
+            Matcher line = DASHBOARD_LINE.matcher(printed());
+            return line.find() ? line.group(1) : null;
+        }, Duration.ofSeconds(30)));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // A projector's 16:9, headless; no sandbox, as root in CI.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1920,1080");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser.get(dashboard.toString());
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (comparison != null && !comparison.isDone()) {
+            post("stop"); // the command then writes its results and closes the local clouds
+            comparison.get(60, TimeUnit.SECONDS);
+        }
+        background.shutdownNow();
+    }
+
+    @Test
+    @Order(1)
+    void showsEachStageInWordsAndDrawsNewPointsEverySecond() {
+        waitUntil("the load runs", () -> browser.findElement(By.id("load")).getAttribute("data-state").equals("running"),
+                Duration.ofSeconds(180));
+        assertThat(card("step-1").getText()).contains("step-1", "No cache: every read goes to DynamoDB");
+        assertThat(card("step-4").getText()).contains("step-4", "Write-aside");
+
+        int before = points("latency");
+        waitUntil("three more points on every chart", () -> List.of("latency", "throughput", "hitRatio", "dynamoDb").stream()
+                .allMatch(chart -> points(chart) >= before + 3), Duration.ofSeconds(20));
+        assertThat(figure("step-1", "hitRatio")).isEqualTo("no cache reads");
+        waitUntil("step-4 hits its cache", () -> percent(figure("step-4", "hitRatio")) >= 50, Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(2)
+    void momentoDownFromThePageDropsTheHitRatioToZeroWithoutErrorsAndBackRecovers() {
+        int marks = marks();
+        click("momento-down");
+        waitUntil("step-4's hit ratio at 0 %", () -> figure("step-4", "hitRatio").equals("0 %"), Duration.ofSeconds(20));
+        assertThat(marks()).as("a mark where Momento went down").isEqualTo(marks + 1);
+        assertThat(card("step-4").findElement(By.cssSelector("[data-field=inForce]")).getText()).contains("Momento down");
+        // The service falls back to DynamoDB: the room sees its answers unchanged.
+        int down = pointsNow();
+        waitUntil("a few seconds of Momento down", () -> pointsNow() >= down + 3, Duration.ofSeconds(20));
+        assertThat(figure("step-4", "errors")).isEqualTo("0");
+        assertThat(figure("step-1", "errors")).isEqualTo("0");
+
+        click("momento-ok");
+        waitUntil("step-4's hit ratio back above 50 %", () -> percent(figure("step-4", "hitRatio")) >= 50, Duration.ofSeconds(20));
+        assertThat(figure("step-4", "errors")).isEqualTo("0");
+        assertThat(card("step-4").findElement(By.cssSelector("[data-field=inForce]")).getText())
+                .doesNotContain("Momento down").contains("network: DynamoDB +6 ms, Momento +1 ms");
+    }
+
+    @Test
+    @Order(3)
+    void aScriptUsingTheLocalCloudsOwnEndpointsShowsOnThePage() throws Exception {
+        Matcher line = Pattern.compile("step-4 answers on (http://\\S+)").matcher(printed());
+        assertThat(line.find()).as(printed()).isTrue();
+        int marks = marks();
+
+        URI faults = URI.create(line.group(1) + "/_local/momento/faults");
+        // First clear: the local Momento applies the oldest matching rule, here the simulated network time's.
+        assertThat(send(HttpRequest.newBuilder(faults).DELETE().build()).statusCode()).isEqualTo(200);
+        HttpResponse<String> down = send(HttpRequest.newBuilder(URI.create(faults + "?rpc=data&status=UNAVAILABLE"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(201);
+        waitUntil("a mark for the script's change", () -> marks() > marks, Duration.ofSeconds(10));
+        assertThat(card("step-4").findElement(By.cssSelector("[data-field=inForce]")).getText())
+                .contains("Momento data fail UNAVAILABLE", "(from /_local)");
+        waitUntil("step-4's hit ratio at 0 %", () -> figure("step-4", "hitRatio").equals("0 %"), Duration.ofSeconds(20));
+        click("momento-ok"); // the page's Back clears what the script did too
+        waitUntil("step-4's hit ratio back above 50 %", () -> percent(figure("step-4", "hitRatio")) >= 50, Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(4)
+    void aFlushShowsMissesThenHits() {
+        int quietMisses = 0;
+        for (int i = 0; i < 3; i++) { // the misses of ordinary seconds (e.g. outsiders' lookups, never cached)
+            int now = pointsNow();
+            waitUntil("a new point", () -> pointsNow() > now, Duration.ofSeconds(10));
+            quietMisses = Math.max(quietMisses, misses("step-4"));
+        }
+        int floor = quietMisses;
+        click("flush");
+        waitUntil("more misses than in an ordinary second", () -> misses("step-4") > floor, Duration.ofSeconds(20));
+        waitUntil("hits again", () -> misses("step-4") <= floor && percent(figure("step-4", "hitRatio")) >= 50,
+                Duration.ofSeconds(30));
+        assertThat(figure("step-4", "errors")).isEqualTo("0");
+    }
+
+    @Test
+    @Order(5)
+    void badControlsAnswer400WithTheReason() throws Exception {
+        HttpResponse<String> unknown = post("make-it-fast");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(unknown.body()).path("error").asText()).contains("Unknown control", "momento-down");
+        HttpResponse<String> badConcurrency = post("concurrency?value=many");
+        assertThat(badConcurrency.statusCode()).isEqualTo(400);
+        assertThat(badConcurrency.body()).contains("\"error\"", "concurrency from 1 to");
+        HttpResponse<String> noSuchStage = post("flush?stage=step-9");
+        assertThat(noSuchStage.statusCode()).isEqualTo(400);
+        assertThat(noSuchStage.body()).contains("No stage 'step-9'");
+    }
+
+    @Test
+    @Order(6)
+    void stopWritesTheResultsAndTheRunReplaysInThePage() throws Exception {
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+
+        click("stop");
+        assertThat(comparison.get(90, TimeUnit.SECONDS)).as(this::printed).isZero();
+        waitUntil("the page says the run is over", () -> browser.findElement(By.id("status")).getText().contains("Run finished"),
+                Duration.ofSeconds(10));
+        Path timeline = results.resolve(Timeline.FILE);
+        assertThat(results.resolve("results.json")).exists();
+        JsonNode events = new ObjectMapper().readTree(timeline.toFile());
+        long ticks = 0;
+        for (JsonNode event : events) {
+            ticks += event.path("type").asText().equals("tick") ? 1 : 0;
+        }
+        assertThat(events.findValuesAsText("label")).contains("Momento down", "Momento back", "cache flushed", "load stopped");
+
+        browser.findElement(By.id("replay-file")).sendKeys(timeline.toAbsolutePath().toString());
+        waitUntil("the replay has played", () -> "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-replayed")),
+                Duration.ofSeconds(60));
+        assertThat(points("latency")).isEqualTo(ticks);
+        assertThat(marks()).isGreaterThanOrEqualTo(7); // start, down, back, the script's down, back, flush, stop
+        assertThat(browser.findElement(By.id("title")).getText()).contains("step-1 vs step-4", "replay");
+    }
+
+    // ---- what the page shows ----
+
+    private WebElement card(String stage) {
+        return browser.findElement(By.cssSelector(".stage[data-stage='" + stage + "']"));
+    }
+
+    private String figure(String stage, String field) {
+        return card(stage).findElement(By.cssSelector("[data-field='" + field + "'] .value")).getText().strip();
+    }
+
+    private int misses(String stage) {
+        return Integer.parseInt(card(stage).findElement(By.cssSelector("[data-field='hitRatio']")).getAttribute("data-misses"));
+    }
+
+    private int points(String chart) {
+        return Integer.parseInt(browser.findElement(By.cssSelector("[data-chart='" + chart + "']")).getAttribute("data-points"));
+    }
+
+    private int pointsNow() {
+        return points("latency");
+    }
+
+    private int marks() {
+        return Integer.parseInt(browser.findElement(By.cssSelector("[data-chart='latency']")).getAttribute("data-marks"));
+    }
+
+    private static int percent(String text) {
+        return text.endsWith(" %") ? Integer.parseInt(text.substring(0, text.length() - 2)) : -1;
+    }
+
+    private void click(String action) {
+        browser.findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+        waitUntil("the page confirms " + action, () -> !browser.findElement(By.id("said")).getText().isBlank()
+                && "false".equals(browser.findElement(By.id("said")).getAttribute("data-error")), Duration.ofSeconds(10));
+        browser.executeScript("document.getElementById('said').textContent = ''");
+    }
+
+    private HttpResponse<String> post(String control) throws Exception {
+        return send(HttpRequest.newBuilder(dashboard.resolve("/api/controls/" + control)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void waitUntil(String what, Supplier<Boolean> condition, Duration timeout) {
+        new WebDriverWait(browser, timeout).withMessage(() -> what + "; the load test printed:\n" + printed())
+                .until(driver -> condition.get());
+    }
+
+    private <T> T waitFor(String what, Supplier<T> value, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            T found = value.get();
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No " + what + " within " + timeout + "; the load test printed:\n" + printed());
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package com.example.localcloud.cli;
+
+import com.example.localcloud.LocalCloud;
+import com.example.localcloud.config.LoadOptions;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The README's start command: {@code ./mvnw -q -f workshop/local-cloud compile exec:java}, with
+ * options as system properties: {@code -Dstage=solutions/step-4-write-aside}, {@code -Dport=3001},
+ * {@code -Dwatch=true}, {@code -Dbuild=false}, {@code -DdynamodbPort=8000},
+ * {@code -DmaxEnvironments=10}, {@code -DslsStage=...}, {@code -Dregion=...}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // Jetty's start-up chatter
+        }
+        Path root = repositoryRoot();
+        Path stage = root.resolve(System.getProperty("stage", ".")).normalize();
+        LocalCloud.Builder builder = LocalCloud.builder(stage)
+                .port(Integer.getInteger("port", 3000))
+                .build(Boolean.parseBoolean(System.getProperty("build", "true")))
+                .watch(Boolean.parseBoolean(System.getProperty("watch", "false")))
+                .dynamoDbPort(Integer.getInteger("dynamodbPort", 0))
+                .maxEnvironmentsPerFunction(Integer.getInteger("maxEnvironments", 10))
+                // -Dstage names the directory, so Serverless' --stage and --region are -DslsStage and -Dregion
+                .loadOptions(new LoadOptions(System.getenv(), System.getProperty("slsStage"), System.getProperty("region")));
+        LocalCloud cloud;
+        try {
+            cloud = builder.start();
+        } catch (RuntimeException e) { // a ConfigException names file, line and key: the message is enough
+            System.err.println();
+            System.err.println("The local cloud cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local cloud and its execution environments.");
+            cloud.close();
+        }, "local-cloud-shutdown"));
+        System.out.println(StartupBanner.text(cloud, root));
+        new CountDownLatch(1).await(); // serve until Ctrl-C; the shutdown hook stops everything
+    }
+
+    /** The directory with the Maven Wrapper's .mvn, found from where these classes are. */
+    static Path repositoryRoot() {
+        try {
+            Path here = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path directory = here; directory != null; directory = directory.getParent()) {
+                if (Files.isDirectory(directory.resolve(".mvn")) && Files.isRegularFile(directory.resolve("mvnw"))) {
+                    return directory;
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall back to the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

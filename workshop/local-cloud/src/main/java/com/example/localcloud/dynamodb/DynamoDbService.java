@@ -1,0 +1,151 @@
+package com.example.localcloud.dynamodb;
+
+import com.example.localcloud.apigateway.OutgoingResponse;
+import com.example.localcloud.config.CloudFormationResource;
+import com.example.localcloud.config.FunctionConfig;
+import com.example.localcloud.config.ServerlessConfig;
+import com.example.localcloud.iam.AccessCheck;
+import com.example.localcloud.iam.DynamoDbAuthorizer;
+import com.example.localcloud.iam.StagePolicies;
+import com.example.localcloud.lambda.EnvironmentSpec;
+import com.example.localcloud.service.CallTimer;
+import com.example.localcloud.service.ControlRequest;
+import com.example.localcloud.service.ControlResponses;
+import com.example.localcloud.service.LocalService;
+import com.example.localcloud.service.OperationFaultRequest;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * DynamoDB Local with the stage's tables ({@code AWS::DynamoDB::Table} resources), each call
+ * checked by IAM, then by the {@link DynamoDbFaults} a demo or test set.
+ *
+ * <pre>
+ *   POST   /_local/dynamodb/faults?operation=GetItem&amp;kind=THROTTLING|SERVER_ERROR[&amp;times=3]
+ *                                      make a DynamoDB operation fail (times: default until cleared)
+ *   DELETE /_local/dynamodb/faults     clear them
+ *   GET    /_local/dynamodb/stats      calls DynamoDB Local answered, per operation ({"GetItem": 3, ...})
+ *   POST   /_local/dynamodb/{Operation}  one DynamoDB API call as the operator, body as the API takes it
+ *                                      (e.g. UpdateItem): change the table behind the service's back
+ * </pre>
+ */
+public final class DynamoDbService implements LocalService {
+
+    private static final String TABLE_TYPE = "AWS::DynamoDB::Table";
+
+    private final LocalDynamoDb dynamoDb;
+    private final DynamoDbFaults faults;
+    private final ServerlessConfig config;
+
+    private DynamoDbService(LocalDynamoDb dynamoDb, DynamoDbFaults faults, ServerlessConfig config) {
+        this.dynamoDb = dynamoDb;
+        this.faults = faults;
+        this.config = config;
+    }
+
+    /** @param port on 127.0.0.1; 0 picks a free one */
+    public static LocalService.Starter on(int port) {
+        return context -> {
+            DynamoDbFaults faults = new DynamoDbFaults();
+            DynamoDbRequestFilter iam = iamFilter(context.config(), context.iam());
+            LocalDynamoDb dynamoDb = LocalDynamoDb.start(port, DynamoDbFaults.inOrder(iam, faults));
+            try {
+                for (CloudFormationResource table : context.config().resourcesOfType(TABLE_TYPE)) {
+                    dynamoDb.createTable(table, context.config().deployment().region());
+                }
+            } catch (RuntimeException e) {
+                dynamoDb.close();
+                throw e;
+            }
+            return new DynamoDbService(dynamoDb, faults, context.config());
+        };
+    }
+
+    /** Refuses a call that the calling function's role does not allow, with DynamoDB's own error. */
+    private static DynamoDbRequestFilter iamFilter(ServerlessConfig config, AccessCheck iam) {
+        DynamoDbAuthorizer authorizer = new DynamoDbAuthorizer(iam, config.deployment().region(), config.deployment().accountId());
+        return call -> authorizer
+                .authorizeSigned("DynamoDB_20120810." + call.operation(), call.accessKeyId(), call.region(), call.body())
+                .map(error -> new DynamoDbError(error.httpStatus(), error.jsonBody()));
+    }
+
+    public LocalDynamoDb dynamoDb() {
+        return dynamoDb;
+    }
+
+    public DynamoDbFaults faults() {
+        return faults;
+    }
+
+    @Override
+    public String name() {
+        return "dynamodb";
+    }
+
+    @Override
+    public void customize(FunctionConfig function, EnvironmentSpec spec) {
+        spec.environment().put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+    }
+
+    @Override
+    public Optional<OutgoingResponse> control(ControlRequest request) {
+        if (request.method().equals("POST") && request.path().matches("/[A-Z][A-Za-z]+")) {
+            return Optional.of(operatorCall(request.path().substring(1), request.body()));
+        }
+        return switch (request.route()) {
+            case "GET /stats" -> ControlResponses.ok(dynamoDb.stats().operations());
+            case "POST /faults" -> Optional.of(addFault(request));
+            case "DELETE /faults" -> {
+                faults.clear();
+                yield ControlResponses.ok(Map.of("faults", List.of()));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public Map<String, Object> endpoints() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        config.resourcesOfType(TABLE_TYPE).forEach(table -> tables.put(table.logicalId(), table.physicalName()));
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("dynamodb", dynamoDb.endpoint().toString());
+        endpoints.put("tables", tables);
+        return endpoints;
+    }
+
+    @Override
+    public CallTimer.Totals callTimes() {
+        return dynamoDb.callTimes();
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.close();
+    }
+
+    private OutgoingResponse addFault(ControlRequest request) {
+        try {
+            OperationFaultRequest<DynamoDbFaults.Kind> fault = OperationFaultRequest.of(request, DynamoDbFaults.Kind.class);
+            faults.add(fault.operation(), fault.kind(), fault.times());
+            return ControlResponses.json(201, Map.of("fault", fault.describe()));
+        } catch (IllegalArgumentException e) {
+            return ControlResponses.badRequest(e.getMessage());
+        }
+    }
+
+    private OutgoingResponse operatorCall(String operation, byte[] body) {
+        try {
+            var answer = OperatorDynamoDbCall.send(dynamoDb.endpoint(), config.deployment().region(),
+                    StagePolicies.OPERATOR_ACCESS_KEY_ID, operation, body);
+            return new OutgoingResponse(answer.statusCode(), List.of(Map.entry("Content-Type", "application/json")), answer.body());
+        } catch (IOException e) {
+            return ControlResponses.json(502, Map.of("error", "DynamoDB Local did not answer: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ControlResponses.json(503, Map.of("error", "interrupted"));
+        }
+    }
+}

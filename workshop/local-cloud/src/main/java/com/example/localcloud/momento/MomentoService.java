@@ -1,0 +1,113 @@
+package com.example.localcloud.momento;
+
+import com.example.localcloud.apigateway.OutgoingResponse;
+import com.example.localcloud.config.FunctionConfig;
+import com.example.localcloud.lambda.EnvironmentSpec;
+import com.example.localcloud.service.CallTimer;
+import com.example.localcloud.service.ControlRequest;
+import com.example.localcloud.service.ControlResponses;
+import com.example.localcloud.service.LocalService;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local Momento, set up the way a workshop attendee sets up the real one: the cache each
+ * function names in {@code CACHE_NAME} exists. The stage's code runs unchanged: it dials Momento
+ * with its key, and the environment JVM's proxy settings route that to the local server.
+ *
+ * <pre>
+ *   GET    /_local/momento/stats          the counters (hits, misses, ... per cache and call)
+ *   POST   /_local/momento/stats/reset    zero them
+ *   POST   /_local/momento/faults?rpc=data&amp;status=UNAVAILABLE[&amp;delayMs=200][&amp;times=4]
+ *                                         make Momento calls fail or slow down
+ *   GET    /_local/momento/faults         the faults in force
+ *   DELETE /_local/momento/faults         clear every fault
+ *   POST   /_local/momento/flush          empty every cache (as FlushCache does): readers start cold
+ * </pre>
+ */
+public final class MomentoService implements LocalService {
+    static final String CACHE_NAME_VARIABLE = "CACHE_NAME";
+
+    private final LocalMomento momento;
+    private final List<String> caches;
+
+    private MomentoService(LocalMomento momento, List<String> caches) {
+        this.momento = momento;
+        this.caches = caches;
+    }
+
+    public static LocalService.Starter starter() {
+        return context -> {
+            LocalMomento momento = LocalMomento.start();
+            List<String> caches = context.config().environmentValues(CACHE_NAME_VARIABLE);
+            caches.forEach(momento::createCache);
+            return new MomentoService(momento, caches);
+        };
+    }
+
+    public LocalMomento momento() {
+        return momento;
+    }
+
+    /** The caches the stage's functions name in CACHE_NAME (created at start-up). */
+    public List<String> caches() {
+        return caches;
+    }
+
+    @Override
+    public String name() {
+        return "momento";
+    }
+
+    /** The proxy and trust settings that route the real Momento client here. */
+    @Override
+    public void customize(FunctionConfig function, EnvironmentSpec spec) {
+        spec.jvmArguments().addAll(momento.envJvmArgs());
+    }
+
+    @Override
+    public Optional<OutgoingResponse> control(ControlRequest request) {
+        return switch (request.route()) {
+            case "GET /stats" -> ControlResponses.ok(momento.stats());
+            case "POST /stats/reset" -> {
+                momento.resetStats();
+                yield ControlResponses.ok(Map.of("reset", true));
+            }
+            case "POST /flush" -> ControlResponses.ok(Map.of("flushed",
+                    momento.server().cacheNames().stream().filter(momento::flushCache).toList()));
+            case "POST /faults" -> Optional.of(addFault(request));
+            case "GET /faults" -> ControlResponses.ok(Map.of("faults", momento.faults().active().stream().map(Object::toString).toList()));
+            case "DELETE /faults" -> {
+                momento.faults().clear();
+                yield ControlResponses.ok(Map.of("faults", List.of()));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public Map<String, Object> endpoints() {
+        return Map.of("momentoCaches", caches);
+    }
+
+    @Override
+    public CallTimer.Totals callTimes() {
+        return momento.callTimes();
+    }
+
+    @Override
+    public void close() {
+        momento.close();
+    }
+
+    private OutgoingResponse addFault(ControlRequest request) {
+        try {
+            FaultRule rule = FaultRule.fromParameters(request.parameters());
+            long id = momento.faults().add(rule);
+            return ControlResponses.json(201, Map.of("id", id, "fault", rule.toString()));
+        } catch (IllegalArgumentException e) {
+            return ControlResponses.badRequest(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.example.localcloud.service;
+
+import com.example.localcloud.apigateway.IncomingRequest;
+import com.example.localcloud.apigateway.LocalControl;
+import com.example.localcloud.apigateway.OutgoingResponse;
+import com.example.localcloud.http.QueryString;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local cloud's own routes on API Gateway's port: {@code /_local/<service>/...} goes to that
+ * service's {@link LocalService#control}, and {@code GET /_local/endpoints} gathers what every
+ * service says about itself (where it listens, its tables or streams) for tools such as the
+ * activity producer. Each service documents its own routes; the local cloud's README lists them.
+ */
+public final class LocalControlRouter implements LocalControl {
+
+    private final RunningServices services;
+    private final Map<String, Object> cloudWide;
+
+    /** @param cloudWide what {@code /_local/endpoints} starts with, e.g. the region */
+    public LocalControlRouter(RunningServices services, Map<String, Object> cloudWide) {
+        this.services = services;
+        this.cloudWide = Collections.unmodifiableMap(new LinkedHashMap<>(cloudWide)); // in the order given
+    }
+
+    @Override
+    public Optional<OutgoingResponse> answer(IncomingRequest request) {
+        String path = request.path().substring(PREFIX.length()); // e.g. /momento/faults
+        if (path.equals("/endpoints") && request.method().equals("GET")) {
+            return ControlResponses.ok(endpoints());
+        }
+        int slash = path.indexOf('/', 1);
+        String name = slash < 0 ? path.substring(1) : path.substring(1, slash);
+        String rest = slash < 0 ? "" : path.substring(slash);
+        ControlRequest control = new ControlRequest(request.method(), rest,
+                QueryString.lastValues(QueryString.parse(request.query())), request.body() == null ? new byte[0] : request.body());
+        return services.named(name).flatMap(service -> service.control(control));
+    }
+
+    private Map<String, Object> endpoints() {
+        Map<String, Object> endpoints = new LinkedHashMap<>(cloudWide);
+        services.all().forEach(service -> endpoints.putAll(service.endpoints()));
+        return endpoints;
+    }
+}

@@ -1,0 +1,138 @@
+package com.example.localcloud.startup;
+
+import com.example.localcloud.apigateway.ApiGateway;
+import com.example.localcloud.apigateway.ProxyEventMapper;
+import com.example.localcloud.apigateway.Route;
+import com.example.localcloud.apigateway.RouteTable;
+import com.example.localcloud.config.FunctionConfig;
+import com.example.localcloud.config.HttpEvent;
+import com.example.localcloud.config.ServerlessConfig;
+import com.example.localcloud.config.ServerlessConfigLoader;
+import com.example.localcloud.dynamodb.DynamoDbService;
+import com.example.localcloud.iam.AccessCheck;
+import com.example.localcloud.iam.IamService;
+import com.example.localcloud.iam.StagePolicies;
+import com.example.localcloud.kinesis.KinesisService;
+import com.example.localcloud.lambda.EnvironmentCustomizer;
+import com.example.localcloud.lambda.FunctionCredentials;
+import com.example.localcloud.lambda.LambdaService;
+import com.example.localcloud.momento.MomentoService;
+import com.example.localcloud.secretsmanager.SecretsManagerService;
+import com.example.localcloud.service.LocalControlRouter;
+import com.example.localcloud.service.RunningServices;
+import com.example.localcloud.service.ServiceContext;
+import com.example.localcloud.streams.StreamSubscriptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Starts a local cloud from a stage's serverless.yml, in this order (each may use those before
+ * it; they stop in the reverse order, also when one fails to start):
+ * <ol>
+ *   <li>IAM (the stage's roles), Momento, Secrets Manager (holding Momento's key), Kinesis (if the
+ *       stage has a stream), DynamoDB Local (with the stage's tables): the backing services;</li>
+ *   <li>Lambda, whose execution environments get every backing service's settings;</li>
+ *   <li>the stream pollers (they invoke Lambda), then API Gateway (it invokes Lambda and serves
+ *       every service's {@code /_local} routes).</li>
+ * </ol>
+ */
+public final class CloudStartup {
+
+    private CloudStartup() {
+    }
+
+    /** Reads serverless.yml, builds the jar, then starts every part. */
+    public static StartedCloud start(StartOptions options) {
+        return start(options, readConfig(options));
+    }
+
+    /**
+     * Reads and checks serverless.yml, and builds the jar if asked: all that can fail before
+     * anything starts (a redeploy does this first, and keeps the running cloud when it fails).
+     */
+    public static ServerlessConfig readConfig(StartOptions options) {
+        Path stage = options.stageDirectory();
+        Path file = stage.resolve("serverless.yml");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No serverless.yml in " + stage
+                    + " (pass another stage, e.g. -Dstage=solutions/step-1-lambda-dynamodb)");
+        }
+        ServerlessConfig config = ServerlessConfigLoader.load(file, options.loadOptions());
+        config.warnings().forEach(warning -> options.log().accept("Note: " + warning));
+        routes(config);
+        if (options.build()) {
+            StageBuilder.build(stage, options.log());
+        }
+        checkArtifacts(config, stage);
+        return config;
+    }
+
+    /** Starts every part from a config {@link #readConfig} accepted. */
+    public static StartedCloud start(StartOptions options, ServerlessConfig config) {
+        RouteTable routes = routes(config);
+
+        FunctionCredentials credentials = new FunctionCredentials(config.functions());
+        IamService iam = new IamService(options.enforceIam() ? StagePolicies.of(config, credentials) : AccessCheck.allowAll());
+        RunningServices services = new RunningServices();
+        ServiceContext context = new ServiceContext(config, credentials, iam.accessCheck(), options.log(), services);
+        services.add(iam);
+        services.start("the local Momento", MomentoService.starter(), context);
+        services.start("the local Secrets Manager", SecretsManagerService.starter(), context);
+        services.start("the local Kinesis", KinesisService.starter(), context);
+        services.start("DynamoDB Local on 127.0.0.1:" + options.dynamoDbPort(), DynamoDbService.on(options.dynamoDbPort()), context);
+
+        List<EnvironmentCustomizer> environment = new ArrayList<>(services.all());
+        environment.addAll(options.customizers());
+        LambdaService lambda = services.startPart("lambda", "the local Lambda", () -> new LambdaService(config, credentials,
+                environment, options.maxEnvironmentsPerFunction(), options.log()));
+        services.start("the stream subscriptions", StreamSubscriptions.starter(lambda), context);
+
+        ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),
+                config.provider().binaryMediaTypes());
+        LocalControlRouter control = new LocalControlRouter(services, cloudWideEndpoints(config));
+        ApiGateway apiGateway = services.startPart("apigateway", "API Gateway on 127.0.0.1:" + options.port(),
+                () -> ApiGateway.start(options.port(), routes, events, lambda::invoke, control, options.log()));
+        return new StartedCloud(config, routes, credentials, services, lambda, apiGateway);
+    }
+
+    /** What {@code GET /_local/endpoints} says before each service adds its own part. */
+    private static Map<String, Object> cloudWideEndpoints(ServerlessConfig config) {
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("region", config.deployment().region());
+        endpoints.put("operatorAccessKeyId", StagePolicies.OPERATOR_ACCESS_KEY_ID);
+        return endpoints;
+    }
+
+    private static RouteTable routes(ServerlessConfig config) {
+        List<Route> routes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (FunctionConfig function : config.functions()) {
+            for (HttpEvent event : function.httpEvents()) {
+                if (!seen.add(event.toString())) {
+                    throw new IllegalStateException(config.file() + ": two functions serve " + event);
+                }
+                routes.add(new Route(event.method(), event.path(), function.name()));
+            }
+        }
+        return new RouteTable(routes);
+    }
+
+    private static void checkArtifacts(ServerlessConfig config, Path stage) {
+        for (FunctionConfig function : config.functions()) {
+            if (function.artifact() == null) {
+                throw new IllegalStateException(config.file() + ": no package.artifact for function " + function.name()
+                        + " (the jar to run, e.g. target/accounts-service.jar)");
+            }
+            if (!Files.isRegularFile(function.artifact())) {
+                throw new IllegalStateException(function.artifact() + " does not exist: build the stage with "
+                        + "./mvnw -f " + stage.resolve("pom.xml") + " package, or start without -Dbuild=false");
+            }
+        }
+    }
+}
