@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         "READY for offline use, or what is missing. After a READY, Maven stays offline in this repository.",
         "In the room, with the network off: prepare --check (downloads nothing)."})
 class PrepareCommand extends StageCommand {
-    @Option(names = "--check", description = "Only check, with Maven offline: download nothing, change nothing.")
+    @Option(names = "--check", description = "Only check, with Maven offline: download nothing, leave .mvn/maven.config as it is.")
     boolean checkOnly;
 
     @Option(names = "--for-mirror", description = {"After a READY, also make the local Maven repository (-Dmaven.repo.local, else",
