@@ -9,17 +9,22 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "prepare", description = {
-        "Before the workshop, on a good network: download everything every step needs, build what can be",
-        "built, then check that each step builds, starts and answers with Maven offline. Ends with one line:",
-        "READY for offline use, or what is missing. After a READY, Maven stays offline in this repository.",
-        "In the room, with the network off: prepare --check (downloads nothing)."})
+@Command(name = "prepare", mixinStandardHelpOptions = true, description = {
+        "Before the workshop, on a good network: downloads everything every step needs,",
+        "builds what can be built, then checks with Maven offline that each step builds,",
+        "starts and answers. Ends with one line: READY for offline use, or what is",
+        "missing.",
+        "After a READY, Maven stays offline in this repository (.mvn/maven.config).",
+        "In the room, with the network off: prepare --check."})
 class PrepareCommand extends StageCommand {
-    @Option(names = "--check", description = "Only check, with Maven offline: download nothing, change nothing.")
+    @Option(names = "--check", description = {"Only check, with Maven offline: download nothing,",
+            "leave .mvn/maven.config as it is."})
     boolean checkOnly;
 
-    @Option(names = "--for-mirror", description = {"After a READY, also make the local Maven repository (-Dmaven.repo.local, else",
-            "~/.m2/repository) usable by other laptops as a mirror: a folder or a file server (workshop/00-setup.md)."})
+    @Option(names = "--for-mirror", description = {"After a READY, also make the local Maven repository",
+            "(-Dmaven.repo.local, else ~/.m2/repository) serve other",
+            "laptops as a mirror, from a folder or a file server",
+            "(see workshop/00-setup.md)."})
     boolean forMirror;
 
     PrepareCommand(Stages stages) {

@@ -44,7 +44,7 @@ final class MavenCheck implements ReadinessCheck {
         String log = " (log: " + root.relativize(logFile).toString().replace('\\', '/') + ")";
         if (result.exitCode() != 0) {
             List<String> missing = MissingDownloads.in(result.output());
-            return Outcome.failed(missing.isEmpty() ? MavenProcess.lastErrors(result.output()) + log
+            return Outcome.failed(missing.isEmpty() ? MavenProcess.firstError(result.output()) + log
                     : "missing downloads: " + MissingDownloads.summary(missing) + log, missing);
         }
         if (result.output().stream().noneMatch(line -> line.contains(expected))) {

@@ -60,14 +60,28 @@ final class MavenProcess {
         environment.put("MAVEN_ARGS", arguments.toString().strip());
     }
 
-    /** The last few "[ERROR] ..." lines, for a failure that is not a missing download. */
-    static String lastErrors(List<String> output) {
+    /**
+     * One line saying why Maven failed: where it could not download, when that is why (online,
+     * Maven says "Could not transfer artifact X from/to central (...): <the network's error>"),
+     * else its first error (with the line after, when the first only announces it).
+     */
+    static String firstError(List<String> output) {
+        for (String line : output) {
+            int transfer = line.indexOf("Could not transfer artifact");
+            if (transfer >= 0) {
+                return shorten(line.substring(transfer));
+            }
+        }
         List<String> errors = output.stream().filter(line -> line.startsWith("[ERROR]"))
                 .map(line -> line.substring("[ERROR]".length()).strip()).filter(line -> !line.isEmpty()).toList();
         if (errors.isEmpty()) {
-            return output.isEmpty() ? "Maven printed nothing" : output.get(output.size() - 1).strip();
+            return output.isEmpty() ? "Maven printed nothing" : shorten(output.get(output.size() - 1).strip());
         }
         String first = errors.get(0);
-        return first.length() > 300 ? first.substring(0, 300) + "..." : first;
+        return shorten(first.endsWith(":") && errors.size() > 1 ? first + " " + errors.get(1) : first);
+    }
+
+    private static String shorten(String line) {
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

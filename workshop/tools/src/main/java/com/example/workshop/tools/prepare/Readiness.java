@@ -44,7 +44,10 @@ public final class Readiness {
                         + ": running it online to fetch and build what it needs...");
                 out.flush();
                 Outcome online = check.run(false);
-                outcome = online.passed() ? check.run(true) : online;
+                // Online, Maven words a download it could not make differently ("Could not transfer
+                // artifact ..."): what the offline run missed is still what is missing.
+                outcome = online.passed() ? check.run(true)
+                        : Outcome.failed("could not download: " + online.detail(), outcome.missing());
             }
             String took = "(" + secondsSince(checkStarted) + " s)";
             if (outcome.passed()) {

@@ -4,6 +4,7 @@ import com.example.workshop.tools.check.LocalCloudProcess;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.ProbeFailure;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -42,10 +43,13 @@ final class StartCheck implements ReadinessCheck {
         try {
             cloud = LocalCloudProcess.start(root, stage, true, environment -> MavenProcess.environment(environment, offline));
         } catch (IOException notStarted) {
+            // The message holds the last lines the local cloud printed: keep them as its log.
             List<String> output = Arrays.asList(notStarted.getMessage().split("\n"));
+            Files.createDirectories(logFile.getParent());
+            Files.write(logFile, output);
             List<String> missing = MissingDownloads.in(output);
-            return Outcome.failed(missing.isEmpty() ? "did not start: " + MavenProcess.lastErrors(output)
-                    : "missing downloads: " + MissingDownloads.summary(missing), missing);
+            return Outcome.failed((missing.isEmpty() ? "did not start: " + MavenProcess.firstError(output)
+                    : "missing downloads: " + MissingDownloads.summary(missing)) + " (log: " + relative(logFile) + ")", missing);
         }
         long up = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         try {
@@ -55,8 +59,7 @@ final class StartCheck implements ReadinessCheck {
             ProbeFailure.expect(read.status() == 200, read.describe("GET /users/" + username));
             return Outcome.passed("up in " + up + " s, answered POST /users and GET /users/{username}");
         } catch (ProbeFailure | IOException wrongAnswer) {
-            return Outcome.failed("started, but " + wrongAnswer.getMessage()
-                    + " (log: " + root.relativize(logFile).toString().replace('\\', '/') + ")", List.of());
+            return Outcome.failed("started, but " + wrongAnswer.getMessage() + " (log: " + relative(logFile) + ")", List.of());
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {

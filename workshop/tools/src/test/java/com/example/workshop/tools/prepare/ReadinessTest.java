@@ -35,6 +35,9 @@ class ReadinessTest {
                 if (!offline && reachable) {
                     laptop.add(artifact);
                 }
+                if (!offline && !reachable) {
+                    return Outcome.failed("Could not transfer artifact " + artifact + ": Network is unreachable", List.of());
+                }
                 return laptop.contains(artifact) ? Outcome.passed("")
                         : Outcome.failed("missing downloads: " + artifact, List.of(artifact));
             }
@@ -77,6 +80,7 @@ class ReadinessTest {
 
         assertThat(result.ready()).isFalse();
         assertThat(result.verdict()).contains("Downloads are still missing").contains("run prepare again");
+        assertThat(printed.toString()).contains("✘ stage").contains("could not download: Could not transfer artifact sdk:1");
     }
 
     @Test
