@@ -1,10 +1,17 @@
 package com.example.workshop.tools.check;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** How to start Maven from the tools: the Maven running them ({@code maven.home}), else the Maven Wrapper. */
 public final class Maven {
@@ -24,6 +31,38 @@ public final class Maven {
     }
 
     private Maven() {
+    }
+
+    /** What a Maven run printed (standard output and error, in order) and how it ended. */
+    public record Output(int exitCode, List<String> lines) {
+    }
+
+    /**
+     * Runs Maven in {@code root} with these arguments (its environment prepared by {@code environment}),
+     * waits for it, and writes what it printed to {@code logFile} (appended when {@code append}).
+     */
+    public static Output run(Path root, List<String> arguments, Consumer<Map<String, String>> environment, Path logFile,
+                             boolean append) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(command(root));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        environment.accept(builder.environment());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+            }
+        }
+        int exitCode = process.waitFor();
+        Files.createDirectories(logFile.getParent());
+        if (append) {
+            Files.write(logFile, output, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } else {
+            Files.write(logFile, output, StandardCharsets.UTF_8);
+        }
+        return new Output(exitCode, output);
     }
 
     public static List<String> command(Path root) {

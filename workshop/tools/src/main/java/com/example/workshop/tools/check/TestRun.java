@@ -1,9 +1,6 @@
 package com.example.workshop.tools.check;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,24 +55,10 @@ final class TestRun {
     }
 
     private MavenRun maven(String... goals) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(Maven.command(root));
-        command.addAll(List.of("-q", "-f", root.resolve("pom.xml").toString()));
-        command.addAll(List.of(goals));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        Maven.quickBuild(builder.environment());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.add(line);
-            }
-        }
-        int exitCode = process.waitFor();
-        Files.createDirectories(logFile.getParent());
-        Files.write(logFile, output, StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        return new MavenRun(exitCode, output);
+        List<String> arguments = new ArrayList<>(List.of("-q", "-f", root.resolve("pom.xml").toString()));
+        arguments.addAll(List.of(goals));
+        Maven.Output output = Maven.run(root, arguments, Maven::quickBuild, logFile, true);
+        return new MavenRun(output.exitCode(), output.lines());
     }
 
     /** Old reports and an old jar would make a failed build look like a passing one. */

@@ -1,13 +1,8 @@
 package com.example.workshop.tools.prepare;
 
 import com.example.workshop.tools.check.Maven;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,22 +15,8 @@ final class MavenProcess {
     }
 
     static Result run(Path root, List<String> arguments, boolean offline, Path logFile) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(Maven.command(root));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        environment(builder.environment(), offline);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.add(line);
-            }
-        }
-        int exitCode = process.waitFor();
-        Files.createDirectories(logFile.getParent());
-        Files.write(logFile, output, StandardCharsets.UTF_8);
-        return new Result(exitCode, output);
+        Maven.Output output = Maven.run(root, arguments, environment -> environment(environment, offline), logFile, false);
+        return new Result(output.exitCode(), output.lines());
     }
 
     /**
