@@ -1,8 +1,10 @@
 package com.example.loadtest;
 
+import com.example.loadtest.profile.CpuTime;
 import com.example.loadtest.profile.ServiceTimes;
 import com.example.loadtest.profile.TimeBudget;
 import com.example.loadtest.profile.TimeBudget.Hop;
+import com.example.loadtest.run.HttpDriver;
 import com.example.localcloud.LocalCloud;
 import com.example.localcloud.apigateway.GatewayTiming;
 import com.example.localcloud.lambda.InvocationReport;
@@ -63,7 +65,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final Workspace workspace;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpDriver.newClient();
 
     ProfileCommand(PrintStream out, Workspace workspace) {
         this.out = out;
@@ -84,7 +86,7 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     /** One stage's budget. */
-    record Profile(String stage, TimeBudget budget, ServiceTimes services) {
+    record Profile(String stage, TimeBudget budget, ServiceTimes services, Map<String, Double> cpuPerRequest) {
     }
 
     private Profile profile(Path directory) throws Exception {
@@ -106,6 +108,7 @@ final class ProfileCommand implements Callable<Integer> {
             BlockingQueue<GatewayTiming> timings = new LinkedBlockingQueue<>();
             cloud.addGatewayTimingListener(timings::add);
             Map<String, CallTimer.Totals> before = cloud.serviceCallTimes();
+            CpuTime cpuBefore = CpuTime.now();
             List<double[]> measured = new ArrayList<>(requests); // client ms, then the gateway's timing below
             List<GatewayTiming> gateway = new ArrayList<>(requests);
             for (int i = 0; i < requests; i++) {
@@ -118,6 +121,7 @@ final class ProfileCommand implements Callable<Integer> {
                 }
                 gateway.add(timing);
             }
+            Map<String, Double> cpu = CpuTime.now().since(cpuBefore, requests);
             ServiceTimes services = ServiceTimes.between(before, cloud.serviceCallTimes(), requests);
             Map<String, InvocationReport> reports = cloud.reports().stream()
                     .collect(Collectors.toMap(InvocationReport::requestId, Function.identity(), (a, b) -> b));
@@ -130,7 +134,7 @@ final class ProfileCommand implements Callable<Integer> {
                 }
                 budget.add(measured.get(i)[0], timing.gatewayMs(), timing.invokeMs(), report.durationMs(), report.handlerMs());
             }
-            return new Profile(label, budget, services);
+            return new Profile(label, budget, services, cpu);
         }
     }
 
@@ -171,6 +175,19 @@ final class ProfileCommand implements Callable<Integer> {
                             ? " (" + profile.budget().withoutHandlerTime() + " requests without the handler's time)" : "")
                     .append('\n');
         }
+        text.append("\nProcessor time per request, ms (hardly changed by other programs on the machine, unlike the latencies above):\n\n| who |");
+        profiles.forEach(profile -> text.append(' ').append(profile.stage()).append(" |"));
+        text.append("\n|---|").append("---:|".repeat(profiles.size())).append('\n');
+        for (String who : profiles.get(0).cpuPerRequest().keySet()) {
+            text.append("| ").append(who).append(" |");
+            profiles.forEach(profile -> text.append(' ')
+                    .append(TimeBudget.format(profile.cpuPerRequest().getOrDefault(who, 0.0))).append(" |"));
+            text.append('\n');
+        }
+        text.append("| all |");
+        profiles.forEach(profile -> text.append(' ').append(TimeBudget.format(
+                profile.cpuPerRequest().values().stream().mapToDouble(Double::doubleValue).sum())).append(" |"));
+        text.append('\n');
         if (profiles.size() > 1) {
             TimeBudget first = profiles.get(0).budget();
             text.append('\n');

@@ -6,12 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +20,11 @@ import java.util.regex.Pattern;
  * {@code .../{id}/error}, {@code POST .../init/error}), with its headers, error documents and
  * state checks ({@link RuntimeState}). Like each Lambda sandbox, each environment has its own
  * endpoint: a small JDK HTTP server on 127.0.0.1. An invocation ends when its result arrives.
+ *
+ * <p>Nothing here waits on a thread of its own: a {@code /next} that finds no event is parked, and
+ * the thread that submits the next event answers it; every request is handled on the server's
+ * dispatcher thread. Each hand-over between threads costs a wake-up on every invocation, which a
+ * busy machine makes slow (workshop/DESIGN-NOTES.md, "The warm path").
  */
 final class RuntimeApi implements AutoCloseable {
 
@@ -31,18 +35,22 @@ final class RuntimeApi implements AutoCloseable {
     private static final String INVALID_STATE_TRANSITION = "InvalidStateTransition";
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern RESULT = Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
-    private static final ExecutorService HANDLER_THREADS = Executors.newCachedThreadPool(LoopbackHttpServer.daemonThreads("runtime-api"));
-    private static final PendingInvocation SHUTDOWN = new PendingInvocation("shutdown", new byte[0], 0, "");
+    /** Handlers never block (see above), so they run on the server's own dispatcher thread. */
+    private static final Executor ON_DISPATCHER_THREAD = Runnable::run;
 
     private final HttpServer server;
-    private final BlockingQueue<PendingInvocation> events = new LinkedBlockingQueue<>();
+    /** Events submitted while no {@code /next} waits; guarded by {@code this}. */
+    private final Queue<PendingInvocation> events = new ArrayDeque<>();
+    /** A {@code /next} waiting for an event; guarded by {@code this}. */
+    private HttpExchange waitingForEvent;
+    private boolean closed;
     /** Completes (with System.nanoTime()) when the runtime first asks for an event: init is over. */
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private final RuntimeState state = new RuntimeState();
     private volatile PendingInvocation current;
 
     RuntimeApi() throws IOException {
-        server = LoopbackHttpServer.start(0, PREFIX, this::handle, HANDLER_THREADS);
+        server = LoopbackHttpServer.start(0, PREFIX, this::handle, ON_DISPATCHER_THREAD);
     }
 
     /** The value for {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -54,9 +62,18 @@ final class RuntimeApi implements AutoCloseable {
         return ready;
     }
 
-    /** Hands an event to the runtime: the next {@code /invocation/next} returns it. */
+    /** Hands an event to the runtime: the waiting {@code /invocation/next} or the next one returns it. */
     void submit(PendingInvocation invocation) {
-        events.add(invocation);
+        HttpExchange waiting;
+        synchronized (this) {
+            waiting = waitingForEvent;
+            waitingForEvent = null;
+            if (waiting == null) {
+                events.add(invocation);
+                return;
+            }
+        }
+        deliver(waiting, invocation);
     }
 
     /** The environment's process ended: whatever waits on it fails now. */
@@ -67,17 +84,22 @@ final class RuntimeApi implements AutoCloseable {
         if (invocation != null) {
             invocation.reply().completeExceptionally(exited);
         }
-        events.forEach(waiting -> waiting.reply().completeExceptionally(exited));
+        synchronized (this) {
+            events.forEach(waiting -> waiting.reply().completeExceptionally(exited));
+            events.clear();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (exchange.getRequestMethod().equals("GET") && path.equals(PREFIX + "invocation/next")) {
+            nextEvent(exchange); // answers now, or later from submit(): closes the exchange itself
+            return;
+        }
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             Matcher result = RESULT.matcher(path);
-            if (method.equals("GET") && path.equals(PREFIX + "invocation/next")) {
-                sendNextEvent(exchange);
-            } else if (method.equals("POST") && result.matches()) {
+            if (method.equals("POST") && result.matches()) {
                 receiveResult(exchange, result.group(1), result.group(2).equals("error"));
             } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
                 receiveInitError(exchange);
@@ -87,35 +109,55 @@ final class RuntimeApi implements AutoCloseable {
         }
     }
 
-    private void sendNextEvent(HttpExchange exchange) throws IOException {
+    private void nextEvent(HttpExchange exchange) throws IOException {
         Optional<String> refused = state.next();
         if (refused.isPresent()) {
-            respond(exchange, 403, error(refused.get(), INVALID_STATE_TRANSITION));
+            try (exchange) {
+                respond(exchange, 403, error(refused.get(), INVALID_STATE_TRANSITION));
+            }
             return;
         }
         ready.complete(System.nanoTime());
         PendingInvocation invocation;
-        try {
-            invocation = events.take(); // an idle environment waits here, as in Lambda
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+        synchronized (this) {
+            invocation = closed ? null : events.poll();
+            if (invocation == null && !closed) {
+                waitingForEvent = exchange; // an idle environment waits here, as in Lambda
+                return;
+            }
         }
-        if (invocation == SHUTDOWN) {
+        if (invocation == null) {
+            shuttingDown(exchange);
+        } else {
+            deliver(exchange, invocation);
+        }
+    }
+
+    /** Answers a waiting {@code /next} with the event; if the runtime is gone, so is the invocation. */
+    private void deliver(HttpExchange exchange, PendingInvocation invocation) {
+        try (exchange) {
+            current = invocation;
+            state.running();
+            invocation.delivered();
+            exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+            exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMillis()));
+            exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
+            exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", invocation.traceId());
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, invocation.payload().length == 0 ? -1 : invocation.payload().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(invocation.payload());
+            }
+        } catch (IOException e) {
+            invocation.reply().completeExceptionally(e); // the runtime hung up: the environment is going
+        }
+    }
+
+    private static void shuttingDown(HttpExchange exchange) {
+        try (exchange) {
             respond(exchange, 410, error("The environment is shutting down", "Shutdown"));
-            return;
-        }
-        current = invocation;
-        state.running();
-        invocation.delivered();
-        exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMillis()));
-        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", invocation.traceId());
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, invocation.payload().length == 0 ? -1 : invocation.payload().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(invocation.payload());
+        } catch (IOException e) {
+            // the runtime is gone already
         }
     }
 
@@ -166,7 +208,15 @@ final class RuntimeApi implements AutoCloseable {
 
     @Override
     public void close() {
-        events.add(SHUTDOWN); // releases a handler thread waiting in /next
+        HttpExchange waiting;
+        synchronized (this) {
+            closed = true;
+            waiting = waitingForEvent;
+            waitingForEvent = null;
+        }
+        if (waiting != null) {
+            shuttingDown(waiting);
+        }
         server.stop(0);
     }
 

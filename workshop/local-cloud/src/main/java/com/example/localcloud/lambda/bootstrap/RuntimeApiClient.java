@@ -63,7 +63,10 @@ final class RuntimeApiClient {
             HttpURLConnection connection = open(path, "POST");
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(body.length);
-            connection.setRequestProperty(MAX_MEMORY_USED_HEADER, Long.toString(MemoryMeter.maxUsedMegabytes()));
+            long memoryMb = MemoryMeter.maxUsedMegabytes();
+            if (memoryMb >= 0) {
+                connection.setRequestProperty(MAX_MEMORY_USED_HEADER, Long.toString(memoryMb));
+            }
             if (handlerNanos >= 0) {
                 connection.setRequestProperty(HANDLER_MICROS_HEADER, Long.toString(handlerNanos / 1_000));
             }

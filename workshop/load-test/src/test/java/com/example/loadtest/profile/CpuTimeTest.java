@@ -1,0 +1,34 @@
+package com.example.loadtest.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CpuTimeTest {
+
+    @Test
+    void threadsAreCountedWithThePartOfTheLocalCloudTheyBelongTo() {
+        assertEquals("API Gateway (Jetty)", CpuTime.group("api-gateway-12"));
+        assertEquals("Runtime API (JDK HTTP server)", CpuTime.group("HTTP-Dispatcher"));
+        assertEquals("Momento server and its proxy", CpuTime.group("grpc-default-worker-ELG-3-1"));
+        assertEquals("Momento server and its proxy", CpuTime.group("momento-proxy-4-back"));
+        assertEquals("load test's HTTP client", CpuTime.group("HttpClient-1-SelectorManager"));
+        assertEquals(CpuTime.OTHER, CpuTime.group("Finalizer"));
+    }
+
+    @Test
+    void workDoneInThisJvmShowsUpPerRequest() {
+        CpuTime before = CpuTime.now();
+        long sum = 0;
+        long until = System.nanoTime() + 200_000_000L; // 0.2 s of work on this thread
+        while (System.nanoTime() < until) {
+            sum += Long.numberOfTrailingZeros(sum + until);
+        }
+        Map<String, Double> perRequest = CpuTime.now().since(before, 10);
+        double all = perRequest.values().stream().mapToDouble(Double::doubleValue).sum();
+        assertTrue(all >= 10 && all < 1000, "about 20 ms per request for 10 requests, got " + perRequest + " " + sum);
+        assertTrue(perRequest.containsKey("environments' JVMs (function code, C1)"), perRequest.toString());
+    }
+}
