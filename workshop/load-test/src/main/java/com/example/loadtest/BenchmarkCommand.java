@@ -61,6 +61,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Warm requests in flight at once (default: ${DEFAULT-VALUE}: latency without queueing).")
     int concurrency;
 
+    @Option(names = "--time-budget", split = ",", defaultValue = "step-1,step-4", paramLabel = "<stage>",
+            description = "Stages whose warm read is also split hop by hop, as `profile` does, with the same delays and "
+                    + "--requests (default: ${DEFAULT-VALUE}; `none` for no time budget).")
+    List<String> timeBudget;
+
     @Option(names = "--write", paramLabel = "<file>",
             description = "Also write the report here, e.g. workshop/BENCHMARKS.md (relative to the repository root).")
     Path write;
@@ -109,7 +114,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkRun run = new BenchmarkRun(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(started), MachineInfo.current(),
                 String.join(" ", arguments), coldRounds, concurrency, requests, workload.warmUp, workload.seed, data.toString(),
                 workload.delays().describe());
-        String markdown = BenchmarkReport.markdown(run, measured);
+        String markdown = BenchmarkReport.markdown(run, measured) + timeBudget();
         out.println();
         out.print(markdown);
         ResultsWriter.write(folder.resolve("BENCHMARKS.md"), markdown);
@@ -125,6 +130,27 @@ final class BenchmarkCommand implements Callable<Integer> {
             out.println("Written to " + target);
         }
         return 0;
+    }
+
+    /** The time budget section: each named stage's warm read split hop by hop, in a cloud of its own. */
+    private String timeBudget() throws Exception {
+        List<String> budgetStages = timeBudget.stream().filter(stage -> !stage.equals("none")).toList();
+        if (budgetStages.isEmpty()) {
+            return "";
+        }
+        List<ProfileCommand.Profile> profiles = new ArrayList<>();
+        for (String stage : budgetStages) {
+            // The jars were built for the warm runs when the stage was measured; else build it now.
+            boolean built = !workload.noBuild && stages.stream().noneMatch(stage::equals) && !stages.isEmpty();
+            profiles.add(ProfileCommand.measure(workspace, workspace.stageDirectory(stage), (int) Math.min(requests, Integer.MAX_VALUE),
+                    workload.warmUp, workload.delays(), built, out));
+        }
+        return "\n\n## The time budget of a warm read\n\n"
+                + "`GET /users/{username}` (a cache hit where the stage caches, a DynamoDB read on step 1), " + requests
+                + " times one at a time after " + workload.warmUp + " warm-up requests, in a fresh local cloud with one "
+                + "environment per function, split where each hop's time is measured (see the load test's README, \"The time "
+                + "budget\"; `profile` prints the same table). Milliseconds.\n"
+                + ProfileCommand.report(profiles);
     }
 
     /** Whether the stage's serverless.yml has the fan-out route (read without starting anything). */

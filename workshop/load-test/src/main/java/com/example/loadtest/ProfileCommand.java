@@ -5,6 +5,7 @@ import com.example.loadtest.profile.ServiceTimes;
 import com.example.loadtest.profile.TimeBudget;
 import com.example.loadtest.profile.TimeBudget.Hop;
 import com.example.loadtest.run.HttpDriver;
+import com.example.loadtest.run.NetworkDelays;
 import com.example.localcloud.LocalCloud;
 import com.example.localcloud.apigateway.GatewayTiming;
 import com.example.localcloud.lambda.InvocationReport;
@@ -65,7 +66,6 @@ final class ProfileCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final Workspace workspace;
-    private final HttpClient http = HttpDriver.newClient();
 
     ProfileCommand(PrintStream out, Workspace workspace) {
         this.out = out;
@@ -79,31 +79,36 @@ final class ProfileCommand implements Callable<Integer> {
         }
         List<Profile> profiles = new ArrayList<>();
         for (String stage : stages) {
-            profiles.add(profile(workspace.stageDirectory(stage)));
+            profiles.add(measure(workspace, workspace.stageDirectory(stage), requests, warmUp,
+                    new NetworkDelays(dynamoDbDelay, momentoDelay), !noBuild, out));
         }
         out.println(report(profiles));
         return 0;
     }
 
     /** One stage's budget. */
-    record Profile(String stage, TimeBudget budget, ServiceTimes services, Map<String, Double> cpuPerRequest) {
+    record Profile(String stage, TimeBudget budget, ServiceTimes services, Map<String, Double> cpuPerRequest,
+                   Map<String, Double> wakeUpsPerRequest) {
     }
 
-    private Profile profile(Path directory) throws Exception {
+    /** One stage's time budget, in a local cloud of its own (one environment per function). */
+    static Profile measure(Workspace workspace, Path directory, int requests, int warmUp, NetworkDelays delays,
+                           boolean build, PrintStream out) throws Exception {
+        HttpClient http = HttpDriver.newClient();
         String label = workspace.stageLabel(directory);
         out.println("== " + label + ": " + warmUp + " warm-up and " + requests + " measured requests, one at a time");
-        try (LocalCloud cloud = LocalCloud.builder(directory).port(0).build(!noBuild).maxEnvironmentsPerFunction(1)
+        try (LocalCloud cloud = LocalCloud.builder(directory).port(0).build(build).maxEnvironmentsPerFunction(1)
                 .log(line -> { }).start()) {
-            cloud.dynamoDbFaults().delayEveryCall(dynamoDbDelay);
-            if (!momentoDelay.isZero()) {
-                cloud.momento().faults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(momentoDelay));
+            cloud.dynamoDbFaults().delayEveryCall(delays.dynamoDb());
+            if (!delays.momento().isZero()) {
+                cloud.momento().faults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(delays.momento()));
             }
             URI user = cloud.baseUri().resolve("/users/" + USER);
-            send(HttpRequest.newBuilder(cloud.baseUri().resolve("/users")).header("Content-Type", "application/json")
+            send(http, HttpRequest.newBuilder(cloud.baseUri().resolve("/users")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"username\":\"" + USER + "\",\"firstName\":\"Pro\",\"lastName\":\"Filer\"}")).build(), 201);
             for (int i = 0; i < warmUp; i++) {
-                send(HttpRequest.newBuilder(user).build(), 200);
+                send(http, HttpRequest.newBuilder(user).build(), 200);
             }
             BlockingQueue<GatewayTiming> timings = new LinkedBlockingQueue<>();
             cloud.addGatewayTimingListener(timings::add);
@@ -113,7 +118,7 @@ final class ProfileCommand implements Callable<Integer> {
             List<GatewayTiming> gateway = new ArrayList<>(requests);
             for (int i = 0; i < requests; i++) {
                 long started = System.nanoTime();
-                send(HttpRequest.newBuilder(user).build(), 200);
+                send(http, HttpRequest.newBuilder(user).build(), 200);
                 measured.add(new double[] {(System.nanoTime() - started) / 1e6});
                 GatewayTiming timing = timings.poll(10, TimeUnit.SECONDS); // told just after the answer went out
                 if (timing == null) {
@@ -121,7 +126,9 @@ final class ProfileCommand implements Callable<Integer> {
                 }
                 gateway.add(timing);
             }
-            Map<String, Double> cpu = CpuTime.now().since(cpuBefore, requests);
+            CpuTime cpuAfter = CpuTime.now();
+            Map<String, Double> cpu = cpuAfter.since(cpuBefore, requests);
+            Map<String, Double> wakeUps = cpuAfter.wakeUpsSince(cpuBefore, requests);
             ServiceTimes services = ServiceTimes.between(before, cloud.serviceCallTimes(), requests);
             Map<String, InvocationReport> reports = cloud.reports().stream()
                     .collect(Collectors.toMap(InvocationReport::requestId, Function.identity(), (a, b) -> b));
@@ -134,16 +141,21 @@ final class ProfileCommand implements Callable<Integer> {
                 }
                 budget.add(measured.get(i)[0], timing.gatewayMs(), timing.invokeMs(), report.durationMs(), report.handlerMs());
             }
-            return new Profile(label, budget, services, cpu);
+            return new Profile(label, budget, services, cpu, wakeUps);
         }
     }
 
-    private void send(HttpRequest request, int expectedStatus) throws Exception {
+    private static void send(HttpClient http, HttpRequest request, int expectedStatus) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
                     + " (expected " + expectedStatus + "): " + response.body());
         }
+    }
+
+    private static String wakeUps(Profile profile, String who) {
+        Double perRequest = profile.wakeUpsPerRequest().get(who);
+        return perRequest == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", perRequest);
     }
 
     /** Markdown, as BENCHMARKS.md shows it. */
@@ -175,18 +187,23 @@ final class ProfileCommand implements Callable<Integer> {
                             ? " (" + profile.budget().withoutHandlerTime() + " requests without the handler's time)" : "")
                     .append('\n');
         }
-        text.append("\nProcessor time per request, ms (hardly changed by other programs on the machine, unlike the latencies above):\n\n| who |");
-        profiles.forEach(profile -> text.append(' ').append(profile.stage()).append(" |"));
-        text.append("\n|---|").append("---:|".repeat(profiles.size())).append('\n');
+        text.append("\nProcessor time (ms) and thread wake-ups (voluntary context switches, Linux) per request: both hardly "
+                + "change when other programs share the machine, unlike the latencies above.\n\n| who |");
+        profiles.forEach(profile -> text.append(' ').append(profile.stage()).append(" ms | ").append(profile.stage()).append(" wake-ups |"));
+        text.append("\n|---|").append("---:|---:|".repeat(profiles.size())).append('\n');
         for (String who : profiles.get(0).cpuPerRequest().keySet()) {
             text.append("| ").append(who).append(" |");
             profiles.forEach(profile -> text.append(' ')
-                    .append(TimeBudget.format(profile.cpuPerRequest().getOrDefault(who, 0.0))).append(" |"));
+                    .append(TimeBudget.format(profile.cpuPerRequest().getOrDefault(who, 0.0))).append(" | ")
+                    .append(wakeUps(profile, who)).append(" |"));
             text.append('\n');
         }
         text.append("| all |");
-        profiles.forEach(profile -> text.append(' ').append(TimeBudget.format(
-                profile.cpuPerRequest().values().stream().mapToDouble(Double::doubleValue).sum())).append(" |"));
+        profiles.forEach(profile -> text.append(' ')
+                .append(TimeBudget.format(profile.cpuPerRequest().values().stream().mapToDouble(Double::doubleValue).sum()))
+                .append(" | ").append(profile.wakeUpsPerRequest().isEmpty() ? "-" : String.format(java.util.Locale.ROOT, "%.1f",
+                        profile.wakeUpsPerRequest().values().stream().mapToDouble(Double::doubleValue).sum()))
+                .append(" |"));
         text.append('\n');
         if (profiles.size() > 1) {
             TimeBudget first = profiles.get(0).budget();

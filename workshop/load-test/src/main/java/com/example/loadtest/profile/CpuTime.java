@@ -1,19 +1,29 @@
 package com.example.loadtest.profile;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Processor time spent per request, by who spent it: the environments' JVMs (this JVM's child
  * processes) and the parts of this JVM (the local cloud's services and the load test's client,
  * told apart by their threads' names). Unlike latency, processor time hardly changes when other
  * programs share the machine, so it shows whether a change made a hop cheaper even on a busy one.
+ *
+ * <p>On Linux also the threads' voluntary context switches (a thread that waits and is woken:
+ * each hand-over between threads costs one), read from {@code /proc}; a count, so the same on a
+ * busy machine as on a quiet one. Linux keeps only a thread name's first 15 characters there, which
+ * the groups' patterns allow for.
  */
 public final class CpuTime {
 
@@ -23,14 +33,18 @@ public final class CpuTime {
             Map.entry("Runtime API (JDK HTTP server)", Pattern.compile("runtime-api.*|HTTP-Dispatcher")),
             Map.entry("Momento server and its proxy", Pattern.compile("grpc-.*|momento-.*")),
             Map.entry("DynamoDB Local", Pattern.compile("dynamodb-local.*|SQLiteQueue.*")),
-            Map.entry("load test's HTTP client", Pattern.compile("HttpClient-.*|.*LoadTest.*|main")));
+            Map.entry("load test's HTTP client", Pattern.compile("HttpClient-.*|.*LoadTest.*|com\\.example\\.loa.*|main")));
     static final String ENVIRONMENTS = "environments' JVMs (function code, C1)";
     static final String OTHER = "other threads of the local cloud's JVM";
 
-    private final Map<String, Long> nanos;
+    private static final Path OWN_THREADS = Path.of("/proc/self/task");
 
-    private CpuTime(Map<String, Long> nanos) {
+    private final Map<String, Long> nanos;
+    private final Map<String, Long> wakeUps;
+
+    private CpuTime(Map<String, Long> nanos, Map<String, Long> wakeUps) {
         this.nanos = nanos;
+        this.wakeUps = wakeUps;
     }
 
     /** Now, for every group; processes and threads that end before {@link #since} are not counted. */
@@ -51,7 +65,47 @@ public final class CpuTime {
                 .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum();
         totals.put(ENVIRONMENTS, children);
-        return new CpuTime(totals);
+        return new CpuTime(totals, wakeUps());
+    }
+
+    /** Voluntary context switches per group, this JVM's threads by their (15-character) names; empty without /proc. */
+    private static Map<String, Long> wakeUps() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        if (!Files.isDirectory(OWN_THREADS)) {
+            return totals;
+        }
+        try (Stream<Path> threads = Files.list(OWN_THREADS)) {
+            threads.forEach(thread -> totals.merge(group(read(thread.resolve("comm")).strip()),
+                    voluntarySwitches(thread), Long::sum));
+        } catch (IOException | UncheckedIOException e) {
+            return Map.of();
+        }
+        long children = ProcessHandle.current().descendants().mapToLong(process -> {
+            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+                return threads.mapToLong(CpuTime::voluntarySwitches).sum();
+            } catch (IOException | UncheckedIOException e) {
+                return 0; // ended meanwhile
+            }
+        }).sum();
+        totals.put(ENVIRONMENTS, children);
+        return totals;
+    }
+
+    private static long voluntarySwitches(Path thread) {
+        for (String line : read(thread.resolve("status")).split("\n")) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        return 0;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return ""; // the thread ended meanwhile
+        }
     }
 
     static String group(String threadName) {
@@ -64,6 +118,14 @@ public final class CpuTime {
         Map<String, Double> perRequest = new LinkedHashMap<>();
         nanos.forEach((group, total) -> perRequest.put(group,
                 Math.max(0, total - before.nanos.getOrDefault(group, 0L)) / 1e6 / requests));
+        return perRequest;
+    }
+
+    /** Thread wake-ups (voluntary context switches) per request since {@code before}, per group; empty without /proc. */
+    public Map<String, Double> wakeUpsSince(CpuTime before, long requests) {
+        Map<String, Double> perRequest = new LinkedHashMap<>();
+        wakeUps.forEach((group, total) -> perRequest.put(group,
+                Math.max(0, total - before.wakeUps.getOrDefault(group, 0L)) / (double) requests));
         return perRequest;
     }
 }

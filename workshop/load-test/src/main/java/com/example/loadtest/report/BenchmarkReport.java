@@ -53,8 +53,37 @@ public final class BenchmarkReport {
         md.append(coldStartTable(stages).toMarkdown()).append('\n');
         md.append("Median Init Duration per function:\n\n").append(perFunctionTable(stages).toMarkdown()).append('\n');
 
+        if (stages.size() > 1) {
+            md.append("## Each stage against ").append(stages.get(0).stage()).append("\n\n")
+                    .append("Ratios of the tables above: warm latency (every endpoint but the fan-out read) and the median "
+                            + "Init Duration, each stage's divided by ").append(stages.get(0).stage())
+                    .append("'s. Below 1 is faster.\n\n")
+                    .append(ratioTable(stages).toMarkdown()).append('\n');
+        }
+
         md.append("## Shaded jar size\n\n").append(jarTable(stages).toMarkdown());
         return md.toString();
+    }
+
+    static Table ratioTable(List<StageBenchmark> stages) {
+        StageBenchmark first = stages.get(0);
+        Table table = new Table(1, "stage", "warm p50", "warm p99", "Init median");
+        for (StageBenchmark stage : stages.subList(1, stages.size())) {
+            table.row(stage.stage(),
+                    ratio(stage.warm().allButFanOut().p50Ms(), first.warm().allButFanOut().p50Ms()),
+                    ratio(stage.warm().allButFanOut().p99Ms(), first.warm().allButFanOut().p99Ms()),
+                    ratio(medianInit(stage), medianInit(first)));
+        }
+        return table;
+    }
+
+    private static double medianInit(StageBenchmark stage) {
+        List<Double> init = stage.coldStarts().stream().map(ColdStart::initDurationMs).sorted().toList();
+        return init.isEmpty() ? Double.NaN : ComparisonReport.median(init);
+    }
+
+    private static String ratio(double value, double base) {
+        return Double.isNaN(value) || Double.isNaN(base) || base <= 0 ? "-" : Numbers.decimal(value / base, 2) + "x";
     }
 
     static Table warmTable(List<StageBenchmark> stages) {

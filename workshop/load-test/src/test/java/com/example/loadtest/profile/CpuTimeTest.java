@@ -21,14 +21,15 @@ class CpuTimeTest {
     @Test
     void workDoneInThisJvmShowsUpPerRequest() {
         CpuTime before = CpuTime.now();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + 100_000_000L; // 0.1 s of processor time on this thread
         long sum = 0;
-        long until = System.nanoTime() + 200_000_000L; // 0.2 s of work on this thread
-        while (System.nanoTime() < until) {
+        while (threads.getCurrentThreadCpuTime() < until) {
             sum += Long.numberOfTrailingZeros(sum + until);
         }
         Map<String, Double> perRequest = CpuTime.now().since(before, 10);
         double all = perRequest.values().stream().mapToDouble(Double::doubleValue).sum();
-        assertTrue(all >= 10 && all < 1000, "about 20 ms per request for 10 requests, got " + perRequest + " " + sum);
+        assertTrue(all >= 10 && all < 1000, "at least 10 ms per request for 10 requests, got " + perRequest + " " + sum);
         assertTrue(perRequest.containsKey("environments' JVMs (function code, C1)"), perRequest.toString());
     }
 }

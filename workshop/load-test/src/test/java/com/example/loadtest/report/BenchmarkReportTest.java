@@ -48,6 +48,15 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void eachStageIsComparedWithTheFirst() {
+        assertThat(markdown).contains("## Each stage against step-1", "| stage | warm p50 | warm p99 | Init median |");
+        String p50 = String.format(java.util.Locale.ROOT, "%.2fx", SampleResults.withCache().allButFanOut().p50Ms()
+                / SampleResults.withoutCache().allButFanOut().p50Ms());
+        assertThat(markdown).contains("| step-5 | " + p50 + " | ");
+        assertThat(markdown).contains(" | 1.92x |"); // Init median 2300 / 1200
+    }
+
+    @Test
     void jarSizes() {
         assertThat(markdown).contains("| step-1 | solutions/step-1-lambda-dynamodb | 9437184 | 9.0 MB |");
         assertThat(markdown).contains("| step-5 | solutions/step-5-fan-out | 15728640 | 15.0 MB |");
