@@ -27,6 +27,12 @@ public final class StageBuilder {
      * the user's MAVEN_OPTS; the local cloud itself keeps the default.
      */
     private static final String QUICK_BUILD_OPTS = "-XX:TieredStopAtLevel=1";
+    /**
+     * Set to {@code offline=<Maven's own offline flag>} by the exec plugin (see the poms),
+     * so that {@code ./mvnw -o ...} typed on the command line also keeps the stage's build offline
+     * (MAVEN_ARGS and .mvn/maven.config reach it anyway: the inner Maven reads them itself).
+     */
+    static final String OFFLINE_PROPERTY = "localcloud.maven.offline";
 
     private StageBuilder() {
     }
@@ -44,19 +50,7 @@ public final class StageBuilder {
             invoker.setMavenExecutable(mavenWrapper(stageDirectory).toFile());
         }
         List<String> output = new ArrayList<>();
-        InvocationRequest request = new DefaultInvocationRequest()
-                .setPomFile(pom.toFile())
-                .setBaseDirectory(stageDirectory.toFile())
-                .addArg("package")
-                .setBatchMode(true)
-                .setQuiet(true)
-                .setOutputHandler(output::add)
-                .setErrorHandler(output::add);
-        String ownOpts = System.getenv().getOrDefault("MAVEN_OPTS", "").strip();
-        request.setMavenOpts(ownOpts.isEmpty() ? QUICK_BUILD_OPTS : ownOpts + " " + QUICK_BUILD_OPTS);
-        Properties properties = new Properties();
-        properties.setProperty("skipTests", "true");
-        request.setProperties(properties);
+        InvocationRequest request = request(stageDirectory, output);
         log.accept("Building " + stageDirectory + " (mvn package -DskipTests)...");
         InvocationResult result;
         try {
@@ -69,6 +63,25 @@ public final class StageBuilder {
             throw new IllegalStateException("Building " + stageDirectory + " failed (exit code " + result.getExitCode()
                     + "); see the Maven output above");
         }
+    }
+
+    /** {@code mvn package -DskipTests} on the stage, quiet, its output collected; offline when Maven here is. */
+    static InvocationRequest request(Path stageDirectory, List<String> output) {
+        InvocationRequest request = new DefaultInvocationRequest()
+                .setPomFile(stageDirectory.resolve("pom.xml").toFile())
+                .setBaseDirectory(stageDirectory.toFile())
+                .addArg("package")
+                .setBatchMode(true)
+                .setOffline("offline=true".equals(System.getProperty(OFFLINE_PROPERTY)))
+                .setQuiet(true)
+                .setOutputHandler(output::add)
+                .setErrorHandler(output::add);
+        String ownOpts = System.getenv().getOrDefault("MAVEN_OPTS", "").strip();
+        request.setMavenOpts(ownOpts.isEmpty() ? QUICK_BUILD_OPTS : ownOpts + " " + QUICK_BUILD_OPTS);
+        Properties properties = new Properties();
+        properties.setProperty("skipTests", "true");
+        request.setProperties(properties);
+        return request;
     }
 
     /** mvnw (or mvnw.cmd) of the stage or of a directory above it: the repository root's. */
