@@ -27,9 +27,6 @@ public final class LoadTest {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        // Any JDK HTTP server: TCP_NODELAY, else each answer waits ~44 ms for a delayed ACK
-        // (workshop/DESIGN-NOTES.md).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         int exitCode = commandLine(args, System.out, Workspace.locate()).execute(args);
         if (exitCode != 0) {
             System.exit(exitCode); // success returns normally, so Maven's exec:java can finish its own way

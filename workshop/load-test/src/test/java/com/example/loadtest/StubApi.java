@@ -1,10 +1,10 @@
 package com.example.loadtest;
 
+import com.example.localcloud.http.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,11 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Responder} says, and remembers what it received. For tests of the harness itself.
  */
 public final class StubApi implements AutoCloseable {
-
-    static {
-        // TCP_NODELAY, else each answer waits ~44 ms for a delayed ACK (workshop/DESIGN-NOTES.md).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     /** An answer. */
     public record Reply(int status, String body) {
@@ -46,7 +41,7 @@ public final class StubApi implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
 
     public StubApi(Responder responder) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = LoopbackHttpServer.create(0); // TCP_NODELAY, as the local cloud's servers
         server.setExecutor(threads);
         server.createContext("/", exchange -> respond(exchange, responder));
         server.start();

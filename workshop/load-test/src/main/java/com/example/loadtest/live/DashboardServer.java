@@ -2,13 +2,12 @@ package com.example.loadtest.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.example.localcloud.http.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +50,9 @@ public final class DashboardServer implements AutoCloseable {
     /** Serves {@code timeline} on localhost at {@code port} (0: any free port). */
     public static DashboardServer start(int port, Timeline timeline) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             // One thread per open page (its event stream stays open), so not a fixed pool.
-            ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "dashboard-http");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService threads = Executors.newCachedThreadPool(LoopbackHttpServer.daemonThreads("dashboard-http"));
+            HttpServer server = LoopbackHttpServer.create(port); // TCP_NODELAY, as every local server here
             server.setExecutor(threads);
             DashboardServer dashboard = new DashboardServer(server, threads, timeline);
             server.createContext("/", dashboard::handle);

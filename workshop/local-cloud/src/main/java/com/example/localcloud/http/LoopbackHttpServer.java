@@ -34,11 +34,16 @@ public final class LoopbackHttpServer {
      * Starts a server on {@code port} (0 for a free one) whose handler runs on {@code executor}.
      */
     public static HttpServer start(int port, String path, HttpHandler handler, Executor executor) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server = create(port);
         server.createContext(path, handler);
         server.setExecutor(executor);
         server.start();
         return server;
+    }
+
+    /** A server bound to {@code port} (0 for a free one), not started yet: for callers that set it up themselves. */
+    public static HttpServer create(int port) throws IOException {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     }
 
     /** A fixed pool of daemon threads named {@code <name>-1}, {@code <name>-2}, ... (they never keep the JVM alive). */
