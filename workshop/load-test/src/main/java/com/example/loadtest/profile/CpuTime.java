@@ -31,7 +31,7 @@ public final class CpuTime {
     private static final List<Map.Entry<String, Pattern>> GROUPS = List.of(
             Map.entry("API Gateway (Jetty)", Pattern.compile("api-gateway.*")),
             Map.entry("Runtime API (JDK HTTP server)", Pattern.compile("runtime-api.*|HTTP-Dispatcher")),
-            Map.entry("Momento server and its proxy", Pattern.compile("grpc-.*|momento-.*")),
+            Map.entry("Momento server and its proxy", Pattern.compile("grpc-.*|momento-.*|local-momento-.*")),
             Map.entry("DynamoDB Local", Pattern.compile("dynamodb-local.*|SQLiteQueue.*")),
             Map.entry("load test's HTTP client", Pattern.compile("HttpClient-.*|.*LoadTest.*|com\\.example\\.loa.*|main")));
     static final String ENVIRONMENTS = "environments' JVMs (function code, C1)";

@@ -14,6 +14,7 @@ class CpuTimeTest {
         assertEquals("Runtime API (JDK HTTP server)", CpuTime.group("HTTP-Dispatcher"));
         assertEquals("Momento server and its proxy", CpuTime.group("grpc-default-worker-ELG-3-1"));
         assertEquals("Momento server and its proxy", CpuTime.group("momento-proxy-4-back"));
+        assertEquals("Momento server and its proxy", CpuTime.group("local-momento-d")); // Linux keeps 15 characters
         assertEquals("load test's HTTP client", CpuTime.group("HttpClient-1-SelectorManager"));
         assertEquals(CpuTime.OTHER, CpuTime.group("Finalizer"));
     }

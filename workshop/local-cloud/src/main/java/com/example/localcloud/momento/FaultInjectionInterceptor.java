@@ -7,11 +7,24 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** Applies the {@link FaultInjector}'s rules: fails and/or delays matching calls. */
+/**
+ * Applies the {@link FaultInjector}'s rules: fails and/or delays matching calls. A delay does not
+ * hold a thread: the call goes on from a timer when it is over, so the server can run every call
+ * on its network threads (see {@link LocalMomentoServer}).
+ */
 final class FaultInjectionInterceptor implements ServerInterceptor {
+
+    /** One daemon thread for every delayed call of every server: each only waits, then answers from memory. */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "local-momento-delays");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final FaultInjector faults;
     private final StatsRecorder stats;
@@ -44,9 +57,12 @@ final class FaultInjectionInterceptor implements ServerInterceptor {
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(served) {
             @Override
             public void onHalfClose() {
-                // A unary call is handled when the client half-closes, so waiting here delays the work.
-                // Blocking is fine: this runs on gRPC's default executor, a cached thread pool.
-                sleep(rule.delay());
+                // A unary call is handled when the client half-closes, so going on later delays the work.
+                Context context = Context.current(); // the call's: cancellation, and what interceptors put in it
+                TIMER.schedule(context.wrap(this::afterTheDelay), rule.delay().toNanos(), TimeUnit.NANOSECONDS);
+            }
+
+            private void afterTheDelay() {
                 if (Context.current().isCancelled()) {
                     return; // the client gave up (e.g. its deadline passed): nothing left to answer
                 }
@@ -57,13 +73,5 @@ final class FaultInjectionInterceptor implements ServerInterceptor {
                 }
             }
         };
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
