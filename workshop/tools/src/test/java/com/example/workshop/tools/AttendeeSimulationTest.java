@@ -46,11 +46,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Two attendees work at once, each in a copy of their own, taking the next step from one list
  * (those with a lesson-removed check first): each step starts from {@code use step-(N-1)}, so it
- * needs nothing from the steps done before it in the same copy. One check leaves much of a 2-core
- * machine idle (one Maven, javac or test JVM at a time, one function's cold start at a time), and
- * two use it: the simulation takes about two thirds of the time. {@code -Dsimulate.attendees=1}
- * does every step in one copy, one after the other. Each command's output is printed whole, with
- * the attendee and the step.
+ * needs nothing from the steps done before it in the same copy. One check alone leaves part of a
+ * 2-core machine idle (one Maven at a time, its build mostly on one thread; the local cloud's start;
+ * the waits of the probes), which the other attendee's check uses. On a machine busy with other
+ * work there is little idle time to use, and two attendees take about as long as one.
+ * {@code -Dsimulate.attendees=1} does every step in one copy, one after the other. Each command's
+ * output is printed whole, with the attendee and the step.
  */
 class AttendeeSimulationTest {
     /** The steps whose lesson-removed check the default build runs (see the class comment). */
