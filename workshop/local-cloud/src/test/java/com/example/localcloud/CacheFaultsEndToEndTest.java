@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Faults around the cache, in the local cloud with the last caching stage: a cache slower than
@@ -16,12 +19,14 @@ import org.junit.jupiter.api.Timeout;
  * function recovers once the fault clears (no environment stuck without a cache).
  */
 @Timeout(240)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock(StageClouds.STEP_4)
 class CacheFaultsEndToEndTest {
     private StageClouds.Running stage;
 
     @BeforeEach
     void start() {
-        stage = StageClouds.start("step-4-write-aside");
+        stage = StageClouds.start(StageClouds.STEP_4);
     }
 
     @AfterEach

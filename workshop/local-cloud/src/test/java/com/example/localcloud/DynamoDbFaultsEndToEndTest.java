@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * DynamoDB faults, in the local cloud with step 1 (no cache in front): brief throttling is
@@ -16,12 +19,14 @@ import org.junit.jupiter.api.Timeout;
  * function works again as soon as the fault clears.
  */
 @Timeout(240)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock(StageClouds.STEP_1)
 class DynamoDbFaultsEndToEndTest {
     private static StageClouds.Running step1;
 
     @BeforeAll
     static void start() {
-        step1 = StageClouds.start("step-1-lambda-dynamodb");
+        step1 = StageClouds.start(StageClouds.STEP_1);
     }
 
     @AfterAll
@@ -122,6 +127,6 @@ class DynamoDbFaultsEndToEndTest {
     /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
     @Test
     void leastPrivilegeAndNoLeakedKey() throws Exception {
-        LeastPrivilegeCheck.verify("step-1-lambda-dynamodb", step1);
+        LeastPrivilegeCheck.verify(StageClouds.STEP_1, step1);
     }
 }

@@ -17,6 +17,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code -Dwatch=true}: an attendee edits a stage's code while the local cloud runs; the new code
@@ -25,13 +28,15 @@ import org.junit.jupiter.api.Timeout;
  * deployment). Prints the time from each edit to the first answer of the new code.
  */
 @Timeout(300)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock("reload-on-edit")
 class ReloadOnEditEndToEndTest {
     /** Under the repository, so the stage's build finds the Maven Wrapper above it. */
     static final Path COPY = Path.of("target/reload-on-edit/step-1").toAbsolutePath();
 
     @Test
     void anEditIsServedByNewEnvironmentsAndAFailedBuildKeepsThePreviousCode() throws Exception {
-        copyStage(StageClouds.SOLUTIONS.resolve("step-1-lambda-dynamodb"), COPY);
+        copyStage(StageClouds.SOLUTIONS.resolve(StageClouds.STEP_1), COPY);
         Queue<String> log = new ConcurrentLinkedQueue<>();
         try (LocalCloud cloud = LocalCloud.builder(COPY).port(0).watch(true)
                 .loadOptions(new LoadOptions(Map.of(), null, null)).log(log::add).start()) {

@@ -10,10 +10,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A workshop stage running in a local cloud for a test, with everything it logs kept. */
+/**
+ * A workshop stage running in a local cloud for a test, with everything it logs kept.
+ *
+ * <p>The end-to-end classes run two at a time ({@code junit-platform.properties}): much of a
+ * class's time is a stage's build, a Maven run that leaves the second core idle, and waiting for
+ * streams and retries. Each such class is {@code @Execution(CONCURRENT)} and holds a
+ * {@code @ResourceLock} on the stages it builds and starts (the names below), so that two classes
+ * never build or start the same stage at once, and the methods of one class run one after the
+ * other, in one thread, as before.
+ */
 final class StageClouds {
     static final Path SOLUTIONS = Path.of("../../solutions");
     static final String CACHE = "accounts-cache";
+
+    // Stages, as named under solutions/; also the names of their @ResourceLock.
+    static final String STEP_1 = "step-1-lambda-dynamodb";
+    static final String STEP_2 = "step-2-momento-client";
+    static final String STEP_3 = "step-3-read-aside";
+    static final String STEP_4 = "step-4-write-aside";
+    static final String STEP_5 = "step-5-fan-out";
+    static final String STEP_6 = "step-6-stream-cacher";
+    static final String STEP_7 = "step-7-stream-consumer";
 
     /** The stages built by this test JVM: their sources do not change during a run, so one build each is enough. */
     private static final Set<Path> BUILT = ConcurrentHashMap.newKeySet();

@@ -11,6 +11,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,15 +23,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * about 20 s). {@link #everyStageIsChecked} makes sure none is left out.
  */
 @Timeout(300)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock(StageClouds.STEP_4)
+@ResourceLock(StageClouds.STEP_5)
 class StageSecurityTest {
 
     /** Stages whose end-to-end test class runs the check on its own cloud. */
     static final Map<String, Class<?>> CHECKED_ELSEWHERE = Map.of(
-            "step-1-lambda-dynamodb", DynamoDbFaultsEndToEndTest.class,
-            "step-2-momento-client", Step2EndToEndTest.class,
-            "step-3-read-aside", Step3EndToEndTest.class,
-            "step-6-stream-cacher", Step6EndToEndTest.class,
-            "step-7-stream-consumer", Step7EndToEndTest.class);
+            StageClouds.STEP_1, DynamoDbFaultsEndToEndTest.class,
+            StageClouds.STEP_2, Step2EndToEndTest.class,
+            StageClouds.STEP_3, Step3EndToEndTest.class,
+            StageClouds.STEP_6, Step6EndToEndTest.class,
+            StageClouds.STEP_7, Step7EndToEndTest.class);
 
     static Stream<String> allStages() throws IOException {
         try (Stream<Path> dirs = Files.list(StageClouds.SOLUTIONS)) {

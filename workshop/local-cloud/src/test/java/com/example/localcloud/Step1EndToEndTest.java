@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Step 1 of the workshop (solutions/step-1-lambda-dynamodb) in the local cloud, through HTTP:
@@ -20,9 +23,11 @@ import org.junit.jupiter.api.Timeout;
  * builds it.
  */
 @Timeout(180)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock(StageClouds.STEP_1)
 class Step1EndToEndTest {
 
-    private static final Path STEP_1 = Path.of("../../solutions/step-1-lambda-dynamodb");
+    private static final Path STEP_1 = StageClouds.SOLUTIONS.resolve(StageClouds.STEP_1);
     private static final ObjectMapper JSON = AccountsApi.JSON;
 
     private static LocalCloud cloud;

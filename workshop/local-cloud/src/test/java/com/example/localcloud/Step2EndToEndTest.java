@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * execution environment; and without its IAM statement it is denied exactly as in AWS.
  */
 @Timeout(240)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock(StageClouds.STEP_2)
 class Step2EndToEndTest {
-    private static final String STAGE = "step-2-momento-client";
+    private static final String STAGE = StageClouds.STEP_2;
     private static StageClouds.Running step2;
 
     @BeforeAll
@@ -102,6 +107,6 @@ class Step2EndToEndTest {
     /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
     @Test
     void leastPrivilegeAndNoLeakedKey() throws Exception {
-        LeastPrivilegeCheck.verify("step-2-momento-client", step2);
+        LeastPrivilegeCheck.verify(StageClouds.STEP_2, step2);
     }
 }

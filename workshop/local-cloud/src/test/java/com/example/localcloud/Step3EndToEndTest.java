@@ -15,6 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Step 3 (read-aside) in the local cloud: the operator endpoints the guides and live demos use, and
@@ -23,12 +26,14 @@ import org.junit.jupiter.api.Timeout;
  * AttendeeSimulationTest, on this stage.
  */
 @Timeout(240)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock(StageClouds.STEP_3)
 class Step3EndToEndTest {
     private static StageClouds.Running step3;
 
     @BeforeAll
     static void start() {
-        step3 = StageClouds.start("step-3-read-aside");
+        step3 = StageClouds.start(StageClouds.STEP_3);
     }
 
     @AfterAll
@@ -113,6 +118,6 @@ class Step3EndToEndTest {
     /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
     @Test
     void leastPrivilegeAndNoLeakedKey() throws Exception {
-        LeastPrivilegeCheck.verify("step-3-read-aside", step3);
+        LeastPrivilegeCheck.verify(StageClouds.STEP_3, step3);
     }
 }

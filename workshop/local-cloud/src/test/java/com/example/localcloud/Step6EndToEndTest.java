@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Step 6 (stream cacher) in the local cloud: the function reads the table's stream with its own role.
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Timeout;
  * attendee's code and, in AttendeeSimulationTest, on this stage).
  */
 @Timeout(240)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock(StageClouds.STEP_6)
 class Step6EndToEndTest {
     private static final long DEADLINE_SECONDS = 30;
 
@@ -24,7 +29,7 @@ class Step6EndToEndTest {
 
     @BeforeAll
     static void start() {
-        step6 = StageClouds.start("step-6-stream-cacher");
+        step6 = StageClouds.start(StageClouds.STEP_6);
     }
 
     @AfterAll
@@ -64,6 +69,6 @@ class Step6EndToEndTest {
     /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
     @Test
     void leastPrivilegeAndNoLeakedKey() throws Exception {
-        LeastPrivilegeCheck.verify("step-6-stream-cacher", step6);
+        LeastPrivilegeCheck.verify(StageClouds.STEP_6, step6);
     }
 }

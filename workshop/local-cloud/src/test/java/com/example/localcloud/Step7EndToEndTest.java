@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
@@ -34,6 +37,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
  * through Momento) and written exactly once, even when deliveries are retried.
  */
 @Timeout(300)
+@Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
+@ResourceLock(StageClouds.STEP_7)
 class Step7EndToEndTest {
     private static final long DEADLINE_SECONDS = 60;
     /** What the consumer logs once per batch; see ActivityConsumerHandler. */
@@ -49,7 +54,7 @@ class Step7EndToEndTest {
 
     @BeforeAll
     static void start() {
-        step7 = StageClouds.start("step-7-stream-consumer");
+        step7 = StageClouds.start(StageClouds.STEP_7);
         LocalCloud cloud = step7.cloud();
         Region region = Region.of(cloud.config().deployment().region());
         StaticCredentialsProvider operator = StaticCredentialsProvider.create(cloud.operatorCredentials());
@@ -246,6 +251,6 @@ class Step7EndToEndTest {
     /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
     @Test
     void leastPrivilegeAndNoLeakedKey() throws Exception {
-        LeastPrivilegeCheck.verify("step-7-stream-consumer", step7);
+        LeastPrivilegeCheck.verify(StageClouds.STEP_7, step7);
     }
 }

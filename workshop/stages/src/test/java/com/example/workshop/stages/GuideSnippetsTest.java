@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -327,13 +331,39 @@ class GuideSnippetsTest {
     }
 
     private static List<Path> javaSources(String className) {
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(file -> file.getFileName().toString().equals(className + ".java"))
-                    .filter(file -> !file.toString().contains("/target/") && !file.toString().contains("\\target\\"))
-                    .toList();
+        return JAVA_SOURCES.getOrDefault(className + ".java", List.of());
+    }
+
+    /**
+     * Every .java file of the repository outside build output ({@code target/}), by file name: one
+     * walk of the tree for all the names the guides mention (after a build, the tree holds every
+     * stage's classes and the local cloud's test copies).
+     */
+    static final Map<String, List<Path>> JAVA_SOURCES = javaSourcesByName();
+
+    private static Map<String, List<Path>> javaSourcesByName() {
+        Map<String, List<Path>> sources = new HashMap<>();
+        try {
+            Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    return directory.getFileName() != null && directory.getFileName().toString().equals("target")
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".java")) {
+                        sources.computeIfAbsent(name, any -> new ArrayList<>()).add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return sources;
     }
 
     @Test

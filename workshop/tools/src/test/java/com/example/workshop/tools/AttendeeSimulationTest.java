@@ -11,12 +11,20 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,31 +43,73 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code -Dsimulate.mutations=all} (or a list, {@code =2,5}) before a release. {@link MutationTest}
  * checks in every build that each mutation still applies to its solution. {@code -Dsimulate.steps=3,4}
  * runs only those steps.
+ *
+ * <p>Two attendees work at once, each in a copy of their own, taking the next step from one list
+ * (those with a lesson-removed check first): each step starts from {@code use step-(N-1)}, so it
+ * needs nothing from the steps done before it in the same copy. One check alone leaves part of a
+ * 2-core machine idle (one Maven at a time, its build mostly on one thread; the local cloud's start;
+ * the waits of the probes), which the other attendee's check uses. On a machine busy with other
+ * work there is little idle time to use, and two attendees take about as long as one.
+ * {@code -Dsimulate.attendees=1} does every step in one copy, one after the other. Each command's
+ * output is printed whole, with the attendee and the step.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttendeeSimulationTest {
     /** The steps whose lesson-removed check the default build runs (see the class comment). */
     static final String MUTATED_BY_DEFAULT = "3,4";
     static final Path ROOT = Path.of(System.getProperty("workshop.root", "../..")).toAbsolutePath().normalize();
+    /** How many attendees (copies of the repository) do the steps at the same time. */
+    static final int ATTENDEES = Integer.getInteger("simulate.attendees", 2);
 
     @TempDir
-    static Path copy;
-    static Git git;
+    static Path copies;
+    private static ExecutorService attendees;
+    /** Each step's run, done by whichever attendee took it: completes with the step's first failure, if any. */
+    private static final Map<Integer, CompletableFuture<Void>> DONE = new ConcurrentHashMap<>();
 
     @BeforeAll
-    static void copyTheRepository() throws IOException {
-        for (String entry : List.of("pom.xml", "serverless.yml", "src", "solutions", "workshop", "mvnw", "mvnw.cmd", ".mvn",
-                ".workshop-stage", ".gitignore")) {
-            copyWithoutBuildOutput(ROOT.resolve(entry), copy.resolve(entry));
+    static void attendeesStart() {
+        List<Mutation> steps = steps().toList();
+        steps.forEach(mutation -> DONE.put(mutation.step(), new CompletableFuture<>()));
+        // The longest steps first (one more full check each), so that the attendees finish together.
+        Queue<Mutation> todo = new ConcurrentLinkedQueue<>(steps.stream()
+                .sorted(Comparator.comparing((Mutation mutation) -> !mutated(mutation.step())).thenComparing(Mutation::step))
+                .toList());
+        int count = Math.max(1, Math.min(ATTENDEES, steps.size()));
+        attendees = Executors.newFixedThreadPool(count);
+        for (int number = 1; number <= count; number++) {
+            int attendee = number;
+            attendees.submit(() -> {
+                Attendee one = null;
+                for (Mutation next = todo.poll(); next != null; next = todo.poll()) {
+                    CompletableFuture<Void> done = DONE.get(next.step());
+                    try {
+                        if (one == null) {
+                            one = new Attendee(attendee, copies.resolve("attendee-" + attendee));
+                        }
+                        one.doTheStepByHand(next);
+                        done.complete(null);
+                    } catch (Throwable failure) {
+                        done.completeExceptionally(failure);
+                    }
+                }
+            });
         }
-        copy.resolve("mvnw").toFile().setExecutable(true);
-        git = new Git(copy);
-        git.run("init", "-q", "-b", "main");
-        commit("a fresh clone");
+    }
+
+    @AfterAll
+    static void attendeesLeave() throws InterruptedException {
+        if (attendees != null) {
+            attendees.shutdownNow();
+            attendees.awaitTermination(1, TimeUnit.MINUTES);
+        }
     }
 
     static Stream<Mutation> steps() {
         return Mutation.ALL.stream().filter(mutation -> selected("simulate.steps", mutation.step(), "all"));
+    }
+
+    static boolean mutated(int step) {
+        return selected("simulate.mutations", step, MUTATED_BY_DEFAULT);
     }
 
     /** Whether the system property {@code name} ("all", "none" or a list such as "3,4") selects {@code step}. */
@@ -68,59 +118,83 @@ class AttendeeSimulationTest {
         return wanted.equals("all") || Arrays.asList(wanted.split("\\s*,\\s*")).contains(String.valueOf(step));
     }
 
-    @Order(1)
     @ParameterizedTest(name = "step {0}")
     @MethodSource("steps")
-    void anAttendeeDoesTheStepByHand(Mutation mutation) throws IOException {
-        int step = mutation.step();
-        StepLessons lessons = Curriculum.step(step).orElseThrow();
-        Path solution = stage(step);
-        assertThat(run("use", "step-" + (step - 1), "--force")).as(output).isZero();
-        commit("step " + (step - 1) + " done");
-
-        assertThat(run("start", "step-" + step)).as(output).isZero();
-        int before = run("check");
-        assertThat(before).as("check before any edit:\n%s", output).isEqualTo(1);
-        assertThat(output).contains("✘");
-
-        for (String entry : List.of("pom.xml", "serverless.yml", "src/main")) {
-            Trees.replace(copy, solution, entry);
+    void anAttendeeDoesTheStepByHand(Mutation mutation) throws Throwable {
+        try {
+            DONE.get(mutation.step()).join();
+        } catch (CompletionException failed) {
+            throw failed.getCause();
         }
-        int perfect = run("check");
-        assertThat(perfect).as("check with the solution's code:\n%s", output).isZero();
-        assertThat(output).doesNotContain("✘");
-        for (Lesson lesson : lessons.withRegressions()) {
-            assertThat(output).contains("✔ " + lesson.title());
-        }
-
-        if (!selected("simulate.mutations", step, MUTATED_BY_DEFAULT)) {
-            return;
-        }
-        mutation.apply(copy);
-        int mutated = run("check");
-        assertThat(mutated).as("check without '%s':\n%s", mutation.lesson(), output).isEqualTo(1);
-        assertThat(output).as("the mutation must change behavior, not break the build").doesNotContain("does not compile");
-        assertThat(output).contains("✘ " + mutation.lesson());
     }
 
-    private static String output;
+    /** One attendee, in a copy of the repository of their own. */
+    private static final class Attendee {
+        private final int number;
+        private final Path copy;
+        private final Git git;
+        private String output;
+        private int step;
 
-    private static int run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Workshop.run(copy, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        output = out + err.toString();
-        System.out.println("$ workshop " + String.join(" ", args) + "\n" + output);
-        return code;
-    }
+        Attendee(int number, Path copy) throws IOException {
+            this.number = number;
+            this.copy = copy;
+            for (String entry : List.of("pom.xml", "serverless.yml", "src", "solutions", "workshop", "mvnw", "mvnw.cmd", ".mvn",
+                    ".workshop-stage", ".gitignore")) {
+                copyWithoutBuildOutput(ROOT.resolve(entry), copy.resolve(entry));
+            }
+            copy.resolve("mvnw").toFile().setExecutable(true);
+            git = new Git(copy);
+            git.run("init", "-q", "-b", "main");
+            commit("a fresh clone");
+        }
 
-    private static Path stage(int step) {
-        return new Stages(copy).find("step-" + step).dir();
-    }
+        void doTheStepByHand(Mutation mutation) throws IOException {
+            step = mutation.step();
+            StepLessons lessons = Curriculum.step(step).orElseThrow();
+            Path solution = new Stages(copy).find("step-" + step).dir();
+            assertThat(run("use", "step-" + (step - 1), "--force")).as(output).isZero();
+            commit("step " + (step - 1) + " done");
 
-    private static void commit(String message) {
-        git.run("add", "-A");
-        git.run("-c", "user.name=Attendee", "-c", "user.email=attendee@localhost", "commit", "-q", "--allow-empty", "-m", message);
+            assertThat(run("start", "step-" + step)).as(output).isZero();
+            int before = run("check");
+            assertThat(before).as("check before any edit:\n%s", output).isEqualTo(1);
+            assertThat(output).contains("✘");
+
+            for (String entry : List.of("pom.xml", "serverless.yml", "src/main")) {
+                Trees.replace(copy, solution, entry);
+            }
+            int perfect = run("check");
+            assertThat(perfect).as("check with the solution's code:\n%s", output).isZero();
+            assertThat(output).doesNotContain("✘");
+            for (Lesson lesson : lessons.withRegressions()) {
+                assertThat(output).contains("✔ " + lesson.title());
+            }
+
+            if (!mutated(step)) {
+                return;
+            }
+            mutation.apply(copy);
+            int mutated = run("check");
+            assertThat(mutated).as("check without '%s':\n%s", mutation.lesson(), output).isEqualTo(1);
+            assertThat(output).as("the mutation must change behavior, not break the build").doesNotContain("does not compile");
+            assertThat(output).contains("✘ " + mutation.lesson());
+        }
+
+        private int run(String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Workshop.run(copy, new PrintWriter(out, true), new PrintWriter(err, true), args);
+            output = out + err.toString();
+            // One block per command: the other attendee prints too.
+            System.out.println("$ workshop " + String.join(" ", args) + "    (attendee " + number + ", step " + step + ")\n" + output);
+            return code;
+        }
+
+        private void commit(String message) {
+            git.run("add", "-A");
+            git.run("-c", "user.name=Attendee", "-c", "user.email=attendee@localhost", "commit", "-q", "--allow-empty", "-m", message);
+        }
     }
 
     private static void copyWithoutBuildOutput(Path from, Path to) throws IOException {
