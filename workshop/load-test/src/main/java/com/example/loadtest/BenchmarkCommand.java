@@ -145,7 +145,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             profiles.add(ProfileCommand.measure(workspace, workspace.stageDirectory(stage), (int) Math.min(requests, Integer.MAX_VALUE),
                     workload.warmUp, workload.delays(), built, out));
         }
-        return "\n\n## The time budget of a warm read\n\n"
+        return "\n## The time budget of a warm read\n\n"
                 + "`GET /users/{username}` (a cache hit where the stage caches, a DynamoDB read on step 1), " + requests
                 + " times one at a time after " + workload.warmUp + " warm-up requests, in a fresh local cloud with one "
                 + "environment per function, split where each hop's time is measured (see the load test's README, \"The time "
