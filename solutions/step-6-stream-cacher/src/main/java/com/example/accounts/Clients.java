@@ -30,6 +30,8 @@ public final class Clients {
 
     private static DynamoDbClient dynamoDb;
     private static CacheClient cacheClient;
+    /** Guards cacheClient. Not the class's lock: Init builds the DynamoDB client while this one connects. */
+    private static final Object CACHE_CLIENT_LOCK = new Object();
 
     private Clients() {
     }
@@ -51,12 +53,14 @@ public final class Clients {
      * unreachable), this throws and the next call tries again, so one bad cold start does not
      * leave the environment without a cache for good.
      */
-    static synchronized CacheClient cacheClient(String apiKeySecretId) {
-        if (cacheClient == null) {
-            String apiKey = MomentoApiKey.read(secretsManager(), apiKeySecretId);
-            cacheClient = connect(CredentialProvider.fromString(apiKey));
+    static CacheClient cacheClient(String apiKeySecretId) {
+        synchronized (CACHE_CLIENT_LOCK) {
+            if (cacheClient == null) {
+                String apiKey = MomentoApiKey.read(secretsManager(), apiKeySecretId);
+                cacheClient = connect(CredentialProvider.fromString(apiKey));
+            }
+            return cacheClient;
         }
-        return cacheClient;
     }
 
     /** Connects now, during Init, so the first request does not pay for it. */

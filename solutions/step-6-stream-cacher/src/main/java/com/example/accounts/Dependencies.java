@@ -4,6 +4,7 @@ import com.example.accounts.cache.AccountCache;
 import com.example.accounts.repository.AccountRepository;
 import com.example.accounts.service.AccountService;
 import com.example.accounts.service.StreamCacher;
+import java.util.concurrent.CompletableFuture;
 import momento.sdk.CacheClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,10 @@ public final class Dependencies {
     }
 
     public static AccountService accountService() {
-        createCacheClientDuringInit();
-        return new AccountService(new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME")), accountCache());
+        CompletableFuture<Void> cacheClientCreated = createCacheClientDuringInit();
+        AccountRepository repository = new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME"));
+        cacheClientCreated.join(); // Init ends with the cache client connected
+        return new AccountService(repository, accountCache());
     }
 
     /** The cache, on the Momento client created during Init; every set states Clients.CACHE_TTL. */
@@ -27,21 +30,26 @@ public final class Dependencies {
 
     /** For the stream cacher, which needs the cache only, not the table. */
     public static StreamCacher streamCacher() {
-        createCacheClientDuringInit();
+        createCacheClientDuringInit().join();
         return new StreamCacher(accountCache());
     }
 
     /**
      * Handlers are built during Lambda's Init phase, so building the cache client here makes the
-     * cold start, not the first request, pay for it. A failure is not fatal: the next use of
-     * the client tries again, and DynamoDB still answers.
+     * cold start, not the first request, pay for it. It is built on a thread of its own: reading
+     * the key and connecting wait on the network, and meanwhile the caller builds the DynamoDB
+     * client. A new thread rather than a pool's, because it inherits the caller's context class
+     * loader: in Lambda, the one that loaded the function's jar. A failure is not fatal: the next
+     * use of the client tries again, and DynamoDB still answers.
      */
-    private static void createCacheClientDuringInit() {
-        try {
-            cacheClient();
-        } catch (RuntimeException e) {
-            LOG.warn("Momento client not created during Init, will retry on use: {}", e.toString());
-        }
+    private static CompletableFuture<Void> createCacheClientDuringInit() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                cacheClient();
+            } catch (RuntimeException e) {
+                LOG.warn("Momento client not created during Init, will retry on use: {}", e.toString());
+            }
+        }, task -> new Thread(task, "momento-client").start());
     }
 
     /** The Momento client, with its API key from the secret that MOMENTO_API_KEY_SECRET_ID names. */

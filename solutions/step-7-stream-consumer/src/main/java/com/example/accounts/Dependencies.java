@@ -6,6 +6,7 @@ import com.example.accounts.repository.ActivityRepository;
 import com.example.accounts.service.AccountService;
 import com.example.accounts.service.ActivityConsumer;
 import com.example.accounts.service.StreamCacher;
+import java.util.concurrent.CompletableFuture;
 import momento.sdk.CacheClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,10 @@ public final class Dependencies {
     }
 
     public static AccountService accountService() {
-        createCacheClientDuringInit();
-        return new AccountService(new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME")), accountCache());
+        CompletableFuture<Void> cacheClientCreated = createCacheClientDuringInit();
+        AccountRepository repository = new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME"));
+        cacheClientCreated.join(); // Init ends with the cache client connected
+        return new AccountService(repository, accountCache());
     }
 
     /** The cache, on the Momento client created during Init; every set states Clients.CACHE_TTL. */
@@ -29,13 +32,13 @@ public final class Dependencies {
 
     /** For the stream cacher, which needs the cache only, not the table. */
     public static StreamCacher streamCacher() {
-        createCacheClientDuringInit();
+        createCacheClientDuringInit().join();
         return new StreamCacher(accountCache());
     }
 
     /** For the activity consumer, which reads the accounts table through the cache and writes the activity table. */
     public static ActivityConsumer activityConsumer() {
-        createCacheClientDuringInit();
+        createCacheClientDuringInit().join();
         return new ActivityConsumer(
                 new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME")),
                 new ActivityRepository(Clients.dynamoDb(), requiredEnv("ACTIVITY_TABLE_NAME")),
@@ -44,15 +47,20 @@ public final class Dependencies {
 
     /**
      * Handlers are built during Lambda's Init phase, so building the cache client here makes the
-     * cold start, not the first request, pay for it. A failure is not fatal: the next use of
-     * the client tries again, and DynamoDB still answers.
+     * cold start, not the first request, pay for it. It is built on a thread of its own: reading
+     * the key and connecting wait on the network, and meanwhile the caller builds the DynamoDB
+     * client. A new thread rather than a pool's, because it inherits the caller's context class
+     * loader: in Lambda, the one that loaded the function's jar. A failure is not fatal: the next
+     * use of the client tries again, and DynamoDB still answers.
      */
-    private static void createCacheClientDuringInit() {
-        try {
-            cacheClient();
-        } catch (RuntimeException e) {
-            LOG.warn("Momento client not created during Init, will retry on use: {}", e.toString());
-        }
+    private static CompletableFuture<Void> createCacheClientDuringInit() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                cacheClient();
+            } catch (RuntimeException e) {
+                LOG.warn("Momento client not created during Init, will retry on use: {}", e.toString());
+            }
+        }, task -> new Thread(task, "momento-client").start());
     }
 
     /** The Momento client, with its API key from the secret that MOMENTO_API_KEY_SECRET_ID names. */
