@@ -93,8 +93,8 @@ public final class LiveDashboard implements AutoCloseable {
     private void tick(List<LiveStage> stages) {
         try {
             for (LiveStage stage : stages) { // a demo script may use the local cloud's own endpoints: mark those changes too
-                stage.controls().momentoChangedElsewhere().ifPresent(words ->
-                        timeline.add(new Events.Mark(timeline.now(), stage.target().name(), words + " through /_local")));
+                stage.controls().changesThroughLocal().forEach(change -> timeline.add(
+                        new Events.Mark(timeline.at(change.atNanos()), stage.target().name(), "/_local: " + change.request())));
             }
             LiveLoad first = stages.get(0).load();
             String load = loadReady ? first.state().name().toLowerCase(Locale.ROOT) : "preparing"; // seeding, warming up

@@ -3,16 +3,13 @@ package com.example.loadtest.live;
 import com.example.loadtest.run.LocalStageTarget;
 import com.example.loadtest.run.NetworkDelays;
 import com.example.localcloud.dynamodb.DynamoDbFaults;
-import com.example.localcloud.momento.FaultInjector;
 import com.example.localcloud.momento.FaultRule;
+import com.example.localcloud.service.ControlLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What the instructor has done to one stage's local cloud: Momento down, erroring or slow,
@@ -36,9 +33,11 @@ final class StageControls {
     private Momento momento = Momento.OK;
     private DynamoDb dynamoDb = DynamoDb.OK;
     private boolean networkOn;
-    /** The Momento rules as the dashboard left them: any other set means a script changed them through /_local. */
-    private Set<Long> momentoRulesSetHere = Set.of();
+    /** The last change made through the stage's /_local routes that this has seen. */
+    private long lastChangeSeen;
+    /** Whether a script changed the Momento faults (or DynamoDB's) through /_local since the dashboard's own last change. */
     private boolean momentoSetElsewhere;
+    private boolean dynamoDbSetElsewhere;
 
     /**
      * @param networkDelays what "network delays on" adds
@@ -48,6 +47,7 @@ final class StageControls {
         this.target = target;
         this.networkDelays = networkDelays;
         this.networkOn = networkOn;
+        this.lastChangeSeen = target.controlLog().last();
         momento(Momento.OK); // the stage's start installed the network time as a rule of its own: now it is one of ours
     }
 
@@ -69,26 +69,23 @@ final class StageControls {
         if (rule.size() > 1) {
             target.momentoFaults().add(FaultRule.fromParameters(rule));
         }
-        momentoRulesSetHere = momentoRules();
         momentoSetElsewhere = false;
     }
 
     /**
-     * A change of the Momento faults made through the local cloud's {@code /_local/momento/faults}
-     * since the dashboard's last one, in words; empty when there was none.
+     * The changes made through the stage's {@code /_local} routes since the last call (a demo
+     * scripted with curl): the dashboard marks them on the charts, and the stage's card then says
+     * what is in force as the local services report it.
      */
-    synchronized Optional<String> momentoChangedElsewhere() {
-        Set<Long> now = momentoRules();
-        if (now.equals(momentoRulesSetHere)) {
-            return Optional.empty();
+    synchronized List<ControlLog.Change> changesThroughLocal() {
+        List<ControlLog.Change> changes = target.controlLog().after(lastChangeSeen);
+        for (ControlLog.Change change : changes) {
+            lastChangeSeen = change.number();
+            momentoSetElsewhere |= change.service().equals("momento") && change.request().contains("momento/faults");
+            dynamoDbSetElsewhere |= change.service().equals("dynamodb")
+                    && (change.request().contains("dynamodb/faults") || change.request().contains("dynamodb/delay"));
         }
-        momentoRulesSetHere = now;
-        momentoSetElsewhere = true;
-        return Optional.of(now.isEmpty() ? "Momento faults cleared" : "Momento faults set"); // the card lists them
-    }
-
-    private Set<Long> momentoRules() {
-        return target.momentoFaults().active().stream().map(FaultInjector.ActiveFault::id).collect(Collectors.toSet());
+        return changes;
     }
 
     private List<String> describeMomentoRules() {
@@ -100,6 +97,7 @@ final class StageControls {
 
     synchronized void dynamoDb(DynamoDb state) {
         dynamoDb = state;
+        dynamoDbSetElsewhere = false;
         DynamoDbFaults faults = target.dynamoDbFaults();
         faults.clear(); // also the delay: set again below
         Duration delay = networkOn ? networkDelays.dynamoDb() : Duration.ZERO;
@@ -133,10 +131,14 @@ final class StageControls {
                 case OK -> { }
             }
         }
-        switch (dynamoDb) {
-            case SLOW -> words.add("DynamoDB slow +" + SLOW_BY.toMillis() + " ms");
-            case THROTTLING -> words.add("DynamoDB throttling reads");
-            case OK -> { }
+        if (dynamoDbSetElsewhere) {
+            target.dynamoDbFaults().describe().forEach(fault -> words.add("DynamoDB " + fault + " (from /_local)"));
+        } else {
+            switch (dynamoDb) {
+                case SLOW -> words.add("DynamoDB slow +" + SLOW_BY.toMillis() + " ms");
+                case THROTTLING -> words.add("DynamoDB throttling reads");
+                case OK -> { }
+            }
         }
         if (networkOn) {
             words.add("network: DynamoDB +" + networkDelays.dynamoDb().toMillis() + " ms, Momento +"

@@ -8,6 +8,7 @@ import com.example.localcloud.momento.FaultInjector;
 import com.example.localcloud.momento.FaultRule;
 import com.example.localcloud.momento.MomentoStats;
 import com.example.localcloud.momento.MomentoStats.CacheCounters;
+import com.example.localcloud.service.ControlLog;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,6 +108,11 @@ public final class LocalStageTarget implements Target {
     /** The local DynamoDB's fault injection and delay (the live dashboard's DynamoDB controls). */
     public DynamoDbFaults dynamoDbFaults() {
         return cloud.dynamoDbFaults();
+    }
+
+    /** The changes made through the stage's {@code /_local} routes, e.g. by a scripted demo. */
+    public ControlLog controlLog() {
+        return cloud.controlLog();
     }
 
     /** The local Momento's counters now, per cache and per call (failed calls included). */
