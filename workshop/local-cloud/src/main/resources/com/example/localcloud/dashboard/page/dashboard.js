@@ -43,6 +43,8 @@ function hello(event) {
   document.title = event.title + " · live";
   $("#status").textContent = event.settings;
   $("#window").textContent = event.windowSeconds;
+  // The local cloud's own dashboard has no load generator: no Load buttons (a timeline from before this field has one).
+  $('#controls [aria-label="Load"]').hidden = event.load === false;
   for (const stage of event.stages) {
     run.figures[stage.name] = { p50: [], p99: [], rps: [], eps: [], hit: [], ddb: [] };
   }
