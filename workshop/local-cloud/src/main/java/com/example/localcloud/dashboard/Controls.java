@@ -50,10 +50,10 @@ public final class Controls {
 
     /**
      * @param stage a stage's name, or null or "all" for every stage (load actions are always for all)
-     * @throws IllegalArgumentException an unknown action, stage or value, or a load action without a load generator (400)
-     * @throws IllegalStateException    a load action before the stages are ready (409)
      * @param value the concurrency, for "concurrency"
      * @return the mark drawn on the charts
+     * @throws IllegalArgumentException an unknown action, stage or value, or a load action without a load generator (400)
+     * @throws IllegalStateException    a load action before the stages are ready (409)
      */
     public Events.Mark apply(String action, String stage, String value) {
         String words = ACTIONS.get(action == null ? "" : action);

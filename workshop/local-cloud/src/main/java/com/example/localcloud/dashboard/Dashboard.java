@@ -25,6 +25,8 @@ public final class Dashboard implements AutoCloseable {
         return thread;
     });
     private volatile Controls controls;
+    /** What a page still open is told when this closes before {@link #finish}. */
+    private volatile String closingWords = "The run stopped before its end: the terminal says why";
 
     private Dashboard(int port) {
         this.server = DashboardServer.start(port, timeline);
@@ -49,6 +51,7 @@ public final class Dashboard implements AutoCloseable {
             String name = stage.getFileName() == null ? "stage" : stage.getFileName().toString();
             DashboardStage only = new DashboardStage(name, "local cloud, " + stage + ", " + cloud.baseUri(), cloud, requests,
                     StageControls.TYPICAL_DYNAMODB_NETWORK, StageControls.TYPICAL_MOMENTO_NETWORK, false);
+            dashboard.closingWords = "The local cloud has stopped";
             dashboard.show(List.of(only), cloud.config().deployment().service() + ": " + name,
                     "What the local cloud at " + cloud.baseUri() + " sees: every request API Gateway serves, "
                             + "latency as API Gateway measures it", null);
@@ -114,12 +117,12 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    /** Stops serving; a page still open is told first when the run did not finish (e.g. a stage failed to seed). */
+    /** Stops serving; a page still open is told first when the run did not finish (a stage failed to seed, Ctrl-C). */
     @Override
     public void close() {
         ticker.shutdownNow();
         if (!timeline.ended()) {
-            timeline.end(new Events.End("The run stopped before its end: the terminal says why"));
+            timeline.end(new Events.End(closingWords));
         }
         server.close();
     }
