@@ -81,7 +81,7 @@ final class LiveComparison {
         }
         dashboard.loadReady(paused);
         if (!paused) {
-            dashboard.controls().apply("start", null, null);
+            dashboard.apply("start");
         }
         out.println(paused ? "Ready: press Start on the dashboard." : "The load runs on every stage at once.");
         dashboard.awaitStop(stages, settings.duration());

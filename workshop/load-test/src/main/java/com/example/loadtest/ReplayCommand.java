@@ -1,7 +1,7 @@
 package com.example.loadtest;
 
-import com.example.loadtest.live.DashboardServer;
-import com.example.loadtest.live.Timeline;
+import com.example.localcloud.dashboard.DashboardServer;
+import com.example.localcloud.dashboard.Timeline;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package com.example.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.loadtest.live.Events;
-import com.example.loadtest.live.Timeline;
+import com.example.localcloud.dashboard.Events;
+import com.example.localcloud.dashboard.Timeline;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

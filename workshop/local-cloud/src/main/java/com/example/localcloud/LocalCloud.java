@@ -22,6 +22,7 @@ import com.example.localcloud.momento.MomentoService;
 import com.example.localcloud.secretsmanager.LocalSecretsManager;
 import com.example.localcloud.secretsmanager.SecretsManagerService;
 import com.example.localcloud.service.CallTimer;
+import com.example.localcloud.service.ControlLog;
 import com.example.localcloud.service.LocalService;
 import com.example.localcloud.service.RunningServices;
 import com.example.localcloud.startup.CloudStartup;
@@ -164,6 +165,11 @@ public final class LocalCloud implements AutoCloseable {
     /** Fault injection in front of DynamoDB Local (throttling, server errors). */
     public DynamoDbFaults dynamoDbFaults() {
         return running().get(DynamoDbService.class).faults();
+    }
+
+    /** The changes made through the {@code /_local} routes (faults, flushes, delays), e.g. by a scripted demo. */
+    public ControlLog controlLog() {
+        return options.controlLog();
     }
 
     /** Every IAM decision taken on the functions' calls to DynamoDB, Secrets Manager and Kinesis, oldest first. */
@@ -344,7 +350,7 @@ public final class LocalCloud implements AutoCloseable {
         /** Reads serverless.yml, builds the jar, then starts every service (see {@link CloudStartup}). */
         public LocalCloud start() throws IllegalStateException {
             StartOptions options = new StartOptions(stageDirectory, port, build, watch, dynamoDbPort,
-                    maxEnvironmentsPerFunction, loadOptions, customizers, enforceIam, log);
+                    maxEnvironmentsPerFunction, loadOptions, customizers, enforceIam, log, new ControlLog());
             LocalCloud cloud = new LocalCloud(options, CloudStartup.start(options));
             if (watch) {
                 try {

@@ -1,36 +1,27 @@
 package com.example.loadtest.live;
 
+import com.example.localcloud.dashboard.Dashboard;
+import com.example.localcloud.dashboard.LoadControl;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A live run as the page sees it: the server, the timeline of events, and the tick that samples
- * every stage once a second. Lives from before the stages start (the page shows their start-up)
- * to after the results are written.
+ * A live run as the page sees it: the local cloud's {@link Dashboard} with the load test's load
+ * added (its latencies, its Load buttons). Lives from before the stages start (the page shows
+ * their start-up) to after the results are written.
  */
 public final class LiveDashboard implements AutoCloseable {
-    private final Timeline timeline = new Timeline();
-    private final DashboardServer server;
+    private final Dashboard dashboard;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dashboard-tick");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile Controls controls;
-    private volatile boolean loadReady;
+    private volatile Loads loads;
 
     private LiveDashboard(int port) {
-        this.server = DashboardServer.start(port, timeline);
+        this.dashboard = Dashboard.start(port);
     }
 
     /** Serves the page on localhost at {@code port} (0: any free port). */
@@ -39,79 +30,97 @@ public final class LiveDashboard implements AutoCloseable {
     }
 
     public URI uri() {
-        return server.uri();
+        return dashboard.uri();
     }
 
     /** A line for the page's status bar while the stages start. */
     public void status(String text) {
-        timeline.add(new Events.Status(text));
+        dashboard.status(text);
     }
 
     /** The stages are ready: the page lays them out, the buttons work, and a tick samples them every second. */
     public void show(List<LiveStage> stages, String title, String settings) {
-        Map<String, StageControls> byName = new LinkedHashMap<>();
-        stages.forEach(stage -> byName.put(stage.target().name(), stage.controls()));
-        timeline.startClock();
-        timeline.add(new Events.Hello(title, settings, stages.stream().map(LiveStage::info).toList(),
-                StageSampler.WINDOW_SECONDS));
-        controls = new Controls(byName, stages.stream().map(LiveStage::load).toList(), timeline, stopped::countDown);
-        server.controls(controls);
-        ticker.scheduleAtFixedRate(() -> tick(stages), 1, 1, TimeUnit.SECONDS);
+        loads = new Loads(stages.stream().map(LiveStage::load).toList());
+        dashboard.show(stages.stream().map(LiveStage::shown).toList(), title, settings, loads);
     }
 
     /** The stages are seeded and warm: the load's buttons work from now on. */
     public void loadReady(boolean paused) {
-        controls.loadReady();
-        loadReady = true;
-        timeline.add(new Events.Status(paused ? "Seeded and warmed up: press Start" : "Seeded and warmed up: the load runs on every stage at once"));
+        loads.ready = true;
+        dashboard.status(paused ? "Seeded and warmed up: press Start" : "Seeded and warmed up: the load runs on every stage at once");
     }
 
-    public Controls controls() {
-        return controls;
+    /** The page's buttons, e.g. to start the load without waiting for a click. */
+    public void apply(String action) {
+        dashboard.controls().apply(action, null, null);
     }
 
     /** Returns when the page's Stop was pressed or the load has run for {@code duration} (null: only Stop); then stops the load. */
     public void awaitStop(List<LiveStage> stages, Duration duration) throws InterruptedException {
         while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
             if (duration != null && stages.get(0).load().runningSeconds() >= duration.toMillis() / 1000.0) {
-                controls.apply("stop", null, null);
+                apply("stop");
             }
         }
         for (LiveStage stage : stages) {
             stage.load().stop();
         }
-        ticker.shutdown();
-        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        dashboard.stopTicking();
     }
 
     /** Writes the run's timeline.json into the results folder, and tells the page the run is over. */
     public Path finish(Path resultsFolder) {
-        timeline.end(new Events.End("Run finished. Results, and timeline.json to replay it here, are in " + resultsFolder));
-        return timeline.writeTo(resultsFolder.resolve(Timeline.FILE));
-    }
-
-    private void tick(List<LiveStage> stages) {
-        try {
-            for (LiveStage stage : stages) { // a demo script may use the local cloud's own endpoints: mark those changes too
-                stage.controls().momentoChangedElsewhere().ifPresent(words ->
-                        timeline.add(new Events.Mark(timeline.now(), stage.target().name(), words + " through /_local")));
-            }
-            LiveLoad first = stages.get(0).load();
-            String load = loadReady ? first.state().name().toLowerCase(Locale.ROOT) : "preparing"; // seeding, warming up
-            timeline.add(new Events.Tick(timeline.now(), load, first.concurrency(),
-                    stages.stream().map(stage -> stage.sampler().sample()).toList()));
-        } catch (RuntimeException e) {
-            timeline.add(new Events.Status("Could not read the stages' figures: " + e)); // and try again next second
-        }
+        return dashboard.finish(resultsFolder, "Run finished. Results, and timeline.json to replay it here, are in " + resultsFolder);
     }
 
     /** Stops serving; a page still open is told first when the run did not finish (e.g. a stage failed to seed). */
     @Override
     public void close() {
-        ticker.shutdownNow();
-        if (!timeline.ended()) {
-            timeline.end(new Events.End("The run stopped before its end: the terminal says why"));
+        dashboard.close();
+    }
+
+    /** The Load buttons: every stage's load at once. Stop ends the run ({@link #awaitStop} returns). */
+    private final class Loads implements LoadControl {
+        private final List<LiveLoad> each;
+        private volatile boolean ready;
+
+        Loads(List<LiveLoad> each) {
+            this.each = each;
         }
-        server.close();
+
+        @Override
+        public boolean ready() {
+            return ready;
+        }
+
+        @Override
+        public void start() {
+            each.forEach(LiveLoad::start);
+        }
+
+        @Override
+        public void pause() {
+            each.forEach(LiveLoad::pause);
+        }
+
+        @Override
+        public void stop() {
+            stopped.countDown(); // awaitStop stops the loads and waits for their requests in flight
+        }
+
+        @Override
+        public void concurrency(int requestsInFlight) {
+            each.forEach(load -> load.concurrency(requestsInFlight));
+        }
+
+        @Override
+        public int concurrency() {
+            return each.get(0).concurrency();
+        }
+
+        @Override
+        public String state() {
+            return ready ? each.get(0).state().name().toLowerCase(Locale.ROOT) : "preparing"; // seeding, warming up
+        }
     }
 }

@@ -4,6 +4,8 @@ import com.example.loadtest.plan.PlannedRequest;
 import com.example.loadtest.plan.RequestSource;
 import com.example.loadtest.run.LatencyRecorder;
 import com.example.loadtest.run.LoadRunner;
+import com.example.localcloud.dashboard.LoadControl;
+import com.example.localcloud.dashboard.RequestFigures;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -17,12 +19,12 @@ import org.HdrHistogram.Recorder;
  * {@link LatencyRecorder} (the results files) and into an HdrHistogram interval recorder (the
  * dashboard's rolling percentiles).
  */
-public final class LiveLoad {
+public final class LiveLoad implements RequestFigures {
 
     /** What the load is doing; it starts WAITING and ends STOPPED. */
     public enum State { WAITING, RUNNING, PAUSED, STOPPED }
 
-    public static final int MAX_CONCURRENCY = 64;
+    public static final int MAX_CONCURRENCY = LoadControl.MAX_CONCURRENCY;
 
     private final String name;
     private final URI baseUri;
@@ -116,9 +118,20 @@ public final class LiveLoad {
         return recorder;
     }
 
-    /** The latencies recorded since the previous call (a new histogram each time). */
+    /** The latencies recorded since the previous call (a new histogram each time): the dashboard's rolling percentiles. */
+    @Override
     public Histogram takeInterval() {
         return intervals.getIntervalHistogram();
+    }
+
+    @Override
+    public long requests() {
+        return recorder.requests();
+    }
+
+    @Override
+    public long errors() {
+        return recorder.errors();
     }
 
     private void startMissingWorkers() {

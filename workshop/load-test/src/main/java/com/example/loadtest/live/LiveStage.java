@@ -2,13 +2,13 @@ package com.example.loadtest.live;
 
 import com.example.loadtest.run.LocalStageTarget;
 import com.example.loadtest.run.NetworkDelays;
+import com.example.localcloud.dashboard.DashboardStage;
 
-/** One stage of a live run: its local cloud, the load on it, the controls for it, and what reads its figures. */
+/** One stage of a live run: its local cloud, the load on it, and the stage as the dashboard shows it (latency from the load). */
 public final class LiveStage {
     private final LocalStageTarget target;
     private final LiveLoad load;
-    private final StageControls controls;
-    private final StageSampler sampler;
+    private final DashboardStage shown;
 
     /**
      * @param networkDelays what "network delays on" adds
@@ -17,8 +17,8 @@ public final class LiveStage {
     public LiveStage(LocalStageTarget target, LiveLoad load, NetworkDelays networkDelays, boolean networkOn) {
         this.target = target;
         this.load = load;
-        this.controls = new StageControls(target, networkDelays, networkOn);
-        this.sampler = new StageSampler(target, load, controls);
+        this.shown = new DashboardStage(target.name(), target.description(), target.cloud(), load,
+                networkDelays.dynamoDb(), networkDelays.momento(), networkOn);
     }
 
     public LocalStageTarget target() {
@@ -29,16 +29,7 @@ public final class LiveStage {
         return load;
     }
 
-    StageControls controls() {
-        return controls;
-    }
-
-    StageSampler sampler() {
-        return sampler;
-    }
-
-    Events.StageInfo info() {
-        return new Events.StageInfo(target.name(), StageWords.caches(target.name()), target.description(),
-                target.baseUri().toString());
+    DashboardStage shown() {
+        return shown;
     }
 }

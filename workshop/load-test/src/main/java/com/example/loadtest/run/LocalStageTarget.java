@@ -2,11 +2,8 @@ package com.example.loadtest.run;
 
 import com.example.localcloud.LocalCloud;
 import com.example.localcloud.config.FunctionConfig;
-import com.example.localcloud.dynamodb.DynamoDbFaults;
 import com.example.localcloud.lambda.InvocationReport;
-import com.example.localcloud.momento.FaultInjector;
 import com.example.localcloud.momento.FaultRule;
-import com.example.localcloud.momento.MomentoStats;
 import com.example.localcloud.momento.MomentoStats.CacheCounters;
 import java.net.URI;
 import java.nio.file.Path;
@@ -99,24 +96,9 @@ public final class LocalStageTarget implements Target {
                 cloud.dynamoDbStats()));
     }
 
-    /** The local Momento's fault injection (the live dashboard's Momento controls). */
-    public FaultInjector momentoFaults() {
-        return cloud.momento().faults();
-    }
-
-    /** The local DynamoDB's fault injection and delay (the live dashboard's DynamoDB controls). */
-    public DynamoDbFaults dynamoDbFaults() {
-        return cloud.dynamoDbFaults();
-    }
-
-    /** The local Momento's counters now, per cache and per call (failed calls included). */
-    public MomentoStats momentoStats() {
-        return cloud.momento().stats();
-    }
-
-    /** Empties every cache of the stage, as Momento's FlushCache does; returns the caches flushed. */
-    public List<String> flushCaches() {
-        return cloud.caches().stream().filter(cloud.momento()::flushCache).toList();
+    /** The stage's local cloud: its counters, fault injection and caches (the live dashboard's figures and buttons). */
+    public LocalCloud cloud() {
+        return cloud;
     }
 
     @Override

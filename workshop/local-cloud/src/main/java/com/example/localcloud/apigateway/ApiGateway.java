@@ -134,7 +134,7 @@ public final class ApiGateway implements AutoCloseable {
             response.write(true, ByteBuffer.wrap(answer.body()), callback);
             if (invocation.result != null && !timingListeners.isEmpty()) {
                 GatewayTiming timing = new GatewayTiming(invocation.result.report().functionName(),
-                        invocation.result.report().requestId(), (System.nanoTime() - started) / 1e6, invocation.nanos / 1e6);
+                        invocation.result.report().requestId(), (System.nanoTime() - started) / 1e6, invocation.nanos / 1e6, answer.status());
                 timingListeners.forEach(listener -> listener.accept(timing));
             }
             return true;

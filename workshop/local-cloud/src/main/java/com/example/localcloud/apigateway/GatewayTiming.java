@@ -9,6 +9,7 @@ package com.example.localcloud.apigateway;
  * @param gatewayMs       from reading the request to handing the response to the HTTP server
  * @param invokeMs        the part of it spent invoking Lambda (finding an environment, the Runtime
  *                        API both ways, the function's Duration)
+ * @param status          the HTTP status API Gateway answered with (502 when the invocation failed)
  */
-public record GatewayTiming(String functionName, String lambdaRequestId, double gatewayMs, double invokeMs) {
+public record GatewayTiming(String functionName, String lambdaRequestId, double gatewayMs, double invokeMs, int status) {
 }

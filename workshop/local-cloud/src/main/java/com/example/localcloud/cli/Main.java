@@ -2,16 +2,19 @@ package com.example.localcloud.cli;
 
 import com.example.localcloud.LocalCloud;
 import com.example.localcloud.config.LoadOptions;
+import com.example.localcloud.dashboard.Dashboard;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The README's start command: {@code ./mvnw -q -f workshop/local-cloud compile exec:java}, with
  * options as system properties: {@code -Dstage=solutions/step-4-write-aside}, {@code -Dport=3001},
  * {@code -Dwatch=true}, {@code -Dbuild=false}, {@code -DdynamodbPort=8000},
- * {@code -DmaxEnvironments=10}, {@code -DslsStage=...}, {@code -Dregion=...}.
+ * {@code -DmaxEnvironments=10}, {@code -DslsStage=...}, {@code -Dregion=...}, and {@code -Ddashboard}
+ * (the live dashboard on a free port; {@code -Ddashboard=8090} on that one).
  */
 public final class Main {
 
@@ -21,6 +24,14 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // Jetty's start-up chatter
+        }
+        Optional<Integer> dashboardPort;
+        try {
+            dashboardPort = dashboardPort(System.getProperty("dashboard"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
         }
         Path root = repositoryRoot();
         Path stage = root.resolve(System.getProperty("stage", ".")).normalize();
@@ -41,12 +52,49 @@ public final class Main {
             System.exit(1);
             return;
         }
+        Dashboard dashboard;
+        try {
+            dashboard = dashboardPort.map(port -> Dashboard.forCloud(cloud, port)).orElse(null);
+        } catch (RuntimeException e) {
+            cloud.close();
+            System.err.println();
+            System.err.println("The local cloud cannot serve its dashboard: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the local cloud and its execution environments.");
+            if (dashboard != null) {
+                dashboard.close();
+            }
             cloud.close();
         }, "local-cloud-shutdown"));
-        System.out.println(StartupBanner.text(cloud, root));
+        System.out.println(StartupBanner.text(cloud, root, dashboard == null ? null : dashboard.uri()));
         new CountDownLatch(1).await(); // serve until Ctrl-C; the shutdown hook stops everything
+    }
+
+    /**
+     * {@code -Ddashboard} (Maven makes it "true") or {@code -Ddashboard=} serves it on a free port,
+     * {@code -Ddashboard=8090} on that one; absent or "false", no dashboard. Opt-in: it samples the
+     * cloud every second and keeps the whole timeline in memory, which an attendee's cloud needs not.
+     */
+    static Optional<Integer> dashboardPort(String property) {
+        if (property == null || property.equals("false")) {
+            return Optional.empty();
+        }
+        if (property.isBlank() || property.equals("true")) {
+            return Optional.of(0);
+        }
+        try {
+            int port = Integer.parseInt(property.strip());
+            if (port >= 0 && port <= 65535) {
+                return Optional.of(port);
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("-Ddashboard takes a port (e.g. -Ddashboard=8090) or nothing (a free port), not '"
+                + property + "'");
     }
 
     /** The directory with the Maven Wrapper's .mvn, found from where these classes are. */

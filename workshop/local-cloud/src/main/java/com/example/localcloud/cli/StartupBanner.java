@@ -17,6 +17,11 @@ final class StartupBanner {
     }
 
     static String text(LocalCloud cloud, Path repositoryRoot) {
+        return text(cloud, repositoryRoot, null);
+    }
+
+    /** @param dashboard the live dashboard's address ({@code -Ddashboard}), or null */
+    static String text(LocalCloud cloud, Path repositoryRoot, URI dashboard) {
         Deployment deployment = cloud.config().deployment();
         Path file = cloud.config().file();
         String shownFile = file.startsWith(repositoryRoot) ? repositoryRoot.relativize(file).toString() : file.toString();
@@ -63,6 +68,11 @@ final class StartupBanner {
                 .append("   Make Momento fail: curl -X POST '").append(cloud.baseUri())
                 .append("/_local/momento/faults?rpc=data&status=UNAVAILABLE'   Heal it: curl -X DELETE ")
                 .append(cloud.baseUri()).append("/_local/momento/faults\n");
+        if (dashboard != null) {
+            out.append("\n  Dashboard: ").append(dashboard)
+                    .append("  (live: every request's latency as API Gateway measures it, the cache's hit ratio, DynamoDB reads,\n")
+                    .append("             cold starts; buttons to break Momento and DynamoDB; changes made with curl above are marked too)\n");
+        }
         out.append("\n  Each request logs a REPORT line (Init Duration = cold start). Ctrl-C stops everything.\n");
         return out.toString();
     }

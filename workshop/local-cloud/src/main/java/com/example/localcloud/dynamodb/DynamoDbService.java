@@ -14,6 +14,7 @@ import com.example.localcloud.service.ControlResponses;
 import com.example.localcloud.service.LocalService;
 import com.example.localcloud.service.OperationFaultRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import java.util.Optional;
  * <pre>
  *   POST   /_local/dynamodb/faults?operation=GetItem&amp;kind=THROTTLING|SERVER_ERROR[&amp;times=3]
  *                                      make a DynamoDB operation fail (times: default until cleared)
- *   DELETE /_local/dynamodb/faults     clear them
+ *   DELETE /_local/dynamodb/faults     clear them (and the delay)
+ *   POST   /_local/dynamodb/delay?ms=100  add this much time to every call (a network's, or "DynamoDB slow"); 0: none
  *   GET    /_local/dynamodb/stats      calls DynamoDB Local answered, per operation ({"GetItem": 3, ...})
  *   POST   /_local/dynamodb/{Operation}  one DynamoDB API call as the operator, body as the API takes it
  *                                      (e.g. UpdateItem): change the table behind the service's back
@@ -35,6 +37,8 @@ import java.util.Optional;
 public final class DynamoDbService implements LocalService {
 
     private static final String TABLE_TYPE = "AWS::DynamoDB::Table";
+    /** Longer would only look like a hang: the SDK's own timeouts are about this. */
+    private static final Duration MAX_DELAY = Duration.ofSeconds(10);
 
     private final LocalDynamoDb dynamoDb;
     private final DynamoDbFaults faults;
@@ -98,6 +102,7 @@ public final class DynamoDbService implements LocalService {
         return switch (request.route()) {
             case "GET /stats" -> ControlResponses.ok(dynamoDb.stats().operations());
             case "POST /faults" -> Optional.of(addFault(request));
+            case "POST /delay" -> Optional.of(delay(request));
             case "DELETE /faults" -> {
                 faults.clear();
                 yield ControlResponses.ok(Map.of("faults", List.of()));
@@ -134,6 +139,21 @@ public final class DynamoDbService implements LocalService {
         } catch (IllegalArgumentException e) {
             return ControlResponses.badRequest(e.getMessage());
         }
+    }
+
+    private OutgoingResponse delay(ControlRequest request) {
+        String ms = request.parameter("ms", "");
+        try {
+            long millis = Long.parseLong(ms);
+            if (millis >= 0 && millis <= MAX_DELAY.toMillis()) {
+                faults.delayEveryCall(Duration.ofMillis(millis));
+                return ControlResponses.ok(Map.of("delayMs", millis)).orElseThrow();
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        return ControlResponses.badRequest("ms must be a whole number of milliseconds from 0 to " + MAX_DELAY.toMillis()
+                + ", not '" + ms + "'");
     }
 
     private OutgoingResponse operatorCall(String operation, byte[] body) {

@@ -1,6 +1,7 @@
 package com.example.localcloud.faults;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,19 @@ public abstract class OperationFaults<K> {
     public void clear() {
         faults.clear();
         delay = Duration.ZERO;
+    }
+
+    /** What is in force, in words: e.g. {@code GetItem fails with THROTTLING}, {@code +100 ms on every call}. */
+    public List<String> describe() {
+        List<String> words = new ArrayList<>();
+        for (Fault<K> fault : faults) {
+            int left = fault.remaining().get();
+            words.add(fault.operation() + " fails with " + fault.kind() + (left < 0 ? "" : " " + left + " more times"));
+        }
+        if (!delay.isZero()) {
+            words.add("+" + delay.toMillis() + " ms on every call");
+        }
+        return words;
     }
 
     /** Waits for the delay, then the fault this call of {@code operation} answers with, if any (and counts it). */

@@ -19,11 +19,18 @@ public final class LocalControlRouter implements LocalControl {
 
     private final RunningServices services;
     private final Map<String, Object> cloudWide;
+    private final ControlLog changes;
 
     /** @param cloudWide what {@code /_local/endpoints} starts with, e.g. the region */
     public LocalControlRouter(RunningServices services, Map<String, Object> cloudWide) {
+        this(services, cloudWide, new ControlLog());
+    }
+
+    /** @param changes where each change made through a route is written down (the live dashboard marks them) */
+    public LocalControlRouter(RunningServices services, Map<String, Object> cloudWide, ControlLog changes) {
         this.services = services;
         this.cloudWide = Collections.unmodifiableMap(new LinkedHashMap<>(cloudWide)); // in the order given
+        this.changes = changes;
     }
 
     @Override
@@ -37,7 +44,13 @@ public final class LocalControlRouter implements LocalControl {
         String rest = slash < 0 ? "" : path.substring(slash);
         ControlRequest control = new ControlRequest(request.method(), rest,
                 QueryString.lastValues(QueryString.parse(request.query())), request.body() == null ? new byte[0] : request.body());
-        return services.named(name).flatMap(service -> service.control(control));
+        Optional<OutgoingResponse> answer = services.named(name).flatMap(service -> service.control(control));
+        boolean changed = !request.method().equals("GET") && !request.method().equals("HEAD")
+                && answer.map(OutgoingResponse::status).filter(status -> status / 100 == 2).isPresent();
+        if (changed) {
+            changes.record(request.method(), name, rest, request.query());
+        }
+        return answer;
     }
 
     private Map<String, Object> endpoints() {

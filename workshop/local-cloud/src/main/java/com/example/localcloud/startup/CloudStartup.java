@@ -95,7 +95,7 @@ public final class CloudStartup {
 
         ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),
                 config.provider().binaryMediaTypes());
-        LocalControlRouter control = new LocalControlRouter(services, cloudWideEndpoints(config));
+        LocalControlRouter control = new LocalControlRouter(services, cloudWideEndpoints(config), options.controlLog());
         ApiGateway apiGateway = services.startPart("apigateway", "API Gateway on 127.0.0.1:" + options.port(),
                 () -> ApiGateway.start(options.port(), routes, events, lambda::invoke, control, options.log()));
         return new StartedCloud(config, routes, credentials, services, lambda, apiGateway);

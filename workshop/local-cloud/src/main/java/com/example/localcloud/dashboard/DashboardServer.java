@@ -1,4 +1,4 @@
-package com.example.loadtest.live;
+package com.example.localcloud.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
  */
 public final class DashboardServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PAGE = "/com/example/loadtest/live/page/";
+    private static final String PAGE = "/com/example/localcloud/dashboard/page/";
     private static final String WEBJARS = "/META-INF/resources/webjars/";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",

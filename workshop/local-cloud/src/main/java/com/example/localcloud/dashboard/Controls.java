@@ -1,4 +1,4 @@
-package com.example.loadtest.live;
+package com.example.localcloud.dashboard;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,20 +16,17 @@ public final class Controls {
     static final Map<String, String> ACTIONS = actions();
 
     private final Map<String, StageControls> stages;
-    private final List<LiveLoad> loads;
+    private final LoadControl load;
     private final Timeline timeline;
-    private final Runnable stop;
-    private volatile boolean loadReady;
 
     /**
      * @param stages by stage name, in the page's order
-     * @param stop   ends the run (the load stops, the results are written)
+     * @param load   the load generator, or null when there is none (the local cloud's own dashboard)
      */
-    Controls(Map<String, StageControls> stages, List<LiveLoad> loads, Timeline timeline, Runnable stop) {
+    Controls(Map<String, StageControls> stages, LoadControl load, Timeline timeline) {
         this.stages = stages;
-        this.loads = loads;
+        this.load = load;
         this.timeline = timeline;
-        this.stop = stop;
     }
 
     private static Map<String, String> actions() {
@@ -55,6 +52,8 @@ public final class Controls {
      * @param stage a stage's name, or null or "all" for every stage (load actions are always for all)
      * @param value the concurrency, for "concurrency"
      * @return the mark drawn on the charts
+     * @throws IllegalArgumentException an unknown action, stage or value, or a load action without a load generator (400)
+     * @throws IllegalStateException    a load action before the stages are ready (409)
      */
     public Events.Mark apply(String action, String stage, String value) {
         String words = ACTIONS.get(action == null ? "" : action);
@@ -62,7 +61,11 @@ public final class Controls {
             throw new IllegalArgumentException("Unknown control '" + action + "'; use one of " + new ArrayList<>(ACTIONS.keySet()));
         }
         List<StageControls> chosen = chosen(stage);
-        if (loadAction(action) && !loadReady) {
+        if (loadAction(action) && load == null) {
+            throw new IllegalArgumentException("No load generator drives this stage: the local cloud's own dashboard shows the "
+                    + "requests it gets (curl, a browser, your code); for a load, run the load test's compare --dashboard");
+        }
+        if (loadAction(action) && !load.ready()) {
             throw new IllegalStateException("The stages are being seeded and warmed up; the load can be started, paused "
                     + "or resized once that is done");
         }
@@ -77,12 +80,12 @@ public final class Controls {
             case "dynamodb-ok" -> chosen.forEach(s -> s.dynamoDb(StageControls.DynamoDb.OK));
             case "delays-on" -> chosen.forEach(s -> s.network(true));
             case "delays-off" -> chosen.forEach(s -> s.network(false));
-            case "start" -> loads.forEach(LiveLoad::start);
-            case "pause" -> loads.forEach(LiveLoad::pause);
-            case "stop" -> stop.run();
+            case "start" -> load.start();
+            case "pause" -> load.pause();
+            case "stop" -> load.stop();
             case "concurrency" -> {
                 int concurrency = concurrency(value);
-                loads.forEach(load -> load.concurrency(concurrency));
+                load.concurrency(concurrency);
                 words = "concurrency " + concurrency;
             }
             default -> throw new IllegalStateException("No handler for " + action);
@@ -91,10 +94,6 @@ public final class Controls {
         Events.Mark mark = new Events.Mark(timeline.now(), everyStage ? "all" : stage, words);
         timeline.add(mark);
         return mark;
-    }
-
-    void loadReady() {
-        loadReady = true;
     }
 
     private List<StageControls> chosen(String stage) {
@@ -115,12 +114,12 @@ public final class Controls {
     private static int concurrency(String value) {
         try {
             int concurrency = Integer.parseInt(value == null ? "" : value.strip());
-            if (concurrency >= 1 && concurrency <= LiveLoad.MAX_CONCURRENCY) {
+            if (concurrency >= 1 && concurrency <= LoadControl.MAX_CONCURRENCY) {
                 return concurrency;
             }
         } catch (NumberFormatException e) {
             // the message below
         }
-        throw new IllegalArgumentException("value must be a concurrency from 1 to " + LiveLoad.MAX_CONCURRENCY + ", not '" + value + "'");
+        throw new IllegalArgumentException("value must be a concurrency from 1 to " + LoadControl.MAX_CONCURRENCY + ", not '" + value + "'");
     }
 }

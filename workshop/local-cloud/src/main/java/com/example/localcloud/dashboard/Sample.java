@@ -1,4 +1,4 @@
-package com.example.loadtest.live;
+package com.example.localcloud.dashboard;
 
 import java.util.List;
 

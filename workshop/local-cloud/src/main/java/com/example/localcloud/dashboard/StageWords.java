@@ -1,10 +1,13 @@
-package com.example.loadtest.live;
+package com.example.localcloud.dashboard;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What each workshop stage caches, in words the room reads off the projector. */
 public final class StageWords {
 
+    private static final Pattern STEP = Pattern.compile("step-\\d(?![0-9])");
     private static final Map<String, String> CACHES = Map.of(
             "step-1", "No cache: every read goes to DynamoDB",
             "step-2", "Momento client ready, nothing cached yet: every read goes to DynamoDB",
@@ -17,8 +20,12 @@ public final class StageWords {
     private StageWords() {
     }
 
-    /** E.g. "Read-aside: ..." for step-3; for a stage it does not know (a working copy), a neutral line. */
+    /**
+     * E.g. "Read-aside: ..." for step-3 (or its folder, step-3-read-aside); for a stage it does not
+     * know (a working copy), a neutral line.
+     */
     public static String caches(String stage) {
-        return CACHES.getOrDefault(stage, "Your code, as it is now");
+        Matcher step = STEP.matcher(stage);
+        return CACHES.getOrDefault(step.lookingAt() ? step.group() : stage, "Your code, as it is now");
     }
 }

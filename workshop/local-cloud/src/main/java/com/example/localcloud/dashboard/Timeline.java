@@ -1,4 +1,4 @@
-package com.example.loadtest.live;
+package com.example.localcloud.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +25,12 @@ public final class Timeline {
 
     /** Seconds since {@link #startClock()}: the x of ticks and marks. */
     public double now() {
-        return Math.round((System.nanoTime() - zeroNanos) / 1e7) / 100.0;
+        return at(System.nanoTime());
+    }
+
+    /** The x of something that happened at {@code nanoTime} ({@link System#nanoTime()}'s clock). */
+    public double at(long nanoTime) {
+        return Math.round((nanoTime - zeroNanos) / 1e7) / 100.0;
     }
 
     /** The load is about to start: t = 0 from here. */

@@ -1,18 +1,14 @@
-package com.example.loadtest.live;
+package com.example.localcloud.dashboard;
 
-import com.example.loadtest.run.LocalStageTarget;
-import com.example.loadtest.run.NetworkDelays;
+import com.example.localcloud.LocalCloud;
 import com.example.localcloud.dynamodb.DynamoDbFaults;
-import com.example.localcloud.momento.FaultInjector;
 import com.example.localcloud.momento.FaultRule;
+import com.example.localcloud.service.ControlLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What the instructor has done to one stage's local cloud: Momento down, erroring or slow,
@@ -31,29 +27,39 @@ final class StageControls {
     /** The read operations a throttling fault hits (writes go on: the demo is about reads). */
     static final List<String> READ_OPERATIONS = List.of("GetItem", "Query", "BatchGetItem");
 
-    private final LocalStageTarget target;
-    private final NetworkDelays networkDelays;
+    /** What "network delays on" adds when the stage was started without any: typical from a Lambda function in AWS. */
+    public static final Duration TYPICAL_DYNAMODB_NETWORK = Duration.ofMillis(6);
+    public static final Duration TYPICAL_MOMENTO_NETWORK = Duration.ofMillis(1);
+
+    private final LocalCloud cloud;
+    private final Duration dynamoDbNetwork;
+    private final Duration momentoNetwork;
     private Momento momento = Momento.OK;
     private DynamoDb dynamoDb = DynamoDb.OK;
     private boolean networkOn;
-    /** The Momento rules as the dashboard left them: any other set means a script changed them through /_local. */
-    private Set<Long> momentoRulesSetHere = Set.of();
+    /** The last change made through the stage's /_local routes that this has seen. */
+    private long lastChangeSeen;
+    /** Whether a script changed the Momento faults (or DynamoDB's) through /_local since the dashboard's own last change. */
     private boolean momentoSetElsewhere;
+    private boolean dynamoDbSetElsewhere;
 
     /**
-     * @param networkDelays what "network delays on" adds
-     * @param networkOn     whether they are in force from the start (the stage was started with them)
+     * @param dynamoDbNetwork what "network delays on" adds to every DynamoDB call
+     * @param momentoNetwork  and to every Momento data call
+     * @param networkOn       whether they are in force from the start (the stage was started with them)
      */
-    StageControls(LocalStageTarget target, NetworkDelays networkDelays, boolean networkOn) {
-        this.target = target;
-        this.networkDelays = networkDelays;
+    StageControls(LocalCloud cloud, Duration dynamoDbNetwork, Duration momentoNetwork, boolean networkOn) {
+        this.cloud = cloud;
+        this.dynamoDbNetwork = dynamoDbNetwork;
+        this.momentoNetwork = momentoNetwork;
         this.networkOn = networkOn;
+        this.lastChangeSeen = cloud.controlLog().last();
         momento(Momento.OK); // the stage's start installed the network time as a rule of its own: now it is one of ours
     }
 
     synchronized void momento(Momento state) {
         momento = state;
-        target.momentoFaults().clear();
+        cloud.momento().faults().clear();
         // The local Momento applies one rule per call (the oldest that matches), so the network
         // time and the fault go into one rule: the query a script would POST to /_local/momento/faults.
         Map<String, String> rule = new HashMap<>(Map.of("rpc", "data"));
@@ -62,37 +68,34 @@ final class StageControls {
             case ERRORS -> rule.put("status", "INTERNAL");
             case SLOW, OK -> { }
         }
-        Duration delay = (networkOn ? networkDelays.momento() : Duration.ZERO).plus(state == Momento.SLOW ? SLOW_BY : Duration.ZERO);
+        Duration delay = (networkOn ? momentoNetwork : Duration.ZERO).plus(state == Momento.SLOW ? SLOW_BY : Duration.ZERO);
         if (!delay.isZero()) {
             rule.put("delayMs", String.valueOf(delay.toMillis()));
         }
         if (rule.size() > 1) {
-            target.momentoFaults().add(FaultRule.fromParameters(rule));
+            cloud.momento().faults().add(FaultRule.fromParameters(rule));
         }
-        momentoRulesSetHere = momentoRules();
         momentoSetElsewhere = false;
     }
 
     /**
-     * A change of the Momento faults made through the local cloud's {@code /_local/momento/faults}
-     * since the dashboard's last one, in words; empty when there was none.
+     * The changes made through the stage's {@code /_local} routes since the last call (a demo
+     * scripted with curl): the dashboard marks them on the charts, and the stage's card then says
+     * what is in force as the local services report it.
      */
-    synchronized Optional<String> momentoChangedElsewhere() {
-        Set<Long> now = momentoRules();
-        if (now.equals(momentoRulesSetHere)) {
-            return Optional.empty();
+    synchronized List<ControlLog.Change> changesThroughLocal() {
+        List<ControlLog.Change> changes = cloud.controlLog().after(lastChangeSeen);
+        for (ControlLog.Change change : changes) {
+            lastChangeSeen = change.number();
+            momentoSetElsewhere |= change.service().equals("momento") && change.request().contains("momento/faults");
+            dynamoDbSetElsewhere |= change.service().equals("dynamodb")
+                    && (change.request().contains("dynamodb/faults") || change.request().contains("dynamodb/delay"));
         }
-        momentoRulesSetHere = now;
-        momentoSetElsewhere = true;
-        return Optional.of(now.isEmpty() ? "Momento faults cleared" : "Momento faults set"); // the card lists them
-    }
-
-    private Set<Long> momentoRules() {
-        return target.momentoFaults().active().stream().map(FaultInjector.ActiveFault::id).collect(Collectors.toSet());
+        return changes;
     }
 
     private List<String> describeMomentoRules() {
-        return target.momentoFaults().active().stream()
+        return cloud.momento().faults().active().stream()
                 .map(rule -> String.join(",", rule.rpcs()) + (rule.failure() == null ? "" : " fail " + rule.failure())
                         + (rule.delayMillis() == 0 ? "" : " +" + rule.delayMillis() + " ms"))
                 .toList();
@@ -100,9 +103,10 @@ final class StageControls {
 
     synchronized void dynamoDb(DynamoDb state) {
         dynamoDb = state;
-        DynamoDbFaults faults = target.dynamoDbFaults();
+        dynamoDbSetElsewhere = false;
+        DynamoDbFaults faults = cloud.dynamoDbFaults();
         faults.clear(); // also the delay: set again below
-        Duration delay = networkOn ? networkDelays.dynamoDb() : Duration.ZERO;
+        Duration delay = networkOn ? dynamoDbNetwork : Duration.ZERO;
         faults.delayEveryCall(state == DynamoDb.SLOW ? delay.plus(SLOW_BY) : delay);
         if (state == DynamoDb.THROTTLING) {
             READ_OPERATIONS.forEach(operation -> faults.add(operation, DynamoDbFaults.Kind.THROTTLING, -1));
@@ -117,7 +121,7 @@ final class StageControls {
 
     /** Flushes every cache of the stage; returns the caches flushed. */
     List<String> flush() {
-        return target.flushCaches();
+        return cloud.caches().stream().filter(cloud.momento()::flushCache).toList();
     }
 
     /** In words, for the page: what is in force now besides the stage's own code. */
@@ -133,14 +137,18 @@ final class StageControls {
                 case OK -> { }
             }
         }
-        switch (dynamoDb) {
-            case SLOW -> words.add("DynamoDB slow +" + SLOW_BY.toMillis() + " ms");
-            case THROTTLING -> words.add("DynamoDB throttling reads");
-            case OK -> { }
+        if (dynamoDbSetElsewhere) {
+            cloud.dynamoDbFaults().describe().forEach(fault -> words.add("DynamoDB " + fault + " (from /_local)"));
+        } else {
+            switch (dynamoDb) {
+                case SLOW -> words.add("DynamoDB slow +" + SLOW_BY.toMillis() + " ms");
+                case THROTTLING -> words.add("DynamoDB throttling reads");
+                case OK -> { }
+            }
         }
         if (networkOn) {
-            words.add("network: DynamoDB +" + networkDelays.dynamoDb().toMillis() + " ms, Momento +"
-                    + networkDelays.momento().toMillis() + " ms");
+            words.add("network: DynamoDB +" + dynamoDbNetwork.toMillis() + " ms, Momento +"
+                    + momentoNetwork.toMillis() + " ms");
         }
         return words;
     }

@@ -1,4 +1,4 @@
-package com.example.loadtest.live;
+package com.example.localcloud.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -21,8 +21,12 @@ public final class Events {
         }
     }
 
-    /** The stages are up and seeded: the page lays out one column per stage. */
-    public record Hello(String title, String settings, List<StageInfo> stages, double windowSeconds) {
+    /**
+     * The stages are up and seeded: the page lays out one column per stage.
+     *
+     * @param load whether a load generator drives the stages (without one, the page hides the Load buttons)
+     */
+    public record Hello(String title, String settings, List<StageInfo> stages, double windowSeconds, boolean load) {
         @JsonProperty
         public String type() {
             return "hello";
@@ -36,7 +40,11 @@ public final class Events {
     public record StageInfo(String name, String caches, String description, String url) {
     }
 
-    /** One second of the run: the load's state and each stage's figures, {@code t} seconds after the hello. */
+    /**
+     * One second of the run: the load's state and each stage's figures, {@code t} seconds after the hello.
+     *
+     * @param load e.g. {@code running}; {@code live} when no load generator drives the stages
+     */
     public record Tick(double t, String load, int concurrency, List<Sample> stages) {
         @JsonProperty
         public String type() {

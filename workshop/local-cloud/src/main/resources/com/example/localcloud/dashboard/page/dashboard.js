@@ -7,7 +7,8 @@
 const COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
 const DASHES = [[], [14, 6], [4, 4], [14, 4, 4, 4], [2, 6], [20, 8]];
 const CSS_DASHES = ["solid", "dashed", "dotted", "dashed", "dotted", "dashed"];
-const REPLAY_SECONDS = 10;  // a replay of any length plays in about this long
+// A replay of any length plays in about this long; ?replaySeconds=2 for a quicker look (the browser test uses it).
+const REPLAY_SECONDS = Number(new URLSearchParams(location.search).get("replaySeconds")) || 10;
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
@@ -43,6 +44,8 @@ function hello(event) {
   document.title = event.title + " · live";
   $("#status").textContent = event.settings;
   $("#window").textContent = event.windowSeconds;
+  // The local cloud's own dashboard has no load generator: no Load buttons (a timeline from before this field has one).
+  $('#controls [aria-label="Load"]').hidden = event.load === false;
   for (const stage of event.stages) {
     run.figures[stage.name] = { p50: [], p99: [], rps: [], eps: [], hit: [], ddb: [] };
   }

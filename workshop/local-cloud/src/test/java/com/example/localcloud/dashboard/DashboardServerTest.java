@@ -1,4 +1,4 @@
-package com.example.loadtest.live;
+package com.example.localcloud.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +59,7 @@ class DashboardServerTest {
     void aTimelineWrittenAtTheEndReadsBackForAReplay(@TempDir Path folder) {
         Timeline timeline = new Timeline();
         timeline.add(new Events.Hello("step-1 vs step-4", "seed 42", List.of(new Events.StageInfo("step-1",
-                StageWords.caches("step-1"), "local cloud", "http://localhost:1")), 5));
+                StageWords.caches("step-1"), "local cloud", "http://localhost:1")), 5, true));
         timeline.end(new Events.End("Run finished"));
 
         Timeline replayed = Timeline.read(timeline.writeTo(folder.resolve(Timeline.FILE)));
