@@ -216,7 +216,7 @@ class DashboardBrowserTest {
             ticks += event.path("type").asText().equals("tick") ? 1 : 0;
         }
         assertThat(events.findValuesAsText("label")).contains("Momento down", "Momento back", "cache flushed", "load stopped",
-                "/_local: DELETE momento/faults", "/_local: POST momento/faults?rpc=data&status=UNAVAILABLE");
+                "Momento back (/_local)", "Momento down (/_local)");
 
         browser.findElement(By.id("replay-file")).sendKeys(timeline.toAbsolutePath().toString());
         waitUntil("the replay has played", () -> "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-replayed")),

@@ -108,7 +108,7 @@ public final class Dashboard implements AutoCloseable {
         try {
             for (DashboardStage stage : stages) { // a demo script may use the local cloud's own endpoints: mark those changes too
                 stage.controls().changesThroughLocal().forEach(change -> timeline.add(
-                        new Events.Mark(timeline.at(change.atNanos()), stage.name(), "/_local: " + change.request())));
+                        new Events.Mark(timeline.at(change.atNanos()), stage.name(), LocalChangeWords.of(change.request()))));
             }
             timeline.add(new Events.Tick(timeline.now(), load == null ? "live" : load.state(),
                     load == null ? 0 : load.concurrency(), stages.stream().map(stage -> stage.sampler().sample()).toList()));

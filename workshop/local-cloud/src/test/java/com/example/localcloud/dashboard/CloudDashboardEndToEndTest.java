@@ -123,7 +123,7 @@ class CloudDashboardEndToEndTest {
         assertThat(down.statusCode()).as(down.body()).isEqualTo(201);
 
         JsonNode mark = await("the mark of the curl", event -> event.path("type").asText().equals("mark"));
-        assertThat(mark.path("label").asText()).isEqualTo("/_local: POST momento/faults?rpc=data&status=UNAVAILABLE");
+        assertThat(mark.path("label").asText()).isEqualTo("Momento down (/_local)");
         assertThat(mark.path("stage").asText()).isEqualTo(stageName());
         double lastTickBefore = seen.stream().filter(event -> event.path("type").asText().equals("tick"))
                 .mapToDouble(event -> event.path("t").asDouble()).max().orElse(0);
@@ -137,7 +137,7 @@ class CloudDashboardEndToEndTest {
         assertThat(JSON.readTree(badDelay.body()).path("error").asText()).contains("ms must be", "'soon'");
         assertThat(send("POST", cloud.baseUri() + "/_local/dynamodb/delay?ms=5").statusCode()).isEqualTo(200);
         assertThat(await("the mark of the delay", event -> event.path("type").asText().equals("mark")).path("label").asText())
-                .isEqualTo("/_local: POST dynamodb/delay?ms=5");
+                .isEqualTo("DynamoDB +5 ms (/_local)");
         await("the delay in force", event -> sample(event) != null
                 && sample(event).path("inForce").toString().contains("DynamoDB +5 ms on every call (from /_local)"));
         assertThat(cloud.controlLog().after(0)).as("the refused request changed nothing").hasSize(2);
