@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.localcloud.AccountsApi.Reply;
 import com.example.localcloud.momento.FaultRule;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
@@ -16,22 +17,31 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * Faults around the cache, in the local cloud with the last caching stage: a cache slower than
  * its deadline, and a key that cannot be read at cold start. Each time DynamoDB answers, and the
- * function recovers once the fault clears (no environment stuck without a cache).
+ * function recovers once the fault clears (no environment stuck without a cache). One cloud for
+ * the class, which also runs step 4's {@link LeastPrivilegeCheck} (see StageSecurityTest): the test
+ * that needs cold starts retires the warm environments first.
  */
 @Timeout(240)
 @Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
 @ResourceLock(StageClouds.STEP_4)
 class CacheFaultsEndToEndTest {
-    private StageClouds.Running stage;
+    private static StageClouds.Running stage;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         stage = StageClouds.start(StageClouds.STEP_4);
     }
 
+    @AfterAll
+    static void stop() {
+        if (stage != null) {
+            stage.close();
+        }
+    }
+
     @AfterEach
-    void stop() {
-        stage.close();
+    void clearFaults() {
+        stage.cloud().momento().faults().clear();
     }
 
     @Test
@@ -49,6 +59,7 @@ class CacheFaultsEndToEndTest {
 
     @Test
     void aMissingSecretAtColdStartLeavesDynamoDbToAnswerUntilItIsBack() throws Exception {
+        stage.cloud().lambda().retireEnvironments(); // the next requests meet cold starts, without the key
         String secretId = stage.cloud().secrets().get(0);
         String secret = stage.cloud().secretsManager().store().getValue(secretId, null, null).value().string();
         stage.cloud().secretsManager().store().delete(secretId, null, true);
@@ -67,5 +78,11 @@ class CacheFaultsEndToEndTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(stage.cloud().momento().stats().cache(StageClouds.CACHE).gets())
                 .as("the same environment now uses the cache").isGreaterThan(getsWithoutCache);
+    }
+
+    /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
+    @Test
+    void leastPrivilegeAndNoLeakedKey() throws Exception {
+        LeastPrivilegeCheck.verify(StageClouds.STEP_4, stage);
     }
 }

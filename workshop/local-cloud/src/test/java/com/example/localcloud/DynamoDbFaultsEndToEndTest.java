@@ -24,16 +24,15 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 class DynamoDbFaultsEndToEndTest {
     private static StageClouds.Running step1;
 
+    /** Step 1's cloud, shared with Step1EndToEndTest (see StageClouds.SHARED_BY). */
     @BeforeAll
     static void start() {
-        step1 = StageClouds.start(StageClouds.STEP_1);
+        step1 = StageClouds.shared(StageClouds.STEP_1, DynamoDbFaultsEndToEndTest.class);
     }
 
     @AfterAll
     static void stop() {
-        if (step1 != null) {
-            step1.close();
-        }
+        StageClouds.release(StageClouds.STEP_1, DynamoDbFaultsEndToEndTest.class);
     }
 
     @AfterEach

@@ -68,6 +68,57 @@ final class StageClouds {
         }
     }
 
+    /**
+     * The classes that share one cloud of a stage (one start, one cold start per function, instead of
+     * one each): they hold the stage's {@code @ResourceLock}, so they use it one after the other, and
+     * what they check does not depend on a fresh cloud (unique names, faults cleared after each test).
+     */
+    static final Map<String, Set<String>> SHARED_BY = Map.of(
+            STEP_1, Set.of("Step1EndToEndTest", "DynamoDbFaultsEndToEndTest"));
+
+    private record Shared(Running running, Set<String> released) {
+    }
+
+    private static final Map<String, Shared> SHARED = new java.util.HashMap<>();
+
+    static {
+        // A shared cloud that a class left out of the run never released: its environments stop with this JVM.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (SHARED) {
+                SHARED.values().forEach(shared -> shared.running().close());
+            }
+        }, "close-shared-clouds"));
+    }
+
+    /**
+     * The stage's cloud shared by the classes {@link #SHARED_BY} names: started by the first that asks,
+     * closed when every one of them has released it (when a class is left out of the run, e.g. by
+     * {@code -Dtest}, as this JVM ends).
+     */
+    static Running shared(String stage, Class<?> user) {
+        synchronized (SHARED) {
+            Set<String> users = SHARED_BY.get(stage);
+            if (users == null || !users.contains(user.getSimpleName())) {
+                throw new IllegalArgumentException(user.getSimpleName() + " is not listed in SHARED_BY for " + stage);
+            }
+            return SHARED.computeIfAbsent(stage, name -> new Shared(start(name), new java.util.HashSet<>())).running();
+        }
+    }
+
+    static void release(String stage, Class<?> user) {
+        synchronized (SHARED) {
+            Shared shared = SHARED.get(stage);
+            if (shared == null) {
+                return;
+            }
+            shared.released().add(user.getSimpleName());
+            if (shared.released().containsAll(SHARED_BY.get(stage))) {
+                SHARED.remove(stage);
+                shared.running().close();
+            }
+        }
+    }
+
     /** Builds the stage's jar (as the start command does) and starts it on a free port. */
     static Running start(String stage) {
         return start(SOLUTIONS.resolve(stage), true);

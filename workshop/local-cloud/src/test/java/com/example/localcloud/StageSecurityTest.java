@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(300)
 @Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
-@ResourceLock(StageClouds.STEP_4)
 @ResourceLock(StageClouds.STEP_5)
 class StageSecurityTest {
 
@@ -33,6 +32,7 @@ class StageSecurityTest {
             StageClouds.STEP_1, DynamoDbFaultsEndToEndTest.class,
             StageClouds.STEP_2, Step2EndToEndTest.class,
             StageClouds.STEP_3, Step3EndToEndTest.class,
+            StageClouds.STEP_4, CacheFaultsEndToEndTest.class,
             StageClouds.STEP_6, Step6EndToEndTest.class,
             StageClouds.STEP_7, Step7EndToEndTest.class);
 

@@ -2,13 +2,10 @@ package com.example.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.localcloud.config.LoadOptions;
 import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.AccountsApi.Reply;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,34 +17,29 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * Step 1 of the workshop (solutions/step-1-lambda-dynamodb) in the local cloud, through HTTP:
  * every endpoint, a success and a failure each. The stage is built first, as the start command
- * builds it.
+ * builds it (by this class or DynamoDbFaultsEndToEndTest, whichever runs first: they share one cloud).
  */
 @Timeout(180)
 @Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
 @ResourceLock(StageClouds.STEP_1)
 class Step1EndToEndTest {
 
-    private static final Path STEP_1 = StageClouds.SOLUTIONS.resolve(StageClouds.STEP_1);
     private static final ObjectMapper JSON = AccountsApi.JSON;
 
     private static LocalCloud cloud;
     private static AccountsApi api;
 
+    /** Step 1's cloud, shared with DynamoDbFaultsEndToEndTest (see StageClouds.SHARED_BY). */
     @BeforeAll
     static void startStepOne() {
-        cloud = LocalCloud.builder(STEP_1)
-                .port(0)
-                .build(StageClouds.firstBuildInThisRun(STEP_1))
-                .loadOptions(new LoadOptions(Map.of(), null, null))
-                .start();
-        api = new AccountsApi(cloud.baseUri());
+        StageClouds.Running step1 = StageClouds.shared(StageClouds.STEP_1, Step1EndToEndTest.class);
+        cloud = step1.cloud();
+        api = step1.api();
     }
 
     @AfterAll
     static void stop() {
-        if (cloud != null) {
-            cloud.close();
-        }
+        StageClouds.release(StageClouds.STEP_1, Step1EndToEndTest.class);
     }
 
     @Test

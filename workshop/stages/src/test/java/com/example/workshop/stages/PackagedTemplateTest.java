@@ -10,12 +10,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * npm into {@code target/serverless}), without AWS credentials; the template linted by cfn-lint;
  * and in it, every function running with a role of its own that holds exactly the statements
  * serverless.yml gives that function, plus what the framework and the plugin add, listed in
- * {@link #ADDED}. Runs wherever Node.js, npm and cfn-lint are on the PATH (about 90 s, most of it
- * npm installing the framework), and says it skipped otherwise. CI's machine has Node.js but no
+ * {@link #ADDED}. Runs wherever Node.js, npm and cfn-lint are on the PATH (about 75 s on 2 cores the
+ * first time, most of it npm installing the framework, which is then kept for every clone: see
+ * {@link #cachedFramework}), and says it skipped otherwise. CI's machine has Node.js but no
  * cfn-lint (it is not a Debian package, and PyPI is out of its reach), so there it skips; a
  * maintainer with both runs it in every build, or turns it off with {@code -Dpackaging=false}.
  */
@@ -82,29 +90,98 @@ class PackagedTemplateTest {
                     + " cfn-lint: pip install cfn-lint)");
         }
         Files.createDirectories(WORK);
-        Files.copy(ROOT.resolve("package.json"), WORK.resolve("package.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        if (!Files.isRegularFile(WORK.resolve("node_modules/serverless-iam-roles-per-function/package.json"))) {
-            Run install = run(WORK, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 600);
-            assertThat(install.exitCode()).as("npm install:\n%s", install.output()).isZero();
+        Files.copy(ROOT.resolve("package.json"), WORK.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path nodeModules = WORK.resolve("node_modules");
+        if (installed(nodeModules)) {
+            return;
+        }
+        Path cached = cachedFramework();
+        if (cached != null) {
+            try {
+                Files.deleteIfExists(nodeModules); // a link to a cache that is gone
+                Files.createSymbolicLink(nodeModules, cached);
+                return;
+            } catch (IOException | UnsupportedOperationException noLink) {
+                // e.g. Windows without the right to create links: install here, as without a cache
+            }
+        }
+        Run install = run(WORK, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 600);
+        assertThat(install.exitCode()).as("npm install:\n%s", install.output()).isZero();
+    }
+
+    /**
+     * The framework's node_modules installed once per machine and package.json, as Maven keeps its
+     * downloads in ~/.m2: under ~/.cache/momento-workshop (or {@code -Dserverless.cache=<dir>}), in a
+     * directory named by package.json's SHA-256, so a fresh clone links to it instead of installing
+     * again (npm install was about half of this test's time). {@code -Dserverless.cache=none}
+     * installs into target/serverless instead. Null when there is no cache.
+     */
+    private static Path cachedFramework() throws Exception {
+        String where = System.getProperty("serverless.cache",
+                Path.of(System.getProperty("user.home"), ".cache", "momento-workshop").toString());
+        if (where.equals("none")) {
+            return null;
+        }
+        byte[] packageJson = Files.readAllBytes(ROOT.resolve("package.json"));
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(packageJson)).substring(0, 16);
+        Path home = Path.of(where).resolve("serverless-" + hash);
+        if (installed(home.resolve("node_modules"))) {
+            return home.resolve("node_modules");
+        }
+        // Installed beside it, then renamed into place: another build may be installing at the same time.
+        Files.createDirectories(home.getParent());
+        Path staging = Files.createTempDirectory(home.getParent(), "installing-");
+        Files.write(staging.resolve("package.json"), packageJson);
+        Run install = run(staging, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 600);
+        assertThat(install.exitCode()).as("npm install:\n%s", install.output()).isZero();
+        try {
+            Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException anotherBuildWasFirst) {
+            deleteTree(staging);
+        }
+        return installed(home.resolve("node_modules")) ? home.resolve("node_modules") : null;
+    }
+
+    private static boolean installed(Path nodeModules) {
+        return Files.isRegularFile(nodeModules.resolve("serverless-iam-roles-per-function/package.json"))
+                && Files.exists(nodeModules.resolve(".bin/serverless"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
-    /** Packages every stage once, then lints all the templates in one cfn-lint run (it takes seconds to start). */
+    /**
+     * Packages every stage once, two at a time (each a Node.js process of a few seconds, mostly one
+     * thread), then lints all the templates in one cfn-lint run (it takes seconds to start).
+     */
     private static void packageEveryStage() throws Exception {
-        List<String> templates = new ArrayList<>();
-        for (String stage : stages().toList()) {
-            Path service = WORK.resolve("stages").resolve(stage);
-            Files.createDirectories(service.resolve("target"));
-            Files.copy(ROOT.resolve("solutions").resolve(stage).resolve("serverless.yml"), service.resolve("serverless.yml"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(service.resolve("target/accounts-service.jar"), "the template does not depend on the jar's content");
-            Run packaging = run(service, List.of(WORK.resolve("node_modules/.bin/serverless").toString(), "package",
-                    "--stage", "dev", "--region", "us-east-1", "--package", "out"), 300);
-            assertThat(packaging.exitCode()).as("serverless package of %s:\n%s", stage, packaging.output()).isZero();
-            templates.add(template(stage).toString());
+        List<String> stages = stages().toList();
+        ExecutorService packagers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Run>> packagings = new ArrayList<>();
+            for (String stage : stages) {
+                Path service = WORK.resolve("stages").resolve(stage);
+                Files.createDirectories(service.resolve("target"));
+                Files.copy(ROOT.resolve("solutions").resolve(stage).resolve("serverless.yml"), service.resolve("serverless.yml"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(service.resolve("target/accounts-service.jar"), "the template does not depend on the jar's content");
+                packagings.add(packagers.submit(() -> run(service, List.of(WORK.resolve("node_modules/.bin/serverless").toString(),
+                        "package", "--stage", "dev", "--region", "us-east-1", "--package", "out"), 300)));
+            }
+            for (int i = 0; i < stages.size(); i++) {
+                Run packaging = packagings.get(i).get();
+                assertThat(packaging.exitCode()).as("serverless package of %s:\n%s", stages.get(i), packaging.output()).isZero();
+            }
+        } finally {
+            packagers.shutdownNow();
         }
         List<String> lint = new ArrayList<>(List.of("cfn-lint", "--ignore-checks", IGNORED_LINT, "--"));
-        lint.addAll(templates);
+        stages.forEach(stage -> lint.add(template(stage).toString()));
         lintResult = run(WORK, lint, 600);
     }
 

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -37,12 +38,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The last is the mutation check of the checks.
  *
  * <p>The README's test command runs the first three for every step (the "perfect attendee" run is
- * also where steps 2-7 are built and tested), and the fourth for steps 3 and 4 (negative caching,
- * and a write-aside line: {@link #MUTATED_BY_DEFAULT}). Each mutation is one more full check, about
- * a minute on 2 cores, and all six do not fit the suite's time budget: run every step's with
- * {@code -Dsimulate.mutations=all} (or a list, {@code =2,5}) before a release. {@link MutationTest}
- * checks in every build that each mutation still applies to its solution. {@code -Dsimulate.steps=3,4}
- * runs only those steps.
+ * also where steps 2-7 are built and tested), and the fourth for none ({@link #MUTATED_BY_DEFAULT}).
+ * Each mutation is one more full check (every test of the step, the jar, a local cloud with its cold
+ * starts, the probes), about a minute and a half of processor time on 2 cores, and they do not fit
+ * the suite's time budget: run every step's with {@code -Dsimulate.mutations=all} (or a list,
+ * {@code =2,5}) before a release. What the default build keeps of them: {@link MutationTest} checks
+ * that each mutation still applies to its solution and names a lesson of its step, and
+ * {@code check.LessonMutationTest} proves for steps 3 and 4 (negative caching, and a write-aside
+ * line; the two this class mutated by default before) that the lesson's check fails: the mutated
+ * solution's lesson tests fail under real Maven and the real {@code StepCheck} marks that lesson ✘,
+ * without the local cloud this class would start. {@code -Dsimulate.steps=3,4} runs only those steps.
  *
  * <p>Two attendees work at once, each in a copy of their own, taking the next step from one list
  * (those with a lesson-removed check first): each step starts from {@code use step-(N-1)}, so it
@@ -54,8 +59,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * output is printed whole, with the attendee and the step.
  */
 class AttendeeSimulationTest {
-    /** The steps whose lesson-removed check the default build runs (see the class comment). */
-    static final String MUTATED_BY_DEFAULT = "3,4";
+    /**
+     * The steps whose lesson-removed check the default build runs: none, as check.LessonMutationTest
+     * proves steps 3 and 4's more cheaply (see the class comment).
+     */
+    static final String MUTATED_BY_DEFAULT = "none";
     static final Path ROOT = Path.of(System.getProperty("workshop.root", "../..")).toAbsolutePath().normalize();
     /** How many attendees (copies of the repository) do the steps at the same time. */
     static final int ATTENDEES = Integer.getInteger("simulate.attendees", 2);
@@ -144,6 +152,7 @@ class AttendeeSimulationTest {
                 copyWithoutBuildOutput(ROOT.resolve(entry), copy.resolve(entry));
             }
             copy.resolve("mvnw").toFile().setExecutable(true);
+            bringTheCompiledLocalCloud(copy);
             git = new Git(copy);
             git.run("init", "-q", "-b", "main");
             commit("a fresh clone");
@@ -197,6 +206,37 @@ class AttendeeSimulationTest {
         }
     }
 
+    /**
+     * The local cloud as the build running this test compiled it (when it did: {@code -pl tools} alone
+     * does not), so that the first {@code check} of each copy does not compile it again (about 10 s of
+     * processor time, and 15 s before the first probe). Its classes and the compiler's record of its
+     * sources come along, the record's paths moved to the copy, with the files' times kept (as the
+     * sources' are): Maven's compiler finds nothing to compile. That the start command compiles the
+     * local cloud where it was never compiled is what {@code prepare} runs on a fresh clone in CI.
+     */
+    private static void bringTheCompiledLocalCloud(Path copy) throws IOException {
+        Path built = ROOT.resolve("workshop/local-cloud/target");
+        if (!Files.isDirectory(built.resolve("classes")) || !Files.isDirectory(built.resolve("maven-status"))) {
+            return;
+        }
+        Path target = copy.resolve("workshop/local-cloud/target");
+        for (String entry : List.of("classes", "maven-status")) {
+            try (Stream<Path> walk = Files.walk(built.resolve(entry))) {
+                for (Path source : walk.toList()) {
+                    Path to = target.resolve(built.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(to);
+                    } else if (source.getFileName().toString().endsWith(".lst")) {
+                        Files.writeString(to, Files.readString(source).replace(ROOT.toString(), copy.toString()));
+                        Files.setLastModifiedTime(to, Files.getLastModifiedTime(source));
+                    } else {
+                        Files.copy(source, to, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+    }
+
     private static void copyWithoutBuildOutput(Path from, Path to) throws IOException {
         if (!Files.exists(from)) {
             return;
@@ -209,7 +249,7 @@ class AttendeeSimulationTest {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    Files.copy(source, target);
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES); // the times too (see bringTheCompiledLocalCloud)
                 }
             }
         }

@@ -10,9 +10,9 @@ import java.util.List;
  * file, where {@code from} must appear exactly once (so a change to the solution that moves the
  * code shows up here, instead of a mutation that silently does nothing).
  */
-record Mutation(int step, String lesson, String file, String from, String to) {
+public record Mutation(int step, String lesson, String file, String from, String to) {
 
-    static final List<Mutation> ALL = List.of(
+    public static final List<Mutation> ALL = List.of(
             new Mutation(2, "the function reads the secret named by MOMENTO_API_KEY_SECRET_ID, as its IAM statement allows",
                     "serverless.yml", "            - secretsmanager:GetSecretValue\n", "            - secretsmanager:DescribeSecret\n"),
             new Mutation(3, "not found is cached, and still answers 404",
@@ -36,7 +36,7 @@ record Mutation(int step, String lesson, String file, String from, String to) {
                     "                    .item(toItem(activity))\n                    .conditionExpression(\"attribute_not_exists(eventId)\"));\n",
                     "                    .item(toItem(activity)));\n"));
 
-    void apply(Path root) throws IOException {
+    public void apply(Path root) throws IOException {
         Path path = root.resolve(file);
         String text = Files.readString(path);
         int first = text.indexOf(from);
