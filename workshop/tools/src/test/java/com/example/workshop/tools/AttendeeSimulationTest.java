@@ -149,7 +149,7 @@ class AttendeeSimulationTest {
             this.copy = copy;
             for (String entry : List.of("pom.xml", "serverless.yml", "src", "solutions", "workshop", "mvnw", "mvnw.cmd", ".mvn",
                     ".workshop-stage", ".gitignore")) {
-                copyWithoutBuildOutput(ROOT.resolve(entry), copy.resolve(entry));
+                SourceCopy.withoutBuildOutput(ROOT.resolve(entry), copy.resolve(entry)); // file times kept: see bringTheCompiledLocalCloud
             }
             copy.resolve("mvnw").toFile().setExecutable(true);
             bringTheCompiledLocalCloud(copy);
@@ -232,24 +232,6 @@ class AttendeeSimulationTest {
                     } else {
                         Files.copy(source, to, StandardCopyOption.COPY_ATTRIBUTES);
                     }
-                }
-            }
-        }
-    }
-
-    private static void copyWithoutBuildOutput(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.filter(path -> !from.relativize(path).toString().replace('\\', '/').matches("(.*/)?(target|results)(/.*)?"))
-                    .toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES); // the times too (see bringTheCompiledLocalCloud)
                 }
             }
         }

@@ -3,6 +3,7 @@ package com.example.workshop.tools.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.workshop.tools.Mutation;
+import com.example.workshop.tools.SourceCopy;
 import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -119,10 +120,10 @@ class LessonMutationTest {
         }
         Path copy = copies.resolve("step-" + mutation.step());
         for (String entry : List.of("pom.xml", "serverless.yml", "src")) {
-            copy(solution.resolve(entry), copy.resolve(entry));
+            SourceCopy.withoutBuildOutput(solution.resolve(entry), copy.resolve(entry));
         }
         for (String entry : List.of("mvnw", "mvnw.cmd", ".mvn")) { // the repository's Maven settings, as in a clone
-            copy(ROOT.resolve(entry), copy.resolve(entry));
+            SourceCopy.withoutBuildOutput(ROOT.resolve(entry), copy.resolve(entry));
         }
         copy.resolve("mvnw").toFile().setExecutable(true);
         mutation.apply(copy);
@@ -138,23 +139,5 @@ class LessonMutationTest {
             return new TestRun.Result(TestRun.Outcome.BUILD_FAILED, new TestResults(List.of()), output.lines());
         }
         return new TestRun.Result(TestRun.Outcome.TESTS_RAN, TestResults.read(copy.resolve("target/surefire-reports")), List.of());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.filter(path -> !from.relativize(path).toString().replace('\\', '/').matches("(.*/)?target(/.*)?"))
-                    .toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }
