@@ -4,6 +4,7 @@ import com.example.loadtest.profile.CpuTime;
 import com.example.loadtest.profile.ServiceTimes;
 import com.example.loadtest.profile.TimeBudget;
 import com.example.loadtest.profile.TimeBudget.Hop;
+import com.example.loadtest.profile.WarmUpCurve;
 import com.example.loadtest.run.HttpDriver;
 import com.example.loadtest.run.NetworkDelays;
 import com.example.localcloud.LocalCloud;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Option;
 final class ProfileCommand implements Callable<Integer> {
 
     private static final String USER = "profile-user";
+    /** Warm-up requests per point of the warm-up curve. */
+    static final int WARM_UP_BLOCK = 1000;
 
     @Option(names = "--stages", split = ",", defaultValue = "step-1,step-4", paramLabel = "<stage>",
             description = "Stages to profile (default: ${DEFAULT-VALUE}).")
@@ -49,7 +52,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "1000", description = "Measured requests per stage (default: ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--warmup", defaultValue = "300", paramLabel = "<requests>",
+    // The environments' C1-only JIT goes on making the path faster for about 2,000 requests (the
+    // warm-up curve that profile prints shows it); 3,000 leaves some margin.
+    @Option(names = "--warmup", defaultValue = "3000", paramLabel = "<requests>",
             description = "Requests before measuring, for the JIT and the cache (default: ${DEFAULT-VALUE}).")
     int warmUp;
 
@@ -88,7 +93,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     /** One stage's budget. */
     record Profile(String stage, TimeBudget budget, ServiceTimes services, Map<String, Double> cpuPerRequest,
-                   Map<String, Double> wakeUpsPerRequest) {
+                   Map<String, Double> wakeUpsPerRequest, WarmUpCurve warmUp) {
     }
 
     /** One stage's time budget, in a local cloud of its own (one environment per function). */
@@ -107,8 +112,11 @@ final class ProfileCommand implements Callable<Integer> {
             send(http, HttpRequest.newBuilder(cloud.baseUri().resolve("/users")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"username\":\"" + USER + "\",\"firstName\":\"Pro\",\"lastName\":\"Filer\"}")).build(), 201);
+            WarmUpCurve curve = new WarmUpCurve(WARM_UP_BLOCK);
             for (int i = 0; i < warmUp; i++) {
+                long started = System.nanoTime();
                 send(http, HttpRequest.newBuilder(user).build(), 200);
+                curve.add((System.nanoTime() - started) / 1e6);
             }
             BlockingQueue<GatewayTiming> timings = new LinkedBlockingQueue<>();
             cloud.addGatewayTimingListener(timings::add);
@@ -141,7 +149,7 @@ final class ProfileCommand implements Callable<Integer> {
                 }
                 budget.add(measured.get(i)[0], timing.gatewayMs(), timing.invokeMs(), report.durationMs(), report.handlerMs());
             }
-            return new Profile(label, budget, services, cpu, wakeUps);
+            return new Profile(label, budget, services, cpu, wakeUps, curve);
         }
     }
 
@@ -214,6 +222,36 @@ final class ProfileCommand implements Callable<Integer> {
                         profile.budget().p99(Hop.TOTAL) / first.p99(Hop.TOTAL)));
             }
         }
+        text.append(warmUpCurve(profiles));
         return text.toString();
+    }
+
+    /**
+     * The median of each block of warm-up requests, then of the measured ones: the environments run
+     * at Lambda's C1-only JIT, which keeps making the request path faster for thousands of requests.
+     */
+    static String warmUpCurve(List<Profile> profiles) {
+        int blocks = profiles.stream().mapToInt(profile -> profile.warmUp().blockMedians().size()).max().orElse(0);
+        if (blocks < 2) {
+            return "";
+        }
+        int size = profiles.get(0).warmUp().blockSize();
+        StringBuilder text = new StringBuilder("\nThe warm-up, as the client saw it: the median of each " + size
+                + " warm-up requests, then of the measured ones (ms). The environments run at Lambda's C1-only JIT, "
+                + "which keeps compiling the request path for thousands of requests.\n\n| requests |");
+        profiles.forEach(profile -> text.append(' ').append(profile.stage()).append(" p50 |"));
+        text.append("\n|---|").append("---:|".repeat(profiles.size())).append('\n');
+        for (int block = 0; block < blocks; block++) {
+            long last = Math.min((block + 1L) * size, profiles.stream().mapToLong(profile -> profile.warmUp().requests()).max().orElse(0));
+            text.append("| warm-up ").append(block * size + 1).append('-').append(last).append(" |");
+            for (Profile profile : profiles) {
+                List<Double> medians = profile.warmUp().blockMedians();
+                text.append(' ').append(block < medians.size() ? TimeBudget.format(medians.get(block)) : "-").append(" |");
+            }
+            text.append('\n');
+        }
+        text.append("| measured |");
+        profiles.forEach(profile -> text.append(' ').append(TimeBudget.format(profile.budget().p50(Hop.TOTAL))).append(" |"));
+        return text.append('\n').toString();
     }
 }
