@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,13 +58,8 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Requests before measuring, for the JIT and the cache (default: ${DEFAULT-VALUE}).")
     int warmUp;
 
-    @Option(names = "--dynamodb-delay", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "<6ms>",
-            description = "Simulated network time added to every DynamoDB call (default: ${DEFAULT-VALUE}).")
-    Duration dynamoDbDelay;
-
-    @Option(names = "--momento-delay", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "<1ms>",
-            description = "Simulated network time added to every Momento data call (default: ${DEFAULT-VALUE}).")
-    Duration momentoDelay;
+    @Mixin
+    NetworkDelayOptions networkDelays;
 
     @Option(names = "--no-build", negatable = false, description = "Use the stages' jars as they are.")
     boolean noBuild;
@@ -85,7 +80,7 @@ final class ProfileCommand implements Callable<Integer> {
         List<Profile> profiles = new ArrayList<>();
         for (String stage : stages) {
             profiles.add(measure(workspace, workspace.stageDirectory(stage), requests, warmUp,
-                    new NetworkDelays(dynamoDbDelay, momentoDelay), !noBuild, out));
+                    networkDelays.delays(), !noBuild, out));
         }
         out.println(report(profiles));
         return 0;

@@ -5,6 +5,7 @@ import com.example.loadtest.data.SeedDataGenerator;
 import com.example.loadtest.run.NetworkDelays;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code compare} and {@code benchmark}: the data, the local clouds, where results go. */
@@ -37,13 +38,8 @@ final class WorkloadOptions {
             description = "Run the stage jars as they are, without building them first.")
     boolean noBuild;
 
-    @Option(names = "--dynamodb-delay", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "<6ms>",
-            description = "Simulated network time added to every DynamoDB call in the local clouds (default: none).")
-    Duration dynamoDbDelay;
-
-    @Option(names = "--momento-delay", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "<1ms>",
-            description = "Simulated network time added to every Momento get/set in the local clouds (default: none).")
-    Duration momentoDelay;
+    @Mixin
+    NetworkDelayOptions networkDelays;
 
     @Option(names = "--timeout", defaultValue = "30s", converter = DurationConverter.class,
             description = "Per request (default: ${DEFAULT-VALUE}).")
@@ -54,7 +50,7 @@ final class WorkloadOptions {
     Path results;
 
     NetworkDelays delays() {
-        return new NetworkDelays(dynamoDbDelay, momentoDelay);
+        return networkDelays.delays();
     }
 
     SeedData seedData(String namespace) {

@@ -102,15 +102,16 @@ public final class TimeBudget {
         hops.get(hop).recordValue(micros(millis));
     }
 
-    private static long micros(double millis) {
+    static long micros(double millis) {
         return Math.max(0, Math.round(millis * 1000)); // clocks of two measurements may differ by a hair
     }
 
-    private static double percentile(Histogram histogram, double percentile) {
+    static double percentile(Histogram histogram, double percentile) {
         return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    private static Histogram histogram() {
+    /** For a hop's (or a warm-up block's) milliseconds, kept as microseconds. */
+    static Histogram histogram() {
         return new Histogram(60_000_000L, 3); // up to a minute, in microseconds
     }
 

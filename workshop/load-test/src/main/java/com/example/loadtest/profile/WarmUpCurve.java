@@ -28,9 +28,9 @@ public final class WarmUpCurve {
     /** One warm-up request's latency, in milliseconds, in the order they were sent. */
     public void add(double millis) {
         if (block == null) {
-            block = new Histogram(60_000_000L, 3); // up to a minute, in microseconds
+            block = TimeBudget.histogram();
         }
-        block.recordValue(Math.max(0, Math.round(millis * 1000)));
+        block.recordValue(TimeBudget.micros(millis));
         requests++;
         if (block.getTotalCount() == blockSize) {
             closeBlock();
@@ -50,13 +50,13 @@ public final class WarmUpCurve {
     public List<Double> blockMedians() {
         List<Double> medians = new ArrayList<>(blockMedians);
         if (block != null) {
-            medians.add(block.getValueAtPercentile(50) / 1000.0);
+            medians.add(TimeBudget.percentile(block, 50));
         }
         return Collections.unmodifiableList(medians);
     }
 
     private void closeBlock() {
-        blockMedians.add(block.getValueAtPercentile(50) / 1000.0);
+        blockMedians.add(TimeBudget.percentile(block, 50));
         block = null;
     }
 }

@@ -1,6 +1,7 @@
 package com.example.loadtest.run;
 
 import com.example.loadtest.plan.Endpoint;
+import com.example.localcloud.dashboard.RequestFigures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -21,8 +21,9 @@ import org.HdrHistogram.Recorder;
  * percentiles come from; the exact sum and maximum are kept beside it.
  */
 public final class LatencyRecorder {
-    public static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
-    public static final int SIGNIFICANT_DIGITS = 3;
+    // The live dashboard charts these latencies too: the same range and precision as its own.
+    public static final long HIGHEST_MICROS = RequestFigures.HIGHEST_MICROS;
+    public static final int SIGNIFICANT_DIGITS = RequestFigures.SIGNIFICANT_DIGITS;
     private static final int ERROR_SAMPLES = 5;
 
     private final Map<Endpoint, Series> series = new EnumMap<>(Endpoint.class);

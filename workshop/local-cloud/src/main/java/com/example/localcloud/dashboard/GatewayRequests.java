@@ -1,7 +1,6 @@
 package com.example.localcloud.dashboard;
 
 import com.example.localcloud.apigateway.GatewayTiming;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
@@ -13,10 +12,8 @@ import org.HdrHistogram.Recorder;
  * A 5xx counts as an error; a 4xx is an answer (a 404 for a user who does not exist is correct).
  */
 public final class GatewayRequests implements RequestFigures, Consumer<GatewayTiming> {
-    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
-
     // HdrHistogram's interval recorder: many API Gateway threads record, the dashboard's tick takes each second's.
-    private final Recorder latencies = new Recorder(1, HIGHEST_MICROS, 3);
+    private final Recorder latencies = new Recorder(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
 

@@ -1,5 +1,6 @@
 package com.example.localcloud.dashboard;
 
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -9,6 +10,12 @@ import org.HdrHistogram.Histogram;
  * serves ({@link GatewayRequests}).
  */
 public interface RequestFigures {
+
+    /** The highest latency a chart's histogram holds, in microseconds (an hour; longer ones count as an hour). */
+    long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+
+    /** HdrHistogram's precision for every latency the dashboard charts. */
+    int SIGNIFICANT_DIGITS = 3;
 
     /** The latencies, in microseconds, recorded since the previous call (a new histogram each time). */
     Histogram takeInterval();
