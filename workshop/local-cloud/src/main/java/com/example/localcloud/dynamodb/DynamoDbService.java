@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * DynamoDB Local with the stage's tables ({@code AWS::DynamoDB::Table} resources), each call
@@ -39,6 +40,9 @@ public final class DynamoDbService implements LocalService {
     private static final String TABLE_TYPE = "AWS::DynamoDB::Table";
     /** Longer would only look like a hang: the SDK's own timeouts are about this. */
     private static final Duration MAX_DELAY = Duration.ofSeconds(10);
+    /** {@code POST /_local/dynamodb/{Operation}}: one DynamoDB API call as the operator. */
+    private static final Pattern OPERATOR_CALL = Pattern.compile("/[A-Z][A-Za-z]+");
+    private static final Pattern READ_ONLY_OPERATION = Pattern.compile("(Get|BatchGet|TransactGet|Query|Scan|Describe|List).*");
 
     private final LocalDynamoDb dynamoDb;
     private final DynamoDbFaults faults;
@@ -96,7 +100,7 @@ public final class DynamoDbService implements LocalService {
 
     @Override
     public Optional<OutgoingResponse> control(ControlRequest request) {
-        if (request.method().equals("POST") && request.path().matches("/[A-Z][A-Za-z]+")) {
+        if (isOperatorCall(request)) {
             return Optional.of(operatorCall(request.path().substring(1), request.body()));
         }
         return switch (request.route()) {
@@ -109,6 +113,23 @@ public final class DynamoDbService implements LocalService {
             }
             default -> Optional.empty();
         };
+    }
+
+    /** An operator's call that only reads (GetItem, Query, Scan, Describe..., List...) changes nothing. */
+    @Override
+    public boolean changes(ControlRequest request) {
+        if (isOperatorCall(request)) {
+            return operationChangesData(request.path().substring(1));
+        }
+        return LocalService.super.changes(request);
+    }
+
+    static boolean operationChangesData(String operation) {
+        return !READ_ONLY_OPERATION.matcher(operation).matches();
+    }
+
+    private static boolean isOperatorCall(ControlRequest request) {
+        return request.method().equals("POST") && OPERATOR_CALL.matcher(request.path()).matches();
     }
 
     @Override

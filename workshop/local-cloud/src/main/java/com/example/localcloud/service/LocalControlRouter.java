@@ -44,9 +44,10 @@ public final class LocalControlRouter implements LocalControl {
         String rest = slash < 0 ? "" : path.substring(slash);
         ControlRequest control = new ControlRequest(request.method(), rest,
                 QueryString.lastValues(QueryString.parse(request.query())), request.body() == null ? new byte[0] : request.body());
-        Optional<OutgoingResponse> answer = services.named(name).flatMap(service -> service.control(control));
-        boolean changed = !request.method().equals("GET") && !request.method().equals("HEAD")
-                && answer.map(OutgoingResponse::status).filter(status -> status / 100 == 2).isPresent();
+        Optional<LocalService> service = services.named(name);
+        Optional<OutgoingResponse> answer = service.flatMap(named -> named.control(control));
+        boolean changed = answer.map(OutgoingResponse::status).filter(status -> status / 100 == 2).isPresent()
+                && service.get().changes(control);
         if (changed) {
             changes.record(request.method(), name, rest, request.query());
         }

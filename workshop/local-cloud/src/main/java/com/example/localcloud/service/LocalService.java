@@ -42,6 +42,15 @@ public interface LocalService extends EnvironmentCustomizer, AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code request}, answered 2xx, changed something (the live dashboard marks each change
+     * on its charts). By default every method but GET and HEAD does; a service whose POST routes
+     * can also only read says which.
+     */
+    default boolean changes(ControlRequest request) {
+        return !request.method().equals("GET") && !request.method().equals("HEAD");
+    }
+
     /** What {@code GET /_local/endpoints} tells tools about this service (where it listens, what it holds). */
     default Map<String, Object> endpoints() {
         return Map.of();

@@ -45,6 +45,13 @@ class ControlLogTest {
     }
 
     @Test
+    void aPostThatTheServiceCallsAReadIsNoChange() {
+        router.answer(request("POST", "/_local/momento/lookup", null)); // answered 200, but only read
+
+        assertThat(log.after(0)).isEmpty();
+    }
+
+    @Test
     void aReaderGetsOnlyTheChangesAfterTheLastItSaw() {
         router.answer(request("POST", "/_local/momento/flush", null));
         long seen = log.last();
@@ -69,7 +76,7 @@ class ControlLogTest {
         return new IncomingRequest(method, path, query, List.of(), new byte[0], "127.0.0.1", "localhost");
     }
 
-    /** Answers 400 on /refused, nothing on /nothing-here, 200 otherwise. */
+    /** Answers 400 on /refused, nothing on /nothing-here, 200 otherwise; POST /lookup is a read. */
     private static final class AnsweringService implements LocalService {
         @Override
         public String name() {
@@ -83,6 +90,12 @@ class ControlLogTest {
                 case "/nothing-here" -> Optional.empty();
                 default -> ControlResponses.ok(Map.of("ok", true));
             };
+        }
+
+        /** {@code POST /lookup} only reads. */
+        @Override
+        public boolean changes(ControlRequest request) {
+            return !request.path().equals("/lookup") && LocalService.super.changes(request);
         }
 
         @Override
