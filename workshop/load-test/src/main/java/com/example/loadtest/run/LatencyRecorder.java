@@ -156,8 +156,9 @@ public final class LatencyRecorder {
                     millis(maxMicros.get()), statusCounts, samples);
         }
 
+        /** HdrHistogram answers with its bucket's highest value, which can lie a hair above the exact maximum. */
         private double percentile(double percentile) {
-            return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
+            return histogram.getTotalCount() == 0 ? 0 : Math.min(histogram.getValueAtPercentile(percentile), maxMicros.get());
         }
 
         private static double millis(double micros) {

@@ -39,6 +39,18 @@ class LatencyRecorderTest {
     }
 
     @Test
+    void noPercentileLiesAboveTheExactMaximum() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        recorder.success(Endpoint.GET_USER, 200, 253_770); // HdrHistogram's bucket for it ends at 253,823
+
+        EndpointStats stats = recorder.perEndpoint().get(0);
+
+        assertThat(stats.maxMs()).isEqualTo(253.77);
+        assertThat(stats.p999Ms()).isEqualTo(253.77);
+        assertThat(stats.p50Ms()).isEqualTo(253.77);
+    }
+
+    @Test
     void knownLatenciesGiveKnownPercentiles() {
         LatencyRecorder recorder = new LatencyRecorder();
         for (int ms = 1; ms <= 100; ms++) {

@@ -43,7 +43,7 @@ final class StartupBanner {
             out.append("  Kinesis      ").append(cloud.kinesis().endpoint()).append("  streams: ")
                     .append(String.join(", ", cloud.kinesisStreams().values())).append('\n');
         }
-        out.append("  IAM          each function may call AWS only as its iam.role.statements allow;\n")
+        out.append("  IAM          each function may call AWS only as its IAM statements in serverless.yml allow;\n")
                 .append("               you may do anything with access key id ").append(cloud.operatorCredentials().accessKeyId()).append("\n\n");
         out.append("  Functions:\n");
         int width = cloud.routes().stream().mapToInt(route -> route.functionName().length()).max().orElse(10);

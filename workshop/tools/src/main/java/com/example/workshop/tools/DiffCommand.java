@@ -8,12 +8,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", description = {
         "Show what changes from one stage to another (pom.xml, serverless.yml, src/).",
-        "With one stage, compare it with your working copy."})
+        "With one stage, from your working copy to that stage: + lines are what it has and your copy does not yet."})
 class DiffCommand extends StageCommand {
-    @Parameters(index = "0", paramLabel = "FROM")
+    @Parameters(index = "0", paramLabel = "FROM", description = "with no TO: the stage to compare your working copy with")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", arity = "0..1", description = "default: your working copy")
+    @Parameters(index = "1", paramLabel = "TO", arity = "0..1")
     String to;
 
     @Option(names = "--stat", description = "Only list the changed files.")
@@ -25,8 +25,9 @@ class DiffCommand extends StageCommand {
 
     @Override
     public Integer call() {
-        String fromDir = "solutions/" + stages.find(from).name() + "/";
-        String toDir = to == null ? "" : "solutions/" + stages.find(to).name() + "/";
+        // One stage: from the working copy to it, so what the attendee still has to write shows as added.
+        String fromDir = to == null ? "" : "solutions/" + stages.find(from).name() + "/";
+        String toDir = "solutions/" + stages.find(to == null ? from : to).name() + "/";
         StringBuilder all = new StringBuilder();
         for (String entry : Stages.ENTRIES) {
             List<String> args = new ArrayList<>(List.of("diff", "--no-index"));

@@ -74,13 +74,16 @@ class StartCommand extends StageCommand {
         if (committed || asBrought) {
             return;
         }
+        // A plain "git stash pop" would collide with the tests start wrote: put them back first.
+        String backToYourTests = "git checkout -- " + TESTS + " && git clean -fdq -- " + TESTS + " && git stash pop";
         if (!force) {
             throw new WorkshopException("Your src/test has changes that start would replace:\n"
                     + git.run("status", "--porcelain", "--", TESTS).stripTrailing()
-                    + "\nCommit them, or run again with --force: they will be stashed first, and `git stash pop` brings them back.");
+                    + "\nCommit them, or run again with --force: they will be stashed first, and\n  " + backToYourTests
+                    + "\nbrings them back (dropping this step's tests).");
         }
         git.run("stash", "push", "--include-untracked", "-m", "workshop: before start " + wanted, "--", TESTS);
-        out().println("Stashed your changes to src/test. Get them back with: git stash pop");
+        out().println("Stashed your changes to src/test. To get back to them (dropping this step's tests):\n  " + backToYourTests);
     }
 
     private boolean sameTests(Stages.Stage stage) {

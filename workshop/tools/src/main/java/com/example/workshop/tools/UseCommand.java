@@ -27,15 +27,18 @@ class UseCommand extends StageCommand {
         Stages.Stage stage = stages.find(wanted);
         List<String> paths = new ArrayList<>(Stages.ENTRIES);
         paths.add(Stages.MARKER);
-        String changes = git.run(prepend(new String[] {"status", "--porcelain", "--"}, paths)).strip();
+        // stripTrailing: porcelain lines start with a space when only the working tree changed
+        String changes = git.run(prepend(new String[] {"status", "--porcelain", "--"}, paths)).stripTrailing();
+        // A plain "git stash pop" would collide with the files use wrote: put them back first.
+        String backToYourWork = "git checkout -- " + String.join(" ", paths) + " && git clean -fdq -- src && git stash pop";
         if (!changes.isEmpty()) {
             if (!force) {
                 throw new WorkshopException("Your working copy has uncommitted changes:\n" + changes
-                        + "\nCommit them, or run again with --force: they will be stashed first, "
-                        + "and `git stash pop` brings them back.");
+                        + "\nCommit them, or run again with --force: they will be stashed first, and\n  " + backToYourWork
+                        + "\nbrings them back (dropping what use wrote).");
             }
             git.run(prepend(new String[] {"stash", "push", "--include-untracked", "-m", "workshop: before use " + stage.name(), "--"}, paths));
-            out().println("Stashed your changes. Get them back with: git stash pop");
+            out().println("Stashed your changes. To get back to them (dropping what use wrote):\n  " + backToYourWork);
         }
         replaceWorkingCopy(stage);
         Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
