@@ -99,6 +99,10 @@ class StepCheckTest {
         assertThat(results.get(0).problems()).anySatisfy(problem -> assertThat(problem).contains("do not compile yet")
                 .contains("AccountCacheTest.java:12"));
         assertThat(results.get(0).problems()).contains("not tried in the local cloud until the tests compile");
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(step, results, new PrintWriter(printed));
+        assertThat(printed.toString()).as("right after start, nothing older is broken")
+                .contains("-> make the first compile error above go away").doesNotContain("broke something older");
     }
 
     @Test
