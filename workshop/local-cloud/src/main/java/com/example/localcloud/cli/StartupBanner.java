@@ -64,10 +64,7 @@ final class StartupBanner {
                     .append("    ./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"produce --events 100 --api-url ")
                     .append(cloud.baseUri()).append("\"\n");
         }
-        out.append("\n  Cache counters: curl ").append(cloud.baseUri()).append("/_local/momento/stats")
-                .append("   Make Momento fail: curl -X POST '").append(cloud.baseUri())
-                .append("/_local/momento/faults?rpc=data&status=UNAVAILABLE'   Heal it: curl -X DELETE ")
-                .append(cloud.baseUri()).append("/_local/momento/faults\n");
+        momentoControls(cloud.baseUri(), cloud.caches()).ifPresent(controls -> out.append('\n').append(controls).append('\n'));
         if (dashboard != null) {
             out.append("\n  Dashboard: ").append(dashboard)
                     .append("  (live: every request's latency as API Gateway measures it, the cache's hit ratio, DynamoDB reads,\n")
@@ -75,6 +72,16 @@ final class StartupBanner {
         }
         out.append("\n  Each request logs a REPORT line (Init Duration = cold start). Ctrl-C stops everything.\n");
         return out.toString();
+    }
+
+    /** The cache's counters and faults, for a stage that has a cache (step 1 has none: nothing to show). */
+    static Optional<String> momentoControls(URI base, List<String> caches) {
+        if (caches.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("  Cache counters: curl " + base + "/_local/momento/stats"
+                + "   Make Momento fail: curl -X POST '" + base + "/_local/momento/faults?rpc=data&status=UNAVAILABLE'"
+                + "   Heal it: curl -X DELETE " + base + "/_local/momento/faults");
     }
 
     /** For the workshop's accounts API: create a user, read it, create an organization as that user. */
