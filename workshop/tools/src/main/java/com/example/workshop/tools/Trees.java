@@ -1,12 +1,14 @@
 package com.example.workshop.tools;
 
 import java.io.IOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Copying, deleting and comparing the files of a stage (build output aside). */
@@ -47,14 +49,19 @@ final class Trees {
     }
 
     static void copyRecursively(Path from, Path to) throws IOException {
+        copyRecursively(from, to, relative -> true, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Copies what {@code include} accepts (given the path relative to {@code from}), with those copy options. */
+    static void copyRecursively(Path from, Path to, Predicate<String> include, CopyOption... options) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
+            for (Path source : walk.filter(path -> include.test(from.relativize(path).toString().replace('\\', '/'))).toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(source, target, options);
                 }
             }
         }

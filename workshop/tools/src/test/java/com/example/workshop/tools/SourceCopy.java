@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /** Copies part of the repository for a test, as a clone would have it: without build output. */
 public final class SourceCopy {
@@ -20,17 +19,7 @@ public final class SourceCopy {
         if (!Files.exists(from)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.filter(path -> !from.relativize(path).toString().replace('\\', '/').matches("(.*/)?(target|results)(/.*)?"))
-                    .toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        Trees.copyRecursively(from, to, relative -> !relative.matches("(.*/)?(target|results)(/.*)?"),
+                StandardCopyOption.COPY_ATTRIBUTES);
     }
 }
