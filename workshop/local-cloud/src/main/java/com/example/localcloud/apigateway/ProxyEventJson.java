@@ -5,8 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes the proxy event with exactly the keys API Gateway sends, in its order, a key whose value
@@ -27,17 +28,17 @@ final class ProxyEventJson {
     }
 
     static byte[] write(APIGatewayProxyRequestEvent event) {
-        ObjectNode json = JSON.createObjectNode();
+        Map<String, Object> json = new LinkedHashMap<>(); // Jackson writes a map's keys in order, nulls included
         json.put("resource", event.getResource());
         json.put("path", event.getPath());
         json.put("httpMethod", event.getHttpMethod());
-        json.set("headers", JSON.valueToTree(event.getHeaders()));
-        json.set("multiValueHeaders", JSON.valueToTree(event.getMultiValueHeaders()));
-        json.set("queryStringParameters", JSON.valueToTree(event.getQueryStringParameters()));
-        json.set("multiValueQueryStringParameters", JSON.valueToTree(event.getMultiValueQueryStringParameters()));
-        json.set("pathParameters", JSON.valueToTree(event.getPathParameters()));
-        json.set("stageVariables", JSON.valueToTree(event.getStageVariables()));
-        json.set("requestContext", requestContext(event.getRequestContext()));
+        json.put("headers", event.getHeaders());
+        json.put("multiValueHeaders", event.getMultiValueHeaders());
+        json.put("queryStringParameters", event.getQueryStringParameters());
+        json.put("multiValueQueryStringParameters", event.getMultiValueQueryStringParameters());
+        json.put("pathParameters", event.getPathParameters());
+        json.put("stageVariables", event.getStageVariables());
+        json.put("requestContext", requestContext(event.getRequestContext()));
         json.put("body", event.getBody());
         json.put("isBase64Encoded", Boolean.TRUE.equals(event.getIsBase64Encoded()));
         try {
@@ -47,8 +48,8 @@ final class ProxyEventJson {
         }
     }
 
-    private static ObjectNode requestContext(ProxyRequestContext context) {
-        ObjectNode json = JSON.createObjectNode();
+    private static Map<String, Object> requestContext(ProxyRequestContext context) {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("resourceId", context.getResourceId());
         json.put("resourcePath", context.getResourcePath());
         json.put("httpMethod", context.getHttpMethod());
@@ -61,14 +62,14 @@ final class ProxyEventJson {
         json.put("domainPrefix", context.getDomainPrefix());
         json.put("requestTimeEpoch", context.getRequestTimeEpoch());
         json.put("requestId", context.getRequestId());
-        json.set("identity", identity(context.getIdentity()));
+        json.put("identity", identity(context.getIdentity()));
         json.put("domainName", context.getDomainName());
         json.put("apiId", context.getApiId());
         return json;
     }
 
-    private static ObjectNode identity(RequestIdentity identity) {
-        ObjectNode json = JSON.createObjectNode();
+    private static Map<String, Object> identity(RequestIdentity identity) {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("cognitoIdentityPoolId", identity.getCognitoIdentityPoolId());
         json.put("accountId", identity.getAccountId());
         json.put("cognitoIdentityId", identity.getCognitoIdentityId());

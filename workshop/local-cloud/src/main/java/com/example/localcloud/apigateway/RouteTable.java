@@ -2,7 +2,6 @@ package com.example.localcloud.apigateway;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,18 @@ public final class RouteTable {
     public record Match(Route route, Map<String, String> pathParameters) {
     }
 
+    /** A resource path, split and ranked once: every request is matched against each. */
+    private record Resource(String path, List<String> segments, String specificity) {
+    }
+
     private final List<Route> routes;
+    private final List<Resource> resources;
 
     public RouteTable(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        this.resources = this.routes.stream().map(Route::resourcePath).distinct()
+                .map(path -> new Resource(path, Route.segmentsOf(path), specificity(Route.segmentsOf(path))))
+                .toList();
     }
 
     public List<Route> routes() {
@@ -31,22 +38,28 @@ public final class RouteTable {
     }
 
     public Optional<Match> match(String method, String path) {
-        List<String> requested = Route.segmentsOf(path);
-        Optional<String> resource = routes.stream()
-                .map(Route::resourcePath)
-                .distinct()
-                .filter(candidate -> parameters(Route.segmentsOf(candidate), requested) != null)
-                .max(Comparator.comparing(candidate -> specificity(Route.segmentsOf(candidate))));
-        if (resource.isEmpty()) {
+        List<String> requested = Route.segmentsOf(path).stream().map(RouteTable::decode).toList();
+        Resource best = null;
+        Map<String, String> bestParameters = null;
+        for (Resource resource : resources) {
+            Map<String, String> parameters = parameters(resource.segments(), requested);
+            if (parameters != null && (best == null || resource.specificity().compareTo(best.specificity()) > 0)) {
+                best = resource;
+                bestParameters = parameters;
+            }
+        }
+        if (best == null) {
             return Optional.empty();
         }
-        List<Route> onResource = routes.stream().filter(route -> route.resourcePath().equals(resource.get())).toList();
+        String resourcePath = best.path();
+        Map<String, String> pathParameters = bestParameters;
+        List<Route> onResource = routes.stream().filter(route -> route.resourcePath().equals(resourcePath)).toList();
         return onResource.stream().filter(route -> route.method().equals(method)).findFirst()
                 .or(() -> onResource.stream().filter(route -> route.method().equals("ANY")).findFirst())
-                .map(route -> new Match(route, parameters(route.segments(), requested)));
+                .map(route -> new Match(route, pathParameters));
     }
 
-    /** The path parameters if {@code template} matches the requested segments, else null. */
+    /** The path parameters if {@code template} matches the requested (decoded) segments, else null. */
     private static Map<String, String> parameters(List<String> template, List<String> requested) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < template.size(); i++) {
@@ -55,16 +68,15 @@ public final class RouteTable {
                 if (i != template.size() - 1 || requested.size() <= i) {
                     return null;
                 }
-                List<String> rest = requested.subList(i, requested.size()).stream().map(RouteTable::decode).toList();
-                parameters.put(segment.substring(1, segment.length() - 2), String.join("/", rest));
+                parameters.put(segment.substring(1, segment.length() - 2), String.join("/", requested.subList(i, requested.size())));
                 return parameters;
             }
             if (i >= requested.size()) {
                 return null;
             }
             if (segment.startsWith("{") && segment.endsWith("}")) {
-                parameters.put(segment.substring(1, segment.length() - 1), decode(requested.get(i)));
-            } else if (!segment.equals(decode(requested.get(i)))) {
+                parameters.put(segment.substring(1, segment.length() - 1), requested.get(i));
+            } else if (!segment.equals(requested.get(i))) {
                 return null;
             }
         }

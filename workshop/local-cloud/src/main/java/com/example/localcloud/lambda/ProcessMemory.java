@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessMemory {
 
+    /** Peak resident set size, in kB. */
+    private static final String PEAK_RESIDENT = "VmHWM:";
+
     private ProcessMemory() {
     }
 
@@ -48,17 +51,31 @@ final class ProcessMemory {
         return kilobytesToMegabytes(run("ps", "-o", "rss=", "-p", Long.toString(pid)), "^\\s*(\\d+)\\s*$");
     }
 
+    /**
+     * The {@code VmHWM:} line of {@code /proc/<pid>/status} ("VmHWM:    151236 kB"). Read after
+     * every invocation, before the REPORT line, so it looks for that one line in the bytes instead
+     * of splitting the file into lines and stripping each with a regular expression
+     * (workshop/DESIGN-NOTES.md, "The warm path").
+     */
     static OptionalLong fromProcStatus(Path status) {
         try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) { // peak resident set size, in kB
-                    return OptionalLong.of(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
-                }
+            String text = "\n" + new String(Files.readAllBytes(status), StandardCharsets.US_ASCII);
+            int line = text.indexOf("\n" + PEAK_RESIDENT);
+            if (line < 0) {
+                return OptionalLong.empty();
             }
+            int start = line + 1 + PEAK_RESIDENT.length();
+            while (start < text.length() && !Character.isDigit(text.charAt(start))) {
+                start++;
+            }
+            int end = start;
+            while (end < text.length() && Character.isDigit(text.charAt(end))) {
+                end++;
+            }
+            return end == start ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text, start, end, 10) / 1024);
         } catch (IOException | NumberFormatException e) {
-            // the process is gone
+            return OptionalLong.empty(); // the process is gone
         }
-        return OptionalLong.empty();
     }
 
     private static OptionalLong kilobytesToMegabytes(String output, String pattern) {

@@ -1,0 +1,55 @@
+package com.example.localcloud.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Max Memory Used" from {@code /proc/<pid>/status}: the peak resident size, VmHWM, in MB. */
+class ProcessMemoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsThePeakResidentSizeNotTheCurrentOne() throws IOException {
+        Path status = write("""
+                Name:\tjava
+                VmPeak:\t 5023188 kB
+                VmSize:\t 4958676 kB
+                VmHWM:\t  154236 kB
+                VmRSS:\t  120004 kB
+                Threads:\t30
+                """);
+
+        assertThat(ProcessMemory.fromProcStatus(status)).hasValue(154236 / 1024);
+    }
+
+    @Test
+    void findsTheFieldOnTheFirstLineToo() throws IOException {
+        assertThat(ProcessMemory.fromProcStatus(write("VmHWM:\t2048 kB\nVmRSS:\t1024 kB\n"))).hasValue(2);
+    }
+
+    @Test
+    void isEmptyWithoutTheField() throws IOException {
+        assertThat(ProcessMemory.fromProcStatus(write("Name:\tkthreadd\nState:\tS (sleeping)\nNotVmHWM:\t99999 kB\n"))).isEmpty();
+        assertThat(ProcessMemory.fromProcStatus(dir.resolve("gone"))).isEmpty();
+    }
+
+    @Test
+    void measuresThisJvmOnLinux() {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "no /proc here (not Linux)");
+
+        assertThat(ProcessMemory.residentMegabytes(ProcessHandle.current().pid()).orElseThrow())
+                .isGreaterThan(10)
+                .isLessThan(Runtime.getRuntime().maxMemory() / (1024 * 1024) + 4096);
+    }
+
+    private Path write(String text) throws IOException {
+        return Files.writeString(dir.resolve("status"), text);
+    }
+}
