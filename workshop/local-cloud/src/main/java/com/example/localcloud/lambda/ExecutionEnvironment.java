@@ -35,6 +35,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private Process process;
     private EnvironmentSandbox sandbox;
     private EnvironmentOutput output;
+    private ProcessMemory.Meter memory;
     private boolean cleanedUp;
     private volatile boolean usable = true;
     private long maxMemoryUsedMb;
@@ -75,7 +76,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         try {
             RuntimeApi.RuntimeReply reply = invocation.reply().get(function.timeoutSeconds(), TimeUnit.SECONDS);
             output.catchUp(); // the handler's lines first, then the REPORT line; nothing to wait for
-            maxMemoryUsedMb = Math.max(maxMemoryUsedMb, ProcessMemory.maxUsedMegabytes(process.pid(), reply.maxMemoryUsedMb()));
+            maxMemoryUsedMb = Math.max(maxMemoryUsedMb, memory.maxUsedMegabytes(reply.maxMemoryUsedMb()));
             double durationMs = (reply.receivedAtNanos() - invocation.deliveredAtNanos()) / 1e6;
             Status status = reply.isError() ? Status.FUNCTION_ERROR : Status.SUCCESS;
             Double handlerMs = reply.handlerMicros() < 0 ? null : reply.handlerMicros() / 1e3;
@@ -104,6 +105,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         sandbox = EnvironmentSandbox.create(id());
         process = launcher.start(function, runtimeApi.hostAndPort(), sandbox);
         output = EnvironmentOutput.follow(sandbox.outputFile(), id(), log);
+        memory = ProcessMemory.meter(process.pid());
         RuntimeApi api = runtimeApi;
         process.onExit().thenAccept(exited -> {
             api.processExited(exited.exitValue());
@@ -172,6 +174,9 @@ final class ExecutionEnvironment implements AutoCloseable {
         cleanedUp = true;
         if (output != null) {
             output.close();
+        }
+        if (memory != null) {
+            memory.close();
         }
         if (sandbox != null) {
             sandbox.close();

@@ -1,9 +1,12 @@
 package com.example.localcloud.lambda;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -51,30 +54,85 @@ final class ProcessMemory {
         return kilobytesToMegabytes(run("ps", "-o", "rss=", "-p", Long.toString(pid)), "^\\s*(\\d+)\\s*$");
     }
 
-    /**
-     * The {@code VmHWM:} line of {@code /proc/<pid>/status} ("VmHWM:    151236 kB"). Read after
-     * every invocation, before the REPORT line, so it looks for that one line in the bytes instead
-     * of splitting the file into lines and stripping each with a regular expression
-     * (workshop/DESIGN-NOTES.md, "The warm path").
-     */
     static OptionalLong fromProcStatus(Path status) {
         try {
-            String text = "\n" + new String(Files.readAllBytes(status), StandardCharsets.US_ASCII);
-            int line = text.indexOf("\n" + PEAK_RESIDENT);
-            if (line < 0) {
-                return OptionalLong.empty();
-            }
-            int start = line + 1 + PEAK_RESIDENT.length();
-            while (start < text.length() && !Character.isDigit(text.charAt(start))) {
-                start++;
-            }
-            int end = start;
-            while (end < text.length() && Character.isDigit(text.charAt(end))) {
-                end++;
-            }
-            return end == start ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text, start, end, 10) / 1024);
-        } catch (IOException | NumberFormatException e) {
+            return peakFromStatus(new String(Files.readAllBytes(status), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
             return OptionalLong.empty(); // the process is gone
+        }
+    }
+
+    /**
+     * The {@code VmHWM:} line of {@code /proc/<pid>/status} ("VmHWM:    151236 kB") in MB. Read
+     * after every invocation, before the REPORT line, so it looks for that one line in the text
+     * instead of splitting it into lines (workshop/DESIGN-NOTES.md, "The warm path").
+     */
+    static OptionalLong peakFromStatus(String status) {
+        String text = "\n" + status;
+        int line = text.indexOf("\n" + PEAK_RESIDENT);
+        if (line < 0) {
+            return OptionalLong.empty();
+        }
+        int start = line + 1 + PEAK_RESIDENT.length();
+        while (start < text.length() && !Character.isDigit(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end == start ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text, start, end, 10) / 1024);
+    }
+
+    /** Measures one process after each of its invocations. */
+    static Meter meter(long pid) {
+        return new Meter(pid, Path.of("/proc", Long.toString(pid), "status"));
+    }
+
+    /**
+     * Where {@code /proc} exists, keeps the process's status file open and reads it from its start
+     * each time (the kernel writes it afresh): a third of the cost of opening it per invocation.
+     */
+    static final class Meter implements AutoCloseable {
+        private final long pid;
+        private final FileChannel status;
+        private final ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+
+        Meter(long pid, Path statusFile) {
+            this.pid = pid;
+            FileChannel opened;
+            try {
+                opened = FileChannel.open(statusFile, StandardOpenOption.READ);
+            } catch (IOException | UnsupportedOperationException e) {
+                opened = null; // no /proc (macOS, Windows), or the process is gone
+            }
+            this.status = opened;
+        }
+
+        /** As {@link ProcessMemory#maxUsedMegabytes}: the peak, or the runtime's own figure where that cannot be read. */
+        synchronized long maxUsedMegabytes(long reportedMb) {
+            if (status == null) {
+                return ProcessMemory.maxUsedMegabytes(pid, reportedMb);
+            }
+            try {
+                buffer.clear();
+                int read = status.read(buffer, 0);
+                String text = read <= 0 ? "" : new String(buffer.array(), 0, read, StandardCharsets.US_ASCII);
+                return peakFromStatus(text).orElse(reportedMb);
+            } catch (IOException e) {
+                return reportedMb; // the process is gone
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (status != null) {
+                try {
+                    status.close();
+                } catch (IOException e) {
+                    // nothing to release then
+                }
+            }
         }
     }
 

@@ -49,6 +49,34 @@ class ProcessMemoryTest {
                 .isLessThan(Runtime.getRuntime().maxMemory() / (1024 * 1024) + 4096);
     }
 
+    @Test
+    void aMeterReadsTheFileAfreshEachTime() throws IOException {
+        Path status = write("Name:\tjava\nVmHWM:\t  102400 kB\n");
+        try (ProcessMemory.Meter meter = new ProcessMemory.Meter(1, status)) {
+            assertThat(meter.maxUsedMegabytes(-1)).isEqualTo(100);
+
+            write("Name:\tjava\nVmHWM:\t  204800 kB\n"); // the same file, rewritten, as the kernel does
+
+            assertThat(meter.maxUsedMegabytes(-1)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aMeterFallsBackToTheRuntimesFigureWhenTheFileSaysNothing() throws IOException {
+        try (ProcessMemory.Meter meter = new ProcessMemory.Meter(1, write("Name:\tjava\n"))) {
+            assertThat(meter.maxUsedMegabytes(77)).isEqualTo(77);
+        }
+    }
+
+    @Test
+    void aMeterMeasuresThisJvmOnLinux() {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "no /proc here (not Linux)");
+
+        try (ProcessMemory.Meter meter = ProcessMemory.meter(ProcessHandle.current().pid())) {
+            assertThat(meter.maxUsedMegabytes(-1)).isGreaterThan(10);
+        }
+    }
+
     private Path write(String text) throws IOException {
         return Files.writeString(dir.resolve("status"), text);
     }
