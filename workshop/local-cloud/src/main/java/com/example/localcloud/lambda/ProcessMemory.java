@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -31,35 +30,19 @@ final class ProcessMemory {
     }
 
     /**
-     * For the REPORT line after an invocation. Where {@code /proc} is missing, a runtime's own
-     * figure ({@code reportedMb > 0}, the local bootstrap sends one) saves starting a command.
+     * Without {@code /proc}: a runtime's own figure ({@code reportedMb > 0}, the local bootstrap
+     * sends one) saves starting a command; else the resident memory now, from {@code ps} or
+     * {@code tasklist} (the caller keeps the largest value seen).
      */
-    static long maxUsedMegabytes(long pid, long reportedMb) {
-        if (reportedMb > 0 && !Files.isDirectory(Path.of("/proc", Long.toString(pid)))) {
+    private static long withoutProc(long pid, long reportedMb) {
+        if (reportedMb > 0) {
             return reportedMb;
         }
-        return residentMegabytes(pid).orElse(reportedMb);
-    }
-
-    /** The process's resident memory in MB (peak on Linux), or empty if it cannot be told. */
-    static OptionalLong residentMegabytes(long pid) {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (Files.isReadable(status)) {
-            return fromProcStatus(status);
-        }
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            return kilobytesToMegabytes(run("tasklist", "/FI", "PID eq " + pid, "/FO", "CSV", "/NH"), "\"([\\d.,\\s\u00a0]+) K\"");
-        }
-        return kilobytesToMegabytes(run("ps", "-o", "rss=", "-p", Long.toString(pid)), "^\\s*(\\d+)\\s*$");
-    }
-
-    static OptionalLong fromProcStatus(Path status) {
-        try {
-            return peakFromStatus(new String(Files.readAllBytes(status), StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            return OptionalLong.empty(); // the process is gone
-        }
+        OptionalLong resident = os.startsWith("windows")
+                ? kilobytesToMegabytes(run("tasklist", "/FI", "PID eq " + pid, "/FO", "CSV", "/NH"), "\"([\\d.,\\s\u00a0]+) K\"")
+                : kilobytesToMegabytes(run("ps", "-o", "rss=", "-p", Long.toString(pid)), "^\\s*(\\d+)\\s*$");
+        return resident.orElse(reportedMb);
     }
 
     /**
@@ -90,8 +73,9 @@ final class ProcessMemory {
     }
 
     /**
-     * Where {@code /proc} exists, keeps the process's status file open and reads it from its start
-     * each time (the kernel writes it afresh): a third of the cost of opening it per invocation.
+     * Where {@code /proc} exists (Linux), keeps the process's status file open and reads it from
+     * its start each time (the kernel writes it afresh): a third of the cost of opening it per
+     * invocation. Elsewhere, or if it cannot be opened, {@link #withoutProc}.
      */
     static final class Meter implements AutoCloseable {
         private final long pid;
@@ -109,10 +93,10 @@ final class ProcessMemory {
             this.status = opened;
         }
 
-        /** As {@link ProcessMemory#maxUsedMegabytes}: the peak, or the runtime's own figure where that cannot be read. */
+        /** For the REPORT line after an invocation: the peak, or the runtime's own figure where that cannot be read. */
         synchronized long maxUsedMegabytes(long reportedMb) {
             if (status == null) {
-                return ProcessMemory.maxUsedMegabytes(pid, reportedMb);
+                return withoutProc(pid, reportedMb);
             }
             try {
                 buffer.clear();
