@@ -10,6 +10,7 @@ import com.example.loadtest.run.NetworkDelays;
 import com.example.localcloud.LocalCloud;
 import com.example.localcloud.apigateway.GatewayTiming;
 import com.example.localcloud.lambda.InvocationReport;
+import com.example.localcloud.lambda.SdkCallTiming;
 import com.example.localcloud.momento.FaultRule;
 import com.example.localcloud.service.CallTimer;
 import java.io.PrintStream;
@@ -98,7 +99,7 @@ final class ProfileCommand implements Callable<Integer> {
         String label = workspace.stageLabel(directory);
         out.println("== " + label + ": " + warmUp + " warm-up and " + requests + " measured requests, one at a time");
         try (LocalCloud cloud = LocalCloud.builder(directory).port(0).build(build).maxEnvironmentsPerFunction(1)
-                .log(line -> { }).start()) {
+                .environmentCustomizer(new SdkCallTiming()).log(line -> { }).start()) {
             cloud.dynamoDbFaults().delayEveryCall(delays.dynamoDb());
             if (!delays.momento().isZero()) {
                 cloud.momento().faults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(delays.momento()));
@@ -142,7 +143,8 @@ final class ProfileCommand implements Callable<Integer> {
                 if (report == null) {
                     throw new IllegalStateException("No REPORT for request " + timing.lambdaRequestId());
                 }
-                budget.add(measured.get(i)[0], timing.gatewayMs(), timing.invokeMs(), report.durationMs(), report.handlerMs());
+                budget.add(measured.get(i)[0], timing.gatewayMs(), timing.invokeMs(), report.durationMs(), report.handlerMs(),
+                        report.sdkCallsMs());
             }
             return new Profile(label, budget, services, cpu, wakeUps, curve);
         }
@@ -175,8 +177,10 @@ final class ProfileCommand implements Callable<Integer> {
         text.append("| outside the function's Duration (local overhead) |");
         profiles.forEach(profile -> text.append(' ').append(TimeBudget.format(profile.budget().localOverheadP50())).append(" | ")
                 .append(TimeBudget.format(profile.budget().localOverheadP99())).append(" |"));
-        text.append("\n\nThe services' own time per request (mean; measured inside them, simulated delays included), "
-                + "and the handler's time outside its calls (handler p50 minus that mean):\n\n");
+        text.append("\n\nThe services' own time per request (mean; measured inside them, simulated delays included); "
+                + "the handler's time outside them (handler p50 minus that mean); and of that, the SDK calls' way to the "
+                + "services and back (SDK calls p50 minus that mean: the SDK's own work, the network, the servers' "
+                + "HTTP and TLS):\n\n");
         for (Profile profile : profiles) {
             ServiceTimes services = profile.services();
             String calls = services.perService().keySet().stream()
@@ -186,6 +190,8 @@ final class ProfileCommand implements Callable<Integer> {
             double outside = profile.budget().p50(Hop.HANDLER) - services.totalMillisPerRequest();
             text.append("- ").append(profile.stage()).append(": ").append(calls.isEmpty() ? "no service calls" : calls)
                     .append("; handler outside its calls ").append(TimeBudget.format(outside)).append(" ms")
+                    .append(Double.isNaN(profile.budget().p50(Hop.SDK_CALLS)) ? "" : "; the SDK calls' way "
+                            + TimeBudget.format(profile.budget().p50(Hop.SDK_CALLS) - services.totalMillisPerRequest()) + " ms")
                     .append(profile.budget().withoutHandlerTime() > 0
                             ? " (" + profile.budget().withoutHandlerTime() + " requests without the handler's time)" : "")
                     .append('\n');

@@ -1,6 +1,7 @@
 package com.example.localcloud;
 
 import com.example.localcloud.config.LoadOptions;
+import com.example.localcloud.lambda.EnvironmentCustomizer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,11 +126,21 @@ final class StageClouds {
     }
 
     static Running start(Path stageDirectory, boolean build) {
+        return start(stageDirectory, build, (function, spec) -> { });
+    }
+
+    /** Builds the stage's jar if this run has not, and starts it with the environments changed by {@code customizer}. */
+    static Running start(String stage, EnvironmentCustomizer customizer) {
+        return start(SOLUTIONS.resolve(stage), true, customizer);
+    }
+
+    private static Running start(Path stageDirectory, boolean build, EnvironmentCustomizer customizer) {
         Queue<String> log = new ConcurrentLinkedQueue<>();
         LocalCloud cloud = LocalCloud.builder(stageDirectory)
                 .port(0)
                 .build(build && firstBuildInThisRun(stageDirectory))
                 .loadOptions(new LoadOptions(Map.of(), null, null))
+                .environmentCustomizer(customizer)
                 .log(log::add)
                 .start();
         return new Running(cloud, new AccountsApi(cloud.baseUri()), log);

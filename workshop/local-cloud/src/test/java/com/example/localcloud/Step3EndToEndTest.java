@@ -100,6 +100,7 @@ class Step3EndToEndTest {
         assertThat(timing.invokeMs()).isGreaterThanOrEqualTo(report.durationMs());
         assertThat(report.handlerMs()).isNotNull().isPositive().isLessThanOrEqualTo(report.durationMs());
         assertThat(momento.millis()).isPositive().isLessThan(report.handlerMs());
+        assertThat(report.sdkCallsMs()).as("measured only with SdkCallTiming (SdkCallTimingEndToEndTest)").isNull();
     }
 
     /** Read-aside alone: the "not a member" read before the add is served again after it. Step 4 fixes this. */

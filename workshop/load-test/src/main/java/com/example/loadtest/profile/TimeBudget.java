@@ -14,9 +14,11 @@ import org.HdrHistogram.Histogram;
  *   ⊃ invoke    its Lambda invocation (an environment found, the Runtime API both ways)
  *   ⊃ duration  the REPORT's Duration (the runtime has the event until it posts the result)
  *   ⊃ handler   the handler's own code, the SDK calls it makes included
+ *   ⊃ SDK calls the handler's waits for its SDK calls (the SDK, the network, the service)
  * </pre>
- * The services' own time (DynamoDB Local, the Momento server, simulated delays included) is
- * measured inside them per call, so only its mean per request is known.
+ * so the handler's own code is the handler minus its SDK calls. The services' own time (DynamoDB
+ * Local, the Momento server, simulated delays included) is measured inside them per call, so only
+ * its mean per request is known.
  */
 public final class TimeBudget {
 
@@ -27,6 +29,8 @@ public final class TimeBudget {
         LAMBDA("Lambda: environment, Runtime API both ways"),
         RUNTIME("runtime in the environment: event in, result out"),
         HANDLER("handler, its SDK calls included"),
+        SDK_CALLS("- its SDK calls, as it waited for them (SDK, network, service)"),
+        HANDLER_OWN("- its own code (the handler minus its SDK calls)"),
         TOTAL("the whole request (client)");
 
         private final String description;
@@ -53,6 +57,11 @@ public final class TimeBudget {
 
     /** One request's nested measurements, in milliseconds; {@code handlerMs} null when the runtime did not say. */
     public void add(double clientMs, double gatewayMs, double invokeMs, double durationMs, Double handlerMs) {
+        add(clientMs, gatewayMs, invokeMs, durationMs, handlerMs, null);
+    }
+
+    /** The same, with the handler's time in SDK calls; {@code sdkCallsMs} null when not measured. */
+    public void add(double clientMs, double gatewayMs, double invokeMs, double durationMs, Double handlerMs, Double sdkCallsMs) {
         requests++;
         record(Hop.HTTP, clientMs - gatewayMs);
         record(Hop.GATEWAY, gatewayMs - invokeMs);
@@ -65,6 +74,10 @@ public final class TimeBudget {
         }
         record(Hop.RUNTIME, durationMs - handlerMs);
         record(Hop.HANDLER, handlerMs);
+        if (sdkCallsMs != null) {
+            record(Hop.SDK_CALLS, sdkCallsMs);
+            record(Hop.HANDLER_OWN, handlerMs - sdkCallsMs);
+        }
     }
 
     public long requests() {

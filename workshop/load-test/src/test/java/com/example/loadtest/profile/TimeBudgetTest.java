@@ -26,6 +26,18 @@ class TimeBudgetTest {
     }
 
     @Test
+    void theHandlerSplitsIntoItsSdkCallsAndItsOwnCode() {
+        TimeBudget budget = new TimeBudget();
+        budget.add(10.0, 8.0, 7.0, 5.0, 4.0, 3.25);
+        budget.add(10.0, 8.0, 7.0, 5.0, 4.0, null); // an environment without the agent
+
+        assertThat(budget.p50(Hop.HANDLER)).isCloseTo(4.0, within(0.01));
+        assertThat(budget.p50(Hop.SDK_CALLS)).isCloseTo(3.25, within(0.01));
+        assertThat(budget.p50(Hop.HANDLER_OWN)).as("handler minus its SDK calls").isCloseTo(0.75, within(0.01));
+        assertThat(budget.mean(Hop.SDK_CALLS)).as("only the request that had the figure").isCloseTo(3.25, within(0.01));
+    }
+
+    @Test
     void percentilesSpanTheRequestsAndAMissingHandlerTimeIsCounted() {
         TimeBudget budget = new TimeBudget();
         for (int i = 1; i <= 100; i++) {

@@ -80,7 +80,9 @@ final class ExecutionEnvironment implements AutoCloseable {
             double durationMs = (reply.receivedAtNanos() - invocation.deliveredAtNanos()) / 1e6;
             Status status = reply.isError() ? Status.FUNCTION_ERROR : Status.SUCCESS;
             Double handlerMs = reply.handlerMicros() < 0 ? null : reply.handlerMicros() / 1e3;
-            return new InvocationResult(status, reply.body(), report(requestId, durationMs, initDurationMs, status, handlerMs));
+            Double sdkCallsMs = reply.sdkCallsMicros() < 0 ? null : reply.sdkCallsMicros() / 1e3;
+            return new InvocationResult(status, reply.body(),
+                    report(requestId, durationMs, initDurationMs, status, handlerMs, sdkCallsMs));
         } catch (TimeoutException e) {
             output.catchUp();
             log.accept("[" + id() + "] " + String.format(Locale.ROOT, "Task timed out after %d.00 seconds", function.timeoutSeconds()));
@@ -137,9 +139,14 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     private InvocationReport report(String requestId, double durationMs, Double initDurationMs, Status status, Double handlerMs) {
+        return report(requestId, durationMs, initDurationMs, status, handlerMs, null);
+    }
+
+    private InvocationReport report(String requestId, double durationMs, Double initDurationMs, Status status, Double handlerMs,
+                                    Double sdkCallsMs) {
         double billed = durationMs + (initDurationMs == null ? 0 : initDurationMs);
         return new InvocationReport(function.name(), number, requestId, durationMs, (long) Math.ceil(billed),
-                function.memorySize(), maxMemoryUsedMb, initDurationMs, status, handlerMs);
+                function.memorySize(), maxMemoryUsedMb, initDurationMs, status, handlerMs, sdkCallsMs);
     }
 
     /** Destroys the JVM at once (nothing of it must outlive the local cloud), then its sandbox. */

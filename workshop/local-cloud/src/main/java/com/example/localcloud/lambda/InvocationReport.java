@@ -17,10 +17,20 @@ import java.util.Locale;
  * @param handlerMs         not in Lambda's REPORT: the part of Duration spent in the handler itself (the
  *                          rest is the runtime reading the event and writing the result); null when the
  *                          runtime did not say (another runtime client, an error)
+ * @param sdkCallsMs        not in Lambda's REPORT either: the part of the handler's time spent waiting for its
+ *                          SDK calls; null unless the environment runs with {@link SdkCallTiming}
  */
 public record InvocationReport(String functionName, int environmentNumber, String requestId, double durationMs,
                                long billedDurationMs, int memorySizeMb, long maxMemoryUsedMb, Double initDurationMs,
-                               InvocationResult.Status status, Double handlerMs) {
+                               InvocationResult.Status status, Double handlerMs, Double sdkCallsMs) {
+
+    /** A report without the SDK calls' time. */
+    public InvocationReport(String functionName, int environmentNumber, String requestId, double durationMs,
+                            long billedDurationMs, int memorySizeMb, long maxMemoryUsedMb, Double initDurationMs,
+                            InvocationResult.Status status, Double handlerMs) {
+        this(functionName, environmentNumber, requestId, durationMs, billedDurationMs, memorySizeMb, maxMemoryUsedMb,
+                initDurationMs, status, handlerMs, null);
+    }
 
     public boolean coldStart() {
         return initDurationMs != null;

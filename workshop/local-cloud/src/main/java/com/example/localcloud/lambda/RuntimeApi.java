@@ -32,6 +32,8 @@ final class RuntimeApi implements AutoCloseable {
     static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
     /** Not AWS's: the local bootstrap's time in the handler itself; other runtime clients do not send it. */
     static final String HANDLER_MICROS_HEADER = "Lambda-Local-Handler-Micros";
+    /** Not AWS's: the handler's time in SDK calls, sent only by an environment started with {@link SdkCallTiming}. */
+    static final String SDK_CALLS_MICROS_HEADER = "Lambda-Local-Sdk-Calls-Micros";
     private static final String INVALID_STATE_TRANSITION = "InvalidStateTransition";
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern RESULT = Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
@@ -177,9 +179,11 @@ final class RuntimeApi implements AutoCloseable {
         }
         String memory = exchange.getRequestHeaders().getFirst(MAX_MEMORY_USED_HEADER);
         String handlerMicros = exchange.getRequestHeaders().getFirst(HANDLER_MICROS_HEADER);
+        String sdkCallsMicros = exchange.getRequestHeaders().getFirst(SDK_CALLS_MICROS_HEADER);
         current = null;
         invocation.reply().complete(new RuntimeReply(isError, body, memory == null ? 0 : Long.parseLong(memory),
-                handlerMicros == null ? -1 : Long.parseLong(handlerMicros), System.nanoTime()));
+                handlerMicros == null ? -1 : Long.parseLong(handlerMicros),
+                sdkCallsMicros == null ? -1 : Long.parseLong(sdkCallsMicros), System.nanoTime()));
         respond(exchange, 202, "{\"status\":\"OK\"}");
     }
 
@@ -221,7 +225,8 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     /** What the runtime posted back for one invocation. */
-    record RuntimeReply(boolean isError, byte[] body, long maxMemoryUsedMb, long handlerMicros, long receivedAtNanos) {
+    record RuntimeReply(boolean isError, byte[] body, long maxMemoryUsedMb, long handlerMicros, long sdkCallsMicros,
+                        long receivedAtNanos) {
     }
 
     static final class InitErrorException extends RuntimeException {

@@ -40,8 +40,9 @@ public final class LambdaBootstrap {
             LocalContext context = new LocalContext(settings, event.requestId(), event.deadlineEpochMillis(),
                     event.invokedFunctionArn(), event.traceId());
             try {
+                SdkCallTime.take(); // from now on, this invocation's calls (not Init's)
                 byte[] response = handler.invoke(event.payload(), context);
-                runtimeApi.postResponse(event.requestId(), response, handler.lastHandlerNanos());
+                runtimeApi.postResponse(event.requestId(), response, handler.lastHandlerNanos(), SdkCallTime.take());
             } catch (Throwable e) {
                 Throwable cause = HandlerInvoker.unwrap(e);
                 cause.printStackTrace(); // as Lambda does: the stack trace goes to the function's log

@@ -17,6 +17,8 @@ final class RuntimeApiClient {
     static final String MAX_MEMORY_USED_HEADER = "Lambda-Local-Max-Memory-Used-Mb";
     /** Not AWS's either: how long the handler itself ran, for the local cloud's time budget. */
     static final String HANDLER_MICROS_HEADER = "Lambda-Local-Handler-Micros";
+    /** Not AWS's: the handler's time in SDK calls, when the environment runs with SdkCallAgent. */
+    static final String SDK_CALLS_MICROS_HEADER = "Lambda-Local-Sdk-Calls-Micros";
 
     record Event(String requestId, long deadlineEpochMillis, String invokedFunctionArn, String traceId, byte[] payload) {
     }
@@ -46,19 +48,19 @@ final class RuntimeApiClient {
         }
     }
 
-    void postResponse(String requestId, byte[] response, long handlerNanos) {
-        post("invocation/" + requestId + "/response", response, null, handlerNanos);
+    void postResponse(String requestId, byte[] response, long handlerNanos, long sdkCallsNanos) {
+        post("invocation/" + requestId + "/response", response, null, handlerNanos, sdkCallsNanos);
     }
 
     void postError(String requestId, String errorJson) {
-        post("invocation/" + requestId + "/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled", -1);
+        post("invocation/" + requestId + "/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled", -1, -1);
     }
 
     void postInitError(String errorJson) {
-        post("init/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled", -1);
+        post("init/error", errorJson.getBytes(StandardCharsets.UTF_8), "Unhandled", -1, -1);
     }
 
-    private void post(String path, byte[] body, String errorType, long handlerNanos) {
+    private void post(String path, byte[] body, String errorType, long handlerNanos, long sdkCallsNanos) {
         try {
             HttpURLConnection connection = open(path, "POST");
             // No streaming mode (setFixedLengthStreamingMode): for a streaming POST on a kept-alive
@@ -73,6 +75,9 @@ final class RuntimeApiClient {
             }
             if (handlerNanos >= 0) {
                 connection.setRequestProperty(HANDLER_MICROS_HEADER, Long.toString(handlerNanos / 1_000));
+            }
+            if (sdkCallsNanos >= 0) {
+                connection.setRequestProperty(SDK_CALLS_MICROS_HEADER, Long.toString(sdkCallsNanos / 1_000));
             }
             if (errorType != null) {
                 connection.setRequestProperty("Lambda-Runtime-Function-Error-Type", errorType);

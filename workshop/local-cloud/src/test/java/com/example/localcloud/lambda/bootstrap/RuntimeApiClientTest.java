@@ -38,7 +38,7 @@ class RuntimeApiClientTest {
             RuntimeApiClient client = new RuntimeApiClient("127.0.0.1:" + server.getLocalPort());
 
             RuntimeApiClient.Event event = client.nextEvent();
-            client.postResponse(event.requestId(), "{\"statusCode\":200}".getBytes(UTF_8), 1_000);
+            client.postResponse(event.requestId(), "{\"statusCode\":200}".getBytes(UTF_8), 1_000, -1);
 
             assertThat(event.payload()).asString(UTF_8).isEqualTo("{\"event\":1}");
             Requests requests = received.get(10, TimeUnit.SECONDS);
