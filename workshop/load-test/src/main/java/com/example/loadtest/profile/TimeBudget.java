@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
  *   ⊃ invoke    its Lambda invocation (an environment found, the Runtime API both ways)
  *   ⊃ duration  the REPORT's Duration (the runtime has the event until it posts the result)
  *   ⊃ handler   the handler's own code, the SDK calls it makes included
- *   ⊃ SDK calls the handler's waits for its SDK calls (the SDK, the network, the service)
+ *   ⊃ SDK calls what of it the handler spent waiting for its SDK calls (the SDK, the network, the service)
  * </pre>
  * so the handler's own code is the handler minus its SDK calls. The services' own time (DynamoDB
  * Local, the Momento server, simulated delays included) is measured inside them per call, so only
