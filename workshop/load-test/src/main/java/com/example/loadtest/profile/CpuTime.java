@@ -8,6 +8,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,54 +40,56 @@ public final class CpuTime {
 
     private static final Path OWN_THREADS = Path.of("/proc/self/task");
 
-    private final Map<String, Long> nanos;
-    private final Map<String, Long> wakeUps;
+    /** Per group, each thread's (or child process's) processor time: counted per thread, see {@link #since}. */
+    private final Map<String, Map<Long, Long>> nanos;
+    private final Map<String, Map<Long, Long>> wakeUps;
 
-    private CpuTime(Map<String, Long> nanos, Map<String, Long> wakeUps) {
+    private CpuTime(Map<String, Map<Long, Long>> nanos, Map<String, Map<Long, Long>> wakeUps) {
         this.nanos = nanos;
         this.wakeUps = wakeUps;
     }
 
     /** Now, for every group; processes and threads that end before {@link #since} are not counted. */
     public static CpuTime now() {
-        Map<String, Long> totals = new LinkedHashMap<>();
-        GROUPS.forEach(group -> totals.put(group.getKey(), 0L));
-        totals.put(OTHER, 0L);
+        Map<String, Map<Long, Long>> totals = new LinkedHashMap<>();
+        GROUPS.forEach(group -> totals.put(group.getKey(), new HashMap<>()));
+        totals.put(OTHER, new HashMap<>());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (threads.isThreadCpuTimeSupported()) {
             for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
                 if (cpu > 0) {
-                    totals.merge(group(info.getThreadName()), cpu, Long::sum);
+                    totals.get(group(info.getThreadName())).put(info.getThreadId(), cpu);
                 }
             }
         }
-        long children = ProcessHandle.current().descendants()
-                .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-                .sum();
+        Map<Long, Long> children = new HashMap<>();
+        ProcessHandle.current().descendants().forEach(process ->
+                children.put(process.pid(), process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)));
         totals.put(ENVIRONMENTS, children);
         return new CpuTime(totals, wakeUps());
     }
 
     /** Voluntary context switches per group, this JVM's threads by their (15-character) names; empty without /proc. */
-    private static Map<String, Long> wakeUps() {
-        Map<String, Long> totals = new LinkedHashMap<>();
+    private static Map<String, Map<Long, Long>> wakeUps() {
+        Map<String, Map<Long, Long>> totals = new LinkedHashMap<>();
         if (!Files.isDirectory(OWN_THREADS)) {
             return totals;
         }
         try (Stream<Path> threads = Files.list(OWN_THREADS)) {
-            threads.forEach(thread -> totals.merge(group(read(thread.resolve("comm")).strip()),
-                    voluntarySwitches(thread), Long::sum));
+            threads.forEach(thread -> totals.computeIfAbsent(group(read(thread.resolve("comm")).strip()), group -> new HashMap<>())
+                    .put(Long.parseLong(thread.getFileName().toString()), voluntarySwitches(thread)));
         } catch (IOException | UncheckedIOException e) {
             return Map.of();
         }
-        long children = ProcessHandle.current().descendants().mapToLong(process -> {
+        Map<Long, Long> children = new HashMap<>();
+        ProcessHandle.current().descendants().forEach(process -> {
             try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
-                return threads.mapToLong(CpuTime::voluntarySwitches).sum();
+                children.put(process.pid(), threads.mapToLong(CpuTime::voluntarySwitches).sum());
             } catch (IOException | UncheckedIOException e) {
-                return 0; // ended meanwhile
+                // ended meanwhile
             }
-        }).sum();
+        });
         totals.put(ENVIRONMENTS, children);
         return totals;
     }
@@ -116,16 +119,27 @@ public final class CpuTime {
     /** Milliseconds per request spent since {@code before}, per group, in the order above. */
     public Map<String, Double> since(CpuTime before, long requests) {
         Map<String, Double> perRequest = new LinkedHashMap<>();
-        nanos.forEach((group, total) -> perRequest.put(group,
-                Math.max(0, total - before.nanos.getOrDefault(group, 0L)) / 1e6 / requests));
+        nanos.forEach((group, now) -> perRequest.put(group, growth(now, before.nanos.get(group)) / 1e6 / requests));
         return perRequest;
     }
 
     /** Thread wake-ups (voluntary context switches) per request since {@code before}, per group; empty without /proc. */
     public Map<String, Double> wakeUpsSince(CpuTime before, long requests) {
         Map<String, Double> perRequest = new LinkedHashMap<>();
-        wakeUps.forEach((group, total) -> perRequest.put(group,
-                Math.max(0, total - before.wakeUps.getOrDefault(group, 0L)) / (double) requests));
+        wakeUps.forEach((group, now) -> perRequest.put(group, growth(now, before.wakeUps.get(group)) / (double) requests));
         return perRequest;
+    }
+
+    /**
+     * What the threads (or processes) alive now added since {@code before}, each against its own
+     * earlier figure: a group's total would drop when one of its threads ends, and hide the others' work.
+     */
+    private static long growth(Map<Long, Long> now, Map<Long, Long> before) {
+        long growth = 0;
+        for (Map.Entry<Long, Long> each : now.entrySet()) {
+            long earlier = before == null ? 0 : before.getOrDefault(each.getKey(), 0L);
+            growth += Math.max(0, each.getValue() - earlier);
+        }
+        return growth;
     }
 }
