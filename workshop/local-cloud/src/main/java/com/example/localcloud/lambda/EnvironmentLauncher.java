@@ -150,12 +150,17 @@ final class EnvironmentLauncher {
             // then the function's jar must bring it
         }
         for (Class<?> type : types) {
-            try {
-                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (URISyntaxException | NullPointerException e) {
-                throw new IllegalStateException("Cannot tell where " + type.getName() + " was loaded from", e);
-            }
+            entries.add(locationOf(type));
         }
         return new ArrayList<>(entries);
+    }
+
+    /** The jar or class directory {@code type} was loaded from, for an environment's class path. */
+    static String locationOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("Cannot tell where " + type.getName() + " was loaded from", e);
+        }
     }
 }

@@ -5,7 +5,6 @@ import com.example.localcloud.lambda.bootstrap.SdkCallAgent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
@@ -25,7 +24,7 @@ public final class SdkCallTiming implements EnvironmentCustomizer {
     @Override
     public void customize(FunctionConfig function, EnvironmentSpec spec) {
         spec.jvmArguments().add("-javaagent:" + agentJar());
-        spec.runtimeClasspath().add(locationOf(ByteBuddy.class));
+        spec.runtimeClasspath().add(EnvironmentLauncher.locationOf(ByteBuddy.class));
     }
 
     /**
@@ -49,13 +48,5 @@ public final class SdkCallTiming implements EnvironmentCustomizer {
             }
         }
         return agentJar;
-    }
-
-    private static String locationOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot tell where " + type.getName() + " was loaded from", e);
-        }
     }
 }
