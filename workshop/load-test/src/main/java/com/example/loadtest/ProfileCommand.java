@@ -196,8 +196,9 @@ final class ProfileCommand implements Callable<Integer> {
                             ? " (" + profile.budget().withoutHandlerTime() + " requests without the handler's time)" : "")
                     .append('\n');
         }
-        text.append("\nProcessor time (ms) and thread wake-ups (voluntary context switches, Linux) per request: both hardly "
-                + "change when other programs share the machine, unlike the latencies above.\n\n| who |");
+        text.append("\nProcessor time (ms) and thread wake-ups (voluntary context switches, Linux) per request. The wake-ups "
+                + "are the same from run to run; the processor time moves less than the latencies above, but with how fast "
+                + "the machine runs that day: compare it within one run.\n\n| who |");
         profiles.forEach(profile -> text.append(' ').append(profile.stage()).append(" ms | ").append(profile.stage()).append(" wake-ups |"));
         text.append("\n|---|").append("---:|---:|".repeat(profiles.size())).append('\n');
         for (String who : profiles.get(0).cpuPerRequest().keySet()) {

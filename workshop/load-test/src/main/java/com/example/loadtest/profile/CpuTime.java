@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Processor time spent per request, by who spent it: the environments' JVMs (this JVM's child
  * processes) and the parts of this JVM (the local cloud's services and the load test's client,
- * told apart by their threads' names). Unlike latency, processor time hardly changes when other
- * programs share the machine, so it shows whether a change made a hop cheaper even on a busy one.
+ * told apart by their threads' names). It moves less than latency when other programs share the
+ * machine, though still with how fast the processors run that day: compare it within one run.
  *
  * <p>On Linux also the threads' voluntary context switches (a thread that waits and is woken:
  * each hand-over between threads costs one), read from {@code /proc}; a count, so the same on a
