@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.AccountsApi.Reply;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +143,9 @@ class Step1EndToEndTest {
         Reply wrongTable = post("/_local/dynamodb/GetItem", "{\"TableName\":\"no-such-table\",\"Key\":{\"PK\":{\"S\":\"x\"},\"SK\":{\"S\":\"x\"}}}", null);
 
         assertThat(stats.json().path("GetItem").asLong()).isEqualTo(getItemsBefore + 1);
+        List<String> operations = new ArrayList<>();
+        stats.json().fieldNames().forEachRemaining(operations::add);
+        assertThat(operations).contains("GetItem", "PutItem").isSorted(); // as the guides show them, every time
         assertThat(decisions.json()).anySatisfy(decision -> {
             assertThat(decision.path("principalArn").asText()).endsWith("-getUser");
             assertThat(decision.path("action").asText()).isEqualTo("dynamodb:GetItem");

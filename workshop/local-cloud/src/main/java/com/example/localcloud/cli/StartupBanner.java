@@ -79,23 +79,28 @@ final class StartupBanner {
         if (caches.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("  Cache counters: curl " + base + "/_local/momento/stats"
-                + "   Make Momento fail: curl -X POST '" + base + "/_local/momento/faults?rpc=data&status=UNAVAILABLE'"
-                + "   Heal it: curl -X DELETE " + base + "/_local/momento/faults");
+        return Optional.of("  The cache:\n"
+                + "    counters           curl " + base + "/_local/momento/stats\n"
+                + "    make Momento fail  curl -X POST '" + base + "/_local/momento/faults?rpc=data&status=UNAVAILABLE'\n"
+                + "    heal it            curl -X DELETE " + base + "/_local/momento/faults");
     }
 
-    /** For the workshop's accounts API: create a user, read it, create an organization as that user. */
+    /**
+     * For the workshop's accounts API: create a user, read it, create an organization as that user.
+     * {@code -w '\n'}: the service's answers (like API Gateway's on AWS) end without a line break, so
+     * without it the shell's prompt lands on the answer's line.
+     */
     static List<String> curlExamples(URI base, List<Route> routes) {
         List<String> examples = new ArrayList<>();
-        find(routes, "POST", "/users").ifPresent(route -> examples.add("curl -i -X POST " + base + "/users"
+        find(routes, "POST", "/users").ifPresent(route -> examples.add("curl -i -w '\\n' -X POST " + base + "/users"
                 + " -H 'Content-Type: application/json'"
                 + " -d '{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}'"));
-        find(routes, "GET", "/users/{username}").ifPresent(route -> examples.add("curl -i " + base + "/users/alice"));
-        find(routes, "POST", "/organizations").ifPresent(route -> examples.add("curl -i -X POST " + base + "/organizations"
+        find(routes, "GET", "/users/{username}").ifPresent(route -> examples.add("curl -i -w '\\n' " + base + "/users/alice"));
+        find(routes, "POST", "/organizations").ifPresent(route -> examples.add("curl -i -w '\\n' -X POST " + base + "/organizations"
                 + " -H 'Authorization: alice' -H 'Content-Type: application/json'"
                 + " -d '{\"organizationName\":\"Wonderland\"}'"));
         if (examples.isEmpty()) { // some other API: show how to call its first routes
-            routes.stream().limit(3).forEach(route -> examples.add("curl -i -X " + route.method().replace("ANY", "GET") + " "
+            routes.stream().limit(3).forEach(route -> examples.add("curl -i -w '\\n' -X " + route.method().replace("ANY", "GET") + " "
                     + base + route.resourcePath().replaceAll("\\{[^}]+}", "example")));
         }
         return examples;

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -104,7 +105,7 @@ public final class DynamoDbService implements LocalService {
             return Optional.of(operatorCall(request.path().substring(1), request.body()));
         }
         return switch (request.route()) {
-            case "GET /stats" -> ControlResponses.ok(dynamoDb.stats().operations());
+            case "GET /stats" -> ControlResponses.ok(new TreeMap<>(dynamoDb.stats().operations())); // by name, the same every time
             case "POST /faults" -> Optional.of(addFault(request));
             case "POST /delay" -> Optional.of(delay(request));
             case "DELETE /faults" -> {

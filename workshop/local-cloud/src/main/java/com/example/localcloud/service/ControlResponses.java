@@ -3,11 +3,15 @@ package com.example.localcloud.service;
 import com.example.localcloud.apigateway.OutgoingResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The JSON answers of the control routes: pretty-printed, since people read them with curl. */
+/**
+ * The JSON answers of the control routes: pretty-printed and ending with a line break, since people
+ * read them with curl (which prints no line break of its own after an answer).
+ */
 public final class ControlResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,8 +21,9 @@ public final class ControlResponses {
 
     public static OutgoingResponse json(int status, Object body) {
         try {
+            String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n";
             return new OutgoingResponse(status, List.of(Map.entry("Content-Type", "application/json")),
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
+                    text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + body.getClass().getSimpleName() + " as JSON", e);
         }
