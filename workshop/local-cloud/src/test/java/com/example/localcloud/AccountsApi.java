@@ -16,7 +16,8 @@ final class AccountsApi {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Reply(int status, JsonNode json) {
+    /** @param text the body as it came, e.g. to see whether it ends with a line break */
+    record Reply(int status, JsonNode json, String text) {
         String error() {
             return json.path("error").asText(null);
         }
@@ -81,6 +82,6 @@ final class AccountsApi {
     private static Reply send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+        return new Reply(response.statusCode(), JSON.readTree(response.body()), response.body());
     }
 }

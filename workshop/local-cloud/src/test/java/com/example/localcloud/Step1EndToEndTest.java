@@ -152,6 +152,8 @@ class Step1EndToEndTest {
             assertThat(decision.path("outcome").asText()).isEqualTo("ALLOWED");
         });
         assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.text()).isEqualTo("{}\n"); // DynamoDB's answer, and a line break for the terminal
+        assertThat(stats.text()).endsWith("}\n");
         assertThat(get("/users/" + alice).json().path("user").path("firstName").asText()).isEqualTo("Alicia");
         assertThat(wrongTable.status()).isEqualTo(400);
         assertThat(wrongTable.json().path("__type").asText()).endsWith("ResourceNotFoundException");

@@ -6,6 +6,8 @@ import com.example.localcloud.AccountsApi.Reply;
 import com.example.localcloud.apigateway.GatewayTiming;
 import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.service.CallTimer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -64,6 +66,10 @@ class Step3EndToEndTest {
 
         assertThat(stats.json().path("caches").path(StageClouds.CACHE).path("hits").asLong()).isPositive();
         assertThat(fault.status()).isEqualTo(201);
+        assertThat(fault.json().fieldNames()).toIterable().containsExactly("id", "fault"); // as guide 03 shows it
+        List<String> rpcs = new ArrayList<>();
+        statsWhileFailing.json().path("rpcs").fieldNames().forEachRemaining(rpcs::add);
+        assertThat(rpcs).contains("Get").isSorted(); // the same order every time, as the guides show it
         assertThat(readWhileFailing.status()).isEqualTo(200);
         assertThat(statsWhileFailing.json().path("rpcs").path("Get").path("injectedFaults").asLong()).isPositive();
         assertThat(healed.status()).isEqualTo(200);

@@ -15,6 +15,7 @@ import com.example.localcloud.service.LocalService;
 import com.example.localcloud.service.OperationFaultRequest;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,11 @@ public final class DynamoDbService implements LocalService {
         try {
             var answer = OperatorDynamoDbCall.send(dynamoDb.endpoint(), config.deployment().region(),
                     StagePolicies.OPERATOR_ACCESS_KEY_ID, operation, body);
-            return new OutgoingResponse(answer.statusCode(), List.of(Map.entry("Content-Type", "application/json")), answer.body());
+            // DynamoDB's own answer, with a line break after it like the other control answers (curl adds none)
+            byte[] answerAndLineBreak = Arrays.copyOf(answer.body(), answer.body().length + 1);
+            answerAndLineBreak[answerAndLineBreak.length - 1] = '\n';
+            return new OutgoingResponse(answer.statusCode(), List.of(Map.entry("Content-Type", "application/json")),
+                    answerAndLineBreak);
         } catch (IOException e) {
             return ControlResponses.json(502, Map.of("error", "DynamoDB Local did not answer: " + e.getMessage()));
         } catch (InterruptedException e) {

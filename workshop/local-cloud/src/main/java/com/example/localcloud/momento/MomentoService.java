@@ -7,6 +7,7 @@ import com.example.localcloud.service.CallTimer;
 import com.example.localcloud.service.ControlRequest;
 import com.example.localcloud.service.ControlResponses;
 import com.example.localcloud.service.LocalService;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +106,10 @@ public final class MomentoService implements LocalService {
         try {
             FaultRule rule = FaultRule.fromParameters(request.parameters());
             long id = momento.faults().add(rule);
-            return ControlResponses.json(201, Map.of("id", id, "fault", rule.toString()));
+            Map<String, Object> added = new LinkedHashMap<>(); // in this order every time, as the guides show it
+            added.put("id", id);
+            added.put("fault", rule.toString());
+            return ControlResponses.json(201, added);
         } catch (IllegalArgumentException e) {
             return ControlResponses.badRequest(e.getMessage());
         }

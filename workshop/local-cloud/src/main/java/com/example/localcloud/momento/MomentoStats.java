@@ -1,6 +1,8 @@
 package com.example.localcloud.momento;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An immutable snapshot of the local Momento server's counters, for tests and the load-test
@@ -11,9 +13,10 @@ import java.util.Map;
  */
 public record MomentoStats(Map<String, CacheCounters> caches, Map<String, RpcCounters> rpcs) {
 
+    /** Sorted by name, so that the stats read the same every time (a copied map's order changes from JVM to JVM). */
     public MomentoStats {
-        caches = Map.copyOf(caches);
-        rpcs = Map.copyOf(rpcs);
+        caches = Collections.unmodifiableSortedMap(new TreeMap<>(caches));
+        rpcs = Collections.unmodifiableSortedMap(new TreeMap<>(rpcs));
     }
 
     /**
