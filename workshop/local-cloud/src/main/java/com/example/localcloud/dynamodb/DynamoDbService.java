@@ -15,12 +15,10 @@ import com.example.localcloud.service.LocalService;
 import com.example.localcloud.service.OperationFaultRequest;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -106,7 +104,7 @@ public final class DynamoDbService implements LocalService {
             return Optional.of(operatorCall(request.path().substring(1), request.body()));
         }
         return switch (request.route()) {
-            case "GET /stats" -> ControlResponses.ok(new TreeMap<>(dynamoDb.stats().operations())); // by name, the same every time
+            case "GET /stats" -> ControlResponses.ok(dynamoDb.stats().operations());
             case "POST /faults" -> Optional.of(addFault(request));
             case "POST /delay" -> Optional.of(delay(request));
             case "DELETE /faults" -> {
@@ -183,11 +181,7 @@ public final class DynamoDbService implements LocalService {
         try {
             var answer = OperatorDynamoDbCall.send(dynamoDb.endpoint(), config.deployment().region(),
                     StagePolicies.OPERATOR_ACCESS_KEY_ID, operation, body);
-            // DynamoDB's own answer, with a line break after it like the other control answers (curl adds none)
-            byte[] answerAndLineBreak = Arrays.copyOf(answer.body(), answer.body().length + 1);
-            answerAndLineBreak[answerAndLineBreak.length - 1] = '\n';
-            return new OutgoingResponse(answer.statusCode(), List.of(Map.entry("Content-Type", "application/json")),
-                    answerAndLineBreak);
+            return ControlResponses.jsonAsIs(answer.statusCode(), answer.body());
         } catch (IOException e) {
             return ControlResponses.json(502, Map.of("error", "DynamoDB Local did not answer: " + e.getMessage()));
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package com.example.localcloud.dynamodb;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,8 +20,9 @@ public record DynamoDbStats(Map<String, Long> operations) {
 
     public static final DynamoDbStats ZERO = new DynamoDbStats(Map.of());
 
+    /** Sorted by name, so that the stats read the same every time (a copied map's order changes from JVM to JVM). */
     public DynamoDbStats {
-        operations = Map.copyOf(operations);
+        operations = Collections.unmodifiableSortedMap(new TreeMap<>(operations));
     }
 
     /** Calls of one operation, e.g. {@code calls("GetItem")}. */

@@ -3,7 +3,7 @@ package com.example.localcloud.service;
 import com.example.localcloud.apigateway.OutgoingResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +21,17 @@ public final class ControlResponses {
 
     public static OutgoingResponse json(int status, Object body) {
         try {
-            String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n";
-            return new OutgoingResponse(status, List.of(Map.entry("Content-Type", "application/json")),
-                    text.getBytes(StandardCharsets.UTF_8));
+            return jsonAsIs(status, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + body.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /** JSON written elsewhere (e.g. DynamoDB's own answer), followed by the line break. */
+    public static OutgoingResponse jsonAsIs(int status, byte[] json) {
+        byte[] withLineBreak = Arrays.copyOf(json, json.length + 1);
+        withLineBreak[json.length] = '\n';
+        return new OutgoingResponse(status, List.of(Map.entry("Content-Type", "application/json")), withLineBreak);
     }
 
     /** 200 with this body. */

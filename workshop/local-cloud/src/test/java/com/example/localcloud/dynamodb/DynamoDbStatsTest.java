@@ -80,6 +80,13 @@ class DynamoDbStatsTest {
     }
 
     @Test
+    void operationsAreSortedByNameSoThatTheyReadTheSameEveryTime() {
+        DynamoDbStats stats = new DynamoDbStats(Map.of("Query", 1L, "GetItem", 2L, "PutItem", 3L));
+
+        assertThat(stats.operations().keySet()).containsExactly("GetItem", "PutItem", "Query");
+    }
+
+    @Test
     void aSnapshotDoesNotChangeAfterwards() {
         DynamoDbStats snapshot = dynamoDb.stats();
         long getItems = snapshot.calls("GetItem");
