@@ -28,6 +28,13 @@ public final class Clients {
     /** Keepalive off: a frozen execution environment cannot answer pings. */
     private static final Configuration MOMENTO_CONFIGURATION = Configurations.Lambda.latest();
 
+    /**
+     * The most one DynamoDB call may take, its retries included. The SDK retries a throttled call
+     * with growing pauses for longer than the function's 10 s timeout: a lasting fault must end as
+     * the handler's 500, not as a timed-out invocation (a 502 from API Gateway, and a cold start).
+     */
+    private static final Duration DYNAMODB_CALL_TIMEOUT = Duration.ofSeconds(3);
+
     private static DynamoDbClient dynamoDb;
     private static CacheClient cacheClient;
     /** Guards cacheClient. Not the class's lock: Init builds the DynamoDB client while this one connects. */
@@ -42,6 +49,7 @@ public final class Clients {
             // (AWS_REGION, the function's role; AWS_ENDPOINT_URL_DYNAMODB in the local cloud).
             dynamoDb = DynamoDbClient.builder()
                     .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(config -> config.apiCallTimeout(DYNAMODB_CALL_TIMEOUT))
                     .build();
         }
         return dynamoDb;

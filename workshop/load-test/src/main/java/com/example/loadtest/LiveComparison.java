@@ -79,11 +79,13 @@ final class LiveComparison {
             target.phase(Phase.LOAD);
             before.add(target.counters());
         }
-        dashboard.loadReady(paused);
+        dashboard.loadReady();
         if (!paused) {
             dashboard.apply("start");
         }
-        out.println(paused ? "Ready: press Start on the dashboard." : "The load runs on every stage at once.");
+        // Also the page's status line: the start-up output is copied there (CompareCommand).
+        out.println(paused ? "Seeded and warmed up: press Start on the dashboard."
+                : "Seeded and warmed up: the load runs on every stage at once.");
         dashboard.awaitStop(stages, settings.duration());
 
         List<StageResult> results = new ArrayList<>();

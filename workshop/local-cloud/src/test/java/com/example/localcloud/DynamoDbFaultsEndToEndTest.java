@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.localcloud.AccountsApi.Reply;
 import com.example.localcloud.dynamodb.DynamoDbFaults.Kind;
+import com.example.localcloud.lambda.InvocationReport;
+import com.example.localcloud.lambda.InvocationResult;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +18,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * DynamoDB faults, in the local cloud with step 1 (no cache in front): brief throttling is
- * absorbed by the SDK's retries; a lasting fault is a clean 500 that writes nothing; and the
- * function works again as soon as the fault clears.
+ * absorbed by the SDK's retries; a lasting fault, throttling included, is a clean 500 that writes
+ * nothing; and the function works again as soon as the fault clears.
  */
 @Timeout(240)
 @Execution(ExecutionMode.CONCURRENT) // beside the other end-to-end classes (see StageClouds)
@@ -63,6 +66,38 @@ class DynamoDbFaultsEndToEndTest {
         assertThat(failing.status()).isEqualTo(500);
         assertThat(failing.json().toString()).isEqualTo("{\"error\":\"Internal error.\"}");
         assertThat(healed.status()).isEqualTo(200);
+    }
+
+    /**
+     * The SDK retries a throttled read with growing pauses for longer than the function's 10 s
+     * timeout; the stage's DynamoDB client caps each call (Clients.DYNAMODB_CALL_TIMEOUT), so the
+     * handler answers its own 500 in time, and the environment is kept, not replaced by a cold start.
+     */
+    @Test
+    void lastingThrottlingIsTheHandlers500InTimeAndKeepsTheEnvironment() throws Exception {
+        String alice = step1.api().createUser("alice");
+        assertThat(step1.api().get("/users/" + alice).status()).isEqualTo(200);
+        InvocationReport warm = lastReportOf("getUser");
+        step1.cloud().dynamoDbFaults().add("GetItem", Kind.THROTTLING, -1);
+
+        Reply failing = step1.api().get("/users/" + alice);
+        InvocationReport throttled = lastReportOf("getUser");
+        step1.cloud().dynamoDbFaults().clear();
+        Reply healed = step1.api().get("/users/" + alice);
+
+        assertThat(failing.status()).isEqualTo(500);
+        assertThat(failing.json().toString()).isEqualTo("{\"error\":\"Internal error.\"}");
+        assertThat(throttled.status()).isEqualTo(InvocationResult.Status.SUCCESS);
+        assertThat(throttled.environmentNumber()).isEqualTo(warm.environmentNumber());
+        assertThat(throttled.coldStart()).isFalse();
+        assertThat(healed.status()).isEqualTo(200);
+    }
+
+    private static InvocationReport lastReportOf(String function) {
+        List<InvocationReport> reports = step1.cloud().reports().stream()
+                .filter(report -> report.functionName().equals(function)).toList();
+        assertThat(reports).as("REPORTs of " + function).isNotEmpty();
+        return reports.get(reports.size() - 1);
     }
 
     /** What an instructor does from a terminal: curl the local cloud's control endpoint. */

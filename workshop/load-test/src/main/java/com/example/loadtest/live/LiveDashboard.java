@@ -44,10 +44,9 @@ public final class LiveDashboard implements AutoCloseable {
         dashboard.show(stages.stream().map(LiveStage::shown).toList(), title, settings, loads);
     }
 
-    /** The stages are seeded and warm: the load's buttons work from now on. */
-    public void loadReady(boolean paused) {
+    /** The stages are seeded and warm: the load's buttons work from now on (the caller's next line says so on the page). */
+    public void loadReady() {
         loads.ready = true;
-        dashboard.status(paused ? "Seeded and warmed up: press Start" : "Seeded and warmed up: the load runs on every stage at once");
     }
 
     /** The page's buttons, e.g. to start the load without waiting for a click. */
