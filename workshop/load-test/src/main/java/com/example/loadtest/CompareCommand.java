@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--stages", split = ",", paramLabel = "<stage>",
-            description = "Stages to start in local clouds: step-1, step-4, working-copy, or a directory (default: step-1,step-4 unless --target-url is given).")
+            description = "Stages to start in local clouds: step-N, a solutions/ folder name, working-copy, or a directory with a serverless.yml (default: step-1,step-4 unless --target-url is given).")
     List<String> stages = new ArrayList<>();
 
     @Option(names = "--target-url", split = ",", paramLabel = "<url>",
@@ -53,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
     long requests;
 
     @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "<30s|2m>",
-            description = "Measure each stage for this long instead of a number of requests.")
+            description = "Measure each stage for this long instead of a number of requests (500ms, 30s, 2m, or ISO PT30S).")
     Duration duration;
 
     @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
@@ -74,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
     int dashboardPort;
 
     @Option(names = "--paused", negatable = false,
-            description = "With --dashboard: seed the stages, then wait for Start on the page.")
+            description = "With --dashboard: seed and warm up the stages, then wait for Start on the page.")
     boolean paused;
 
     @Mixin
@@ -154,6 +154,7 @@ final class CompareCommand implements Callable<Integer> {
             for (Path file : files) {
                 out.println("  " + file.getFileName());
             }
+            logs.forEach(log -> out.println("  " + log.file().getFileName()));
             return 0;
         } catch (IllegalStateException e) {
             throw logs.isEmpty() ? e : new IllegalStateException(e.getMessage() + "\n  The local clouds' logs (REPORT lines, "

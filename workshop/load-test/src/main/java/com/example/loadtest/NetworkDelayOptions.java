@@ -12,7 +12,7 @@ final class NetworkDelayOptions {
     Duration dynamoDbDelay;
 
     @Option(names = "--momento-delay", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "<1ms>",
-            description = "Simulated network time added to every Momento get/set in the local clouds (default: none).")
+            description = "Simulated network time added to every Momento data-plane call (get, set, ...) in the local clouds (default: none).")
     Duration momentoDelay;
 
     NetworkDelays delays() {

@@ -39,7 +39,7 @@ public final class ComparisonReport {
         text.append("Per endpoint (latency in ms)\n").append(perEndpoint(results).toText("  ")).append('\n');
         Table coldStarts = coldStarts(results);
         if (coldStarts.rowCount() > 0) {
-            text.append("Cold starts (Init Duration in ms: JVM start to handler ready)\n").append(coldStarts.toText("  ")).append('\n');
+            text.append("Cold starts (Init Duration in ms: JVM start to handler created)\n").append(coldStarts.toText("  ")).append('\n');
         }
         notes(results).forEach(note -> text.append("* ").append(note).append('\n'));
         return text.toString();

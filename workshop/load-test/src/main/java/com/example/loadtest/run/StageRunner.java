@@ -34,7 +34,7 @@ public final class StageRunner {
         out.println(target.name() + ": seeding " + data);
         for (List<PlannedRequest> wave : Requests.seeding(data)) {
             LatencyRecorder recorder = new LatencyRecorder();
-            try (Progress ignored = progress(target.name() + " seed", wave.size(), recorder)) {
+            try (Progress ignored = progress(target.name() + " " + seedLabel(wave), wave.size(), recorder)) {
                 runner.run(target.baseUri(), RequestSource.of(wave), request -> false, concurrency, null, recorder);
             }
             EndpointStats total = recorder.total();
@@ -44,6 +44,15 @@ public final class StageRunner {
                         + (total.statuses().containsKey("409") ? " (does the target hold this data already? try another --namespace)" : ""));
             }
         }
+    }
+
+    /** Which wave of the seeding runs: the users, the organizations (each with its founder as Owner), the members added. */
+    private static String seedLabel(List<PlannedRequest> wave) {
+        return wave.isEmpty() ? "seed" : switch (wave.get(0).endpoint()) {
+            case CREATE_USER -> "seed users";
+            case CREATE_ORGANIZATION -> "seed organizations";
+            default -> "seed members";
+        };
     }
 
     /** Warm-up then measured requests; {@code mix} and {@code settings} must be the same for every target. */

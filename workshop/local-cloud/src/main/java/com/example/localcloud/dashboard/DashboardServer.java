@@ -105,7 +105,9 @@ public final class DashboardServer implements AutoCloseable {
     private void control(HttpExchange exchange, String action) throws IOException {
         Controls current = controls;
         if (current == null) {
-            error(exchange, 409, "The stages are still starting; the controls work once the dashboard shows them");
+            error(exchange, 409, timeline.ended()
+                    ? "This run has finished (a replay): nothing runs, so there is nothing to control"
+                    : "The stages are still starting; the controls work once the dashboard shows them");
             return;
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());

@@ -78,6 +78,15 @@ class DashboardServerTest {
         }
     }
 
+    @Test
+    void aReplayedRunSaysItHasNothingToControl() throws Exception {
+        Timeline finished = new Timeline();
+        finished.end(new Events.End("Run finished"));
+        try (DashboardServer server = DashboardServer.start(0, finished)) {
+            assertError(post(server.uri().resolve("/api/controls/momento-down")), 409, "This run has finished (a replay)");
+        }
+    }
+
     private static void assertError(HttpResponse<String> answer, int status, String reason) throws Exception {
         assertThat(answer.statusCode()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
