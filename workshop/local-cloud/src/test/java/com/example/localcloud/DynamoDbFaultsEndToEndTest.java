@@ -6,7 +6,6 @@ import com.example.localcloud.AccountsApi.Reply;
 import com.example.localcloud.dynamodb.DynamoDbFaults.Kind;
 import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.lambda.InvocationResult;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,11 +76,11 @@ class DynamoDbFaultsEndToEndTest {
     void lastingThrottlingIsTheHandlers500InTimeAndKeepsTheEnvironment() throws Exception {
         String alice = step1.api().createUser("alice");
         assertThat(step1.api().get("/users/" + alice).status()).isEqualTo(200);
-        InvocationReport warm = lastReportOf("getUser");
+        InvocationReport warm = Reports.lastOf(step1.cloud(), "getUser");
         step1.cloud().dynamoDbFaults().add("GetItem", Kind.THROTTLING, -1);
 
         Reply failing = step1.api().get("/users/" + alice);
-        InvocationReport throttled = lastReportOf("getUser");
+        InvocationReport throttled = Reports.lastOf(step1.cloud(), "getUser");
         step1.cloud().dynamoDbFaults().clear();
         Reply healed = step1.api().get("/users/" + alice);
 
@@ -91,13 +90,6 @@ class DynamoDbFaultsEndToEndTest {
         assertThat(throttled.environmentNumber()).isEqualTo(warm.environmentNumber());
         assertThat(throttled.coldStart()).isFalse();
         assertThat(healed.status()).isEqualTo(200);
-    }
-
-    private static InvocationReport lastReportOf(String function) {
-        List<InvocationReport> reports = step1.cloud().reports().stream()
-                .filter(report -> report.functionName().equals(function)).toList();
-        assertThat(reports).as("REPORTs of " + function).isNotEmpty();
-        return reports.get(reports.size() - 1);
     }
 
     /** What an instructor does from a terminal: curl the local cloud's control endpoint. */

@@ -192,7 +192,7 @@ class LocalCloudEndToEndTest {
 
         assertThat(timedOut.statusCode()).isEqualTo(502);
         assertThat(timedOut.body()).isEqualTo("{\"message\": \"Internal server error\"}");
-        InvocationReport timeoutReport = lastReportOf("sleepy");
+        InvocationReport timeoutReport = Reports.lastOf(cloud, "sleepy");
         assertThat(timeoutReport.status()).isEqualTo(Status.TIMEOUT);
         assertThat(timeoutReport.toLogLine()).contains("Duration: 2000.00 ms", "Status: timeout");
         assertThat(log.lines()).contains("[sleepy#" + timeoutReport.environmentNumber() + "] Task timed out after 2.00 seconds");
@@ -208,9 +208,9 @@ class LocalCloudEndToEndTest {
     @Test
     void handlerExceptionGives502AndTheEnvironmentStays() throws Exception {
         HttpResponse<String> first = get("/throwing");
-        InvocationReport firstReport = lastReportOf("throwing");
+        InvocationReport firstReport = Reports.lastOf(cloud, "throwing");
         HttpResponse<String> second = get("/throwing");
-        InvocationReport secondReport = lastReportOf("throwing");
+        InvocationReport secondReport = Reports.lastOf(cloud, "throwing");
 
         assertThat(first.statusCode()).isEqualTo(502);
         assertThat(first.body()).isEqualTo("{\"message\": \"Internal server error\"}");
@@ -227,7 +227,7 @@ class LocalCloudEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).isEqualTo("{\"message\": \"Internal server error\"}");
-        assertThat(lastReportOf("invalid").status()).isEqualTo(Status.SUCCESS); // Lambda succeeded; API Gateway refused
+        assertThat(Reports.lastOf(cloud, "invalid").status()).isEqualTo(Status.SUCCESS); // Lambda succeeded; API Gateway refused
         assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("Malformed Lambda proxy response"));
     }
 
@@ -237,7 +237,7 @@ class LocalCloudEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).isEqualTo("{\"message\": \"Internal server error\"}");
-        assertThat(lastReportOf("brokenInit").status()).isEqualTo(Status.INIT_ERROR);
+        assertThat(Reports.lastOf(cloud, "brokenInit").status()).isEqualTo(Status.INIT_ERROR);
         assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("missing configuration"));
     }
 
@@ -264,12 +264,6 @@ class LocalCloudEndToEndTest {
         String requestId = echo.get("awsRequestId").asText();
         return cloud.reports().stream().filter(report -> report.requestId().equals(requestId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no REPORT for request " + requestId));
-    }
-
-    private static InvocationReport lastReportOf(String function) {
-        List<InvocationReport> reports = cloud.reports().stream().filter(report -> report.functionName().equals(function)).toList();
-        assertThat(reports).as("REPORT records of " + function).isNotEmpty();
-        return reports.get(reports.size() - 1);
     }
 
     private static URI uri(String path) {

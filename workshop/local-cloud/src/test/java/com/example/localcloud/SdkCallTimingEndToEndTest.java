@@ -6,7 +6,6 @@ import com.example.localcloud.lambda.InvocationReport;
 import com.example.localcloud.lambda.SdkCallTiming;
 import com.example.localcloud.momento.FaultRule;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,19 +50,12 @@ class SdkCallTimingEndToEndTest {
         assertThat(stage.api().get("/users/" + bob).status()).isEqualTo(200); // a hit: one Get
         assertThat(stage.api().get("/users/" + bob).status()).isEqualTo(200);
 
-        InvocationReport created = last("createUser");
+        InvocationReport created = Reports.lastOf(stage.cloud(), "createUser");
         assertThat(created.sdkCallsMs()).as("PutItem and Set")
                 .isNotNull().isBetween(DYNAMODB_MS + MOMENTO_MS, Math.min(created.handlerMs(), 2 * DYNAMODB_MS + MOMENTO_MS));
-        InvocationReport hit = last("getUser");
+        InvocationReport hit = Reports.lastOf(stage.cloud(), "getUser");
         assertThat(hit.sdkCallsMs()).as("one Get, no DynamoDB read")
                 .isNotNull().isBetween(MOMENTO_MS, Math.min(hit.handlerMs(), DYNAMODB_MS));
         assertThat(hit.handlerMs() - hit.sdkCallsMs()).as("the handler's own code, warm").isLessThan(MOMENTO_MS);
-    }
-
-    private static InvocationReport last(String function) {
-        List<InvocationReport> reports = stage.cloud().reports().stream()
-                .filter(report -> report.functionName().equals(function)).toList();
-        assertThat(reports).as("REPORTs of " + function).isNotEmpty();
-        return reports.get(reports.size() - 1);
     }
 }

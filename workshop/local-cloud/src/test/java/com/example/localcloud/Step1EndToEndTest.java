@@ -113,9 +113,9 @@ class Step1EndToEndTest {
         String user = createUser("warm");
 
         get("/users/" + user);
-        InvocationReport first = lastReportOf("getUser");
+        InvocationReport first = Reports.lastOf(cloud, "getUser");
         get("/users/" + user);
-        InvocationReport second = lastReportOf("getUser");
+        InvocationReport second = Reports.lastOf(cloud, "getUser");
 
         assertThat(second.requestId()).isNotEqualTo(first.requestId());
         assertThat(second.coldStart()).isFalse();
@@ -161,11 +161,6 @@ class Step1EndToEndTest {
 
     private static String unique(String prefix) {
         return AccountsApi.unique(prefix);
-    }
-
-    private static InvocationReport lastReportOf(String function) {
-        List<InvocationReport> reports = cloud.reports().stream().filter(r -> r.functionName().equals(function)).toList();
-        return reports.get(reports.size() - 1);
     }
 
     private static Reply get(String path) throws Exception {
