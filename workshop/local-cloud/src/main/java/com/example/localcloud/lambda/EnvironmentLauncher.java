@@ -112,7 +112,8 @@ final class EnvironmentLauncher {
 
     List<String> command(FunctionConfig function, EnvironmentSpec spec, Path taskRoot, Path tmp) {
         List<String> command = new ArrayList<>();
-        command.add(jvms.choose(function.runtime()).javaExecutable().toString());
+        FunctionJvms.Choice jvm = jvms.choose(function.runtime());
+        command.add(jvm.javaExecutable().toString());
         command.add("-Xmx" + function.memorySize() + "m");
         // Lambda's java17/java21 runtimes default to the serial collector and C1-only compilation,
         // which start faster; keep the cold start comparable.
@@ -124,6 +125,7 @@ final class EnvironmentLauncher {
         command.add("-Dstderr.encoding=UTF-8");
         command.add("-Duser.timezone=UTC");
         command.add("-Djava.io.tmpdir=" + tmp);
+        command.addAll(jvm.jvmOptions()); // e.g. a JDK 25 standing in for java21: as quiet as JDK 21
         command.addAll(spec.jvmArguments());
         command.add("-cp");
         List<String> classpath = new ArrayList<>(TaskRoots.classpath(taskRoot)); // first, so the function's own libraries win

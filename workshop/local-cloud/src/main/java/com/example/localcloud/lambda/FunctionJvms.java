@@ -25,8 +25,22 @@ final class FunctionJvms {
     private final int currentMajor;
     private final Map<String, Choice> choices = new LinkedHashMap<>();
 
-    /** The JVM for one runtime, and the note to show if it is not the one the runtime asks for. */
-    record Choice(Path javaExecutable, int major, Optional<String> note) {
+    /**
+     * JDK 24 and later print warnings that the JDKs of Lambda's java17 and java21 runtimes do not:
+     * at a library's first native call (JEP 472) and at its first memory access through
+     * {@code sun.misc.Unsafe} (JEP 498). Netty, inside the Momento SDK, does both at every cold
+     * start: eight WARNING lines in each environment's log. A newer JDK standing in for such a
+     * runtime gets the options that make it behave as that runtime's JDK does.
+     */
+    static final int FIRST_JDK_THAT_WARNS = 24;
+    static final List<String> OPTIONS_OF_AN_OLDER_JDK =
+            List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+
+    /**
+     * The JVM for one runtime, the options it needs to behave as that runtime's JDK, and the note
+     * to show if it is not the one the runtime asks for.
+     */
+    record Choice(Path javaExecutable, int major, List<String> jvmOptions, Optional<String> note) {
     }
 
     FunctionJvms(InstalledJdks installed, Path currentJavaHome, int currentMajor) {
@@ -52,12 +66,14 @@ final class FunctionJvms {
 
     private Choice decide(String runtime) {
         Matcher matcher = JAVA_RUNTIME.matcher(runtime);
-        Choice current = new Choice(InstalledJdks.javaExecutable(currentJavaHome), currentMajor, Optional.empty());
         if (!matcher.matches()) {
+            Choice current = new Choice(InstalledJdks.javaExecutable(currentJavaHome), currentMajor, List.of(), Optional.empty());
             return withNote(current, "serverless.yml declares runtime " + runtime + ", not a Java runtime; the functions run on JDK "
                     + currentMajor);
         }
         int wanted = Integer.parseInt(matcher.group(1));
+        Choice current = new Choice(InstalledJdks.javaExecutable(currentJavaHome), currentMajor,
+                optionsStandingInFor(wanted, currentMajor), Optional.empty());
         if (wanted == currentMajor) {
             return current;
         }
@@ -66,12 +82,17 @@ final class FunctionJvms {
                     + "+, the functions run on JDK " + currentMajor);
         }
         return installed.find(wanted)
-                .map(home -> new Choice(InstalledJdks.javaExecutable(home), wanted, Optional.empty()))
+                .map(home -> new Choice(InstalledJdks.javaExecutable(home), wanted, List.of(), Optional.empty()))
                 .orElseGet(() -> withNote(current, "serverless.yml declares " + runtime + "; no JDK " + wanted
                         + " found, the functions run on JDK " + currentMajor + " (set JAVA_HOME_" + wanted + " to a JDK " + wanted + ")"));
     }
 
+    /** Options for a JDK of version {@code jdk} running a function of Lambda's {@code java<declared>}. */
+    static List<String> optionsStandingInFor(int declared, int jdk) {
+        return jdk >= FIRST_JDK_THAT_WARNS && declared < FIRST_JDK_THAT_WARNS ? OPTIONS_OF_AN_OLDER_JDK : List.of();
+    }
+
     private static Choice withNote(Choice choice, String note) {
-        return new Choice(choice.javaExecutable(), choice.major(), Optional.of(note));
+        return new Choice(choice.javaExecutable(), choice.major(), choice.jvmOptions(), Optional.of(note));
     }
 }
