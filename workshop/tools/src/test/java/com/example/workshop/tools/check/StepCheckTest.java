@@ -6,6 +6,7 @@ import com.example.workshop.tools.check.TestResults.TestCase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,17 @@ class StepCheckTest {
         Checklist.plain().print(step, results, new PrintWriter(printed));
         assertThat(printed.toString()).as("right after start, nothing older is broken")
                 .contains("-> make the first compile error above go away").doesNotContain("broke something older");
+    }
+
+    @Test
+    void aCheckThatStartsNoLocalCloudLeavesNoEarlierCloudLogBehind() throws Exception {
+        Path earlierLog = Files.createDirectories(root.resolve("target/workshop-check")).resolve("local-cloud.log");
+        Files.writeString(earlierLog, "[getUser#1] REPORT ... (an earlier check's)");
+
+        check(new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()), List.of("X.java:1: error")));
+
+        assertThat(cloudsStarted).hasValue(0);
+        assertThat(earlierLog).doesNotExist();
     }
 
     @Test
