@@ -243,7 +243,8 @@ class GuideSnippetsTest {
             "SetIfNotExistsResponse", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
             "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException",
             "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent",
-            "KinesisClient", "ReportBatchItemFailures", "HttpURLConnection", "DynamoDbRetryPolicy", "ApiCallTimeoutException");
+            "KinesisClient", "ReportBatchItemFailures", "HttpURLConnection", "DynamoDbRetryPolicy", "ApiCallTimeoutException",
+            "InternalServerErrorException");
     /** The stage tools' subcommands, as their {@code @Command(name = ...)} declare them. */
     static final Set<String> TOOL_COMMANDS = toolCommands();
     static final Pattern MAVEN_FILE = Pattern.compile("\\s-f\\s+(\\S+)");
