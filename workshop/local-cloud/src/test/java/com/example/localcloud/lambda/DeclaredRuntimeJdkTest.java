@@ -66,7 +66,7 @@ class DeclaredRuntimeJdkTest {
                 .containsExactly("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
         assertThat(new FunctionJvms(none, javaHome, 24).choose("java17").jvmOptions()).hasSize(2);
         assertThat(new FunctionJvms(none, javaHome, 25).choose("java25").jvmOptions()).isEmpty(); // its own runtime
-        assertThat(new FunctionJvms(none, javaHome, 21).choose("java17").jvmOptions()).isEmpty(); // JDK 21 warns as 17
+        assertThat(new FunctionJvms(none, javaHome, 21).choose("java17").jvmOptions()).isEmpty(); // 21 warns no more than 17
         assertThat(new FunctionJvms(none, javaHome, 17).choose("java21").jvmOptions()).isEmpty(); // and 17 knows no such option
     }
 
