@@ -77,9 +77,10 @@ class DeclaredRuntimeJdkTest {
      */
     @Test
     void onARealJdkThatWarnsAJava21FunctionPrintsNoMoreThanOnJdk21() throws Exception {
+        InstalledJdks onThisMachine = InstalledJdks.onThisMachine();
         Optional<Path> newer = IntStream.rangeClosed(FunctionJvms.FIRST_JDK_THAT_WARNS, 40).boxed()
                 .sorted(Comparator.reverseOrder())
-                .flatMap(major -> InstalledJdks.onThisMachine().find(major).stream()).findFirst();
+                .flatMap(major -> onThisMachine.find(major).stream()).findFirst();
         assumeTrue(newer.isPresent(), "no JDK 24 or later installed (JAVA_HOME_25, /usr/lib/jvm, ...): skipped");
         int major = InstalledJdks.majorVersion(newer.get()).getAsInt();
         InstalledJdks none = new InstalledJdks(Map.of(), directory, List.of());
