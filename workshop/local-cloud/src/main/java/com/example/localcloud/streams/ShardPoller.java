@@ -124,9 +124,18 @@ final class ShardPoller<R> implements Runnable {
             InvocationResult result = lambda.invoke(subscription.functionName(), stream.event(shardId, remaining));
             List<R> retry = remaining;
             if (result.status() == InvocationResult.Status.SUCCESS) {
-                retry = subscription.event().reportBatchItemFailures()
-                        ? retryFrom(remaining, BatchItemFailures.read(result.payload()), stream::sequenceNumber)
-                        : List.of();
+                List<Optional<String>> failures = BatchItemFailures.read(result.payload());
+                if (subscription.event().reportBatchItemFailures()) {
+                    retry = retryFrom(remaining, failures, stream::sequenceNumber);
+                } else {
+                    retry = List.of();
+                    if (!failures.isEmpty()) {
+                        // Lambda says nothing here; the local cloud does, as this is a mistake easy to make and hard to see.
+                        log.accept("Stream " + subscription + ": the function reported failed records, but the event has no"
+                                + " functionResponseType: ReportBatchItemFailures in serverless.yml, so Lambda ignores the"
+                                + " report: the batch counts as processed and no record of it is delivered again");
+                    }
+                }
             }
             if (retry.isEmpty()) {
                 return;

@@ -104,6 +104,20 @@ class ShardPollerTest {
         Thread.sleep(700); // longer than the first retry pause: no retry comes
 
         assertThat(invocations).hasSize(1);
+        assertThat(log).as("the local cloud says why the report changed nothing")
+                .anyMatch(line -> line.contains("no functionResponseType: ReportBatchItemFailures in serverless.yml"));
+    }
+
+    @Test
+    void withoutReportBatchItemFailuresAnAnswerWithNoFailuresIsNotRemarkedOn() throws Exception {
+        stream.append(2);
+        start(10, "TRIM_HORIZON", false, batch -> success("{\"batchItemFailures\":[]}"));
+
+        awaitDelivered(2);
+        Thread.sleep(200); // the poller logs right after the invocation returns
+
+        assertThat(invocations).hasSize(1);
+        assertThat(log).noneMatch(line -> line.contains("ReportBatchItemFailures"));
     }
 
     private void start(int batchSize, String startingPosition, boolean reportBatchItemFailures,

@@ -7,6 +7,8 @@ import java.util.List;
 /** Prints a step's lessons, one line each, ✔ or ✘, with what was seen and where the guide teaches it. */
 public final class Checklist {
     private static final int MAX_PROBLEMS_SHOWN = 3;
+    /** A problem of several lines (the local cloud's reason for not starting) stays indented under its lesson. */
+    private static final String CONTINUED = java.util.regex.Matcher.quoteReplacement(System.lineSeparator() + "      ");
 
     private final String done;
     private final String notDone;
@@ -31,7 +33,8 @@ public final class Checklist {
         for (LessonResult result : results) {
             out.printf("  %s %s%n", result.done() ? done : notDone, result.lesson().title());
             if (!result.done()) {
-                result.problems().stream().limit(MAX_PROBLEMS_SHOWN).forEach(problem -> out.printf("      %s%n", problem));
+                result.problems().stream().limit(MAX_PROBLEMS_SHOWN)
+                        .forEach(problem -> out.printf("      %s%n", problem.strip().replaceAll("\\R+", CONTINUED)));
                 if (result.problems().size() > MAX_PROBLEMS_SHOWN) {
                     out.printf("      ... and %d more%n", result.problems().size() - MAX_PROBLEMS_SHOWN);
                 }

@@ -85,13 +85,13 @@ public final class StepCheck {
         List<LessonResult> results = new ArrayList<>();
         List<String> claimed = lessons.stream().flatMap(lesson -> lesson.tests().stream()).toList();
         for (Lesson lesson : lessons) {
-            List<String> problems = new ArrayList<>();
+            // What the local cloud saw first: it says what the service did, where a test's message may not.
+            List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
             if (lesson.title().equals(StepLessons.REGRESSIONS)) {
                 problems.addAll(unclaimedFailures(tests, claimed));
             } else {
                 problems.addAll(testProblems(tests, lesson));
             }
-            problems.addAll(probeProblems.getOrDefault(lesson, List.of()));
             results.add(new LessonResult(reported(lesson, tests), problems));
         }
         return results;
@@ -132,8 +132,14 @@ public final class StepCheck {
             out.printf("    the local cloud is up (%d s); trying each lesson...%n", seconds(starting));
             out.flush();
         } catch (IOException e) {
-            lessons.stream().filter(lesson -> lesson.probe() != null)
-                    .forEach(lesson -> problems.put(lesson, List.of("not tried: " + e.getMessage())));
+            // The reason once, under the first lesson; it is often several lines long.
+            String reason = "not tried: " + e.getMessage().strip();
+            for (Lesson lesson : lessons) {
+                if (lesson.probe() != null) {
+                    problems.put(lesson, List.of(reason));
+                    reason = "not tried: the local cloud did not start (see above)";
+                }
+            }
             return;
         }
         long probing = System.nanoTime();
@@ -144,10 +150,13 @@ public final class StepCheck {
                 if (lesson.probe() == null) {
                     continue;
                 }
+                int logLinesBefore = cloud.log().size();
                 try {
                     runTwice(lesson.probe(), service);
                 } catch (ProbeFailure failure) {
-                    problems.put(lesson, List.of("local cloud: " + failure.getMessage()));
+                    List<String> seen = new ArrayList<>(List.of("local cloud: " + failure.getMessage()));
+                    firstFunctionError(cloud.log(), logLinesBefore).ifPresent(line -> seen.add("its log: " + line));
+                    problems.put(lesson, seen);
                 } catch (IOException e) {
                     problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
                 } catch (InterruptedException e) {
@@ -165,6 +174,19 @@ public final class StepCheck {
                 out.println("(could not write " + logFile + ": " + e.getMessage() + ")");
             }
         }
+    }
+
+    /**
+     * The first line since {@code from} in which a function failed or was refused (IAM, a missing
+     * environment variable at Init, an exception): a probe sees a 500, the log says why.
+     */
+    static java.util.Optional<String> firstFunctionError(List<String> log, int from) {
+        return log.subList(Math.min(from, log.size()), log.size()).stream()
+                .filter(line -> line.contains("is not authorized to perform") || line.contains("INIT failed")
+                        || line.contains(" ERROR ") || line.contains("Exception: "))
+                .map(String::strip)
+                .map(line -> line.length() > 300 ? line.substring(0, 300) + "..." : line)
+                .findFirst();
     }
 
     /**

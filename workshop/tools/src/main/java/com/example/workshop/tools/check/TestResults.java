@@ -17,6 +17,8 @@ import org.w3c.dom.NodeList;
  * ({@code target/surefire-reports/TEST-*.xml}).
  */
 public final class TestResults {
+    /** About four lines of a terminal: enough for an expected and an actual value, no stack trace. */
+    private static final int MAX_LENGTH = 320;
 
     /** One test method (a parameterized test: one per invocation). {@code failure} is null when it passed. */
     public record TestCase(String className, String method, String failure) {
@@ -93,7 +95,7 @@ public final class TestResults {
         }
     }
 
-    /** The first line of the failure's or error's message, or null when the test passed. */
+    /** The failure's or error's message on one line, or null when the test passed. */
     private static String firstProblem(Element testcase) {
         for (String kind : List.of("failure", "error")) {
             NodeList problems = testcase.getElementsByTagName(kind);
@@ -103,14 +105,19 @@ public final class TestResults {
                 if (message.isBlank()) {
                     message = problem.getAttribute("type");
                 }
-                return firstLine(message);
+                return oneLine(message);
             }
         }
         return null;
     }
 
-    static String firstLine(String text) {
-        String line = text.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
-        return line.length() > 220 ? line.substring(0, 220) + "..." : line;
+    /**
+     * A message's lines joined into one: AssertJ puts what it expected and what it got on lines
+     * of their own ("Expecting actual:", the value, "to contain:", ...), and the first line alone
+     * says nothing.
+     */
+    static String oneLine(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() > MAX_LENGTH ? line.substring(0, MAX_LENGTH) + "..." : line;
     }
 }

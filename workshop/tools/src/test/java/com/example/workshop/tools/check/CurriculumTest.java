@@ -8,7 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,43 @@ class CurriculumTest {
             }
         }
         assertThat(missing).as("tests named by lessons but not in solutions/step-N/src/test").isEmpty();
+    }
+
+    /**
+     * A test that a step adds and no lesson names would fail under "everything that worked before
+     * still works", with the advice that an edit broke something older: wrong for this step's own code.
+     */
+    @Test
+    void everyTestAStepAddsIsNamedByOneOfItsLessons() {
+        List<String> unnamed = new ArrayList<>();
+        Set<String> before = Set.of();
+        for (StepLessons step : Curriculum.all().stream().sorted(Comparator.comparingInt(StepLessons::number)).toList()) {
+            Set<String> tests = testMethods(stage(step).resolve("src/test/java"));
+            Set<String> earlier = before;
+            if (step.number() > 1) {
+                tests.stream().filter(test -> !earlier.contains(test))
+                        .filter(test -> step.lessons().stream().flatMap(lesson -> lesson.tests().stream())
+                                .noneMatch(named -> named.equals(test) || named.equals(test.substring(0, test.indexOf('.')))))
+                        .sorted()
+                        .forEach(test -> unnamed.add("step " + step.number() + ": " + test));
+            }
+            before = tests;
+        }
+        assertThat(unnamed).as("tests a step adds that none of its lessons names").isEmpty();
+    }
+
+    /** "AccountCacheTest.aHitDoesNotAskTheDatabase" for every test method under {@code tests}. */
+    private static Set<String> testMethods(Path tests) {
+        Pattern testMethod = Pattern.compile("@(?:Test|ParameterizedTest|Property|RepeatedTest)\\b[^;{]*?void\\s+(\\w+)\\s*\\(");
+        Set<String> methods = new TreeSet<>();
+        for (Path source : find(tests, null)) {
+            String className = source.getFileName().toString().replace(".java", "");
+            Matcher matcher = testMethod.matcher(read(source));
+            while (matcher.find()) {
+                methods.add(className + "." + matcher.group(1));
+            }
+        }
+        return methods;
     }
 
     @Test
@@ -84,9 +126,11 @@ class CurriculumTest {
         }
     }
 
+    /** The files named {@code fileName} under {@code directory}; null: every Java source. */
     private static List<Path> find(Path directory, String fileName) {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(file -> file.getFileName().toString().equals(fileName)).toList();
+            return files.filter(file -> fileName == null ? file.toString().endsWith(".java") : file.getFileName().toString().equals(fileName))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,6 +24,7 @@ class StepCheckTest {
     Path root;
 
     final AtomicInteger cloudsStarted = new AtomicInteger();
+    final List<String> cloudLog = new ArrayList<>();
     final List<String> probed = new ArrayList<>();
 
     final Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java",
@@ -88,6 +89,43 @@ class StepCheckTest {
 
         assertThat(done(results)).containsExactly(true, false, true);
         assertThat(results.get(1).problems()).containsExactly("local cloud: the second read of a user read DynamoDB again");
+    }
+
+    @Test
+    void aProbesFailureComesBeforeTheTestsAndQuotesWhatTheFunctionLogged() throws Exception {
+        cloudLog.add("[getUser#1] INFO an earlier probe's line ... Exception: not this one");
+        Lesson refused = Lesson.of("refused", "AccountCache.java", List.of("AccountCacheTest.aHitDoesNotAskTheDatabase"), service -> {
+            cloudLog.add("[getUser#1] START RequestId: 1");
+            cloudLog.add("  ...ValidationException: User: arn:aws:sts::000000000000:assumed-role/x/getUser is not authorized to perform:"
+                    + " dynamodb:Query on resource: table");
+            throw new ProbeFailure("GET /users/alice answered 500");
+        });
+        StepLessons probed = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(refused));
+
+        List<LessonResult> results = check(probed, ran(fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "expected: 0 but was: 1")));
+
+        assertThat(results.get(0).problems()).containsExactly("local cloud: GET /users/alice answered 500",
+                "its log: ...ValidationException: User: arn:aws:sts::000000000000:assumed-role/x/getUser is not authorized to perform:"
+                        + " dynamodb:Query on resource: table",
+                "AccountCacheTest.aHitDoesNotAskTheDatabase fails: expected: 0 but was: 1");
+    }
+
+    @Test
+    void aLocalCloudThatCannotStartIsExplainedOnceAndIndented() throws Exception {
+        Lesson second = Lesson.of("second", "AccountCache.java", List.of(), service -> { });
+        StepLessons probed = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(hit, second));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), () -> {
+            throw new java.io.IOException("the local cloud stopped before it was ready:\n\nCannot subscribe to the streams: add StreamSpecification");
+        });
+
+        List<LessonResult> results = check.run(probed);
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(probed, results, new PrintWriter(printed));
+
+        assertThat(results.get(1).problems()).containsExactly("not tried: the local cloud did not start (see above)");
+        assertThat(printed.toString()).containsOnlyOnce("StreamSpecification")
+                .contains(String.format("      not tried: the local cloud stopped before it was ready:%n"
+                        + "      Cannot subscribe to the streams: add StreamSpecification%n"));
     }
 
     @Test
@@ -167,8 +205,8 @@ class StepCheckTest {
         return new TestCase("com.example.accounts." + simpleClass, method, message);
     }
 
-    /** A local cloud that is never called: the probes here do not use the service. */
-    private static final class NoCloud implements StepCheck.RunningCloud {
+    /** A local cloud that is never called: the probes here do not use the service, but may log. */
+    private final class NoCloud implements StepCheck.RunningCloud {
         @Override
         public URI base() {
             return URI.create("http://127.0.0.1:9/");
@@ -176,7 +214,7 @@ class StepCheckTest {
 
         @Override
         public List<String> log() {
-            return List.of();
+            return List.copyOf(cloudLog);
         }
 
         @Override

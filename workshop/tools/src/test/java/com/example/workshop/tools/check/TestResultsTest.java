@@ -32,7 +32,7 @@ class TestResultsTest {
 
         assertThat(results.cases()).hasSize(3);
         assertThat(results.matching("AccountCacheTest.aHitDoesNotAskTheDatabase")).singleElement()
-                .satisfies(test -> assertThat(test.failure()).isEqualTo("expected: 0"));
+                .satisfies(test -> assertThat(test.failure()).isEqualTo("expected: 0 but was: 1"));
         assertThat(results.matching("AccountCacheTest.notFoundIsCachedToo")).singleElement()
                 .satisfies(test -> assertThat(test.failure()).isNull());
         assertThat(results.matching("AccountCacheTest.createUserRejects")).singleElement()

@@ -36,6 +36,7 @@ final class Step3ReadAside {
                 Lesson.of("Momento down: DynamoDB answers",
                         "AccountCache.java",
                         List.of("AccountCacheTest.aFailingCacheLeavesTheDatabaseToAnswer",
+                                "AccountCacheTest.anUnreadableCachedValueLeavesTheDatabaseToAnswerAndIsReplaced",
                                 "AccountCacheTest.aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer",
                                 "CachedReadsIntegrationTest.everyReadWorksWhileTheCacheIsDown"),
                         Step3ReadAside::dynamoDbAnswersWhileMomentoIsDown)));

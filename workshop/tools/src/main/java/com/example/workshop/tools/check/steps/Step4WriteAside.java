@@ -31,7 +31,9 @@ final class Step4WriteAside {
                         Step4WriteAside::addingAMemberReplacesACachedNotAMember),
                 Lesson.of("a read-aside fill never overwrites a write (setIfNotExists)",
                         "AccountCache.java",
-                        List.of("AccountCacheTest.aSlowReaderDoesNotOverwriteAConcurrentWrite", "ConcurrentMembershipTest"),
+                        List.of("AccountCacheTest.aSlowReaderDoesNotOverwriteAConcurrentWrite", "ConcurrentMembershipTest",
+                                // with setIfNotExists, a fill no longer replaces an unreadable value (step 3's test, renamed)
+                                "AccountCacheTest.anUnreadableCachedValueLeavesTheDatabaseToAnswer"),
                         null),
                 Lesson.of("a failed cache write never fails the request",
                         "AccountCache.java",

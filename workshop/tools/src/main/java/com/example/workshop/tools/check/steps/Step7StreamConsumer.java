@@ -23,6 +23,7 @@ final class Step7StreamConsumer {
                         "ActivityConsumerHandler.java",
                         "ActivityConsumerHandlerTest.anUnknownUserOrOrganizationIsRecordedAsNotFoundAndNotRetried",
                         "ActivityConsumerHandlerTest.aRecordWithoutDataIsMalformed",
+                        "ActivityConsumerHandlerTest.aMalformedRecordIsSkippedAndTheRestOfTheBatchRecorded",
                         "ActivityConsumerHandlerTest.aDynamoDbFailureStopsTheBatchAtThatRecordAndLambdaRetriesFromIt",
                         "ActivityRecordPropertyTest"),
                 Lesson.testedOnly("a failing cache never fails a record that DynamoDB can answer",
