@@ -51,6 +51,11 @@ public final class LocalService {
         this.log = log;
     }
 
+    /** Where the service listens: the local cloud's API Gateway, whose {@code /_local/endpoints} names the rest. */
+    public URI base() {
+        return base;
+    }
+
     /** A name no other probe uses, e.g. "alice-k3x9", so probes do not see each other's items. */
     public static String unique(String prefix) {
         return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
@@ -155,6 +160,25 @@ public final class LocalService {
         return tables.next().asText();
     }
 
+    /** The table that serverless.yml declares as {@code logicalId} (the local cloud names it {@code <service>-<stage>-<logicalId>}). */
+    public String table(String logicalId) throws Exception {
+        for (JsonNode table : control(get("/_local/endpoints")).path("tables")) {
+            if (table.asText().endsWith("-" + logicalId)) {
+                return table.asText();
+            }
+        }
+        throw new ProbeFailure("serverless.yml's resources declare no DynamoDB table " + logicalId);
+    }
+
+    /** Makes every DynamoDB {@code operation} fail with a 500 until {@link #healDynamoDb()}. */
+    public void failDynamoDb(String operation) throws Exception {
+        control(post("/_local/dynamodb/faults?operation=" + operation + "&kind=SERVER_ERROR", null, null));
+    }
+
+    public void healDynamoDb() throws Exception {
+        control(delete("/_local/dynamodb/faults"));
+    }
+
     /** A DynamoDB API call made as the operator, behind the service's back, e.g. ("UpdateItem", request). */
     public Reply operatorDynamoDbCall(String operation, Map<String, Object> request) throws Exception {
         HttpRequest.Builder call = HttpRequest.newBuilder(base.resolve("/_local/dynamodb/" + operation))
@@ -208,6 +232,15 @@ public final class LocalService {
 
     public List<String> logLines(String text) {
         return log.get().stream().filter(line -> line.contains(text)).toList();
+    }
+
+    /** Waits up to {@code seconds} for more than {@code seen} lines containing {@code text}; the lines then. */
+    public List<String> awaitMoreLogLines(String text, int seen, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (logLines(text).size() <= seen && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return logLines(text);
     }
 
     /** The lines containing {@code text}, after waiting up to 5 s for the first (output may trail the answer). */

@@ -32,10 +32,11 @@ final class Step6StreamCacher {
                                 "StreamCacherHandlerTest.anItemOfAnUnknownKindIsIgnored",
                                 "StreamCacherHandlerTest.anIncompleteItemIsRemovedRatherThanCached"),
                         Step6StreamCacher::aDeletedItemLeavesTheCache),
-                Lesson.testedOnly("a failed cache write is reported, so Lambda retries from that record",
+                Lesson.of("a failed cache write is reported, so Lambda retries from that record",
                         "StreamCacherHandler.java",
-                        "StreamCacherHandlerTest.aFailingCacheWriteIsReportedWithItsSequenceNumberAndStopsTheBatch",
-                        "StreamCacherHandlerTest.aFailingCacheDeleteIsReported")));
+                        List.of("StreamCacherHandlerTest.aFailingCacheWriteIsReportedWithItsSequenceNumberAndStopsTheBatch",
+                                "StreamCacherHandlerTest.aFailingCacheDeleteIsReported"),
+                        Step6StreamCacher::aChangeWhoseCacheWriteFailedIsCachedOnceMomentoIsBack)));
     }
 
     static void aChangeBehindTheServicesBackIsServedFromTheCache(LocalService service) throws Exception {
@@ -66,6 +67,28 @@ final class Step6StreamCacher {
 
         expect(gone.status() == 404, "10 s after the user was deleted from the table, " + gone.describe("GET /users/" + user)
                 + ": the stream cacher must delete the cached item");
+    }
+
+    /** The guide's retry demo: Momento is down while the table changes, then heals; the change reaches the cache. */
+    static void aChangeWhoseCacheWriteFailedIsCachedOnceMomentoIsBack(LocalService service) throws Exception {
+        String user = service.createUser("bob");
+        service.get("/users/" + user); // cached
+        FailedBatches failures = FailedBatches.watch(service, "streamCacher");
+
+        service.breakMomento();
+        try {
+            service.operatorDynamoDbCall("UpdateItem", Map.of("TableName", service.table(),
+                    "Key", userKey(user),
+                    "UpdateExpression", "SET firstName = :name",
+                    "ExpressionAttributeValues", Map.of(":name", Map.of("S", "Roberta"))));
+            failures.expectARetry("Momento down");
+        } finally {
+            service.healMomento();
+        }
+        Reply healed = service.awaitReply("/users/" + user, reply -> firstName(reply).equals("Roberta"));
+
+        expect(firstName(healed).equals("Roberta"), "10 s after Momento healed, GET /users/" + user + " still answers firstName \""
+                + firstName(healed) + "\": the record whose cache write failed was not delivered again");
     }
 
     private static Map<String, Object> userKey(String user) {

@@ -1,31 +1,48 @@
 package com.example.workshop.tools.check.steps;
 
+import static com.example.workshop.tools.check.ProbeFailure.expect;
+
+import com.example.workshop.tools.activity.ActivityEvent;
+import com.example.workshop.tools.activity.ActivityEvents;
+import com.example.workshop.tools.activity.ActivityStreamWriter;
+import com.example.workshop.tools.activity.KinesisTarget;
 import com.example.workshop.tools.check.Lesson;
+import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.StepLessons;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** Step 7: a Kinesis consumer enriches activity events through read-aside and records each once. */
 final class Step7StreamConsumer {
+    /** A cold consumer on a busy laptop: poll, Init, the first lookups and writes. */
+    private static final int SECONDS = 30;
+
     private Step7StreamConsumer() {
     }
 
     static StepLessons lessons() {
         return new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(
-                Lesson.testedOnly("each event is recorded with its user and organization, looked up through the cache",
+                Lesson.of("each event is recorded with its user and organization, looked up through the cache",
                         "ActivityConsumer.java",
-                        "ActivityConsumerHandlerTest.anEventIsRecordedWithTheUserAndTheOrganization",
-                        "ActivityConsumerHandlerTest.anOrganizationIsLookedUpByItsSlugAsInTheApi",
-                        "ActivityConsumerHandlerTest.theFirstLookupOfEachNameMissesAndTheRestAreCacheHits"),
+                        List.of("ActivityConsumerHandlerTest.anEventIsRecordedWithTheUserAndTheOrganization",
+                                "ActivityConsumerHandlerTest.anOrganizationIsLookedUpByItsSlugAsInTheApi",
+                                "ActivityConsumerHandlerTest.theFirstLookupOfEachNameMissesAndTheRestAreCacheHits"),
+                        Step7StreamConsumer::eventsOnTheStreamAreRecordedWithTheirNames),
                 Lesson.testedOnly("a second delivery records each event once",
                         "ActivityRepository.java",
                         "ActivityConsumerHandlerTest.aSecondDeliveryOfTheSameBatchRecordsEachEventOnce"),
-                Lesson.testedOnly("bad records are never retried; a DynamoDB failure stops the batch at that record",
+                Lesson.of("bad records are never retried; a DynamoDB failure stops the batch at that record",
                         "ActivityConsumerHandler.java",
-                        "ActivityConsumerHandlerTest.anUnknownUserOrOrganizationIsRecordedAsNotFoundAndNotRetried",
-                        "ActivityConsumerHandlerTest.aRecordWithoutDataIsMalformed",
-                        "ActivityConsumerHandlerTest.aMalformedRecordIsSkippedAndTheRestOfTheBatchRecorded",
-                        "ActivityConsumerHandlerTest.aDynamoDbFailureStopsTheBatchAtThatRecordAndLambdaRetriesFromIt",
-                        "ActivityRecordPropertyTest"),
+                        List.of("ActivityConsumerHandlerTest.anUnknownUserOrOrganizationIsRecordedAsNotFoundAndNotRetried",
+                                "ActivityConsumerHandlerTest.aRecordWithoutDataIsMalformed",
+                                "ActivityConsumerHandlerTest.aMalformedRecordIsSkippedAndTheRestOfTheBatchRecorded",
+                                "ActivityConsumerHandlerTest.aDynamoDbFailureStopsTheBatchAtThatRecordAndLambdaRetriesFromIt",
+                                "ActivityRecordPropertyTest"),
+                        Step7StreamConsumer::eventsThatFailedAreRecordedOnceDynamoDbIsBack),
                 Lesson.testedOnly("a failing cache never fails a record that DynamoDB can answer",
                         "ActivityConsumer.java",
                         "ActivityConsumerHandlerTest.aFailingCacheDoesNotFailTheRecordDynamoDbAnswers",
@@ -37,5 +54,72 @@ final class Step7StreamConsumer {
                 // Plumbing, not the lesson: the event's JSON parsing and validation, and the enriched record.
                 List.of("src/main/java/com/example/accounts/model/ActivityEvent.java",
                         "src/main/java/com/example/accounts/model/EnrichedActivity.java"));
+    }
+
+    /** The guide's "try it": events put on the stream end up in the activity table, with the user's name. */
+    static void eventsOnTheStreamAreRecordedWithTheirNames(LocalService service) throws Exception {
+        String user = service.createUser("ada");
+        String organization = service.createOrganization(user);
+        String table = service.table("ActivityTable");
+
+        List<ActivityEvent> events = put(service, user, organization, 3);
+        long recorded = awaitRecorded(service, table, events);
+
+        expect(recorded == events.size(), SECONDS + " s after " + events.size() + " events were put on the stream, the"
+                + " activity table holds " + recorded + " of them: activityConsumer must be subscribed to the stream, start"
+                + " (its environment variables), and may write the table (its IAM statements): see serverless.yml");
+        JsonNode item = service.operatorDynamoDbCall("GetItem", Map.of("TableName", table,
+                "Key", Map.of("eventId", Map.of("S", events.get(0).eventId())))).json().path("Item");
+        expect(item.path("firstName").path("S").asText("").equals("First"), "the recorded event has no firstName"
+                + " \"First\" (the user's): " + item);
+    }
+
+    /** The guide's retry demo: DynamoDB refuses writes, then heals; every event is recorded in the end. */
+    static void eventsThatFailedAreRecordedOnceDynamoDbIsBack(LocalService service) throws Exception {
+        String user = service.createUser("ada");
+        String organization = service.createOrganization(user);
+        String table = service.table("ActivityTable");
+        FailedBatches failures = FailedBatches.watch(service, "activityConsumer");
+
+        List<ActivityEvent> events;
+        service.failDynamoDb("PutItem");
+        try {
+            events = put(service, user, organization, 2);
+            failures.expectARetry("DynamoDB refusing every PutItem");
+        } finally {
+            service.healDynamoDb();
+        }
+        long recorded = awaitRecorded(service, table, events);
+
+        expect(recorded == events.size(), SECONDS + " s after DynamoDB healed, the activity table holds " + recorded + " of the "
+                + events.size() + " events that failed: the batch must be delivered again from the failed record");
+    }
+
+    private static List<ActivityEvent> put(LocalService service, String user, String organization, int count) throws Exception {
+        List<ActivityEvent> events = new ActivityEvents(List.of(user), List.of(organization), System.nanoTime(),
+                Clock.systemUTC()).next(count);
+        KinesisTarget stream = KinesisTarget.find(service.base(), null, null);
+        try (KinesisClient kinesis = stream.client()) {
+            new ActivityStreamWriter(kinesis, stream.streamName()).put(events);
+        }
+        return events;
+    }
+
+    /** How many of {@code events} the activity table holds, waiting up to {@link #SECONDS} for all. */
+    private static long awaitRecorded(LocalService service, String table, List<ActivityEvent> events) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        long recorded = 0;
+        while (true) {
+            recorded = 0;
+            for (ActivityEvent event : events) {
+                JsonNode item = service.operatorDynamoDbCall("GetItem", Map.of("TableName", table,
+                        "Key", Map.of("eventId", Map.of("S", event.eventId())))).json().path("Item");
+                recorded += item.isMissingNode() ? 0 : 1;
+            }
+            if (recorded == events.size() || System.nanoTime() > deadline) {
+                return recorded;
+            }
+            Thread.sleep(200);
+        }
     }
 }
