@@ -185,8 +185,18 @@ public final class StepCheck {
                 .filter(line -> line.contains("is not authorized to perform") || line.contains("INIT failed")
                         || line.contains(" ERROR ") || line.contains("Exception: "))
                 .map(String::strip)
-                .map(line -> line.length() > 300 ? line.substring(0, 300) + "..." : line)
+                .map(StepCheck::shortened)
                 .findFirst();
+    }
+
+    /** IAM's refusal names the role first and the action late: keep the function's name and what was refused. */
+    private static String shortened(String line) {
+        int refusal = line.indexOf("is not authorized to perform");
+        if (refusal > 0 && line.startsWith("[")) {
+            int because = line.indexOf(" because ", refusal);
+            line = line.substring(0, line.indexOf(']') + 1) + " ... " + line.substring(refusal, because > 0 ? because : line.length());
+        }
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     /**

@@ -96,8 +96,8 @@ class StepCheckTest {
         cloudLog.add("[getUser#1] INFO an earlier probe's line ... Exception: not this one");
         Lesson refused = Lesson.of("refused", "AccountCache.java", List.of("AccountCacheTest.aHitDoesNotAskTheDatabase"), service -> {
             cloudLog.add("[getUser#1] START RequestId: 1");
-            cloudLog.add("  ...ValidationException: User: arn:aws:sts::000000000000:assumed-role/x/getUser is not authorized to perform:"
-                    + " dynamodb:Query on resource: table");
+            cloudLog.add("[listMembers#1] WARN AccountCache - ... DynamoDbException: User: arn:aws:sts::000000000000:assumed-role/x/"
+                    + "listMembers is not authorized to perform: dynamodb:Query on resource: table because no identity-based policy allows it");
             throw new ProbeFailure("GET /users/alice answered 500");
         });
         StepLessons probed = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(refused));
@@ -105,8 +105,7 @@ class StepCheckTest {
         List<LessonResult> results = check(probed, ran(fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "expected: 0 but was: 1")));
 
         assertThat(results.get(0).problems()).containsExactly("local cloud: GET /users/alice answered 500",
-                "its log: ...ValidationException: User: arn:aws:sts::000000000000:assumed-role/x/getUser is not authorized to perform:"
-                        + " dynamodb:Query on resource: table",
+                "its log: [listMembers#1] ... is not authorized to perform: dynamodb:Query on resource: table",
                 "AccountCacheTest.aHitDoesNotAskTheDatabase fails: expected: 0 but was: 1");
     }
 

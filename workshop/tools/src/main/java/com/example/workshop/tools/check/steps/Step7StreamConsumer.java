@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 /** Step 7: a Kinesis consumer enriches activity events through read-aside and records each once. */
 final class Step7StreamConsumer {
     /** A cold consumer on a busy laptop: poll, Init, the first lookups and writes. */
-    private static final int SECONDS = 30;
+    private static final int SECONDS = 20;
 
     private Step7StreamConsumer() {
     }
