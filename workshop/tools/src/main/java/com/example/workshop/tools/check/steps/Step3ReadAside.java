@@ -8,6 +8,7 @@ import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
+import java.util.Map;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
@@ -63,6 +64,7 @@ final class Step3ReadAside {
         service.get("/users/" + user);
         CacheCounters before = service.cacheCounters();
         long readsBefore = service.dynamoDbReads();
+        int secretReads = service.iamDecisions("getUser", "secretsmanager:GetSecretValue").size();
 
         Reply second = service.get("/users/" + user);
 
@@ -71,6 +73,9 @@ final class Step3ReadAside {
                 "the cached user is not the user: " + second.body());
         expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a user was not a cache hit");
         expect(service.dynamoDbReads() == readsBefore, "the second read of a user read DynamoDB again");
+        expect(service.iamDecisions("getUser", "secretsmanager:GetSecretValue").size() == secretReads, "a read of a user"
+                + " fetched the Momento API key from Secrets Manager again: Clients.cacheClient() must create the client once"
+                + " per execution environment and keep it (step 2)");
     }
 
     static void notFoundIsCached(LocalService service) throws Exception {
@@ -104,6 +109,17 @@ final class Step3ReadAside {
                 owner.describe("GET " + membership));
         expect(service.dynamoDbReads() == readsBefore, "reading an organization and a membership a second time read DynamoDB "
                 + (service.dynamoDbReads() - readsBefore) + " times: route findOrganization and findMembership through the cache");
+
+        // A user named as the organization: each kind of item needs a key of its own in the cache.
+        Reply namesake = service.post("/users", Map.of("username", organization, "firstName", "First", "lastName", "Last"), null);
+        expect(namesake.status() == 201, namesake.describe("POST /users (a user named " + organization + ")"));
+        Reply user = service.get("/users/" + organization);
+        Reply sameNameOrg = service.get("/organizations/" + organization);
+        Reply userAgain = service.get("/users/" + organization);
+        expect(user.status() == 200 && sameNameOrg.status() == 200 && userAgain.status() == 200, "a user and an organization"
+                + " both named " + organization + ": GET /users, /organizations, /users again answered " + user.status() + ", "
+                + sameNameOrg.status() + ", " + userAgain.status() + ": they share a cache key; CacheKeys must give each kind"
+                + " its own prefix");
     }
 
     static void dynamoDbAnswersWhileMomentoIsDown(LocalService service) throws Exception {

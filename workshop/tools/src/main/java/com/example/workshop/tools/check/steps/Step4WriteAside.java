@@ -82,6 +82,14 @@ final class Step4WriteAside {
         expect(added.status() == 201, added.describe("POST /organizations/" + organization + "/members"));
         expect(after.status() == 200, "right after bob was added, " + after.describe("GET " + membership)
                 + ": the cached \"not a member\" was served; addMember must write the membership to the cache");
+
+        // A write DynamoDB refuses must leave the cache alone: else bob reads as Owner, and acts as one.
+        Reply refused = service.addMember(organization, bob, "Owner", alice);
+        Reply role = service.get(membership);
+        expect(refused.status() == 409, refused.describe("adding bob a second time, as Owner"));
+        expect(role.json().path("membership").path("role").asText("").equals("Member"), "after DynamoDB refused to add bob a"
+                + " second time (409), " + role.describe("GET " + membership) + ": addMember wrote the cache before DynamoDB"
+                + " accepted the write; write it only once the repository call has returned");
     }
 
     static void aFailedCacheWriteDoesNotFailTheRequest(LocalService service) throws Exception {
