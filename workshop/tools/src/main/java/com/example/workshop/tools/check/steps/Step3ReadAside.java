@@ -8,7 +8,6 @@ import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
-import java.util.Map;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
@@ -110,16 +109,15 @@ final class Step3ReadAside {
         expect(service.dynamoDbReads() == readsBefore, "reading an organization and a membership a second time read DynamoDB "
                 + (service.dynamoDbReads() - readsBefore) + " times: route findOrganization and findMembership through the cache");
 
-        // A user named as the organization: each kind of item needs a key of its own in the cache.
-        Reply namesake = service.post("/users", Map.of("username", organization, "firstName", "First", "lastName", "Last"), null);
-        expect(namesake.status() == 201, namesake.describe("POST /users (a user named " + organization + ")"));
-        Reply user = service.get("/users/" + organization);
-        Reply sameNameOrg = service.get("/organizations/" + organization);
-        Reply userAgain = service.get("/users/" + organization);
-        expect(user.status() == 200 && sameNameOrg.status() == 200 && userAgain.status() == 200, "a user and an organization"
-                + " both named " + organization + ": GET /users, /organizations, /users again answered " + user.status() + ", "
-                + sameNameOrg.status() + ", " + userAgain.status() + ": they share a cache key; CacheKeys must give each kind"
-                + " its own prefix");
+        // A user, and no organization of that name: each kind of item needs a key of its own in the cache.
+        String loner = service.createUser("acme");
+        Reply user = service.get("/users/" + loner);
+        Reply noSuchOrganization = service.get("/organizations/" + loner);
+        Reply userAgain = service.get("/users/" + loner);
+        expect(user.status() == 200 && noSuchOrganization.status() == 404 && userAgain.status() == 200, "user " + loner
+                + " exists, organization " + loner + " does not: GET /users, then /organizations, then /users again answered "
+                + user.status() + ", " + noSuchOrganization.status() + ", " + userAgain.status() + ": the two share a cache"
+                + " key; CacheKeys must give each kind of item its own");
     }
 
     static void dynamoDbAnswersWhileMomentoIsDown(LocalService service) throws Exception {
