@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import momento.sdk.CacheClient;
 import momento.sdk.exceptions.ServerUnavailableException;
+import momento.sdk.responses.cache.DeleteResponse;
 import momento.sdk.responses.cache.GetResponse;
 import momento.sdk.responses.cache.SetIfNotExistsResponse;
 import momento.sdk.responses.cache.SetResponse;
@@ -27,6 +28,8 @@ import org.mockito.quality.Strictness;
 public final class InMemoryCache {
     public final Map<String, String> items = new ConcurrentHashMap<>();
     public final Map<String, Duration> ttls = new ConcurrentHashMap<>();
+    /** What {@link #ttls} holds for an item set without a TTL (the client's default applies). */
+    public static final Duration NO_TTL_GIVEN = Duration.ZERO;
     public final AtomicInteger hits = new AtomicInteger();
     public final AtomicInteger misses = new AtomicInteger();
     private volatile boolean failing;
@@ -36,6 +39,12 @@ public final class InMemoryCache {
         when(client.get(anyString(), anyString())).thenAnswer(call -> CompletableFuture.completedFuture(get(call.getArgument(1))));
         when(client.set(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
                 CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
+        // Also the calls a slip of the guide's edits would make, answered as Momento would: a set
+        // with the client's default TTL (recorded as none given), a delete.
+        when(client.set(anyString(), anyString(), anyString())).thenAnswer(call ->
+                CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), NO_TTL_GIVEN)));
+        when(client.delete(anyString(), anyString())).thenAnswer(call ->
+                CompletableFuture.completedFuture(delete(call.getArgument(1))));
         when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
                 CompletableFuture.completedFuture(setIfNotExists(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
     }
@@ -62,6 +71,15 @@ public final class InMemoryCache {
         GetResponse.Hit hit = mock(GetResponse.Hit.class);
         when(hit.valueString()).thenReturn(value);
         return hit;
+    }
+
+    private DeleteResponse delete(String key) {
+        if (failing) {
+            return new DeleteResponse.Error(new ServerUnavailableException(new RuntimeException("injected"), null));
+        }
+        items.remove(key);
+        ttls.remove(key);
+        return new DeleteResponse.Success();
     }
 
     private SetResponse set(String key, String value, Duration ttl) {

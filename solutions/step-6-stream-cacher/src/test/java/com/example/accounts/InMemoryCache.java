@@ -28,6 +28,8 @@ import org.mockito.quality.Strictness;
 public final class InMemoryCache {
     public final Map<String, String> items = new ConcurrentHashMap<>();
     public final Map<String, Duration> ttls = new ConcurrentHashMap<>();
+    /** What {@link #ttls} holds for an item set without a TTL (the client's default applies). */
+    public static final Duration NO_TTL_GIVEN = Duration.ZERO;
     public final AtomicInteger hits = new AtomicInteger();
     public final AtomicInteger misses = new AtomicInteger();
     private volatile boolean failing;
@@ -37,9 +39,14 @@ public final class InMemoryCache {
         when(client.get(anyString(), anyString())).thenAnswer(call -> CompletableFuture.completedFuture(get(call.getArgument(1))));
         when(client.set(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
                 CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
+        // Also the calls a slip of the guide's edits would make, answered as Momento would: a set
+        // with the client's default TTL (recorded as none given), a delete.
+        when(client.set(anyString(), anyString(), anyString())).thenAnswer(call ->
+                CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), NO_TTL_GIVEN)));
+        when(client.delete(anyString(), anyString())).thenAnswer(call ->
+                CompletableFuture.completedFuture(delete(call.getArgument(1))));
         when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
                 CompletableFuture.completedFuture(setIfNotExists(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
-        when(client.delete(anyString(), anyString())).thenAnswer(call -> CompletableFuture.completedFuture(delete(call.getArgument(1))));
     }
 
     public Supplier<CacheClient> client() {
@@ -66,15 +73,6 @@ public final class InMemoryCache {
         return hit;
     }
 
-    private SetResponse set(String key, String value, Duration ttl) {
-        if (failing) {
-            return new SetResponse.Error(new ServerUnavailableException(new RuntimeException("injected"), null));
-        }
-        items.put(key, value);
-        ttls.put(key, ttl);
-        return mock(SetResponse.Success.class);
-    }
-
     private DeleteResponse delete(String key) {
         if (failing) {
             return new DeleteResponse.Error(new ServerUnavailableException(new RuntimeException("injected"), null));
@@ -82,6 +80,15 @@ public final class InMemoryCache {
         items.remove(key);
         ttls.remove(key);
         return new DeleteResponse.Success();
+    }
+
+    private SetResponse set(String key, String value, Duration ttl) {
+        if (failing) {
+            return new SetResponse.Error(new ServerUnavailableException(new RuntimeException("injected"), null));
+        }
+        items.put(key, value);
+        ttls.put(key, ttl);
+        return mock(SetResponse.Success.class);
     }
 
     private SetIfNotExistsResponse setIfNotExists(String key, String value, Duration ttl) {

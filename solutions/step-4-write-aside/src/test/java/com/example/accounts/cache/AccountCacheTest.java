@@ -1,6 +1,7 @@
 package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
@@ -35,7 +36,7 @@ class AccountCacheTest {
         assertThat(read).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
         assertThat(memory.items).containsKey("user#alice");
-        assertThat(memory.ttls).containsEntry("user#alice", TTL);
+        assertThat(memory.ttls).as("the TTL each set gave (PT0S: none)").containsEntry("user#alice", TTL);
     }
 
     @Test
@@ -95,7 +96,7 @@ class AccountCacheTest {
 
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
-        assertThat(memory.ttls).containsEntry("user#alice", TTL);
+        assertThat(memory.ttls).as("the TTL each set gave (PT0S: none)").containsEntry("user#alice", TTL);
     }
 
     @Test
@@ -118,5 +119,14 @@ class AccountCacheTest {
         cache.write("user#alice", ALICE);
 
         assertThat(memory.items).isEmpty();
+    }
+
+    @Test
+    void aWriteWithoutAClientDoesNotFailTheCaller() {
+        AccountCache unreachable = new AccountCache(() -> {
+            throw new IllegalStateException("Secrets Manager timed out");
+        }, TestCaches.CACHE_NAME, TTL);
+
+        assertThatCode(() -> unreachable.write("user#alice", ALICE)).doesNotThrowAnyException();
     }
 }

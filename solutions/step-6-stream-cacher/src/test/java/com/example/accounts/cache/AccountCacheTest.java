@@ -1,6 +1,7 @@
 package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -50,7 +51,7 @@ class AccountCacheTest {
         assertThat(read).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
         assertThat(memory.items).containsKey("user#alice");
-        assertThat(memory.ttls).containsEntry("user#alice", TTL);
+        assertThat(memory.ttls).as("the TTL each set gave (PT0S: none)").containsEntry("user#alice", TTL);
     }
 
     @Test
@@ -110,7 +111,7 @@ class AccountCacheTest {
 
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
-        assertThat(memory.ttls).containsEntry("user#alice", TTL);
+        assertThat(memory.ttls).as("the TTL each set gave (PT0S: none)").containsEntry("user#alice", TTL);
     }
 
     @Test
@@ -136,6 +137,15 @@ class AccountCacheTest {
     }
 
     @Test
+    void aWriteWithoutAClientDoesNotFailTheCaller() {
+        AccountCache unreachable = new AccountCache(() -> {
+            throw new IllegalStateException("Secrets Manager timed out");
+        }, TestCaches.CACHE_NAME, TTL);
+
+        assertThatCode(() -> unreachable.write("user#alice", ALICE)).doesNotThrowAnyException();
+    }
+
+    @Test
     void readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase() {
         cache.write("user#alice", ALICE);
 
@@ -148,7 +158,7 @@ class AccountCacheTest {
         assertThat(memory.misses).hasValue(2);
         assertThat(databaseReads).hasValue(2);
         assertThat(memory.items).containsKey("user#bob").containsEntry("user#ghost", AccountCache.NOT_FOUND);
-        assertThat(memory.ttls).containsEntry("user#bob", TTL);
+        assertThat(memory.ttls).as("the TTL each set gave (PT0S: none)").containsEntry("user#bob", TTL);
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class StepCheck {
     public List<LessonResult> run(StepLessons step) throws IOException, InterruptedException {
         Path logs = root.resolve("target/workshop-check");
         // An earlier check's local-cloud.log would pass for this one's when this one starts no local
-        // cloud (the tests do not compile, or the step has nothing to try in it, as step 7).
+        // cloud (the tests do not compile, or the step has nothing to try in it, as step 1).
         Files.deleteIfExists(logs.resolve("local-cloud.log"));
         out.printf("Checking your working copy against step %d: %s (workshop/%s)%n", step.number(), step.title(), step.guide());
         boolean probes = step.lessons().stream().anyMatch(lesson -> lesson.probe() != null);

@@ -37,7 +37,8 @@ final class Step4WriteAside {
                         null),
                 Lesson.of("a failed cache write never fails the request",
                         "AccountCache.java",
-                        List.of("AccountCacheTest.aFailedWriteDoesNotFailTheCaller"),
+                        List.of("AccountCacheTest.aFailedWriteDoesNotFailTheCaller",
+                                "AccountCacheTest.aWriteWithoutAClientDoesNotFailTheCaller"),
                         Step4WriteAside::aFailedCacheWriteDoesNotFailTheRequest)));
     }
 
