@@ -70,7 +70,8 @@ public final class StepCheck {
         List<Lesson> lessons = step.withRegressions();
         if (tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE || tests.outcome() == TestRun.Outcome.BUILD_FAILED) {
             String why = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile" : "the build failed";
-            lessons.stream().filter(lesson -> lesson.probe() != null)
+            // A lesson with tests says so already (testProblems), once.
+            lessons.stream().filter(lesson -> lesson.probe() != null && lesson.tests().isEmpty())
                     .forEach(lesson -> probeProblems.put(lesson, List.of("not tried in the local cloud: " + why)));
         } else if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
             // The first compile error is the next thing to fix; the local cloud waits until the tests compile.
@@ -99,12 +100,16 @@ public final class StepCheck {
 
     /**
      * Right after start, the step's new tests name what its edits add, so they do not compile yet:
-     * the regressions line then points at the first compile error, not at "an edit broke something".
+     * the regressions line then points at the first compile error, not at "an edit broke something";
+     * and so it does when the attendee's own code does not compile.
      */
     private static Lesson reported(Lesson lesson, TestRun.Result tests) {
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
             return Lesson.of(lesson.title(), "make the first compile error above go away: in a test this step brought, it names"
                     + " what the guide's edits add; in an older test, an edit changed something that test uses", List.of(), null);
+        }
+        if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
+            return Lesson.of(lesson.title(), "fix the compile errors above (file and line first), then check again", List.of(), null);
         }
         return lesson;
     }
@@ -216,9 +221,19 @@ public final class StepCheck {
         if (lesson.tests().isEmpty()) {
             return List.of();
         }
-        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
-            return List.of("the tests do not compile yet: " + (tests.errors().isEmpty() ? "see target/workshop-check/maven.log"
-                    : tests.errors().get(0)));
+        switch (tests.outcome()) {
+            case TESTS_RAN -> { }
+            // The errors are listed once, on the last line.
+            case CODE_DOES_NOT_COMPILE -> {
+                return List.of("not tried: your code does not compile (the errors are on the last line)");
+            }
+            case BUILD_FAILED -> {
+                return List.of("not tried: the build failed (see the last line)");
+            }
+            case TESTS_DO_NOT_COMPILE -> {
+                return List.of("the tests do not compile yet: " + (tests.errors().isEmpty() ? "see target/workshop-check/maven.log"
+                        : tests.errors().get(0)));
+            }
         }
         List<String> problems = new ArrayList<>();
         for (String wanted : lesson.tests()) {

@@ -161,6 +161,8 @@ class StepCheckTest {
 
         assertThat(done(results)).containsExactly(false, false, false);
         assertThat(results.get(2).problems()).contains("your code does not compile:", "  src/main/java/com/example/accounts/cache/AccountCache.java:40: ';' expected");
+        assertThat(results.get(0).problems()).as("the error once, on the last line, not as a test that does not compile")
+                .containsExactly("not tried: your code does not compile (the errors are on the last line)");
     }
 
     @Test
