@@ -40,7 +40,8 @@ final class Step2MomentoClient {
                 + " named by the MOMENTO_API_KEY_SECRET_ID environment variable");
         for (JsonNode read : reads) {
             expect(read.path("outcome").asText().equals("ALLOWED"), "IAM denied getUser secretsmanager:GetSecretValue on "
-                    + read.path("resource").asText() + ": the provider's iam.role.statements, which every function's role inherits, need a statement for it");
+                    + read.path("resource").asText() + ": the provider's iam.role.statements, which every function's role inherits, need a statement that allows it on"
+                    + " that ARN (its name, as in MOMENTO_API_KEY_SECRET_ID, then -?????? for the suffix Secrets Manager adds)");
         }
         long environments = environments(service, "getUser");
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
