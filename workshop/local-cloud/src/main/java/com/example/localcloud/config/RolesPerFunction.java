@@ -50,6 +50,15 @@ final class RolesPerFunction {
             statements.addAll(providerStatements);
         }
         statements.addAll(own);
+        return new FunctionRole(roleName != null ? roleName : roleName(function), statements, readAccessTo(streams));
+    }
+
+    /**
+     * Read access to each stream, one statement per stream type. The plugin adds it to a role of
+     * the function's own; the Serverless Framework itself adds the same to the service's shared
+     * role, for the stream events of the functions that run with it.
+     */
+    static List<IamStatement> readAccessTo(List<StreamEvent> streams) {
         List<IamStatement> forStreams = new ArrayList<>();
         for (String type : List.of("dynamodb", "kinesis")) {
             List<String> arns = streams.stream().filter(stream -> stream.type().equals(type)).map(StreamEvent::arn).toList();
@@ -57,7 +66,7 @@ final class RolesPerFunction {
                 forStreams.add(new IamStatement("Allow", STREAM_ACTIONS.get(type), arns));
             }
         }
-        return new FunctionRole(roleName != null ? roleName : roleName(function), statements, forStreams);
+        return forStreams;
     }
 
     /**

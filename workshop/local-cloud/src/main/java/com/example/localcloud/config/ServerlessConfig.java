@@ -49,7 +49,10 @@ public record ServerlessConfig(Path file, Deployment deployment, ProviderConfig 
         }
         List<IamStatement> statements = new ArrayList<>(provider.iamStatements());
         statements.addAll(function.iamStatements());
-        return new FunctionRole(deployment.roleName(), statements, List.of());
+        // The framework gives the shared role read access to the streams of every function that runs with it.
+        List<StreamEvent> streams = functions.stream().filter(other -> other.role() == null)
+                .flatMap(other -> other.streamEvents().stream()).toList();
+        return new FunctionRole(deployment.roleName(), statements, RolesPerFunction.readAccessTo(streams));
     }
 
     /** Every statement a function's role holds: what IAM evaluates its calls against. */

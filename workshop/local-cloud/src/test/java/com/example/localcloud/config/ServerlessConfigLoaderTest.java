@@ -413,6 +413,12 @@ class ServerlessConfigLoaderTest {
                           arn: !GetAtt AccountsTable.StreamArn
                   shared:
                     handler: com.example.Shared
+                  sharedStreamReader:
+                    handler: com.example.SharedStreamReader
+                    events:
+                      - stream:
+                          type: dynamodb
+                          arn: !GetAtt AccountsTable.StreamArn
                 """ + TABLE);
 
         String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable";
@@ -435,7 +441,10 @@ class ServerlessConfigLoaderTest {
 
         FunctionRole shared = config.roleFor(config.function("shared").orElseThrow());
         assertThat(shared.name()).isEqualTo("accounts-dev-us-east-1-lambdaRole");
-        assertThat(shared.all()).containsExactly(secret);
+        assertThat(shared.statements()).containsExactly(secret);
+        assertThat(shared.addedForEvents()).as("the framework's read access to the shared role's functions' streams")
+                .isEqualTo(cacher.addedForEvents());
+        assertThat(config.roleFor(config.function("sharedStreamReader").orElseThrow())).isEqualTo(shared);
         assertThat(config.warnings()).isEmpty();
     }
 

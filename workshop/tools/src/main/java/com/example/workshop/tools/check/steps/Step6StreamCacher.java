@@ -7,6 +7,7 @@ import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,12 @@ final class Step6StreamCacher {
                 + " still answers firstName \"" + firstName(renamed) + "\": the stream cacher did not update the cache");
         expect(firstName(again).equals("Alicia") && service.cacheCounters().minus(before).hits() == 1
                 && service.dynamoDbReads() == readsBefore, "the new name was not served from the cache");
+        for (JsonNode read : service.iamDecisions("streamCacher", "dynamodb:GetRecords")) {
+            String role = read.path("principalArn").asText("").replaceAll(".*:assumed-role/([^/]+)/.*", "$1");
+            expect(role.contains("streamCacher"), "streamCacher reads the stream with the service's shared role (" + role
+                    + "), which holds every statement of provider.iam: iamRoleStatements: [] in serverless.yml gives it a"
+                    + " role of its own");
+        }
     }
 
     static void aDeletedItemLeavesTheCache(LocalService service) throws Exception {
