@@ -34,7 +34,7 @@ public final class Checklist {
             out.printf("  %s %s%n", result.done() ? done : notDone, result.lesson().title());
             if (!result.done()) {
                 result.problems().stream().limit(MAX_PROBLEMS_SHOWN)
-                        .forEach(problem -> out.printf("      %s%n", problem.strip().replaceAll("\\R+", CONTINUED)));
+                        .forEach(problem -> out.printf("      %s%n", problem.strip().replaceAll("\\s*\\R\\s*", CONTINUED)));
                 if (result.problems().size() > MAX_PROBLEMS_SHOWN) {
                     out.printf("      ... and %d more%n", result.problems().size() - MAX_PROBLEMS_SHOWN);
                 }

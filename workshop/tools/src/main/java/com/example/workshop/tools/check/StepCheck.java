@@ -160,7 +160,7 @@ public final class StepCheck {
                     runTwice(lesson.probe(), service);
                 } catch (ProbeFailure failure) {
                     List<String> seen = new ArrayList<>(List.of("local cloud: " + failure.getMessage()));
-                    firstFunctionError(cloud.log(), logLinesBefore).ifPresent(line -> seen.add("its log: " + line));
+                    functionError(cloud.log(), logLinesBefore).ifPresent(line -> seen.add("its log: " + line));
                     problems.put(lesson, seen);
                 } catch (IOException e) {
                     problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
@@ -182,16 +182,21 @@ public final class StepCheck {
     }
 
     /**
-     * The first line since {@code from} in which a function failed or was refused (IAM, a missing
-     * environment variable at Init, an exception): a probe sees a 500, the log says why.
+     * The last line since {@code from} in which a function failed or was refused (IAM, a missing
+     * environment variable at Init, an exception): a probe sees a 500, the log says why. The last,
+     * as a probe that fails runs twice and reports its second try.
      */
-    static java.util.Optional<String> firstFunctionError(List<String> log, int from) {
-        return log.subList(Math.min(from, log.size()), log.size()).stream()
-                .filter(line -> line.contains("is not authorized to perform") || line.contains("INIT failed")
-                        || line.contains(" ERROR ") || line.contains("Exception: "))
-                .map(String::strip)
-                .map(StepCheck::shortened)
-                .findFirst();
+    static java.util.Optional<String> functionError(List<String> log, int from) {
+        List<String> since = log.subList(Math.min(from, log.size()), log.size());
+        // A refusal or a failed Init says why; "ERROR ApiHandler - GET ... failed" only that it failed.
+        for (List<String> kinds : List.of(List.of("is not authorized to perform", "INIT failed"), List.of("Exception: ", " ERROR "))) {
+            java.util.Optional<String> found = since.stream().filter(line -> kinds.stream().anyMatch(line::contains))
+                    .map(String::strip).map(StepCheck::shortened).reduce((earlier, later) -> later);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** IAM's refusal names the role first and the action late: keep the function's name and what was refused. */

@@ -96,6 +96,7 @@ class StepCheckTest {
         cloudLog.add("[getUser#1] INFO an earlier probe's line ... Exception: not this one");
         Lesson refused = Lesson.of("refused", "AccountCache.java", List.of("AccountCacheTest.aHitDoesNotAskTheDatabase"), service -> {
             cloudLog.add("[getUser#1] START RequestId: 1");
+            cloudLog.add("[listMembers#1] ERROR ApiHandler - GET /organizations/acme/members failed");
             cloudLog.add("[listMembers#1] WARN AccountCache - ... DynamoDbException: User: arn:aws:sts::000000000000:assumed-role/x/"
                     + "listMembers is not authorized to perform: dynamodb:Query on resource: table because no identity-based policy allows it");
             throw new ProbeFailure("GET /users/alice answered 500");
@@ -114,7 +115,7 @@ class StepCheckTest {
         Lesson second = Lesson.of("second", "AccountCache.java", List.of(), service -> { });
         StepLessons probed = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(hit, second));
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), () -> {
-            throw new java.io.IOException("the local cloud stopped before it was ready:\n\nCannot subscribe to the streams: add StreamSpecification");
+            throw new java.io.IOException("the local cloud stopped before it was ready:\n  \n  Cannot subscribe to the streams: add StreamSpecification");
         });
 
         List<LessonResult> results = check.run(probed);
