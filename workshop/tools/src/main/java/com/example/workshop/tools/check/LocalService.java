@@ -243,6 +243,16 @@ public final class LocalService {
         return logLines(text);
     }
 
+    /** IAM's refusal names the role first and the action late: keep the function's name and what was refused. */
+    public static String brief(String line) {
+        int refusal = line.indexOf("is not authorized to perform");
+        if (refusal > 0 && line.startsWith("[")) {
+            int because = line.indexOf(" because ", refusal);
+            line = line.substring(0, line.indexOf(']') + 1) + " ... " + line.substring(refusal, because > 0 ? because : line.length());
+        }
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
     /** The lines containing {@code text}, after waiting up to 5 s for the first (output may trail the answer). */
     public List<String> awaitLogLines(String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

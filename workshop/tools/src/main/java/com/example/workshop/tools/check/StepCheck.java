@@ -191,7 +191,7 @@ public final class StepCheck {
         // A refusal or a failed Init says why; "ERROR ApiHandler - GET ... failed" only that it failed.
         for (List<String> kinds : List.of(List.of("is not authorized to perform", "INIT failed"), List.of("Exception: ", " ERROR "))) {
             java.util.Optional<String> found = since.stream().filter(line -> kinds.stream().anyMatch(line::contains))
-                    .map(String::strip).map(StepCheck::shortened).reduce((earlier, later) -> later);
+                    .map(String::strip).map(LocalService::brief).reduce((earlier, later) -> later);
             if (found.isPresent()) {
                 return found;
             }
@@ -199,15 +199,6 @@ public final class StepCheck {
         return java.util.Optional.empty();
     }
 
-    /** IAM's refusal names the role first and the action late: keep the function's name and what was refused. */
-    private static String shortened(String line) {
-        int refusal = line.indexOf("is not authorized to perform");
-        if (refusal > 0 && line.startsWith("[")) {
-            int because = line.indexOf(" because ", refusal);
-            line = line.substring(0, line.indexOf(']') + 1) + " ... " + line.substring(refusal, because > 0 ? because : line.length());
-        }
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
-    }
 
     /**
      * A probe that fails is tried once more: on a busy laptop the first cache call of a cold

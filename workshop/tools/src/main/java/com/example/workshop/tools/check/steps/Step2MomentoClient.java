@@ -41,7 +41,8 @@ final class Step2MomentoClient {
         for (JsonNode read : reads) {
             expect(read.path("outcome").asText().equals("ALLOWED"), "IAM denied getUser secretsmanager:GetSecretValue on "
                     + read.path("resource").asText() + ": the provider's iam.role.statements, which every function's role inherits, need a statement that allows it on"
-                    + " that ARN (its name, as in MOMENTO_API_KEY_SECRET_ID, then -?????? for the suffix Secrets Manager adds)");
+                    + " that ARN: MOMENTO_API_KEY_SECRET_ID and the statement's Resource must name the same secret, the Resource"
+                    + " ending in -?????? for the suffix Secrets Manager adds");
         }
         long environments = environments(service, "getUser");
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
@@ -63,7 +64,7 @@ final class Step2MomentoClient {
         long afterFourth = clientsBuiltBy(service, "getUser");
         List<String> failures = service.logLines("not created during Init");
         if (afterFirst == 0 && !failures.isEmpty()) {
-            throw new ProbeFailure("the client could not be created: " + failures.get(0).strip());
+            throw new ProbeFailure("the client could not be created: " + LocalService.brief(failures.get(0).strip()));
         }
         expect(afterFirst > 0, "getUser never created a Momento client: the handler's constructor (Init) must create it,"
                 + " through Dependencies.accountService()");

@@ -82,7 +82,8 @@ final class Step4WriteAside {
         expect(before.status() == 404, before.describe("GET " + membership + " before the add"));
         expect(added.status() == 201, added.describe("POST /organizations/" + organization + "/members"));
         expect(after.status() == 200, "right after bob was added, " + after.describe("GET " + membership)
-                + ": the cached \"not a member\" was served; addMember must write the membership to the cache");
+                + ": the cached \"not a member\" was served; addMember must write the membership to the cache, with a"
+                + " write that replaces what is there (AccountCache.write: a set)");
 
         // A write DynamoDB refuses must leave the cache alone: else bob reads as Owner, and acts as one.
         Reply refused = service.addMember(organization, bob, "Owner", alice);
