@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Prints a step's lessons, one line each, ✔ or ✘, with what was seen and where the guide teaches it. */
 public final class Checklist {
-    private static final int MAX_PROBLEMS_SHOWN = 3;
+    private static final int MAX_PROBLEMS_SHOWN = 4;
     /** A problem of several lines (the local cloud's reason for not starting) stays indented under its lesson. */
     private static final String CONTINUED = java.util.regex.Matcher.quoteReplacement(System.lineSeparator() + "      ");
 
