@@ -105,9 +105,29 @@ class StepCheckTest {
 
         List<LessonResult> results = check(probed, ran(fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "expected: 0 but was: 1")));
 
+        assertThat(results.get(0).lesson().hint()).as("no guide in this root: the lesson's own pointer").isEqualTo("AccountCache.java");
         assertThat(results.get(0).problems()).containsExactly("local cloud: GET /users/alice answered 500",
                 "its log: [listMembers#1] ... is not authorized to perform: dynamodb:Query on resource: table",
                 "AccountCacheTest.aHitDoesNotAskTheDatabase fails: expected: 0 but was: 1");
+    }
+
+    @Test
+    void anIamRefusalPointsAtTheGuidesServerlessYmlEdit() throws Exception {
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/05-fan-out.md"), "# Step 5\n\n### 1. `serverless.yml`: the function\n");
+        Lesson refused = Lesson.of("lists every member", "ListMembersHandler.java", List.of(), service -> {
+            cloudLog.add("[listMembers#1] ... User: x is not authorized to perform: dynamodb:Query on resource: table");
+            throw new ProbeFailure("GET /organizations/acme/members answered 500");
+        });
+        Lesson fine = Lesson.of("fine", "AccountCache.java", List.of(), service -> { });
+        StepLessons probed = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(refused, fine));
+
+        List<LessonResult> results = check(probed, ran());
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(probed, results, new PrintWriter(printed));
+
+        assertThat(printed.toString()).contains("-> workshop/05-fan-out.md, the edit of serverless.yml")
+                .doesNotContain("the edit of ListMembersHandler.java");
     }
 
     @Test
