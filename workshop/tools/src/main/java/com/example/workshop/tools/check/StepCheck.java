@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -208,19 +209,18 @@ public final class StepCheck {
      * environment variable at Init, an exception): a probe sees a 500, the log says why. The last,
      * as a probe that fails runs twice and reports its second try.
      */
-    static java.util.Optional<String> functionError(List<String> log, int from) {
+    static Optional<String> functionError(List<String> log, int from) {
         List<String> since = log.subList(Math.min(from, log.size()), log.size());
         // A refusal or a failed Init says why; "ERROR ApiHandler - GET ... failed" only that it failed.
         for (List<String> kinds : List.of(List.of("is not authorized to perform", "INIT failed"), List.of("Exception: ", " ERROR "))) {
-            java.util.Optional<String> found = since.stream().filter(line -> kinds.stream().anyMatch(line::contains))
+            Optional<String> found = since.stream().filter(line -> kinds.stream().anyMatch(line::contains))
                     .map(String::strip).map(LocalService::brief).reduce((earlier, later) -> later);
             if (found.isPresent()) {
                 return found;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
-
 
     /**
      * A probe that fails is tried once more: on a busy laptop the first cache call of a cold

@@ -108,9 +108,8 @@ final class Step7StreamConsumer {
     /** How many of {@code events} the activity table holds, waiting up to {@link #SECONDS} for all. */
     private static long awaitRecorded(LocalService service, String table, List<ActivityEvent> events) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-        long recorded = 0;
         while (true) {
-            recorded = 0;
+            long recorded = 0;
             for (ActivityEvent event : events) {
                 JsonNode item = service.operatorDynamoDbCall("GetItem", Map.of("TableName", table,
                         "Key", Map.of("eventId", Map.of("S", event.eventId())))).json().path("Item");
