@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**
  * Least privilege and no leaked key, on a stage's running local cloud: run every endpoint once (IAM
@@ -75,8 +76,9 @@ final class LeastPrivilegeCheck {
                         .replace("{organization}", AccountsApi.unique("nowhere"))));
             }
         }
-        putActivityEvent(running, bob, organization);
-        putActivityEvent(running, nobody, nowhere); // lookups that miss the cache and read DynamoDB
+        // bob's, and one whose lookups miss the cache and read DynamoDB: in one batch, or the wait
+        // below could end after the first batch, before the consumer's GetItem.
+        putActivityEvents(running, List.of(List.of(bob, organization), List.of(nobody, nowhere)));
         // A function subscribed to the table's stream runs shortly after the writes: wait for it.
         int functions = running.cloud().config().functions().size();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
@@ -95,20 +97,28 @@ final class LeastPrivilegeCheck {
                 .map(InvocationReport::functionName).distinct().toList();
     }
 
-    /** For a stage with a Kinesis stream (the stream consumer): one event of bob's, so its consumer runs too. */
-    private static void putActivityEvent(StageClouds.Running running, String username, String organization) {
+    /**
+     * For a stage with a Kinesis stream (the stream consumer): one event per (username, organization),
+     * put in one call with one partition key, so that they reach one shard together.
+     */
+    private static void putActivityEvents(StageClouds.Running running, List<List<String>> actors) {
         LocalCloud cloud = running.cloud();
         if (cloud.kinesis() == null) {
             return;
         }
-        String event = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"username\":\"" + username
-                + "\",\"organization\":\"" + organization + "\",\"action\":\"signed-in\",\"occurredAt\":\"2026-11-23T10:15:30Z\"}";
+        List<PutRecordsRequestEntry> records = new ArrayList<>();
+        for (List<String> actor : actors) {
+            String event = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"username\":\"" + actor.get(0)
+                    + "\",\"organization\":\"" + actor.get(1) + "\",\"action\":\"signed-in\",\"occurredAt\":\"2026-11-23T10:15:30Z\"}";
+            records.add(PutRecordsRequestEntry.builder().partitionKey("least-privilege")
+                    .data(SdkBytes.fromString(event, StandardCharsets.UTF_8)).build());
+        }
         try (KinesisClient kinesis = KinesisClient.builder().endpointOverride(cloud.kinesis().endpoint())
                 .region(Region.of(cloud.config().deployment().region()))
                 .credentialsProvider(StaticCredentialsProvider.create(cloud.operatorCredentials())).build()) {
             for (String stream : cloud.kinesisStreams().values()) {
-                kinesis.putRecord(request -> request.streamName(stream).partitionKey(username)
-                        .data(SdkBytes.fromString(event, StandardCharsets.UTF_8)));
+                assertThat(kinesis.putRecords(request -> request.streamName(stream).records(records)).failedRecordCount())
+                        .as("records the local Kinesis refused").isZero();
             }
         }
     }
