@@ -72,6 +72,8 @@ final class Step3ReadAside {
                 "the cached user is not the user: " + second.body());
         expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a user was not a cache hit");
         expect(service.dynamoDbReads() == readsBefore, "the second read of a user read DynamoDB again");
+        expect(service.cacheCounters().minus(before).sets() == 0, "a hit wrote the item to the cache again: each set"
+                + " restarts its TTL, so an item read once a minute would never be refreshed; set only after a miss");
         expect(service.iamDecisions("getUser", "secretsmanager:GetSecretValue").size() == secretReads, "a read of a user"
                 + " fetched the Momento API key from Secrets Manager again: Clients.cacheClient() must create the client once"
                 + " per execution environment and keep it (step 2)");
@@ -108,6 +110,14 @@ final class Step3ReadAside {
                 owner.describe("GET " + membership));
         expect(service.dynamoDbReads() == readsBefore, "reading an organization and a membership a second time read DynamoDB "
                 + (service.dynamoDbReads() - readsBefore) + " times: route findOrganization and findMembership through the cache");
+
+        // Alice is a member of her organization, not of bob's: a membership's key names both.
+        String bob = service.createUser("bob");
+        String bobs = service.createOrganization(bob);
+        Reply notHers = service.get("/organizations/" + bobs + "/members/" + founder);
+        expect(notHers.status() == 404, "after reading " + founder + "'s membership of " + organization + ", "
+                + notHers.describe("GET /organizations/" + bobs + "/members/" + founder) + ": she is no member of " + bobs
+                + "; CacheKeys.membership must name the organization as well as the user");
 
         // A user, and no organization of that name: each kind of item needs a key of its own in the cache.
         String loner = service.createUser("acme");

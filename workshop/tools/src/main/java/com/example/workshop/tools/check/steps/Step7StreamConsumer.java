@@ -8,6 +8,7 @@ import com.example.workshop.tools.activity.ActivityStreamWriter;
 import com.example.workshop.tools.activity.KinesisTarget;
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -62,6 +63,7 @@ final class Step7StreamConsumer {
         String organization = service.createOrganization(user);
         String table = service.table("ActivityTable");
 
+        CacheCounters before = service.cacheCounters();
         List<ActivityEvent> events = put(service, user, organization, 3);
         long recorded = awaitRecorded(service, table, events);
 
@@ -72,6 +74,10 @@ final class Step7StreamConsumer {
                 "Key", Map.of("eventId", Map.of("S", events.get(0).eventId())))).json().path("Item");
         expect(item.path("firstName").path("S").asText("").equals("First"), "the recorded event has no firstName"
                 + " \"First\" (the user's): " + item);
+        // Creating the user and the organization cached both (write-aside): every lookup is a hit.
+        expect(service.cacheCounters().minus(before).misses() == 0, "the consumer's lookups missed the cache, although"
+                + " creating the user and the organization had just cached them: look them up under the read path's keys"
+                + " (CacheKeys)");
     }
 
     /** The guide's retry demo: DynamoDB refuses writes, then heals; every event is recorded in the end. */
