@@ -254,6 +254,8 @@ class ActivityConsumerHandlerTest {
                 "Enriched 100 activity events (0 duplicates, 0 malformed): 194 of 200 lookups from the cache, 6 from DynamoDB (97 % hits)");
         assertThat(new BatchSummary(98, 5, 2, 195, 1, null).logLine()).isEqualTo(
                 "Enriched 98 activity events (5 duplicates, 2 malformed): 195 of 196 lookups from the cache, 1 from DynamoDB (99 % hits)");
+        assertThat(new BatchSummary(100, 0, 0, 199, 1, null).logLine()).as("a batch with a miss never shows 100 %")
+                .endsWith("199 of 200 lookups from the cache, 1 from DynamoDB (99 % hits)");
         assertThat(new BatchSummary(0, 0, 3, 0, 0, null).logLine()).isEqualTo(
                 "Enriched 0 activity events (0 duplicates, 3 malformed): 0 of 0 lookups from the cache, 0 from DynamoDB (0 % hits)");
     }
