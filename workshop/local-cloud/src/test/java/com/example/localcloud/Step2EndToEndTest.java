@@ -2,6 +2,7 @@ package com.example.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.localcloud.AccountsApi.Reply;
 import com.example.localcloud.lambda.InvocationReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,6 +103,55 @@ class Step2EndToEndTest {
             }
         }
         throw new AssertionError("serverless.yml has no line with " + text);
+    }
+
+    /**
+     * Secrets Manager failing during a cold start (through the control routes an instructor would
+     * curl): the function logs why it has no cache and DynamoDB still answers; IAM allowed the call,
+     * the fault answered it. A later cold start, after the heal, connects again.
+     */
+    @Test
+    void aColdStartThatCannotReadTheSecretStillAnswers() throws Exception {
+        Reply fault = step2.api().post("/_local/secretsmanager/faults?operation=GetSecretValue&kind=internal_service_error", "", null);
+        Reply retired = step2.api().post("/_local/lambda/retire?function=getOrganization", "", null);
+        Reply failing;
+        try {
+            failing = step2.api().get("/organizations/nowhere");
+        } finally {
+            step2.api().delete("/_local/secretsmanager/faults");
+        }
+        InvocationReport coldWithoutCache = Reports.lastOf(step2.cloud(), "getOrganization");
+        long connectionsBefore = momentoConnections();
+        step2.api().post("/_local/lambda/retire?function=getOrganization", "", null);
+        Reply healed = step2.api().get("/organizations/nowhere");
+
+        assertThat(fault.status()).isEqualTo(201);
+        assertThat(fault.json().path("fault").asText()).isEqualTo("GetSecretValue fails with INTERNAL_SERVICE_ERROR until cleared");
+        assertThat(retired.status()).isEqualTo(200);
+        assertThat(failing.status()).isEqualTo(404);
+        assertThat(coldWithoutCache.coldStart()).isTrue();
+        assertThat(step2.awaitLogLines("Momento client not created during Init"))
+                .anySatisfy(line -> assertThat(line).contains("[getOrganization#" + coldWithoutCache.environmentNumber() + "]")
+                        .contains("InternalServiceErrorException: An error occurred on the server side.").contains("Status Code: 500"));
+        assertThat(healed.status()).isEqualTo(404);
+        assertThat(Reports.lastOf(step2.cloud(), "getOrganization").environmentNumber()).isGreaterThan(coldWithoutCache.environmentNumber());
+        assertThat(momentoConnections()).as("the healed cold start's client connected during Init (step 2 makes no cache call)")
+                .isGreaterThan(connectionsBefore);
+    }
+
+    @Test
+    void theControlRoutesRefuseAnUnknownFunctionOrFaultKind() throws Exception {
+        Reply noSuchFunction = step2.api().post("/_local/lambda/retire?function=getUsers", "", null);
+        Reply noSuchKind = step2.api().post("/_local/secretsmanager/faults?operation=GetSecretValue&kind=DOWN", "", null);
+
+        assertThat(noSuchFunction.status()).isEqualTo(400);
+        assertThat(noSuchFunction.json().path("error").asText()).isEqualTo("function must name one of serverless.yml's functions, not 'getUsers'");
+        assertThat(noSuchKind.status()).isEqualTo(400);
+        assertThat(noSuchKind.json().path("error").asText()).isEqualTo("kind must be one of [INTERNAL_SERVICE_ERROR, THROTTLING], not 'DOWN'");
+    }
+
+    private static long momentoConnections() throws Exception {
+        return step2.api().get("/_local/momento/connections").json().path("connections").asLong(-1);
     }
 
     /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */

@@ -43,6 +43,8 @@ final class LocalChangeWords {
             case "dynamodb/delay" -> delete || "0".equals(query.get("ms")) ? "DynamoDB delay off"
                     : "DynamoDB +" + query.getOrDefault("ms", "?") + " ms";
             case "kinesis/faults" -> delete ? "Kinesis back" : "Kinesis failing";
+            case "secretsmanager/faults" -> delete ? "Secrets Manager back" : "Secrets Manager failing";
+            case "lambda/retire" -> query.containsKey("function") ? "new " + query.get("function") + " environments" : "new environments";
             default -> post || delete ? method + " " + path : path;
         };
     }

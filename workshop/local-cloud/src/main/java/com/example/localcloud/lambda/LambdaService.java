@@ -96,12 +96,25 @@ public final class LambdaService implements AutoCloseable {
         return jvms.notes();
     }
 
-    /** How many environments a function has now. */
     /** After the code changed: every function's next events go to new execution environments. */
     public void retireEnvironments() {
         pools.values().forEach(FunctionPool::retireAll);
     }
 
+    /**
+     * One function's next events go to new execution environments, as when Lambda replaces them.
+     *
+     * @return false if there is no function of that name
+     */
+    public boolean retireEnvironments(String functionName) {
+        FunctionPool pool = pools.get(functionName);
+        if (pool != null) {
+            pool.retireAll();
+        }
+        return pool != null;
+    }
+
+    /** How many environments a function has now. */
     public int environmentCount(String functionName) {
         return pools.get(functionName).environmentCount();
     }

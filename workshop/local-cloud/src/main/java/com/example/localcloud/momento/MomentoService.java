@@ -25,6 +25,7 @@ import java.util.Optional;
  *   GET    /_local/momento/faults         the faults in force
  *   DELETE /_local/momento/faults         clear every fault
  *   POST   /_local/momento/flush          empty every cache (as FlushCache does): readers start cold
+ *   GET    /_local/momento/connections    connections the clients opened so far (one per client that connected)
  * </pre>
  */
 public final class MomentoService implements LocalService {
@@ -75,6 +76,7 @@ public final class MomentoService implements LocalService {
                 momento.resetStats();
                 yield ControlResponses.ok(Map.of("reset", true));
             }
+            case "GET /connections" -> ControlResponses.ok(Map.of("connections", momento.proxy().momentoTunnels()));
             case "POST /flush" -> ControlResponses.ok(Map.of("flushed",
                     momento.server().cacheNames().stream().filter(momento::flushCache).toList()));
             case "POST /faults" -> Optional.of(addFault(request));

@@ -25,10 +25,12 @@ public final class LocalSecretsManager implements AutoCloseable {
 
     private final AwsJsonEndpoint endpoint;
     private final SecretStore store;
+    private final SecretsManagerFaults faults;
 
-    private LocalSecretsManager(AwsJsonEndpoint endpoint, SecretStore store) {
+    private LocalSecretsManager(AwsJsonEndpoint endpoint, SecretStore store, SecretsManagerFaults faults) {
         this.endpoint = endpoint;
         this.store = store;
+        this.faults = faults;
     }
 
     /** Starts on 127.0.0.1 on a free port. */
@@ -40,7 +42,8 @@ public final class LocalSecretsManager implements AutoCloseable {
     public static LocalSecretsManager start(String region, String accountId, AccessCheck accessCheck, int port)
             throws IOException {
         SecretStore store = new SecretStore(region, accountId);
-        return new LocalSecretsManager(AwsJsonEndpoint.start(new SecretsManagerApi(store), accessCheck, port), store);
+        SecretsManagerFaults faults = new SecretsManagerFaults();
+        return new LocalSecretsManager(AwsJsonEndpoint.start(new SecretsManagerApi(store, faults), accessCheck, port), store, faults);
     }
 
     /** E.g. {@code http://127.0.0.1:41234}. */
@@ -55,6 +58,11 @@ public final class LocalSecretsManager implements AutoCloseable {
     /** The secrets, for seeding and inspecting them without HTTP and without IAM. */
     public SecretStore store() {
         return store;
+    }
+
+    /** Calls that fail on purpose (a cold start that cannot read its secret). */
+    public SecretsManagerFaults faults() {
+        return faults;
     }
 
     @Override

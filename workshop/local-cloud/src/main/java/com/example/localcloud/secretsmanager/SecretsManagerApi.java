@@ -30,9 +30,11 @@ final class SecretsManagerApi implements AwsJsonProtocol {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecretStore store;
+    private final SecretsManagerFaults faults;
 
-    SecretsManagerApi(SecretStore store) {
+    SecretsManagerApi(SecretStore store, SecretsManagerFaults faults) {
         this.store = store;
+        this.faults = faults;
     }
 
     @Override
@@ -62,6 +64,16 @@ final class SecretsManagerApi implements AwsJsonProtocol {
 
     @Override
     public AwsJsonCall prepare(String operation, JsonNode request, WireFormat format) {
+        AwsJsonCall call = operation(operation, request);
+        return new AwsJsonCall(call.action(), call.resourceArn(), () -> {
+            faults.take(operation).ifPresent(kind -> { // after IAM, before any effect
+                throw SecretsManagerFaults.errorFor(kind);
+            });
+            return call.run().get();
+        });
+    }
+
+    private AwsJsonCall operation(String operation, JsonNode request) {
         return switch (operation) {
             case "CreateSecret" -> createSecret(request);
             case "GetSecretValue" -> getSecretValue(request);

@@ -39,6 +39,15 @@ public final class SecretsManagerError extends AwsServiceError {
         return new SecretsManagerError("ValidationException", message, 400);
     }
 
+    /** What AWS answers when it fails on its side (a fault the local cloud was told to inject). */
+    static SecretsManagerError internalServiceError() {
+        return new SecretsManagerError("InternalServiceError", "An error occurred on the server side.", 500);
+    }
+
+    static SecretsManagerError throttling() {
+        return new SecretsManagerError("ThrottlingException", "Rate exceeded", 400);
+    }
+
     static SecretsManagerError internal() {
         return new SecretsManagerError("InternalServiceError", "An internal error occurred in the local Secrets Manager.", 500);
     }

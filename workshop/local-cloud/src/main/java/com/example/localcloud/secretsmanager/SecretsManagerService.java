@@ -3,14 +3,24 @@ package com.example.localcloud.secretsmanager;
 import com.example.localcloud.config.FunctionConfig;
 import com.example.localcloud.lambda.EnvironmentSpec;
 import com.example.localcloud.momento.MomentoService;
+import com.example.localcloud.apigateway.OutgoingResponse;
+import com.example.localcloud.service.ControlRequest;
+import com.example.localcloud.service.ControlResponses;
 import com.example.localcloud.service.LocalService;
+import com.example.localcloud.service.OperationFaultRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local Secrets Manager, set up the way a workshop attendee sets up the real one: the secret
  * each function names in {@code MOMENTO_API_KEY_SECRET_ID} holds the local Momento's API key as
  * {@code {"MOMENTO_API_KEY": "..."}}. Starts after Momento, whose key it stores.
+ *
+ * <pre>
+ *   POST   /_local/secretsmanager/faults?operation=GetSecretValue&amp;kind=INTERNAL_SERVICE_ERROR|THROTTLING[&amp;times=3]
+ *   DELETE /_local/secretsmanager/faults
+ * </pre>
  */
 public final class SecretsManagerService implements LocalService {
     static final String SECRET_ID_VARIABLE = "MOMENTO_API_KEY_SECRET_ID";
@@ -57,6 +67,28 @@ public final class SecretsManagerService implements LocalService {
     @Override
     public void customize(FunctionConfig function, EnvironmentSpec spec) {
         spec.environment().put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
+    }
+
+    @Override
+    public Optional<OutgoingResponse> control(ControlRequest request) {
+        return switch (request.route()) {
+            case "POST /faults" -> Optional.of(addFault(request));
+            case "DELETE /faults" -> {
+                secretsManager.faults().clear();
+                yield ControlResponses.ok(Map.of("faults", List.of()));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private OutgoingResponse addFault(ControlRequest request) {
+        try {
+            OperationFaultRequest<SecretsManagerFaults.Kind> fault = OperationFaultRequest.of(request, SecretsManagerFaults.Kind.class);
+            secretsManager.faults().add(fault.operation(), fault.kind(), fault.times());
+            return ControlResponses.json(201, Map.of("fault", fault.describe()));
+        } catch (IllegalArgumentException e) {
+            return ControlResponses.badRequest(e.getMessage());
+        }
     }
 
     @Override

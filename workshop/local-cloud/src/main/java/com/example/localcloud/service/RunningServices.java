@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The services of a local cloud, in the order they started; {@link #close()} stops them in the
@@ -32,8 +33,13 @@ public final class RunningServices implements AutoCloseable {
      * with the same undo on failure as {@link #start}; returns the part.
      */
     public <T extends AutoCloseable> T startPart(String name, String what, Callable<T> start) {
+        return startPart(what, start, part -> LocalService.closing(name, part));
+    }
+
+    /** Starts a part, as {@link #startPart(String, String, Callable)}, and adds it as the service {@code asService} makes of it (its routes too). */
+    public <T> T startPart(String what, Callable<T> start, Function<T, LocalService> asService) {
         T part = startPart(what, start);
-        add(LocalService.closing(name, part));
+        add(asService.apply(part));
         return part;
     }
 

@@ -89,8 +89,8 @@ public final class CloudStartup {
 
         List<EnvironmentCustomizer> environment = new ArrayList<>(services.all());
         environment.addAll(options.customizers());
-        LambdaService lambda = services.startPart("lambda", "the local Lambda", () -> new LambdaService(config, credentials,
-                environment, options.maxEnvironmentsPerFunction(), options.log()));
+        LambdaService lambda = services.startPart("the local Lambda", () -> new LambdaService(config, credentials,
+                environment, options.maxEnvironmentsPerFunction(), options.log()), LambdaRoutes::new);
         services.start("the stream subscriptions", StreamSubscriptions.starter(lambda), context);
 
         ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),

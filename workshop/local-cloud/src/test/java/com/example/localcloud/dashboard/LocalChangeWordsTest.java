@@ -19,6 +19,10 @@ class LocalChangeWordsTest {
             "POST dynamodb/delay?ms=5 | DynamoDB +5 ms (/_local)",
             "POST dynamodb/delay?ms=0 | DynamoDB delay off (/_local)",
             "POST dynamodb/UpdateItem | POST dynamodb/UpdateItem (/_local)",
+            "POST secretsmanager/faults?operation=GetSecretValue&kind=INTERNAL_SERVICE_ERROR | Secrets Manager failing (/_local)",
+            "DELETE secretsmanager/faults | Secrets Manager back (/_local)",
+            "POST lambda/retire?function=getUser | new getUser environments (/_local)",
+            "POST lambda/retire | new environments (/_local)",
     })
     void aChangeReadsLikeTheButtonThatMakesIt(String request, String words) {
         assertThat(LocalChangeWords.of(request)).isEqualTo(words);

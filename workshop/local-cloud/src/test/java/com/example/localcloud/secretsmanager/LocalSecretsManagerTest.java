@@ -76,6 +76,26 @@ class LocalSecretsManagerTest {
         assertThatThrownBy(() -> store.createOrUpdate("no spaces", "v")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A fault answers after IAM and before the call, in AWS's error shape, for that operation only, until cleared. */
+    @Test
+    void aFaultFailsOneOperationUntilCleared() {
+        secretsManager.store().createOrUpdate("fault/MomentoApiKey", "{\"MOMENTO_API_KEY\":\"k\"}");
+        secretsManager.faults().add("GetSecretValue", SecretsManagerFaults.Kind.THROTTLING, -1);
+        SecretsManagerException throttled;
+        try {
+            throttled = catchThrowableOfType(() -> client.getSecretValue(r -> r.secretId("fault/MomentoApiKey")),
+                    SecretsManagerException.class);
+            assertThat(client.describeSecret(r -> r.secretId("fault/MomentoApiKey")).name()).isEqualTo("fault/MomentoApiKey");
+        } finally {
+            secretsManager.faults().clear();
+        }
+
+        assertThat(throttled.statusCode()).isEqualTo(400);
+        assertThat(throttled.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+        assertThat(throttled.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
+        assertThat(client.getSecretValue(r -> r.secretId("fault/MomentoApiKey")).secretString()).contains("MOMENTO_API_KEY");
+    }
+
     @Test
     void stringAndBinaryTogetherAreAnInvalidParameter() {
         InvalidParameterException invalid = catchThrowableOfType(InvalidParameterException.class, () -> client.createSecret(r -> r

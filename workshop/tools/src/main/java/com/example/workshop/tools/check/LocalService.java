@@ -216,6 +216,25 @@ public final class LocalService {
         return faults;
     }
 
+    /** Connections the functions' Momento clients opened so far (the local Momento counts them). */
+    public long momentoConnections() throws Exception {
+        return control(get("/_local/momento/connections")).path("connections").asLong();
+    }
+
+    /** Makes every Secrets Manager GetSecretValue fail with a 500 until {@link #healSecretsManager()}. */
+    public void failSecretsManager() throws Exception {
+        control(post("/_local/secretsmanager/faults?operation=GetSecretValue&kind=INTERNAL_SERVICE_ERROR", null, null));
+    }
+
+    public void healSecretsManager() throws Exception {
+        control(delete("/_local/secretsmanager/faults"));
+    }
+
+    /** The function's next request starts a new execution environment (a cold start), as when Lambda replaces one. */
+    public void retireEnvironments(String function) throws Exception {
+        control(post("/_local/lambda/retire?function=" + function, null, null));
+    }
+
     /** Empties the cache, so the next reads start cold. */
     public void flushCache() throws Exception {
         control(post("/_local/momento/flush", null, null));

@@ -5,6 +5,7 @@ import static com.example.workshop.tools.check.ProbeFailure.expect;
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -27,7 +28,11 @@ final class Step2MomentoClient {
                 Lesson.of("one Momento client per execution environment, created during Init",
                         "Clients.java",
                         List.of(),
-                        Step2MomentoClient::createsOneClientDuringInit)));
+                        Step2MomentoClient::createsOneClientDuringInit),
+                Lesson.of("a client that cannot be created is logged, not fatal: DynamoDB still answers",
+                        "Dependencies.java",
+                        List.of(),
+                        Step2MomentoClient::aClientThatCannotBeCreatedDoesNotFailTheFunction)));
     }
 
     /** Three requests to one function: one environment, one allowed GetSecretValue. */
@@ -70,6 +75,32 @@ final class Step2MomentoClient {
                 + " through Dependencies.accountService()");
         expect(afterFourth == afterFirst, "getUser built " + (afterFourth - afterFirst) + " more Momento clients for 3 more"
                 + " requests: keep the one client in a static field and reuse it");
+        // Step 2 makes no cache call, so only a client that connects while it is created opens a connection.
+        expect(service.momentoConnections() > 0, "getUser built a Momento client that never connected: a client from"
+                + " CacheClient.builder(...).build() connects on its first call, which the first request would wait for;"
+                + " connect it during Init with CacheClient.create(credentials, configuration, ttl, timeout), as Clients.connect does");
+    }
+
+    /**
+     * Secrets Manager fails during a cold start: the function must still answer from DynamoDB
+     * (Dependencies logs the failure); an uncaught one fails Init, and every request with it.
+     */
+    static void aClientThatCannotBeCreatedDoesNotFailTheFunction(LocalService service) throws Exception {
+        String path = "/users/" + LocalService.unique("nobody");
+        Reply read;
+        service.failSecretsManager();
+        try {
+            service.retireEnvironments("getUser");
+            read = service.get(path);
+        } finally {
+            service.healSecretsManager();
+        }
+        expect(read.status() == 404, "with Secrets Manager failing during a cold start, " + read.describe("GET " + path)
+                + ": the Momento client could not be created; catch that in Init, log it and go on without a cache"
+                + " (Dependencies.createCacheClientDuringInit), so DynamoDB still answers");
+        expect(!service.awaitLogLines("server side").isEmpty() || !service.logLines("not created during Init").isEmpty(),
+                "with Secrets Manager failing during a cold start, getUser answered but never logged why it has no cache:"
+                + " log the failure, with its exception");
     }
 
     private static long clientsBuiltBy(LocalService service, String function) throws InterruptedException {
