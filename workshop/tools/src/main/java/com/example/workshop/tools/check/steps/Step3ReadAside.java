@@ -147,5 +147,30 @@ final class Step3ReadAside {
         } finally {
             service.healMomento();
         }
+        aColdStartWithoutAClientGetsOneLater(service, user);
+    }
+
+    /**
+     * A cold start whose secret cannot be read has no client; DynamoDB answers meanwhile, and once
+     * Secrets Manager is back a later read creates the client: one bad cold start must not leave the
+     * environment without a cache for its whole life.
+     */
+    private static void aColdStartWithoutAClientGetsOneLater(LocalService service, String user) throws Exception {
+        Reply withoutClient;
+        service.failSecretsManager();
+        try {
+            service.retireEnvironments("getUser");
+            withoutClient = service.get("/users/" + user);
+        } finally {
+            service.healSecretsManager();
+        }
+        expect(withoutClient.status() == 200, "with Secrets Manager failing during a cold start, "
+                + withoutClient.describe("GET /users/" + user));
+        service.get("/users/" + user);
+        CacheCounters before = service.cacheCounters();
+        service.get("/users/" + user);
+        expect(service.cacheCounters().minus(before).hits() == 1, "after a cold start that could not create the Momento"
+                + " client (Secrets Manager failed, then came back), reads of " + user + " never hit the cache again: AccountCache"
+                + " must ask its Supplier<CacheClient> on each use (Clients.cacheClient tries again), not keep its first answer");
     }
 }
