@@ -139,6 +139,36 @@ class Step2EndToEndTest {
                 .isGreaterThan(connectionsBefore);
     }
 
+    /**
+     * Momento slow to connect at a cold start: Init waits one second, then keeps a client that
+     * finishes connecting on its first use (the SDK logs a second "Creating Momento Cache Client").
+     */
+    @Test
+    void aSlowConnectionAtAColdStartFallsBackToAClientThatConnectsOnFirstUse() throws Exception {
+        int clientsBefore = step2.logLines("Creating Momento Cache Client").size();
+        Reply delayed = step2.api().post("/_local/momento/connect-delay?ms=3000", "", null);
+        Reply inForce = step2.api().get("/_local/momento/faults");
+        Reply read;
+        try {
+            step2.api().post("/_local/lambda/retire?function=getMembership", "", null);
+            read = step2.api().get("/organizations/nowhere/members/nobody");
+        } finally {
+            step2.api().delete("/_local/momento/faults");
+        }
+        InvocationReport cold = Reports.lastOf(step2.cloud(), "getMembership");
+
+        assertThat(delayed.status()).isEqualTo(200);
+        assertThat(inForce.json().path("faults").toString()).contains("each new connection held 3000 ms");
+        assertThat(step2.api().get("/_local/momento/faults").json().path("faults").size()).isZero();
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(cold.coldStart()).isTrue();
+        assertThat(step2.logLines("Creating Momento Cache Client").subList(clientsBefore, step2.logLines("Creating Momento Cache Client").size()))
+                .as("the client that timed out, then the fallback").hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("[getMembership#" + cold.environmentNumber() + "]"));
+        assertThat(step2.api().post("/_local/momento/connect-delay?ms=soon", "", null).json().path("error").asText())
+                .isEqualTo("ms must be a whole number of milliseconds from 0 to 60000, not 'soon'");
+    }
+
     @Test
     void theControlRoutesRefuseAnUnknownFunctionOrFaultKind() throws Exception {
         Reply noSuchFunction = step2.api().post("/_local/lambda/retire?function=getUsers", "", null);

@@ -36,6 +36,8 @@ final class LocalChangeWords {
                     : query.get("status").equals("UNAVAILABLE") ? "Momento down"
                     : "Momento erroring";
             case "momento/flush" -> "cache flushed";
+            case "momento/connect-delay" -> "0".equals(query.get("ms")) ? "Momento connects at once"
+                    : "Momento connects in " + query.getOrDefault("ms", "?") + " ms";
             case "momento/stats/reset" -> "cache counters reset";
             case "dynamodb/faults" -> delete ? "DynamoDB back"
                     : "THROTTLING".equals(query.get("kind")) ? "DynamoDB throttling"

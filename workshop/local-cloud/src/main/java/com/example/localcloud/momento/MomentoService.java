@@ -8,6 +8,7 @@ import com.example.localcloud.service.ControlRequest;
 import com.example.localcloud.service.ControlResponses;
 import com.example.localcloud.service.LocalService;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,9 @@ import java.util.Optional;
  *   DELETE /_local/momento/faults         clear every fault
  *   POST   /_local/momento/flush          empty every cache (as FlushCache does): readers start cold
  *   GET    /_local/momento/connections    connections the clients opened so far (one per client that connected)
+ *   POST   /_local/momento/connect-delay?ms=3000
+ *                                         hold each new connection this long (a slow network at a cold start);
+ *                                         ms=0 or DELETE /_local/momento/faults removes it
  * </pre>
  */
 public final class MomentoService implements LocalService {
@@ -80,9 +84,11 @@ public final class MomentoService implements LocalService {
             case "POST /flush" -> ControlResponses.ok(Map.of("flushed",
                     momento.server().cacheNames().stream().filter(momento::flushCache).toList()));
             case "POST /faults" -> Optional.of(addFault(request));
-            case "GET /faults" -> ControlResponses.ok(Map.of("faults", momento.faults().active().stream().map(Object::toString).toList()));
+            case "GET /faults" -> ControlResponses.ok(Map.of("faults", faultsInForce()));
+            case "POST /connect-delay" -> Optional.of(connectDelay(request));
             case "DELETE /faults" -> {
                 momento.faults().clear();
+                momento.proxy().delayConnections(Duration.ZERO);
                 yield ControlResponses.ok(Map.of("faults", List.of()));
             }
             default -> Optional.empty();
@@ -102,6 +108,30 @@ public final class MomentoService implements LocalService {
     @Override
     public void close() {
         momento.close();
+    }
+
+    private List<String> faultsInForce() {
+        List<String> faults = new java.util.ArrayList<>(momento.faults().active().stream().map(Object::toString).toList());
+        Duration delay = momento.proxy().connectDelay();
+        if (!delay.isZero()) {
+            faults.add("each new connection held " + delay.toMillis() + " ms");
+        }
+        return faults;
+    }
+
+    private OutgoingResponse connectDelay(ControlRequest request) {
+        String ms = request.parameter("ms", "");
+        long millis;
+        try {
+            millis = Long.parseLong(ms);
+        } catch (NumberFormatException e) {
+            millis = -1;
+        }
+        if (millis < 0 || millis > 60_000) {
+            return ControlResponses.badRequest("ms must be a whole number of milliseconds from 0 to 60000, not '" + ms + "'");
+        }
+        momento.proxy().delayConnections(Duration.ofMillis(millis));
+        return ControlResponses.json(200, Map.of("connectDelayMs", millis));
     }
 
     private OutgoingResponse addFault(ControlRequest request) {

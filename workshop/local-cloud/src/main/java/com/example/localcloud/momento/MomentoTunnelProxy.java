@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,7 @@ public final class MomentoTunnelProxy implements AutoCloseable {
     private final AtomicLong momentoTunnels = new AtomicLong();
     private final AtomicLong passThroughTunnels = new AtomicLong();
     private final Thread acceptor;
+    private volatile Duration connectDelay = Duration.ZERO;
     private volatile boolean closed;
 
     private MomentoTunnelProxy(String domain, InetSocketAddress momentoServer, ServerSocket socket) {
@@ -77,6 +79,18 @@ public final class MomentoTunnelProxy implements AutoCloseable {
     /** Tunnels opened to the local Momento server so far. */
     public long momentoTunnels() {
         return momentoTunnels.get();
+    }
+
+    /**
+     * Holds every new tunnel to Momento this long before it connects: a slow network or a busy
+     * host at a cold start, which the client's connect timeout must cope with. Zero turns it off.
+     */
+    public void delayConnections(Duration delay) {
+        connectDelay = delay;
+    }
+
+    public Duration connectDelay() {
+        return connectDelay;
     }
 
     /** Tunnels opened to any other host so far. */
@@ -133,6 +147,9 @@ public final class MomentoTunnelProxy implements AutoCloseable {
                 return;
             }
             upstream.setTcpNoDelay(true);
+            if (route.toMomento() && !connectDelay.isZero()) {
+                sleep(connectDelay);
+            }
             try {
                 upstream.connect(route.address(), CONNECT_TIMEOUT_MILLIS);
             } catch (IOException e) {
@@ -162,6 +179,15 @@ public final class MomentoTunnelProxy implements AutoCloseable {
                 openSockets.remove(client);
                 openSockets.remove(upstream);
             }
+        }
+    }
+
+    private static void sleep(Duration delay) throws IOException {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while delaying a connection", e);
         }
     }
 

@@ -13,6 +13,8 @@ class LocalChangeWordsTest {
             "POST momento/faults?rpc=data&delayMs=200 | Momento slow (/_local)",
             "DELETE momento/faults | Momento back (/_local)",
             "POST momento/flush | cache flushed (/_local)",
+            "POST momento/connect-delay?ms=3000 | Momento connects in 3000 ms (/_local)",
+            "POST momento/connect-delay?ms=0 | Momento connects at once (/_local)",
             "POST dynamodb/faults?operation=GetItem&kind=THROTTLING | DynamoDB throttling (/_local)",
             "POST dynamodb/faults?operation=PutItem&kind=SERVER_ERROR | DynamoDB erroring (/_local)",
             "DELETE dynamodb/faults | DynamoDB back (/_local)",

@@ -221,6 +221,11 @@ public final class LocalService {
         return control(get("/_local/momento/connections")).path("connections").asLong();
     }
 
+    /** Holds each new Momento connection {@code millis} long, until {@link #healMomento()}. */
+    public void delayMomentoConnections(long millis) throws Exception {
+        control(post("/_local/momento/connect-delay?ms=" + millis, null, null));
+    }
+
     /** Makes every Secrets Manager GetSecretValue fail with a 500 until {@link #healSecretsManager()}. */
     public void failSecretsManager() throws Exception {
         control(post("/_local/secretsmanager/faults?operation=GetSecretValue&kind=INTERNAL_SERVICE_ERROR", null, null));

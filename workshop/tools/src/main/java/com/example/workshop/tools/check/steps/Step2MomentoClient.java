@@ -15,6 +15,9 @@ final class Step2MomentoClient {
     private Step2MomentoClient() {
     }
 
+    /** Longer than the second Init waits for Momento's connection. */
+    private static final long SLOW_CONNECTION_MILLIS = 3000;
+
     static StepLessons lessons() {
         return new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(
                 Lesson.of("the API key is read from the secret's JSON, and an error never shows the secret",
@@ -79,6 +82,30 @@ final class Step2MomentoClient {
         expect(service.momentoConnections() > 0, "getUser built a Momento client that never connected: a client from"
                 + " CacheClient.builder(...).build() connects on its first call, which the first request would wait for;"
                 + " connect it during Init with CacheClient.create(credentials, configuration, ttl, timeout), as Clients.connect does");
+        fallsBackWhenMomentoIsSlowToConnect(service);
+    }
+
+    /**
+     * Momento slow to connect at a cold start: Init waits a second, then keeps a client that
+     * connects on first use; the SDK logs "Creating Momento Cache Client" for each of the two.
+     */
+    private static void fallsBackWhenMomentoIsSlowToConnect(LocalService service) throws Exception {
+        String path = "/users/" + LocalService.unique("nobody");
+        int clientsBefore = service.logLines("Creating Momento Cache Client").size();
+        Reply read;
+        service.delayMomentoConnections(SLOW_CONNECTION_MILLIS);
+        try {
+            service.retireEnvironments("getUser");
+            read = service.get(path);
+        } finally {
+            service.healMomento();
+        }
+        expect(read.status() == 404, "with Momento slow to connect at a cold start, " + read.describe("GET " + path));
+        long clients = service.logLines("Creating Momento Cache Client").size() - clientsBefore;
+        expect(clients == 2, "with Momento taking " + SLOW_CONNECTION_MILLIS / 1000 + " s to connect, getUser's cold start built "
+                + clients + " client(s) instead of 2: Init must wait at most 1 s (CacheClient.create with a timeout of 1 s; the"
+                + " 3-argument create waits 30 s) and, on ConnectionFailedException, keep a client from CacheClient.builder(...).build(),"
+                + " as Clients.connect does");
     }
 
     /**
