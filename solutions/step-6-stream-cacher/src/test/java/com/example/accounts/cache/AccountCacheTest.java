@@ -162,6 +162,19 @@ class AccountCacheTest {
     }
 
     @Test
+    void readAllDoesNotOverwriteAConcurrentWrite() {
+        // As for one read: a miss reads the database before alice exists; alice is created and
+        // written to the cache; only then is the miss filled with what the database said.
+        Map<String, Optional<User>> slowRead = cache.readAll(List.of("alice"), id -> "user#" + id, User.class, id -> {
+            cache.write("user#alice", ALICE);
+            return Optional.empty();
+        });
+
+        assertThat(slowRead).containsExactly(entry("alice", Optional.empty()));
+        assertThat(memory.items.get("user#alice")).isNotEqualTo(AccountCache.NOT_FOUND).contains("Alice");
+    }
+
+    @Test
     void aSecondReadAllIsAllHits() {
         cache.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class, databaseOf(Map.of("alice", ALICE, "bob", BOB)));
 

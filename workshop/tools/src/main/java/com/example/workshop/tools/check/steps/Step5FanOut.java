@@ -36,6 +36,7 @@ final class Step5FanOut {
                         List.of("AccountCacheTest.readAllSendsEveryGetBeforeWaitingForAny",
                                 "AccountCacheTest.readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase",
                                 "AccountCacheTest.aSecondReadAllIsAllHits",
+                                "AccountCacheTest.readAllDoesNotOverwriteAConcurrentWrite",
                                 "ListMembersIntegrationTest.listingRightAfterTheWritesIsAlreadyAllHits",
                                 "ListMembersIntegrationTest.aColdListingReadsDynamoDbAndTheNextOneIsAllCacheHits",
                                 "ListMembersIntegrationTest.aMemberWhoseUserIsGoneIsListedWithoutNames"),
