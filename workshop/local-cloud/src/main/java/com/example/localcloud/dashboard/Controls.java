@@ -39,6 +39,7 @@ public final class Controls {
         actions.put("dynamodb-slow", "DynamoDB slow");
         actions.put("dynamodb-throttling", "DynamoDB throttling");
         actions.put("dynamodb-ok", "DynamoDB back");
+        actions.put("cold-starts", "new environments");
         actions.put("delays-on", "network delays on");
         actions.put("delays-off", "network delays off");
         actions.put("start", "load started");
@@ -78,6 +79,7 @@ public final class Controls {
             case "dynamodb-slow" -> chosen.forEach(s -> s.dynamoDb(StageControls.DynamoDb.SLOW));
             case "dynamodb-throttling" -> chosen.forEach(s -> s.dynamoDb(StageControls.DynamoDb.THROTTLING));
             case "dynamodb-ok" -> chosen.forEach(s -> s.dynamoDb(StageControls.DynamoDb.OK));
+            case "cold-starts" -> chosen.forEach(StageControls::retireEnvironments);
             case "delays-on" -> chosen.forEach(s -> s.network(true));
             case "delays-off" -> chosen.forEach(s -> s.network(false));
             case "start" -> load.start();

@@ -119,6 +119,11 @@ final class StageControls {
         dynamoDb(dynamoDb);
     }
 
+    /** Every function's next request starts a new execution environment: the cold starts of a deployment, or of Lambda's own replacements. */
+    void retireEnvironments() {
+        cloud.lambda().retireEnvironments();
+    }
+
     /** Flushes every cache of the stage; returns the caches flushed. */
     List<String> flush() {
         return cloud.caches().stream().filter(cloud.momento()::flushCache).toList();

@@ -153,6 +153,14 @@ class CloudDashboardEndToEndTest {
         await("nothing from /_local in force any more", event -> sample(event) != null
                 && !sample(event).path("inForce").toString().contains("Momento data fail"));
 
+        int environments = cloud.lambda().environmentCount("echo");
+        HttpResponse<String> coldStarts = send("POST", dashboard.uri() + "api/controls/cold-starts");
+        assertThat(coldStarts.statusCode()).as(coldStarts.body()).isEqualTo(200);
+        assertThat(await("the cold starts' mark", event -> event.path("type").asText().equals("mark")).path("label").asText())
+                .isEqualTo("new environments");
+        assertThat(environments).as("echo's environments before").isPositive();
+        assertThat(cloud.lambda().environmentCount("echo")).as("echo's environments after").isZero();
+
         HttpResponse<String> start = send("POST", dashboard.uri() + "api/controls/start");
         assertThat(start.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(start.body()).path("error").asText()).contains("No load generator", "compare --dashboard");
