@@ -105,7 +105,7 @@ public final class DynamoDbService implements LocalService {
         }
         return switch (request.route()) {
             case "GET /stats" -> ControlResponses.ok(dynamoDb.stats().operations());
-            case "POST /faults" -> Optional.of(addFault(request));
+            case "POST /faults" -> Optional.of(OperationFaultRequest.add(request, DynamoDbFaults.Kind.class, faults));
             case "POST /delay" -> Optional.of(delay(request));
             case "DELETE /faults" -> {
                 faults.clear();
@@ -152,15 +152,6 @@ public final class DynamoDbService implements LocalService {
         dynamoDb.close();
     }
 
-    private OutgoingResponse addFault(ControlRequest request) {
-        try {
-            OperationFaultRequest<DynamoDbFaults.Kind> fault = OperationFaultRequest.of(request, DynamoDbFaults.Kind.class);
-            faults.add(fault.operation(), fault.kind(), fault.times());
-            return ControlResponses.json(201, Map.of("fault", fault.describe()));
-        } catch (IllegalArgumentException e) {
-            return ControlResponses.badRequest(e.getMessage());
-        }
-    }
 
     private OutgoingResponse delay(ControlRequest request) {
         String ms = request.parameter("ms", "");

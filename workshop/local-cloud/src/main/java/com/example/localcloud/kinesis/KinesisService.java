@@ -102,7 +102,7 @@ public final class KinesisService implements LocalService {
     @Override
     public Optional<OutgoingResponse> control(ControlRequest request) {
         return switch (request.route()) {
-            case "POST /faults" -> Optional.of(addFault(request));
+            case "POST /faults" -> Optional.of(OperationFaultRequest.add(request, KinesisFaults.Kind.class, kinesis.faults()));
             case "DELETE /faults" -> {
                 kinesis.faults().clear();
                 yield ControlResponses.ok(Map.of("faults", List.of()));
@@ -124,13 +124,4 @@ public final class KinesisService implements LocalService {
         kinesis.close();
     }
 
-    private OutgoingResponse addFault(ControlRequest request) {
-        try {
-            OperationFaultRequest<KinesisFaults.Kind> fault = OperationFaultRequest.of(request, KinesisFaults.Kind.class);
-            kinesis.faults().add(fault.operation(), fault.kind(), fault.times());
-            return ControlResponses.json(201, Map.of("fault", fault.describe()));
-        } catch (IllegalArgumentException e) {
-            return ControlResponses.badRequest(e.getMessage());
-        }
-    }
 }

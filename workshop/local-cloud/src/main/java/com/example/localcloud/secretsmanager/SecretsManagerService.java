@@ -72,7 +72,7 @@ public final class SecretsManagerService implements LocalService {
     @Override
     public Optional<OutgoingResponse> control(ControlRequest request) {
         return switch (request.route()) {
-            case "POST /faults" -> Optional.of(addFault(request));
+            case "POST /faults" -> Optional.of(OperationFaultRequest.add(request, SecretsManagerFaults.Kind.class, secretsManager.faults()));
             case "DELETE /faults" -> {
                 secretsManager.faults().clear();
                 yield ControlResponses.ok(Map.of("faults", List.of()));
@@ -81,15 +81,6 @@ public final class SecretsManagerService implements LocalService {
         };
     }
 
-    private OutgoingResponse addFault(ControlRequest request) {
-        try {
-            OperationFaultRequest<SecretsManagerFaults.Kind> fault = OperationFaultRequest.of(request, SecretsManagerFaults.Kind.class);
-            secretsManager.faults().add(fault.operation(), fault.kind(), fault.times());
-            return ControlResponses.json(201, Map.of("fault", fault.describe()));
-        } catch (IllegalArgumentException e) {
-            return ControlResponses.badRequest(e.getMessage());
-        }
-    }
 
     @Override
     public Map<String, Object> endpoints() {
