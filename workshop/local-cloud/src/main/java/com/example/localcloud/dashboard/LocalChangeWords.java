@@ -46,6 +46,8 @@ final class LocalChangeWords {
                     : "DynamoDB +" + query.getOrDefault("ms", "?") + " ms";
             case "kinesis/faults" -> delete ? "Kinesis back" : "Kinesis failing";
             case "secretsmanager/faults" -> delete ? "Secrets Manager back" : "Secrets Manager failing";
+            case "secretsmanager/delay" -> "0".equals(query.get("ms")) ? "Secrets Manager delay off"
+                    : "Secrets Manager +" + query.getOrDefault("ms", "?") + " ms";
             case "lambda/retire" -> query.containsKey("function") ? "new " + query.get("function") + " environments" : "new environments";
             default -> post || delete ? method + " " + path : path;
         };

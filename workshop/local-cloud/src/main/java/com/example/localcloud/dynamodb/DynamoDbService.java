@@ -154,18 +154,13 @@ public final class DynamoDbService implements LocalService {
 
 
     private OutgoingResponse delay(ControlRequest request) {
-        String ms = request.parameter("ms", "");
         try {
-            long millis = Long.parseLong(ms);
-            if (millis >= 0 && millis <= MAX_DELAY.toMillis()) {
-                faults.delayEveryCall(Duration.ofMillis(millis));
-                return ControlResponses.ok(Map.of("delayMs", millis)).orElseThrow();
-            }
-        } catch (NumberFormatException e) {
-            // the message below
+            Duration delay = request.delay(MAX_DELAY);
+            faults.delayEveryCall(delay);
+            return ControlResponses.json(200, Map.of("delayMs", delay.toMillis()));
+        } catch (IllegalArgumentException e) {
+            return ControlResponses.badRequest(e.getMessage());
         }
-        return ControlResponses.badRequest("ms must be a whole number of milliseconds from 0 to " + MAX_DELAY.toMillis()
-                + ", not '" + ms + "'");
     }
 
     private OutgoingResponse operatorCall(String operation, byte[] body) {

@@ -34,6 +34,8 @@ import java.util.Optional;
  */
 public final class MomentoService implements LocalService {
     static final String CACHE_NAME_VARIABLE = "CACHE_NAME";
+    /** Longer than any client waits to connect. */
+    private static final Duration MAX_CONNECT_DELAY = Duration.ofSeconds(60);
 
     private final LocalMomento momento;
     private final List<String> caches;
@@ -120,18 +122,13 @@ public final class MomentoService implements LocalService {
     }
 
     private OutgoingResponse connectDelay(ControlRequest request) {
-        String ms = request.parameter("ms", "");
-        long millis;
         try {
-            millis = Long.parseLong(ms);
-        } catch (NumberFormatException e) {
-            millis = -1;
+            Duration delay = request.delay(MAX_CONNECT_DELAY);
+            momento.proxy().delayConnections(delay);
+            return ControlResponses.json(200, Map.of("connectDelayMs", delay.toMillis()));
+        } catch (IllegalArgumentException e) {
+            return ControlResponses.badRequest(e.getMessage());
         }
-        if (millis < 0 || millis > 60_000) {
-            return ControlResponses.badRequest("ms must be a whole number of milliseconds from 0 to 60000, not '" + ms + "'");
-        }
-        momento.proxy().delayConnections(Duration.ofMillis(millis));
-        return ControlResponses.json(200, Map.of("connectDelayMs", millis));
     }
 
     private OutgoingResponse addFault(ControlRequest request) {

@@ -8,6 +8,7 @@ import com.example.localcloud.service.ControlRequest;
 import com.example.localcloud.service.ControlResponses;
 import com.example.localcloud.service.LocalService;
 import com.example.localcloud.service.OperationFaultRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,14 @@ import java.util.Optional;
  *
  * <pre>
  *   POST   /_local/secretsmanager/faults?operation=GetSecretValue&amp;kind=INTERNAL_SERVICE_ERROR|THROTTLING[&amp;times=3]
- *   DELETE /_local/secretsmanager/faults
+ *   POST   /_local/secretsmanager/delay?ms=5000     every call answers this much later (a slow network)
+ *   DELETE /_local/secretsmanager/faults             clears the faults and the delay
  * </pre>
  */
 public final class SecretsManagerService implements LocalService {
     static final String SECRET_ID_VARIABLE = "MOMENTO_API_KEY_SECRET_ID";
+    /** As long as Lambda lets an Init run. */
+    private static final Duration MAX_DELAY = Duration.ofSeconds(10);
 
     private final LocalSecretsManager secretsManager;
     private final List<String> secrets;
@@ -73,6 +77,7 @@ public final class SecretsManagerService implements LocalService {
     public Optional<OutgoingResponse> control(ControlRequest request) {
         return switch (request.route()) {
             case "POST /faults" -> Optional.of(OperationFaultRequest.add(request, SecretsManagerFaults.Kind.class, secretsManager.faults()));
+            case "POST /delay" -> Optional.of(delay(request));
             case "DELETE /faults" -> {
                 secretsManager.faults().clear();
                 yield ControlResponses.ok(Map.of("faults", List.of()));
@@ -81,6 +86,16 @@ public final class SecretsManagerService implements LocalService {
         };
     }
 
+
+    private OutgoingResponse delay(ControlRequest request) {
+        try {
+            Duration delay = request.delay(MAX_DELAY);
+            secretsManager.faults().delayEveryCall(delay);
+            return ControlResponses.json(200, Map.of("delayMs", delay.toMillis()));
+        } catch (IllegalArgumentException e) {
+            return ControlResponses.badRequest(e.getMessage());
+        }
+    }
 
     @Override
     public Map<String, Object> endpoints() {

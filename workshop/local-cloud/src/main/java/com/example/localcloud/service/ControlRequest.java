@@ -1,5 +1,6 @@
 package com.example.localcloud.service;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,5 +20,23 @@ public record ControlRequest(String method, String path, Map<String, String> par
 
     public String parameter(String name, String absent) {
         return parameters.getOrDefault(name, absent);
+    }
+
+    /**
+     * The {@code ms} parameter of a delay route, e.g. {@code ?ms=3000}.
+     *
+     * @throws IllegalArgumentException naming the parameter, when it is not a whole number from 0 to {@code max}
+     */
+    public Duration delay(Duration max) {
+        String ms = parameter("ms", "");
+        try {
+            long millis = Long.parseLong(ms);
+            if (millis >= 0 && millis <= max.toMillis()) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("ms must be a whole number of milliseconds from 0 to " + max.toMillis() + ", not '" + ms + "'");
     }
 }

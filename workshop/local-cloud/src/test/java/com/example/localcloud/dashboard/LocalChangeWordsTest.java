@@ -23,6 +23,7 @@ class LocalChangeWordsTest {
             "POST dynamodb/UpdateItem | POST dynamodb/UpdateItem (/_local)",
             "POST secretsmanager/faults?operation=GetSecretValue&kind=INTERNAL_SERVICE_ERROR | Secrets Manager failing (/_local)",
             "DELETE secretsmanager/faults | Secrets Manager back (/_local)",
+            "POST secretsmanager/delay?ms=5000 | Secrets Manager +5000 ms (/_local)",
             "POST lambda/retire?function=getUser | new getUser environments (/_local)",
             "POST lambda/retire | new environments (/_local)",
     })

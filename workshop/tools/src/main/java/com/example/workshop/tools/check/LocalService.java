@@ -94,7 +94,11 @@ public final class LocalService {
     // The API, as the guides' curl commands call it. Each creates the item or fails the probe.
 
     public String createUser(String prefix) throws Exception {
-        String username = unique(prefix);
+        return createUserNamed(unique(prefix));
+    }
+
+    /** Creates the user of exactly this name (one no other probe uses). */
+    public String createUserNamed(String username) throws Exception {
         Reply reply = post("/users", Map.of("username", username, "firstName", "First", "lastName", "Last"), null);
         ProbeFailure.expect(reply.status() == 201, reply.describe("POST /users"));
         return username;
@@ -102,7 +106,11 @@ public final class LocalService {
 
     /** Creates an organization founded by {@code founder}; returns its slug (the name in URLs). */
     public String createOrganization(String founder) throws Exception {
-        String name = unique("org");
+        return createOrganizationNamed(founder, unique("org"));
+    }
+
+    /** Creates the organization of exactly this name, founded by {@code founder}; returns its slug. */
+    public String createOrganizationNamed(String founder, String name) throws Exception {
         Reply reply = post("/organizations", Map.of("organizationName", name), founder);
         ProbeFailure.expect(reply.status() == 201, reply.describe("POST /organizations"));
         return reply.json().path("organization").path("organizationName").asText(name);
@@ -229,6 +237,11 @@ public final class LocalService {
     /** Makes every Secrets Manager GetSecretValue fail with a 500 until {@link #healSecretsManager()}. */
     public void failSecretsManager() throws Exception {
         control(post("/_local/secretsmanager/faults?operation=GetSecretValue&kind=INTERNAL_SERVICE_ERROR", null, null));
+    }
+
+    /** Makes every Secrets Manager call answer {@code millis} later, until {@link #healSecretsManager()}. */
+    public void delaySecretsManager(long millis) throws Exception {
+        control(post("/_local/secretsmanager/delay?ms=" + millis, null, null));
     }
 
     public void healSecretsManager() throws Exception {

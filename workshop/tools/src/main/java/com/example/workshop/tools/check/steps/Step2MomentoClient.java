@@ -15,6 +15,8 @@ final class Step2MomentoClient {
     private Step2MomentoClient() {
     }
 
+    /** Longer than the guide's Secrets Manager client waits (2 s in all), shorter than Lambda's Init may take (10 s). */
+    private static final long SLOW_SECRETS_MANAGER_MILLIS = 5000;
     /** Longer than the second Init waits for Momento's connection. */
     private static final long SLOW_CONNECTION_MILLIS = 3000;
 
@@ -81,7 +83,9 @@ final class Step2MomentoClient {
         // Step 2 makes no cache call, so only a client that connects while it is created opens a connection.
         expect(service.momentoConnections() > 0, "getUser built a Momento client that never connected: a client from"
                 + " CacheClient.builder(...).build() connects on its first call, which the first request would wait for;"
-                + " connect it during Init with CacheClient.create(credentials, configuration, ttl, timeout), as Clients.connect does");
+                + " connect it during Init with CacheClient.create(credentials, configuration, ttl, timeout), as Clients.connect does,"
+                + " with a timeout of whole seconds (the SDK ignores less than 1 s); and Init must wait for it (the join() in"
+                + " Dependencies.accountService())");
         fallsBackWhenMomentoIsSlowToConnect(service);
     }
 
@@ -102,6 +106,8 @@ final class Step2MomentoClient {
         }
         expect(read.status() == 404, "with Momento slow to connect at a cold start, " + read.describe("GET " + path));
         long clients = service.logLines("Creating Momento Cache Client").size() - clientsBefore;
+        expect(clients > 0, "getUser's cold start answered before it built a Momento client: Init must wait for the"
+                + " client's thread (the join() in Dependencies.accountService()), or Lambda freezes it half-done");
         expect(clients == 2, "with Momento taking " + SLOW_CONNECTION_MILLIS / 1000 + " s to connect, getUser's cold start built "
                 + clients + " client(s) instead of 2: Init must wait at most 1 s (CacheClient.create with a timeout of 1 s; the"
                 + " 3-argument create waits 30 s) and, on ConnectionFailedException, keep a client from CacheClient.builder(...).build(),"
@@ -127,6 +133,29 @@ final class Step2MomentoClient {
                 + " (Dependencies.createCacheClientDuringInit), so DynamoDB still answers");
         expect(loggedTheFailure(service, "getUser"), "with Secrets Manager failing during a cold start, getUser answered but"
                 + " never logged why it has no cache: log the failure, with its exception");
+
+        // Slow, not failing: the client's timeouts must end the wait, and a timeout is a failure like any other.
+        int timeoutsBefore = timeoutsLogged(service, "getUser");
+        service.delaySecretsManager(SLOW_SECRETS_MANAGER_MILLIS);
+        try {
+            service.retireEnvironments("getUser");
+            read = service.get(path);
+        } finally {
+            service.healSecretsManager();
+        }
+        expect(read.status() == 404, "with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer during a"
+                + " cold start, " + read.describe("GET " + path) + ": catch every RuntimeException while creating the client"
+                + " in Init (a timeout is an SdkClientException, not a SecretsManagerException)");
+        expect(timeoutsLogged(service, "getUser") > timeoutsBefore, "with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000
+                + " s to answer, getUser's cold start waited for it and logged no timeout: give the Secrets Manager client"
+                + " short timeouts (Clients.secretsManager), so a cold start gives up on it and goes on without a cache");
+    }
+
+    private static int timeoutsLogged(LocalService service, String function) {
+        return (int) service.logLines("[" + function + "#").stream()
+                .filter(line -> line.toLowerCase(java.util.Locale.ROOT).contains("timeout")
+                        || line.toLowerCase(java.util.Locale.ROOT).contains("timed out"))
+                .filter(line -> !line.contains("REPORT RequestId")).count();
     }
 
     /** Whether the function logged Secrets Manager's error (the line may trail the answer by a moment). */

@@ -61,6 +61,7 @@ final class Step3ReadAside {
     static void aHitDoesNotReadDynamoDb(LocalService service) throws Exception {
         String user = service.createUser("alice");
         service.get("/users/" + user);
+        Thread.sleep(1500); // an item set with a TTL in the wrong unit (60 ms for 60 s) is gone by now
         CacheCounters before = service.cacheCounters();
         long readsBefore = service.dynamoDbReads();
         int secretReads = service.iamDecisions("getUser", "secretsmanager:GetSecretValue").size();
@@ -70,7 +71,8 @@ final class Step3ReadAside {
         expect(second.status() == 200, second.describe("GET /users/" + user));
         expect(second.json().path("user").path("username").asText().equals(user),
                 "the cached user is not the user: " + second.body());
-        expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a user was not a cache hit");
+        expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a user, 1.5 s after the first, was not"
+                + " a cache hit: is the item's TTL a minute (Clients.CACHE_TTL = Duration.ofSeconds(60))?");
         expect(service.dynamoDbReads() == readsBefore, "the second read of a user read DynamoDB again");
         expect(service.cacheCounters().minus(before).sets() == 0, "a hit wrote the item to the cache again: each set"
                 + " restarts its TTL, so an item read once a minute would never be refreshed; set only after a miss");
@@ -92,6 +94,21 @@ final class Step3ReadAside {
         expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a missing user was not a cache hit:"
                 + " cache \"not found\" too");
         expect(service.dynamoDbReads() == readsBefore, "the second read of a missing user read DynamoDB again");
+
+        // A read that failed is not "not found": a 500, and nothing cached.
+        String user = service.createUser("alice");
+        Reply failed;
+        service.failDynamoDb("GetItem");
+        try {
+            failed = service.get("/users/" + user);
+        } finally {
+            service.healDynamoDb();
+        }
+        Reply healed = service.get("/users/" + user);
+        expect(failed.status() == 500, "with DynamoDB failing, " + failed.describe("GET /users/" + user) + ": a read that"
+                + " failed is not \"not found\"; let DynamoDB's error through (the handler answers 500) and cache nothing");
+        expect(healed.status() == 200, "after DynamoDB came back, " + healed.describe("GET /users/" + user) + ": the failed"
+                + " read was cached; cache only what DynamoDB answered");
     }
 
     static void everyKindOfReadGoesThroughTheCache(LocalService service) throws Exception {
@@ -118,6 +135,19 @@ final class Step3ReadAside {
         expect(notHers.status() == 404, "after reading " + founder + "'s membership of " + organization + ", "
                 + notHers.describe("GET /organizations/" + bobs + "/members/" + founder) + ": she is no member of " + bobs
                 + "; CacheKeys.membership must name the organization as well as the user");
+
+        // acme + bob and acmeb + ob: a membership key must keep the two names apart.
+        String suffix = LocalService.unique("").substring(1);
+        String acme = service.createOrganizationNamed(service.createUser("founder"), "acme" + suffix);
+        String bobName = service.createUserNamed("bob" + suffix);
+        String ob = service.createUserNamed("ob" + suffix);
+        String acmeb = service.createOrganizationNamed(ob, "acme" + suffix + "b");
+        service.get("/organizations/" + acmeb + "/members/" + ob);
+        Reply bobInAcme = service.get("/organizations/" + acme + "/members/" + bobName);
+        expect(bobInAcme.status() == 404, "after reading " + ob + "'s membership of " + acmeb + ", "
+                + bobInAcme.describe("GET /organizations/" + acme + "/members/" + bobName) + ": " + bobName + " is no member of "
+                + acme + "; CacheKeys.membership must keep the organization and the user apart (a separator between them),"
+                + " or " + acme + " + " + bobName + " and " + acmeb + " + " + ob + " share a key");
 
         // A user, and no organization of that name: each kind of item needs a key of its own in the cache.
         String loner = service.createUser("acme");
@@ -171,6 +201,7 @@ final class Step3ReadAside {
         service.get("/users/" + user);
         expect(service.cacheCounters().minus(before).hits() == 1, "after a cold start that could not create the Momento"
                 + " client (Secrets Manager failed, then came back), reads of " + user + " never hit the cache again: AccountCache"
-                + " must ask its Supplier<CacheClient> on each use (Clients.cacheClient tries again), not keep its first answer");
+                + " must ask its Supplier<CacheClient> on each use (Clients.cacheClient tries again), not keep its first answer;"
+                + " or the supplier cannot create a client at all (its log says why)");
     }
 }
