@@ -22,6 +22,7 @@ import com.example.accounts.service.AccountService;
 import com.example.accounts.service.StreamCacher;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,11 +104,20 @@ class StreamCacherHandlerTest {
     @Test
     void anIncompleteItemIsRemovedRatherThanCached() {
         memory.items.put("user#alice", "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
-        Map<String, AttributeValue> withoutNames = Map.of("PK", s("USER#alice"), "SK", s("USER#alice"), "username", s("alice"));
+        memory.items.put("org#acme", "{\"organizationName\":\"acme\",\"foundingUser\":\"alice\"}");
+        memory.items.put("member#acme#bob", "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Member\"}");
+        // Each lacks one attribute the read path needs, or holds a role it does not know.
+        Map<String, AttributeValue> withoutLastName = without(user("alice", "Alice", "Liddell"), "lastName");
+        Map<String, AttributeValue> withoutFounder = without(organization("acme", "alice"), "foundingUser");
+        Map<String, AttributeValue> unknownRole = new HashMap<>(membership("acme", "bob", "Member"));
+        unknownRole.put("role", s("Viewer"));
 
-        handle(modify(user("alice", "Alice", "Liddell"), withoutNames));
+        StreamsEventResponse response = handle(modify(user("alice", "Alice", "Liddell"), withoutLastName),
+                modify(organization("acme", "alice"), withoutFounder),
+                modify(membership("acme", "bob", "Member"), unknownRole));
 
-        assertThat(memory.items).doesNotContainKey("user#alice");
+        assertThat(memory.items).doesNotContainKeys("user#alice", "org#acme", "member#acme#bob");
+        assertThat(response.getBatchItemFailures()).as("nothing to retry: the database answers for these items").isEmpty();
     }
 
     @Test
@@ -182,6 +192,12 @@ class StreamCacherHandlerTest {
     private static Map<String, AttributeValue> membership(String organization, String username, String role) {
         return Map.of("PK", s("ORGMEMBERS#" + organization), "SK", s("MEMBER#" + username),
                 "organizationName", s(organization), "memberUsername", s(username), "role", s(role));
+    }
+
+    private static Map<String, AttributeValue> without(Map<String, AttributeValue> item, String attribute) {
+        Map<String, AttributeValue> less = new HashMap<>(item);
+        less.remove(attribute);
+        return less;
     }
 
     private static AttributeValue s(String text) {

@@ -221,6 +221,18 @@ class ActivityConsumerHandlerTest {
     }
 
     @Test
+    void onlyAnEventAlreadyRecordedIsADuplicateAnyOtherRefusalIsRetried() {
+        // DynamoDB refuses the write for another reason (here: no such table): the record must come again.
+        ActivityConsumerHandler noTable = handler(new ActivityRepository(LocalDynamoDb.client(), "no-such-table"));
+        KinesisEventRecord record = activity("e-1", "bob", "acme-corp", "viewed-dashboard");
+
+        StreamsEventResponse response = noTable.handleRequest(batch(record), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .containsExactly(record.getKinesis().getSequenceNumber());
+    }
+
+    @Test
     void aFailingCacheDoesNotFailTheRecordDynamoDbAnswers() {
         memory.failEverything();
 
