@@ -30,10 +30,15 @@ final class FailedBatches {
 
     /** Waits for the function's report of a failed record and expects Lambda to deliver it again. */
     void expectARetry(String fault) throws Exception {
+        expectARetry(fault, "");
+    }
+
+    /** @param ifNotReported what to add when no failure was reported, e.g. ": the handler must ..." */
+    void expectARetry(String fault, String ifNotReported) throws Exception {
         List<String> lines = service.awaitMoreLogLines(prefix(function), seen, SECONDS);
         List<String> since = lines.subList(seen, lines.size()).stream()
                 .filter(line -> line.contains("reported failed records") || line.contains("the invocation failed")).toList();
-        expect(!since.isEmpty(), "with " + fault + ", " + function + " never reported a failed record (" + SECONDS + " s)");
+        expect(!since.isEmpty(), "with " + fault + ", " + function + " never reported a failed record (" + SECONDS + " s)" + ifNotReported);
         expect(since.stream().noneMatch(line -> line.contains("no functionResponseType")), function
                 + " reported its failed record, but Lambda ignored the report and never delivered the record again: the"
                 + " event of " + function + " in serverless.yml needs functionResponseType: ReportBatchItemFailures");

@@ -84,6 +84,10 @@ final class Step4WriteAside {
         expect(after.status() == 200, "right after bob was added, " + after.describe("GET " + membership)
                 + ": the cached \"not a member\" was served; addMember must write the membership to the cache, with a"
                 + " write that replaces what is there (AccountCache.write: a set)");
+        expect(after.json().path("membership").path("memberUsername").asText("").equals(bob)
+                && after.json().path("membership").path("role").asText("").equals("Member"), "right after bob was added as"
+                + " Member, " + after.describe("GET " + membership) + ": addMember must cache the membership it wrote (bob's),"
+                + " not another object");
 
         // A write DynamoDB refuses must leave the cache alone: else bob reads as Owner, and acts as one.
         Reply refused = service.addMember(organization, bob, "Owner", alice);

@@ -88,7 +88,9 @@ final class Step6StreamCacher {
                     "Key", userKey(user),
                     "UpdateExpression", "SET firstName = :name",
                     "ExpressionAttributeValues", Map.of(":name", Map.of("S", "Roberta"))));
-            failures.expectARetry("Momento down");
+            failures.expectARetry("Momento down", ": the failed cache write must reach the handler (StreamCacher calls"
+                    + " AccountCache.replace, which throws, not write, which logs and goes on) and the handler must report"
+                    + " its record's sequence number");
         } finally {
             service.healMomento();
         }

@@ -65,9 +65,16 @@ final class Step7StreamConsumer {
         String table = service.table("ActivityTable");
 
         CacheCounters before = service.cacheCounters();
+        int summariesBefore = service.logLines("activity events (").size();
         List<ActivityEvent> events = put(service, user, organization, 3);
         long recorded = awaitRecorded(service, table, events);
 
+        List<String> summaries = service.logLines("activity events (");
+        boolean calledDuplicates = summaries.subList(Math.min(summariesBefore, summaries.size()), summaries.size()).stream()
+                .anyMatch(line -> !line.contains("(0 duplicates"));
+        expect(recorded == events.size() || !calledDuplicates, "the activity table holds " + recorded + " of " + events.size()
+                + " new events, and activityConsumer's summary counted duplicates: an event is a duplicate only when the"
+                + " write's condition attribute_not_exists(eventId) fails (ActivityRepository.writeOnce)");
         expect(recorded == events.size(), SECONDS + " s after " + events.size() + " events were put on the stream, the"
                 + " activity table holds " + recorded + " of them: activityConsumer must be subscribed to the stream, start"
                 + " (its environment variables), and may write the table (its IAM statements): see serverless.yml");
