@@ -241,7 +241,7 @@ class GuideSnippetsTest {
     /** Names from the SDKs and AWS, not from this project. */
     static final Set<String> EXTERNAL_NAMES = Set.of("CacheClient", "CredentialProvider", "GetResponse", "SetResponse",
             "SetIfNotExistsResponse", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
-            "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException",
+            "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException", "SecretsManagerException", "DynamoDbException",
             "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent",
             "KinesisClient", "ReportBatchItemFailures", "HttpURLConnection", "DynamoDbRetryPolicy", "ApiCallTimeoutException",
             "InternalServerErrorException");
