@@ -248,6 +248,23 @@ public final class LocalService {
         control(delete("/_local/secretsmanager/faults"));
     }
 
+    /** One of the local cloud's switches: a fault to set, or its heal. */
+    @FunctionalInterface
+    public interface Switch {
+        void flip() throws Exception;
+    }
+
+    /** GET {@code path} from a new environment of {@code function} (a cold start) while {@code fault} holds; healed whatever happens. */
+    public Reply coldStartWhile(String function, String path, Switch fault, Switch heal) throws Exception {
+        fault.flip();
+        try {
+            retireEnvironments(function);
+            return get(path);
+        } finally {
+            heal.flip();
+        }
+    }
+
     /** The function's next request starts a new execution environment (a cold start), as when Lambda replaces one. */
     public void retireEnvironments(String function) throws Exception {
         control(post("/_local/lambda/retire?function=" + function, null, null));

@@ -9,6 +9,7 @@ import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Step 2: one Momento client per execution environment, its key read from Secrets Manager. */
 final class Step2MomentoClient {
@@ -96,14 +97,8 @@ final class Step2MomentoClient {
     private static void fallsBackWhenMomentoIsSlowToConnect(LocalService service) throws Exception {
         String path = "/users/" + LocalService.unique("nobody");
         int clientsBefore = service.logLines("Creating Momento Cache Client").size();
-        Reply read;
-        service.delayMomentoConnections(SLOW_CONNECTION_MILLIS);
-        try {
-            service.retireEnvironments("getUser");
-            read = service.get(path);
-        } finally {
-            service.healMomento();
-        }
+        Reply read = service.coldStartWhile("getUser", path, () -> service.delayMomentoConnections(SLOW_CONNECTION_MILLIS),
+                service::healMomento);
         expect(read.status() == 404, "with Momento slow to connect at a cold start, " + read.describe("GET " + path));
         long clients = service.logLines("Creating Momento Cache Client").size() - clientsBefore;
         expect(clients > 0, "getUser's cold start answered before it built a Momento client: Init must wait for the"
@@ -120,48 +115,40 @@ final class Step2MomentoClient {
      */
     static void aClientThatCannotBeCreatedDoesNotFailTheFunction(LocalService service) throws Exception {
         String path = "/users/" + LocalService.unique("nobody");
-        Reply read;
-        service.failSecretsManager();
-        try {
-            service.retireEnvironments("getUser");
-            read = service.get(path);
-        } finally {
-            service.healSecretsManager();
-        }
+        long failuresBefore = logged(service, line -> line.contains("InternalServiceError"));
+        Reply read = service.coldStartWhile("getUser", path, service::failSecretsManager, service::healSecretsManager);
         expect(read.status() == 404, "with Secrets Manager failing during a cold start, " + read.describe("GET " + path)
                 + ": the Momento client could not be created; catch that in Init, log it and go on without a cache"
                 + " (Dependencies.createCacheClientDuringInit), so DynamoDB still answers");
-        expect(loggedTheFailure(service, "getUser"), "with Secrets Manager failing during a cold start, getUser answered but"
+        expect(logsMore(service, line -> line.contains("InternalServiceError"), failuresBefore), "with Secrets Manager failing during a cold start, getUser answered but"
                 + " never logged why it has no cache: log the failure, with its exception");
 
         // Slow, not failing: the client's timeouts must end the wait, and a timeout is a failure like any other.
-        int timeoutsBefore = timeoutsLogged(service, "getUser");
-        service.delaySecretsManager(SLOW_SECRETS_MANAGER_MILLIS);
-        try {
-            service.retireEnvironments("getUser");
-            read = service.get(path);
-        } finally {
-            service.healSecretsManager();
-        }
+        long timeoutsBefore = logged(service, Step2MomentoClient::tellsOfATimeout);
+        read = service.coldStartWhile("getUser", path, () -> service.delaySecretsManager(SLOW_SECRETS_MANAGER_MILLIS),
+                service::healSecretsManager);
         expect(read.status() == 404, "with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer during a"
                 + " cold start, " + read.describe("GET " + path) + ": catch every RuntimeException while creating the client"
                 + " in Init (a timeout is an SdkClientException, not a SecretsManagerException)");
-        expect(timeoutsLogged(service, "getUser") > timeoutsBefore, "with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000
+        expect(logsMore(service, Step2MomentoClient::tellsOfATimeout, timeoutsBefore), "with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000
                 + " s to answer, getUser's cold start waited for it and logged no timeout: give the Secrets Manager client"
                 + " short timeouts (Clients.secretsManager), so a cold start gives up on it and goes on without a cache");
     }
 
-    private static int timeoutsLogged(LocalService service, String function) {
-        return (int) service.logLines("[" + function + "#").stream()
-                .filter(line -> line.toLowerCase(java.util.Locale.ROOT).contains("timeout")
-                        || line.toLowerCase(java.util.Locale.ROOT).contains("timed out"))
-                .filter(line -> !line.contains("REPORT RequestId")).count();
+    private static boolean tellsOfATimeout(String line) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        return (lower.contains("timeout") || lower.contains("timed out")) && !line.contains("REPORT RequestId");
     }
 
-    /** Whether the function logged Secrets Manager's error (the line may trail the answer by a moment). */
-    private static boolean loggedTheFailure(LocalService service, String function) throws InterruptedException {
+    /** How many of getUser's log lines match. */
+    private static long logged(LocalService service, Predicate<String> matching) {
+        return service.logLines("[getUser#").stream().filter(matching).count();
+    }
+
+    /** Whether getUser logs more matching lines than {@code before} within 5 s (a line may trail the answer). */
+    private static boolean logsMore(LocalService service, Predicate<String> matching, long before) throws InterruptedException {
         for (int tries = 0; tries < 50; tries++) {
-            if (service.logLines("[" + function + "#").stream().anyMatch(line -> line.contains("InternalServiceError"))) {
+            if (logged(service, matching) > before) {
                 return true;
             }
             Thread.sleep(100);

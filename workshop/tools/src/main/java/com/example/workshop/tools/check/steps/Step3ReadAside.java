@@ -186,14 +186,8 @@ final class Step3ReadAside {
      * environment without a cache for its whole life.
      */
     private static void aColdStartWithoutAClientGetsOneLater(LocalService service, String user) throws Exception {
-        Reply withoutClient;
-        service.failSecretsManager();
-        try {
-            service.retireEnvironments("getUser");
-            withoutClient = service.get("/users/" + user);
-        } finally {
-            service.healSecretsManager();
-        }
+        Reply withoutClient = service.coldStartWhile("getUser", "/users/" + user, service::failSecretsManager,
+                service::healSecretsManager);
         expect(withoutClient.status() == 200, "with Secrets Manager failing during a cold start, "
                 + withoutClient.describe("GET /users/" + user));
         service.get("/users/" + user);
