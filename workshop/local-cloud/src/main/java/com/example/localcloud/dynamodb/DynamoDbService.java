@@ -106,7 +106,7 @@ public final class DynamoDbService implements LocalService {
         return switch (request.route()) {
             case "GET /stats" -> ControlResponses.ok(dynamoDb.stats().operations());
             case "POST /faults" -> Optional.of(OperationFaultRequest.add(request, DynamoDbFaults.Kind.class, faults));
-            case "POST /delay" -> Optional.of(delay(request));
+            case "POST /delay" -> Optional.of(request.applyDelay(MAX_DELAY, "delayMs", faults::delayEveryCall));
             case "DELETE /faults" -> {
                 faults.clear();
                 yield ControlResponses.ok(Map.of("faults", List.of()));
@@ -153,15 +153,6 @@ public final class DynamoDbService implements LocalService {
     }
 
 
-    private OutgoingResponse delay(ControlRequest request) {
-        try {
-            Duration delay = request.delay(MAX_DELAY);
-            faults.delayEveryCall(delay);
-            return ControlResponses.json(200, Map.of("delayMs", delay.toMillis()));
-        } catch (IllegalArgumentException e) {
-            return ControlResponses.badRequest(e.getMessage());
-        }
-    }
 
     private OutgoingResponse operatorCall(String operation, byte[] body) {
         try {

@@ -87,7 +87,7 @@ public final class MomentoService implements LocalService {
                     momento.server().cacheNames().stream().filter(momento::flushCache).toList()));
             case "POST /faults" -> Optional.of(addFault(request));
             case "GET /faults" -> ControlResponses.ok(Map.of("faults", faultsInForce()));
-            case "POST /connect-delay" -> Optional.of(connectDelay(request));
+            case "POST /connect-delay" -> Optional.of(request.applyDelay(MAX_CONNECT_DELAY, "connectDelayMs", momento.proxy()::delayConnections));
             case "DELETE /faults" -> {
                 momento.faults().clear();
                 momento.proxy().delayConnections(Duration.ZERO);
@@ -121,15 +121,6 @@ public final class MomentoService implements LocalService {
         return faults;
     }
 
-    private OutgoingResponse connectDelay(ControlRequest request) {
-        try {
-            Duration delay = request.delay(MAX_CONNECT_DELAY);
-            momento.proxy().delayConnections(delay);
-            return ControlResponses.json(200, Map.of("connectDelayMs", delay.toMillis()));
-        } catch (IllegalArgumentException e) {
-            return ControlResponses.badRequest(e.getMessage());
-        }
-    }
 
     private OutgoingResponse addFault(ControlRequest request) {
         try {

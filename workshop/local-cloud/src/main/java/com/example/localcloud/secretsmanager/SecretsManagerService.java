@@ -77,7 +77,7 @@ public final class SecretsManagerService implements LocalService {
     public Optional<OutgoingResponse> control(ControlRequest request) {
         return switch (request.route()) {
             case "POST /faults" -> Optional.of(OperationFaultRequest.add(request, SecretsManagerFaults.Kind.class, secretsManager.faults()));
-            case "POST /delay" -> Optional.of(delay(request));
+            case "POST /delay" -> Optional.of(request.applyDelay(MAX_DELAY, "delayMs", secretsManager.faults()::delayEveryCall));
             case "DELETE /faults" -> {
                 secretsManager.faults().clear();
                 yield ControlResponses.ok(Map.of("faults", List.of()));
@@ -87,15 +87,6 @@ public final class SecretsManagerService implements LocalService {
     }
 
 
-    private OutgoingResponse delay(ControlRequest request) {
-        try {
-            Duration delay = request.delay(MAX_DELAY);
-            secretsManager.faults().delayEveryCall(delay);
-            return ControlResponses.json(200, Map.of("delayMs", delay.toMillis()));
-        } catch (IllegalArgumentException e) {
-            return ControlResponses.badRequest(e.getMessage());
-        }
-    }
 
     @Override
     public Map<String, Object> endpoints() {

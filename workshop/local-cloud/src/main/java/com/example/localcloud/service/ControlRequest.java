@@ -1,7 +1,9 @@
 package com.example.localcloud.service;
 
+import com.example.localcloud.apigateway.OutgoingResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A request to one service's control routes, {@code /_local/<service>/<path>}.
@@ -20,6 +22,20 @@ public record ControlRequest(String method, String path, Map<String, String> par
 
     public String parameter(String name, String absent) {
         return parameters.getOrDefault(name, absent);
+    }
+
+    /**
+     * Answers a delay route ({@code ?ms=3000}): hands the delay to {@code apply} and answers 200
+     * {@code {"<field>": ms}}, or 400 naming the parameter.
+     */
+    public OutgoingResponse applyDelay(Duration max, String field, Consumer<Duration> apply) {
+        try {
+            Duration delay = delay(max);
+            apply.accept(delay);
+            return ControlResponses.json(200, Map.of(field, delay.toMillis()));
+        } catch (IllegalArgumentException e) {
+            return ControlResponses.badRequest(e.getMessage());
+        }
     }
 
     /**
