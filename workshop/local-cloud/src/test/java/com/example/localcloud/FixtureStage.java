@@ -1,6 +1,8 @@
 package com.example.localcloud;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.example.localcloud.fixtures.EchoHandler;
+import org.joda.time.DateTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -12,9 +14,11 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * A stage directory for tests: the fixture serverless.yml plus target/fixtures.jar, a jar of the
- * fixture handlers only (the Lambda libraries come from the local cloud's bootstrap classpath,
- * as they come from the Java runtime in AWS).
+ * A stage directory for tests: the fixture serverless.yml plus target/fixtures.jar, the fixture
+ * handlers with aws-lambda-java-events and its joda-time in {@code lib/} (as a Lambda zip holds
+ * its libraries; Amazon's event serializer needs both from the function's code).
+ * aws-lambda-java-core and the serializers come from the local cloud's bootstrap classpath, as they
+ * come from the Java runtime in AWS.
  */
 public final class FixtureStage {
 
@@ -22,6 +26,11 @@ public final class FixtureStage {
     }
 
     public static Path create(Path directory) throws IOException, URISyntaxException {
+        return createWithLibraries(directory, APIGatewayProxyRequestEvent.class, DateTime.class);
+    }
+
+    /** The same stage with only the libraries (the jars of these classes) named here in {@code lib/}. */
+    public static Path createWithLibraries(Path directory, Class<?>... libraries) throws IOException, URISyntaxException {
         Path testClasses = Path.of(EchoHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Files.copy(testClasses.resolve("fixture-stage/serverless.yml"), directory.resolve("serverless.yml"));
         Path jar = directory.resolve("target/fixtures.jar");
@@ -32,6 +41,12 @@ public final class FixtureStage {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 out.putNextEntry(new JarEntry(testClasses.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, (OutputStream) out);
+                out.closeEntry();
+            }
+            for (Class<?> library : libraries) {
+                Path jarFile = Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI());
+                out.putNextEntry(new JarEntry("lib/" + jarFile.getFileName()));
+                Files.copy(jarFile, (OutputStream) out);
                 out.closeEntry();
             }
         }

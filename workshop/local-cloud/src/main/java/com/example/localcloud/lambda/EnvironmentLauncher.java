@@ -1,7 +1,6 @@
 package com.example.localcloud.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.example.localcloud.config.Deployment;
 import com.example.localcloud.config.FunctionConfig;
@@ -21,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Starts the JVM of one execution environment, as Lambda's Java runtime would run it:
- * {@code java -Xmx<memorySize>m ... -cp <task root><sep><task root>/lib/*.jar<sep><bootstrap> LambdaBootstrap},
+ * {@code java -Xmx<memorySize>m ... -cp <the runtime's jars> LambdaBootstrap} (which loads the
+ * function's code from the task root with a class loader of its own),
  * in the read-only task root (the unpacked artifact, {@link TaskRoots}), with a private
  * {@code /tmp}, the environment variables Lambda sets, the function's own, its credentials and
  * the local endpoints, on a JDK of the declared runtime's version where one is installed.
@@ -52,7 +52,7 @@ final class EnvironmentLauncher {
     Process start(FunctionConfig function, String runtimeApi, EnvironmentSandbox sandbox) throws IOException {
         Path taskRoot = TaskRoots.of(function.artifact());
         EnvironmentSpec spec = spec(function, runtimeApi, taskRoot, sandbox.tmp());
-        ProcessBuilder builder = new ProcessBuilder(command(function, spec, taskRoot, sandbox.tmp())).directory(taskRoot.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(function, spec, sandbox.tmp())).directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(spec.environment());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.outputFile().toFile()));
@@ -110,7 +110,7 @@ final class EnvironmentLauncher {
         return env;
     }
 
-    List<String> command(FunctionConfig function, EnvironmentSpec spec, Path taskRoot, Path tmp) {
+    List<String> command(FunctionConfig function, EnvironmentSpec spec, Path tmp) {
         List<String> command = new ArrayList<>();
         FunctionJvms.Choice jvm = jvms.choose(function.runtime());
         command.add(jvm.javaExecutable().toString());
@@ -128,30 +128,23 @@ final class EnvironmentLauncher {
         command.addAll(jvm.jvmOptions()); // e.g. a JDK 25 standing in for java21: as quiet as JDK 21
         command.addAll(spec.jvmArguments());
         command.add("-cp");
-        List<String> classpath = new ArrayList<>(TaskRoots.classpath(taskRoot)); // first, so the function's own libraries win
-        classpath.addAll(spec.runtimeClasspath());
-        command.add(String.join(File.pathSeparator, classpath));
+        // The runtime's classes only: the bootstrap loads the function's code from the task root
+        // with a class loader of its own, as Lambda's runtime does (FunctionClassLoader).
+        command.add(String.join(File.pathSeparator, spec.runtimeClasspath()));
         command.add(spec.runtimeMainClass());
         command.addAll(spec.runtimeArguments());
         return command;
     }
 
     /**
-     * What the bootstrap needs besides the function's jar: its own classes and the Lambda
-     * libraries the Java runtime provides (core, events and joda-time, serialization). Taken from where this
-     * JVM loaded them, which works from Maven, an IDE or a test run alike.
+     * The runtime's class path: the bootstrap's own classes and the Lambda libraries Lambda's Java
+     * runtime provides (aws-lambda-java-core, aws-lambda-java-serialization). Not
+     * aws-lambda-java-events: on AWS the function's jar brings it. Taken from where this JVM
+     * loaded them, which works from Maven, an IDE or a test run alike.
      */
     static List<String> bootstrapClasspath() {
         Set<String> entries = new LinkedHashSet<>();
-        List<Class<?>> types = new ArrayList<>(List.of(LambdaBootstrap.class, Context.class, LambdaEventSerializers.class,
-                APIGatewayProxyRequestEvent.class));
-        try {
-            // aws-lambda-java-events needs joda-time; the event serializers load it even for API Gateway events
-            types.add(Class.forName("org.joda.time.DateTime"));
-        } catch (ClassNotFoundException e) {
-            // then the function's jar must bring it
-        }
-        for (Class<?> type : types) {
+        for (Class<?> type : List.of(LambdaBootstrap.class, Context.class, LambdaEventSerializers.class)) {
             entries.add(locationOf(type));
         }
         return new ArrayList<>(entries);

@@ -70,24 +70,6 @@ final class TaskRoots {
         }
     }
 
-    /**
-     * The classpath Lambda's Java runtime gives a function: the task root (classes, resources),
-     * then the jars in its {@code lib/} in name order.
-     */
-    static List<String> classpath(Path taskRoot) {
-        List<String> entries = new ArrayList<>();
-        entries.add(taskRoot.toString());
-        Path lib = taskRoot.resolve("lib");
-        if (Files.isDirectory(lib)) {
-            try (Stream<Path> jars = Files.list(lib)) {
-                jars.filter(jar -> jar.getFileName().toString().endsWith(".jar")).map(Path::toString).sorted().forEach(entries::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return entries;
-    }
-
     static Path unpack(Path artifact, Path target) {
         try {
             Path partial = Files.createDirectories(target.resolveSibling(target.getFileName() + ".partial"));

@@ -2,6 +2,7 @@ package com.example.localcloud.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.example.localcloud.FixtureStage;
 import com.example.localcloud.config.LoadOptions;
 import com.example.localcloud.config.ServerlessConfig;
@@ -58,6 +59,7 @@ class AwsRuntimeInterfaceClientTest {
             assertThat(results).allSatisfy(result -> assertThat(result.status()).isEqualTo(InvocationResult.Status.SUCCESS));
             JsonNode probe = JSON.readTree(results.get(1).payload());
             assertThat(probe.get("awsRequestId").asText()).isEqualTo(results.get(1).report().requestId());
+            EnvironmentFilesystemTest.assertCodeIsLoadedAsLambdaLoadsIt(probe); // what the local bootstrap does too
             assertThat(wallMillis.subList(1, 4)).as("warm invocations, ms").allSatisfy(ms -> assertThat(ms).isLessThan(300));
             assertThat(results).allSatisfy(result ->
                     assertThat(result.report().maxMemoryUsedMb()).as("Max Memory Used, MB").isGreaterThan(10));
@@ -65,6 +67,34 @@ class AwsRuntimeInterfaceClientTest {
             String report = "[probe#1] " + results.get(2).report().toLogLine();
             assertThat(log).contains("[probe#1] line 2 from the handler", report);
             assertThat(log.indexOf("[probe#1] line 2 from the handler")).isLessThan(log.indexOf(report));
+        }
+    }
+
+    /**
+     * Amazon's event serializer loads {@code org.joda.time.DateTime} from the function's code for
+     * API Gateway's events too: with a jar that leaves joda-time out, Init passes and every
+     * invocation fails, with Amazon's runtime client, and so in the local cloud (which loads the
+     * function's code and makes the serializer when Amazon's client does).
+     */
+    @Test
+    void aJarWithoutJodaTimeFailsEachInvocationOfAnApiGatewayHandlerWithAmazonsRuntimeAndOurs() throws Exception {
+        ServerlessConfig config = ServerlessConfigLoader.load(FixtureStage.createWithLibraries(stageDirectory,
+                APIGatewayProxyRequestEvent.class).resolve("serverless.yml"), new LoadOptions(Map.of(), null, null));
+        Map<String, List<EnvironmentCustomizer>> runtimes = Map.of("Amazon's runtime client",
+                List.of(AwsRuntimeInterfaceClientTest::runAmazonsRuntimeClient), "the local bootstrap", List.of());
+        for (Map.Entry<String, List<EnvironmentCustomizer>> runtime : runtimes.entrySet()) {
+            try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
+                    runtime.getValue(), 1, System.out::println)) {
+                for (int invocation = 1; invocation <= 2; invocation++) {
+                    InvocationResult result = lambda.invoke("echo", "{}".getBytes(StandardCharsets.UTF_8));
+
+                    assertThat(result.status()).as(runtime.getKey() + ", invocation " + invocation)
+                            .isEqualTo(InvocationResult.Status.FUNCTION_ERROR);
+                    assertThat(new String(result.payload(), StandardCharsets.UTF_8)).as(runtime.getKey())
+                            .contains("ClassNotFoundException", "org.joda.time.DateTime");
+                    assertThat(result.report().environmentNumber()).as("the environment stays").isEqualTo(1);
+                }
+            }
         }
     }
 

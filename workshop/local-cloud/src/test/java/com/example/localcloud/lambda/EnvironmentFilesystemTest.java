@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The filesystem a function sees, as on AWS: its code unpacked in a read-only task root that is
  * the working directory and {@code LAMBDA_TASK_ROOT}, shared by the environments; a fresh private
- * {@code /tmp} per environment, kept across its warm starts and deleted when it ends.
+ * {@code /tmp} per environment, kept across its warm starts and deleted when it ends; the code
+ * loaded with a class loader of its own.
  */
 @Timeout(60)
 class EnvironmentFilesystemTest {
@@ -67,6 +68,7 @@ class EnvironmentFilesystemTest {
                 assertThat(handlerClass.toFile().canWrite()).isFalse();
             }
             assertThat(TaskRoots.of(config.functions().get(0).artifact())).as("unpacked once per version").isEqualTo(taskRoot);
+            assertCodeIsLoadedAsLambdaLoadsIt(first);
         }
 
         for (JsonNode probe : List.of(first, second)) {
@@ -92,6 +94,18 @@ class EnvironmentFilesystemTest {
         assertThat(after).isNotEqualTo(before);
         assertThat(TaskRoots.of(artifact)).isEqualTo(after);
         assertThat(before).as("environments still running the old code keep it").isDirectory();
+    }
+
+    /**
+     * As Lambda's Java runtime does it (AwsRuntimeInterfaceClientTest checks the same with Amazon's
+     * own): the function's code has a class loader of its own, which is the main thread's context
+     * class loader and a new thread's, but not a common-pool thread's.
+     */
+    static void assertCodeIsLoadedAsLambdaLoadsIt(JsonNode probe) {
+        assertThat(probe.get("handlerLoadedBySystemClassLoader").asText()).isEqualTo("false");
+        assertThat(probe.get("contextClassLoaderSeesHandler").asText()).as("the main thread's context class loader").isEqualTo("true");
+        assertThat(probe.get("newThreadSeesHandler").asText()).as("a new thread's context class loader").isEqualTo("true");
+        assertThat(probe.get("commonPoolSeesHandler").asText()).as("a common-pool thread's context class loader").isEqualTo("false");
     }
 
     private static JsonNode probe(InvocationResult result) throws Exception {

@@ -14,21 +14,21 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Unpacking an artifact and the classpath Lambda's Java runtime builds from it. */
+/** Unpacking an artifact into the task root Lambda's Java runtime loads the function's code from. */
 class TaskRootsTest {
 
     @TempDir
     Path directory;
 
     @Test
-    void classpathIsTheTaskRootThenItsLibJarsInNameOrder() throws IOException {
+    void theArtifactIsUnpackedWholeIntoTheTaskRoot() throws IOException {
         Path artifact = zip("function.zip", "com/example/Handler.class", "lib/zeta.jar", "lib/alpha.jar", "lib/notes.txt");
 
         Path taskRoot = TaskRoots.unpack(artifact, directory.resolve("task"));
 
         assertThat(taskRoot.resolve("com/example/Handler.class")).hasContent("com/example/Handler.class");
-        assertThat(TaskRoots.classpath(taskRoot)).containsExactly(taskRoot.toString(),
-                taskRoot.resolve("lib/alpha.jar").toString(), taskRoot.resolve("lib/zeta.jar").toString());
+        assertThat(taskRoot.resolve("lib/zeta.jar")).hasContent("lib/zeta.jar");
+        assertThat(taskRoot.resolve("lib/notes.txt")).hasContent("lib/notes.txt");
         assertThat(directory.resolve("task.partial")).doesNotExist();
     }
 

@@ -17,6 +17,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.Supplier;
 
 /**
  * Calls the function's handler, as named by {@code handler:} in serverless.yml:
@@ -106,9 +107,17 @@ abstract class HandlerInvoker {
                 .orElseThrow(() -> new NoSuchMethodException(type.getName() + " has no public method " + name));
     }
 
-    /** Amazon's event serializer for Lambda event classes, Lambda's Jackson setup for anything else. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Amazon's event serializer for Lambda event classes, Lambda's Jackson setup for anything else;
+     * made at the first event, as Lambda's runtime makes it: a serializer that cannot be made (e.g.
+     * joda-time missing from the function's jar) fails each invocation until it can, not Init.
+     */
     static PojoSerializer<Object> serializer(Type type, ClassLoader loader) {
+        return new SerializerMadeOnFirstUse(() -> makeSerializer(type, loader));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> makeSerializer(Type type, ClassLoader loader) {
         if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
             return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(c, loader);
         }
@@ -116,6 +125,38 @@ abstract class HandlerInvoker {
             type = Object.class; // a type variable: nothing more specific is known
         }
         return JacksonFactory.getInstance().getSerializer(type);
+    }
+
+    /** Makes its serializer at the first call, and again at the next call if making it failed. */
+    private static final class SerializerMadeOnFirstUse implements PojoSerializer<Object> {
+        private final Supplier<PojoSerializer<Object>> maker;
+        private PojoSerializer<Object> made;
+
+        SerializerMadeOnFirstUse(Supplier<PojoSerializer<Object>> maker) {
+            this.maker = maker;
+        }
+
+        private PojoSerializer<Object> serializer() {
+            if (made == null) {
+                made = maker.get(); // one event at a time: the runtime loop has a single thread
+            }
+            return made;
+        }
+
+        @Override
+        public Object fromJson(InputStream input) {
+            return serializer().fromJson(input);
+        }
+
+        @Override
+        public Object fromJson(String input) {
+            return serializer().fromJson(input);
+        }
+
+        @Override
+        public void toJson(Object value, OutputStream output) {
+            serializer().toJson(value, output);
+        }
     }
 
     private static byte[] toJson(PojoSerializer<Object> serializer, Object value) {

@@ -1,6 +1,7 @@
 package com.example.localcloud.lambda.bootstrap;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The main class of every execution environment JVM: a small Java runtime that does what AWS's
@@ -8,7 +9,9 @@ import java.io.IOException;
  * ({@code AWS_LAMBDA_RUNTIME_API}).
  *
  * <ol>
- *   <li>Init (the cold start): load the {@code _HANDLER} class and create the handler once.</li>
+ *   <li>Init (the cold start): load the {@code _HANDLER} class with the function's own class loader
+ *   ({@link FunctionClassLoader}, also the main thread's context class loader, as on AWS) and create
+ *   the handler once.</li>
  *   <li>Loop: fetch the next event, call the handler, post its response or error.</li>
  * </ol>
  *
@@ -26,7 +29,9 @@ public final class LambdaBootstrap {
         RuntimeApiClient runtimeApi = new RuntimeApiClient(System.getenv("AWS_LAMBDA_RUNTIME_API"));
         HandlerInvoker handler;
         try {
-            handler = HandlerInvoker.load(System.getenv("_HANDLER"), ClassLoader.getSystemClassLoader());
+            ClassLoader functionCode = FunctionClassLoader.of(Path.of(System.getenv("LAMBDA_TASK_ROOT")));
+            Thread.currentThread().setContextClassLoader(functionCode);
+            handler = HandlerInvoker.load(System.getenv("_HANDLER"), functionCode);
         } catch (Throwable e) {
             Throwable cause = HandlerInvoker.unwrap(e);
             cause.printStackTrace();
