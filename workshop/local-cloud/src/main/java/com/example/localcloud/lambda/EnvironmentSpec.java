@@ -39,7 +39,7 @@ public final class EnvironmentSpec {
         this.runtimeMainClass = mainClass;
     }
 
-    /** Where the runtime client's classes are; they come after the function's code. Mutable. */
+    /** The runtime client's class path (the function's code is not on it: the runtime loads it). Mutable. */
     public List<String> runtimeClasspath() {
         return runtimeClasspath;
     }

@@ -9,7 +9,6 @@ import com.example.localcloud.config.ServerlessConfig;
 import com.example.localcloud.config.ServerlessConfigLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class AwsRuntimeInterfaceClientTest {
 
-    private static final String AWS_RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -43,7 +41,7 @@ class AwsRuntimeInterfaceClientTest {
                 new LoadOptions(Map.of(), null, null));
         List<String> log = new CopyOnWriteArrayList<>();
         try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
-                List.of(AwsRuntimeInterfaceClientTest::runAmazonsRuntimeClient), 1, line -> {
+                List.of(new AmazonsRuntimeClient()), 1, line -> {
                     System.out.println(line);
                     log.add(line);
                 })) {
@@ -81,7 +79,7 @@ class AwsRuntimeInterfaceClientTest {
         ServerlessConfig config = ServerlessConfigLoader.load(FixtureStage.createWithLibraries(stageDirectory,
                 APIGatewayProxyRequestEvent.class).resolve("serverless.yml"), new LoadOptions(Map.of(), null, null));
         Map<String, List<EnvironmentCustomizer>> runtimes = Map.of("Amazon's runtime client",
-                List.of(AwsRuntimeInterfaceClientTest::runAmazonsRuntimeClient), "the local bootstrap", List.of());
+                List.of(new AmazonsRuntimeClient()), "the local bootstrap", List.of());
         for (Map.Entry<String, List<EnvironmentCustomizer>> runtime : runtimes.entrySet()) {
             try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
                     runtime.getValue(), 1, System.out::println)) {
@@ -95,25 +93,6 @@ class AwsRuntimeInterfaceClientTest {
                     assertThat(result.report().environmentNumber()).as("the environment stays").isEqualTo(1);
                 }
             }
-        }
-    }
-
-    /** As Lambda's Java base images start it: {@code java -cp ... AWSLambda <handler>}. */
-    private static void runAmazonsRuntimeClient(com.example.localcloud.config.FunctionConfig function, EnvironmentSpec spec) {
-        spec.runtimeMainClass(AWS_RUNTIME_CLIENT);
-        spec.runtimeClasspath().clear();
-        spec.runtimeClasspath().addAll(List.of(location(AWS_RUNTIME_CLIENT),
-                location("com.amazonaws.services.lambda.runtime.Context"),
-                location("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer"),
-                location("software.amazon.awssdk.utilslite.SdkInternalThreadLocal")));
-        spec.runtimeArguments().add(function.handler());
-    }
-
-    private static String location(String className) {
-        try {
-            return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (ClassNotFoundException | URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
