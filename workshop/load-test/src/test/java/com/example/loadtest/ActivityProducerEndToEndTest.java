@@ -8,7 +8,9 @@ import com.example.workshop.tools.Workshop;
 import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +105,20 @@ class ActivityProducerEndToEndTest {
         } finally {
             api.stop(0);
         }
+    }
+
+    @Test
+    void anApiThatDoesNotAnswerIsNamedWithTheWayToStartTheLocalCloud() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        int exitCode = produce("--events", "5", "--api-url", "http://127.0.0.1:" + closedPort);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(errors.toString()).contains("Nothing answers at http://127.0.0.1:" + closedPort)
+                .contains("Is the local cloud running?").contains("--api-url").doesNotContain("null");
     }
 
     @Test

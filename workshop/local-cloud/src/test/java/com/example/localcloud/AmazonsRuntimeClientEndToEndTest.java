@@ -75,16 +75,9 @@ class AmazonsRuntimeClientEndToEndTest {
                 .credentialsProvider(StaticCredentialsProvider.create(cloud.operatorCredentials())).build()) {
             Map<String, String> event = Map.of("eventId", UUID.randomUUID().toString(), "username", username,
                     "organization", organization, "action", "signed-in", "occurredAt", "2026-12-03T10:15:30Z");
+            byte[] record = JSON.writeValueAsBytes(event);
             kinesis.putRecord(put -> put.streamName(cloud.kinesisStreams().get("ActivityStream")).partitionKey(username)
-                    .data(SdkBytes.fromByteArray(toJson(event))));
-        }
-    }
-
-    private static byte[] toJson(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+                    .data(SdkBytes.fromByteArray(record)));
         }
     }
 

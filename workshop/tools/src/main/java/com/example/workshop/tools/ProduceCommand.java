@@ -7,6 +7,7 @@ import com.example.workshop.tools.activity.ActivityStreamWriter;
 import com.example.workshop.tools.activity.KinesisTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -64,6 +65,9 @@ class ProduceCommand implements Callable<Integer> {
                 new AccountsSetup(apiUrl).create(usernames, organizationNames);
                 out().printf("Users %s and organizations %s are ready at %s%n", range(usernames), range(organizationNames), apiUrl);
             }
+        } catch (ConnectException e) { // the JDK's HTTP client gives it no message
+            throw new WorkshopException("Nothing answers at " + apiUrl + ". Is the local cloud running? Start it with "
+                    + "./mvnw -q -f workshop/local-cloud compile exec:java, and give --api-url if it is not on port 3000.");
         } catch (IOException | IllegalArgumentException e) {
             throw new WorkshopException("Cannot use the API at " + apiUrl + ": " + e.getMessage());
         }

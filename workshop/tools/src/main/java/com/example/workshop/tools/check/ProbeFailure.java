@@ -1,9 +1,27 @@
 package com.example.workshop.tools.check;
 
+import java.util.Optional;
+
 /** What a probe saw that the lesson does not allow, in one line for the checklist. */
 public class ProbeFailure extends Exception {
+    private final String file;
+
     public ProbeFailure(String message) {
+        this(message, null);
+    }
+
+    /**
+     * @param file where the slip is, when what the probe saw tells (e.g. {@code AccountCache.java} while the
+     *             lesson's edit is in {@code AccountService.java}); null: the lesson's own file
+     */
+    public ProbeFailure(String message, String file) {
         super(message);
+        this.file = file;
+    }
+
+    /** The file the checklist should point at instead of the lesson's, if the probe could tell. */
+    public Optional<String> file() {
+        return Optional.ofNullable(file);
     }
 
     /** Fails with {@code message} unless {@code condition} holds. */

@@ -68,6 +68,7 @@ public final class StepCheck {
         out.printf("    %s (%d s)%n", describe(tests), seconds(started));
 
         Map<Lesson, List<String>> probeProblems = new java.util.HashMap<>();
+        Map<Lesson, String> probedFiles = new java.util.HashMap<>(); // where a probe saw the slip, if not in the lesson's file
         List<Lesson> lessons = step.withRegressions();
         if (tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE || tests.outcome() == TestRun.Outcome.BUILD_FAILED) {
             String why = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile" : "the build failed";
@@ -81,7 +82,7 @@ public final class StepCheck {
         } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
             out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
             out.flush();
-            probeAll(lessons, probeProblems, logs.resolve("local-cloud.log"));
+            probeAll(lessons, probeProblems, probedFiles, logs.resolve("local-cloud.log"));
         }
 
         List<LessonResult> results = new ArrayList<>();
@@ -94,22 +95,27 @@ public final class StepCheck {
             } else {
                 problems.addAll(testProblems(tests, lesson));
             }
-            results.add(new LessonResult(pointedAt(reported(lesson, tests), problems, step), problems));
+            results.add(new LessonResult(pointedAt(reported(lesson, tests), problems, probedFiles.get(lesson), step), problems));
         }
         return results;
     }
 
     /**
      * A lesson undone because of serverless.yml (IAM refused a call, the local cloud could not
-     * start, or a probe names the file) points at the guide's serverless.yml edit, when the step has one.
+     * start, or a probe names the file) points at the guide's serverless.yml edit, when the step has
+     * one; a lesson whose probe saw the slip in another of the step's files points at that file's edit.
      */
-    private Lesson pointedAt(Lesson lesson, List<String> problems, StepLessons step) {
-        boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")
-                || problem.contains("is not authorized to perform") || problem.contains("The local cloud cannot start"));
-        if (!configuration || lesson.title().equals(StepLessons.REGRESSIONS) || !guideHasAnEditOf(step, "serverless.yml")) {
+    private Lesson pointedAt(Lesson lesson, List<String> problems, String probedFile, StepLessons step) {
+        if (lesson.title().equals(StepLessons.REGRESSIONS)) {
             return lesson;
         }
-        return Lesson.of(lesson.title(), "serverless.yml", lesson.tests(), lesson.probe());
+        boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")
+                || problem.contains("is not authorized to perform") || problem.contains("The local cloud cannot start"));
+        String file = configuration ? "serverless.yml" : probedFile;
+        if (file == null || file.equals(lesson.hint()) || !guideHasAnEditOf(step, file)) {
+            return lesson;
+        }
+        return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
     }
 
     private boolean guideHasAnEditOf(StepLessons step, String file) {
@@ -151,7 +157,7 @@ public final class StepCheck {
         return java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
     }
 
-    private void probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Path logFile)
+    private void probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Map<Lesson, String> files, Path logFile)
             throws InterruptedException {
         RunningCloud cloud;
         long starting = System.nanoTime();
@@ -185,6 +191,7 @@ public final class StepCheck {
                     List<String> seen = new ArrayList<>(List.of("local cloud: " + failure.getMessage()));
                     functionError(cloud.log(), logLinesBefore).ifPresent(line -> seen.add("its log: " + line));
                     problems.put(lesson, seen);
+                    failure.file().ifPresent(file -> files.put(lesson, file));
                 } catch (IOException e) {
                     problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
                 } catch (InterruptedException e) {

@@ -131,6 +131,28 @@ class StepCheckTest {
     }
 
     @Test
+    void aProbeThatSeesTheSlipInAnotherEditPointsAtThatEdit() throws Exception {
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/04-write-aside.md"),
+                "# Step 4\n\n### 1. `AccountCache.java`: a write\n\n### 2. `AccountService.java`: every write path\n");
+        Lesson unreadable = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> {
+            throw new ProbeFailure("the write set the item, but the read could not decode it", "AccountCache.java");
+        });
+        Lesson notCached = Lesson.of("creating an organization caches it", "AccountService.java", List.of(), service -> {
+            throw new ProbeFailure("reading an organization right after creating it read DynamoDB");
+        });
+        Lesson elsewhere = Lesson.of("a file the guide has no edit of", "AccountService.java", List.of(), service -> {
+            throw new ProbeFailure("seen", "Elsewhere.java");
+        });
+        StepLessons probed = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(unreadable, notCached, elsewhere));
+
+        List<LessonResult> results = check(probed, ran());
+
+        assertThat(results.subList(0, 3)).extracting(result -> result.lesson().hint())
+                .containsExactly("AccountCache.java", "AccountService.java", "AccountService.java");
+    }
+
+    @Test
     void aLocalCloudThatCannotStartIsExplainedOnceAndIndented() throws Exception {
         Lesson second = Lesson.of("second", "AccountCache.java", List.of(), service -> { });
         StepLessons probed = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(hit, second));

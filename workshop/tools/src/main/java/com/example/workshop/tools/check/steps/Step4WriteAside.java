@@ -6,6 +6,7 @@ import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
+import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
 
@@ -51,19 +52,24 @@ final class Step4WriteAside {
         Reply read = service.get("/users/" + user);
 
         expect(read.status() == 200, read.describe("GET /users/" + user));
-        expect(service.dynamoDbReads() == readsBefore, unreadable(service.cacheCounters().minus(beforeCreate),
-                "reading a user right after creating her read DynamoDB: createUser must put the user in the cache"));
+        expectCachedByTheWrite(service.dynamoDbReads() == readsBefore, service.cacheCounters().minus(beforeCreate),
+                "reading a user right after creating her read DynamoDB: createUser must put the user in the cache");
     }
 
     /**
-     * What to say when a read right after a write went to DynamoDB: if the write did set the item
-     * and the read found it (a hit), what was set is not what the read path decodes.
+     * Fails when a read right after a write went to DynamoDB. If the write did set the item and the
+     * read found it (a hit), what was set is not what the read path decodes: the slip is in
+     * AccountCache.write, not in the service's write path.
      */
-    private static String unreadable(CacheCounters seen, String notCached) {
-        return seen.sets() > 0 && seen.hits() > 0
-                ? notCached + "; here the write did set the item and the read found it, but could not decode it: AccountCache.write"
-                        + " must store encode(value), the JSON that read decodes"
-                : notCached;
+    private static void expectCachedByTheWrite(boolean cached, CacheCounters seen, String notCached) throws ProbeFailure {
+        if (cached) {
+            return;
+        }
+        if (seen.sets() > 0 && seen.hits() > 0) {
+            throw new ProbeFailure(notCached + "; here the write did set the item and the read found it, but could not decode"
+                    + " it: AccountCache.write must store encode(value), the JSON that read decodes", "AccountCache.java");
+        }
+        throw new ProbeFailure(notCached);
     }
 
     static void creatingAnOrganizationCachesItAndItsOwner(LocalService service) throws Exception {
@@ -78,8 +84,8 @@ final class Step4WriteAside {
         Reply owner = service.get("/organizations/" + organization + "/members/" + founder);
 
         expect(org.status() == 200 && owner.status() == 200, owner.describe("GET the new organization's owner"));
-        expect(afterOrganization == readsBefore, unreadable(seen, "reading an organization right after creating it read"
-                + " DynamoDB: createOrganization must cache the organization"));
+        expectCachedByTheWrite(afterOrganization == readsBefore, seen, "reading an organization right after creating it read"
+                + " DynamoDB: createOrganization must cache the organization");
         expect(service.dynamoDbReads() == afterOrganization, "reading the founder's membership right after creating the"
                 + " organization read DynamoDB: createOrganization must cache the Owner membership too");
     }

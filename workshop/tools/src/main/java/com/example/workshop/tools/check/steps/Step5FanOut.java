@@ -6,6 +6,7 @@ import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
+import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
 
@@ -69,7 +70,9 @@ final class Step5FanOut {
         List<String> members = organizationWithMembers(service);
         String organization = members.remove(0);
         String path = "/organizations/" + organization + "/members";
+        long readsBeforeFirst = service.dynamoDbReads();
         service.get(path);
+        long firstReads = service.dynamoDbReads() - readsBeforeFirst;
         CacheCounters before = service.cacheCounters();
         long readsBefore = service.dynamoDbReads();
 
@@ -80,6 +83,12 @@ final class Step5FanOut {
         expect(reads == 1, "a warm listing of " + MEMBERS + " members read DynamoDB " + reads
                 + " times; only the member list itself (one Query) should: the organization and the users are cached");
         expect(service.cacheCounters().minus(before).hits() >= MEMBERS, "a warm listing should hit the cache for every user");
+        // The second listing found what the first one cached, but the first did not find what the writes cached.
+        if (firstReads > 1) {
+            throw new ProbeFailure("the first listing right after the users were created read DynamoDB " + firstReads
+                    + " times (the next one once): it looked the users up under other cache keys than createUser wrote;"
+                    + " AccountService.listMembers must read them with CacheKeys::user", "AccountService.java");
+        }
     }
 
     static void theListWorksWhileMomentoIsDown(LocalService service) throws Exception {
