@@ -95,7 +95,8 @@ public final class StepCheck {
             } else {
                 problems.addAll(testProblems(tests, lesson));
             }
-            results.add(new LessonResult(pointedAt(reported(lesson, tests), problems, probedFiles.get(lesson), step), problems));
+            String slipFile = probeProblems.containsKey(lesson) ? probedFiles.get(lesson) : unitTestedFile(tests, lesson);
+            results.add(new LessonResult(pointedAt(reported(lesson, tests), problems, slipFile, step), problems));
         }
         return results;
     }
@@ -270,6 +271,30 @@ public final class StepCheck {
                     .forEach(test -> problems.add(test.shortName() + " fails: " + test.failure()));
         }
         return problems;
+    }
+
+    /**
+     * For a lesson proven by tests of several classes, the class whose tests are its only failures,
+     * as a file name ({@code AccountCacheTest} fails alone: {@code AccountCache.java}); null when
+     * tests of more than one class fail, or none does. A lesson proven by one class's tests keeps its
+     * own pointer (its tests may go through a handler to the class it teaches), and only a file the
+     * step's guide edits is pointed at (an integration test's name is no file).
+     */
+    private static String unitTestedFile(TestRun.Result tests, Lesson lesson) {
+        long classesNamed = lesson.tests().stream().map(test -> test.contains(".") ? test.substring(0, test.indexOf('.')) : test)
+                .distinct().count();
+        if (tests.outcome() != TestRun.Outcome.TESTS_RAN || classesNamed < 2) {
+            return null;
+        }
+        List<String> testedClasses = tests.tests().cases().stream()
+                .filter(test -> test.failure() != null)
+                .filter(test -> lesson.tests().stream().anyMatch(test::matches))
+                .map(TestResults.TestCase::simpleClassName).distinct().toList();
+        if (testedClasses.size() != 1 || !testedClasses.get(0).endsWith("Test")) {
+            return null;
+        }
+        String tested = testedClasses.get(0);
+        return tested.substring(0, tested.length() - "Test".length()) + ".java";
     }
 
     /** Failures of tests that no lesson names: something that worked before is broken. */

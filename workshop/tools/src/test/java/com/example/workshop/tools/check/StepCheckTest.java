@@ -153,6 +153,29 @@ class StepCheckTest {
     }
 
     @Test
+    void aLessonWhoseOnlyFailuresAreOneClasssUnitTestsPointsAtThatClass() throws Exception {
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/04-write-aside.md"),
+                "# Step 4\n\n### 1. `AccountCache.java`: a write\n\n### 2. `AccountService.java`: every write path\n");
+        Lesson mixed = Lesson.of("adding a member replaces a cached not-a-member", "AccountService.java",
+                List.of("CachedWritesIntegrationTest.addMember", "AccountCacheTest.aWriteReplaces"), null);
+        Lesson bothFail = Lesson.of("both fail", "AccountService.java",
+                List.of("CachedWritesIntegrationTest.createUser", "AccountCacheTest.aWrite"), null);
+        Lesson oneClass = Lesson.of("tested through the handler", "AccountService.java",
+                List.of("AccountCacheTest.aSet", "AccountCacheTest.aDelete"), null);
+        StepLessons lessons = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(mixed, bothFail, oneClass));
+
+        List<LessonResult> results = check(lessons, ran(pass("CachedWritesIntegrationTest", "addMember"),
+                fail("AccountCacheTest", "aWriteReplaces", "expected 1"),
+                fail("CachedWritesIntegrationTest", "createUser", "read DynamoDB"), fail("AccountCacheTest", "aWrite", "expected 1"),
+                fail("AccountCacheTest", "aSet", "expected 1"), pass("AccountCacheTest", "aDelete")));
+
+        assertThat(done(results)).containsExactly(false, false, false, true);
+        assertThat(results.subList(0, 3)).extracting(result -> result.lesson().hint())
+                .containsExactly("AccountCache.java", "AccountService.java", "AccountService.java");
+    }
+
+    @Test
     void aLocalCloudThatCannotStartIsExplainedOnceAndIndented() throws Exception {
         Lesson second = Lesson.of("second", "AccountCache.java", List.of(), service -> { });
         StepLessons probed = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(hit, second));
