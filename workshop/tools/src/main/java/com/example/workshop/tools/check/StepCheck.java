@@ -95,7 +95,7 @@ public final class StepCheck {
             } else {
                 problems.addAll(testProblems(tests, lesson));
             }
-            String slipFile = probeProblems.containsKey(lesson) ? probedFiles.get(lesson) : unitTestedFile(tests, lesson);
+            String slipFile = probedFiles.containsKey(lesson) ? probedFiles.get(lesson) : unitTestedFile(tests, lesson);
             results.add(new LessonResult(pointedAt(reported(lesson, tests), problems, slipFile, step), problems));
         }
         return results;
@@ -219,8 +219,10 @@ public final class StepCheck {
      */
     static Optional<String> functionError(List<String> log, int from) {
         List<String> since = log.subList(Math.min(from, log.size()), log.size());
-        // A refusal or a failed Init says why; "ERROR ApiHandler - GET ... failed" only that it failed.
-        for (List<String> kinds : List.of(List.of("is not authorized to perform", "INIT failed"), List.of("Exception: ", " ERROR "))) {
+        // A refusal, a failed Init or a cache that is not there says why; "ERROR ApiHandler - GET ... failed" only that
+        // it failed. (A cache call that fails is logged as a warning, and DynamoDB answers: only its log tells.)
+        for (List<String> kinds : List.of(List.of("is not authorized to perform", "INIT failed",
+                "A cache with the specified name does not exist"), List.of("Exception: ", " ERROR "))) {
             Optional<String> found = since.stream().filter(line -> kinds.stream().anyMatch(line::contains))
                     .map(String::strip).map(LocalService::brief).reduce((earlier, later) -> later);
             if (found.isPresent()) {

@@ -112,6 +112,17 @@ class StepCheckTest {
     }
 
     @Test
+    void aCacheThatIsNotThereIsQuotedFromTheLogThoughDynamoDbAnswered() {
+        List<String> log = List.of("[getUser#1] START RequestId: 1",
+                "[getUser#1] WARN AccountCache - Cache get of user#alice failed, asking DynamoDB: NotFoundException:"
+                        + " A cache with the specified name does not exist",
+                "[getUser#1] ERROR ApiHandler - GET /users/alice failed: IllegalStateException: later, and less telling");
+
+        assertThat(StepCheck.functionError(log, 0)).hasValueSatisfying(line -> assertThat(line)
+                .contains("A cache with the specified name does not exist"));
+    }
+
+    @Test
     void anIamRefusalPointsAtTheGuidesServerlessYmlEdit() throws Exception {
         Files.createDirectories(root.resolve("workshop"));
         Files.writeString(root.resolve("workshop/05-fan-out.md"), "# Step 5\n\n### 1. `serverless.yml`: the function\n");

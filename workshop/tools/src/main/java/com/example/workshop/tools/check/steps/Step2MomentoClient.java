@@ -101,8 +101,10 @@ final class Step2MomentoClient {
                 service::healMomento);
         expect(read.status() == 404, "with Momento slow to connect at a cold start, " + read.describe("GET " + path));
         long clients = service.logLines("Creating Momento Cache Client").size() - clientsBefore;
-        expect(clients > 0, "getUser's cold start answered before it built a Momento client: Init must wait for the"
-                + " client's thread (the join() in Dependencies.accountService()), or Lambda freezes it half-done");
+        if (clients == 0) {
+            throw new ProbeFailure("getUser's cold start answered before it built a Momento client: Init must wait for the"
+                    + " client's thread (the join() in Dependencies.accountService()), or Lambda freezes it half-done", "Dependencies.java");
+        }
         expect(clients == 2, "with Momento taking " + SLOW_CONNECTION_MILLIS / 1000 + " s to connect, getUser's cold start built "
                 + clients + " client(s) instead of 2: Init must wait at most 1 s (CacheClient.create with a timeout of 1 s; the"
                 + " 3-argument create waits 30 s) and, on ConnectionFailedException, keep a client from CacheClient.builder(...).build(),"
@@ -120,8 +122,13 @@ final class Step2MomentoClient {
         expect(read.status() == 404, "with Secrets Manager failing during a cold start, " + read.describe("GET " + path)
                 + ": the Momento client could not be created; catch that in Init, log it and go on without a cache"
                 + " (Dependencies.createCacheClientDuringInit), so DynamoDB still answers");
-        expect(logsMore(service, line -> line.contains("InternalServiceError"), failuresBefore), "with Secrets Manager failing during a cold start, getUser answered but"
-                + " never logged why it has no cache: log the failure, with its exception");
+        if (!logsMore(service, line -> line.contains("InternalServiceError"), failuresBefore)) {
+            List<String> otherFailures = service.logLines("not created during Init");
+            expect(otherFailures.isEmpty(), "with Secrets Manager failing during a cold start, getUser never asked it: the"
+                    + " client failed before that, as in every cold start here: " + LocalService.brief(last(otherFailures).strip()));
+            throw new ProbeFailure("with Secrets Manager failing during a cold start, getUser answered but never logged why it"
+                    + " has no cache: log the failure, with its exception");
+        }
 
         // Slow, not failing: the client's timeouts must end the wait, and a timeout is a failure like any other.
         long timeoutsBefore = logged(service, Step2MomentoClient::tellsOfATimeout);
@@ -130,9 +137,15 @@ final class Step2MomentoClient {
         expect(read.status() == 404, "with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer during a"
                 + " cold start, " + read.describe("GET " + path) + ": catch every RuntimeException while creating the client"
                 + " in Init (a timeout is an SdkClientException, not a SecretsManagerException)");
-        expect(logsMore(service, Step2MomentoClient::tellsOfATimeout, timeoutsBefore), "with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000
-                + " s to answer, getUser's cold start waited for it and logged no timeout: give the Secrets Manager client"
-                + " short timeouts (Clients.secretsManager), so a cold start gives up on it and goes on without a cache");
+        if (!logsMore(service, Step2MomentoClient::tellsOfATimeout, timeoutsBefore)) {
+            throw new ProbeFailure("with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer, getUser's"
+                    + " cold start waited for it and logged no timeout: give the Secrets Manager client short timeouts"
+                    + " (Clients.secretsManager), so a cold start gives up on it and goes on without a cache", "Clients.java");
+        }
+    }
+
+    private static String last(List<String> lines) {
+        return lines.get(lines.size() - 1);
     }
 
     private static boolean tellsOfATimeout(String line) {

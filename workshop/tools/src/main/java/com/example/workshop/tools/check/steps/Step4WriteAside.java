@@ -9,6 +9,7 @@ import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
+import java.util.Map;
 
 /** Step 4: write-aside. After a write returns, the next read is a hit with the new answer. */
 final class Step4WriteAside {
@@ -54,6 +55,14 @@ final class Step4WriteAside {
         expect(read.status() == 200, read.describe("GET /users/" + user));
         expectCachedByTheWrite(service.dynamoDbReads() == readsBefore, service.cacheCounters().minus(beforeCreate),
                 "reading a user right after creating her read DynamoDB: createUser must put the user in the cache");
+
+        // A second user of the same name is refused: the cache must still hold the first.
+        Reply refused = service.post("/users", Map.of("username", user, "firstName", "Mallory", "lastName", "Last"), null);
+        Reply again = service.get("/users/" + user);
+        expect(refused.status() == 409, refused.describe("POST /users a second time, as " + user));
+        expect(again.json().path("user").path("firstName").asText("").equals("First"), "after DynamoDB refused a second user"
+                + " named " + user + " (409), " + again.describe("GET /users/" + user) + ": createUser wrote the cache before"
+                + " DynamoDB accepted the write; write it only once the repository call has returned");
     }
 
     /**
