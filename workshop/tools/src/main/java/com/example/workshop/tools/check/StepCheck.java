@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checks the working copy against one step: its tests (the step's specification, brought by
  * {@code start}), then its service running in the local cloud, probed lesson by lesson.
  */
 public final class StepCheck {
+    private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** Builds the working copy and runs its tests. */
     interface Build {
         TestRun.Result run() throws IOException, InterruptedException;
@@ -95,28 +99,59 @@ public final class StepCheck {
             } else {
                 problems.addAll(testProblems(tests, lesson));
             }
-            String slipFile = probedFiles.containsKey(lesson) ? probedFiles.get(lesson) : unitTestedFile(tests, lesson);
-            results.add(new LessonResult(pointedAt(reported(lesson, tests), problems, slipFile, step), problems));
+            String seenFile = probedFiles.get(lesson);
+            Optional<String> misnamed = variableTheGuideDoesNotDefine(problems, step);
+            if (misnamed.isPresent()) {
+                problems.add(misnamed.get() + " is no variable of the guide's serverless.yml: is it the name Dependencies"
+                        + " should read?");
+                seenFile = "Dependencies.java";
+            }
+            Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile, unitTestedFile(tests, lesson), step);
+            results.add(new LessonResult(pointed, problems));
         }
         return results;
     }
 
     /**
-     * A lesson undone because of serverless.yml (IAM refused a call, the local cloud could not
-     * start, or a probe names the file) points at the guide's serverless.yml edit, when the step has
-     * one; a lesson whose probe saw the slip in another of the step's files points at that file's edit.
+     * Where the "->" line points, when the step's guide has an edit of that file: where a probe saw the
+     * slip ({@code seenFile}); else serverless.yml, for a lesson undone because of it (IAM refused a
+     * call, the local cloud could not start, or a problem names the file); else the class whose unit
+     * tests alone failed ({@code testedFile}); else the lesson's own file.
      */
-    private Lesson pointedAt(Lesson lesson, List<String> problems, String probedFile, StepLessons step) {
+    private Lesson pointedAt(Lesson lesson, List<String> problems, String seenFile, String testedFile, StepLessons step) {
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
             return lesson;
         }
         boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")
                 || problem.contains("is not authorized to perform") || problem.contains("The local cloud cannot start"));
-        String file = configuration ? "serverless.yml" : probedFile;
+        String file = seenFile != null ? seenFile : configuration ? "serverless.yml" : testedFile;
         if (file == null || file.equals(lesson.hint()) || !guideHasAnEditOf(step, file)) {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /**
+     * The function said "Environment variable X is not set" (Dependencies.requiredEnv) for an X that the
+     * step's solution does not define either: the code reads a wrong name, and serverless.yml is not to blame.
+     */
+    private Optional<String> variableTheGuideDoesNotDefine(List<String> problems, StepLessons step) {
+        Optional<String> variable = problems.stream().map(MISSING_VARIABLE::matcher).filter(Matcher::find)
+                .map(found -> found.group(1)).findFirst();
+        if (variable.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Stream<Path> stages = Files.list(root.resolve("solutions"))) {
+            Optional<Path> solution = stages.filter(dir -> dir.getFileName().toString().startsWith("step-" + step.number() + "-"))
+                    .findFirst();
+            if (solution.isEmpty() || !Files.exists(solution.get().resolve("serverless.yml"))) {
+                return Optional.empty();
+            }
+            String defined = Files.readString(solution.get().resolve("serverless.yml"));
+            return defined.contains(variable.get() + ":") ? Optional.empty() : variable;
+        } catch (IOException e) {
+            return Optional.empty(); // no solutions here (a test's root): keep the lesson's own pointer
+        }
     }
 
     private boolean guideHasAnEditOf(StepLessons step, String file) {

@@ -187,6 +187,34 @@ class StepCheckTest {
     }
 
     @Test
+    void aVariableTheGuideNeverDefinesPointsAtTheCodeThatReadsItNotAtServerlessYml() throws Exception {
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/02-momento-client.md"),
+                "# Step 2\n\n### 2. `serverless.yml`: the secret's name\n\n### 5. `Dependencies.java`: the client\n");
+        Files.createDirectories(root.resolve("solutions/step-2-momento-client"));
+        Files.writeString(root.resolve("solutions/step-2-momento-client/serverless.yml"),
+                "provider:\n  environment:\n    MOMENTO_API_KEY_SECRET_ID: accounts/MomentoApiKey\n");
+        Lesson misnamed = Lesson.of("reads the secret", "serverless.yml", List.of(), service -> {
+            cloudLog.add("[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use:"
+                    + " java.lang.IllegalStateException: Environment variable MOMENTO_API_KEY is not set: see serverless.yml");
+            throw new ProbeFailure("getUser never called secretsmanager:GetSecretValue");
+        });
+        Lesson forgotten = Lesson.of("forgot the variable", "Dependencies.java", List.of(), service -> {
+            cloudLog.add("[getUser#2] ... IllegalStateException: Environment variable MOMENTO_API_KEY_SECRET_ID is not set:"
+                    + " see serverless.yml");
+            throw new ProbeFailure("getUser never called secretsmanager:GetSecretValue");
+        });
+        StepLessons probed = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(misnamed, forgotten));
+
+        List<LessonResult> results = check(probed, ran());
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("Dependencies.java");
+        assertThat(results.get(0).problems()).last().asString()
+                .isEqualTo("MOMENTO_API_KEY is no variable of the guide's serverless.yml: is it the name Dependencies should read?");
+        assertThat(results.get(1).lesson().hint()).as("defined by the guide: serverless.yml lacks it").isEqualTo("serverless.yml");
+    }
+
+    @Test
     void aLocalCloudThatCannotStartIsExplainedOnceAndIndented() throws Exception {
         Lesson second = Lesson.of("second", "AccountCache.java", List.of(), service -> { });
         StepLessons probed = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(hit, second));
