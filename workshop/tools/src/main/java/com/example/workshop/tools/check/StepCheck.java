@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  * {@code start}), then its service running in the local cloud, probed lesson by lesson.
  */
 public final class StepCheck {
+    /** How the Momento SDK words a call to a cache that does not exist. */
+    private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** Builds the working copy and runs its tests. */
     interface Build {
@@ -104,6 +106,10 @@ public final class StepCheck {
             if (misnamed.isPresent()) {
                 problems.add(misnamed.get() + " is no variable of the guide's serverless.yml: is it the name Dependencies"
                         + " should read?");
+                seenFile = "Dependencies.java";
+            } else if (problems.stream().anyMatch(problem -> problem.contains(NO_SUCH_CACHE))) {
+                problems.add("the function asks for a cache that does not exist: the local cloud creates the one that"
+                        + " CACHE_NAME names in serverless.yml, and Dependencies must take the cache's name from that variable");
                 seenFile = "Dependencies.java";
             }
             Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile, unitTestedFile(tests, lesson), step);
@@ -257,7 +263,7 @@ public final class StepCheck {
         // A refusal, a failed Init or a cache that is not there says why; "ERROR ApiHandler - GET ... failed" only that
         // it failed. (A cache call that fails is logged as a warning, and DynamoDB answers: only its log tells.)
         for (List<String> kinds : List.of(List.of("is not authorized to perform", "INIT failed",
-                "A cache with the specified name does not exist"), List.of("Exception: ", " ERROR "))) {
+                NO_SUCH_CACHE), List.of("Exception: ", " ERROR "))) {
             Optional<String> found = since.stream().filter(line -> kinds.stream().anyMatch(line::contains))
                     .map(String::strip).map(LocalService::brief).reduce((earlier, later) -> later);
             if (found.isPresent()) {

@@ -123,6 +123,24 @@ class StepCheckTest {
     }
 
     @Test
+    void aCacheThatIsNotThereIsExplainedAndPointsAtDependencies() throws Exception {
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/03-read-aside.md"),
+                "# Step 3\n\n### 2. `AccountCache.java`: read-aside\n\n### 4. `Dependencies.java`: build the cache\n");
+        Lesson missed = Lesson.of("a miss fills the cache", "AccountCache.java", List.of(), service -> {
+            cloudLog.add("[getUser#1] WARN AccountCache - Cache set of user#alice failed: A cache with the specified name"
+                    + " does not exist. To resolve this error, make sure you have created the cache before attempting to use it.");
+            throw new ProbeFailure("GET /users/alice never asked the cache");
+        });
+        StepLessons probed = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(missed));
+
+        List<LessonResult> results = check(probed, ran());
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("Dependencies.java");
+        assertThat(results.get(0).problems()).last().asString().contains("CACHE_NAME");
+    }
+
+    @Test
     void anIamRefusalPointsAtTheGuidesServerlessYmlEdit() throws Exception {
         Files.createDirectories(root.resolve("workshop"));
         Files.writeString(root.resolve("workshop/05-fan-out.md"), "# Step 5\n\n### 1. `serverless.yml`: the function\n");
