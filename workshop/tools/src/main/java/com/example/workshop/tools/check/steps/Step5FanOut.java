@@ -60,6 +60,11 @@ final class Step5FanOut {
         Reply listed = service.get("/organizations/" + organization + "/members");
 
         expect(listed.status() == 200, listed.describe("GET /organizations/" + organization + "/members"));
+        if (usernames(listed).equals(Set.of(organization))) {
+            throw new ProbeFailure("the list names the organization, " + organization + ", as every member's username: the"
+                    + " membership items are read with the organization and the username swapped (AccountRepository's"
+                    + " Query, new Membership(organizationName, memberUsername, role))", "AccountRepository.java");
+        }
         expect(listed.json().path("members").size() == MEMBERS, "the list has " + listed.json().path("members").size()
                 + " members, not " + MEMBERS + ": " + listed.body());
         expect(!listed.json().path("members").get(0).path("firstName").asText("").isEmpty(),
