@@ -102,14 +102,10 @@ public final class StepCheck {
                 problems.addAll(testProblems(tests, lesson));
             }
             String seenFile = probedFiles.get(lesson);
-            Optional<String> misnamed = variableTheGuideDoesNotDefine(problems, step);
-            if (misnamed.isPresent()) {
-                problems.add(misnamed.get() + " is no variable of the guide's serverless.yml: is it the name Dependencies"
-                        + " should read?");
-                seenFile = "Dependencies.java";
-            } else if (problems.stream().anyMatch(problem -> problem.contains(NO_SUCH_CACHE))) {
-                problems.add("the function asks for a cache that does not exist: the local cloud creates the one that"
-                        + " CACHE_NAME names in serverless.yml, and Dependencies must take the cache's name from that variable");
+            Optional<String> cause = causeInDependencies(problems, step);
+            if (cause.isPresent()) {
+                // Right after what the local cloud saw, so that "... and N more" never hides it.
+                problems.add(probeProblems.getOrDefault(lesson, List.of()).size(), cause.get());
                 seenFile = "Dependencies.java";
             }
             Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile, unitTestedFile(tests, lesson), step);
@@ -135,6 +131,23 @@ public final class StepCheck {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /**
+     * What only Dependencies (which reads every environment variable) can be the cause of: the function
+     * asked for a variable the step's solution does not define either, or for a cache that does not exist.
+     */
+    private Optional<String> causeInDependencies(List<String> problems, StepLessons step) {
+        Optional<String> misnamed = variableTheGuideDoesNotDefine(problems, step);
+        if (misnamed.isPresent()) {
+            return Optional.of(misnamed.get() + " is no variable of the guide's serverless.yml: is it the name Dependencies"
+                    + " should read?");
+        }
+        if (problems.stream().anyMatch(problem -> problem.contains(NO_SUCH_CACHE))) {
+            return Optional.of("the function asks for a cache that does not exist: the local cloud creates the one that"
+                    + " CACHE_NAME names in serverless.yml, and Dependencies must take the cache's name from that variable");
+        }
+        return Optional.empty();
     }
 
     /**
