@@ -3,6 +3,7 @@ package com.example.workshop.tools.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.workshop.tools.check.TestResults.TestCase;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -124,9 +125,7 @@ class StepCheckTest {
 
     @Test
     void aCacheThatIsNotThereIsExplainedAndPointsAtDependencies() throws Exception {
-        Files.createDirectories(root.resolve("workshop"));
-        Files.writeString(root.resolve("workshop/03-read-aside.md"),
-                "# Step 3\n\n### 2. `AccountCache.java`: read-aside\n\n### 4. `Dependencies.java`: build the cache\n");
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
         Lesson missed = Lesson.of("a miss fills the cache", "AccountCache.java", List.of(), service -> {
             cloudLog.add("[getUser#1] WARN AccountCache - Cache set of user#alice failed: A cache with the specified name"
                     + " does not exist. To resolve this error, make sure you have created the cache before attempting to use it.");
@@ -142,8 +141,7 @@ class StepCheckTest {
 
     @Test
     void anIamRefusalPointsAtTheGuidesServerlessYmlEdit() throws Exception {
-        Files.createDirectories(root.resolve("workshop"));
-        Files.writeString(root.resolve("workshop/05-fan-out.md"), "# Step 5\n\n### 1. `serverless.yml`: the function\n");
+        guideWithEditsOf("05-fan-out.md", "serverless.yml");
         Lesson refused = Lesson.of("lists every member", "ListMembersHandler.java", List.of(), service -> {
             cloudLog.add("[listMembers#1] ... User: x is not authorized to perform: dynamodb:Query on resource: table");
             throw new ProbeFailure("GET /organizations/acme/members answered 500");
@@ -161,9 +159,7 @@ class StepCheckTest {
 
     @Test
     void aProbeThatSeesTheSlipInAnotherEditPointsAtThatEdit() throws Exception {
-        Files.createDirectories(root.resolve("workshop"));
-        Files.writeString(root.resolve("workshop/04-write-aside.md"),
-                "# Step 4\n\n### 1. `AccountCache.java`: a write\n\n### 2. `AccountService.java`: every write path\n");
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
         Lesson unreadable = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> {
             throw new ProbeFailure("the write set the item, but the read could not decode it", "AccountCache.java");
         });
@@ -183,9 +179,7 @@ class StepCheckTest {
 
     @Test
     void aLessonWhoseOnlyFailuresAreOneClasssUnitTestsPointsAtThatClass() throws Exception {
-        Files.createDirectories(root.resolve("workshop"));
-        Files.writeString(root.resolve("workshop/04-write-aside.md"),
-                "# Step 4\n\n### 1. `AccountCache.java`: a write\n\n### 2. `AccountService.java`: every write path\n");
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
         Lesson mixed = Lesson.of("adding a member replaces a cached not-a-member", "AccountService.java",
                 List.of("CachedWritesIntegrationTest.addMember", "AccountCacheTest.aWriteReplaces"), null);
         Lesson bothFail = Lesson.of("both fail", "AccountService.java",
@@ -206,9 +200,7 @@ class StepCheckTest {
 
     @Test
     void aVariableTheGuideNeverDefinesPointsAtTheCodeThatReadsItNotAtServerlessYml() throws Exception {
-        Files.createDirectories(root.resolve("workshop"));
-        Files.writeString(root.resolve("workshop/02-momento-client.md"),
-                "# Step 2\n\n### 2. `serverless.yml`: the secret's name\n\n### 5. `Dependencies.java`: the client\n");
+        guideWithEditsOf("02-momento-client.md", "serverless.yml", "Dependencies.java");
         Files.createDirectories(root.resolve("solutions/step-2-momento-client"));
         Files.writeString(root.resolve("solutions/step-2-momento-client/serverless.yml"),
                 "provider:\n  environment:\n    MOMENTO_API_KEY_SECRET_ID: accounts/MomentoApiKey\n");
@@ -230,6 +222,16 @@ class StepCheckTest {
         assertThat(results.get(0).problems()).element(2).asString()
                 .isEqualTo("MOMENTO_API_KEY is no variable of the guide's serverless.yml: is it the name Dependencies should read?");
         assertThat(results.get(1).lesson().hint()).as("defined by the guide: serverless.yml lacks it").isEqualTo("serverless.yml");
+    }
+
+    /** A guide whose "The edits" has one heading per file, as the workshop's guides do. */
+    private void guideWithEditsOf(String guide, String... files) throws IOException {
+        StringBuilder text = new StringBuilder("# The step\n\n## The edits\n");
+        for (int i = 0; i < files.length; i++) {
+            text.append("\n### ").append(i + 1).append(". `").append(files[i]).append("`: what it does\n");
+        }
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop").resolve(guide), text);
     }
 
     @Test
