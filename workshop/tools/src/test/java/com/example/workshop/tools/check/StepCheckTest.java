@@ -124,6 +124,15 @@ class StepCheckTest {
     }
 
     @Test
+    void aStreamRecordTheHandlerSkippedIsQuotedFromTheLog() {
+        List<String> log = List.of("[streamCacher#1] WARN StreamCacherHandler - Stream record 42 has an unknown event name"
+                + " MODIFY, skipped", "[getUser#1] ERROR ApiHandler - GET /users/bob failed: IllegalStateException: later");
+
+        assertThat(StepCheck.functionError(log, 0)).hasValueSatisfying(line -> assertThat(line)
+                .contains("unknown event name MODIFY"));
+    }
+
+    @Test
     void aCacheThatIsNotThereIsExplainedAndPointsAtDependencies() throws Exception {
         guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
         Lesson missed = Lesson.of("a miss fills the cache", "AccountCache.java", List.of(), service -> {
