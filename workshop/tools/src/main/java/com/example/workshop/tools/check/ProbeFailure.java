@@ -26,8 +26,13 @@ public class ProbeFailure extends Exception {
 
     /** Fails with {@code message} unless {@code condition} holds. */
     public static void expect(boolean condition, String message) throws ProbeFailure {
+        expect(condition, message, null);
+    }
+
+    /** Fails with {@code message}, pointing at {@code file}, unless {@code condition} holds. */
+    public static void expect(boolean condition, String message, String file) throws ProbeFailure {
         if (!condition) {
-            throw new ProbeFailure(message);
+            throw new ProbeFailure(message, file);
         }
     }
 }

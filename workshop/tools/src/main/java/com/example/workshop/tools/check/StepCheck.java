@@ -21,6 +21,7 @@ public final class StepCheck {
     /** How the Momento SDK words a call to a cache that does not exist. */
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
+
     /** Builds the working copy and runs its tests. */
     interface Build {
         TestRun.Result run() throws IOException, InterruptedException;

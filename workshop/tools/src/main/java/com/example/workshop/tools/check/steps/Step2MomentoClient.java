@@ -101,10 +101,9 @@ final class Step2MomentoClient {
                 service::healMomento);
         expect(read.status() == 404, "with Momento slow to connect at a cold start, " + read.describe("GET " + path));
         long clients = service.logLines("Creating Momento Cache Client").size() - clientsBefore;
-        if (clients == 0) {
-            throw new ProbeFailure("getUser's cold start answered before it built a Momento client: Init must wait for the"
-                    + " client's thread (the join() in Dependencies.accountService()), or Lambda freezes it half-done", "Dependencies.java");
-        }
+        expect(clients > 0, "getUser's cold start answered before it built a Momento client: Init must wait for the"
+                + " client's thread (the join() in Dependencies.accountService()), or Lambda freezes it half-done",
+                "Dependencies.java");
         expect(clients == 2, "with Momento taking " + SLOW_CONNECTION_MILLIS / 1000 + " s to connect, getUser's cold start built "
                 + clients + " client(s) instead of 2: Init must wait at most 1 s (CacheClient.create with a timeout of 1 s; the"
                 + " 3-argument create waits 30 s) and, on ConnectionFailedException, keep a client from CacheClient.builder(...).build(),"
@@ -139,11 +138,10 @@ final class Step2MomentoClient {
         expect(read.status() == 404, "with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer during a"
                 + " cold start, " + read.describe("GET " + path) + ": catch every RuntimeException while creating the client"
                 + " in Init (a timeout is an SdkClientException, not a SecretsManagerException)");
-        if (!logsMore(service, Step2MomentoClient::tellsOfATimeout, timeoutsBefore)) {
-            throw new ProbeFailure("with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer, getUser's"
-                    + " cold start waited for it and logged no timeout: give the Secrets Manager client short timeouts"
-                    + " (Clients.secretsManager), so a cold start gives up on it and goes on without a cache", "Clients.java");
-        }
+        expect(logsMore(service, Step2MomentoClient::tellsOfATimeout, timeoutsBefore), "with Secrets Manager taking "
+                + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer, getUser's cold start waited for it and logged no timeout:"
+                + " give the Secrets Manager client short timeouts (Clients.secretsManager), so a cold start gives up on it and"
+                + " goes on without a cache", "Clients.java");
     }
 
     private static String last(List<String> lines) {

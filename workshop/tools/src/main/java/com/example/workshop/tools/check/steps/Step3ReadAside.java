@@ -6,7 +6,6 @@ import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
-import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
 
@@ -151,12 +150,10 @@ final class Step3ReadAside {
         String acmeb = service.createOrganizationNamed(ob, "acme" + suffix + "b");
         service.get("/organizations/" + acmeb + "/members/" + ob);
         Reply bobInAcme = service.get("/organizations/" + acme + "/members/" + bobName);
-        if (bobInAcme.status() != 404) {
-            throw new ProbeFailure("after reading " + ob + "'s membership of " + acmeb + ", "
-                    + bobInAcme.describe("GET /organizations/" + acme + "/members/" + bobName) + ": " + bobName + " is no member"
-                    + " of " + acme + "; CacheKeys.membership must keep the organization and the user apart (a separator"
-                    + " between them), or " + acme + " + " + bobName + " and " + acmeb + " + " + ob + " share a key", "CacheKeys.java");
-        }
+        expect(bobInAcme.status() == 404, "after reading " + ob + "'s membership of " + acmeb + ", "
+                + bobInAcme.describe("GET /organizations/" + acme + "/members/" + bobName) + ": " + bobName + " is no member of "
+                + acme + "; CacheKeys.membership must keep the organization and the user apart (a separator between them),"
+                + " or " + acme + " + " + bobName + " and " + acmeb + " + " + ob + " share a key", "CacheKeys.java");
 
         // A user, and no organization of that name: each kind of item needs a key of its own in the cache.
         String loner = service.createUser("acme");
