@@ -132,6 +132,15 @@ public final class LocalService {
         return new CacheCounters(cache.path("hits").asLong(), cache.path("misses").asLong(), cache.path("sets").asLong());
     }
 
+    /**
+     * Calls the local Momento got of one data-plane method so far, as Momento's protocol names it
+     * ("Set", "SetIfNotExists", "Get", ...), whatever they did: unlike the cache counters' sets, a
+     * conditional set that stored nothing counts too.
+     */
+    public long momentoCalls(String method) throws Exception {
+        return control(get("/_local/momento/stats")).path("rpcs").path(method).path("calls").asLong(0);
+    }
+
     /** Calls of one DynamoDB operation so far, e.g. {@code dynamoDbCalls("GetItem")}. */
     public long dynamoDbCalls(String operation) throws Exception {
         return control(get("/_local/dynamodb/stats")).path(operation).asLong(0);
