@@ -45,6 +45,7 @@ public final class LocalService {
     private final URI base;
     private final Supplier<List<String>> log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile int logQuotedFrom;
 
     public LocalService(URI base, Supplier<List<String>> log) {
         this.base = base;
@@ -292,6 +293,19 @@ public final class LocalService {
     }
 
     // The log: the local cloud's lines and every line the functions printed ("[getUser#1] ...").
+
+    /**
+     * What the functions logged so far is what the probe asked for (the failure of a fault it
+     * injected, say): if the probe fails after this, the checklist quotes only later lines.
+     */
+    public void logSoFarWasExpected() {
+        logQuotedFrom = log.get().size();
+    }
+
+    /** The first log line a failure may quote (see {@link #logSoFarWasExpected()}). */
+    int logQuotedFrom() {
+        return logQuotedFrom;
+    }
 
     public List<String> logLines(String text) {
         return log.get().stream().filter(line -> line.contains(text)).toList();

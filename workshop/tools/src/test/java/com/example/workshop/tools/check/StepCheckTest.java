@@ -113,6 +113,23 @@ class StepCheckTest {
     }
 
     @Test
+    void aFailureTheProbeCausedOnPurposeIsNotQuoted() throws Exception {
+        Lesson slow = Lesson.of("slow", "Clients.java", List.of(), service -> {
+            cloudLog.add("[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use:"
+                    + " InternalServiceErrorException: the fault the probe injected");
+            service.logSoFarWasExpected();
+            cloudLog.add("[getUser#2] INFO nothing telling");
+            throw new ProbeFailure("with Secrets Manager taking 5 s to answer, getUser logged no timeout");
+        });
+        StepLessons probed = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(slow));
+
+        List<LessonResult> results = check(probed, ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(results.get(0).problems()).containsExactly(
+                "local cloud: with Secrets Manager taking 5 s to answer, getUser logged no timeout");
+    }
+
+    @Test
     void aCacheThatIsNotThereIsQuotedFromTheLogThoughDynamoDbAnswered() {
         List<String> log = List.of("[getUser#1] START RequestId: 1",
                 "[getUser#1] WARN AccountCache - Cache get of user#alice failed, asking DynamoDB: NotFoundException:"

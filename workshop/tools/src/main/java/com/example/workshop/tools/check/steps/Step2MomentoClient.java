@@ -132,6 +132,7 @@ final class Step2MomentoClient {
         }
 
         // Slow, not failing: the client's timeouts must end the wait, and a timeout is a failure like any other.
+        service.logSoFarWasExpected(); // the failure just logged is not what a slow answer should log
         long timeoutsBefore = logged(service, Step2MomentoClient::tellsOfATimeout);
         read = service.coldStartWhile("getUser", path, () -> service.delaySecretsManager(SLOW_SECRETS_MANAGER_MILLIS),
                 service::healSecretsManager);
