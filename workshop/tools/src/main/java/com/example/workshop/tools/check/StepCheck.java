@@ -245,7 +245,8 @@ public final class StepCheck {
                     runTwice(lesson.probe(), service);
                 } catch (ProbeFailure failure) {
                     List<String> seen = new ArrayList<>(List.of("local cloud: " + failure.getMessage()));
-                    functionError(cloud.log(), Math.max(logLinesBefore, service.logQuotedFrom())).ifPresent(line -> seen.add("its log: " + line));
+                    int quotable = Math.max(logLinesBefore, service.logQuotedFrom());
+                    functionError(cloud.log(), quotable).ifPresent(line -> seen.add("its log: " + line));
                     problems.put(lesson, seen);
                     failure.file().ifPresent(file -> files.put(lesson, file));
                 } catch (IOException e) {
