@@ -240,7 +240,7 @@ class GuideSnippetsTest {
     static final Pattern INLINE_CLASS = Pattern.compile("`([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)(?:\\.([A-Za-z]+))?`");
     /** Names from the SDKs and AWS, not from this project. */
     static final Set<String> EXTERNAL_NAMES = Set.of("CacheClient", "CredentialProvider", "GetResponse", "SetResponse",
-            "SetIfNotExistsResponse", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
+            "SetIfNotExistsResponse", "SetIfNotExists", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
             "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException", "SecretsManagerException", "DynamoDbException",
             "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent",
             "KinesisClient", "ReportBatchItemFailures", "HttpURLConnection", "DynamoDbRetryPolicy", "ApiCallTimeoutException",
