@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The stages under solutions/, in step order, and the working copy at the repository root. */
-final class Stages {
+public final class Stages {
     /** What a stage holds, and what the working copy at the root holds of it. */
     static final List<String> ENTRIES = List.of("pom.xml", "serverless.yml", "src");
     /** The file at the root naming the stage the working copy started from. */
     static final String MARKER = ".workshop-stage";
     private static final Pattern STAGE_NAME = Pattern.compile("step-(\\d+)-[a-z0-9-]+");
 
-    record Stage(int number, String name, Path dir) {
+    public record Stage(int number, String name, Path dir) {
         String branch() {
             return "step-" + number;
         }
@@ -26,7 +26,7 @@ final class Stages {
 
     private final Path root;
 
-    Stages(Path root) {
+    public Stages(Path root) {
         this.root = root;
     }
 
@@ -34,7 +34,7 @@ final class Stages {
         return root;
     }
 
-    List<Stage> all() {
+    public List<Stage> all() {
         try (Stream<Path> dirs = Files.list(root.resolve("solutions"))) {
             return dirs.filter(Files::isDirectory)
                     .map(dir -> {

@@ -1,7 +1,9 @@
 package com.example.workshop.tools.check;
 
+import com.example.workshop.tools.Stages;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Checks the working copy against one step: its tests (the step's specification, brought by
@@ -161,15 +162,15 @@ public final class StepCheck {
         if (variable.isEmpty()) {
             return Optional.empty();
         }
-        try (Stream<Path> stages = Files.list(root.resolve("solutions"))) {
-            Optional<Path> solution = stages.filter(dir -> dir.getFileName().toString().startsWith("step-" + step.number() + "-"))
-                    .findFirst();
+        try {
+            Optional<Path> solution = new Stages(root).all().stream().filter(stage -> stage.number() == step.number())
+                    .map(Stages.Stage::dir).findFirst();
             if (solution.isEmpty() || !Files.exists(solution.get().resolve("serverless.yml"))) {
                 return Optional.empty();
             }
             String defined = Files.readString(solution.get().resolve("serverless.yml"));
             return defined.contains(variable.get() + ":") ? Optional.empty() : variable;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty(); // no solutions here (a test's root): keep the lesson's own pointer
         }
     }
