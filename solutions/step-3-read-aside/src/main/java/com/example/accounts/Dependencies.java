@@ -30,7 +30,7 @@ public final class Dependencies {
     /**
      * Handlers are built during Lambda's Init phase, so building the cache client here makes the
      * cold start, not the first request, pay for it. It is built on a thread of its own: reading
-     * the key and connecting wait on the network, and meanwhile the caller builds the DynamoDB
+     * the key and connecting wait on the network, and meanwhile the caller can build its DynamoDB
      * client. A new thread rather than a pool's, because it inherits the caller's context class
      * loader: in Lambda, the one that loaded the function's jar. A failure is not fatal: the next
      * use of the client tries again, and DynamoDB still answers.

@@ -38,8 +38,9 @@ public final class InMemoryCache {
         when(client.get(anyString(), anyString())).thenAnswer(call -> CompletableFuture.completedFuture(get(call.getArgument(1))));
         when(client.set(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
                 CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
-        // Also the calls a slip of the guide's edits would make, answered as Momento would: a set
-        // with the client's default TTL (recorded as none given), a delete.
+        // Also a set with the client's default TTL (recorded as none given), which only a slip of
+        // the guide's edits makes, and a delete (a slip until step 6, whose stream cacher deletes),
+        // answered as Momento would.
         when(client.set(anyString(), anyString(), anyString())).thenAnswer(call ->
                 CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), NO_TTL_GIVEN)));
         when(client.delete(anyString(), anyString())).thenAnswer(call ->

@@ -34,7 +34,7 @@ class ListMembersIntegrationTest {
     private String table;
     private AccountService accounts;
 
-    /** acme: carol (Owner) added alice (Admin), dave and bob (Members); users created out of order. */
+    /** acme: carol (Owner) added alice (Admin) and dave (Member), alice added bob (Member); users created out of order. */
     @BeforeEach
     void acmeWithFourMembers() {
         table = LocalDynamoDb.createAccountsTable();

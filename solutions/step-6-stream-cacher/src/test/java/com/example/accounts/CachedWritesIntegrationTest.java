@@ -1,7 +1,9 @@
 package com.example.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
 import com.example.accounts.repository.AccountRepository;
@@ -46,11 +48,8 @@ class CachedWritesIntegrationTest {
         accounts.createUser(new User("bob", "Bob", "Builder"));
         accounts.createOrganization("acme", "alice");
         assertThat(cache.items).doesNotContainKey("member#acme#bob");
-        try {
-            accounts.getMembership("acme", "bob");
-        } catch (RuntimeException notAMember) {
-            assertThat(cache.items).containsEntry("member#acme#bob", "NOT_FOUND");
-        }
+        assertThatThrownBy(() -> accounts.getMembership("acme", "bob")).isInstanceOf(NotFoundException.class);
+        assertThat(cache.items).containsEntry("member#acme#bob", "NOT_FOUND");
 
         accounts.addMember("acme", "bob", Role.ADMIN, "alice");
 

@@ -38,17 +38,17 @@ public final class Dependencies {
 
     /** For the activity consumer, which reads the accounts table through the cache and writes the activity table. */
     public static ActivityConsumer activityConsumer() {
-        createCacheClientDuringInit().join();
-        return new ActivityConsumer(
-                new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME")),
-                new ActivityRepository(Clients.dynamoDb(), requiredEnv("ACTIVITY_TABLE_NAME")),
-                accountCache());
+        CompletableFuture<Void> cacheClientCreated = createCacheClientDuringInit();
+        AccountRepository accounts = new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME"));
+        ActivityRepository activities = new ActivityRepository(Clients.dynamoDb(), requiredEnv("ACTIVITY_TABLE_NAME"));
+        cacheClientCreated.join(); // Init ends with the cache client connected
+        return new ActivityConsumer(accounts, activities, accountCache());
     }
 
     /**
      * Handlers are built during Lambda's Init phase, so building the cache client here makes the
      * cold start, not the first request, pay for it. It is built on a thread of its own: reading
-     * the key and connecting wait on the network, and meanwhile the caller builds the DynamoDB
+     * the key and connecting wait on the network, and meanwhile the caller can build its DynamoDB
      * client. A new thread rather than a pool's, because it inherits the caller's context class
      * loader: in Lambda, the one that loaded the function's jar. A failure is not fatal: the next
      * use of the client tries again, and DynamoDB still answers.

@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Read-aside: the cache first, the database on a miss, and never a failure because of the cache. */
+/**
+ * Read-aside: the cache first, the database on a miss, and never a failure because of the cache.
+ * Write-aside: a write replaces what the cache holds; a fill never does.
+ */
 class AccountCacheTest {
     private static final User ALICE = new User("alice", "Alice", "Liddell");
     /** Not the service's 60 s: each set must state the TTL this cache was given. */
@@ -80,12 +83,14 @@ class AccountCacheTest {
     }
 
     @Test
-    void anUnreadableCachedValueLeavesTheDatabaseToAnswer() {
+    void anUnreadableCachedValueLeavesTheDatabaseToAnswerUntilItsTtlEnds() {
         memory.items.put("user#alice", "{not json");
 
         Optional<User> read = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
 
         assertThat(read).contains(ALICE);
+        assertThat(memory.items).as("a fill never replaces an entry, not even one it cannot read")
+                .containsEntry("user#alice", "{not json");
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Read-aside: the cache first, the database on a miss, and never a failure because of the cache;
- * for one item, and for many at once (the fan-out).
+ * for one item, and for many at once (the fan-out). Write-aside: a write replaces what the cache
+ * holds; a fill never does.
  */
 class AccountCacheTest {
     private static final User ALICE = new User("alice", "Alice", "Liddell");
@@ -95,12 +96,14 @@ class AccountCacheTest {
     }
 
     @Test
-    void anUnreadableCachedValueLeavesTheDatabaseToAnswer() {
+    void anUnreadableCachedValueLeavesTheDatabaseToAnswerUntilItsTtlEnds() {
         memory.items.put("user#alice", "{not json");
 
         Optional<User> read = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
 
         assertThat(read).contains(ALICE);
+        assertThat(memory.items).as("a fill never replaces an entry, not even one it cannot read")
+                .containsEntry("user#alice", "{not json");
     }
 
     @Test

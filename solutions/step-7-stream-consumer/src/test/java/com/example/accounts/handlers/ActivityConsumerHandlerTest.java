@@ -129,7 +129,7 @@ class ActivityConsumerHandlerTest {
                 .containsEntry("firstName", s("Alice"))
                 .containsEntry("organizationFound", AttributeValue.fromBool(false))
                 .doesNotContainKey("foundingUser");
-        // "not found" is cached too: the second ghost is a hit.
+        // "not found" is cached too: the same batch again finds all six lookups in the cache, the ghosts' included.
         assertThat(handler.process(event.getRecords())).isEqualTo(new BatchSummary(3, 3, 0, 6, 0, null));
     }
 

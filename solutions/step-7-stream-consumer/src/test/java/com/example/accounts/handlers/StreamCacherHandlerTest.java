@@ -135,15 +135,14 @@ class StreamCacherHandlerTest {
 
     @Test
     void aFailingCacheDeleteIsReported() {
-        DynamodbStreamRecord inserted = insert(user("alice", "Alice", "Liddell"));
+        handle(insert(user("alice", "Alice", "Liddell")));
         DynamodbStreamRecord removed = remove(user("alice", "Alice", "Liddell"));
         memory.failEverything();
 
         StreamsEventResponse response = handle(removed);
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
-                .containsExactly(removed.getDynamodb().getSequenceNumber())
-                .doesNotContain(inserted.getDynamodb().getSequenceNumber());
+                .containsExactly(removed.getDynamodb().getSequenceNumber());
     }
 
     private StreamsEventResponse handle(DynamodbStreamRecord... records) {

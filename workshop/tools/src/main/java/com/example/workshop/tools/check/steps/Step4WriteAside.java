@@ -36,7 +36,7 @@ final class Step4WriteAside {
                         "AccountCache.java",
                         List.of("AccountCacheTest.aSlowReaderDoesNotOverwriteAConcurrentWrite", "ConcurrentMembershipTest",
                                 // with setIfNotExists, a fill no longer replaces an unreadable value (step 3's test, renamed)
-                                "AccountCacheTest.anUnreadableCachedValueLeavesTheDatabaseToAnswer"),
+                                "AccountCacheTest.anUnreadableCachedValueLeavesTheDatabaseToAnswerUntilItsTtlEnds"),
                         null),
                 Lesson.of("a failed cache write never fails the request",
                         "AccountCache.java",
