@@ -6,10 +6,16 @@ import com.example.accounts.errors.UnauthorizedException;
 import com.example.accounts.model.Names;
 import com.example.accounts.model.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates what a handler needs from an API Gateway event. Every problem is a
@@ -17,6 +23,9 @@ import java.util.Map;
  */
 final class ApiRequest {
     static final int MAX_PERSON_NAME_LENGTH = 100;
+    /** Anything after the JSON object (a second object, a stray bracket) makes the body invalid. */
+    private static final ObjectReader BODY_READER = ApiResponses.JSON.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final APIGatewayProxyRequestEvent event;
     private JsonNode body;
@@ -53,19 +62,36 @@ final class ApiRequest {
         return organizationName("field '" + field + "'", textField(field));
     }
 
-    /** A person's name: any text without control characters, up to {@value #MAX_PERSON_NAME_LENGTH} characters. */
+    /** A person's name: text without control or invisible characters, up to {@value #MAX_PERSON_NAME_LENGTH} characters. */
     String personNameField(String field) {
         String value = textField(field).strip();
-        if (value.isEmpty()) {
+        if (value.codePoints().allMatch(Character::isSpaceChar)) { // empty, or only spaces such as U+00A0
             throw new BadRequestException("Field '" + field + "' must not be blank.");
         }
         if (value.length() > MAX_PERSON_NAME_LENGTH) {
             throw new BadRequestException("Field '" + field + "' must be at most " + MAX_PERSON_NAME_LENGTH + " characters.");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new BadRequestException("Field '" + field + "' must not contain control characters.");
+        OptionalInt forbidden = value.codePoints().filter(ApiRequest::isForbiddenInAName).findFirst();
+        if (forbidden.isPresent()) {
+            throw new BadRequestException(String.format("Field '%s' must not contain control or invisible characters"
+                    + " (it holds U+%04X).", field, forbidden.getAsInt()));
         }
         return value;
+    }
+
+    /**
+     * Control characters, line and paragraph separators, unpaired surrogates (not text at all:
+     * DynamoDB refuses them), unassigned and private-use code points, and the invisible format
+     * characters (zero-width space, byte order mark, right-to-left override), except the
+     * zero-width joiner and non-joiner that some scripts write names with.
+     */
+    private static boolean isForbiddenInAName(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SURROGATE,
+                    Character.UNASSIGNED, Character.PRIVATE_USE -> true;
+            case Character.FORMAT -> codePoint != 0x200C && codePoint != 0x200D;
+            default -> false;
+        };
     }
 
     Role roleField(String field) {
@@ -102,7 +128,7 @@ final class ApiRequest {
         }
         JsonNode parsed;
         try {
-            parsed = ApiResponses.JSON.readTree(text);
+            parsed = BODY_READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new BadRequestException("The request body is not valid JSON.");
         }
@@ -129,17 +155,27 @@ final class ApiRequest {
         return value;
     }
 
-    /** Header names are case-insensitive in HTTP, and clients send them in any case. */
+    /**
+     * Header names are case-insensitive in HTTP, and clients send them in any case. A header sent
+     * twice is refused: which of the two would count? (API Gateway's {@code headers} keep one
+     * value per name; its {@code multiValueHeaders} keep them all.)
+     */
     private String header(String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) {
-            return null;
+        List<String> values = matching(event.getMultiValueHeaders(), name).flatMap(List::stream).toList();
+        if (values.isEmpty()) {
+            values = matching(event.getHeaders(), name).toList();
         }
-        return headers.entrySet().stream()
+        if (values.size() > 1) {
+            throw new BadRequestException("The " + name + " header must be sent once, not " + values.size() + " times.");
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static <V> Stream<V> matching(Map<String, V> headers, String name) {
+        return headers == null ? Stream.empty() : headers.entrySet().stream()
                 .filter(header -> name.equalsIgnoreCase(header.getKey()))
                 .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(null);
+                .filter(Objects::nonNull);
     }
 
     private static String username(String where, String value) {

@@ -2,12 +2,17 @@ package com.example.accounts.handlers;
 
 import static com.example.accounts.ApiCall.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.example.accounts.ApiCall;
 import com.example.accounts.Events;
+import com.example.accounts.model.User;
 import com.example.accounts.service.AccountService;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,8 @@ class HandlerInputTest {
                 Arguments.of(null, "request body is required"),
                 Arguments.of("   ", "request body is required"),
                 Arguments.of("{not json", "not valid JSON"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"A\",\"lastName\":\"B\"}{\"x\":1}", "not valid JSON"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"A\",\"lastName\":\"B\"}]", "not valid JSON"),
                 Arguments.of("[1, 2]", "must be a JSON object"),
                 Arguments.of("\"alice\"", "must be a JSON object"),
                 Arguments.of("{\"firstName\":\"A\",\"lastName\":\"B\"}", "Field 'username' is required"),
@@ -42,6 +49,11 @@ class HandlerInputTest {
                 Arguments.of("{\"username\":\"alice\",\"firstName\":\"  \",\"lastName\":\"B\"}", "Field 'firstName' must not be blank"),
                 Arguments.of("{\"username\":\"alice\",\"firstName\":\"" + tooLong + "\",\"lastName\":\"B\"}", "Field 'firstName' must be at most 100"),
                 Arguments.of("{\"username\":\"alice\",\"firstName\":\"A\",\"lastName\":\"B\\u0000\"}", "Field 'lastName' must not contain control"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"\\u00a0\",\"lastName\":\"B\"}", "Field 'firstName' must not be blank"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"\\u200b\",\"lastName\":\"B\"}", "invisible characters (it holds U+200B)"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"Ali\\u202ece\",\"lastName\":\"B\"}", "invisible characters (it holds U+202E)"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"A\\u2028B\",\"lastName\":\"B\"}", "invisible characters (it holds U+2028)"),
+                Arguments.of("{\"username\":\"alice\",\"firstName\":\"A\",\"lastName\":\"\\ud800\"}", "Field 'lastName' must not contain control or invisible characters (it holds U+D800)"),
                 Arguments.of("{\"username\":\"alice\",\"firstName\":\"A\",\"lastName\":[\"B\"]}", "Field 'lastName' must be a string"));
     }
 
@@ -53,6 +65,19 @@ class HandlerInputTest {
         assertThat(call.status()).isEqualTo(400);
         assertThat(call.error()).contains(expectedMessage);
         verifyNoInteractions(accounts);
+    }
+
+    @Test
+    void namesInAnyScriptAreAccepted() {
+        when(accounts.createUser(any())).thenAnswer(call -> call.getArgument(0));
+        // Persian writes some names with a zero-width non-joiner (U+200C); the others are plain letters and marks.
+        for (String name : List.of("Zo\u00eb", "\u0641\u0631\u0632\u0627\u0646\u0647\u200c\u0627\u06cc", "\u6797", "O'Brien-Smith")) {
+            ApiCall call = invoke(new CreateUserHandler(accounts),
+                    Events.post("/users", "{\"username\":\"zoe\",\"firstName\":\"" + name + "\",\"lastName\":\"B\"}"));
+
+            assertThat(call.status()).as(name).isEqualTo(201);
+            verify(accounts).createUser(new User("zoe", name, "B"));
+        }
     }
 
     @Test
@@ -81,6 +106,22 @@ class HandlerInputTest {
 
         assertThat(call.status()).isEqualTo(400);
         assertThat(call.error()).contains("Authorization header");
+        verifyNoInteractions(accounts);
+    }
+
+    @Test
+    void anAuthorizationHeaderSentTwiceIsRefused() {
+        APIGatewayProxyRequestEvent twice = Events.post("/organizations", "{\"organizationName\":\"acme\"}", "alice")
+                .withMultiValueHeaders(Map.of("Authorization", List.of("bob", "alice")));
+        APIGatewayProxyRequestEvent inTwoCases = Events.post("/organizations", "{\"organizationName\":\"acme\"}", "alice")
+                .withMultiValueHeaders(Map.of("authorization", List.of("bob"), "Authorization", List.of("alice")));
+
+        for (APIGatewayProxyRequestEvent event : List.of(twice, inTwoCases)) {
+            ApiCall call = invoke(new CreateOrganizationHandler(accounts), event);
+
+            assertThat(call.status()).isEqualTo(400);
+            assertThat(call.error()).isEqualTo("The Authorization header must be sent once, not 2 times.");
+        }
         verifyNoInteractions(accounts);
     }
 
