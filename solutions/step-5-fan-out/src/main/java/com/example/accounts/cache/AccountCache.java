@@ -3,6 +3,7 @@ package com.example.accounts.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +64,17 @@ public class AccountCache {
         if (client == null) {
             return database.get();
         }
-        return hitOrFill(client, key, type, get(key, send(client, key)), database);
+        List<CompletableFuture<Void>> fills = new ArrayList<>();
+        Optional<T> answer = hitOrFill(client, key, type, get(key, send(client, key)), database, fills);
+        fills.forEach(CompletableFuture::join);
+        return answer;
     }
 
     /**
      * Read-aside for many items at once: the fan-out. Every cache get is sent before any answer
      * is awaited (the SDK's calls are asynchronous), so the hits arrive together, in about the
-     * time of the slowest one. Then each miss is read from the database and filled, one by one,
-     * exactly as {@link #read} does.
+     * time of the slowest one. Then each miss is read from the database, exactly as {@link #read}
+     * does, and its fill sent; the fills, too, are awaited together, at the end.
      *
      * @param ids      what to read, e.g. usernames
      * @param keyOf    the cache key of an id
@@ -88,16 +92,19 @@ public class AccountCache {
         // First send every get, then wait for each answer: the N round trips overlap.
         Map<String, CompletableFuture<GetResponse>> gets = new LinkedHashMap<>();
         ids.forEach(id -> gets.put(id, send(client, keyOf.apply(id))));
+        List<CompletableFuture<Void>> fills = new ArrayList<>();
         gets.forEach((id, pending) -> {
             String key = keyOf.apply(id);
-            answers.put(id, hitOrFill(client, key, type, get(key, pending), () -> database.apply(id)));
+            answers.put(id, hitOrFill(client, key, type, get(key, pending), () -> database.apply(id), fills));
         });
+        // A slow cache then costs one wait for all the fills, not one per miss.
+        fills.forEach(CompletableFuture::join);
         return answers;
     }
 
-    /** The cached item; or, on a miss, the database's answer, which then fills the cache. */
+    /** The cached item; or, on a miss, the database's answer, whose fill is sent and added to {@code fills}. */
     private <T> Optional<T> hitOrFill(CacheClient client, String key, Class<T> type, String cached,
-                                      Supplier<Optional<T>> database) {
+                                      Supplier<Optional<T>> database, List<CompletableFuture<Void>> fills) {
         if (NOT_FOUND.equals(cached)) {
             return Optional.empty();
         }
@@ -106,7 +113,7 @@ public class AccountCache {
             return Optional.of(value);
         }
         Optional<T> answer = database.get();
-        fill(client, key, answer.map(AccountCache::encode).orElse(NOT_FOUND));
+        fills.add(fill(client, key, answer.map(AccountCache::encode).orElse(NOT_FOUND)));
         return answer;
     }
 
@@ -162,15 +169,23 @@ public class AccountCache {
         return null;
     }
 
-    /** Adds the entry only if the key is absent, so it never replaces a write-aside value. */
-    private void fill(CacheClient client, String key, String value) {
+    /**
+     * Sends a fill, which adds the entry only if the key is absent, so it never replaces a
+     * write-aside value. The future it returns never fails: a failed fill is logged.
+     */
+    private CompletableFuture<Void> fill(CacheClient client, String key, String value) {
         try {
-            SetIfNotExistsResponse response = client.setIfNotExists(cacheName, key, value, ttl).join();
-            if (response instanceof SetIfNotExistsResponse.Error error) {
-                LOG.warn("Cache fill of {} failed: {}", key, error.getMessage());
-            }
+            return client.setIfNotExists(cacheName, key, value, ttl).handle((response, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Cache fill of {} failed: {}", key, failure.toString());
+                } else if (response instanceof SetIfNotExistsResponse.Error error) {
+                    LOG.warn("Cache fill of {} failed: {}", key, error.getMessage());
+                }
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.warn("Cache fill of {} failed: {}", key, e.toString());
+            return CompletableFuture.completedFuture(null);
         }
     }
 

@@ -3,6 +3,7 @@ package com.example.accounts.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.entry;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import momento.sdk.CacheClient;
 import momento.sdk.responses.cache.GetResponse;
+import momento.sdk.responses.cache.SetIfNotExistsResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -210,6 +212,31 @@ class AccountCacheTest {
 
         assertThat(users).hasSize(3).allSatisfy((id, user) -> assertThat(user).isPresent());
         assertThat(databaseReads).as("every get was a hit").hasValue(0);
+    }
+
+    @Test
+    void readAllSendsEveryFillBeforeWaitingForAny() {
+        // Three misses, and a cache that stores a fill only once all three have been sent. A
+        // reader that waited for each fill before the next would see the first one fail after 5 s.
+        CompletableFuture<Void> allSent = new CompletableFuture<Void>().orTimeout(5, TimeUnit.SECONDS);
+        AtomicInteger sent = new AtomicInteger();
+        CacheClient client = mock(CacheClient.class);
+        when(client.get(anyString(), anyString())).thenReturn(CompletableFuture.completedFuture(new GetResponse.Miss()));
+        when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call -> {
+            if (sent.incrementAndGet() == 3) {
+                allSent.complete(null);
+            }
+            return allSent.thenApply(ignored -> mock(SetIfNotExistsResponse.Stored.class));
+        });
+        AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
+
+        Map<String, Optional<User>> users = fanOut.readAll(List.of("alice", "bob", "ghost"), id -> "user#" + id, User.class,
+                databaseOf(Map.of("alice", ALICE, "bob", BOB)));
+
+        assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)),
+                entry("ghost", Optional.empty()));
+        assertThat(allSent).as("the three fills, sent before any was awaited, and awaited before readAll returned")
+                .isCompleted();
     }
 
     @Test

@@ -36,6 +36,7 @@ final class Step5FanOut {
                 Lesson.of("the N user reads are sent to the cache at once, and only misses read DynamoDB",
                         "AccountCache.java",
                         List.of("AccountCacheTest.readAllSendsEveryGetBeforeWaitingForAny",
+                                "AccountCacheTest.readAllSendsEveryFillBeforeWaitingForAny",
                                 "AccountCacheTest.readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase",
                                 "AccountCacheTest.aSecondReadAllIsAllHits",
                                 "AccountCacheTest.readAllDoesNotOverwriteAConcurrentWrite",
