@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>Fan-out: a request that needs many items sends all their cache gets at once, then waits
  * for the answers, so N hits cost about one round trip rather than N.
  *
- * <p>Stream cacher: {@link #replace} and {@link #remove} apply a change read from the table's
- * stream. Unlike the rest, they throw when the cache fails, so the change is retried rather than lost.
+ * <p>Stream cacher: {@link #replace}, {@link #replaceWithNotFound} and {@link #remove} apply a
+ * change read from the table's stream. Unlike the rest, they throw when the cache fails, so the
+ * change is retried rather than lost.
  *
  * <p>The cache may make a read faster, never make it fail: when the cache errs, times out or
  * cannot be reached, the failure is logged and the database answers.
@@ -152,8 +153,22 @@ public class AccountCache {
     }
 
     /**
-     * Stream cacher: deletes the entry of an item the table no longer has; the next read asks
-     * the database (and caches its "not found").
+     * Stream cacher: caches "not found" for an item the table no longer has, as a read of it
+     * would. Not a delete: a reader that read the item just before it was deleted could then
+     * fill the free key with it, for a whole TTL; its setIfNotExists finds this entry instead.
+     *
+     * @throws RuntimeException when the cache cannot be written, so the change is retried
+     */
+    public void replaceWithNotFound(String key) {
+        SetResponse response = cache.get().set(cacheName, key, NOT_FOUND, ttl).join();
+        if (response instanceof SetResponse.Error error) {
+            throw error;
+        }
+    }
+
+    /**
+     * Stream cacher: deletes the entry of an item the read path could not parse; the next read
+     * asks the database.
      *
      * @throws RuntimeException when the cache cannot be written, so the change is retried
      */

@@ -1,6 +1,7 @@
 package com.example.accounts.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -77,7 +78,7 @@ class StreamCacherHandlerTest {
     }
 
     @Test
-    void aRemovedItemOfEachKindLeavesTheCache() {
+    void aRemovedItemOfEachKindIsCachedAsNotFound() {
         memory.items.put("user#alice", "{}");
         memory.items.put("org#acme", "{}");
         memory.items.put("member#acme#bob", "{}");
@@ -88,7 +89,9 @@ class StreamCacherHandlerTest {
                 remove(membership("acme", "bob", "Member")));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(memory.items).containsOnlyKeys("user#carol");
+        assertThat(memory.items).containsOnly(entry("user#alice", "NOT_FOUND"), entry("org#acme", "NOT_FOUND"),
+                entry("member#acme#bob", "NOT_FOUND"), entry("user#carol", "{}"));
+        assertThat(memory.ttls).containsEntry("member#acme#bob", Duration.ofSeconds(60));
     }
 
     @Test
@@ -134,7 +137,7 @@ class StreamCacherHandlerTest {
     }
 
     @Test
-    void aFailingCacheDeleteIsReported() {
+    void aRemovalTheCacheFailsToApplyIsReported() {
         handle(insert(user("alice", "Alice", "Liddell")));
         DynamodbStreamRecord removed = remove(user("alice", "Alice", "Liddell"));
         memory.failEverything();

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The table's DynamoDB stream -> the cache. Each INSERT or MODIFY caches the item as it now
- * is; each REMOVE deletes its entry.
+ * is; each REMOVE caches its "not found".
  *
  * <p>Records come in order, per item. When one fails, this stops and reports it in
  * {@code batchItemFailures} (serverless.yml: {@code functionResponseType: ReportBatchItemFailures}):

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the cache in step with the table, whoever wrote to it: this service, an admin script or
  * another service. It is fed the changes of the table's DynamoDB stream: a created or changed
- * item is cached as it now is (same key, JSON and TTL as write-aside), a deleted one is removed
- * from the cache.
+ * item is cached as it now is (same key, JSON and TTL as write-aside), a deleted one as "not
+ * found".
  *
  * <p>A cache failure is thrown, not logged: the caller reports the change as failed, and Lambda
  * delivers it again.
@@ -64,7 +64,7 @@ public class StreamCacher {
         if (key.isEmpty()) {
             return Outcome.IGNORED;
         }
-        cache.remove(key.get());
+        cache.replaceWithNotFound(key.get());
         return Outcome.REMOVED;
     }
 

@@ -5,10 +5,15 @@ import static com.example.accounts.service.StreamCacher.Outcome.REFRESHED;
 import static com.example.accounts.service.StreamCacher.Outcome.REMOVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
+import com.example.accounts.cache.AccountCache;
+import com.example.accounts.model.Membership;
+import com.example.accounts.model.Role;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +44,29 @@ class StreamCacherTest {
     }
 
     @Test
-    void aRemovedItemIsRemovedFromTheCache() {
+    void aRemovedItemIsCachedAsNotFound() {
         memory.items.put("member#acme#bob", "{}");
 
         assertThat(cacher.itemRemoved(Map.of("PK", "ORGMEMBERS#acme", "SK", "MEMBER#bob"))).isEqualTo(REMOVED);
 
-        assertThat(memory.items).isEmpty();
+        assertThat(memory.items).containsOnly(entry("member#acme#bob", "NOT_FOUND"));
+    }
+
+    @Test
+    void aSlowReaderCannotBringBackARemovedMembership() {
+        AccountCache reads = TestCaches.accountCache(memory);
+
+        // A read misses and asks the table, which still has bob as an Admin. Before its fill
+        // arrives, the membership is deleted and the stream cacher applies the REMOVE.
+        Optional<Membership> slowRead = reads.read("member#acme#bob", Membership.class, () -> {
+            cacher.itemRemoved(Map.of("PK", "ORGMEMBERS#acme", "SK", "MEMBER#bob"));
+            return Optional.of(new Membership("acme", "bob", Role.ADMIN));
+        });
+
+        assertThat(slowRead).isPresent(); // what the table said when it was read
+        assertThat(memory.items).as("the late fill stored nothing").containsEntry("member#acme#bob", "NOT_FOUND");
+        assertThat(reads.read("member#acme#bob", Membership.class, () -> Optional.of(new Membership("acme", "bob", Role.ADMIN))))
+                .as("the next read, from the cache").isEmpty();
     }
 
     @Test

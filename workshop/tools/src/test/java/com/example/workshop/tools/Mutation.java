@@ -27,9 +27,9 @@ public record Mutation(int step, String lesson, String file, String from, String
                     "        return cache.readAll(usernames, CacheKeys::user, User.class, repository::findUser);\n",
                     "        return usernames.stream().collect(java.util.stream.Collectors.toMap(username -> username,"
                             + " repository::findUser, (a, b) -> a, java.util.LinkedHashMap::new));\n"),
-            new Mutation(6, "a removed item leaves the cache; an unknown or incomplete one is never cached",
+            new Mutation(6, "a removed item is cached as not found; an unknown or incomplete one is never cached",
                     "src/main/java/com/example/accounts/service/StreamCacher.java",
-                    "            return Outcome.IGNORED;\n        }\n        cache.remove(key.get());\n",
+                    "            return Outcome.IGNORED;\n        }\n        cache.replaceWithNotFound(key.get());\n",
                     "            return Outcome.IGNORED;\n        }\n"),
             new Mutation(7, "a second delivery records each event once",
                     "src/main/java/com/example/accounts/repository/ActivityRepository.java",

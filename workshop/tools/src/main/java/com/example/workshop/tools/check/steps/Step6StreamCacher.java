@@ -28,19 +28,20 @@ final class Step6StreamCacher {
                                 "StreamCacherHandlerTest.insertedAndModifiedOrganizationsAndMembershipsAreCached",
                                 "StreamCacherTest.aWrittenUserOrganizationOrMembershipIsRefreshed"),
                         Step6StreamCacher::aChangeBehindTheServicesBackIsServedFromTheCache),
-                Lesson.of("a removed item leaves the cache; an unknown or incomplete one is never cached",
+                Lesson.of("a removed item is cached as not found; an unknown or incomplete one is never cached",
                         "StreamCacher.java",
-                        List.of("StreamCacherHandlerTest.aRemovedItemOfEachKindLeavesTheCache",
+                        List.of("StreamCacherHandlerTest.aRemovedItemOfEachKindIsCachedAsNotFound",
                                 "StreamCacherHandlerTest.anItemOfAnUnknownKindIsIgnored",
                                 "StreamCacherHandlerTest.anIncompleteItemIsRemovedRatherThanCached",
-                                "StreamCacherTest.aRemovedItemIsRemovedFromTheCache",
+                                "StreamCacherTest.aRemovedItemIsCachedAsNotFound",
+                                "StreamCacherTest.aSlowReaderCannotBringBackARemovedMembership",
                                 "StreamCacherTest.anIncompleteItemIsRemovedRatherThanCached",
                                 "StreamCacherTest.anItemOfAnotherKindIsIgnored"),
-                        Step6StreamCacher::aDeletedItemLeavesTheCache),
+                        Step6StreamCacher::aDeletedItemIsCachedAsNotFound),
                 Lesson.of("a failed cache write is reported, so Lambda retries from that record",
                         "StreamCacherHandler.java",
                         List.of("StreamCacherHandlerTest.aFailingCacheWriteIsReportedWithItsSequenceNumberAndStopsTheBatch",
-                                "StreamCacherHandlerTest.aFailingCacheDeleteIsReported",
+                                "StreamCacherHandlerTest.aRemovalTheCacheFailsToApplyIsReported",
                                 "StreamCacherTest.aCacheFailureIsThrownSoTheChangeIsRetried"),
                         Step6StreamCacher::aChangeWhoseCacheWriteFailedIsCachedOnceMomentoIsBack)));
     }
@@ -70,15 +71,19 @@ final class Step6StreamCacher {
         }
     }
 
-    static void aDeletedItemLeavesTheCache(LocalService service) throws Exception {
+    static void aDeletedItemIsCachedAsNotFound(LocalService service) throws Exception {
         String user = service.createUser("bob");
         service.get("/users/" + user); // cached
+        long readsBefore = service.dynamoDbReads();
 
         service.operatorDynamoDbCall("DeleteItem", Map.of("TableName", service.table(), "Key", userKey(user)));
         Reply gone = service.awaitReply("/users/" + user, reply -> reply.status() == 404);
 
         expect(gone.status() == 404, "10 s after the user was deleted from the table, " + gone.describe("GET /users/" + user)
-                + ": the stream cacher must delete the cached item");
+                + ": the stream cacher must replace the cached item with \"not found\"");
+        expect(service.dynamoDbReads() == readsBefore, "the 404 for GET /users/" + user + " came from DynamoDB, not from"
+                + " the cache: the stream cacher deleted the entry (AccountCache.remove) where it must cache \"not found\""
+                + " (replaceWithNotFound); a fill that read the table just before the delete could then bring the item back");
     }
 
     /** The guide's retry demo: Momento is down while the table changes, then heals; the change reaches the cache. */
