@@ -156,7 +156,7 @@ class DashboardBrowserTest {
         int marks = marks();
 
         URI faults = URI.create(line.group(1) + "/_local/momento/faults");
-        // First clear: the local Momento applies the oldest matching rule, here the simulated network time's.
+        // Two changes, two marks: clear what is in force (the simulated network time too), then fail Momento.
         assertThat(send(HttpRequest.newBuilder(faults).DELETE().build()).statusCode()).isEqualTo(200);
         HttpResponse<String> down = send(HttpRequest.newBuilder(URI.create(faults + "?rpc=data&status=UNAVAILABLE"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());

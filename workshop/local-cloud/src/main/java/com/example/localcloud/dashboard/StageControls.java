@@ -60,8 +60,8 @@ final class StageControls {
     synchronized void momento(Momento state) {
         momento = state;
         cloud.momento().faults().clear();
-        // The local Momento applies one rule per call (the oldest that matches), so the network
-        // time and the fault go into one rule: the query a script would POST to /_local/momento/faults.
+        // The local Momento applies one rule per call (a failing one before a delaying one), so the
+        // network time and the fault go into one rule: the query a script would POST to /_local/momento/faults.
         Map<String, String> rule = new HashMap<>(Map.of("rpc", "data"));
         switch (state) {
             case DOWN -> rule.put("status", "UNAVAILABLE");

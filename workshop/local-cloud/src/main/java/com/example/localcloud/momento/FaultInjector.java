@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code DELETE .../faults/{id}} -> {@link #remove(long)}; {@code DELETE .../faults} -> {@link #clear()}
  * </ul>
  *
- * <p>When several rules match a call, the oldest one with calls left applies; one rule per call.
+ * <p>One rule per call. When several match it, a rule that fails calls comes before one that only
+ * delays them (e.g. the load test's simulated network time, installed first), so a failure added
+ * during a demo applies at once; among those of one kind, the oldest with calls left.
  */
 public final class FaultInjector {
 
@@ -100,8 +102,13 @@ public final class FaultInjector {
 
     /** The rule to apply to this call, if any; counts the call against that rule's budget. */
     Optional<FaultRule> claim(MethodDescriptor<?, ?> method) {
+        Optional<FaultRule> failure = claim(method, true);
+        return failure.isPresent() ? failure : claim(method, false);
+    }
+
+    private Optional<FaultRule> claim(MethodDescriptor<?, ?> method, boolean failing) {
         for (Installed installed : rules) {
-            if (installed.rule.matches(method) && installed.tryClaim()) {
+            if (installed.rule.failure().isPresent() == failing && installed.rule.matches(method) && installed.tryClaim()) {
                 if (installed.remaining.get() == 0) {
                     rules.remove(installed); // used up
                 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -104,8 +105,11 @@ public final class StageWatcher implements AutoCloseable {
     }
 
     private String describe(Set<Path> changed) {
-        return changed.stream().map(path -> stage.relativize(path).toString().replace('\\', '/')).sorted()
-                .limit(3).reduce((a, b) -> a + ", " + b).orElse("the stage") + (changed.size() > 3 ? ", ..." : "");
+        // What is still there: an editor's temporary files (sed's sedXXXXXX, say) are gone by now.
+        Set<Path> files = changed.stream().anyMatch(Files::exists)
+                ? changed.stream().filter(Files::exists).collect(Collectors.toSet()) : changed;
+        return files.stream().map(path -> stage.relativize(path).toString().replace('\\', '/')).sorted()
+                .limit(3).reduce((a, b) -> a + ", " + b).orElse("the stage") + (files.size() > 3 ? ", ..." : "");
     }
 
     /** The files a key reports, registering directories that appeared (a new package, say). */

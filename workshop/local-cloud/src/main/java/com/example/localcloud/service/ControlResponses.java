@@ -43,4 +43,9 @@ public final class ControlResponses {
     public static OutgoingResponse badRequest(String message) {
         return json(400, Map.of("error", message));
     }
+
+    /** 404 {@code {"error": message}}: no such local route. */
+    public static OutgoingResponse notFound(String message) {
+        return json(404, Map.of("error", message));
+    }
 }

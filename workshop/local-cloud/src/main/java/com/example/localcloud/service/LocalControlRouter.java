@@ -39,6 +39,9 @@ public final class LocalControlRouter implements LocalControl {
         if (path.equals("/endpoints") && request.method().equals("GET")) {
             return ControlResponses.ok(endpoints());
         }
+        if (path.length() <= 1) { // /_local or /_local/
+            return Optional.of(noSuchRoute(request, "", false));
+        }
         int slash = path.indexOf('/', 1);
         String name = slash < 0 ? path.substring(1) : path.substring(1, slash);
         String rest = slash < 0 ? "" : path.substring(slash);
@@ -51,7 +54,17 @@ public final class LocalControlRouter implements LocalControl {
         if (changed) {
             changes.record(request.method(), name, rest, request.query());
         }
-        return answer;
+        return Optional.of(answer.orElseGet(() -> noSuchRoute(request, name, service.isPresent())));
+    }
+
+    /** Not the stage's API's 403: a mistyped route, or one of a service this stage does not run (Kinesis before step 7). */
+    private OutgoingResponse noSuchRoute(IncomingRequest request, String name, boolean serviceRuns) {
+        String running = String.join(", ", services.all().stream().map(LocalService::name).toList());
+        return ControlResponses.notFound("No local route " + request.method() + " " + request.path() + ": "
+                + (serviceRuns ? "the local " + name + " has no such route"
+                        : name.isEmpty() ? "name a service (running: " + running + ")"
+                        : "no local service named '" + name + "' runs here (running: " + running + ")")
+                + ". GET /_local/endpoints says what runs; the local cloud's README lists every route.");
     }
 
     private Map<String, Object> endpoints() {

@@ -109,6 +109,16 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aFailureAddedOverASimulatedNetworkTimeAppliesAtOnce() {
+        momento.faults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(Duration.ofMillis(1))); // as --momento-delay installs it
+        momento.faults().add(FaultRule.on("Get").failWith(Status.Code.UNAVAILABLE));
+
+        assertThat(sdkErrorOf(await(client.get(CACHE, "k")))).isInstanceOf(ServerUnavailableException.class);
+        assertThat(await(client.set(CACHE, "k", "v"))).as("other calls: the network time only")
+                .isInstanceOf(SetResponse.Success.class);
+    }
+
+    @Test
     void aShortDelayStillAnswers() {
         momento.faults().add(FaultRule.on("Get").delayBy(Duration.ofMillis(50)).times(1));
 

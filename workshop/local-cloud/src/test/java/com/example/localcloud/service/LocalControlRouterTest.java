@@ -45,9 +45,18 @@ class LocalControlRouterTest {
     }
 
     @Test
-    void anUnknownServiceOrRouteIsNoAnswer() {
-        assertThat(router.answer(request("GET", "/_local/sqs/stats", null))).isEmpty();
-        assertThat(router.answer(request("GET", "/_local/momento/nothing-here", null))).isEmpty();
+    void anUnknownServiceOrRouteIsA404ThatSaysWhy() throws IOException {
+        OutgoingResponse noService = router.answer(request("POST", "/_local/kinesis/faults", null)).orElseThrow();
+        OutgoingResponse noRoute = router.answer(request("GET", "/_local/momento/nothing-here", null)).orElseThrow();
+
+        assertThat(noService.status()).isEqualTo(404);
+        assertThat(JSON.readTree(noService.body()).get("error").asText())
+                .startsWith("No local route POST /_local/kinesis/faults: no local service named 'kinesis' runs here"
+                        + " (running: momento, dynamodb)");
+        assertThat(router.answer(request("GET", "/_local", null)).orElseThrow().status()).isEqualTo(404);
+        assertThat(noRoute.status()).isEqualTo(404);
+        assertThat(JSON.readTree(noRoute.body()).get("error").asText())
+                .startsWith("No local route GET /_local/momento/nothing-here: the local momento has no such route");
     }
 
     @Test

@@ -55,6 +55,13 @@ class PrepareCommand extends StageCommand {
             Path repository = MirrorLayout.localRepository();
             int written = MirrorLayout.addRemoteMetadata(repository);
             out().println("Ready to serve as a mirror: " + repository + " (" + written + " maven-metadata.xml files written).");
+            try {
+                Path zip = MirrorLayout.addMavenDistribution(repository, stages.root());
+                out().println("Maven itself, for MVNW_REPOURL: " + repository.relativize(zip) + ".");
+            } catch (IOException e) {
+                out().println("Maven itself is not in the mirror (" + e.getMessage() + "): attendees need the wrapper folder"
+                        + " (see workshop/00-setup.md).");
+            }
         }
         out().println(result.verdict());
         return result.ready() ? 0 : 1;

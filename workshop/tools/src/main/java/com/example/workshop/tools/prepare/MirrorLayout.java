@@ -1,6 +1,10 @@
 package com.example.workshop.tools.prepare;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +24,37 @@ import java.util.stream.Stream;
  */
 public final class MirrorLayout {
     private MirrorLayout() {
+    }
+
+    /** Where the wrapper's download path starts in its distributionUrl; MVNW_REPOURL replaces what comes before. */
+    private static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2/";
+
+    /**
+     * Puts the Maven zip that the Maven Wrapper downloads (distributionUrl) into {@code repository}
+     * at its path on Maven Central, so that an attendee with {@code MVNW_REPOURL} pointing at the
+     * mirror gets Maven from it too. Downloads it unless it is there already.
+     *
+     * @return the zip's path in the mirror
+     */
+    public static Path addMavenDistribution(Path repository, Path root) throws IOException, InterruptedException {
+        String url = WrapperCheck.distributionUrl(root);
+        if (!url.startsWith(MAVEN_CENTRAL)) {
+            throw new IOException("distributionUrl is not on Maven Central: " + url);
+        }
+        Path zip = repository.resolve(url.substring(MAVEN_CENTRAL.length()));
+        if (Files.exists(zip)) {
+            return zip;
+        }
+        Files.createDirectories(zip.getParent());
+        Path partial = zip.resolveSibling(zip.getFileName() + ".part");
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofFile(partial));
+        if (response.statusCode() != 200) {
+            Files.deleteIfExists(partial);
+            throw new IOException("HTTP " + response.statusCode() + " for " + url);
+        }
+        return Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The repository Maven uses: -Dmaven.repo.local, else ~/.m2/repository. */

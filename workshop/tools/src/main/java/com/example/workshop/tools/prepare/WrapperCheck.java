@@ -58,12 +58,17 @@ final class WrapperCheck implements ReadinessCheck {
 
     /** "apache-maven-3.9.11", from distributionUrl in .mvn/wrapper/maven-wrapper.properties. */
     private String distributionName() throws IOException {
+        String url = distributionUrl(root);
+        return url.substring(url.lastIndexOf('/') + 1).replaceFirst("-bin\\.zip$", "");
+    }
+
+    /** The Maven zip the wrapper downloads: distributionUrl in .mvn/wrapper/maven-wrapper.properties. */
+    static String distributionUrl(Path root) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(root.resolve(".mvn/wrapper/maven-wrapper.properties"))) {
             properties.load(in);
         }
-        String url = properties.getProperty("distributionUrl", "");
-        return url.substring(url.lastIndexOf('/') + 1).replaceFirst("-bin\\.zip$", "");
+        return properties.getProperty("distributionUrl", "");
     }
 
     /** Where the wrapper keeps Maven: MAVEN_USER_HOME, else ~/.m2 (as mvnw decides). */

@@ -1,6 +1,7 @@
 package com.example.workshop.tools.prepare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,27 @@ class MirrorLayoutTest {
         assertThat(repository.resolve("com/amazon/ion/ion-java/maven-metadata.xml.sha1")).hasContent("abc");
         assertThat(repository.resolve("org/example/lib/maven-metadata.xml")).hasContent("<metadata>corp</metadata>");
         assertThat(repository.resolve("org/example/own/maven-metadata.xml")).doesNotExist();
+    }
+
+    @Test
+    void mavenItselfGoesWhereTheWrapperAsksAMirrorForIt(@TempDir Path root) throws Exception {
+        wrapperProperties(root, "https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/3.9.11/apache-maven-3.9.11-bin.zip");
+        Path already = write("org/apache/maven/apache-maven/3.9.11/apache-maven-3.9.11-bin.zip", "zip");
+
+        assertThat(MirrorLayout.addMavenDistribution(repository, root)).isEqualTo(already).hasContent("zip"); // not downloaded again
+    }
+
+    @Test
+    void aDistributionUrlOffMavenCentralIsNamed(@TempDir Path root) throws IOException {
+        wrapperProperties(root, "https://corp.example/maven/apache-maven-3.9.11-bin.zip");
+
+        assertThatThrownBy(() -> MirrorLayout.addMavenDistribution(repository, root))
+                .hasMessageContaining("not on Maven Central: https://corp.example/maven/apache-maven-3.9.11-bin.zip");
+    }
+
+    private static void wrapperProperties(Path root, String distributionUrl) throws IOException {
+        Files.createDirectories(root.resolve(".mvn/wrapper"));
+        Files.writeString(root.resolve(".mvn/wrapper/maven-wrapper.properties"), "distributionUrl=" + distributionUrl + "\n");
     }
 
     @Test
