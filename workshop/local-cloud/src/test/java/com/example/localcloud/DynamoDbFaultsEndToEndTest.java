@@ -118,9 +118,10 @@ class DynamoDbFaultsEndToEndTest {
                 .startsWith("operation must be");
         assertThat(step1.api().post("/_local/dynamodb/faults?operation=GetItem&kind=THROTTLING&times=two", "", null).error())
                 .startsWith("times must be a whole number");
-        // Step 1 has no Kinesis stream: no such endpoint, as API Gateway answers a path it has no route for.
-        assertThat(step1.api().post("/_local/kinesis/faults?operation=GetRecords&kind=INTERNAL_FAILURE", "", null).status())
-                .isEqualTo(403);
+        // Step 1 has no Kinesis stream: no such endpoint, and the answer says so.
+        Reply noKinesis = step1.api().post("/_local/kinesis/faults?operation=GetRecords&kind=INTERNAL_FAILURE", "", null);
+        assertThat(noKinesis.status()).isEqualTo(404);
+        assertThat(noKinesis.error()).contains("no local service named 'kinesis' runs here");
     }
 
     @Test

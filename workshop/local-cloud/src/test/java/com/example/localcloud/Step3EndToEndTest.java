@@ -76,7 +76,7 @@ class Step3EndToEndTest {
         assertThat(step3.cloud().momento().faults().active()).isEmpty();
         assertThat(badFault.status()).isEqualTo(400);
         assertThat(badFault.error()).contains("MAYBE");
-        assertThat(step3.api().get("/_local/nothing-here").status()).isEqualTo(403);
+        assertThat(step3.api().get("/_local/nothing-here").status()).isEqualTo(404);
     }
 
     /**

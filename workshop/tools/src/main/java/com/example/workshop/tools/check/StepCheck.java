@@ -49,17 +49,24 @@ public final class StepCheck {
     private final PrintWriter out;
     private final Build build;
     private final CloudStarter clouds;
+    /** What the regressions line tries in the local cloud, where the step starts one anyway (null: nothing). */
+    private final Probe regressionProbe;
 
     public StepCheck(Path root, PrintWriter out) {
         this(root, out, () -> new TestRun(root, root.resolve("target/workshop-check/maven.log")).run(),
-                () -> LocalCloudProcess.start(root));
+                () -> LocalCloudProcess.start(root), EveryRoute::answers);
     }
 
     StepCheck(Path root, PrintWriter out, Build build, CloudStarter clouds) {
+        this(root, out, build, clouds, null);
+    }
+
+    StepCheck(Path root, PrintWriter out, Build build, CloudStarter clouds, Probe regressionProbe) {
         this.root = root;
         this.out = out;
         this.build = build;
         this.clouds = clouds;
+        this.regressionProbe = regressionProbe;
     }
 
     public List<LessonResult> run(StepLessons step) throws IOException, InterruptedException {
@@ -77,7 +84,7 @@ public final class StepCheck {
 
         Map<Lesson, List<String>> probeProblems = new java.util.HashMap<>();
         Map<Lesson, String> probedFiles = new java.util.HashMap<>(); // where a probe saw the slip, if not in the lesson's file
-        List<Lesson> lessons = step.withRegressions();
+        List<Lesson> lessons = step.withRegressions(probes ? regressionProbe : null);
         if (tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE || tests.outcome() == TestRun.Outcome.BUILD_FAILED) {
             String why = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile" : "the build failed";
             // A lesson with tests says so already (testProblems), once.
@@ -124,7 +131,10 @@ public final class StepCheck {
      */
     private Lesson pointedAt(Lesson lesson, List<String> problems, String seenFile, String testedFile, StepLessons step) {
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
-            return lesson;
+            boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
+            return inTheCloud ? Lesson.of(lesson.title(), "a route that answered before fails now: the log line above says why;"
+                    + " most often an edit of serverless.yml dropped an IAM statement or a variable an earlier step added",
+                    lesson.tests(), lesson.probe()) : lesson;
         }
         boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")
                 || problem.contains("is not authorized to perform") || problem.contains("The local cloud cannot start"));

@@ -28,9 +28,14 @@ public record StepLessons(int number, String title, String guide, List<Lesson> l
 
     /** The lessons, then one line for every other test of the step. */
     public List<Lesson> withRegressions() {
+        return withRegressions(null);
+    }
+
+    /** The same, the last line also trying {@code probe} in the local cloud (null: tests only). */
+    public List<Lesson> withRegressions(Probe probe) {
         List<Lesson> all = new java.util.ArrayList<>(lessons);
         all.add(Lesson.of(REGRESSIONS, "run ./mvnw verify and read the first failure: an edit broke something older",
-                List.of(), null));
+                List.of(), probe));
         return all;
     }
 }

@@ -279,6 +279,40 @@ class StepCheckTest {
     }
 
     @Test
+    void aRouteThatFailsInTheLocalCloudMarksTheRegressionsLineAndSaysWhereToLook() throws Exception {
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
+                "aHitDoesNotAskTheDatabase"), pass("AccountCacheTest", "notFoundIsCachedToo")), NoCloud::new, service -> {
+                    cloudLog.add("[listMembers#1] ERROR ... is not authorized to perform: dynamodb:Query on resource: ...");
+                    throw new ProbeFailure("GET /organizations/acme/members answered 500 {\"error\":\"Internal error.\"}");
+                });
+
+        List<LessonResult> results = check.run(step);
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(step, results, new PrintWriter(printed));
+
+        assertThat(done(results)).containsExactly(true, true, false);
+        assertThat(results.get(2).problems()).containsExactly(
+                "local cloud: GET /organizations/acme/members answered 500 {\"error\":\"Internal error.\"}",
+                "its log: [listMembers#1] ... is not authorized to perform: dynamodb:Query on resource: ...");
+        assertThat(printed.toString()).contains("-> a route that answered before fails now").doesNotContain("./mvnw verify");
+    }
+
+    @Test
+    void aStepWithNothingToTryInTheLocalCloudStartsNoneForTheRegressionsLine() throws Exception {
+        StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), () -> {
+            cloudsStarted.incrementAndGet();
+            return new NoCloud();
+        }, service -> {
+            throw new ProbeFailure("must not run");
+        });
+
+        assertThat(done(check.run(testsOnly))).containsExactly(true);
+        assertThat(cloudsStarted).hasValue(0);
+    }
+
+    @Test
     void testsThatDoNotCompileLeaveTheLocalCloudAloneAndSayWhy() throws Exception {
         List<LessonResult> results = check(new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
                 List.of("src/test/java/com/example/accounts/cache/AccountCacheTest.java:12: cannot find symbol (symbol: class AccountCache)")));
