@@ -24,6 +24,13 @@ final class StageControls {
 
     /** What "slow" adds to every call: far more than any network, so the room sees it at once. */
     static final Duration SLOW_BY = Duration.ofMillis(100);
+    /**
+     * Momento Down: calls go unanswered, as when its network is gone, for longer than any client
+     * here waits (1.1 s with Configurations.Lambda), then fail UNAVAILABLE. Each request then
+     * waits for the client to give up: the demo's point. (UNAVAILABLE at once would be a refusal,
+     * which costs next to nothing.)
+     */
+    static final Duration DOWN_UNANSWERED_FOR = Duration.ofSeconds(10);
     /** The read operations a throttling fault hits (writes go on: the demo is about reads). */
     static final List<String> READ_OPERATIONS = List.of("GetItem", "Query", "BatchGetItem");
 
@@ -68,7 +75,8 @@ final class StageControls {
             case ERRORS -> rule.put("status", "INTERNAL");
             case SLOW, OK -> { }
         }
-        Duration delay = (networkOn ? momentoNetwork : Duration.ZERO).plus(state == Momento.SLOW ? SLOW_BY : Duration.ZERO);
+        Duration delay = (networkOn ? momentoNetwork : Duration.ZERO).plus(state == Momento.SLOW ? SLOW_BY : Duration.ZERO)
+                .plus(state == Momento.DOWN ? DOWN_UNANSWERED_FOR : Duration.ZERO);
         if (!delay.isZero()) {
             rule.put("delayMs", String.valueOf(delay.toMillis()));
         }

@@ -48,13 +48,23 @@ final class FaultInjectionInterceptor implements ServerInterceptor {
                 .map(code -> Status.fromCode(code).withDescription("Fault injected by the local Momento into " + rpc))
                 .orElse(null);
 
-        if (rule.delay().isZero()) {
-            call.close(error, new Metadata()); // a rule without a delay always has an error
+        if (error != null) {
+            // Nothing is served, so the request is never read and no half-close would come: the
+            // failure is sent from here, at once or when the delay is over.
+            Context context = Context.current(); // the call's: cancelled when the client gives up
+            Runnable fail = () -> {
+                if (!context.isCancelled()) {
+                    call.close(error, new Metadata());
+                }
+            };
+            if (rule.delay().isZero()) {
+                fail.run();
+            } else {
+                TIMER.schedule(context.wrap(fail), rule.delay().toNanos(), TimeUnit.NANOSECONDS);
+            }
             return new ServerCall.Listener<>() {};
         }
-        ServerCall.Listener<ReqT> served =
-                error == null ? next.startCall(call, headers) : new ServerCall.Listener<>() {};
-        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(served) {
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
             @Override
             public void onHalfClose() {
                 // A unary call is handled when the client half-closes, so going on later delays the work.
@@ -66,11 +76,7 @@ final class FaultInjectionInterceptor implements ServerInterceptor {
                 if (Context.current().isCancelled()) {
                     return; // the client gave up (e.g. its deadline passed): nothing left to answer
                 }
-                if (error != null) {
-                    call.close(error, new Metadata());
-                } else {
-                    super.onHalfClose();
-                }
+                super.onHalfClose();
             }
         };
     }

@@ -119,6 +119,16 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aDelayedFailureArrivesAfterItsDelayNotAtTheClientsDeadline() {
+        // SetIfNotExists is not retried by the SDK: one call, one failure. Before, a failure with a
+        // delay never reached the client (nothing read the request), which then timed out instead.
+        momento.faults().add(FaultRule.on("SetIfNotExists").failWith(Status.Code.UNAVAILABLE).delayBy(Duration.ofMillis(50)));
+
+        assertThat(sdkErrorOf(await(client.setIfNotExists(CACHE, "later", "v"))))
+                .isInstanceOf(ServerUnavailableException.class);
+    }
+
+    @Test
     void aShortDelayStillAnswers() {
         momento.faults().add(FaultRule.on("Get").delayBy(Duration.ofMillis(50)).times(1));
 
