@@ -46,7 +46,13 @@ final class FilteringHandler extends Handler.Wrapper {
             return true;
         }
         counters.count(call.operation()); // only calls that reach the database
-        return super.handle(new ReadBodyRequest(request, body), response, callback);
+        // DynamoDB Local answers within handle(), so the lock covers its use of the operation tables.
+        LocalDynamoDb.OPERATION_TABLES.readLock().lock();
+        try {
+            return super.handle(new ReadBodyRequest(request, body), response, callback);
+        } finally {
+            LocalDynamoDb.OPERATION_TABLES.readLock().unlock();
+        }
     }
 
     /** The original request, whose body (already read above) is served again from memory. */

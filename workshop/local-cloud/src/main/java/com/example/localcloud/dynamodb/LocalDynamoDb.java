@@ -3,6 +3,7 @@ package com.example.localcloud.dynamodb;
 import com.example.localcloud.config.CloudFormationResource;
 import com.example.localcloud.service.CallTimer;
 import java.net.URI;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -22,6 +23,16 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** Any key works with {@code sharedDb}; this one is only used for creating tables. */
     private static final String ADMIN_ACCESS_KEY = "localcloud";
+
+    /**
+     * DynamoDB Local's HTTP handler keeps its tables of operations in static fields, which every new
+     * handler empties and fills again. So a handler built while another one (of another local cloud
+     * in this JVM: the tests' parallel classes, {@code compare}'s stages) serves a call can fail that
+     * call, and two built at once can lose an operation for good (seen: every {@code DescribeTable}
+     * of two clouds in one test JVM answered 500 "unknown error"). A handler is therefore built only
+     * while no call is being served (the write lock), and calls hold the read lock while they run.
+     */
+    static final ReentrantReadWriteLock OPERATION_TABLES = new ReentrantReadWriteLock();
 
     private final LocalDynamoDBRequestHandler database;
     private final Server server;
@@ -57,7 +68,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         server.addConnector(connector);
         DynamoDbCounters counters = new DynamoDbCounters();
         CallTimer timer = new CallTimer();
-        server.setHandler(new FilteringHandler(new LocalDynamoDBServerHandler(database, null), filter, counters, timer));
+        server.setHandler(new FilteringHandler(httpHandler(database), filter, counters, timer));
         try {
             server.start();
         } catch (Exception e) {
@@ -65,6 +76,16 @@ public final class LocalDynamoDb implements AutoCloseable {
             throw e;
         }
         return new LocalDynamoDb(database, server, URI.create("http://127.0.0.1:" + connector.getLocalPort()), counters, timer);
+    }
+
+    /** DynamoDB Local's HTTP handler for this database, built while no call is being served (see {@link #OPERATION_TABLES}). */
+    static LocalDynamoDBServerHandler httpHandler(LocalDynamoDBRequestHandler database) {
+        OPERATION_TABLES.writeLock().lock();
+        try {
+            return new LocalDynamoDBServerHandler(database, null);
+        } finally {
+            OPERATION_TABLES.writeLock().unlock();
+        }
     }
 
     /** What {@code AWS_ENDPOINT_URL_DYNAMODB} should be, e.g. {@code http://127.0.0.1:45678}. */
