@@ -244,7 +244,7 @@ class GuideSnippetsTest {
             "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException", "SecretsManagerException", "DynamoDbException",
             "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent",
             "KinesisClient", "ReportBatchItemFailures", "HttpURLConnection", "DynamoDbRetryPolicy", "ApiCallTimeoutException",
-            "InternalServerErrorException", "ClassNotFoundException");
+            "InternalServerErrorException", "ClassNotFoundException", "DescribeTable", "LocalDynamoDBServerHandler", "JniHelper");
     /** The stage tools' subcommands, as their {@code @Command(name = ...)} declare them. */
     static final Set<String> TOOL_COMMANDS = toolCommands();
     static final Pattern MAVEN_FILE = Pattern.compile("\\s-f\\s+(\\S+)");
