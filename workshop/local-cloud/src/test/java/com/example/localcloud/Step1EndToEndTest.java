@@ -159,6 +159,20 @@ class Step1EndToEndTest {
         assertThat(wrongTable.json().path("__type").asText()).endsWith("ResourceNotFoundException");
     }
 
+    @Test
+    void anOperatorCallWithoutOneJsonObjectIsA400ThatSaysWhy() throws Exception {
+        Reply empty = post("/_local/dynamodb/Scan", "", null);
+        Reply notJson = post("/_local/dynamodb/Scan", "TableName=users", null);
+        Reply array = post("/_local/dynamodb/GetItem", "[{}]", null);
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.error()).contains("/_local/dynamodb/Scan", "one JSON object", "TableName", "was empty");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.error()).endsWith("is not JSON");
+        assertThat(array.status()).isEqualTo(400);
+        assertThat(array.error()).contains("/_local/dynamodb/GetItem").endsWith("not an object");
+    }
+
     private static String unique(String prefix) {
         return AccountsApi.unique(prefix);
     }

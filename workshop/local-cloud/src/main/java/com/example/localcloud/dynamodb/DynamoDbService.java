@@ -13,6 +13,9 @@ import com.example.localcloud.service.ControlRequest;
 import com.example.localcloud.service.ControlResponses;
 import com.example.localcloud.service.LocalService;
 import com.example.localcloud.service.OperationFaultRequest;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -154,7 +157,28 @@ public final class DynamoDbService implements LocalService {
 
 
 
+    /** Why the body is not one JSON object ("was empty", "is not JSON: ..."), or nothing if it is one. */
+    static Optional<String> notOneJsonObject(byte[] body) {
+        if (body.length == 0) {
+            return Optional.of("was empty");
+        }
+        try {
+            JsonNode input = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+            return input.isObject() ? Optional.empty() : Optional.of("is JSON, but not an object");
+        } catch (IOException e) {
+            return Optional.of("is not JSON");
+        }
+    }
+
     private OutgoingResponse operatorCall(String operation, byte[] body) {
+        Optional<String> notAnInput = notOneJsonObject(body);
+        if (notAnInput.isPresent()) {
+            // DynamoDB Local answers these with a 500 "unknown error"; the call was the operator's mistake.
+            String example = config.resourcesOfType(TABLE_TYPE).stream().findFirst()
+                    .map(table -> " (e.g. {\"TableName\": \"" + table.physicalName() + "\"})").orElse("");
+            return ControlResponses.json(400, Map.of("error", "POST /_local/dynamodb/" + operation
+                    + " takes the call's input as one JSON object, as the DynamoDB API does" + example + "; the body " + notAnInput.get()));
+        }
         try {
             var answer = OperatorDynamoDbCall.send(dynamoDb.endpoint(), config.deployment().region(),
                     StagePolicies.OPERATOR_ACCESS_KEY_ID, operation, body);
