@@ -16,6 +16,7 @@ import com.example.localcloud.service.OperationFaultRequest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,6 +47,9 @@ public final class DynamoDbService implements LocalService {
     /** {@code POST /_local/dynamodb/{Operation}}: one DynamoDB API call as the operator. */
     private static final Pattern OPERATOR_CALL = Pattern.compile("/[A-Z][A-Za-z]+");
     private static final Pattern READ_ONLY_OPERATION = Pattern.compile("(Get|BatchGet|TransactGet|Query|Scan|Describe|List).*");
+
+    /** Reads an operator call's input: one JSON value, nothing after it. */
+    private static final ObjectReader OPERATOR_INPUT = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final LocalDynamoDb dynamoDb;
     private final DynamoDbFaults faults;
@@ -163,7 +167,7 @@ public final class DynamoDbService implements LocalService {
             return Optional.of("was empty");
         }
         try {
-            JsonNode input = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+            JsonNode input = OPERATOR_INPUT.readTree(body);
             return input.isObject() ? Optional.empty() : Optional.of("is JSON, but not an object");
         } catch (IOException e) {
             return Optional.of("is not JSON");
