@@ -84,6 +84,35 @@ class Step3EndToEndTest {
      * which holds the function's Duration, which holds the handler's own time, which holds the
      * services' time for the calls it made.
      */
+    /** What the cache holds, key by key, with the TTL each item has left: no Momento call, so no counter moves. */
+    @Test
+    void aLookIntoTheCacheShowsEachItemWithItsRemainingTtl() throws Exception {
+        String alice = step3.api().createUser("alice");
+        step3.api().get("/users/" + alice); // a miss: the fill caches the user for 60 s
+        Reply statsBefore = step3.api().get("/_local/momento/stats");
+
+        Reply look = step3.api().get("/_local/momento/items?contains=" + alice);
+        Reply everything = step3.api().get("/_local/momento/items");
+        Reply nothing = step3.api().get("/_local/momento/items?contains=nobody-at-all");
+        Reply unknownCache = step3.api().get("/_local/momento/items?cache=no-such-cache");
+
+        assertThat(look.status()).isEqualTo(200);
+        assertThat(look.json().fieldNames()).toIterable().containsExactly("cache", "contains", "items", "truncated");
+        assertThat(look.json().path("cache").asText()).isEqualTo(StageClouds.CACHE);
+        assertThat(look.json().path("items")).hasSize(1);
+        var item = look.json().path("items").get(0);
+        assertThat(item.fieldNames()).toIterable().containsExactly("key", "value", "remainingTtlMillis");
+        assertThat(item.path("key").asText()).isEqualTo("user#" + alice);
+        assertThat(item.path("value").asText()).contains("\"username\":\"" + alice + "\"");
+        assertThat(item.path("remainingTtlMillis").asLong()).isBetween(30_000L, 60_000L);
+        assertThat(everything.json().path("items").size()).isGreaterThanOrEqualTo(1);
+        assertThat(nothing.json().path("items")).isEmpty();
+        assertThat(unknownCache.status()).isEqualTo(404);
+        assertThat(unknownCache.error()).contains("no-such-cache").contains(StageClouds.CACHE);
+        assertThat(step3.api().get("/_local/momento/stats").json().path("caches"))
+                .as("looking is not a cache call").isEqualTo(statsBefore.json().path("caches"));
+    }
+
     @Test
     void aWarmRequestsTimeIsSplitHopByHop() throws Exception {
         String alice = step3.api().createUser("alice");

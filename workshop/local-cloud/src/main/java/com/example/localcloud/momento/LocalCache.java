@@ -2,6 +2,8 @@ package com.example.localcloud.momento;
 
 import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -140,6 +142,22 @@ final class LocalCache {
 
     int size() {
         return items.size();
+    }
+
+    /**
+     * The live items whose key holds {@code text}, sorted by key, at most {@code limit}: what the
+     * cache holds, for a person looking (read outside the gRPC calls, so no counter moves and no
+     * TTL changes).
+     */
+    List<CachedItem> peek(String text, int limit) {
+        long now = nanoClock.getAsLong();
+        return items.entrySet().stream()
+                .filter(entry -> !entry.getValue().expiredAt(now) && entry.getKey().toStringUtf8().contains(text))
+                .sorted(Comparator.comparing(entry -> entry.getKey().toStringUtf8()))
+                .limit(limit)
+                .map(entry -> new CachedItem(entry.getKey().toStringUtf8(), entry.getValue().value().toStringUtf8(),
+                        TimeUnit.NANOSECONDS.toMillis(entry.getValue().expiresAtNanos() - now)))
+                .toList();
     }
 
     /** Drops every expired item; returns how many. */

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -151,6 +152,14 @@ public final class LocalMomentoServer implements AutoCloseable {
 
     public List<String> cacheNames() {
         return caches.names();
+    }
+
+    /**
+     * The live items of a cache whose key holds {@code text} (all for ""), sorted by key, at most
+     * {@code limit}; empty if there is no such cache. Counts nothing: not a Momento call.
+     */
+    public Optional<List<CachedItem>> peek(String cacheName, String text, int limit) {
+        return caches.find(cacheName).map(cache -> cache.peek(text, limit));
     }
 
     public FaultInjector faults() {

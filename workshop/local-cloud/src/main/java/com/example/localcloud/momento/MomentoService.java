@@ -26,6 +26,8 @@ import java.util.Optional;
  *   GET    /_local/momento/faults         the faults in force
  *   DELETE /_local/momento/faults         clear every fault
  *   POST   /_local/momento/flush          empty every cache (as FlushCache does): readers start cold
+ *   GET    /_local/momento/items[?contains=user%23alice][&amp;cache=name]
+ *                                         what a cache holds: each live item's key, value and remaining TTL
  *   GET    /_local/momento/connections    connections the clients opened so far (one per client that connected)
  *   POST   /_local/momento/connect-delay?ms=3000
  *                                         hold each new connection this long (a slow network at a cold start);
@@ -34,6 +36,8 @@ import java.util.Optional;
  */
 public final class MomentoService implements LocalService {
     static final String CACHE_NAME_VARIABLE = "CACHE_NAME";
+    /** The most items one look into a cache shows (sorted by key; narrow it with contains). */
+    static final int ITEMS_SHOWN = 100;
     /** Longer than any client waits to connect. */
     private static final Duration MAX_CONNECT_DELAY = Duration.ofSeconds(60);
 
@@ -85,6 +89,7 @@ public final class MomentoService implements LocalService {
             case "GET /connections" -> ControlResponses.ok(Map.of("connections", momento.proxy().momentoTunnels()));
             case "POST /flush" -> ControlResponses.ok(Map.of("flushed",
                     momento.server().cacheNames().stream().filter(momento::flushCache).toList()));
+            case "GET /items" -> Optional.of(items(request));
             case "POST /faults" -> Optional.of(addFault(request));
             case "GET /faults" -> ControlResponses.ok(Map.of("faults", faultsInForce()));
             case "POST /connect-delay" -> Optional.of(request.applyDelay(MAX_CONNECT_DELAY, "connectDelayMs", momento.proxy()::delayConnections));
@@ -121,6 +126,27 @@ public final class MomentoService implements LocalService {
         return faults;
     }
 
+
+    /** The live items of one cache, as a person debugging keys and TTLs wants to see them. */
+    private OutgoingResponse items(ControlRequest request) {
+        String cache = request.parameter("cache", caches.size() == 1 ? caches.get(0) : "");
+        if (cache.isEmpty()) {
+            return ControlResponses.badRequest("Name the cache: ?cache=" + String.join(" or ?cache=", momento.server().cacheNames()));
+        }
+        String contains = request.parameter("contains", "");
+        Optional<List<CachedItem>> found = momento.server().peek(cache, contains, ITEMS_SHOWN + 1);
+        if (found.isEmpty()) {
+            return ControlResponses.notFound("There is no cache named " + cache + "; the caches are "
+                    + momento.server().cacheNames());
+        }
+        List<CachedItem> items = found.get();
+        Map<String, Object> answer = new LinkedHashMap<>(); // in this order every time, as the guides show it
+        answer.put("cache", cache);
+        answer.put("contains", contains);
+        answer.put("items", items.subList(0, Math.min(items.size(), ITEMS_SHOWN)));
+        answer.put("truncated", items.size() > ITEMS_SHOWN);
+        return ControlResponses.json(200, answer);
+    }
 
     private OutgoingResponse addFault(ControlRequest request) {
         try {

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -278,6 +281,17 @@ public final class LocalService {
     /** The function's next request starts a new execution environment (a cold start), as when Lambda replaces one. */
     public void retireEnvironments(String function) throws Exception {
         control(post("/_local/lambda/retire?function=" + function, null, null));
+    }
+
+    /**
+     * The time each cached item whose key holds {@code text} has left, in milliseconds, by key
+     * (the local cloud's look into the cache: no Momento call, no counter moves).
+     */
+    public Map<String, Long> cachedItemsTtlMillis(String text) throws Exception {
+        JsonNode items = control(get("/_local/momento/items?contains=" + URLEncoder.encode(text, StandardCharsets.UTF_8))).path("items");
+        Map<String, Long> ttls = new LinkedHashMap<>();
+        items.forEach(item -> ttls.put(item.path("key").asText(), item.path("remainingTtlMillis").asLong()));
+        return ttls;
     }
 
     /** Empties the cache, so the next reads start cold. */

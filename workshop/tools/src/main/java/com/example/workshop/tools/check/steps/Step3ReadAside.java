@@ -8,9 +8,14 @@ import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
+import java.util.Map;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
+    private static final long CACHE_TTL_MILLIS = 60_000;
+    /** How long the probe may take between the fill and its look at the TTL, on a busy machine. */
+    private static final long TTL_SLACK_MILLIS = 15_000;
+
     private Step3ReadAside() {
     }
 
@@ -56,6 +61,25 @@ final class Step3ReadAside {
         expect(service.dynamoDbReads() - readsBefore == 1, "a miss must read DynamoDB once; it read "
                 + (service.dynamoDbReads() - readsBefore) + " times");
         expect(seen.sets() >= 1, "after a miss, the item was not put in the cache (no set)");
+        itIsCachedForAMinute(service, user);
+    }
+
+    /**
+     * The TTL the fill stated: a minute (Clients.CACHE_TTL), not what a unit slip makes of it. Too
+     * short and a hit never comes (the next lesson); too long and a stale entry outlives what the
+     * guides promise, and the TTL-based demos of steps 3 to 5 never see the entry go.
+     */
+    private static void itIsCachedForAMinute(LocalService service, String user) throws Exception {
+        Map<String, Long> items = service.cachedItemsTtlMillis(user);
+        expect(!items.isEmpty(), "right after the fill, the cache holds no item whose key names " + user + ": is the TTL a"
+                + " minute? Clients.CACHE_TTL is Duration.ofSeconds(60) (step 2), and Dependencies passes it to AccountCache");
+        for (Map.Entry<String, Long> item : items.entrySet()) {
+            long seconds = Math.round(item.getValue() / 1000.0);
+            expect(item.getValue() > CACHE_TTL_MILLIS - TTL_SLACK_MILLIS && item.getValue() <= CACHE_TTL_MILLIS,
+                    "the cache holds " + item.getKey() + " for " + seconds + " more seconds: a set must state the TTL of 60"
+                            + " seconds, Clients.CACHE_TTL (Duration.ofSeconds(60), step 2), which Dependencies passes to"
+                            + " AccountCache");
+        }
     }
 
     static void aHitDoesNotReadDynamoDb(LocalService service) throws Exception {
