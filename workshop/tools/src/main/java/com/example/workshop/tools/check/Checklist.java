@@ -51,9 +51,12 @@ public final class Checklist {
         out.flush();
     }
 
-    /** Where to look: the guide's section for the lesson, or the advice for the regressions line. */
+    /**
+     * Where to look: the guide's edit of the lesson's file, or advice in words (the regressions line's,
+     * or a local cloud that did not start).
+     */
     static String hint(StepLessons step, Lesson lesson) {
-        if (lesson.title().equals(StepLessons.REGRESSIONS)) {
+        if (lesson.title().equals(StepLessons.REGRESSIONS) || lesson.hint().contains(" ")) {
             return lesson.hint();
         }
         return "workshop/" + step.guide() + ", the edit of " + lesson.hint();

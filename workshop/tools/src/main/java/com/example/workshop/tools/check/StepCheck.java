@@ -75,16 +75,19 @@ public final class StepCheck {
         // cloud (the tests do not compile, or the step has nothing to try in it, as step 1).
         Files.deleteIfExists(logs.resolve("local-cloud.log"));
         out.printf("Checking your working copy against step %d: %s (workshop/%s)%n", step.number(), step.title(), step.guide());
-        boolean probes = step.lessons().stream().anyMatch(lesson -> lesson.probe() != null);
+        // Every step runs the service in the local cloud, step 1 too: its regressions line calls every
+        // route there, which is what catches a serverless.yml that no longer starts or routes.
+        boolean probes = regressionProbe != null || step.lessons().stream().anyMatch(lesson -> lesson.probe() != null);
         out.println((probes ? "1/2 " : "") + "Building your service and running the step's tests (log: target/workshop-check/maven.log)...");
         out.flush();
         long started = System.nanoTime();
         TestRun.Result tests = build.run();
         out.printf("    %s (%d s)%n", describe(tests), seconds(started));
 
+        Optional<String> cloudFailure = Optional.empty(); // why the local cloud did not start, if it did not
         Map<Lesson, List<String>> probeProblems = new java.util.HashMap<>();
         Map<Lesson, String> probedFiles = new java.util.HashMap<>(); // where a probe saw the slip, if not in the lesson's file
-        List<Lesson> lessons = step.withRegressions(probes ? regressionProbe : null);
+        List<Lesson> lessons = step.withRegressions(regressionProbe);
         if (tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE || tests.outcome() == TestRun.Outcome.BUILD_FAILED) {
             String why = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile" : "the build failed";
             // A lesson with tests says so already (testProblems), once.
@@ -97,11 +100,12 @@ public final class StepCheck {
         } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
             out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
             out.flush();
-            probeAll(lessons, probeProblems, probedFiles, logs.resolve("local-cloud.log"));
+            cloudFailure = probeAll(lessons, probeProblems, probedFiles, logs.resolve("local-cloud.log"));
         }
 
         List<LessonResult> results = new ArrayList<>();
         List<String> claimed = lessons.stream().flatMap(lesson -> lesson.tests().stream()).toList();
+        boolean pointedAtTheCloud = false;
         for (Lesson lesson : lessons) {
             // What the local cloud saw first: it says what the service did, where a test's message may not.
             List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
@@ -118,6 +122,11 @@ public final class StepCheck {
                 seenFile = "Dependencies.java";
             }
             Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile, unitTestedFile(tests, lesson), step);
+            if (cloudFailure.isPresent() && lesson.probe() != null && problems.stream().allMatch(problem -> problem.startsWith("not tried: "))) {
+                pointed = Lesson.of(lesson.title(), pointedAtTheCloud ? "as above: the local cloud did not start"
+                        : whereTheCloudFailed(cloudFailure.get()), lesson.tests(), lesson.probe());
+                pointedAtTheCloud = true; // the reason and where to look once, as the reason itself is given once
+            }
             results.add(new LessonResult(pointed, problems));
         }
         return results;
@@ -143,6 +152,18 @@ public final class StepCheck {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /**
+     * Where to look when the local cloud did not start: no lesson's code was tried, so none of the
+     * step's Java edits is to blame yet, whichever step's edit of serverless.yml it was.
+     */
+    private static String whereTheCloudFailed(String reason) {
+        return reason.contains("serverless.yml")
+                ? "serverless.yml, at the line the local cloud names above (a typo, or an edit that broke an earlier step's"
+                        + " part): each lesson is tried once the local cloud starts"
+                : "the local cloud's reason above, in full in target/workshop-check/local-cloud.log: each lesson is tried"
+                        + " once the local cloud starts";
     }
 
     /**
@@ -224,13 +245,15 @@ public final class StepCheck {
         return java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
     }
 
-    private void probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Map<Lesson, String> files, Path logFile)
-            throws InterruptedException {
+    /** Tries each lesson's probe in one local cloud; returns why the local cloud did not start, if it did not. */
+    private Optional<String> probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Map<Lesson, String> files,
+                                      Path logFile) throws InterruptedException {
         RunningCloud cloud;
         long starting = System.nanoTime();
         try {
             cloud = clouds.start();
-            out.printf("    the local cloud is up (%d s); trying each lesson...%n", seconds(starting));
+            boolean ownLessons = lessons.stream().anyMatch(lesson -> lesson.probe() != null && !lesson.title().equals(StepLessons.REGRESSIONS));
+            out.printf("    the local cloud is up (%d s); %s...%n", seconds(starting), ownLessons ? "trying each lesson" : "calling every route");
             out.flush();
         } catch (IOException e) {
             // The reason once, under the first lesson; it is often several lines long.
@@ -241,7 +264,7 @@ public final class StepCheck {
                     reason = "not tried: the local cloud did not start (see above)";
                 }
             }
-            return;
+            return Optional.of(e.getMessage());
         }
         long probing = System.nanoTime();
         try {
@@ -277,6 +300,7 @@ public final class StepCheck {
                 out.println("(could not write " + logFile + ": " + e.getMessage() + ")");
             }
         }
+        return Optional.empty();
     }
 
     /**

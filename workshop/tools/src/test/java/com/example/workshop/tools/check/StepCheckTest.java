@@ -298,18 +298,59 @@ class StepCheckTest {
     }
 
     @Test
-    void aStepWithNothingToTryInTheLocalCloudStartsNoneForTheRegressionsLine() throws Exception {
+    void stepOneHasNoLessonToTryYetItsRegressionsLineStillCallsEveryRouteInTheLocalCloud() throws Exception {
         StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
                 () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), () -> {
             cloudsStarted.incrementAndGet();
             return new NoCloud();
         }, service -> {
-            throw new ProbeFailure("must not run");
+            throw new ProbeFailure("GET /users/owner-abcd answered 502 {\"message\": \"Internal server error\"}");
         });
 
-        assertThat(done(check.run(testsOnly))).containsExactly(true);
-        assertThat(cloudsStarted).hasValue(0);
+        List<LessonResult> results = check.run(testsOnly);
+
+        assertThat(cloudsStarted).hasValue(1);
+        assertThat(done(results)).containsExactly(false);
+        assertThat(results.get(0).problems()).containsExactly(
+                "local cloud: GET /users/owner-abcd answered 502 {\"message\": \"Internal server error\"}");
+    }
+
+    @Test
+    void aServerlessYmlTheLocalCloudCannotStartWithPointsThereOnEveryLineNotAtTheStepsJava() throws Exception {
+        Lesson second = Lesson.of("second", "AccountService.java", List.of(), service -> { });
+        StepLessons probed = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(hit, second));
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                () -> ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase")), () -> {
+            throw new IOException("the local cloud stopped before it was ready:\n  serverless.yml, line 28:"
+                    + " serverless.yml has no key 'custom.momentoSecretID'");
+        }, service -> { });
+
+        List<LessonResult> results = check.run(probed);
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(probed, results, new PrintWriter(printed));
+
+        assertThat(done(results)).containsExactly(false, false, false);
+        assertThat(printed.toString()).containsOnlyOnce("line 28")
+                .doesNotContain("the edit of").doesNotContain("./mvnw verify");
+        assertThat(results.get(0).lesson().hint()).startsWith("serverless.yml, at the line the local cloud names above");
+        assertThat(results.subList(1, 3)).allSatisfy(result -> assertThat(result.lesson().hint())
+                .isEqualTo("as above: the local cloud did not start"));
+    }
+
+    @Test
+    void aLessonWhoseTestsFailKeepsItsPointerThoughTheLocalCloudDidNotStart() throws Exception {
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                () -> ran(fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "expected 1 but was 2"),
+                        pass("AccountCacheTest", "notFoundIsCachedToo")), () -> {
+            throw new IOException("the local cloud stopped before it was ready:\n  serverless.yml, line 3: bad indentation");
+        }, service -> { });
+
+        List<LessonResult> results = check.run(step);
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("AccountCache.java");
+        assertThat(results.get(2).lesson().hint()).startsWith("serverless.yml, at the line");
     }
 
     @Test
