@@ -1,7 +1,9 @@
 package com.example.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Membership;
 import com.example.accounts.model.Role;
@@ -47,6 +49,7 @@ class ConcurrentMembershipTest {
         AccountService accounts = new AccountService(slowMemberReads, TestCaches.accountCache(cache));
         accounts.createUser(new User("alice", "Alice", "Liddell"));
         accounts.createOrganization("acme", "alice");
+        addMemberWritesTheMembershipToTheCache(accounts, cache);
 
         for (int round = 0; round < ROUNDS; round++) {
             String member = "member" + round;
@@ -72,6 +75,18 @@ class ConcurrentMembershipTest {
 
             assertThat(accounts.getMembership("acme", member).role()).as("round %d", round).isEqualTo(Role.MEMBER);
         }
+    }
+
+    /**
+     * The race needs the lesson before this one: with no write-aside in addMember, every round fails
+     * for that reason alone, which addMember's own test reports (CachedWritesIntegrationTest). So this
+     * test waits for it: skipped, not failed, until then.
+     */
+    private static void addMemberWritesTheMembershipToTheCache(AccountService accounts, InMemoryCache cache) {
+        accounts.createUser(new User("first", "F", "L"));
+        accounts.addMember("acme", "first", Role.MEMBER, "alice");
+        assumeTrue(cache.items.containsKey(CacheKeys.membership("acme", "first")),
+                "addMember does not write the membership to the cache yet (the lesson before this one)");
     }
 
     private static void pause(long millis) {
