@@ -280,7 +280,8 @@ public final class StepCheck {
                 } catch (ProbeFailure failure) {
                     List<String> seen = new ArrayList<>(List.of("local cloud: " + failure.getMessage()));
                     int quotable = Math.max(logLinesBefore, service.logQuotedFrom());
-                    functionError(cloud.log(), quotable).ifPresent(line -> seen.add("its log: " + line));
+                    functionError(cloud.log(), quotable).filter(line -> !failure.getMessage().contains(line)) // said already
+                            .ifPresent(line -> seen.add("its log: " + line));
                     problems.put(lesson, seen);
                     failure.file().ifPresent(file -> files.put(lesson, file));
                 } catch (IOException e) {

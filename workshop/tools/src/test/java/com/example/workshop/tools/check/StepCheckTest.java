@@ -113,6 +113,22 @@ class StepCheckTest {
     }
 
     @Test
+    void aLogLineTheProbesMessageQuotesAlreadyIsNotQuotedTwice() throws Exception {
+        String refusal = "[getUser#3] ... is not authorized to perform: secretsmanager:GetSecretValue on resource: secret";
+        Lesson quoting = Lesson.of("quoting", "Dependencies.java", List.of(), service -> {
+            cloudLog.add("[getUser#3] WARN Dependencies - Momento client not created during Init, will retry on use:"
+                    + " SecretsManagerException: User: x is not authorized to perform: secretsmanager:GetSecretValue on resource: secret");
+            throw new ProbeFailure("getUser never asked it: the client failed before that: " + refusal);
+        });
+        StepLessons probed = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(quoting));
+
+        List<LessonResult> results = check(probed, ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(results.get(0).problems()).containsExactly(
+                "local cloud: getUser never asked it: the client failed before that: " + refusal);
+    }
+
+    @Test
     void aFailureTheProbeCausedOnPurposeIsNotQuoted() throws Exception {
         Lesson slow = Lesson.of("slow", "Clients.java", List.of(), service -> {
             cloudLog.add("[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use:"
