@@ -288,7 +288,8 @@ public final class LocalService {
      * (the local cloud's look into the cache: no Momento call, no counter moves).
      */
     public Map<String, Long> cachedItemsTtlMillis(String text) throws Exception {
-        JsonNode items = control(get("/_local/momento/items?contains=" + URLEncoder.encode(text, StandardCharsets.UTF_8))).path("items");
+        String query = "?contains=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+        JsonNode items = control(get("/_local/momento/items" + query)).path("items");
         Map<String, Long> ttls = new LinkedHashMap<>();
         items.forEach(item -> ttls.put(item.path("key").asText(), item.path("remainingTtlMillis").asLong()));
         return ttls;

@@ -72,7 +72,7 @@ public final class StepCheck {
     public List<LessonResult> run(StepLessons step) throws IOException, InterruptedException {
         Path logs = root.resolve("target/workshop-check");
         // An earlier check's local-cloud.log would pass for this one's when this one starts no local
-        // cloud (the tests do not compile, or the step has nothing to try in it, as step 1).
+        // cloud (the tests or the code do not compile).
         Files.deleteIfExists(logs.resolve("local-cloud.log"));
         out.printf("Checking your working copy against step %d: %s (workshop/%s)%n", step.number(), step.title(), step.guide());
         // Every step runs the service in the local cloud, step 1 too: its regressions line calls every
@@ -122,7 +122,8 @@ public final class StepCheck {
                 seenFile = "Dependencies.java";
             }
             Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile, unitTestedFile(tests, lesson), step);
-            if (cloudFailure.isPresent() && lesson.probe() != null && problems.stream().allMatch(problem -> problem.startsWith("not tried: "))) {
+            boolean onlyNotTried = problems.stream().allMatch(problem -> problem.startsWith("not tried: "));
+            if (cloudFailure.isPresent() && lesson.probe() != null && onlyNotTried) {
                 pointed = Lesson.of(lesson.title(), pointedAtTheCloud ? "as above: the local cloud did not start"
                         : whereTheCloudFailed(cloudFailure.get()), lesson.tests(), lesson.probe());
                 pointedAtTheCloud = true; // the reason and where to look once, as the reason itself is given once
@@ -252,8 +253,10 @@ public final class StepCheck {
         long starting = System.nanoTime();
         try {
             cloud = clouds.start();
-            boolean ownLessons = lessons.stream().anyMatch(lesson -> lesson.probe() != null && !lesson.title().equals(StepLessons.REGRESSIONS));
-            out.printf("    the local cloud is up (%d s); %s...%n", seconds(starting), ownLessons ? "trying each lesson" : "calling every route");
+            boolean ownLessons = lessons.stream()
+                    .anyMatch(lesson -> lesson.probe() != null && !lesson.title().equals(StepLessons.REGRESSIONS));
+            out.printf("    the local cloud is up (%d s); %s...%n", seconds(starting),
+                    ownLessons ? "trying each lesson" : "calling every route");
             out.flush();
         } catch (IOException e) {
             // The reason once, under the first lesson; it is often several lines long.
@@ -264,7 +267,7 @@ public final class StepCheck {
                     reason = "not tried: the local cloud did not start (see above)";
                 }
             }
-            return Optional.of(e.getMessage());
+            return Optional.of(String.valueOf(e.getMessage()));
         }
         long probing = System.nanoTime();
         try {
