@@ -1,8 +1,11 @@
 package com.example.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.localcloud.iam.Decision;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -67,6 +71,22 @@ class Step6EndToEndTest {
     }
 
     /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
+    /** As Lambda refuses the event source mapping at deploy time: the start-up names serverless.yml and the fix. */
+    @Test
+    void aTableWithoutItsStreamIsRefusedAtStartNamingServerlessYml(@TempDir Path copy) throws Exception {
+        Path stage = StageClouds.SOLUTIONS.resolve(StageClouds.STEP_6);
+        Files.createDirectories(copy.resolve("target"));
+        Files.copy(stage.resolve("target/accounts-service.jar"), copy.resolve("target/accounts-service.jar"));
+        String yaml = Files.readString(stage.resolve("serverless.yml"));
+        String withoutStream = yaml.replaceAll("(?m)^ *StreamSpecification:\\R *StreamViewType: NEW_AND_OLD_IMAGES\\R", "");
+        assertThat(withoutStream).doesNotContain("StreamSpecification").isNotEqualTo(yaml);
+        Files.writeString(copy.resolve("serverless.yml"), withoutStream);
+
+        assertThatThrownBy(() -> StageClouds.start(copy, false).close())
+                .hasMessageContaining("Cannot subscribe functions.streamCacher to its stream (serverless.yml")
+                .hasMessageContaining("add StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}");
+    }
+
     @Test
     void leastPrivilegeAndNoLeakedKey() throws Exception {
         LeastPrivilegeCheck.verify(StageClouds.STEP_6, step6);

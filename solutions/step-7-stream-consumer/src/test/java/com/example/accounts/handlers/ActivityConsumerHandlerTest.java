@@ -130,7 +130,9 @@ class ActivityConsumerHandlerTest {
                 .containsEntry("organizationFound", AttributeValue.fromBool(false))
                 .doesNotContainKey("foundingUser");
         // "not found" is cached too: the same batch again finds all six lookups in the cache, the ghosts' included.
-        assertThat(handler.process(event.getRecords())).isEqualTo(new BatchSummary(3, 3, 0, 6, 0, null));
+        BatchSummary again = handler.process(event.getRecords());
+        assertThat(List.of(again.fromCache(), again.fromDatabase())).as("the same batch again: lookups from the cache, from"
+                + " DynamoDB").containsExactly(6, 0);
     }
 
     @ParameterizedTest
@@ -192,7 +194,9 @@ class ActivityConsumerHandlerTest {
         StreamsEventResponse again = handler.handleRequest(event, null);
 
         assertThat(again.getBatchItemFailures()).isEmpty();
-        assertThat(handler.process(event.getRecords()).duplicates()).isEqualTo(3);
+        assertThat(handler.process(event.getRecords()).duplicates()).as("duplicates the third delivery found: each event is"
+                + " recorded already, so PutItem's condition (attribute_not_exists on the table's key, eventId) refuses it")
+                .isEqualTo(3);
         assertThat(LocalDynamoDb.itemCount(activityTable)).isEqualTo(3);
         assertThat(items()).as("the first delivery's items, unchanged").isEqualTo(recorded);
         assertThat(items().get("e-1")).containsEntry("firstName", s("Alice"));

@@ -97,8 +97,10 @@ public final class StreamSubscriptions implements LocalService {
     public static StreamSubscriptions start(ServerlessConfig config, FunctionCredentials credentials, LambdaService lambda,
                                             Endpoints endpoints, Consumer<String> log) {
         StreamSubscriptions started = new StreamSubscriptions(of(config, log));
+        String subscribing = null;
         try {
             for (StreamSubscription subscription : started.subscriptions) {
+                subscribing = subscription.functionName();
                 FunctionConfig function = config.functions().stream()
                         .filter(f -> f.name().equals(subscription.functionName())).findFirst().orElseThrow();
                 StaticCredentialsProvider role = StaticCredentialsProvider.create(AwsSessionCredentials.create(
@@ -114,7 +116,9 @@ public final class StreamSubscriptions implements LocalService {
             }
         } catch (RuntimeException e) {
             started.close();
-            throw new IllegalStateException("Cannot subscribe to the streams: " + e.getMessage(), e);
+            // As Lambda refuses to create the event source mapping: serverless.yml is where to look.
+            throw new IllegalStateException("Cannot subscribe functions." + subscribing + " to its stream (serverless.yml: the"
+                    + " function's stream event, its role's statements, the stream's resource): " + e.getMessage(), e);
         }
         started.threads.forEach(Thread::start);
         return started;

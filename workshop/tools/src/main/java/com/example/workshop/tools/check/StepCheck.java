@@ -125,7 +125,7 @@ public final class StepCheck {
             boolean onlyNotTried = problems.stream().allMatch(problem -> problem.startsWith("not tried: "));
             if (cloudFailure.isPresent() && lesson.probe() != null && onlyNotTried) {
                 pointed = Lesson.of(lesson.title(), pointedAtTheCloud ? "as above: the local cloud did not start"
-                        : whereTheCloudFailed(cloudFailure.get()), lesson.tests(), lesson.probe());
+                        : whereTheCloudFailed(cloudFailure.get(), step), lesson.tests(), lesson.probe());
                 pointedAtTheCloud = true; // the reason and where to look once, as the reason itself is given once
             }
             results.add(new LessonResult(pointed, problems));
@@ -142,8 +142,9 @@ public final class StepCheck {
     private Lesson pointedAt(Lesson lesson, List<String> problems, String seenFile, String testedFile, StepLessons step) {
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
             boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
-            return inTheCloud ? Lesson.of(lesson.title(), "a route that answered before fails now: the log line above says why;"
-                    + " most often an edit of serverless.yml dropped an IAM statement or a variable an earlier step added",
+            return inTheCloud ? Lesson.of(lesson.title(), "a route of the service fails in the local cloud: the log line above"
+                    + " says why; most often serverless.yml lacks an IAM statement or a variable the route needs (one an"
+                    + " earlier step added and an edit dropped, or this step's own)",
                     lesson.tests(), lesson.probe()) : lesson;
         }
         boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")
@@ -159,12 +160,15 @@ public final class StepCheck {
      * Where to look when the local cloud did not start: no lesson's code was tried, so none of the
      * step's Java edits is to blame yet, whichever step's edit of serverless.yml it was.
      */
-    private static String whereTheCloudFailed(String reason) {
-        return reason.contains("serverless.yml")
-                ? "serverless.yml, at the line the local cloud names above (a typo, or an edit that broke an earlier step's"
-                        + " part): each lesson is tried once the local cloud starts"
-                : "the local cloud's reason above, in full in target/workshop-check/local-cloud.log: each lesson is tried"
-                        + " once the local cloud starts";
+    private String whereTheCloudFailed(String reason, StepLessons step) {
+        String tried = ": each lesson is tried once the local cloud starts";
+        if (!reason.contains("serverless.yml")) {
+            return "the local cloud's reason above, in full in target/workshop-check/local-cloud.log" + tried;
+        }
+        return guideHasAnEditOf(step, "serverless.yml")
+                ? "serverless.yml, as the local cloud says above: workshop/" + step.guide() + ", the edit of serverless.yml,"
+                        + " or a part an earlier step added" + tried
+                : "serverless.yml, as the local cloud says above (a typo, or an edit that broke an earlier step's part)" + tried;
     }
 
     /**

@@ -310,7 +310,7 @@ class StepCheckTest {
         assertThat(results.get(2).problems()).containsExactly(
                 "local cloud: GET /organizations/acme/members answered 500 {\"error\":\"Internal error.\"}",
                 "its log: [listMembers#1] ... is not authorized to perform: dynamodb:Query on resource: ...");
-        assertThat(printed.toString()).contains("-> a route that answered before fails now").doesNotContain("./mvnw verify");
+        assertThat(printed.toString()).contains("-> a route of the service fails in the local cloud").doesNotContain("./mvnw verify");
     }
 
     @Test
@@ -350,9 +350,27 @@ class StepCheckTest {
         assertThat(done(results)).containsExactly(false, false, false);
         assertThat(printed.toString()).containsOnlyOnce("line 28")
                 .doesNotContain("the edit of").doesNotContain("./mvnw verify");
-        assertThat(results.get(0).lesson().hint()).startsWith("serverless.yml, at the line the local cloud names above");
+        assertThat(results.get(0).lesson().hint()).startsWith("serverless.yml, as the local cloud says above (a typo");
         assertThat(results.subList(1, 3)).allSatisfy(result -> assertThat(result.lesson().hint())
                 .isEqualTo("as above: the local cloud did not start"));
+    }
+
+    @Test
+    void aServerlessYmlTheStepsGuideEditsIsPointedAtThroughThatEdit() throws Exception {
+        StepLessons probed = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(hit));
+        guideWithEditsOf("06-stream-cacher.md", "serverless.yml", "StreamCacher.java");
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                () -> ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase")), () -> {
+            throw new IOException("the local cloud stopped before it was ready:\n  Cannot subscribe functions.streamCacher to its"
+                    + " stream (serverless.yml: ...): ... which has none: add StreamSpecification");
+        }, service -> { });
+
+        List<LessonResult> results = check.run(probed);
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(probed, results, new PrintWriter(printed));
+
+        assertThat(printed.toString()).contains("-> serverless.yml, as the local cloud says above:"
+                + " workshop/06-stream-cacher.md, the edit of serverless.yml, or a part an earlier step added");
     }
 
     @Test
@@ -366,7 +384,7 @@ class StepCheckTest {
         List<LessonResult> results = check.run(step);
 
         assertThat(results.get(0).lesson().hint()).isEqualTo("AccountCache.java");
-        assertThat(results.get(2).lesson().hint()).startsWith("serverless.yml, at the line");
+        assertThat(results.get(2).lesson().hint()).startsWith("serverless.yml, as the local cloud says above");
     }
 
     @Test
