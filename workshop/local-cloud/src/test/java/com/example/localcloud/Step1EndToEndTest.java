@@ -173,6 +173,14 @@ class Step1EndToEndTest {
         assertThat(array.error()).contains("/_local/dynamodb/GetItem").endsWith("not an object");
     }
 
+    @Test
+    void aLookIntoTheCacheBeforeAnyStageHasOneSaysSo() throws Exception {
+        Reply look = get("/_local/momento/items");
+
+        assertThat(look.status()).isEqualTo(404);
+        assertThat(look.error()).contains("no cache", "CACHE_NAME");
+    }
+
     private static String unique(String prefix) {
         return AccountsApi.unique(prefix);
     }

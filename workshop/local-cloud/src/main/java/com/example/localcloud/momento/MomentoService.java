@@ -129,6 +129,11 @@ public final class MomentoService implements LocalService {
 
     /** The live items of one cache, as a person debugging keys and TTLs wants to see them. */
     private OutgoingResponse items(ControlRequest request) {
+        List<String> existing = momento.server().cacheNames();
+        if (existing.isEmpty()) {
+            return ControlResponses.notFound("There is no cache to look into: no function of this stage names one in"
+                    + " CACHE_NAME (serverless.yml)");
+        }
         String cache = request.parameter("cache", caches.size() == 1 ? caches.get(0) : "");
         if (cache.isEmpty()) {
             return ControlResponses.badRequest("Name the cache: ?cache=" + String.join(" or ?cache=", momento.server().cacheNames()));
