@@ -337,11 +337,8 @@ class StepCheckTest {
         Lesson second = Lesson.of("second", "AccountService.java", List.of(), service -> { });
         StepLessons probed = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(hit, second));
         guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
-        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
-                () -> ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase")), () -> {
-            throw new IOException("the local cloud stopped before it was ready:\n  serverless.yml, line 28:"
-                    + " serverless.yml has no key 'custom.momentoSecretID'");
-        }, service -> { });
+        StepCheck check = checkWhoseLocalCloudCannotStart("serverless.yml, line 28: serverless.yml has no key"
+                + " 'custom.momentoSecretID'", pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"));
 
         List<LessonResult> results = check.run(probed);
         StringWriter printed = new StringWriter();
@@ -359,11 +356,9 @@ class StepCheckTest {
     void aServerlessYmlTheStepsGuideEditsIsPointedAtThroughThatEdit() throws Exception {
         StepLessons probed = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(hit));
         guideWithEditsOf("06-stream-cacher.md", "serverless.yml", "StreamCacher.java");
-        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
-                () -> ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase")), () -> {
-            throw new IOException("the local cloud stopped before it was ready:\n  Cannot subscribe functions.streamCacher to its"
-                    + " stream (serverless.yml: ...): ... which has none: add StreamSpecification");
-        }, service -> { });
+        StepCheck check = checkWhoseLocalCloudCannotStart("Cannot subscribe functions.streamCacher to its stream"
+                + " (serverless.yml: ...): ... which has none: add StreamSpecification",
+                pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"));
 
         List<LessonResult> results = check.run(probed);
         StringWriter printed = new StringWriter();
@@ -375,11 +370,9 @@ class StepCheckTest {
 
     @Test
     void aLessonWhoseTestsFailKeepsItsPointerThoughTheLocalCloudDidNotStart() throws Exception {
-        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
-                () -> ran(fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "expected 1 but was 2"),
-                        pass("AccountCacheTest", "notFoundIsCachedToo")), () -> {
-            throw new IOException("the local cloud stopped before it was ready:\n  serverless.yml, line 3: bad indentation");
-        }, service -> { });
+        StepCheck check = checkWhoseLocalCloudCannotStart("serverless.yml, line 3: bad indentation",
+                fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "expected 1 but was 2"),
+                pass("AccountCacheTest", "notFoundIsCachedToo"));
 
         List<LessonResult> results = check.run(step);
 
@@ -452,6 +445,13 @@ class StepCheckTest {
 
     private static List<Boolean> done(List<LessonResult> results) {
         return results.stream().map(LessonResult::done).toList();
+    }
+
+    /** A check whose tests ran as given and whose local cloud stops at start-up, saying {@code reason}. */
+    private StepCheck checkWhoseLocalCloudCannotStart(String reason, TestCase... cases) {
+        return new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(cases), () -> {
+            throw new IOException("the local cloud stopped before it was ready:\n  " + reason);
+        }, service -> { });
     }
 
     private static TestRun.Result ran(TestCase... cases) {
