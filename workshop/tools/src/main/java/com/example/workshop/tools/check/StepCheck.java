@@ -22,6 +22,9 @@ public final class StepCheck {
     /** How the Momento SDK words a call to a cache that does not exist. */
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
+    /** A refusal as the log quotes it; the environment's id before it differs from one cold start to the next. */
+    private static final Pattern IAM_REFUSAL = Pattern.compile(
+            "(?:\\[[^\\]]+\\] \\.\\.\\. )?is not authorized to perform: (\\S+) on resource: (\\S+)");
 
     /** Builds the working copy and runs its tests. */
     interface Build {
@@ -130,7 +133,39 @@ public final class StepCheck {
             }
             results.add(new LessonResult(pointed, problems));
         }
-        return results;
+        return sayEachRefusalOnce(results);
+    }
+
+    /**
+     * A role without a statement fails every lesson that needs it (step 2: the key's read, the
+     * client's creation, the fallback), each quoting the same refusal; the first line quotes it,
+     * the later ones say "as above", so that the one cause reads as one.
+     */
+    static List<LessonResult> sayEachRefusalOnce(List<LessonResult> results) {
+        java.util.Set<String> quoted = new java.util.HashSet<>();
+        List<LessonResult> once = new ArrayList<>();
+        for (LessonResult result : results) {
+            java.util.Set<String> quotedHere = new java.util.HashSet<>();
+            List<String> problems = new ArrayList<>();
+            for (String problem : result.problems()) {
+                Matcher refusal = IAM_REFUSAL.matcher(problem);
+                StringBuilder shortened = new StringBuilder();
+                while (refusal.find()) {
+                    String which = refusal.group(1) + " " + refusal.group(2);
+                    refusal.appendReplacement(shortened, Matcher.quoteReplacement(quoted.contains(which)
+                            ? "IAM refused " + refusal.group(1) + ", as above" : refusal.group()));
+                    quotedHere.add(which);
+                }
+                refusal.appendTail(shortened);
+                boolean onlyTheLogLineAbove = problem.startsWith("its log: ") && !shortened.toString().equals(problem);
+                if (!onlyTheLogLineAbove) {
+                    problems.add(shortened.toString());
+                }
+            }
+            quoted.addAll(quotedHere);
+            once.add(new LessonResult(result.lesson(), problems));
+        }
+        return once;
     }
 
     /**

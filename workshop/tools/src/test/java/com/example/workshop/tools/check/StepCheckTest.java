@@ -129,6 +129,29 @@ class StepCheckTest {
     }
 
     @Test
+    void aRefusalThatFailsSeveralLessonsIsQuotedOnceThenSaidAsAbove() {
+        String arn = "arn:aws:secretsmanager:us-east-1:000000000000:secret:accounts/MomentoApiKey-HYS2eV";
+        String refusal = "... is not authorized to perform: secretsmanager:GetSecretValue on resource: " + arn;
+        Lesson read = Lesson.of("the key's read", "serverless.yml", List.of(), null);
+        Lesson created = Lesson.of("the client's creation", "Clients.java", List.of(), null);
+        Lesson other = Lesson.of("a read of another secret", "Clients.java", List.of(), null);
+        List<LessonResult> results = List.of(
+                new LessonResult(read, List.of("local cloud: IAM denied getUser secretsmanager:GetSecretValue on " + arn,
+                        "its log: [getUser#1] " + refusal)),
+                new LessonResult(created, List.of("local cloud: the client could not be created: [getUser#1] " + refusal,
+                        "its log: [getUser#3] " + refusal)),
+                new LessonResult(other, List.of("local cloud: [getUser#4] " + refusal.replace("MomentoApiKey", "Other"))));
+
+        List<LessonResult> once = StepCheck.sayEachRefusalOnce(results);
+
+        assertThat(once.get(0).problems()).isEqualTo(results.get(0).problems());
+        assertThat(once.get(1).problems()).containsExactly(
+                "local cloud: the client could not be created: IAM refused secretsmanager:GetSecretValue, as above");
+        assertThat(once.get(2).problems()).as("a refusal on another resource is a cause of its own")
+                .isEqualTo(results.get(2).problems());
+    }
+
+    @Test
     void aFailureTheProbeCausedOnPurposeIsNotQuoted() throws Exception {
         Lesson slow = Lesson.of("slow", "Clients.java", List.of(), service -> {
             cloudLog.add("[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use:"
