@@ -126,16 +126,16 @@ public class AccountCache {
     public void write(String key, Object value) {
         CacheClient client = client();
         if (client == null) {
-            LOG.warn("Cache write of {} skipped: entries may stay stale for up to {}", key, ttl);
+            LOG.warn("Cache write of {} skipped: entries may stay stale for up to {} s", key, ttl.toSeconds());
             return;
         }
         try {
             SetResponse response = client.set(cacheName, key, encode(value), ttl).join();
             if (response instanceof SetResponse.Error error) {
-                LOG.warn("Cache write of {} failed, entries may stay stale for up to {}: {}", key, ttl, error.getMessage());
+                LOG.warn("Cache write of {} failed, entries may stay stale for up to {} s: {}", key, ttl.toSeconds(), error.getMessage());
             }
         } catch (RuntimeException e) {
-            LOG.warn("Cache write of {} failed, entries may stay stale for up to {}: {}", key, ttl, e.toString());
+            LOG.warn("Cache write of {} failed, entries may stay stale for up to {} s: {}", key, ttl.toSeconds(), e.toString());
         }
     }
 
