@@ -1,5 +1,8 @@
 package com.example.localcloud.iam;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
 /**
  * The answer of an {@link AccessCheck}, with what AWS's error message names.
  *
@@ -8,8 +11,20 @@ package com.example.localcloud.iam;
  *                     {@code null} when unknown
  * @param action       e.g. {@code dynamodb:PutItem}
  * @param resource     the resource's ARN, or {@code *}
+ * @param allowedOn    for a call no statement allowed: the Resource patterns of the role's Allow
+ *                     statements that name its action, so that a Resource that missed can be told
+ *                     from a statement that is missing (local only; AWS's message says neither)
  */
-public record Decision(Outcome outcome, String principalArn, String action, String resource) {
+public record Decision(Outcome outcome, String principalArn, String action, String resource,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> allowedOn) {
+
+    public Decision {
+        allowedOn = List.copyOf(allowedOn);
+    }
+
+    public Decision(Outcome outcome, String principalArn, String action, String resource) {
+        this(outcome, principalArn, action, resource, List.of());
+    }
 
     /** Why a call may or may not go ahead. */
     public enum Outcome {

@@ -44,7 +44,9 @@ public final class FunctionPolicies implements AccessCheck {
         Decision.Outcome outcome = identity.unrestricted()
                 ? Decision.Outcome.ALLOWED
                 : PolicyEvaluator.evaluate(identity.statements(), action, resourceArn);
-        return new Decision(outcome, identity.principalArn(), action, resourceArn);
+        List<String> allowedOn = outcome != Decision.Outcome.IMPLICIT_DENY ? List.of()
+                : identity.statements().stream().flatMap(statement -> statement.allowedResourcesFor(action).stream()).toList();
+        return new Decision(outcome, identity.principalArn(), action, resourceArn, allowedOn);
     }
 
     /** Collects the functions' keys and statements. */

@@ -85,6 +85,18 @@ public final class PolicyStatement {
         return anyMatches(actions, action) != notAction && anyMatches(resources, resourceArn) != notResource;
     }
 
+    /**
+     * The Resource patterns of an Allow statement that names this action (e.g. to tell a caller
+     * refused on one ARN which ARNs its role does allow); empty for a Deny, a statement about other
+     * actions, or one with {@code NotResource}.
+     */
+    public List<String> allowedResourcesFor(String action) {
+        if (effect != Effect.ALLOW || notResource || anyMatches(actions, action) == notAction) {
+            return List.of();
+        }
+        return resources.stream().map(WildcardPattern::toString).toList();
+    }
+
     @Override
     public String toString() {
         return effect + " " + (notAction ? "NotAction " : "") + actions + " on " + (notResource ? "NotResource " : "") + resources;

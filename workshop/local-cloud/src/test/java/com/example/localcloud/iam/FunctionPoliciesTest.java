@@ -38,6 +38,24 @@ class FunctionPoliciesTest {
     }
 
     @Test
+    void aDenialSaysWhichResourcesTheRoleAllowsTheActionOnSoThatAResourceThatMissedShows() {
+        String secret = "arn:aws:secretsmanager:us-east-1:000000000000:secret:accounts/MomentoApiKey";
+        FunctionPolicies roles = FunctionPolicies.builder("000000000000")
+                .function("AKIDGETUSER", "svc-dev-getUser", "svc-dev-us-east-1-lambdaRole", List.of(
+                        Map.of("Effect", "Allow", "Action", "secretsmanager:GetSecretValue", "Resource", secret),
+                        Map.of("Effect", "Allow", "Action", "dynamodb:GetItem", "Resource", TABLE)))
+                .build();
+
+        Decision missed = roles.check("AKIDGETUSER", "secretsmanager:GetSecretValue", secret + "-Ab12Cd");
+        Decision noStatement = roles.check("AKIDGETUSER", "dynamodb:PutItem", TABLE);
+
+        assertThat(missed.outcome()).isEqualTo(Decision.Outcome.IMPLICIT_DENY);
+        assertThat(missed.allowedOn()).containsExactly(secret);
+        assertThat(noStatement.allowedOn()).isEmpty();
+        assertThat(roles.check("AKIDGETUSER", "dynamodb:GetItem", TABLE).allowedOn()).as("only a refusal says it").isEmpty();
+    }
+
+    @Test
     void anUnknownKeyIsAnUnrecognizedClientAndNoKeyIsMissingAuthentication() {
         assertThat(policies.check("AKIDSTRANGER", "dynamodb:GetItem", TABLE).outcome()).isEqualTo(Decision.Outcome.UNRECOGNIZED_CLIENT);
         assertThat(policies.check(null, "dynamodb:GetItem", TABLE).outcome()).isEqualTo(Decision.Outcome.MISSING_AUTHENTICATION);

@@ -8,6 +8,7 @@ import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -50,14 +51,26 @@ final class Step2MomentoClient {
         expect(!reads.isEmpty(), "getUser never called secretsmanager:GetSecretValue: the key must come from the secret"
                 + " named by the MOMENTO_API_KEY_SECRET_ID environment variable");
         for (JsonNode read : reads) {
-            expect(read.path("outcome").asText().equals("ALLOWED"), "IAM denied getUser secretsmanager:GetSecretValue on "
-                    + read.path("resource").asText() + ": the provider's iam.role.statements, which every function's role inherits, need a statement that allows it on"
-                    + " that ARN: MOMENTO_API_KEY_SECRET_ID and the statement's Resource must name the same secret, the Resource"
-                    + " ending in -?????? for the suffix Secrets Manager adds");
+            expect(read.path("outcome").asText().equals("ALLOWED"), refused(read));
         }
         long environments = environments(service, "getUser");
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
                 + environments + " execution environment(s): read it once, when the client is created");
+    }
+
+    /** Why IAM refused the read: no statement names the action, or one does on a Resource that misses the secret. */
+    private static String refused(JsonNode read) {
+        String denied = "IAM denied getUser secretsmanager:GetSecretValue on " + read.path("resource").asText() + ": ";
+        List<String> allowedOn = new ArrayList<>();
+        read.path("allowedOn").forEach(resource -> allowedOn.add(resource.asText()));
+        if (!allowedOn.isEmpty()) {
+            return denied + "the role allows it only on " + String.join(", ", allowedOn) + ", which does not match that ARN:"
+                    + " the statement's Resource must name the secret MOMENTO_API_KEY_SECRET_ID names, ending in -??????"
+                    + " for the six characters Secrets Manager adds to its name";
+        }
+        return denied + "the provider's iam.role.statements, which every function's role inherits, need a statement that allows it on"
+                + " that ARN: MOMENTO_API_KEY_SECRET_ID and the statement's Resource must name the same secret, the Resource"
+                + " ending in -?????? for the suffix Secrets Manager adds";
     }
 
     /**
