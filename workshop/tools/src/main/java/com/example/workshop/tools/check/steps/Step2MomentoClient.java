@@ -59,7 +59,7 @@ final class Step2MomentoClient {
     }
 
     /** Why IAM refused the read: no statement names the action, or one does on a Resource that misses the secret. */
-    private static String refused(JsonNode read) {
+    static String refused(JsonNode read) {
         String denied = "IAM denied getUser secretsmanager:GetSecretValue on " + read.path("resource").asText() + ": ";
         List<String> allowedOn = new ArrayList<>();
         read.path("allowedOn").forEach(resource -> allowedOn.add(resource.asText()));
