@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,10 +144,10 @@ public final class StepCheck {
      * the later ones say "as above", so that the one cause reads as one.
      */
     static List<LessonResult> sayEachRefusalOnce(List<LessonResult> results) {
-        java.util.Set<String> quoted = new java.util.HashSet<>();
+        Set<String> quoted = new HashSet<>();
         List<LessonResult> once = new ArrayList<>();
         for (LessonResult result : results) {
-            java.util.Set<String> quotedHere = new java.util.HashSet<>();
+            Set<String> quotedHere = new HashSet<>();
             List<String> problems = new ArrayList<>();
             for (String problem : result.problems()) {
                 Matcher refusal = IAM_REFUSAL.matcher(problem);
