@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -47,6 +48,53 @@ final class CloudFormationYaml {
             collectLines(root, "", lines);
         }
         return lines;
+    }
+
+    /** A key written twice in one mapping: where, and on which lines. */
+    record DuplicateKey(String keyPath, int firstLine, int secondLine) {
+    }
+
+    /**
+     * The first key that appears twice in the same mapping, if any. YAML forbids it and the
+     * Serverless Framework refuses the file ("duplicated mapping key"), while a lenient parser
+     * would keep the last one silently: e.g. a guide's block pasted whole, with the entry it
+     * repeats to show where it goes.
+     */
+    static Optional<DuplicateKey> firstDuplicateKey(String text) {
+        Node root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+        return root == null ? Optional.empty() : firstDuplicateKey(root, "");
+    }
+
+    private static Optional<DuplicateKey> firstDuplicateKey(Node node, String path) {
+        List<Node> children = new ArrayList<>();
+        List<String> childPaths = new ArrayList<>();
+        if (node instanceof MappingNode mapping) {
+            Map<String, Integer> seen = new HashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    String childPath = YamlValues.child(path, key.getValue());
+                    int line = key.getStartMark().getLine() + 1;
+                    Integer first = seen.putIfAbsent(key.getValue(), line);
+                    if (first != null) {
+                        return Optional.of(new DuplicateKey(childPath, first, line));
+                    }
+                    children.add(tuple.getValueNode());
+                    childPaths.add(childPath);
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                children.add(sequence.getValue().get(i));
+                childPaths.add(YamlValues.element(path, i));
+            }
+        }
+        for (int i = 0; i < children.size(); i++) {
+            Optional<DuplicateKey> duplicate = firstDuplicateKey(children.get(i), childPaths.get(i));
+            if (duplicate.isPresent()) {
+                return duplicate;
+            }
+        }
+        return Optional.empty();
     }
 
     private static void collectLines(Node node, String path, Map<String, Integer> lines) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -65,6 +66,13 @@ public final class ServerlessConfigLoader {
         ConfigSource source = new ConfigSource(file.toAbsolutePath().normalize(), CloudFormationYaml.lineNumbers(text));
         Object raw;
         try {
+            Optional<CloudFormationYaml.DuplicateKey> duplicate = CloudFormationYaml.firstDuplicateKey(text);
+            if (duplicate.isPresent()) { // before load(), which would keep the last one
+                CloudFormationYaml.DuplicateKey key = duplicate.get();
+                throw new ConfigException(source.file(), key.secondLine(), key.keyPath(), null, "written twice in the same"
+                        + " mapping (lines " + key.firstLine() + " and " + key.secondLine() + "): keep one. The Serverless"
+                        + " Framework refuses such a file (duplicated mapping key)");
+            }
             raw = CloudFormationYaml.load(text);
         } catch (YAMLException e) {
             throw source.error("", null, "not valid YAML: " + e.getMessage());

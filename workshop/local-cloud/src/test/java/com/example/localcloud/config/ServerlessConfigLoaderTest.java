@@ -243,6 +243,47 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aFunctionWrittenTwiceIsAnErrorThatNamesBothLines() throws IOException {
+        Path file = write("""
+                service: accounts
+                provider:
+                  name: aws
+                functions:
+                  getMembership:
+                    handler: com.example.Get
+                  listMembers:
+                    handler: com.example.List
+                  getMembership:
+                    handler: com.example.Get
+                """);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ", line 9: functions.getMembership: written twice in the same mapping (lines 5 and 9):"
+                        + " keep one. The Serverless Framework refuses such a file (duplicated mapping key)");
+    }
+
+    @Test
+    void aKeyWrittenTwiceDeeperDownIsFoundToo() throws IOException {
+        Path file = write("""
+                service: accounts
+                provider:
+                  name: aws
+                  iam:
+                    role:
+                      statements:
+                        - Effect: Allow
+                          Action: dynamodb:GetItem
+                          Effect: Deny
+                functions: {}
+                """);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 9: provider.iam.role.statements[0].Effect: written twice in the same mapping (lines 7 and 9)");
+    }
+
+    @Test
     void missingEnvironmentVariableWithoutFallbackIsAnError() throws IOException {
         Path file = write("""
                 service: accounts
