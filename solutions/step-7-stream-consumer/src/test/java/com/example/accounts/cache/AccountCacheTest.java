@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -248,6 +249,34 @@ class AccountCacheTest {
     }
 
     @Test
+    void aReadAnswersOnlyOnceItsFillIsStored() {
+        // A fill still on its way when the handler returns may never be sent: Lambda can freeze
+        // the environment as soon as the answer is out. Here every fill is stored 200 ms after it
+        // was sent; a read that did not wait for its fill would answer before that.
+        List<CompletableFuture<SetIfNotExistsResponse>> fills = new CopyOnWriteArrayList<>();
+        CacheClient client = missingAndStoringEachFillAfter(Duration.ofMillis(200), fills);
+        AccountCache slowToStore = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
+
+        Optional<User> read = slowToStore.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(read).contains(ALICE);
+        assertThat(fills).as("the fill, stored before read returned").hasSize(1).allSatisfy(fill -> assertThat(fill).isDone());
+    }
+
+    @Test
+    void readAllAnswersOnlyOnceItsFillsAreStored() {
+        List<CompletableFuture<SetIfNotExistsResponse>> fills = new CopyOnWriteArrayList<>();
+        CacheClient client = missingAndStoringEachFillAfter(Duration.ofMillis(200), fills);
+        AccountCache slowToStore = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
+
+        Map<String, Optional<User>> users = slowToStore.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class,
+                databaseOf(Map.of("alice", ALICE, "bob", BOB)));
+
+        assertThat(users).containsOnlyKeys("alice", "bob");
+        assertThat(fills).as("both fills, stored before readAll returned").hasSize(2).allSatisfy(fill -> assertThat(fill).isDone());
+    }
+
+    @Test
     void readAllWithAFailingCacheAsksTheDatabaseForEachItem() {
         memory.failEverything();
 
@@ -294,5 +323,20 @@ class AccountCacheTest {
         GetResponse.Hit hit = mock(GetResponse.Hit.class);
         when(hit.valueString()).thenReturn(value);
         return hit;
+    }
+
+    /** A cache where every get misses and each fill is stored {@code delay} after it was sent, into {@code fills}. */
+    private static CacheClient missingAndStoringEachFillAfter(Duration delay,
+                                                              List<CompletableFuture<SetIfNotExistsResponse>> fills) {
+        SetIfNotExistsResponse stored = mock(SetIfNotExistsResponse.Stored.class);
+        CacheClient client = mock(CacheClient.class);
+        when(client.get(anyString(), anyString())).thenReturn(CompletableFuture.completedFuture(new GetResponse.Miss()));
+        when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call -> {
+            CompletableFuture<SetIfNotExistsResponse> fill = CompletableFuture.supplyAsync(() -> stored,
+                    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+            fills.add(fill);
+            return fill;
+        });
+        return client;
     }
 }

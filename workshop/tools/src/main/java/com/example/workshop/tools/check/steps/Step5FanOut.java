@@ -37,6 +37,8 @@ final class Step5FanOut {
                         "AccountCache.java",
                         List.of("AccountCacheTest.readAllSendsEveryGetBeforeWaitingForAny",
                                 "AccountCacheTest.readAllSendsEveryFillBeforeWaitingForAny",
+                                "AccountCacheTest.aReadAnswersOnlyOnceItsFillIsStored",
+                                "AccountCacheTest.readAllAnswersOnlyOnceItsFillsAreStored",
                                 "AccountCacheTest.readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase",
                                 "AccountCacheTest.aSecondReadAllIsAllHits",
                                 "AccountCacheTest.readAllDoesNotOverwriteAConcurrentWrite",
