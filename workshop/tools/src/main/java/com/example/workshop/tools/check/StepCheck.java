@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class StepCheck {
     /** How the Momento SDK words a call to a cache that does not exist. */
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
+    /** A compile error's file in the attendee's code: "src/main/java/.../AccountCache.java:116: ..." */
+    private static final Pattern BROKEN_FILE = Pattern.compile("^src/main/\\S*?([\\w$]+\\.java):");
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** A refusal as the log quotes it; the environment's id before it differs from one cold start to the next. */
     private static final Pattern IAM_REFUSAL = Pattern.compile(
@@ -126,7 +128,8 @@ public final class StepCheck {
                 problems.add(probeProblems.getOrDefault(lesson, List.of()).size(), cause.get());
                 seenFile = "Dependencies.java";
             }
-            Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile, unitTestedFile(tests, lesson), step);
+            Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile != null ? seenFile : brokenFile(tests),
+                    unitTestedFile(tests, lesson), step);
             boolean onlyNotTried = problems.stream().allMatch(problem -> problem.startsWith("not tried: "));
             if (cloudFailure.isPresent() && lesson.probe() != null && onlyNotTried) {
                 pointed = Lesson.of(lesson.title(), pointedAtTheCloud ? "as above: the local cloud did not start"
@@ -409,6 +412,19 @@ public final class StepCheck {
                     .forEach(test -> problems.add(test.shortName() + " fails: " + test.failure()));
         }
         return problems;
+    }
+
+    /**
+     * Where the attendee's code stopped compiling: the file of the first compile error in src/main
+     * ({@code AccountCache.java}), which every lesson then points at when the guide edits it (no
+     * lesson's code was tried); null when the code compiles.
+     */
+    private static String brokenFile(TestRun.Result tests) {
+        if (tests.outcome() != TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
+            return null;
+        }
+        return tests.errors().stream().map(BROKEN_FILE::matcher).filter(Matcher::find).map(found -> found.group(1))
+                .findFirst().orElse(null);
     }
 
     /**

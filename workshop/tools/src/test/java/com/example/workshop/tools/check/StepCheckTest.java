@@ -442,6 +442,33 @@ class StepCheckTest {
     }
 
     @Test
+    void codeThatDoesNotCompilePointsEveryLessonAtTheGuidesEditOfTheBrokenFile() throws Exception {
+        guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
+        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
+        Lesson fansOut = Lesson.of("the N reads are sent at once", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists, fansOut));
+
+        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/main/java/com/example/accounts/cache/AccountCache.java:116: 'void' type not allowed here")));
+
+        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
+                .as("no lesson's code was tried: the file that does not compile is where to look")
+                .containsExactly("AccountCache.java", "AccountCache.java");
+    }
+
+    @Test
+    void codeThatDoesNotCompileInAFileTheGuideDoesNotEditKeepsEachLessonsPointer() throws Exception {
+        guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
+        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+
+        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/main/java/com/example/accounts/model/User.java:3: ';' expected")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("ListMembersHandler.java");
+    }
+
+    @Test
     void theChecklistSaysWhereTheGuideTeachesAnUndoneLesson() throws Exception {
         List<LessonResult> results = check(ran(fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "read twice"),
                 pass("AccountCacheTest", "notFoundIsCachedToo")));
