@@ -469,6 +469,40 @@ class StepCheckTest {
     }
 
     @Test
+    void aLessonWhoseOwnUnitTestsPassPointsWhereTheOtherFailingLessonDoes() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson notFoundCached = Lesson.of("not found is cached", "AccountCache.java", List.of("AccountCacheTest.notFoundIsCachedToo",
+                "NodeTutorialRegressionTest.addedMemberIsHiddenByTheCachedNotFound"), null);
+        Lesson throughTheCache = Lesson.of("every read goes through the cache", "AccountService.java",
+                List.of("CachedReadsIntegrationTest.aMembershipsSecondReadIsACacheHit"), null);
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(notFoundCached, throughTheCache));
+
+        List<LessonResult> results = check(readAside, ran(pass("AccountCacheTest", "notFoundIsCachedToo"),
+                fail("NodeTutorialRegressionTest", "addedMemberIsHiddenByTheCachedNotFound", "expected: 404 but was: 200"),
+                fail("CachedReadsIntegrationTest", "aMembershipsSecondReadIsACacheHit", "read DynamoDB twice")));
+
+        assertThat(results.get(0).lesson().hint()).as("AccountCacheTest passes: the membership read is what skips the cache")
+                .isEqualTo("AccountService.java");
+        assertThat(results.get(1).lesson().hint()).isEqualTo("AccountService.java");
+    }
+
+    @Test
+    void aLessonWhoseOwnUnitTestFailsKeepsItsPointer() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson notFoundCached = Lesson.of("not found is cached", "AccountCache.java", List.of("AccountCacheTest.notFoundIsCachedToo",
+                "NodeTutorialRegressionTest.addedMemberIsHiddenByTheCachedNotFound"), null);
+        Lesson throughTheCache = Lesson.of("every read goes through the cache", "AccountService.java",
+                List.of("CachedReadsIntegrationTest.aMembershipsSecondReadIsACacheHit"), null);
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(notFoundCached, throughTheCache));
+
+        List<LessonResult> results = check(readAside, ran(fail("AccountCacheTest", "notFoundIsCachedToo", "nothing cached"),
+                fail("NodeTutorialRegressionTest", "addedMemberIsHiddenByTheCachedNotFound", "expected: 404 but was: 200"),
+                fail("CachedReadsIntegrationTest", "aMembershipsSecondReadIsACacheHit", "read DynamoDB twice")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("AccountCache.java");
+    }
+
+    @Test
     void theChecklistSaysWhereTheGuideTeachesAnUndoneLesson() throws Exception {
         List<LessonResult> results = check(ran(fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "read twice"),
                 pass("AccountCacheTest", "notFoundIsCachedToo")));
