@@ -289,6 +289,16 @@ class StepCheckTest {
         assertThat(results.get(1).lesson().hint()).as("defined by the guide: serverless.yml lacks it").isEqualTo("serverless.yml");
     }
 
+    /** Step 3's two lessons that a membership read outside the cache fails, and a guide that edits both files. */
+    private StepLessons notFoundCachedBesideEveryReadThroughTheCache() throws IOException {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson notFoundCached = Lesson.of("not found is cached", "AccountCache.java", List.of("AccountCacheTest.notFoundIsCachedToo",
+                "NodeTutorialRegressionTest.addedMemberIsHiddenByTheCachedNotFound"), null);
+        Lesson throughTheCache = Lesson.of("every read goes through the cache", "AccountService.java",
+                List.of("CachedReadsIntegrationTest.aMembershipsSecondReadIsACacheHit"), null);
+        return new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(notFoundCached, throughTheCache));
+    }
+
     /** A guide whose "The edits" has one heading per file, as the workshop's guides do. */
     private void guideWithEditsOf(String guide, String... files) throws IOException {
         StringBuilder text = new StringBuilder("# The step\n\n## The edits\n");
@@ -470,12 +480,7 @@ class StepCheckTest {
 
     @Test
     void aLessonWhoseOwnUnitTestsPassPointsWhereTheOtherFailingLessonDoes() throws Exception {
-        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
-        Lesson notFoundCached = Lesson.of("not found is cached", "AccountCache.java", List.of("AccountCacheTest.notFoundIsCachedToo",
-                "NodeTutorialRegressionTest.addedMemberIsHiddenByTheCachedNotFound"), null);
-        Lesson throughTheCache = Lesson.of("every read goes through the cache", "AccountService.java",
-                List.of("CachedReadsIntegrationTest.aMembershipsSecondReadIsACacheHit"), null);
-        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(notFoundCached, throughTheCache));
+        StepLessons readAside = notFoundCachedBesideEveryReadThroughTheCache();
 
         List<LessonResult> results = check(readAside, ran(pass("AccountCacheTest", "notFoundIsCachedToo"),
                 fail("NodeTutorialRegressionTest", "addedMemberIsHiddenByTheCachedNotFound", "expected: 404 but was: 200"),
@@ -488,12 +493,7 @@ class StepCheckTest {
 
     @Test
     void aLessonWhoseOwnUnitTestFailsKeepsItsPointer() throws Exception {
-        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
-        Lesson notFoundCached = Lesson.of("not found is cached", "AccountCache.java", List.of("AccountCacheTest.notFoundIsCachedToo",
-                "NodeTutorialRegressionTest.addedMemberIsHiddenByTheCachedNotFound"), null);
-        Lesson throughTheCache = Lesson.of("every read goes through the cache", "AccountService.java",
-                List.of("CachedReadsIntegrationTest.aMembershipsSecondReadIsACacheHit"), null);
-        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(notFoundCached, throughTheCache));
+        StepLessons readAside = notFoundCachedBesideEveryReadThroughTheCache();
 
         List<LessonResult> results = check(readAside, ran(fail("AccountCacheTest", "notFoundIsCachedToo", "nothing cached"),
                 fail("NodeTutorialRegressionTest", "addedMemberIsHiddenByTheCachedNotFound", "expected: 404 but was: 200"),
