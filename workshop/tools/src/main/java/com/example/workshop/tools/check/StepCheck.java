@@ -25,6 +25,8 @@ public final class StepCheck {
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
     /** A compile error's file in the attendee's code: "src/main/java/.../AccountCache.java:116: ..." */
     private static final Pattern BROKEN_FILE = Pattern.compile("^src/main/\\S*?([\\w$]+\\.java):");
+    /** Where javac looked for a missing symbol, as {@link TestRun} words it: "(symbol: method streamCacher(), in Dependencies)". */
+    private static final Pattern LOOKED_UP_IN = Pattern.compile(", in ([\\w$]+)\\)$");
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** A refusal as the log quotes it; the environment's id before it differs from one cold start to the next. */
     private static final Pattern IAM_REFUSAL = Pattern.compile(
@@ -128,7 +130,7 @@ public final class StepCheck {
                 problems.add(probeProblems.getOrDefault(lesson, List.of()).size(), cause.get());
                 seenFile = "Dependencies.java";
             }
-            Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile != null ? seenFile : brokenFile(tests),
+            Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile != null ? seenFile : brokenFile(tests, step),
                     unitTestedFile(tests, lesson), step);
             boolean onlyNotTried = problems.stream().allMatch(problem -> problem.startsWith("not tried: "));
             if (cloudFailure.isPresent() && lesson.probe() != null && onlyNotTried) {
@@ -463,15 +465,23 @@ public final class StepCheck {
 
     /**
      * Where the attendee's code stopped compiling: the file of the first compile error in src/main
-     * ({@code AccountCache.java}), which every lesson then points at when the guide edits it (no
-     * lesson's code was tried); null when the code compiles.
+     * ({@code AccountCache.java}), or the class a missing symbol was looked up in, when the guide
+     * edits that one ({@code StreamCacherHandler} calls {@code Dependencies.streamCacher()}, which an
+     * edit of {@code Dependencies.java} adds). Every lesson then points there (no lesson's code was
+     * tried); null when the code compiles.
      */
-    private static String brokenFile(TestRun.Result tests) {
+    private String brokenFile(TestRun.Result tests, StepLessons step) {
         if (tests.outcome() != TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
             return null;
         }
-        return tests.errors().stream().map(BROKEN_FILE::matcher).filter(Matcher::find).map(found -> found.group(1))
-                .findFirst().orElse(null);
+        Optional<String> first = tests.errors().stream().filter(error -> error.startsWith("src/main/")).findFirst();
+        Matcher file = first.map(BROKEN_FILE::matcher).filter(Matcher::find).orElse(null);
+        if (file == null) {
+            return null;
+        }
+        Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
+        String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java" : null;
+        return lookedInFile != null && guideHasAnEditOf(step, lookedInFile) ? lookedInFile : file.group(1);
     }
 
     /**

@@ -20,6 +20,10 @@ final class TestRun {
     /** javac's "[ERROR] /path/File.java:[12,34] message" lines. */
     private static final Pattern COMPILE_ERROR = Pattern.compile("\\[ERROR\\] (.+\\.java):\\[(\\d+),\\d+\\] (.+)");
 
+    /** javac's "location:" line: the class (last name of a qualified one) the symbol was looked up in. */
+    private static final Pattern LOCATION = Pattern.compile("location: (?:class|interface|enum|record|variable \\w+ of type)"
+            + " (?:[\\w$]+\\.)*([\\w$]+)(?:<.*>)?");
+
     enum Outcome { TESTS_RAN, TESTS_DO_NOT_COMPILE, CODE_DOES_NOT_COMPILE, BUILD_FAILED }
 
     record Result(Outcome outcome, TestResults tests, List<String> errors) {
@@ -82,8 +86,31 @@ final class TestRun {
         }
     }
 
+    /**
+     * What javac says on the lines after "cannot find symbol": the symbol ("  symbol:   class
+     * AccountCache"), and where it was looked for ("  location: class com.example.accounts.Dependencies",
+     * or "variable cache of type ...AccountCache") when that is another class than the error's own
+     * file: " (symbol: method streamCacher(), in Dependencies)". The class to edit may be that one.
+     */
+    private static String symbol(List<String> output, int next, Path file) {
+        String symbol = next < output.size() ? withoutErrorTag(output.get(next)) : "";
+        if (!symbol.startsWith("symbol:")) {
+            return "";
+        }
+        String location = next + 1 < output.size() ? withoutErrorTag(output.get(next + 1)) : "";
+        Matcher lookedIn = LOCATION.matcher(location);
+        String fileClass = file.getFileName().toString().replaceFirst("\\.java$", "");
+        String in = lookedIn.matches() && !lookedIn.group(1).equals(fileClass) ? ", in " + lookedIn.group(1) : "";
+        return " (" + symbol.replaceAll("\\s+", " ") + in + ")";
+    }
+
+    private static String withoutErrorTag(String line) {
+        String stripped = line.strip();
+        return stripped.startsWith("[ERROR]") ? stripped.substring("[ERROR]".length()).strip() : stripped;
+    }
+
     /** "src/test/java/.../X.java:33: cannot find symbol", each once, paths relative to the root. */
-    private List<String> compileErrors(List<String> output) {
+    List<String> compileErrors(List<String> output) {
         Set<String> errors = new LinkedHashSet<>();
         for (int i = 0; i < output.size(); i++) {
             Matcher error = COMPILE_ERROR.matcher(output.get(i).strip());
@@ -91,10 +118,7 @@ final class TestRun {
                 String file = error.group(1);
                 Path path = Path.of(file);
                 String shown = path.isAbsolute() && path.startsWith(root) ? root.relativize(path).toString().replace('\\', '/') : file;
-                // javac names the missing symbol on the next line: "  symbol:   class AccountCache"
-                String symbol = i + 1 < output.size() && output.get(i + 1).strip().startsWith("symbol:")
-                        ? " (" + output.get(i + 1).strip().replaceAll("\\s+", " ") + ")" : "";
-                errors.add(shown + ":" + error.group(2) + ": " + error.group(3).strip() + symbol);
+                errors.add(shown + ":" + error.group(2) + ": " + error.group(3).strip() + symbol(output, i + 1, path));
             }
         }
         return new ArrayList<>(errors);

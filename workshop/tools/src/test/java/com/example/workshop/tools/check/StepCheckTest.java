@@ -467,6 +467,20 @@ class StepCheckTest {
     }
 
     @Test
+    void aMethodMissingFromAClassTheGuideEditsPointsAtThatClassesEdit() throws Exception {
+        guideWithEditsOf("06-stream-cacher.md", "StreamCacher.java", "StreamCacherHandler.java", "Dependencies.java");
+        Lesson cached = Lesson.of("an inserted item is cached", "StreamCacherHandler.java", List.of("StreamCacherHandlerTest"), null);
+        StepLessons streamCacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(cached));
+
+        List<LessonResult> results = check(streamCacher, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/main/java/com/example/accounts/handlers/StreamCacherHandler.java:33:"
+                        + " cannot find symbol (symbol: method streamCacher(), in Dependencies)")));
+
+        assertThat(results.get(0).lesson().hint()).as("the handler calls what the edit of Dependencies.java adds")
+                .isEqualTo("Dependencies.java");
+    }
+
+    @Test
     void codeThatDoesNotCompileInAFileTheGuideDoesNotEditKeepsEachLessonsPointer() throws Exception {
         guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
         Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
