@@ -37,13 +37,17 @@ final class CloudFormationYaml {
         return new Yaml(new CloudFormationConstructor(new LoaderOptions())).load(text);
     }
 
+    /** The document's node tree, with each node's place in the text (null for an empty document). */
+    static Node compose(String text) {
+        return new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+    }
+
     /**
      * Maps each key path (as {@link YamlValues#child} builds them) to its 1-based line number,
      * so error messages can point at the line.
      */
-    static Map<String, Integer> lineNumbers(String text) {
+    static Map<String, Integer> lineNumbers(Node root) {
         Map<String, Integer> lines = new HashMap<>();
-        Node root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
         if (root != null) {
             collectLines(root, "", lines);
         }
@@ -60,8 +64,7 @@ final class CloudFormationYaml {
      * would keep the last one silently: e.g. a guide's block pasted whole, with the entry it
      * repeats to show where it goes.
      */
-    static Optional<DuplicateKey> firstDuplicateKey(String text) {
-        Node root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+    static Optional<DuplicateKey> firstDuplicateKey(Node root) {
         return root == null ? Optional.empty() : firstDuplicateKey(root, "");
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a stage's serverless.yml into a {@link ServerlessConfig}: first the Serverless variables
@@ -63,16 +64,23 @@ public final class ServerlessConfigLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
-        ConfigSource source = new ConfigSource(file.toAbsolutePath().normalize(), CloudFormationYaml.lineNumbers(text));
+        Path path = file.toAbsolutePath().normalize();
+        Node tree;
+        try {
+            tree = CloudFormationYaml.compose(text); // once: the lines, the duplicates and the syntax
+        } catch (YAMLException e) {
+            throw new ConfigSource(path, Map.of()).error("", null, "not valid YAML: " + e.getMessage());
+        }
+        ConfigSource source = new ConfigSource(path, CloudFormationYaml.lineNumbers(tree));
+        Optional<CloudFormationYaml.DuplicateKey> duplicate = CloudFormationYaml.firstDuplicateKey(tree);
+        if (duplicate.isPresent()) { // before load(), which would keep the last one
+            CloudFormationYaml.DuplicateKey key = duplicate.get();
+            throw new ConfigException(source.file(), key.secondLine(), key.keyPath(), null, "written twice in the same"
+                    + " mapping (lines " + key.firstLine() + " and " + key.secondLine() + "): keep one. The Serverless"
+                    + " Framework refuses such a file (duplicated mapping key)");
+        }
         Object raw;
         try {
-            Optional<CloudFormationYaml.DuplicateKey> duplicate = CloudFormationYaml.firstDuplicateKey(text);
-            if (duplicate.isPresent()) { // before load(), which would keep the last one
-                CloudFormationYaml.DuplicateKey key = duplicate.get();
-                throw new ConfigException(source.file(), key.secondLine(), key.keyPath(), null, "written twice in the same"
-                        + " mapping (lines " + key.firstLine() + " and " + key.secondLine() + "): keep one. The Serverless"
-                        + " Framework refuses such a file (duplicated mapping key)");
-            }
             raw = CloudFormationYaml.load(text);
         } catch (YAMLException e) {
             throw source.error("", null, "not valid YAML: " + e.getMessage());

@@ -243,6 +243,20 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void yamlThatDoesNotParseIsAConfigErrorThatSaysSo() throws IOException {
+        Path file = write("""
+                service: accounts
+                provider:
+                  name: aws
+                 functions: {}
+                """);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": (top level): not valid YAML: ");
+    }
+
+    @Test
     void aFunctionWrittenTwiceIsAnErrorThatNamesBothLines() throws IOException {
         Path file = write("""
                 service: accounts
