@@ -27,6 +27,8 @@ public final class StepCheck {
     private static final Pattern BROKEN_FILE = Pattern.compile("^src/main/\\S*?([\\w$]+\\.java):");
     /** Where javac looked for a missing symbol, as {@link TestRun} words it: "(symbol: method streamCacher(), in Dependencies)". */
     private static final Pattern LOOKED_UP_IN = Pattern.compile(", in ([\\w$]+)\\)$");
+    /** A class the tests use that the attendee's code does not have yet: "(symbol: class ListMembersHandler)". */
+    private static final Pattern MISSING_CLASS = Pattern.compile("\\(symbol: class ([\\w$]+)\\)$");
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** A refusal as the log quotes it; the environment's id before it differs from one cold start to the next. */
     private static final Pattern IAM_REFUSAL = Pattern.compile(
@@ -468,9 +470,13 @@ public final class StepCheck {
      * ({@code AccountCache.java}), or the class a missing symbol was looked up in, when the guide
      * edits that one ({@code StreamCacherHandler} calls {@code Dependencies.streamCacher()}, which an
      * edit of {@code Dependencies.java} adds). Every lesson then points there (no lesson's code was
-     * tried); null when the code compiles.
+     * tried). When only the tests do not compile, the edit that adds what they miss; null when
+     * everything compiles.
      */
     private String brokenFile(TestRun.Result tests, StepLessons step) {
+        if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
+            return missingFromTheTests(tests, step);
+        }
         if (tests.outcome() != TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
             return null;
         }
@@ -482,6 +488,23 @@ public final class StepCheck {
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
         String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java" : null;
         return lookedInFile != null && guideHasAnEditOf(step, lookedInFile) ? lookedInFile : file.group(1);
+    }
+
+    /**
+     * The step's tests do not compile because they use what an edit of the guide adds: a class it
+     * creates ("symbol: class ListMembersHandler") or a member of a class it edits ("symbol: method
+     * readAll(...), in AccountCache"). That edit's file, from the first such error; null when the
+     * first error names nothing the guide edits (each lesson keeps its own pointer, a to-do list).
+     */
+    private String missingFromTheTests(TestRun.Result tests, StepLessons step) {
+        if (tests.errors().isEmpty()) {
+            return null;
+        }
+        String first = tests.errors().get(0);
+        Matcher lookedIn = LOOKED_UP_IN.matcher(first);
+        Matcher missingClass = MISSING_CLASS.matcher(first);
+        String file = lookedIn.find() ? lookedIn.group(1) + ".java" : missingClass.find() ? missingClass.group(1) + ".java" : null;
+        return file != null && guideHasAnEditOf(step, file) ? file : null;
     }
 
     /**
