@@ -22,6 +22,12 @@ final class ConfigSource {
         return new ConfigException(file, lineOf(keyPath), keyPath, value, reason);
     }
 
+    /** " (line 57)" for a key's line, as a note about it says where it is; "" when unknown. */
+    String at(String keyPath) {
+        Integer line = lineOf(keyPath);
+        return line == null ? "" : " (line " + line + ")";
+    }
+
     /** The line of the key itself, or of the nearest enclosing key that has one. */
     private Integer lineOf(String keyPath) {
         String path = keyPath;

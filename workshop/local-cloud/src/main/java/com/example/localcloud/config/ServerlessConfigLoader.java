@@ -149,8 +149,9 @@ public final class ServerlessConfigLoader {
         }
         Map<String, String> environment = new LinkedHashMap<>(provider.environment());
         environment.putAll(environment(definition.get("environment"), path + ".environment"));
-        List<IamStatement> statements = new ArrayList<>(rolesPerFunction.enabled()
-                ? statements(definition.get("iamRoleStatements"), path + ".iamRoleStatements") : List.of());
+        List<IamStatement> own = rolesPerFunction.enabled()
+                ? statements(definition.get("iamRoleStatements"), path + ".iamRoleStatements") : List.of();
+        List<IamStatement> statements = new ArrayList<>(own);
         Map<String, Object> role = map(map(definition.get("iam"), path + ".iam").get("role"), path + ".iam.role");
         statements.addAll(statements(role.get("statements"), path + ".iam.role.statements"));
         List<StreamEvent> streams = streamEvents(definition.get("events"), path + ".events");
@@ -158,11 +159,12 @@ public final class ServerlessConfigLoader {
                 intValue(definition.getOrDefault("memorySize", provider.memorySize()), path + ".memorySize"),
                 intValue(definition.getOrDefault("timeout", provider.timeoutSeconds()), path + ".timeout"),
                 environment, httpEvents(definition.get("events"), path + ".events"), statements, artifact(definition, path),
-                streams, role(name, definition, provider, streams));
+                streams, role(name, definition, provider, streams, own));
     }
 
     /** The function's own role when the roles-per-function plugin gives it one; null for the shared role. */
-    private FunctionRole role(String name, Map<String, Object> definition, ProviderConfig provider, List<StreamEvent> streams) {
+    private FunctionRole role(String name, Map<String, Object> definition, ProviderConfig provider, List<StreamEvent> streams,
+                              List<IamStatement> own) {
         String path = "functions." + name + ".iamRoleStatements";
         if (!definition.containsKey("iamRoleStatements")) {
             return null;
@@ -176,7 +178,7 @@ public final class ServerlessConfigLoader {
         Object inherit = definition.get("iamRoleStatementsInherit");
         Object roleName = definition.get("iamRoleStatementsName");
         try {
-            return rolesPerFunction.roleOf(name, statements(definition.get("iamRoleStatements"), path),
+            return rolesPerFunction.roleOf(name, own,
                     inherit == null ? null : Boolean.parseBoolean(String.valueOf(inherit)),
                     roleName == null ? null : String.valueOf(roleName), provider.iamStatements(), streams);
         } catch (IllegalArgumentException e) {
@@ -295,11 +297,28 @@ public final class ServerlessConfigLoader {
             if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
                 throw source.error(statementPath + ".Effect", effect, "Effect must be Allow or Deny");
             }
-            statements.add(new IamStatement((String) effect,
+            IamStatement parsed = new IamStatement((String) effect,
                     strings(statement.get("Action"), statementPath + ".Action"),
-                    strings(statement.get("Resource"), statementPath + ".Resource")));
+                    strings(statement.get("Resource"), statementPath + ".Resource"));
+            if (grantsMoreThanNamed(parsed)) {
+                warnings.add(statementPath + source.at(statementPath) + ": Allow " + String.join(", ", parsed.actions())
+                        + " on " + String.join(", ", parsed.resources()) + " is more than a function needs. It works,"
+                        + " here and on AWS, but the guides' statements name only the actions the function calls, on"
+                        + " its own resources (least privilege): a bug or a leaked credential can then do no more");
+            }
+            statements.add(parsed);
         }
         return statements;
+    }
+
+    /**
+     * A wildcard where the guides name things: every action ("*", "dynamodb:*") or every resource
+     * ("*"). AWS accepts it; the local cloud says so, and {@code check} shows what it says.
+     */
+    private static boolean grantsMoreThanNamed(IamStatement statement) {
+        return statement.effect().equals("Allow")
+                && (statement.actions().stream().anyMatch(action -> action.equals("*") || action.endsWith(":*"))
+                || statement.resources().contains("*"));
     }
 
     /** A string or a list of strings, CloudFormation functions resolved. */

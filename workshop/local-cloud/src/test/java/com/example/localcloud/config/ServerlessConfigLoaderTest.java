@@ -427,8 +427,44 @@ class ServerlessConfigLoaderTest {
         assertThat(config.roleFor(reader).name()).isEqualTo("accounts-dev-us-east-1-lambdaRole");
         assertThat(config.iamStatementsFor(reader)).containsExactly(
                 new IamStatement("Allow", List.of("dynamodb:GetItem"), List.of("*")));
-        assertThat(config.warnings()).singleElement().asString()
+        assertThat(config.warnings()).filteredOn(warning -> !warning.contains("least privilege")).singleElement().asString()
                 .contains("functions.reader.iamRoleStatements needs the serverless-iam-roles-per-function plugin");
+    }
+
+    @Test
+    void aStatementThatAllowsEveryActionOrEveryResourceIsNotedWithItsLine() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                plugins:
+                  - serverless-iam-roles-per-function
+                provider:
+                  name: aws
+                  runtime: java21
+                functions:
+                  reader:
+                    handler: com.example.Reader
+                    iamRoleStatements:
+                      - Effect: Allow
+                        Action: dynamodb:GetItem
+                        Resource: !GetAtt AccountsTable.Arn
+                      - Effect: Allow
+                        Action: dynamodb:*
+                        Resource: !GetAtt AccountsTable.Arn
+                      - Effect: Allow
+                        Action: [secretsmanager:GetSecretValue]
+                        Resource: '*'
+                      - Effect: Deny
+                        Action: '*'
+                        Resource: '*'
+                """ + TABLE);
+
+        assertThat(config.warnings()).as("one note per Allow with a wildcard; a Deny of everything takes nothing away")
+                .satisfiesExactly(
+                        warning -> assertThat(warning).startsWith("functions.reader.iamRoleStatements[1] (line 14): Allow dynamodb:* on arn:aws:dynamodb:")
+                                .contains("least privilege"),
+                        warning -> assertThat(warning).startsWith("functions.reader.iamRoleStatements[2] (line 17): Allow secretsmanager:GetSecretValue on *"));
+        assertThat(config.iamStatementsFor(config.function("reader").orElseThrow())).as("noted, still granted, as AWS would")
+                .hasSize(4);
     }
 
     @Test

@@ -29,6 +29,11 @@ public final class Checklist {
     }
 
     public void print(StepLessons step, List<LessonResult> results, PrintWriter out) {
+        print(step, results, List.of(), out);
+    }
+
+    /** The same, then what the local cloud noted (accepted, but not what the guide teaches), before the verdict. */
+    public void print(StepLessons step, List<LessonResult> results, List<String> notes, PrintWriter out) {
         out.printf("%nStep %d: %s%n%n", step.number(), step.title());
         for (LessonResult result : results) {
             out.printf("  %s %s%n", result.done() ? done : notDone, result.lesson().title());
@@ -42,6 +47,10 @@ public final class Checklist {
             }
         }
         long doneCount = results.stream().filter(LessonResult::done).count();
+        if (!notes.isEmpty()) {
+            out.printf("%nThe local cloud noted (not a failure; in target/workshop-check/local-cloud.log too):%n");
+            notes.forEach(note -> out.printf("  %s%s%n", note.matches("(functions|provider|resources)\\..*") ? "serverless.yml, " : "", note));
+        }
         out.println();
         if (doneCount == results.size()) {
             out.printf("Step %d is done: %s.%s%n", step.number(), results.size() == 1 ? "its check passes" : "all " + results.size() + " checks pass", next(step));

@@ -56,8 +56,13 @@ public final class StepCheck {
         void close();
     }
 
+    /** How the local cloud words what it accepts but would not recommend (a wildcard in an IAM statement). */
+    private static final String NOTE = "Note: ";
+
     private final Path root;
     private final PrintWriter out;
+    /** What the local cloud noted about serverless.yml while this check ran it: not failures, shown after the lessons. */
+    private final List<String> notes = new ArrayList<>();
     private final Build build;
     private final CloudStarter clouds;
     /** What the regressions line tries in the local cloud, where the step starts one anyway (null: nothing). */
@@ -78,6 +83,11 @@ public final class StepCheck {
         this.build = build;
         this.clouds = clouds;
         this.regressionProbe = regressionProbe;
+    }
+
+    /** The local cloud's notes from the last {@link #run}, each once. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public List<LessonResult> run(StepLessons step) throws IOException, InterruptedException {
@@ -392,6 +402,8 @@ public final class StepCheck {
             }
         } finally {
             out.printf("    done (%d s)%n", seconds(probing));
+            cloud.log().stream().filter(line -> line.startsWith(NOTE)).map(line -> line.substring(NOTE.length()))
+                    .distinct().forEach(notes::add);
             cloud.close();
             try {
                 cloud.saveLog(logFile);

@@ -47,6 +47,26 @@ class StepCheckTest {
     }
 
     @Test
+    void whatTheLocalCloudNotedIsShownAfterTheLessonsWithoutFailingAny() throws Exception {
+        cloudLog.add("Note: functions.getUser.iamRoleStatements[0] (line 57): Allow dynamodb:* on * is more than a function needs");
+        cloudLog.add("[getUser#1] INFO Note: a function's own line is no note of the local cloud");
+        StringWriter printed = new StringWriter();
+        StepCheck check = new StepCheck(root, new PrintWriter(printed), () -> ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
+                pass("AccountCacheTest", "notFoundIsCachedToo")), NoCloud::new);
+
+        List<LessonResult> results = check.run(step);
+        Checklist.plain().print(step, results, check.notes(), new PrintWriter(printed));
+
+        assertThat(results).allMatch(LessonResult::done);
+        assertThat(check.notes()).containsExactly(
+                "functions.getUser.iamRoleStatements[0] (line 57): Allow dynamodb:* on * is more than a function needs");
+        assertThat(printed.toString()).contains("""
+                The local cloud noted (not a failure; in target/workshop-check/local-cloud.log too):
+                  serverless.yml, functions.getUser.iamRoleStatements[0] (line 57): Allow dynamodb:* on *""")
+                .containsSubsequence("The local cloud noted", "Step 3 is done");
+    }
+
+    @Test
     void aFailingTestMarksOnlyItsLesson() throws Exception {
         List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
                 fail("AccountCacheTest", "notFoundIsCachedToo", "expected: 1 but was: 0"),
