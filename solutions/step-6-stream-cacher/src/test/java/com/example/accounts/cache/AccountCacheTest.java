@@ -117,7 +117,14 @@ class AccountCacheTest {
 
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
-        assertThat(memory.ttls).as("the TTL each set gave (PT0S: none)").containsEntry("user#alice", TTL);
+    }
+
+    @Test
+    void aWriteGivesTheCachesTtl() {
+        cache.write("user#alice", ALICE);
+
+        assertThat(memory.ttls.get("user#alice")).as("the TTL write gave its set (PT0S: none): AccountCache.write must pass"
+                + " the ttl this cache was given, as read's fill does").isEqualTo(TTL);
     }
 
     @Test

@@ -20,7 +20,7 @@ final class Step4WriteAside {
         return new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(
                 Lesson.of("creating a user caches the user",
                         "AccountService.java",
-                        List.of("CachedWritesIntegrationTest.createUserCachesTheUser"),
+                        List.of("CachedWritesIntegrationTest.createUserCachesTheUser", "AccountCacheTest.aWriteGivesTheCachesTtl"),
                         Step4WriteAside::creatingAUserCachesIt),
                 Lesson.of("creating an organization caches it and its Owner membership",
                         "AccountService.java",
