@@ -56,6 +56,8 @@ public final class StepCheck {
         void close();
     }
 
+    /** Compile errors listed under the last line: with its header, as many lines as the checklist shows for a lesson. */
+    private static final int ERRORS_SHOWN = 3;
     /** How the local cloud words what it accepts but would not recommend (a wildcard in an IAM statement). */
     private static final String NOTE = "Note: ";
 
@@ -85,6 +87,10 @@ public final class StepCheck {
         this.regressionProbe = regressionProbe;
     }
 
+    private static boolean isRegressions(Lesson lesson) {
+        return lesson.title().equals(StepLessons.REGRESSIONS);
+    }
+
     /** The local cloud's notes from the last {@link #run}, each once. */
     public List<String> notes() {
         return List.copyOf(notes);
@@ -111,12 +117,12 @@ public final class StepCheck {
         List<Lesson> lessons = step.withRegressions(regressionProbe);
         if (tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE || tests.outcome() == TestRun.Outcome.BUILD_FAILED) {
             String why = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile" : "the build failed";
-            // A lesson with tests says so already (testProblems), once.
-            lessons.stream().filter(lesson -> lesson.probe() != null && lesson.tests().isEmpty())
+            // A lesson with tests says so already (testProblems), once; the last line lists the errors.
+            lessons.stream().filter(lesson -> lesson.probe() != null && lesson.tests().isEmpty() && !isRegressions(lesson))
                     .forEach(lesson -> probeProblems.put(lesson, List.of("not tried in the local cloud: " + why)));
         } else if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
             // The first compile error is the next thing to fix; the local cloud waits until the tests compile.
-            lessons.stream().filter(lesson -> lesson.probe() != null)
+            lessons.stream().filter(lesson -> lesson.probe() != null && !isRegressions(lesson))
                     .forEach(lesson -> probeProblems.put(lesson, List.of("not tried in the local cloud until the tests compile")));
         } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
             out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
@@ -455,10 +461,10 @@ public final class StepCheck {
             case TESTS_RAN -> { }
             // The errors are listed once, on the last line.
             case CODE_DOES_NOT_COMPILE -> {
-                return List.of("not tried: your code does not compile (the errors are on the last line)");
+                return List.of("not tried: your code does not compile (its errors are under the checklist's last line)");
             }
             case BUILD_FAILED -> {
-                return List.of("not tried: the build failed (see the last line)");
+                return List.of("not tried: the build failed (why is under the checklist's last line)");
             }
             case TESTS_DO_NOT_COMPILE -> {
                 return List.of("the tests do not compile yet: " + (tests.errors().isEmpty() ? "see target/workshop-check/maven.log"
@@ -547,9 +553,13 @@ public final class StepCheck {
     private static List<String> unclaimedFailures(TestRun.Result tests, List<String> claimed) {
         if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
             List<String> problems = new ArrayList<>();
-            problems.add(tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile:"
-                    : tests.outcome() == TestRun.Outcome.BUILD_FAILED ? "the build failed:" : "the tests do not compile yet:");
-            tests.errors().stream().limit(5).map(error -> "  " + error).forEach(problems::add);
+            String what = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile"
+                    : tests.outcome() == TestRun.Outcome.BUILD_FAILED ? "the build failed" : "the tests do not compile yet";
+            int errors = tests.errors().size();
+            // The header counts them: the checklist shows a few lines per lesson, and one error often causes the next.
+            problems.add(what + (errors > ERRORS_SHOWN ? " (" + errors + " errors, the first " + ERRORS_SHOWN
+                    + " here, all in target/workshop-check/maven.log):" : ":"));
+            tests.errors().stream().limit(ERRORS_SHOWN).map(error -> "  " + error).forEach(problems::add);
             return problems;
         }
         if (tests.tests().cases().isEmpty()) {

@@ -468,7 +468,25 @@ class StepCheckTest {
         assertThat(done(results)).containsExactly(false, false, false);
         assertThat(results.get(2).problems()).contains("your code does not compile:", "  src/main/java/com/example/accounts/cache/AccountCache.java:40: ';' expected");
         assertThat(results.get(0).problems()).as("the error once, on the last line, not as a test that does not compile")
-                .containsExactly("not tried: your code does not compile (the errors are on the last line)");
+                .containsExactly("not tried: your code does not compile (its errors are under the checklist's last line)");
+    }
+
+    @Test
+    void manyCompileErrorsAreCountedAndTheFirstShownWhereTheChecklistShowsThemAll() throws Exception {
+        Lesson everyRoute = Lesson.of("a route", "AccountCache.java", List.of(), service -> { });
+        StepLessons probed = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(everyRoute));
+        List<String> errors = java.util.stream.IntStream.rangeClosed(1, 18)
+                .mapToObj(line -> "src/main/java/com/example/accounts/cache/AccountCache.java:" + (69 + line) + ": illegal start of expression")
+                .toList();
+
+        List<LessonResult> results = check(probed, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()), errors));
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(probed, results, new PrintWriter(printed));
+
+        assertThat(results.get(1).problems()).as("the last line: a header that counts them, then the first three, nothing else")
+                .containsExactly("your code does not compile (18 errors, the first 3 here, all in target/workshop-check/maven.log):",
+                        "  " + errors.get(0), "  " + errors.get(1), "  " + errors.get(2));
+        assertThat(printed.toString()).doesNotContain("more");
     }
 
     @Test
