@@ -345,12 +345,26 @@ public final class StepCheck {
 
     private static String describe(TestRun.Result tests) {
         return switch (tests.outcome()) {
-            case TESTS_RAN -> tests.tests().cases().size() + " tests ran, "
-                    + tests.tests().cases().stream().filter(test -> test.failure() != null).count() + " failed";
+            case TESTS_RAN -> tests.tests().cases().stream().filter(test -> test.skipped() == null).count() + " tests ran, "
+                    + tests.tests().cases().stream().filter(test -> test.failure() != null).count() + " failed" + skips(tests);
             case TESTS_DO_NOT_COMPILE -> "the step's tests do not compile yet";
             case CODE_DOES_NOT_COMPILE -> "your code does not compile";
             case BUILD_FAILED -> "the build failed";
         };
+    }
+
+    /**
+     * ", 1 skipped: X.y: why" (a test that waits for an edit says which), or "" when every test ran.
+     * Several: the first one's reason; maven.log has them all.
+     */
+    private static String skips(TestRun.Result tests) {
+        List<TestResults.TestCase> skipped = tests.tests().cases().stream().filter(test -> test.skipped() != null).toList();
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        TestResults.TestCase first = skipped.get(0);
+        return ", " + skipped.size() + " skipped (" + (skipped.size() == 1 ? "" : "the first: ") + first.shortName() + ": "
+                + first.skipped() + ")";
     }
 
     private static long seconds(long since) {
@@ -479,6 +493,9 @@ public final class StepCheck {
             }
             found.stream().filter(test -> test.failure() != null)
                     .forEach(test -> problems.add(test.shortName() + " fails: " + test.failure()));
+            // A test that waits for an earlier edit proves nothing yet: not done, and it says what it waits for.
+            found.stream().filter(test -> test.skipped() != null)
+                    .forEach(test -> problems.add(test.shortName() + " did not run: " + test.skipped()));
         }
         return problems;
     }

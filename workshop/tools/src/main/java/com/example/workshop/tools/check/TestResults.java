@@ -20,8 +20,16 @@ public final class TestResults {
     /** About four lines of a terminal: enough for an expected and an actual value, no stack trace. */
     private static final int MAX_LENGTH = 320;
 
-    /** One test method (a parameterized test: one per invocation). {@code failure} is null when it passed. */
-    public record TestCase(String className, String method, String failure) {
+    /**
+     * One test method (a parameterized test: one per invocation). {@code failure} is null when it
+     * passed; {@code skipped}, why it did not run (an assumption it waits for), or null when it ran.
+     */
+    public record TestCase(String className, String method, String failure, String skipped) {
+        public TestCase(String className, String method, String failure) {
+            this(className, method, failure, null);
+        }
+
+
         public String simpleClassName() {
             return className.substring(className.lastIndexOf('.') + 1);
         }
@@ -86,7 +94,8 @@ public final class TestResults {
             for (int i = 0; i < testcases.getLength(); i++) {
                 Element testcase = (Element) testcases.item(i);
                 String failure = firstProblem(testcase);
-                TestCase test = new TestCase(testcase.getAttribute("classname"), testcase.getAttribute("name"), failure);
+                TestCase test = new TestCase(testcase.getAttribute("classname"), testcase.getAttribute("name"), failure,
+                        skipReason(testcase));
                 byName.merge(test.shortName(), test, (a, b) -> a.passed() ? b : a); // a rerun keeps the first failure
             }
             return new ArrayList<>(byName.values());
@@ -109,6 +118,25 @@ public final class TestResults {
             }
         }
         return null;
+    }
+
+    /**
+     * Why a skipped test did not run, or null when it ran. Surefire writes an assumption's message
+     * as the first line of a stack trace ("org.opentest4j.TestAbortedException: Assumption failed:
+     * ..."), a {@code @Disabled} reason as an attribute.
+     */
+    private static String skipReason(Element testcase) {
+        NodeList skipped = testcase.getElementsByTagName("skipped");
+        if (skipped.getLength() == 0) {
+            return null;
+        }
+        Element skip = (Element) skipped.item(0);
+        String message = skip.getAttribute("message");
+        if (message.isBlank()) {
+            message = skip.getTextContent().strip().lines().findFirst().orElse("")
+                    .replaceFirst("^[\\w.$]+Exception: ", "").replaceFirst("^Assumption failed: ", "");
+        }
+        return message.isBlank() ? "no reason given" : oneLine(message);
     }
 
     /**

@@ -67,6 +67,24 @@ class StepCheckTest {
     }
 
     @Test
+    void theBuildsLineCountsASkippedTestApartAndSaysWhy() throws Exception {
+        StringWriter printed = new StringWriter();
+        TestRun.Result build = ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"), pass("AccountCacheTest", "notFoundIsCachedToo"),
+                new TestCase("com.example.accounts.ConcurrentMembershipTest", "aReadRacingAnAdd", null,
+                        "addMember does not write the membership to the cache yet"));
+
+        List<LessonResult> results = new StepCheck(root, new PrintWriter(printed), () -> build, NoCloud::new)
+                .run(new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(hit,
+                        Lesson.of("a fill never overwrites a write", "AccountCache.java", List.of("ConcurrentMembershipTest"), null))));
+
+        assertThat(done(results)).as("a skipped test proves nothing: its lesson is not done").containsExactly(true, false, true);
+        assertThat(results.get(1).problems()).containsExactly("ConcurrentMembershipTest.aReadRacingAnAdd did not run:"
+                + " addMember does not write the membership to the cache yet");
+        assertThat(printed.toString()).contains("2 tests ran, 0 failed, 1 skipped (ConcurrentMembershipTest.aReadRacingAnAdd:"
+                + " addMember does not write the membership to the cache yet)");
+    }
+
+    @Test
     void aFailingTestMarksOnlyItsLesson() throws Exception {
         List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
                 fail("AccountCacheTest", "notFoundIsCachedToo", "expected: 1 but was: 0"),

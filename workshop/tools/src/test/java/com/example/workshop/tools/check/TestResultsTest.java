@@ -43,6 +43,29 @@ class TestResultsTest {
     }
 
     @Test
+    void aSkippedTestSaysWhyAsSurefireWritesIt() throws IOException {
+        Files.writeString(reports.resolve("TEST-com.example.accounts.ConcurrentMembershipTest.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="com.example.accounts.ConcurrentMembershipTest" tests="3" skipped="2">
+                  <testcase name="aReadRacingAnAdd" classname="com.example.accounts.ConcurrentMembershipTest" time="0.0">
+                    <skipped type="org.opentest4j.TestAbortedException"><![CDATA[org.opentest4j.TestAbortedException: Assumption failed: addMember does not write the membership to the cache yet
+                	at org.junit.jupiter.api.Assumptions.throwAssumptionFailed(Assumptions.java:321)]]></skipped>
+                  </testcase>
+                  <testcase name="disabled" classname="com.example.accounts.ConcurrentMembershipTest" time="0.0">
+                    <skipped message="needs a browser"/>
+                  </testcase>
+                  <testcase name="ran" classname="com.example.accounts.ConcurrentMembershipTest" time="0.1"/>
+                </testsuite>
+                """);
+
+        TestResults results = TestResults.read(reports);
+
+        assertThat(results.cases()).extracting(TestResults.TestCase::skipped).containsExactly(
+                "addMember does not write the membership to the cache yet", "needs a browser", null);
+        assertThat(results.cases()).extracting(TestResults.TestCase::failure).containsOnlyNulls();
+    }
+
+    @Test
     void noReportsDirectoryMeansNoTests() throws IOException {
         assertThat(TestResults.read(reports.resolve("absent")).cases()).isEmpty();
     }
