@@ -50,7 +50,15 @@ public final class ServerlessConfigLoader {
         if (plugins instanceof Map<?, ?> withPath) { // the `plugins: {localPath: ..., modules: [...]}` form
             plugins = withPath.get("modules");
         }
-        boolean listed = list(plugins, "plugins").stream().map(String::valueOf).anyMatch(RolesPerFunction.PLUGIN::equals);
+        List<String> names = list(plugins, "plugins").stream().map(String::valueOf).toList();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.indexOf(names.get(i)) < i) {
+                // Serverless Framework v3 refuses it ("Duplicate plugin definition in configuration").
+                throw source.error(YamlValues.element("plugins", i), names.get(i), "listed twice (also plugins["
+                        + names.indexOf(names.get(i)) + "]): keep one. The Serverless Framework refuses a duplicate plugin definition");
+            }
+        }
+        boolean listed = names.contains(RolesPerFunction.PLUGIN);
         Object defaultInherit = map(map(document.get("custom"), "custom").get(RolesPerFunction.PLUGIN),
                 "custom." + RolesPerFunction.PLUGIN).get("defaultInherit");
         return new RolesPerFunction(listed, Boolean.parseBoolean(String.valueOf(defaultInherit)), deployment);

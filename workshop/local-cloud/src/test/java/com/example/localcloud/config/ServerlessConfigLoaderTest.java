@@ -278,6 +278,24 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aPluginListedTwiceIsAnErrorAsInTheFramework() throws IOException {
+        Path file = write("""
+                service: accounts
+                plugins:
+                  - serverless-iam-roles-per-function
+                  - serverless-iam-roles-per-function
+                provider:
+                  name: aws
+                functions: {}
+                """);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ", line 4: plugins[1]")
+                .hasMessageContaining("listed twice (also plugins[0]): keep one");
+    }
+
+    @Test
     void aKeyWrittenTwiceDeeperDownIsFoundToo() throws IOException {
         Path file = write("""
                 service: accounts

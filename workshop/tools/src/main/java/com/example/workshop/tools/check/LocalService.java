@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,9 +51,25 @@ public final class LocalService {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile int logQuotedFrom;
 
+    /** The working copy whose service this is (its jar is in target/), or null where there is none. */
+    private final Path workingCopy;
+
     public LocalService(URI base, Supplier<List<String>> log) {
+        this(base, log, null);
+    }
+
+    public LocalService(URI base, Supplier<List<String>> log, Path workingCopy) {
         this.base = base;
         this.log = log;
+        this.workingCopy = workingCopy;
+    }
+
+    /** The jar the local cloud deployed, as the service's serverless.yml names it since step 1. */
+    public Path deployedJar() {
+        if (workingCopy == null) {
+            throw new IllegalStateException("no working copy: this service was not started from one");
+        }
+        return workingCopy.resolve("target/accounts-service.jar");
     }
 
     /** Where the service listens: the local cloud's API Gateway, whose {@code /_local/endpoints} names the rest. */

@@ -397,7 +397,7 @@ public final class StepCheck {
         long probing = System.nanoTime();
         try {
             Supplier<List<String>> log = cloud::log;
-            LocalService service = new LocalService(cloud.base(), log);
+            LocalService service = new LocalService(cloud.base(), log, root);
             for (Lesson lesson : lessons) {
                 if (lesson.probe() == null) {
                     continue;

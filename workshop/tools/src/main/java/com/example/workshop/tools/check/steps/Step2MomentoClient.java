@@ -8,9 +8,13 @@ import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** Step 2: one Momento client per execution environment, its key read from Secrets Manager. */
 final class Step2MomentoClient {
@@ -39,7 +43,31 @@ final class Step2MomentoClient {
                 Lesson.of("a client that cannot be created is logged, not fatal: DynamoDB still answers",
                         "Dependencies.java",
                         List.of(),
-                        Step2MomentoClient::aClientThatCannotBeCreatedDoesNotFailTheFunction)));
+                        Step2MomentoClient::aClientThatCannotBeCreatedDoesNotFailTheFunction),
+                Lesson.of("the jar leaves out what Lambda never loads: gRPC's libraries for macOS and Windows",
+                        "pom.xml",
+                        List.of(),
+                        Step2MomentoClient::theJarLeavesOutWhatLambdaNeverLoads)));
+    }
+
+    /**
+     * The shade plugin's second filter: grpc-netty-shaded brings its native TLS libraries for every
+     * platform, and Lambda (Linux) loads only the Linux ones. The jar is the one the local cloud
+     * just deployed, so this is what a deployment would upload.
+     */
+    static void theJarLeavesOutWhatLambdaNeverLoads(LocalService service) throws IOException, ProbeFailure {
+        Path jar = service.deployedJar();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<? extends ZipEntry> neverLoaded = zip.stream()
+                    .filter(entry -> entry.getName().matches("META-INF/native/[^/]*(osx|windows)[^/]*")).toList();
+            if (!neverLoaded.isEmpty()) {
+                long megabytes = Math.round(neverLoaded.stream().mapToLong(ZipEntry::getSize).sum() / 1e6);
+                throw new ProbeFailure("target/" + jar.getFileName() + " holds " + neverLoaded.size() + " native libraries"
+                        + " for macOS and Windows (" + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), which"
+                        + " Lambda never loads: the shade plugin's <filters> need a second <filter>, for"
+                        + " io.grpc:grpc-netty-shaded, that excludes META-INF/native/*osx* and META-INF/native/*windows*");
+            }
+        }
     }
 
     /** Three requests to one function: one environment, one allowed GetSecretValue. */

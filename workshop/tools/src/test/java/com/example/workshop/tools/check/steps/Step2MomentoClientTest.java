@@ -1,13 +1,29 @@
 package com.example.workshop.tools.check.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.ProbeFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** What step 2's check says when IAM refused the secret's read, from the local cloud's record of it. */
+/** What step 2's check says: when IAM refused the secret's read, and about the jar it deployed. */
 class Step2MomentoClientTest {
+    @TempDir
+    Path workingCopy;
+
     private static final String SECRET = "arn:aws:secretsmanager:us-east-1:000000000000:secret:accounts/MomentoApiKey";
     private final ObjectMapper json = new ObjectMapper();
 
@@ -19,6 +35,41 @@ class Step2MomentoClientTest {
         assertThat(Step2MomentoClient.refused(refusal))
                 .contains("the role allows it only on " + SECRET + ", which does not match that ARN")
                 .contains("ending in -??????");
+    }
+
+    @Test
+    void aJarWithGrpcsMacOsAndWindowsLibrariesIsNamedWithTheFilterItLacks() throws Exception {
+        jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so",
+                "META-INF/native/libio_grpc_netty_shaded_netty_tcnative_osx_aarch_64.jnilib",
+                "META-INF/native/io_grpc_netty_shaded_netty_tcnative_windows_x86_64.dll");
+
+        assertThatThrownBy(() -> Step2MomentoClient.theJarLeavesOutWhatLambdaNeverLoads(service()))
+                .isInstanceOf(ProbeFailure.class)
+                .hasMessageContaining("target/accounts-service.jar holds 2 native libraries for macOS and Windows")
+                .hasMessageContaining("io.grpc:grpc-netty-shaded");
+    }
+
+    @Test
+    void aJarWithOnlyTheLinuxLibrariesPasses() throws Exception {
+        jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so",
+                "META-INF/native-image/io.grpc.netty.shaded.io.netty/windows-is-no-library-here.properties");
+
+        assertThatCode(() -> Step2MomentoClient.theJarLeavesOutWhatLambdaNeverLoads(service())).doesNotThrowAnyException();
+    }
+
+    private LocalService service() {
+        return new LocalService(URI.create("http://localhost:1"), List::of, workingCopy);
+    }
+
+    private void jarWith(String... entries) throws IOException {
+        Path jar = Files.createDirectories(workingCopy.resolve("target")).resolve("accounts-service.jar");
+        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
+            for (String entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write(new byte[1000]);
+                zip.closeEntry();
+            }
+        }
     }
 
     @Test
