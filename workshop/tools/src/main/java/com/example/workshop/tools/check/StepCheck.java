@@ -27,6 +27,8 @@ public final class StepCheck {
     private static final Pattern BROKEN_FILE = Pattern.compile("^src/main/\\S*?([\\w$]+\\.java):");
     /** Where javac looked for a missing symbol, as {@link TestRun} words it: "(symbol: method streamCacher(), in Dependencies)". */
     private static final Pattern LOOKED_UP_IN = Pattern.compile(", in ([\\w$]+)\\)$");
+    /** An import of a library's package that the build does not have: "package momento.sdk does not exist" (not the service's own). */
+    private static final Pattern MISSING_LIBRARY = Pattern.compile(": package (?!com\\.example\\.)[\\w.]+ does not exist");
     /** A class the tests use that the attendee's code does not have yet: "(symbol: class ListMembersHandler)". */
     private static final Pattern MISSING_CLASS = Pattern.compile("\\(symbol: class ([\\w$]+)\\)$");
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
@@ -504,7 +506,8 @@ public final class StepCheck {
      * Where the attendee's code stopped compiling: the file of the first compile error in src/main
      * ({@code AccountCache.java}), or the class a missing symbol was looked up in, when the guide
      * edits that one ({@code StreamCacherHandler} calls {@code Dependencies.streamCacher()}, which an
-     * edit of {@code Dependencies.java} adds). Every lesson then points there (no lesson's code was
+     * edit of {@code Dependencies.java} adds), or {@code pom.xml} when the first error is a library's
+     * package that is not there. Every lesson then points there (no lesson's code was
      * tried). When only the tests do not compile, the edit that adds what they miss; null when
      * everything compiles.
      */
@@ -519,6 +522,9 @@ public final class StepCheck {
         Matcher file = first.map(BROKEN_FILE::matcher).filter(Matcher::find).orElse(null);
         if (file == null) {
             return null;
+        }
+        if (MISSING_LIBRARY.matcher(first.get()).find() && guideHasAnEditOf(step, "pom.xml")) {
+            return "pom.xml"; // the Java is right; the dependency that brings the package is not there
         }
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
         String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java" : null;

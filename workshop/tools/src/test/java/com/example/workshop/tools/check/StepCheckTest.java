@@ -581,6 +581,21 @@ class StepCheckTest {
     }
 
     @Test
+    void aLibrarysPackageThatDoesNotExistPointsAtTheGuidesEditOfThePom() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "Clients.java");
+        Lesson oneClient = Lesson.of("one Momento client", "Clients.java", List.of(), service -> { });
+        StepLessons client = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(oneClient));
+
+        List<LessonResult> results = check(client, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/main/java/com/example/accounts/Clients.java:4: package momento.sdk does not exist")));
+        List<LessonResult> typo = check(client, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/main/java/com/example/accounts/Clients.java:4: package com.example.acounts does not exist")));
+
+        assertThat(results.get(0).lesson().hint()).as("the Java is right: the dependency is missing").isEqualTo("pom.xml");
+        assertThat(typo.get(0).lesson().hint()).as("a package of the service itself: a typo in the Java").isEqualTo("Clients.java");
+    }
+
+    @Test
     void codeThatDoesNotCompileInAFileTheGuideDoesNotEditKeepsEachLessonsPointer() throws Exception {
         guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
         Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
