@@ -259,6 +259,9 @@ public final class StepCheck {
         boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")
                 || problem.contains("is not authorized to perform") || problem.contains("The local cloud cannot start"));
         String file = seenFile != null ? seenFile : configuration ? "serverless.yml" : testedFile;
+        if (file != null && file.startsWith("workshop/")) {
+            return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe()); // an earlier guide's edit, in full
+        }
         if (file == null || file.equals(lesson.hint()) || !guideHasAnEditOf(step, file)) {
             return lesson;
         }

@@ -596,6 +596,21 @@ class StepCheckTest {
     }
 
     @Test
+    void aProbeThatSeesAnEarlierStepsSlipPointsAtThatGuidesEdit() throws Exception {
+        String earlier = "workshop/02-momento-client.md, the edit of Clients.java (step 2's lesson)";
+        Lesson hitProbed = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of(), service -> {
+            throw new ProbeFailure("a read fetched the key again", earlier);
+        });
+
+        List<LessonResult> results = check(new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hitProbed)),
+                ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(step, results, new PrintWriter(printed));
+
+        assertThat(printed.toString()).contains("-> " + earlier);
+    }
+
+    @Test
     void codeThatDoesNotCompileInAFileTheGuideDoesNotEditKeepsEachLessonsPointer() throws Exception {
         guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
         Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);

@@ -107,7 +107,8 @@ final class Step3ReadAside {
                 + " restarts its TTL, so an item read once a minute would never be refreshed; set only after a miss");
         expect(service.iamDecisions("getUser", "secretsmanager:GetSecretValue").size() == secretReads, "a read of a user"
                 + " fetched the Momento API key from Secrets Manager again: Clients.cacheClient() must create the client once"
-                + " per execution environment and keep it (step 2)");
+                + " per execution environment and keep it (if (cacheClient == null) ...)",
+                "workshop/02-momento-client.md, the edit of Clients.java (step 2's lesson, which only this step's reads show)");
     }
 
     static void notFoundIsCached(LocalService service) throws Exception {
