@@ -46,7 +46,7 @@ class StartCommand extends StageCommand {
         out().printf("  src/test now holds the step's tests: they fail until your code does what the guide asks.%n");
         brought.forEach(file -> out().printf("  Added %s (the guide says what it is for).%n", file));
         out().printf("%nTo do (the guide: workshop/%s):%n", step.guide());
-        for (Lesson lesson : step.lessons()) {
+        for (Lesson lesson : step.withRegressions()) { // the lines check prints, in its order
             out().printf("  [ ] %s%n", lesson.title());
         }
         out().printf("%nWhen you have made the edits: ./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"check\"%n");
