@@ -538,14 +538,8 @@ class StepCheckTest {
 
     @Test
     void testsMissingAClassTheGuideCreatesPointEveryLessonAtThatEdit() throws Exception {
-        guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
-        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
-        Lesson fansOut = Lesson.of("the N reads are sent at once", "AccountCache.java", List.of("AccountCacheTest"), null);
-        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists, fansOut));
-
-        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE,
-                new TestResults(List.of()), List.of("src/test/java/com/example/accounts/BadInputPropertyTest.java:14:"
-                        + " cannot find symbol (symbol: class ListMembersHandler)")));
+        List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
+                "src/test/java/com/example/accounts/BadInputPropertyTest.java:14: cannot find symbol (symbol: class ListMembersHandler)");
 
         assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
                 .as("the tests wait for the class that edit creates, not for AccountCache")
@@ -554,30 +548,29 @@ class StepCheckTest {
 
     @Test
     void testsMissingAMethodOfAClassTheGuideEditsPointAtThatClassesEdit() throws Exception {
-        guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
-        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
-        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+        List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile("src/test/java/com/example/accounts/cache/AccountCacheTest.java:95:"
+                + " cannot find symbol (symbol: method readAll(java.util.List<java.lang.String>), in AccountCache)");
 
-        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE,
-                new TestResults(List.of()), List.of("src/test/java/com/example/accounts/cache/AccountCacheTest.java:95:"
-                        + " cannot find symbol (symbol: method readAll(java.util.List<java.lang.String>), in AccountCache)")));
-
-        assertThat(results.get(0).lesson().hint()).isEqualTo("AccountCache.java");
+        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
+                .containsExactly("AccountCache.java", "AccountCache.java");
     }
 
     @Test
     void testsMissingSomethingTheGuideDoesNotEditKeepEachLessonsPointer() throws Exception {
+        List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
+                "src/test/java/com/example/accounts/ApiCall.java:20: cannot find symbol (symbol: class Gson)");
+
+        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
+                .containsExactly("ListMembersHandler.java", "AccountCache.java");
+    }
+
+    /** Step 5's first two lessons, checked with tests that do not compile for {@code error}. */
+    private List<LessonResult> checkFanOutWhoseTestsDoNotCompile(String error) throws Exception {
         guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
         Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
         Lesson fansOut = Lesson.of("the N reads are sent at once", "AccountCache.java", List.of("AccountCacheTest"), null);
         StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists, fansOut));
-
-        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE,
-                new TestResults(List.of()), List.of("src/test/java/com/example/accounts/ApiCall.java:20:"
-                        + " cannot find symbol (symbol: class Gson)")));
-
-        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
-                .containsExactly("ListMembersHandler.java", "AccountCache.java");
+        return check(fanOut, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()), List.of(error)));
     }
 
     @Test
