@@ -39,7 +39,9 @@ final class TestRun {
 
     Result run() throws IOException, InterruptedException {
         deleteOldResults();
+        compileAfreshWhenThePomChanged();
         MavenRun build = maven("package", "-Dmaven.test.failure.ignore=true");
+        rememberThePomBuilt();
         List<String> output = build.output();
         if (build.exitCode() == 0) {
             return new Result(Outcome.TESTS_RAN, TestResults.read(root.resolve("target/surefire-reports")), List.of());
@@ -83,6 +85,46 @@ final class TestRun {
                     Files.deleteIfExists(jar);
                 }
             }
+        }
+    }
+
+    /**
+     * The compiler plugin recompiles changed sources, not sources whose dependencies changed: after
+     * a green build, a dependency cut from pom.xml (or pasted into {@code <dependencyManagement>})
+     * left the old classes in place, tests and all green, and the local cloud then failed with a
+     * NoClassDefFoundError. So when pom.xml is not the one of the last check's build, compile everything.
+     */
+    void compileAfreshWhenThePomChanged() throws IOException {
+        Path built = builtPom();
+        if (Files.exists(built) && Files.readString(built).equals(pomDigest())) {
+            return;
+        }
+        for (String classes : List.of("target/classes", "target/test-classes")) {
+            Path dir = root.resolve(classes);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> tree = Files.walk(dir)) {
+                    for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+    }
+
+    void rememberThePomBuilt() throws IOException {
+        Files.writeString(builtPom(), pomDigest());
+    }
+
+    private Path builtPom() throws IOException {
+        return Files.createDirectories(root.resolve("target/workshop-check")).resolve("built-pom.sha256");
+    }
+
+    private String pomDigest() throws IOException {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(root.resolve("pom.xml")));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -2,6 +2,8 @@ package com.example.workshop.tools.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,22 @@ class TestRunTest {
 
     @TempDir
     Path root;
+
+    @Test
+    void classesCompiledAgainstAnotherPomAreCompiledAfresh() throws IOException {
+        TestRun run = new TestRun(root, root.resolve("maven.log"));
+        Files.writeString(root.resolve("pom.xml"), "<project>with secretsmanager</project>");
+        Path compiled = Files.createDirectories(root.resolve("target/classes/com/example")).resolve("Clients.class");
+        Files.writeString(compiled, "bytes");
+        run.rememberThePomBuilt();
+
+        run.compileAfreshWhenThePomChanged();
+        assertThat(compiled).as("the same pom: javac's own change detection is enough").exists();
+
+        Files.writeString(root.resolve("pom.xml"), "<project>without secretsmanager</project>");
+        run.compileAfreshWhenThePomChanged();
+        assertThat(root.resolve("target/classes")).as("the old classes would hide the missing dependency").doesNotExist();
+    }
 
     @Test
     void aSymbolLookedUpInAnotherClassNamesThatClass() {
