@@ -229,7 +229,10 @@ final class DataPlaneService extends ScsGrpc.ScsImplBase {
         if (name == null || name.isBlank()) {
             throw MomentoErrors.invalidArgument("The 'cache' metadata header is missing");
         }
-        return caches.find(name).orElseThrow(() -> MomentoErrors.cacheNotFound(name));
+        return caches.find(name).orElseThrow(() -> {
+            stats.recordCacheNotFound(name);
+            return MomentoErrors.cacheNotFound(name);
+        });
     }
 
     /** Answers a server-streaming call (GetBatch, SetBatch) with every result, or with the error thrown. */

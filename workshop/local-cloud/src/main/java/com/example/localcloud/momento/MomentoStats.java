@@ -1,8 +1,11 @@
 package com.example.localcloud.momento;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An immutable snapshot of the local Momento server's counters, for tests and the load-test
@@ -11,12 +14,22 @@ import java.util.TreeMap;
  * @param caches per cache name: reads and writes of items
  * @param rpcs per gRPC method name as in Momento's protos ("Get", "Set", "CreateCache", ...)
  */
-public record MomentoStats(Map<String, CacheCounters> caches, Map<String, RpcCounters> rpcs) {
+public record MomentoStats(Map<String, CacheCounters> caches, Map<String, RpcCounters> rpcs,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedSet<String> cachesNotFound) {
 
-    /** Sorted by name, so that the stats read the same every time (a copied map's order changes from JVM to JVM). */
+    /**
+     * Sorted by name, so that the stats read the same every time (a copied map's order changes from JVM to JVM).
+     * {@code cachesNotFound}: names that calls gave and no cache has, shown only when there are some
+     * (a cache name and a key swapped in a call names the key: {@code "user#alice"}).
+     */
     public MomentoStats {
         caches = Collections.unmodifiableSortedMap(new TreeMap<>(caches));
         rpcs = Collections.unmodifiableSortedMap(new TreeMap<>(rpcs));
+        cachesNotFound = Collections.unmodifiableSortedSet(new TreeSet<>(cachesNotFound));
+    }
+
+    public MomentoStats(Map<String, CacheCounters> caches, Map<String, RpcCounters> rpcs) {
+        this(caches, rpcs, new TreeSet<>());
     }
 
     /**

@@ -3,6 +3,7 @@ package com.example.localcloud.momento;
 import com.example.localcloud.momento.MomentoStats.CacheCounters;
 import com.example.localcloud.momento.MomentoStats.RpcCounters;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -35,6 +36,7 @@ final class StatsRecorder {
 
     private final Map<String, CacheCells> caches = new ConcurrentHashMap<>();
     private final Map<String, RpcCells> rpcs = new ConcurrentHashMap<>();
+    private final Set<String> cachesNotFound = ConcurrentHashMap.newKeySet();
 
     void recordGet(String cache, boolean hit) {
         CacheCells cells = cache(cache);
@@ -47,6 +49,11 @@ final class StatsRecorder {
 
     void recordDelete(String cache) {
         cache(cache).deletes.increment();
+    }
+
+    /** A call named a cache that does not exist. Few names (a slip's), so they are kept, not counted. */
+    void recordCacheNotFound(String name) {
+        cachesNotFound.add(name);
     }
 
     void recordCall(String rpc) {
@@ -64,13 +71,15 @@ final class StatsRecorder {
     MomentoStats snapshot() {
         return new MomentoStats(
                 caches.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().snapshot())),
-                rpcs.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().snapshot())));
+                rpcs.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().snapshot())),
+                new java.util.TreeSet<>(cachesNotFound));
     }
 
     /** Starts every counter from zero (e.g. between load-test runs). */
     void reset() {
         caches.clear();
         rpcs.clear();
+        cachesNotFound.clear();
     }
 
     private CacheCells cache(String name) {

@@ -222,6 +222,8 @@ class LocalMomentoSdkTest {
                 .isInstanceOf(CacheNotFoundException.class);
         assertThat(sdkErrorOf(await(client.set("no-such-cache", "k", "v"))))
                 .isInstanceOf(CacheNotFoundException.class);
+        assertThat(momento.stats().cachesNotFound()).as("the names asked for, for whoever wonders which")
+                .contains("no-such-cache");
     }
 
     @Test

@@ -18,4 +18,14 @@ class MomentoStatsTest {
         assertThat(stats.caches().keySet()).containsExactly("accounts-cache", "users-cache");
         assertThat(stats.rpcs().keySet()).containsExactly("Get", "Set", "SetIfNotExists");
     }
+
+    @Test
+    void cachesNotFoundAreShownOnlyWhenACallNamedOne() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        assertThat(json.writeValueAsString(new MomentoStats(Map.of(), Map.of()))).as("the guides' samples stand")
+                .isEqualTo("{\"caches\":{},\"rpcs\":{}}");
+        assertThat(json.writeValueAsString(new MomentoStats(Map.of(), Map.of(), new java.util.TreeSet<>(java.util.Set.of("user#alice")))))
+                .isEqualTo("{\"caches\":{},\"rpcs\":{},\"cachesNotFound\":[\"user#alice\"]}");
+    }
 }

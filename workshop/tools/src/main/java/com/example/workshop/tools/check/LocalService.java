@@ -153,6 +153,13 @@ public final class LocalService {
         return new CacheCounters(cache.path("hits").asLong(), cache.path("misses").asLong(), cache.path("sets").asLong());
     }
 
+    /** Cache names that calls gave and no cache has (the local Momento lists them only when there are some). */
+    public List<String> cachesNotFound() throws Exception {
+        List<String> names = new ArrayList<>();
+        control(get("/_local/momento/stats")).path("cachesNotFound").forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
     /**
      * Calls the local Momento got of one data-plane method so far, as Momento's protocol names it
      * ("Set", "SetIfNotExists", "Get", ...), whatever they did: unlike the cache counters' sets, a

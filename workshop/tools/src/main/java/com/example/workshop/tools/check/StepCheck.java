@@ -58,6 +58,8 @@ public final class StepCheck {
         void close();
     }
 
+    /** How the line that names the caches a function asked for, and no cache has, begins. */
+    private static final String CACHES_ASKED = "Momento was asked for a cache named ";
     /** Compile errors listed under the last line: with its header, as many lines as the checklist shows for a lesson. */
     private static final int ERRORS_SHOWN = 3;
     /** How the local cloud words what it accepts but would not recommend (a wildcard in an IAM statement). */
@@ -287,11 +289,32 @@ public final class StepCheck {
      * What only Dependencies (which reads every environment variable) can be the cause of: the function
      * asked for a variable the step's solution does not define either, or for a cache that does not exist.
      */
+    /** "Momento was asked for a cache named ...", from the local Momento's record; empty when it has none. */
+    private static Optional<String> namesAsked(LocalService service) {
+        try {
+            List<String> names = service.cachesNotFound();
+            if (names.isEmpty()) {
+                return Optional.empty();
+            }
+            String asked = CACHES_ASKED + String.join(", ", names.stream().map(name -> "\"" + name + "\"").toList())
+                    + ", which no cache has";
+            // The service's keys hold a '#' ("user#alice"); a cache's name cannot.
+            return Optional.of(names.stream().anyMatch(name -> name.contains("#")) ? asked + ": that is a key, so a cache"
+                    + " call in AccountCache has its arguments swapped (the SDK takes the cache's name first, then the key)"
+                    : asked);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<String> causeInDependencies(List<String> problems, StepLessons step) {
         Optional<String> misnamed = variableTheGuideDoesNotDefine(problems, step);
         if (misnamed.isPresent()) {
             return Optional.of(misnamed.get() + " is no variable of the guide's serverless.yml: is it the name Dependencies"
                     + " should read?");
+        }
+        if (problems.stream().anyMatch(problem -> problem.startsWith(CACHES_ASKED) && problem.contains("#"))) {
+            return Optional.empty(); // a key passed as the cache's name: see keyGivenAsTheCachesName
         }
         if (problems.stream().anyMatch(problem -> problem.contains(NO_SUCH_CACHE))) {
             return Optional.of("the function asks for a cache that does not exist: the local cloud creates the one that"
@@ -415,8 +438,14 @@ public final class StepCheck {
                     int quotable = Math.max(logLinesBefore, service.logQuotedFrom());
                     functionError(cloud.log(), quotable).filter(line -> !failure.getMessage().contains(line)) // said already
                             .ifPresent(line -> seen.add("its log: " + line));
+                    Optional<String> asked = seen.stream().anyMatch(line -> line.contains(NO_SUCH_CACHE))
+                            ? namesAsked(service) : Optional.empty(); // Momento's error does not say which name
+                    asked.ifPresent(seen::add);
                     problems.put(lesson, seen);
                     failure.file().ifPresent(file -> files.put(lesson, file));
+                    if (asked.filter(line -> line.contains("#")).isPresent()) {
+                        files.put(lesson, "AccountCache.java"); // a key as the cache's name: a call's arguments swapped
+                    }
                 } catch (IOException e) {
                     problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
                 } catch (InterruptedException e) {

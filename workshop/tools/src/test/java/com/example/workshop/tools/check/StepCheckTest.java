@@ -85,6 +85,44 @@ class StepCheckTest {
     }
 
     @Test
+    void aKeyGivenAsTheCachesNameIsCalledASwapOfArgumentsInAccountCache() throws Exception {
+        com.sun.net.httpserver.HttpServer momento = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        momento.createContext("/_local/momento/stats", exchange -> {
+            byte[] body = "{\"caches\":{},\"rpcs\":{},\"cachesNotFound\":[\"user#alice\"]}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        momento.start();
+        try {
+            guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
+            Lesson hitProbed = Lesson.of("a hit does not read DynamoDB", "Dependencies.java", List.of(), service -> {
+                cloudLog.add("[getUser#1] WARN AccountCache - Cache get of user#alice failed: A cache with the specified name"
+                        + " does not exist");
+                throw new ProbeFailure("the second read of a user read DynamoDB again");
+            });
+            StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                    () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), () -> new NoCloud() {
+                        @Override
+                        public URI base() {
+                            return URI.create("http://127.0.0.1:" + momento.getAddress().getPort() + "/");
+                        }
+                    });
+
+            List<LessonResult> results = check.run(new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hitProbed)));
+
+            assertThat(results.get(0).problems()).anySatisfy(problem -> assertThat(problem)
+                    .startsWith("Momento was asked for a cache named \"user#alice\", which no cache has: that is a key")
+                    .contains("arguments swapped"));
+            assertThat(results.get(0).problems()).noneSatisfy(problem -> assertThat(problem).contains("CACHE_NAME"));
+            assertThat(results.get(0).lesson().hint()).as("not Dependencies, which passes the right name").isEqualTo("AccountCache.java");
+        } finally {
+            momento.stop(0);
+        }
+    }
+
+    @Test
     void aFailingTestMarksOnlyItsLesson() throws Exception {
         List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
                 fail("AccountCacheTest", "notFoundIsCachedToo", "expected: 1 but was: 0"),
@@ -688,7 +726,7 @@ class StepCheckTest {
     }
 
     /** A local cloud that is never called: the probes here do not use the service, but may log. */
-    private final class NoCloud implements StepCheck.RunningCloud {
+    private class NoCloud implements StepCheck.RunningCloud {
         @Override
         public URI base() {
             return URI.create("http://127.0.0.1:9/");
