@@ -1,6 +1,7 @@
 package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import momento.sdk.CacheClient;
 import org.junit.jupiter.api.Test;
 
 /** Read-aside: the cache first, the database on a miss, and never a failure because of the cache. */
@@ -67,6 +69,17 @@ class AccountCacheTest {
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(databaseReads).hasValue(2);
+    }
+
+    @Test
+    void aCacheCallThatThrowsLeavesTheDatabaseToAnswer() {
+        CacheClient throwing = mock(CacheClient.class, call -> {
+            throw new IllegalStateException("the client was closed");
+        });
+        AccountCache throwingCache = new AccountCache(() -> throwing, TestCaches.CACHE_NAME, TTL);
+
+        assertThat(throwingCache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.example.accounts.InMemoryCache;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import momento.sdk.CacheClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +73,17 @@ class AccountCacheTest {
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(databaseReads).hasValue(2);
+    }
+
+    @Test
+    void aCacheCallThatThrowsLeavesTheDatabaseToAnswer() {
+        CacheClient throwing = mock(CacheClient.class, call -> {
+            throw new IllegalStateException("the client was closed");
+        });
+        AccountCache throwingCache = new AccountCache(() -> throwing, TestCaches.CACHE_NAME, TTL);
+
+        assertThat(throwingCache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
     }
 
     @Test

@@ -90,6 +90,17 @@ class AccountCacheTest {
     }
 
     @Test
+    void aCacheCallThatThrowsLeavesTheDatabaseToAnswer() {
+        CacheClient throwing = mock(CacheClient.class, call -> {
+            throw new IllegalStateException("the client was closed");
+        });
+        AccountCache throwingCache = new AccountCache(() -> throwing, TestCaches.CACHE_NAME, TTL);
+
+        assertThat(throwingCache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(databaseReads).hasValue(1);
+    }
+
+    @Test
     void aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer() {
         AccountCache unreachable = new AccountCache(() -> {
             throw new IllegalStateException("Secrets Manager timed out");

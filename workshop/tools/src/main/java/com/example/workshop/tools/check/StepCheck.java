@@ -296,8 +296,8 @@ public final class StepCheck {
             if (names.isEmpty()) {
                 return Optional.empty();
             }
-            String asked = CACHES_ASKED + String.join(", ", names.stream().map(name -> "\"" + name + "\"").toList())
-                    + ", which no cache has";
+            String asked = CACHES_ASKED + "\"" + names.get(0) + "\"" + (names.size() > 1 ? " (and " + (names.size() - 1)
+                    + " more names)" : "") + ", which no cache has";
             // The service's keys hold a '#' ("user#alice"); a cache's name cannot.
             return Optional.of(names.stream().anyMatch(name -> name.contains("#")) ? asked + ": that is a key, so a cache"
                     + " call in AccountCache has its arguments swapped (the SDK takes the cache's name first, then the key)"
