@@ -124,7 +124,9 @@ final class Step3ReadAside {
         expect(second.error().equals("User " + nobody + " does not exist."), second.describe("GET /users/" + nobody));
         expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a missing user was not a cache hit:"
                 + " cache \"not found\" too");
-        expect(service.dynamoDbReads() == readsBefore, "the second read of a missing user read DynamoDB again");
+        expect(service.dynamoDbReads() == readsBefore, "the second read of a missing user read DynamoDB again, though it"
+                + " was a cache hit: the cached \"not found\" must be the NOT_FOUND marker, and a hit on it must answer"
+                + " \"not found\" (Optional.empty()) without asking DynamoDB; JSON's null would read as no answer at all");
 
         // A read that failed is not "not found": a 500, and nothing cached.
         String user = service.createUser("alice");
