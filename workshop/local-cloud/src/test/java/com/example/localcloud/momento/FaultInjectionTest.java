@@ -58,10 +58,12 @@ class FaultInjectionTest {
     void unavailableUntilClearedThenRecovers() {
         momento.faults().add(FaultRule.on("Get").failWith(Status.Code.UNAVAILABLE));
 
-        assertThat(sdkErrorOf(await(client.get(CACHE, "k"))))
-                .isInstanceOf(ServerUnavailableException.class);
-        assertThat(sdkErrorOf(await(client.get(CACHE, "k"))))
-                .isInstanceOf(ServerUnavailableException.class);
+        for (int call = 1; call <= 2; call++) {
+            Throwable error = sdkErrorOf(await(client.get(CACHE, "k")));
+            // Once on a busy CI machine this was an UnknownException; what the SDK wrapped says why.
+            assertThat(error).as("call %d; the SDK's cause: %s", call, error.getCause())
+                    .isInstanceOf(ServerUnavailableException.class);
+        }
         assertThat(await(client.set(CACHE, "other", "v"))).isInstanceOf(SetResponse.Success.class);
 
         momento.faults().clear();

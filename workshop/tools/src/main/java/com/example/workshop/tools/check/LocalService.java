@@ -35,7 +35,12 @@ public final class LocalService {
 
         /** e.g. "GET /users/alice answered 500 {"error":"Internal error."}" */
         public String describe(String request) {
-            return request + " answered " + status + " " + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
+            String answer = request + " answered " + status + " " + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
+            // API Gateway's answer to a method and path that no route has, whatever the function would do.
+            return status == 403 && body.contains("Missing Authentication Token")
+                    ? answer + ": API Gateway has no such route, so serverless.yml has no http event with this method"
+                            + " and path (as the guide spells them)"
+                    : answer;
         }
     }
 

@@ -582,8 +582,10 @@ public final class StepCheck {
 
     /**
      * For a lesson proven by tests of several classes, the class whose tests are its only failures,
-     * as a file name ({@code AccountCacheTest} fails alone: {@code AccountCache.java}); null when
-     * tests of more than one class fail, or none does. A lesson proven by one class's tests keeps its
+     * as a file name ({@code AccountCacheTest} fails alone: {@code AccountCache.java}); an integration
+     * test failing with it does not count (step 5's repository reading one page fails both
+     * {@code AccountRepositoryTest} and {@code ListMembersIntegrationTest}). Null when unit tests of
+     * more than one class fail, or none does. A lesson proven by one class's tests keeps its
      * own pointer (its tests may go through a handler to the class it teaches), and only a file the
      * step's guide edits is pointed at (an integration test's name is no file).
      */
@@ -597,6 +599,10 @@ public final class StepCheck {
                 .filter(test -> test.failure() != null)
                 .filter(test -> lesson.tests().stream().anyMatch(test::matches))
                 .map(TestResults.TestCase::simpleClassName).distinct().toList();
+        if (testedClasses.size() > 1) {
+            // An integration test goes through every part; a failing unit test names the one part.
+            testedClasses = testedClasses.stream().filter(name -> !name.endsWith("IntegrationTest")).toList();
+        }
         if (testedClasses.size() != 1 || !testedClasses.get(0).endsWith("Test")) {
             return null;
         }

@@ -3,6 +3,7 @@ package com.example.workshop.tools.check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,18 +30,33 @@ final class TestRun {
     record Result(Outcome outcome, TestResults tests, List<String> errors) {
     }
 
+    /**
+     * How long one test may run before JUnit stops it and fails it, naming it. A loop that never
+     * ends (step 5's page loop without {@code exclusiveStartKey} reads the first page forever) hung
+     * the check with nothing printed; the slowest test of any stage takes about 3 s. JUnit interrupts
+     * the test's thread, which stops an AWS SDK call; the attendee's own {@code ./mvnw test} has no limit.
+     */
+    static final Duration TEST_TIMEOUT = Duration.ofSeconds(60);
+
     private final Path root;
     private final Path logFile;
+    private final Duration testTimeout;
 
     TestRun(Path root, Path logFile) {
+        this(root, logFile, TEST_TIMEOUT);
+    }
+
+    TestRun(Path root, Path logFile, Duration testTimeout) {
         this.root = root;
         this.logFile = logFile;
+        this.testTimeout = testTimeout;
     }
 
     Result run() throws IOException, InterruptedException {
         deleteOldResults();
         compileAfreshWhenThePomChanged();
-        MavenRun build = maven("package", "-Dmaven.test.failure.ignore=true");
+        MavenRun build = maven("package", "-Dmaven.test.failure.ignore=true",
+                "-Djunit.jupiter.execution.timeout.testable.method.default=" + testTimeout.toSeconds() + "s");
         rememberThePomBuilt();
         List<String> output = build.output();
         if (build.exitCode() == 0) {

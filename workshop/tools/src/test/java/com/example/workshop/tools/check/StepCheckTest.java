@@ -323,20 +323,41 @@ class StepCheckTest {
         guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
         Lesson mixed = Lesson.of("adding a member replaces a cached not-a-member", "AccountService.java",
                 List.of("CachedWritesIntegrationTest.addMember", "AccountCacheTest.aWriteReplaces"), null);
-        Lesson bothFail = Lesson.of("both fail", "AccountService.java",
+        Lesson throughItToo = Lesson.of("an integration test fails with it", "AccountService.java",
                 List.of("CachedWritesIntegrationTest.createUser", "AccountCacheTest.aWrite"), null);
+        Lesson twoUnits = Lesson.of("two classes' unit tests fail", "AccountService.java",
+                List.of("AccountServiceTest.createUser", "AccountCacheTest.aWriteOfAUser"), null);
         Lesson oneClass = Lesson.of("tested through the handler", "AccountService.java",
                 List.of("AccountCacheTest.aSet", "AccountCacheTest.aDelete"), null);
-        StepLessons lessons = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(mixed, bothFail, oneClass));
+        StepLessons lessons = new StepLessons(4, "write-aside caching", "04-write-aside.md",
+                List.of(mixed, throughItToo, twoUnits, oneClass));
 
         List<LessonResult> results = check(lessons, ran(pass("CachedWritesIntegrationTest", "addMember"),
                 fail("AccountCacheTest", "aWriteReplaces", "expected 1"),
                 fail("CachedWritesIntegrationTest", "createUser", "read DynamoDB"), fail("AccountCacheTest", "aWrite", "expected 1"),
+                fail("AccountServiceTest", "createUser", "expected 1"), fail("AccountCacheTest", "aWriteOfAUser", "expected 1"),
                 fail("AccountCacheTest", "aSet", "expected 1"), pass("AccountCacheTest", "aDelete")));
 
-        assertThat(done(results)).containsExactly(false, false, false, true);
-        assertThat(results.subList(0, 3)).extracting(result -> result.lesson().hint())
-                .containsExactly("AccountCache.java", "AccountService.java", "AccountService.java");
+        assertThat(done(results)).containsExactly(false, false, false, false, true);
+        assertThat(results.subList(0, 4)).extracting(result -> result.lesson().hint())
+                .containsExactly("AccountCache.java", "AccountCache.java", "AccountService.java", "AccountService.java");
+    }
+
+    @Test
+    void aRouteTheGatewayDoesNotHavePointsAtServerlessYml() throws Exception {
+        guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "serverless.yml");
+        LocalService.Reply noRoute = new LocalService.Reply(403, com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
+                "{\"message\":\"Missing Authentication Token\"}");
+        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"),
+                service -> {
+                    throw new ProbeFailure(noRoute.describe("GET /organizations/acme/members"));
+                });
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+
+        List<LessonResult> results = check(fanOut, ran(fail("ListMembersIntegrationTest", "listsEveryMember", "expected 200")));
+
+        assertThat(results.get(0).problems().get(0)).contains("answered 403").contains("API Gateway has no such route");
+        assertThat(results.get(0).lesson().hint()).isEqualTo("serverless.yml");
     }
 
     @Test

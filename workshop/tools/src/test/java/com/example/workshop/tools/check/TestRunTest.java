@@ -31,6 +31,67 @@ class TestRunTest {
         assertThat(root.resolve("target/classes")).as("the old classes would hide the missing dependency").doesNotExist();
     }
 
+    /** A real Maven build of a project with one test that never ends: the check goes on and names it. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 180, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // without the limit
+    void aTestThatNeverEndsIsStoppedAndNamed() throws Exception {
+        Files.writeString(root.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.example.workshop</groupId>
+                  <artifactId>never-ends</artifactId>
+                  <version>1.0.0-SNAPSHOT</version>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>org.junit.jupiter</groupId>
+                      <artifactId>junit-jupiter</artifactId>
+                      <version>5.13.4</version>
+                      <scope>test</scope>
+                    </dependency>
+                  </dependencies>
+                  <build>
+                    <plugins>
+                      <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+                      <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+                      <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
+                      <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """);
+        Path tests = Files.createDirectories(root.resolve("src/test/java/com/example"));
+        Files.writeString(tests.resolve("PagesTest.java"), """
+                package com.example;
+
+                import org.junit.jupiter.api.Test;
+
+                class PagesTest {
+                    @Test
+                    void readsEveryPage() throws InterruptedException {
+                        while (true) { // the first page, again and again
+                            Thread.sleep(50);
+                        }
+                    }
+
+                    @Test
+                    void readsOnePage() {
+                    }
+                }
+                """);
+
+        TestRun.Result result = new TestRun(root, root.resolve("target/workshop-check/maven.log"), java.time.Duration.ofSeconds(2))
+                .run();
+
+        assertThat(result.outcome()).as("%s", result.errors()).isEqualTo(TestRun.Outcome.TESTS_RAN);
+        assertThat(result.tests().cases()).extracting(TestResults.TestCase::method, TestResults.TestCase::failure)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("readsOnePage", null),
+                        org.assertj.core.groups.Tuple.tuple("readsEveryPage", "readsEveryPage() timed out after 2 seconds"));
+    }
+
     @Test
     void aSymbolLookedUpInAnotherClassNamesThatClass() {
         TestRun run = new TestRun(root, root.resolve("maven.log"));
