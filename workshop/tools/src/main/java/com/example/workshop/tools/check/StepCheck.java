@@ -71,24 +71,28 @@ public final class StepCheck {
     private final List<String> notes = new ArrayList<>();
     private final Build build;
     private final CloudStarter clouds;
-    /** What the regressions line tries in the local cloud, where the step starts one anyway (null: nothing). */
-    private final Probe regressionProbe;
+    /** What the regressions line tries in the local cloud for a step number, where the step starts one anyway (null: nothing). */
+    private final java.util.function.IntFunction<Probe> regressionProbes;
 
     public StepCheck(Path root, PrintWriter out) {
-        this(root, out, () -> new TestRun(root, root.resolve("target/workshop-check/maven.log")).run(),
-                () -> LocalCloudProcess.start(root), EveryRoute::answers);
+        this.root = root;
+        this.out = out;
+        this.build = () -> new TestRun(root, root.resolve("target/workshop-check/maven.log")).run();
+        this.clouds = () -> LocalCloudProcess.start(root);
+        this.regressionProbes = EveryRoute::of;
     }
 
     StepCheck(Path root, PrintWriter out, Build build, CloudStarter clouds) {
         this(root, out, build, clouds, null);
     }
 
+    /** With {@code regressionProbe} for the regressions line of every step (null: tests only). */
     StepCheck(Path root, PrintWriter out, Build build, CloudStarter clouds, Probe regressionProbe) {
         this.root = root;
         this.out = out;
         this.build = build;
         this.clouds = clouds;
-        this.regressionProbe = regressionProbe;
+        this.regressionProbes = regressionProbe == null ? null : step -> regressionProbe;
     }
 
     private static boolean isRegressions(Lesson lesson) {
@@ -108,6 +112,7 @@ public final class StepCheck {
         out.printf("Checking your working copy against step %d: %s (workshop/%s)%n", step.number(), step.title(), step.guide());
         // Every step runs the service in the local cloud, step 1 too: its regressions line calls every
         // route there, which is what catches a serverless.yml that no longer starts or routes.
+        Probe regressionProbe = regressionProbes == null ? null : regressionProbes.apply(step.number());
         boolean probes = regressionProbe != null || step.lessons().stream().anyMatch(lesson -> lesson.probe() != null);
         out.println((probes ? "1/2 " : "") + "Building your service and running the step's tests (log: target/workshop-check/maven.log)...");
         out.flush();
@@ -253,10 +258,7 @@ public final class StepCheck {
     private Lesson pointedAt(Lesson lesson, List<String> problems, String seenFile, String testedFile, StepLessons step) {
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
             boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
-            return inTheCloud ? Lesson.of(lesson.title(), "a route of the service fails in the local cloud: the log line above"
-                    + " says why; most often serverless.yml lacks an IAM statement or a variable the route needs (one an"
-                    + " earlier step added and an edit dropped, or this step's own)",
-                    lesson.tests(), lesson.probe()) : lesson;
+            return inTheCloud ? Lesson.of(lesson.title(), whereARouteFails(problems), lesson.tests(), lesson.probe()) : lesson;
         }
         boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")
                 || problem.contains("is not authorized to perform") || problem.contains("The local cloud cannot start"));
@@ -268,6 +270,19 @@ public final class StepCheck {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /** The regressions line's pointer when a route failed in the local cloud, by what the gateway or the log said. */
+    private static String whereARouteFails(List<String> problems) {
+        if (problems.stream().anyMatch(problem -> problem.contains("API Gateway has no such route"))) {
+            return "serverless.yml: a function's http event (its method and path, as the guide spells them)";
+        }
+        if (problems.stream().anyMatch(problem -> problem.contains("the handler could not be created"))) {
+            return "serverless.yml: a function's handler, which must name a class of the service (see the log line above)";
+        }
+        return "a route of the service fails in the local cloud: the log line above says why; most often serverless.yml"
+                + " lacks an IAM statement or a variable the route needs (one an earlier step added and an edit dropped,"
+                + " or this step's own)";
     }
 
     /**

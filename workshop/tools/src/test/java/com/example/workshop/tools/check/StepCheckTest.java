@@ -444,6 +444,32 @@ class StepCheckTest {
     }
 
     @Test
+    void theRegressionsLinePointsAtTheServerlessYmlPartThatARouteLacks() throws Exception {
+        StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
+        LocalService.Reply noRoute = new LocalService.Reply(403, com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
+                "{\"message\":\"Missing Authentication Token\"}");
+        List<String> failures = List.of(noRoute.describe("GET /users/owner-abcd"),
+                "GET /users/owner-abcd answered 502 {\"message\": \"Internal server error\"}");
+        List<String> pointers = new java.util.ArrayList<>();
+        for (String failure : failures) {
+            cloudLog.clear();
+            StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                    () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), NoCloud::new, service -> {
+                if (failure.contains("502")) {
+                    cloudLog.add("[getUser#1] INIT failed: the handler could not be created: java.lang.ClassNotFoundException:"
+                            + " com.example.accounts.handlers.GetUserHandlr");
+                }
+                throw new ProbeFailure(failure);
+            });
+            pointers.add(check.run(testsOnly).get(0).lesson().hint());
+        }
+
+        assertThat(pointers).containsExactly(
+                "serverless.yml: a function's http event (its method and path, as the guide spells them)",
+                "serverless.yml: a function's handler, which must name a class of the service (see the log line above)");
+    }
+
+    @Test
     void stepOneHasNoLessonToTryYetItsRegressionsLineStillCallsEveryRouteInTheLocalCloud() throws Exception {
         StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),

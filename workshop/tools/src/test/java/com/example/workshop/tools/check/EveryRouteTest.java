@@ -1,0 +1,72 @@
+package com.example.workshop.tools.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The regressions line's calls of every route, against a gateway that answers as a test sets it. */
+class EveryRouteTest {
+    private HttpServer gateway;
+    private final List<String> gets = new CopyOnWriteArrayList<>();
+    /** GET paths that start with this have no route: API Gateway's 403. */
+    private volatile String unrouted = "/nothing";
+
+    @BeforeEach
+    void startTheGateway() throws Exception {
+        gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        gateway.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            boolean post = exchange.getRequestMethod().equals("POST");
+            if (!post) {
+                gets.add(path);
+            }
+            boolean routed = post || !path.startsWith(unrouted);
+            byte[] body = (routed ? "{}" : "{\"message\":\"Missing Authentication Token\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(post ? 201 : routed ? 200 : 403, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        gateway.start();
+    }
+
+    @AfterEach
+    void stopTheGateway() {
+        gateway.stop(0);
+    }
+
+    private LocalService service() {
+        return new LocalService(URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/"), List::of);
+    }
+
+    @Test
+    void aReadRouteWhosePathIsMistypedFailsTheLineAndSaysSo() {
+        unrouted = "/users/";
+
+        assertThatThrownBy(() -> EveryRoute.of(1).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith("GET /users/owner-").hasMessageContaining("answered 403")
+                .hasMessageContaining("API Gateway has no such route");
+    }
+
+    @Test
+    void theMemberListIsReadFromTheStepThatRoutesIt() throws Exception {
+        EveryRoute.of(4).run(service());
+        assertThat(gets).hasSize(3).noneMatch(path -> path.endsWith("/members"));
+
+        gets.clear();
+        EveryRoute.of(EveryRoute.MEMBER_LIST_FROM_STEP).run(service());
+        assertThat(gets).hasSize(4).last().asString().endsWith("/members");
+
+        unrouted = "/organizations/org-"; // every organization read, the list among them
+        assertThatThrownBy(() -> EveryRoute.of(7).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith("GET /organizations/org-");
+    }
+}
