@@ -67,7 +67,7 @@ final class Step7StreamConsumer {
         CacheCounters before = service.cacheCounters();
         int summariesBefore = service.logLines("activity events (").size();
         List<ActivityEvent> events = put(service, user, organization, 3);
-        long recorded = awaitRecorded(service, table, events);
+        long recorded = awaitRecorded(service, table, events).count();
 
         List<String> summaries = service.logLines("activity events (");
         boolean calledDuplicates = summaries.subList(Math.min(summariesBefore, summaries.size()), summaries.size()).stream()
@@ -75,8 +75,8 @@ final class Step7StreamConsumer {
         expect(recorded == events.size() || !calledDuplicates, "the activity table holds " + recorded + " of " + events.size()
                 + " new events, and activityConsumer's summary counted duplicates: an event is a duplicate only when the"
                 + " write's condition attribute_not_exists(eventId) fails (ActivityRepository.writeOnce)");
-        expect(recorded == events.size(), SECONDS + " s after " + events.size() + " events were put on the stream, the"
-                + " activity table holds " + recorded + " of them: activityConsumer must be subscribed to the stream, start"
+        expect(recorded == events.size(), "after " + events.size() + " events were put on the stream (and up to " + SECONDS
+                + " s), the activity table holds " + recorded + " of them: activityConsumer must be subscribed to the stream, start"
                 + " (its environment variables), and may write the table (its IAM statements): see serverless.yml");
         JsonNode item = service.operatorDynamoDbCall("GetItem", Map.of("TableName", table,
                 "Key", Map.of("eventId", Map.of("S", events.get(0).eventId())))).json().path("Item");
@@ -103,13 +103,19 @@ final class Step7StreamConsumer {
         } finally {
             service.healDynamoDb();
         }
-        long recorded = awaitRecorded(service, table, events);
+        Recorded recorded = awaitRecorded(service, table, events);
 
-        expect(recorded == events.size(), SECONDS + " s after DynamoDB healed, the activity table holds " + recorded + " of the "
-                + events.size() + " events that failed: the batch must be delivered again from the failed record");
+        expect(recorded.count() == events.size(), "after DynamoDB healed (and up to " + SECONDS + " s), the activity table holds "
+                + recorded.count() + " of the " + events.size() + " events that failed: " + (recorded.failsOnEveryDelivery()
+                ? "activityConsumer fails on every delivery (its log says why): see serverless.yml"
+                : "the batch must be delivered again from the failed record"));
     }
 
     private static final String CONSUMER_LINE = "[activityConsumer#";
+
+    /** How many events the table holds, and whether the consumer logged a failure that every delivery meets. */
+    private record Recorded(long count, boolean failsOnEveryDelivery) {
+    }
 
     private static boolean failsOnEveryDelivery(LocalService service, int linesBefore) {
         List<String> lines = service.logLines(CONSUMER_LINE);
@@ -132,7 +138,7 @@ final class Step7StreamConsumer {
      * until the consumer logs a failure that every redelivery meets again (it cannot start, or its
      * role refuses a call): a red check of step 7 waited the whole 20 s twice for those.
      */
-    private static long awaitRecorded(LocalService service, String table, List<ActivityEvent> events) throws Exception {
+    private static Recorded awaitRecorded(LocalService service, String table, List<ActivityEvent> events) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         int linesBefore = service.logLines(CONSUMER_LINE).size();
         while (true) {
@@ -142,8 +148,9 @@ final class Step7StreamConsumer {
                         "Key", Map.of("eventId", Map.of("S", event.eventId())))).json().path("Item");
                 recorded += item.isMissingNode() ? 0 : 1;
             }
-            if (recorded == events.size() || System.nanoTime() > deadline || failsOnEveryDelivery(service, linesBefore)) {
-                return recorded;
+            boolean failing = failsOnEveryDelivery(service, linesBefore);
+            if (recorded == events.size() || System.nanoTime() > deadline || failing) {
+                return new Recorded(recorded, failing);
             }
             Thread.sleep(200);
         }
