@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -106,21 +107,28 @@ final class Step7StreamConsumer {
         Recorded recorded = awaitRecorded(service, table, events);
 
         expect(recorded.count() == events.size(), "after DynamoDB healed (and up to " + SECONDS + " s), the activity table holds "
-                + recorded.count() + " of the " + events.size() + " events that failed: " + (recorded.failsOnEveryDelivery()
-                ? "activityConsumer fails on every delivery (its log says why): see serverless.yml"
-                : "the batch must be delivered again from the failed record"));
+                + recorded.count() + " of the " + events.size() + " events that failed: " + recorded.everyDeliveryFails()
+                .map(why -> "activityConsumer fails on every delivery, see serverless.yml: " + why)
+                .orElse("the batch must be delivered again from the failed record"));
     }
 
     private static final String CONSUMER_LINE = "[activityConsumer#";
 
-    /** How many events the table holds, and whether the consumer logged a failure that every delivery meets. */
-    private record Recorded(long count, boolean failsOnEveryDelivery) {
+    /** How many events the table holds, and the failure the consumer logged that every delivery meets, if any. */
+    private record Recorded(long count, Optional<String> everyDeliveryFails) {
     }
 
-    private static boolean failsOnEveryDelivery(LocalService service, int linesBefore) {
+    /** From a line such as "[activityConsumer#1] ... is not authorized to perform: ...", the part from the failure on. */
+    private static Optional<String> failureOfEveryDelivery(LocalService service, int linesBefore) {
         List<String> lines = service.logLines(CONSUMER_LINE);
-        return lines.subList(Math.min(linesBefore, lines.size()), lines.size()).stream()
-                .anyMatch(line -> line.contains("INIT failed") || line.contains("is not authorized to perform"));
+        for (String line : lines.subList(Math.min(linesBefore, lines.size()), lines.size())) {
+            for (String failure : List.of("INIT failed", "is not authorized to perform")) {
+                if (line.contains(failure)) {
+                    return Optional.of(line.substring(line.indexOf(failure)));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<ActivityEvent> put(LocalService service, String user, String organization, int count) throws Exception {
@@ -148,8 +156,8 @@ final class Step7StreamConsumer {
                         "Key", Map.of("eventId", Map.of("S", event.eventId())))).json().path("Item");
                 recorded += item.isMissingNode() ? 0 : 1;
             }
-            boolean failing = failsOnEveryDelivery(service, linesBefore);
-            if (recorded == events.size() || System.nanoTime() > deadline || failing) {
+            Optional<String> failing = failureOfEveryDelivery(service, linesBefore);
+            if (recorded == events.size() || System.nanoTime() > deadline || failing.isPresent()) {
                 return new Recorded(recorded, failing);
             }
             Thread.sleep(200);
