@@ -124,7 +124,9 @@ final class Step7StreamConsumer {
         for (String line : lines.subList(Math.min(linesBefore, lines.size()), lines.size())) {
             for (String failure : List.of("INIT failed", "is not authorized to perform")) {
                 if (line.contains(failure)) {
-                    return Optional.of(line.substring(line.indexOf(failure)));
+                    String from = line.substring(line.indexOf(failure));
+                    int because = from.indexOf(" because "); // an IAM refusal's explanation and the SDK's request details
+                    return Optional.of(because > 0 ? from.substring(0, because) : from);
                 }
             }
         }
