@@ -344,6 +344,41 @@ class StepCheckTest {
     }
 
     @Test
+    void aProbesGuessAtTheFileGivesWayToTheLessonsOwnFailingUnitTest() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
+        Lesson ttl = Lesson.of("a miss fills the cache, with a TTL", "AccountCache.java",
+                List.of("AccountCacheTest.aMissCachesWithATtl"), service -> {
+                    throw new ProbeFailure("the cache holds user#alice for 0 more seconds", "Dependencies.java");
+                });
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(ttl));
+
+        List<LessonResult> wiring = check(readAside, ran(pass("AccountCacheTest", "aMissCachesWithATtl")));
+        List<LessonResult> ownFile = check(readAside, ran(fail("AccountCacheTest", "aMissCachesWithATtl", "PT0S")));
+
+        assertThat(wiring.get(0).lesson().hint()).as("AccountCache states the TTL it is given: what it is given is wrong")
+                .isEqualTo("Dependencies.java");
+        assertThat(ownFile.get(0).lesson().hint()).isEqualTo("AccountCache.java");
+    }
+
+    @Test
+    void anOlderTestFailingBesideLessonsThatBlameOneEditPointsThereFirst() throws Exception {
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson caches = Lesson.of("creating a user caches the user", "AccountService.java",
+                List.of("CachedWritesIntegrationTest.createUserCachesTheUser"), null);
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(caches));
+
+        List<LessonResult> sameSlip = check(writeAside, ran(fail("CachedWritesIntegrationTest", "createUserCachesTheUser", "x"),
+                fail("AccountsApiIntegrationTest", "duplicateUserIs409AndKeepsTheFirst", "Mallory")));
+        List<LessonResult> alone = check(writeAside, ran(pass("CachedWritesIntegrationTest", "createUserCachesTheUser"),
+                fail("AccountsApiIntegrationTest", "duplicateUserIs409AndKeepsTheFirst", "Mallory")));
+
+        assertThat(sameSlip.get(1).lesson().hint()).isEqualTo("most likely the slip of the lines above:"
+                + " workshop/04-write-aside.md, the edit of AccountService.java; if not, run ./mvnw verify and read the"
+                + " first failure: an edit broke something older");
+        assertThat(alone.get(1).lesson().hint()).startsWith("run ./mvnw verify");
+    }
+
+    @Test
     void aRouteTheGatewayDoesNotHavePointsAtServerlessYml() throws Exception {
         guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "serverless.yml");
         LocalService.Reply noRoute = new LocalService.Reply(403, com.fasterxml.jackson.databind.node.MissingNode.getInstance(),

@@ -10,6 +10,7 @@ import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Step 4: write-aside. After a write returns, the next read is a hit with the new answer. */
 final class Step4WriteAside {
@@ -54,7 +55,7 @@ final class Step4WriteAside {
 
         expect(read.status() == 200, read.describe("GET /users/" + user));
         expectCachedByTheWrite(service.dynamoDbReads() == readsBefore, service.cacheCounters().minus(beforeCreate),
-                "reading a user right after creating her read DynamoDB: createUser must put the user in the cache");
+                "reading a user right after creating her read DynamoDB: createUser must put the user in the cache", service, user);
 
         // A second user of the same name is refused: the cache must still hold the first.
         Reply refused = service.post("/users", Map.of("username", user, "firstName", "Mallory", "lastName", "Last"), null);
@@ -70,13 +71,22 @@ final class Step4WriteAside {
      * read found it (a hit), what was set is not what the read path decodes: the slip is in
      * AccountCache.write, not in the service's write path.
      */
-    private static void expectCachedByTheWrite(boolean cached, CacheCounters seen, String notCached) throws ProbeFailure {
+    /** @param name a user's name, to look for her under another key; null: do not look */
+    private static void expectCachedByTheWrite(boolean cached, CacheCounters seen, String notCached, LocalService service,
+                                               String name) throws Exception {
         if (cached) {
             return;
         }
         if (seen.sets() > 0 && seen.hits() > 0) {
             throw new ProbeFailure(notCached + "; here the write did set the item and the read found it, but could not decode"
                     + " it: AccountCache.write must store encode(value), the JSON that read decodes", "AccountCache.java");
+        }
+        // Only a user's name is in no other key (a membership's names its user and organization).
+        Set<String> keys = name == null ? Set.of() : service.cachedItemsTtlMillis(name).keySet();
+        if (seen.sets() > 0 && keys.size() > 1) {
+            // The write set one key, the read missed and its fill set another: both name the item.
+            throw new ProbeFailure(notCached + "; here the write did set an item, but the read looked under another key"
+                    + " (the cache holds " + String.join(", ", keys) + "): build every key with CacheKeys");
         }
         throw new ProbeFailure(notCached);
     }
@@ -94,7 +104,7 @@ final class Step4WriteAside {
 
         expect(org.status() == 200 && owner.status() == 200, owner.describe("GET the new organization's owner"));
         expectCachedByTheWrite(afterOrganization == readsBefore, seen, "reading an organization right after creating it read"
-                + " DynamoDB: createOrganization must cache the organization");
+                + " DynamoDB: createOrganization must cache the organization", service, null);
         expect(service.dynamoDbReads() == afterOrganization, "reading the founder's membership right after creating the"
                 + " organization read DynamoDB: createOrganization must cache the Owner membership too");
     }
