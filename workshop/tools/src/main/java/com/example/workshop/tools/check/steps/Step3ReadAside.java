@@ -268,7 +268,12 @@ final class Step3ReadAside {
         service.get("/users/" + user);
         CacheCounters before = service.cacheCounters();
         service.get("/users/" + user);
-        expect(service.cacheCounters().minus(before).hits() == 1, "after a cold start that could not create the Momento"
+        boolean hit = service.cacheCounters().minus(before).hits() == 1;
+        expect(hit || before.sets() == service.cacheCounters().sets() || !noMinuteLeftOnAny(service, user),
+                "after a cold start that could not create the Momento client, reads of " + user + " did fill the cache but"
+                        + " never hit it: the item the fill set right before is gone or nearly, so the TTL is not a minute",
+                TTL_GIVEN_IN);
+        expect(hit, "after a cold start that could not create the Momento"
                 + " client (Secrets Manager failed, then came back), reads of " + user + " never hit the cache again: AccountCache"
                 + " must ask its Supplier<CacheClient> on each use (Clients.cacheClient tries again), not keep its first answer;"
                 + " or the supplier cannot create a client at all (its log says why)");
