@@ -3,6 +3,7 @@ package com.example.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
@@ -37,7 +38,7 @@ class CachedWritesIntegrationTest {
 
         accounts.createOrganization("acme", "alice");
 
-        assertThat(cache.items).containsKeys("org#acme", "member#acme#alice");
+        assertThat(cache.items).containsKeys(CacheKeys.organization("acme"), CacheKeys.membership("acme", "alice"));
         assertThat(accounts.getMembership("acme", "alice").role()).isEqualTo(Role.OWNER);
         assertThat(cache.misses).hasValue(0);
     }
@@ -47,9 +48,9 @@ class CachedWritesIntegrationTest {
         accounts.createUser(new User("alice", "Alice", "Liddell"));
         accounts.createUser(new User("bob", "Bob", "Builder"));
         accounts.createOrganization("acme", "alice");
-        assertThat(cache.items).doesNotContainKey("member#acme#bob");
+        assertThat(cache.items).doesNotContainKey(CacheKeys.membership("acme", "bob"));
         assertThatThrownBy(() -> accounts.getMembership("acme", "bob")).isInstanceOf(NotFoundException.class);
-        assertThat(cache.items).containsEntry("member#acme#bob", "NOT_FOUND");
+        assertThat(cache.items).containsEntry(CacheKeys.membership("acme", "bob"), "NOT_FOUND");
 
         accounts.addMember("acme", "bob", Role.ADMIN, "alice");
 

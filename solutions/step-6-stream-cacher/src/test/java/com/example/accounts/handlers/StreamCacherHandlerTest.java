@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.model.Membership;
 import com.example.accounts.model.Organization;
 import com.example.accounts.model.Role;
@@ -33,6 +34,13 @@ import org.junit.jupiter.api.Test;
  * deletes the cache entry that the service's cached reads use.
  */
 class StreamCacherHandlerTest {
+    /** The read path's keys, built as the service builds them (the key format is CacheKeys' own). */
+    private static final String BOB_IN_ACME_KEY = CacheKeys.membership("acme", "bob");
+    private static final String ALICE_IN_ACME_KEY = CacheKeys.membership("acme", "alice");
+    private static final String ACME_KEY = CacheKeys.organization("acme");
+    private static final String ALICE_KEY = CacheKeys.user("alice");
+    private static final String CAROL_KEY = CacheKeys.user("carol");
+
     private final InMemoryCache memory = new InMemoryCache();
     private final StreamCacherHandler handler = new StreamCacherHandler(new StreamCacher(TestCaches.accountCache(memory)));
     /** The service's read path over the same cache, with a database that must not be asked. */
@@ -45,14 +53,14 @@ class StreamCacherHandlerTest {
         StreamsEventResponse response = handle(insert(user("alice", "Alice", "Liddell")));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(memory.ttls).containsEntry("user#alice", Duration.ofSeconds(60));
+        assertThat(memory.ttls).containsEntry(ALICE_KEY, Duration.ofSeconds(60));
         assertThat(reads.getUser("alice")).isEqualTo(new User("alice", "Alice", "Liddell"));
         verifyNoInteractions(database);
     }
 
     @Test
     void aModifiedUserReplacesTheCachedOne() {
-        memory.items.put("user#alice", "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
+        memory.items.put(ALICE_KEY, "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
 
         handle(modify(user("alice", "Alice", "Liddell"), user("alice", "Alicia", "Liddell")));
 
@@ -68,30 +76,30 @@ class StreamCacherHandlerTest {
                 modify(membership("acme", "bob", "Member"), membership("acme", "bob", "Admin")));
 
         assertThat(reads.getOrganization("acme")).isEqualTo(new Organization("acme", "alice"));
-        assertThat(memory.items).containsEntry("member#acme#alice",
+        assertThat(memory.items).containsEntry(ALICE_IN_ACME_KEY,
                 "{\"organizationName\":\"acme\",\"memberUsername\":\"alice\",\"role\":\"Owner\"}");
-        assertThat(memory.items).containsEntry("member#acme#bob",
+        assertThat(memory.items).containsEntry(BOB_IN_ACME_KEY,
                 "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Admin\"}");
-        assertThat(memory.ttls).containsEntry("org#acme", Duration.ofSeconds(60))
-                .containsEntry("member#acme#bob", Duration.ofSeconds(60));
+        assertThat(memory.ttls).containsEntry(ACME_KEY, Duration.ofSeconds(60))
+                .containsEntry(BOB_IN_ACME_KEY, Duration.ofSeconds(60));
         verifyNoInteractions(database);
     }
 
     @Test
     void aRemovedItemOfEachKindIsCachedAsNotFound() {
-        memory.items.put("user#alice", "{}");
-        memory.items.put("org#acme", "{}");
-        memory.items.put("member#acme#bob", "{}");
-        memory.items.put("user#carol", "{}");
+        memory.items.put(ALICE_KEY, "{}");
+        memory.items.put(ACME_KEY, "{}");
+        memory.items.put(BOB_IN_ACME_KEY, "{}");
+        memory.items.put(CAROL_KEY, "{}");
 
         StreamsEventResponse response = handle(remove(user("alice", "Alice", "Liddell")),
                 remove(organization("acme", "alice")),
                 remove(membership("acme", "bob", "Member")));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(memory.items).containsOnly(entry("user#alice", "NOT_FOUND"), entry("org#acme", "NOT_FOUND"),
-                entry("member#acme#bob", "NOT_FOUND"), entry("user#carol", "{}"));
-        assertThat(memory.ttls).containsEntry("member#acme#bob", Duration.ofSeconds(60));
+        assertThat(memory.items).containsOnly(entry(ALICE_KEY, "NOT_FOUND"), entry(ACME_KEY, "NOT_FOUND"),
+                entry(BOB_IN_ACME_KEY, "NOT_FOUND"), entry(CAROL_KEY, "{}"));
+        assertThat(memory.ttls).containsEntry(BOB_IN_ACME_KEY, Duration.ofSeconds(60));
     }
 
     @Test
@@ -106,9 +114,9 @@ class StreamCacherHandlerTest {
 
     @Test
     void anIncompleteItemIsRemovedRatherThanCached() {
-        memory.items.put("user#alice", "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
-        memory.items.put("org#acme", "{\"organizationName\":\"acme\",\"foundingUser\":\"alice\"}");
-        memory.items.put("member#acme#bob", "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Member\"}");
+        memory.items.put(ALICE_KEY, "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
+        memory.items.put(ACME_KEY, "{\"organizationName\":\"acme\",\"foundingUser\":\"alice\"}");
+        memory.items.put(BOB_IN_ACME_KEY, "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Member\"}");
         // Each lacks one attribute the read path needs, or holds a role it does not know.
         Map<String, AttributeValue> withoutLastName = without(user("alice", "Alice", "Liddell"), "lastName");
         Map<String, AttributeValue> withoutFounder = without(organization("acme", "alice"), "foundingUser");
@@ -119,7 +127,7 @@ class StreamCacherHandlerTest {
                 modify(organization("acme", "alice"), withoutFounder),
                 modify(membership("acme", "bob", "Member"), unknownRole));
 
-        assertThat(memory.items).doesNotContainKeys("user#alice", "org#acme", "member#acme#bob");
+        assertThat(memory.items).doesNotContainKeys(ALICE_KEY, ACME_KEY, BOB_IN_ACME_KEY);
         assertThat(response.getBatchItemFailures()).as("nothing to retry: the database answers for these items").isEmpty();
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.entry;
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
 import com.example.accounts.cache.AccountCache;
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.model.Membership;
 import com.example.accounts.model.Role;
 import java.util.Map;
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.Test;
  * exceptions). Items as the handler hands them over: the string attributes, PK and SK included.
  */
 class StreamCacherTest {
+    /** The read path's keys, built as the service builds them (the key format is CacheKeys' own). */
+    private static final String BOB_IN_ACME_KEY = CacheKeys.membership("acme", "bob");
+    private static final String ACME_KEY = CacheKeys.organization("acme");
+    private static final String ALICE_KEY = CacheKeys.user("alice");
+
     private static final Map<String, String> ALICE = Map.of("PK", "USER#alice", "SK", "USER#alice",
             "username", "alice", "firstName", "Alice", "lastName", "Liddell");
     private static final Map<String, String> ACME = Map.of("PK", "ORG#acme", "SK", "ORG#acme",
@@ -33,23 +39,23 @@ class StreamCacherTest {
 
     @Test
     void aWrittenUserOrganizationOrMembershipIsRefreshed() {
-        memory.items.put("member#acme#bob", "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Member\"}");
+        memory.items.put(BOB_IN_ACME_KEY, "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Member\"}");
 
         assertThat(cacher.itemWritten(ALICE)).isEqualTo(REFRESHED);
         assertThat(cacher.itemWritten(ACME)).isEqualTo(REFRESHED);
         assertThat(cacher.itemWritten(BOB_IN_ACME)).isEqualTo(REFRESHED);
 
-        assertThat(memory.items).containsOnlyKeys("user#alice", "org#acme", "member#acme#bob")
-                .containsEntry("member#acme#bob", "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Admin\"}");
+        assertThat(memory.items).containsOnlyKeys(ALICE_KEY, ACME_KEY, BOB_IN_ACME_KEY)
+                .containsEntry(BOB_IN_ACME_KEY, "{\"organizationName\":\"acme\",\"memberUsername\":\"bob\",\"role\":\"Admin\"}");
     }
 
     @Test
     void aRemovedItemIsCachedAsNotFound() {
-        memory.items.put("member#acme#bob", "{}");
+        memory.items.put(BOB_IN_ACME_KEY, "{}");
 
         assertThat(cacher.itemRemoved(Map.of("PK", "ORGMEMBERS#acme", "SK", "MEMBER#bob"))).isEqualTo(REMOVED);
 
-        assertThat(memory.items).containsOnly(entry("member#acme#bob", "NOT_FOUND"));
+        assertThat(memory.items).containsOnly(entry(BOB_IN_ACME_KEY, "NOT_FOUND"));
     }
 
     @Test
@@ -58,20 +64,20 @@ class StreamCacherTest {
 
         // A read misses and asks the table, which still has bob as an Admin. Before its fill
         // arrives, the membership is deleted and the stream cacher applies the REMOVE.
-        Optional<Membership> slowRead = reads.read("member#acme#bob", Membership.class, () -> {
+        Optional<Membership> slowRead = reads.read(BOB_IN_ACME_KEY, Membership.class, () -> {
             cacher.itemRemoved(Map.of("PK", "ORGMEMBERS#acme", "SK", "MEMBER#bob"));
             return Optional.of(new Membership("acme", "bob", Role.ADMIN));
         });
 
         assertThat(slowRead).isPresent(); // what the table said when it was read
-        assertThat(memory.items).as("the late fill stored nothing").containsEntry("member#acme#bob", "NOT_FOUND");
-        assertThat(reads.read("member#acme#bob", Membership.class, () -> Optional.of(new Membership("acme", "bob", Role.ADMIN))))
+        assertThat(memory.items).as("the late fill stored nothing").containsEntry(BOB_IN_ACME_KEY, "NOT_FOUND");
+        assertThat(reads.read(BOB_IN_ACME_KEY, Membership.class, () -> Optional.of(new Membership("acme", "bob", Role.ADMIN))))
                 .as("the next read, from the cache").isEmpty();
     }
 
     @Test
     void anIncompleteItemIsRemovedRatherThanCached() {
-        memory.items.put("user#alice", "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
+        memory.items.put(ALICE_KEY, "{\"username\":\"alice\",\"firstName\":\"Alice\",\"lastName\":\"Liddell\"}");
 
         assertThat(cacher.itemWritten(Map.of("PK", "USER#alice", "SK", "USER#alice", "username", "alice",
                 "firstName", "Alicia"))).isEqualTo(REMOVED);
@@ -82,12 +88,12 @@ class StreamCacherTest {
     @Test
     void anItemOfAnotherKindIsIgnored() {
         Map<String, String> audit = Map.of("PK", "AUDIT#2026-11-23", "SK", "EVENT#1", "what", "login");
-        memory.items.put("user#alice", "{}");
+        memory.items.put(ALICE_KEY, "{}");
 
         assertThat(cacher.itemWritten(audit)).isEqualTo(IGNORED);
         assertThat(cacher.itemRemoved(audit)).isEqualTo(IGNORED);
 
-        assertThat(memory.items).containsOnlyKeys("user#alice");
+        assertThat(memory.items).containsOnlyKeys(ALICE_KEY);
     }
 
     @Test

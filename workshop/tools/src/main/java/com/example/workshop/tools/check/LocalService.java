@@ -16,6 +16,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,6 +28,7 @@ import java.util.function.Supplier;
  */
 public final class LocalService {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> NAMES_MADE_UP = ConcurrentHashMap.newKeySet();
 
     /** One HTTP answer: status and JSON body (a missing node when the body is not JSON). */
     public record Reply(int status, JsonNode json, String body) {
@@ -84,7 +87,14 @@ public final class LocalService {
 
     /** A name no other probe uses, e.g. "alice-k3x9", so probes do not see each other's items. */
     public static String unique(String prefix) {
-        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+        String name = prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+        NAMES_MADE_UP.add(name);
+        return name;
+    }
+
+    /** Every name {@link #unique} gave, so that a key built from one can be told from a cache's name. */
+    public static Set<String> namesMadeUp() {
+        return Set.copyOf(NAMES_MADE_UP);
     }
 
     public Reply get(String path) throws IOException, InterruptedException {

@@ -60,6 +60,7 @@ public final class StepCheck {
 
     /** How the line that names the caches a function asked for, and no cache has, begins. */
     private static final String CACHES_ASKED = "Momento was asked for a cache named ";
+    private static final String A_KEY_AS_THE_CACHES_NAME = ": that is a key";
     /** Compile errors listed under the last line: with its header, as many lines as the checklist shows for a lesson. */
     private static final int ERRORS_SHOWN = 3;
     /** How the local cloud words what it accepts but would not recommend (a wildcard in an IAM statement). */
@@ -323,6 +324,14 @@ public final class StepCheck {
      * What only Dependencies (which reads every environment variable) can be the cause of: the function
      * asked for a variable the step's solution does not define either, or for a cache that does not exist.
      */
+    /**
+     * A cache's name that is one of the service's keys: it holds a name a probe made up (whatever the
+     * attendee's CacheKeys do with it), or the guide's key separator '#', which no cache's name has.
+     */
+    private static boolean looksLikeAKey(String cacheName) {
+        return cacheName.contains("#") || LocalService.namesMadeUp().stream().anyMatch(cacheName::contains);
+    }
+
     /** "Momento was asked for a cache named ...", from the local Momento's record; empty when it has none. */
     private static Optional<String> namesAsked(LocalService service) {
         try {
@@ -332,10 +341,9 @@ public final class StepCheck {
             }
             String asked = CACHES_ASKED + "\"" + names.get(0) + "\"" + (names.size() > 1 ? " (and " + (names.size() - 1)
                     + " more names)" : "") + ", which no cache has";
-            // The service's keys hold a '#' ("user#alice"); a cache's name cannot.
-            return Optional.of(names.stream().anyMatch(name -> name.contains("#")) ? asked + ": that is a key, so a cache"
-                    + " call in AccountCache has its arguments swapped (the SDK takes the cache's name first, then the key)"
-                    : asked);
+            return Optional.of(names.stream().anyMatch(StepCheck::looksLikeAKey) ? asked + A_KEY_AS_THE_CACHES_NAME
+                    + ", so a cache call in AccountCache has its arguments swapped (the SDK takes the cache's name first,"
+                    + " then the key)" : asked);
         } catch (Exception e) {
             return Optional.empty();
         }
@@ -347,7 +355,7 @@ public final class StepCheck {
             return Optional.of(misnamed.get() + " is no variable of the guide's serverless.yml: is it the name Dependencies"
                     + " should read?");
         }
-        if (problems.stream().anyMatch(problem -> problem.startsWith(CACHES_ASKED) && problem.contains("#"))) {
+        if (problems.stream().anyMatch(problem -> problem.startsWith(CACHES_ASKED) && problem.contains(A_KEY_AS_THE_CACHES_NAME))) {
             return Optional.empty(); // a key passed as the cache's name: see keyGivenAsTheCachesName
         }
         if (problems.stream().anyMatch(problem -> problem.contains(NO_SUCH_CACHE))) {
@@ -477,7 +485,7 @@ public final class StepCheck {
                     asked.ifPresent(seen::add);
                     problems.put(lesson, seen);
                     failure.file().ifPresent(file -> files.put(lesson, file));
-                    if (asked.filter(line -> line.contains("#")).isPresent()) {
+                    if (asked.filter(line -> line.contains(A_KEY_AS_THE_CACHES_NAME)).isPresent()) {
                         files.put(lesson, "AccountCache.java"); // a key as the cache's name: a call's arguments swapped
                     }
                 } catch (IOException e) {

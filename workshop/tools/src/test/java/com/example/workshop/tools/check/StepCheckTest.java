@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * How {@code check} turns test results and probes into lesson lines, with the build and the local
@@ -84,12 +86,18 @@ class StepCheckTest {
                 + " addMember does not write the membership to the cache yet)");
     }
 
-    @Test
-    void aKeyGivenAsTheCachesNameIsCalledASwapOfArgumentsInAccountCache() throws Exception {
+    /** The guide's key, and a key of the attendee's own format built from a name a probe made up. */
+    static List<String> keysGivenAsTheCachesName() {
+        return List.of("user#alice", "user:" + LocalService.unique("alice"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("keysGivenAsTheCachesName")
+    void aKeyGivenAsTheCachesNameIsCalledASwapOfArgumentsInAccountCache(String key) throws Exception {
         com.sun.net.httpserver.HttpServer momento = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         momento.createContext("/_local/momento/stats", exchange -> {
-            byte[] body = "{\"caches\":{},\"rpcs\":{},\"cachesNotFound\":[\"user#alice\"]}".getBytes();
+            byte[] body = ("{\"caches\":{},\"rpcs\":{},\"cachesNotFound\":[\"" + key + "\"]}").getBytes();
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -113,7 +121,7 @@ class StepCheckTest {
             List<LessonResult> results = check.run(new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hitProbed)));
 
             assertThat(results.get(0).problems()).anySatisfy(problem -> assertThat(problem)
-                    .startsWith("Momento was asked for a cache named \"user#alice\", which no cache has: that is a key")
+                    .startsWith("Momento was asked for a cache named \"" + key + "\", which no cache has: that is a key")
                     .contains("arguments swapped"));
             assertThat(results.get(0).problems()).noneSatisfy(problem -> assertThat(problem).contains("CACHE_NAME"));
             assertThat(results.get(0).lesson().hint()).as("not Dependencies, which passes the right name").isEqualTo("AccountCache.java");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -25,6 +26,8 @@ final class Step2MomentoClient {
     private static final long SLOW_SECRETS_MANAGER_MILLIS = 5000;
     /** Longer than the second Init waits for Momento's connection. */
     private static final long SLOW_CONNECTION_MILLIS = 3000;
+    /** A log level that tells of a failure, as SLF4J and most loggers write it (not the JVM's "WARNING:"). */
+    private static final Pattern FAILURE_LEVEL = Pattern.compile("\\b(WARN|ERROR)\\b");
 
     static StepLessons lessons() {
         return new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(
@@ -114,7 +117,7 @@ final class Step2MomentoClient {
             service.get(path);
         }
         long afterFourth = clientsBuiltBy(service, "getUser");
-        List<String> failures = service.logLines("not created during Init");
+        List<String> failures = getUsersLines(service, Step2MomentoClient::tellsOfAFailure);
         if (afterFirst == 0 && !failures.isEmpty()) {
             throw new ProbeFailure("the client could not be created: " + LocalService.brief(failures.get(0).strip()));
         }
@@ -157,17 +160,24 @@ final class Step2MomentoClient {
      */
     static void aClientThatCannotBeCreatedDoesNotFailTheFunction(LocalService service) throws Exception {
         String path = "/users/" + LocalService.unique("nobody");
-        long failuresBefore = logged(service, line -> line.contains("InternalServiceError"));
+        long failuresBefore = logged(service, Step2MomentoClient::tellsOfSecretsManagersFault);
+        long otherLinesBefore = logged(service, Step2MomentoClient::tellsOfAFailure);
         long clientsBefore = logged(service, line -> line.contains("Creating Momento Cache Client"));
         Reply read = service.coldStartWhile("getUser", path, service::failSecretsManager, service::healSecretsManager);
         expect(read.status() == 404, "with Secrets Manager failing during a cold start, " + read.describe("GET " + path)
                 + ": the Momento client could not be created; catch that in Init, log it and go on without a cache"
                 + " (Dependencies.createCacheClientDuringInit), so DynamoDB still answers");
-        if (!logsMore(service, line -> line.contains("InternalServiceError"), failuresBefore)) {
-            List<String> otherFailures = service.logLines("not created during Init");
-            if (!otherFailures.isEmpty()) {
+        if (!logsMore(service, Step2MomentoClient::tellsOfSecretsManagersFault, failuresBefore)) {
+            List<String> logged = getUsersLines(service, Step2MomentoClient::tellsOfAFailure);
+            List<String> loggedNow = logged.subList((int) Math.min(otherLinesBefore, logged.size()), logged.size());
+            if (loggedNow.stream().anyMatch(Step2MomentoClient::namesAnException)) {
                 throw new ProbeFailure("with Secrets Manager failing during a cold start, getUser never asked it: the client"
-                        + " failed before that, as in every cold start here: " + LocalService.brief(last(otherFailures).strip()));
+                        + " failed before that, as in every cold start here: " + LocalService.brief(last(loggedNow).strip()));
+            }
+            if (!loggedNow.isEmpty()) {
+                throw new ProbeFailure("with Secrets Manager failing during a cold start, getUser logged \""
+                        + LocalService.brief(last(loggedNow).strip()) + "\" but not why: log the exception with it"
+                        + " (e.g. its toString(): the class names the fault)", "Dependencies.java");
             }
             // A client built although Secrets Manager failed until the answer: its thread read the key after Init
             // (once the fault was cleared). The next request thaws a thread that a frozen environment stopped.
@@ -192,6 +202,28 @@ final class Step2MomentoClient {
                 + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer, getUser's cold start waited for it and logged no timeout:"
                 + " give the Secrets Manager client short timeouts (Clients.secretsManager), so a cold start gives up on it and"
                 + " goes on without a cache", "Clients.java");
+    }
+
+    /**
+     * A line that tells of a failure, whatever its words: logged at WARN or ERROR, or naming an
+     * exception or an error. (The JVM's own "WARNING: ..." lines are not a level, so they do not count.)
+     */
+    static boolean tellsOfAFailure(String line) {
+        return !line.contains("REPORT RequestId") && (FAILURE_LEVEL.matcher(line).find() || namesAnException(line));
+    }
+
+    /** An exception's class or message, as toString() or getMessage() gives them, IAM's refusal included. */
+    static boolean namesAnException(String line) {
+        return line.contains("Exception") || line.contains("is not authorized to perform") || line.contains("Status Code: ");
+    }
+
+    /** The local Secrets Manager's 500, as the SDK's exception tells it: its class (toString()) or its message. */
+    static boolean tellsOfSecretsManagersFault(String line) {
+        return line.contains("InternalServiceError") || line.contains("An error occurred on the server side");
+    }
+
+    private static List<String> getUsersLines(LocalService service, Predicate<String> matching) {
+        return service.logLines("[getUser#").stream().filter(matching).toList();
     }
 
     private static String last(List<String> lines) {

@@ -80,4 +80,32 @@ class Step2MomentoClientTest {
                 .contains("the provider's iam.role.statements")
                 .doesNotContain("allows it only on");
     }
+
+    @Test
+    void aFailureIsToldByItsLevelOrItsExceptionWhateverTheWords() {
+        assertThat(List.of(
+                "[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use: "
+                        + "software.amazon.awssdk.services.secretsmanager.model.InternalServiceErrorException: An error occurred",
+                "[getUser#1] WARN Dependencies - No Momento client at cold start (User: arn:aws:sts::000000000000:assumed-role/x"
+                        + " is not authorized to perform: secretsmanager:GetSecretValue); the next cache use will try again",
+                "[getUser#1] ERROR Clients - cache unavailable",
+                "[getUser#1] no cache: java.lang.IllegalStateException: no key"))
+                .allMatch(Step2MomentoClient::tellsOfAFailure);
+        assertThat(List.of(
+                "[getUser#1] WARNING: A terminally deprecated method in sun.misc.Unsafe has been called",
+                "[getUser#1] INFO CacheClient - Creating Momento Cache Client",
+                "[getUser#1] REPORT RequestId: 1\tDuration: 3.1 ms\tInit Duration: 900.0 ms"))
+                .noneMatch(Step2MomentoClient::tellsOfAFailure);
+    }
+
+    @Test
+    void secretsManagersFaultIsKnownByTheExceptionsClassOrByItsMessage() {
+        assertThat(Step2MomentoClient.tellsOfSecretsManagersFault("[getUser#2] WARN Dependencies - no client: "
+                + "software.amazon.awssdk.services.secretsmanager.model.InternalServiceErrorException: ...")).isTrue();
+        assertThat(Step2MomentoClient.tellsOfSecretsManagersFault("[getUser#2] WARN Dependencies - no client: An error occurred"
+                + " on the server side. (Service: SecretsManager, Status Code: 500, Request ID: 1)")).isTrue();
+        assertThat(Step2MomentoClient.tellsOfSecretsManagersFault("[getUser#2] WARN Dependencies - no client: User: x is not"
+                + " authorized to perform: secretsmanager:GetSecretValue")).isFalse();
+        assertThat(Step2MomentoClient.namesAnException("[getUser#2] WARN Dependencies - no cache this time")).isFalse();
+    }
 }
