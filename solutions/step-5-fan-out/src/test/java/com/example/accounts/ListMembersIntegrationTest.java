@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.handlers.ListMembersHandler;
 import com.example.accounts.model.Member;
 import com.example.accounts.model.Role;
@@ -19,8 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -30,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * every member's user through the cache at once. With DynamoDB Local behind the cache.
  */
 class ListMembersIntegrationTest {
+    /** More Queries than any test here needs: a listing that never stops paging fails instead of hanging. */
+    private static final int MAX_QUERIES = 50;
+
     private final InMemoryCache cache = new InMemoryCache();
     private String table;
     private AccountService accounts;
@@ -38,7 +46,7 @@ class ListMembersIntegrationTest {
     @BeforeEach
     void acmeWithFourMembers() {
         table = LocalDynamoDb.createAccountsTable();
-        accounts = serviceOver(LocalDynamoDb.client());
+        accounts = serviceOver(queriesCounted(LocalDynamoDb.client(), new AtomicInteger(), query -> query));
         for (String username : List.of("dave", "carol", "alice", "bob")) {
             accounts.createUser(new User(username, "First " + username, "Last " + username));
         }
@@ -81,7 +89,8 @@ class ListMembersIntegrationTest {
 
         assertThat(cache.misses.get() - misses).as("the organization and 4 users missed").isEqualTo(5);
         assertThat(cache.hits.get() - hits).isZero();
-        assertThat(cache.items).containsKeys("org#acme", "user#alice", "user#bob", "user#carol", "user#dave");
+        assertThat(cache.items).containsKeys(CacheKeys.organization("acme"),
+                CacheKeys.user("alice"), CacheKeys.user("bob"), CacheKeys.user("carol"), CacheKeys.user("dave"));
 
         List<Member> again = accounts.listMembers("acme");
 
@@ -130,7 +139,7 @@ class ListMembersIntegrationTest {
         assertThat(listed.status()).isEqualTo(200);
         JsonNode dave = listed.body().path("members").get(3);
         assertThat(dave.toString()).isEqualTo("{\"username\":\"dave\",\"firstName\":null,\"lastName\":null,\"role\":\"Member\"}");
-        assertThat(cache.items).containsEntry("user#dave", "NOT_FOUND");
+        assertThat(cache.items).containsEntry(CacheKeys.user("dave"), "NOT_FOUND");
     }
 
     @Test
@@ -146,17 +155,13 @@ class ListMembersIntegrationTest {
 
     /**
      * More members than one Query page. DynamoDB Local's pages hold 1 MB, so this test gives
-     * every Query a Limit of 2 items, and the repository must follow LastEvaluatedKey.
+     * every Query a Limit of 2 items, and the repository must follow LastEvaluatedKey, by hand or
+     * with the SDK's queryPaginator.
      */
     @Test
     void moreMembersThanOneQueryPage() {
-        DynamoDbClient real = LocalDynamoDb.client();
         AtomicInteger pages = new AtomicInteger();
-        DynamoDbClient twoPerPage = mock(DynamoDbClient.class, withSettings().defaultAnswer(delegatesTo(real)));
-        doAnswer(call -> {
-            pages.incrementAndGet();
-            return real.query(call.<QueryRequest>getArgument(0).toBuilder().limit(2).build());
-        }).when(twoPerPage).query(any(QueryRequest.class));
+        DynamoDbClient twoPerPage = queriesCounted(LocalDynamoDb.client(), pages, query -> query.toBuilder().limit(2).build());
         AccountService smallPages = serviceOver(twoPerPage);
         List<String> expected = new ArrayList<>(List.of("alice", "bob", "carol", "dave"));
         for (int i = 0; i < 5; i++) {
@@ -169,6 +174,28 @@ class ListMembersIntegrationTest {
 
         assertThat(members).extracting(Member::username).containsExactlyElementsOf(expected);
         assertThat(pages).as("Query pages read").hasValueGreaterThanOrEqualTo(5);
+    }
+
+    /**
+     * {@code real}, but each Query sent is first changed by {@code change}, then counted into
+     * {@code sent}, whichever way the code sends it: query() or queryPaginator(), with a request or
+     * a Consumer of its builder. (All but query(QueryRequest) are the client interface's default
+     * methods, which end in query(QueryRequest): they run here, not on the real client.) After
+     * {@link #MAX_QUERIES} Queries, the next one fails the test.
+     */
+    private static DynamoDbClient queriesCounted(DynamoDbClient real, AtomicInteger sent, UnaryOperator<QueryRequest> change) {
+        DynamoDbClient client = mock(DynamoDbClient.class, withSettings().defaultAnswer(delegatesTo(real)));
+        doAnswer(call -> {
+            if (sent.incrementAndGet() > MAX_QUERIES) {
+                throw new AssertionError("more than " + MAX_QUERIES + " Queries: does each Query start at the previous"
+                        + " page's LastEvaluatedKey, and does the loop stop at a page without one?");
+            }
+            return real.query(change.apply(call.getArgument(0)));
+        }).when(client).query(any(QueryRequest.class));
+        doCallRealMethod().when(client).query(ArgumentMatchers.<Consumer<QueryRequest.Builder>>any());
+        doCallRealMethod().when(client).queryPaginator(any(QueryRequest.class));
+        doCallRealMethod().when(client).queryPaginator(ArgumentMatchers.<Consumer<QueryRequest.Builder>>any());
+        return client;
     }
 
     private AccountService serviceOver(DynamoDbClient dynamoDb) {

@@ -3,6 +3,7 @@ package com.example.accounts.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -14,9 +15,14 @@ import com.example.accounts.model.Organization;
 import com.example.accounts.model.Role;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
+import org.mockito.ArgumentMatchers;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,9 +74,18 @@ class AccountRepositoryTest {
     void theMemberListIsReadPageByPage() {
         Map<String, AttributeValue> endOfFirstPage = Map.of(
                 "PK", AttributeValue.fromS("ORGMEMBERS#acme"), "SK", AttributeValue.fromS("MEMBER#bob"));
-        when(dynamoDb.query(any(QueryRequest.class))).thenReturn(
+        List<QueryResponse> pages = List.of(
                 QueryResponse.builder().items(member("alice", "Owner"), member("bob", "Member")).lastEvaluatedKey(endOfFirstPage).build(),
                 QueryResponse.builder().items(member("carol", "Admin")).build());
+        AtomicInteger sent = new AtomicInteger();
+        when(dynamoDb.query(any(QueryRequest.class))).thenAnswer(call -> {
+            int page = sent.getAndIncrement();
+            if (page >= pages.size()) {
+                throw new AssertionError("Query " + (page + 1) + " sent, after a last page without LastEvaluatedKey");
+            }
+            return pages.get(page);
+        });
+        everyWayOfQueryingSendsAQueryRequest();
 
         List<Membership> members = new AccountRepository(dynamoDb, "accounts").findMembers("acme");
 
@@ -83,9 +98,36 @@ class AccountRepositoryTest {
         QueryRequest first = queries.getAllValues().get(0);
         assertThat(first.hasExclusiveStartKey()).as("the first page starts at the beginning").isFalse();
         assertThat(first.consistentRead()).isTrue();
-        assertThat(first.expressionAttributeValues()).containsEntry(":members", AttributeValue.fromS("ORGMEMBERS#acme"));
+        assertThat(resolvedKeyCondition(first)).as("the key condition, its placeholders replaced by their values")
+                .contains("PK='ORGMEMBERS#acme'");
         assertThat(queries.getAllValues().get(1).exclusiveStartKey()).as("the second page starts where the first ended")
                 .isEqualTo(endOfFirstPage);
+    }
+
+    /**
+     * The SDK's other ways to send a Query (a Consumer of the builder, queryPaginator) are the
+     * client interface's default methods, and they all end in query(QueryRequest): let them run,
+     * so the stubbed query answers each page whichever way the code sends it.
+     */
+    private void everyWayOfQueryingSendsAQueryRequest() {
+        lenient().doCallRealMethod().when(dynamoDb).query(ArgumentMatchers.<Consumer<QueryRequest.Builder>>any());
+        lenient().doCallRealMethod().when(dynamoDb).queryPaginator(any(QueryRequest.class));
+        lenient().doCallRealMethod().when(dynamoDb).queryPaginator(ArgumentMatchers.<Consumer<QueryRequest.Builder>>any());
+    }
+
+    /**
+     * The query's key condition with each placeholder (#name, :value) replaced by what it stands
+     * for, a value in single quotes, and without spaces: {@code PK = :members} becomes
+     * {@code PK='ORGMEMBERS#acme'}, whatever the placeholders are called.
+     */
+    private static String resolvedKeyCondition(QueryRequest query) {
+        String condition = String.valueOf(query.keyConditionExpression());
+        return Pattern.compile("[#:][A-Za-z0-9_]+").matcher(condition).replaceAll(placeholder -> {
+            String name = placeholder.group();
+            AttributeValue value = query.expressionAttributeValues().get(name);
+            String resolved = value != null ? "'" + value.s() + "'" : query.expressionAttributeNames().getOrDefault(name, name);
+            return Matcher.quoteReplacement(resolved);
+        }).replaceAll("\\s+", "");
     }
 
     private static Map<String, AttributeValue> member(String username, String role) {

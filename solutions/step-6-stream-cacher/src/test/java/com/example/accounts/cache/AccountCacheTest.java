@@ -3,8 +3,11 @@ package com.example.accounts.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.entry;
+import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -223,13 +226,13 @@ class AccountCacheTest {
         // counts as a miss and goes to the database.
         CompletableFuture<Void> allSent = new CompletableFuture<Void>().orTimeout(5, TimeUnit.SECONDS);
         AtomicInteger sent = new AtomicInteger();
-        CacheClient client = mock(CacheClient.class);
-        when(client.get(anyString(), anyString())).thenAnswer(call -> {
+        CacheClient client = answeringAsMomentoDoes();
+        doAnswer(call -> {
             if (sent.incrementAndGet() == 3) {
                 allSent.complete(null);
             }
             return allSent.thenApply(ignored -> hit("{\"username\":\"x\",\"firstName\":\"X\",\"lastName\":\"Y\"}"));
-        });
+        }).when(client).get(anyString(), anyString());
         AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
         Map<String, Optional<User>> users = fanOut.readAll(List.of("a", "b", "c"), id -> "user#" + id, User.class,
@@ -322,8 +325,8 @@ class AccountCacheTest {
 
     @Test
     void readAllSurvivesAGetThatThrowsInsteadOfAnswering() {
-        CacheClient client = mock(CacheClient.class);
-        when(client.get(anyString(), anyString())).thenThrow(new IllegalStateException("client closed"));
+        CacheClient client = answeringAsMomentoDoes();
+        doThrow(new IllegalStateException("client closed")).when(client).get(anyString(), anyString());
         AccountCache broken = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
         Map<String, Optional<User>> users = broken.readAll(List.of("alice"), id -> "user#" + id, User.class,
@@ -338,6 +341,15 @@ class AccountCacheTest {
             databaseReads.incrementAndGet();
             return Optional.ofNullable(users.get(username));
         };
+    }
+
+    /**
+     * A client whose every call answers as Momento's does (a completed future of a response, from
+     * {@link #memory}), for a test to replace only the calls it is about: then nothing else, such
+     * as the fill after a failed get, meets an unstubbed call's null.
+     */
+    private CacheClient answeringAsMomentoDoes() {
+        return mock(CacheClient.class, delegatesTo(memory.client().get()));
     }
 
     private static GetResponse hit(String value) {
