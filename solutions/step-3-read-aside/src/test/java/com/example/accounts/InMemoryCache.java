@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -66,9 +67,7 @@ public final class InMemoryCache {
             return new GetResponse.Miss();
         }
         hits.incrementAndGet();
-        GetResponse.Hit hit = mock(GetResponse.Hit.class);
-        when(hit.valueString()).thenReturn(value);
-        return hit;
+        return new GetResponse.Hit(ByteString.copyFromUtf8(value)); // the SDK's own: every accessor answers
     }
 
     private DeleteResponse delete(String key) {
@@ -86,6 +85,6 @@ public final class InMemoryCache {
         }
         items.put(key, value);
         ttls.put(key, ttl);
-        return mock(SetResponse.Success.class);
+        return new SetResponse.Success(ByteString.copyFromUtf8(value));
     }
 }

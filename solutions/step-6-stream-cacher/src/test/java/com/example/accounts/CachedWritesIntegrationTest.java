@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every write path puts what it wrote in the cache (write-aside), with DynamoDB Local behind it. */
 class CachedWritesIntegrationTest {
+    private static final String NOT_FOUND_AS_STORED = TestCaches.notFoundAsStored();
+
     private final InMemoryCache cache = new InMemoryCache();
     private AccountService accounts;
 
@@ -50,7 +52,7 @@ class CachedWritesIntegrationTest {
         accounts.createOrganization("acme", "alice");
         assertThat(cache.items).doesNotContainKey(CacheKeys.membership("acme", "bob"));
         assertThatThrownBy(() -> accounts.getMembership("acme", "bob")).isInstanceOf(NotFoundException.class);
-        assertThat(cache.items).containsEntry(CacheKeys.membership("acme", "bob"), "NOT_FOUND");
+        assertThat(cache.items).containsEntry(CacheKeys.membership("acme", "bob"), NOT_FOUND_AS_STORED);
 
         accounts.addMember("acme", "bob", Role.ADMIN, "alice");
 

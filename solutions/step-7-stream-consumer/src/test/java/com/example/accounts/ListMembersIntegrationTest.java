@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * every member's user through the cache at once. With DynamoDB Local behind the cache.
  */
 class ListMembersIntegrationTest {
+    private static final String NOT_FOUND_AS_STORED = TestCaches.notFoundAsStored();
+
     /** More Queries than any test here needs: a listing that never stops paging fails instead of hanging. */
     private static final int MAX_QUERIES = 50;
 
@@ -139,7 +141,7 @@ class ListMembersIntegrationTest {
         assertThat(listed.status()).isEqualTo(200);
         JsonNode dave = listed.body().path("members").get(3);
         assertThat(dave.toString()).isEqualTo("{\"username\":\"dave\",\"firstName\":null,\"lastName\":null,\"role\":\"Member\"}");
-        assertThat(cache.items).containsEntry(CacheKeys.user("dave"), "NOT_FOUND");
+        assertThat(cache.items).containsEntry(CacheKeys.user("dave"), NOT_FOUND_AS_STORED);
     }
 
     @Test

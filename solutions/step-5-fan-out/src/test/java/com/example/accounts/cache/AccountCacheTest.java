@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
 import com.example.accounts.model.User;
+import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -256,7 +257,7 @@ class AccountCacheTest {
             if (sent.incrementAndGet() == 3) {
                 allSent.complete(null);
             }
-            return allSent.thenApply(ignored -> mock(SetIfNotExistsResponse.Stored.class));
+            return allSent.thenApply(ignored -> stored(call.getArgument(1), call.getArgument(2)));
         });
         AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
@@ -353,19 +354,22 @@ class AccountCacheTest {
     }
 
     private static GetResponse hit(String value) {
-        GetResponse.Hit hit = mock(GetResponse.Hit.class);
-        when(hit.valueString()).thenReturn(value);
-        return hit;
+        return new GetResponse.Hit(ByteString.copyFromUtf8(value)); // the SDK's own: every accessor answers
+    }
+
+    /** Momento's answer to a setIfNotExists that stored the item. */
+    private static SetIfNotExistsResponse stored(String key, String value) {
+        return new SetIfNotExistsResponse.Stored(ByteString.copyFromUtf8(key), ByteString.copyFromUtf8(value));
     }
 
     /** A cache where every get misses and each fill is stored {@code delay} after it was sent, into {@code fills}. */
     private static CacheClient missingAndStoringEachFillAfter(Duration delay,
                                                               List<CompletableFuture<SetIfNotExistsResponse>> fills) {
-        SetIfNotExistsResponse stored = mock(SetIfNotExistsResponse.Stored.class);
         CacheClient client = mock(CacheClient.class);
         when(client.get(anyString(), anyString())).thenReturn(CompletableFuture.completedFuture(new GetResponse.Miss()));
         when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call -> {
-            CompletableFuture<SetIfNotExistsResponse> fill = CompletableFuture.supplyAsync(() -> stored,
+            CompletableFuture<SetIfNotExistsResponse> fill = CompletableFuture.supplyAsync(
+                    () -> stored(call.getArgument(1), call.getArgument(2)),
                     CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
             fills.add(fill);
             return fill;

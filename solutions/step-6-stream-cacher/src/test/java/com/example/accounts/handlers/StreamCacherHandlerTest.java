@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * deletes the cache entry that the service's cached reads use.
  */
 class StreamCacherHandlerTest {
+    private static final String NOT_FOUND_AS_STORED = TestCaches.notFoundAsStored();
+
     /** The read path's keys, built as the service builds them (the key format is CacheKeys' own). */
     private static final String BOB_IN_ACME_KEY = CacheKeys.membership("acme", "bob");
     private static final String ALICE_IN_ACME_KEY = CacheKeys.membership("acme", "alice");
@@ -97,8 +99,8 @@ class StreamCacherHandlerTest {
                 remove(membership("acme", "bob", "Member")));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(memory.items).containsOnly(entry(ALICE_KEY, "NOT_FOUND"), entry(ACME_KEY, "NOT_FOUND"),
-                entry(BOB_IN_ACME_KEY, "NOT_FOUND"), entry(CAROL_KEY, "{}"));
+        assertThat(memory.items).containsOnly(entry(ALICE_KEY, NOT_FOUND_AS_STORED), entry(ACME_KEY, NOT_FOUND_AS_STORED),
+                entry(BOB_IN_ACME_KEY, NOT_FOUND_AS_STORED), entry(CAROL_KEY, "{}"));
         assertThat(memory.ttls).containsEntry(BOB_IN_ACME_KEY, Duration.ofSeconds(60));
     }
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * exceptions). Items as the handler hands them over: the string attributes, PK and SK included.
  */
 class StreamCacherTest {
+    private static final String NOT_FOUND_AS_STORED = TestCaches.notFoundAsStored();
+
     /** The read path's keys, built as the service builds them (the key format is CacheKeys' own). */
     private static final String BOB_IN_ACME_KEY = CacheKeys.membership("acme", "bob");
     private static final String ACME_KEY = CacheKeys.organization("acme");
@@ -55,7 +57,7 @@ class StreamCacherTest {
 
         assertThat(cacher.itemRemoved(Map.of("PK", "ORGMEMBERS#acme", "SK", "MEMBER#bob"))).isEqualTo(REMOVED);
 
-        assertThat(memory.items).containsOnly(entry(BOB_IN_ACME_KEY, "NOT_FOUND"));
+        assertThat(memory.items).containsOnly(entry(BOB_IN_ACME_KEY, NOT_FOUND_AS_STORED));
     }
 
     @Test
@@ -70,7 +72,7 @@ class StreamCacherTest {
         });
 
         assertThat(slowRead).isPresent(); // what the table said when it was read
-        assertThat(memory.items).as("the late fill stored nothing").containsEntry(BOB_IN_ACME_KEY, "NOT_FOUND");
+        assertThat(memory.items).as("the late fill stored nothing").containsEntry(BOB_IN_ACME_KEY, NOT_FOUND_AS_STORED);
         assertThat(reads.read(BOB_IN_ACME_KEY, Membership.class, () -> Optional.of(new Membership("acme", "bob", Role.ADMIN))))
                 .as("the next read, from the cache").isEmpty();
     }

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
 public final class StepCheck {
     /** How the Momento SDK words a call to a cache that does not exist. */
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
+    /** A class of the service whose static initializer failed, as the JVM names it then and at every later use. */
+    private static final Pattern FAILED_INITIALIZER = Pattern.compile(
+            "Could not initialize class (com\\.example\\.accounts\\.[\\w.$]+)|at (?:\\S*/)?(com\\.example\\.accounts\\.[\\w.$]+)\\.<clinit>");
+    private static final String STATIC_INITIALIZER_FAILED = "a static initializer failed";
     /** A compile error's file in the attendee's code: "src/main/java/.../AccountCache.java:116: ..." */
     private static final Pattern BROKEN_FILE = Pattern.compile("^src/main/\\S*?([\\w$]+\\.java):");
     /** Where javac looked for a missing symbol, as {@link TestRun} words it: "(symbol: method streamCacher(), in Dependencies)". */
@@ -297,6 +301,11 @@ public final class StepCheck {
         if (problems.stream().anyMatch(problem -> problem.contains("API Gateway has no such route"))) {
             return "serverless.yml: a function's http event (its method and path, as the guide spells them)";
         }
+        Optional<String> initializer = problems.stream().filter(problem -> problem.startsWith(STATIC_INITIALIZER_FAILED))
+                .findFirst();
+        if (initializer.isPresent()) {
+            return "the class named in the line above: " + STATIC_INITIALIZER_FAILED + " in an earlier cold start";
+        }
         if (problems.stream().anyMatch(problem -> problem.contains("the handler could not be created"))) {
             return "serverless.yml: a function's handler, which must name a class of the service (see the log line above)";
         }
@@ -388,9 +397,24 @@ public final class StepCheck {
         }
     }
 
+    /** "workshop/02-momento-client.md, the edit of Clients.java": the first guide that edits {@code file}, or the file alone. */
+    private String theGuidesEditOf(String file) {
+        try (var guides = Files.list(root.resolve("workshop"))) {
+            return guides.map(guide -> guide.getFileName().toString()).filter(name -> name.matches("0[1-9]-.*\\.md")).sorted()
+                    .filter(name -> guideHasAnEditOf(name, file)).findFirst()
+                    .map(name -> "workshop/" + name + ", the edit of " + file).orElse(file);
+        } catch (IOException | UncheckedIOException e) {
+            return file;
+        }
+    }
+
     private boolean guideHasAnEditOf(StepLessons step, String file) {
+        return guideHasAnEditOf(step.guide(), file);
+    }
+
+    private boolean guideHasAnEditOf(String guide, String file) {
         try {
-            return Files.readAllLines(root.resolve("workshop").resolve(step.guide())).stream()
+            return Files.readAllLines(root.resolve("workshop").resolve(guide)).stream()
                     .anyMatch(line -> line.startsWith("#") && line.contains(file));
         } catch (IOException e) {
             return false; // no guide here (a test's root): keep the lesson's own pointer
@@ -480,6 +504,8 @@ public final class StepCheck {
                     int quotable = Math.max(logLinesBefore, service.logQuotedFrom());
                     functionError(cloud.log(), quotable).filter(line -> !failure.getMessage().contains(line)) // said already
                             .ifPresent(line -> seen.add("its log: " + line));
+                    Optional<String> initializer = failedStaticInitializer(cloud.log(), quotable);
+                    initializer.ifPresent(className -> seen.add(staticInitializerAdvice(className)));
                     Optional<String> asked = seen.stream().anyMatch(line -> line.contains(NO_SUCH_CACHE))
                             ? namesAsked(service) : Optional.empty(); // Momento's error does not say which name
                     asked.ifPresent(seen::add);
@@ -488,6 +514,7 @@ public final class StepCheck {
                     if (asked.filter(line -> line.contains(A_KEY_AS_THE_CACHES_NAME)).isPresent()) {
                         files.put(lesson, "AccountCache.java"); // a key as the cache's name: a call's arguments swapped
                     }
+                    initializer.ifPresent(className -> files.put(lesson, theGuidesEditOf(sourceFileOf(className))));
                 } catch (IOException e) {
                     problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
                 } catch (InterruptedException e) {
@@ -528,6 +555,35 @@ public final class StepCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The service's class whose static initializer failed, if the log since {@code from} says so:
+     * the JVM throws ExceptionInInitializerError once, then NoClassDefFoundError "Could not
+     * initialize class" at every later use, for the environment's life.
+     */
+    static Optional<String> failedStaticInitializer(List<String> log, int from) {
+        List<String> since = log.subList(Math.min(from, log.size()), log.size());
+        if (since.stream().noneMatch(line -> line.contains("ExceptionInInitializerError") || line.contains("Could not initialize class"))) {
+            return Optional.empty();
+        }
+        return since.stream().map(FAILED_INITIALIZER::matcher).filter(Matcher::find)
+                .map(found -> found.group(1) != null ? found.group(1) : found.group(2)).findFirst();
+    }
+
+    static String staticInitializerAdvice(String className) {
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        return STATIC_INITIALIZER_FAILED + " (" + simpleName + "), and the JVM never runs it again: the class stays unusable"
+                + " for the environment's life, and every request that needs it fails. Create what can fail (the client, the"
+                + " key) in a method that tries again at the next use, as the guide's Clients does, not in a static"
+                + " initializer or a holder class";
+    }
+
+    /** {@code com.example.accounts.Clients$Holder} is written in Clients.java. */
+    static String sourceFileOf(String className) {
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        int nested = simpleName.indexOf('$');
+        return (nested > 0 ? simpleName.substring(0, nested) : simpleName) + ".java";
     }
 
     /**

@@ -86,6 +86,21 @@ class StepCheckTest {
                 + " addMember does not write the membership to the cache yet)");
     }
 
+    @Test
+    void aStaticInitializerThatFailedIsNamedWithItsSourceFile() {
+        List<String> log = List.of("[getUser#1] START RequestId: 1",
+                "[getUser#2] {\"errorMessage\":\"Could not initialize class com.example.accounts.Clients$Holder\","
+                        + "\"errorType\":\"java.lang.NoClassDefFoundError\"}");
+        assertThat(StepCheck.failedStaticInitializer(log, 0)).contains("com.example.accounts.Clients$Holder");
+        assertThat(StepCheck.failedStaticInitializer(log, 2)).as("nothing since then").isEmpty();
+        assertThat(StepCheck.failedStaticInitializer(List.of("[getUser#1] java.lang.ExceptionInInitializerError",
+                "[getUser#1] \tat function//com.example.accounts.cache.Keys.<clinit>(Keys.java:9)"), 0))
+                .as("the frame as the function's class loader names it").contains("com.example.accounts.cache.Keys");
+        assertThat(StepCheck.sourceFileOf("com.example.accounts.Clients$Holder")).isEqualTo("Clients.java");
+        assertThat(StepCheck.staticInitializerAdvice("com.example.accounts.Clients$Holder"))
+                .startsWith("a static initializer failed (Clients$Holder)");
+    }
+
     /** The guide's key, and a key of the attendee's own format built from a name a probe made up. */
     static List<String> keysGivenAsTheCachesName() {
         return List.of("user#alice", "user:" + LocalService.unique("alice"));
