@@ -221,8 +221,11 @@ class ActivityConsumerHandlerTest {
 
         StreamsEventResponse response = handler(failing).handleRequest(delivery(List.of(first, second, third)), null);
 
+        // Lambda retries from the lowest sequence number reported: the failed record's (the ones after it may be
+        // reported too), never one recorded before it.
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
-                .containsExactly(second.getKinesis().getSequenceNumber());
+                .contains(second.getKinesis().getSequenceNumber())
+                .isSubsetOf(second.getKinesis().getSequenceNumber(), third.getKinesis().getSequenceNumber());
         assertThat(items()).containsOnlyKeys("e-1");
 
         // Lambda delivers the batch again from the failed record; DynamoDB answers this time.
@@ -307,8 +310,7 @@ class ActivityConsumerHandlerTest {
         }
 
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        List<String> numbers = numbersOf(expected);
-        assertThat(lines.stream().filter(line -> numbersIn(line).containsAll(numbers)))
+        assertThat(lines.stream().filter(line -> statesTheNumbersOf(expected, line)))
                 .as("the lines the handler logged for one batch that state its numbers (%s): there must be exactly one,"
                         + " the batch's summary line. The lines logged were:%n%s", description(expected), String.join("\n", lines))
                 .hasSize(1);
@@ -316,19 +318,26 @@ class ActivityConsumerHandlerTest {
 
     private static void assertStatesItsNumbers(BatchSummary summary) {
         String line = summary.logLine();
-        assertThat(numbersIn(line)).as("the summary line must state %s (in any words); it reads: %s",
-                description(summary), line).containsAll(numbersOf(summary));
+        assertThat(statesTheNumbersOf(summary, line)).as("the summary line must state %s (in any words); it reads: %s",
+                description(summary), line).isTrue();
     }
 
     private static String description(BatchSummary summary) {
         return summary.enriched() + " events enriched, " + summary.duplicates() + " duplicates, " + summary.malformed()
-                + " malformed, " + summary.fromCache() + " lookups from the cache, " + summary.fromDatabase() + " from DynamoDB";
+                + " malformed, " + summary.fromCache() + " lookups from the cache, " + summary.fromDatabase() + " from DynamoDB"
+                + " (or " + (summary.fromCache() + summary.fromDatabase()) + " lookups in all)";
     }
 
-    /** What a summary line must state: events enriched, duplicates, malformed, lookups from the cache and from DynamoDB. */
-    private static List<String> numbersOf(BatchSummary summary) {
-        return Stream.of(summary.enriched(), summary.duplicates(), summary.malformed(), summary.fromCache(), summary.fromDatabase())
-                .map(String::valueOf).toList();
+    /**
+     * Whether a line states a summary's numbers: events enriched, duplicates, malformed, lookups from
+     * the cache, and those from DynamoDB or all the lookups (either tells what the cache did not answer).
+     */
+    private static boolean statesTheNumbersOf(BatchSummary summary, String line) {
+        List<String> stated = numbersIn(line);
+        return stated.containsAll(Stream.of(summary.enriched(), summary.duplicates(), summary.malformed(), summary.fromCache())
+                .map(String::valueOf).toList())
+                && (stated.contains(String.valueOf(summary.fromDatabase()))
+                        || stated.contains(String.valueOf(summary.fromCache() + summary.fromDatabase())));
     }
 
     /** The whole numbers a line states, as written. */

@@ -130,8 +130,14 @@ class AccountRepositoryTest {
         }).replaceAll("\\s+", "");
     }
 
+    /**
+     * An acme membership item as the table holds it, every attribute: a Query's projection is the
+     * code's choice, and code that maps the key (SK) or the organizationName finds them here too.
+     */
     private static Map<String, AttributeValue> member(String username, String role) {
-        return Map.of("memberUsername", AttributeValue.fromS(username), "role", AttributeValue.fromS(role));
+        return Map.of("PK", AttributeValue.fromS("ORGMEMBERS#acme"), "SK", AttributeValue.fromS("MEMBER#" + username),
+                "organizationName", AttributeValue.fromS("acme"), "memberUsername", AttributeValue.fromS(username),
+                "role", AttributeValue.fromS(role));
     }
 
     private void createAcme() {

@@ -100,7 +100,10 @@ final class Step7StreamConsumer {
         service.failDynamoDb("PutItem");
         try {
             events = put(service, user, organization, 2);
-            failures.expectARetry("DynamoDB refusing every PutItem");
+            failures.expectARetry("DynamoDB refusing every PutItem", ": a write that failed must reach the handler, which"
+                    + " reports its record (ActivityRepository.writeOnce takes only its condition's refusal for a duplicate;"
+                    + " any other DynamoDB error is thrown), and the handler puts that record's sequence number in"
+                    + " batchItemFailures");
         } finally {
             service.healDynamoDb();
         }
