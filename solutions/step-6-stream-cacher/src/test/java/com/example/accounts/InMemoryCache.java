@@ -1,12 +1,10 @@
 package com.example.accounts;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Answers.RETURNS_DEFAULTS;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.google.protobuf.ByteString;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +17,7 @@ import momento.sdk.responses.cache.DeleteResponse;
 import momento.sdk.responses.cache.GetResponse;
 import momento.sdk.responses.cache.SetIfNotExistsResponse;
 import momento.sdk.responses.cache.SetResponse;
-import org.mockito.quality.Strictness;
+import org.mockito.invocation.InvocationOnMock;
 
 /**
  * A Momento {@link CacheClient} stand-in that keeps items in a map, for unit and DynamoDB Local
@@ -34,21 +32,29 @@ public final class InMemoryCache {
     public final AtomicInteger hits = new AtomicInteger();
     public final AtomicInteger misses = new AtomicInteger();
     private volatile boolean failing;
-    private final CacheClient client = mock(CacheClient.class, withSettings().strictness(Strictness.LENIENT));
+    private final CacheClient client = mock(CacheClient.class, this::answerAsMomentoDoes);
 
-    public InMemoryCache() {
-        when(client.get(anyString(), anyString())).thenAnswer(call -> CompletableFuture.completedFuture(get(call.getArgument(1))));
-        when(client.set(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
-                CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
-        // Also a set with the client's default TTL (recorded as none given), which only a slip of
-        // the guide's edits makes, and a delete (a slip until step 6, whose stream cacher deletes),
-        // answered as Momento would.
-        when(client.set(anyString(), anyString(), anyString())).thenAnswer(call ->
-                CompletableFuture.completedFuture(set(call.getArgument(1), call.getArgument(2), NO_TTL_GIVEN)));
-        when(client.delete(anyString(), anyString())).thenAnswer(call ->
-                CompletableFuture.completedFuture(delete(call.getArgument(1))));
-        when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call ->
-                CompletableFuture.completedFuture(setIfNotExists(call.getArgument(1), call.getArgument(2), call.getArgument(3))));
+    /**
+     * Every overload of get, set, setIfNotExists and delete, whether its key and value are Strings
+     * or byte[] (Momento stores the same bytes either way), and with or without a TTL (without one,
+     * which only a slip of the guide's edits makes, the client's default applies: recorded as none
+     * given). Any other call answers as an unstubbed mock does.
+     */
+    private Object answerAsMomentoDoes(InvocationOnMock call) throws Throwable {
+        Object[] arguments = call.getArguments();
+        Duration ttl = arguments.length > 3 ? (Duration) arguments[3] : NO_TTL_GIVEN;
+        return switch (call.getMethod().getName()) {
+            case "get" -> CompletableFuture.completedFuture(get(text(arguments[1])));
+            case "set" -> CompletableFuture.completedFuture(set(text(arguments[1]), text(arguments[2]), ttl));
+            case "setIfNotExists" -> CompletableFuture.completedFuture(setIfNotExists(text(arguments[1]), text(arguments[2]), ttl));
+            case "delete" -> CompletableFuture.completedFuture(delete(text(arguments[1])));
+            default -> RETURNS_DEFAULTS.answer(call);
+        };
+    }
+
+    /** A key or value as text, whichever form (String or byte[]) the SDK was given it in. */
+    public static String text(Object keyOrValue) {
+        return keyOrValue instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) keyOrValue;
     }
 
     public Supplier<CacheClient> client() {

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.AdditionalAnswers.delegatesTo;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
@@ -23,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import momento.sdk.CacheClient;
@@ -227,13 +223,12 @@ class AccountCacheTest {
         // counts as a miss and goes to the database.
         CompletableFuture<Void> allSent = new CompletableFuture<Void>().orTimeout(5, TimeUnit.SECONDS);
         AtomicInteger sent = new AtomicInteger();
-        CacheClient client = answeringAsMomentoDoes();
-        doAnswer(call -> {
+        CacheClient client = answering(key -> {
             if (sent.incrementAndGet() == 3) {
                 allSent.complete(null);
             }
             return allSent.thenApply(ignored -> hit("{\"username\":\"x\",\"firstName\":\"X\",\"lastName\":\"Y\"}"));
-        }).when(client).get(anyString(), anyString());
+        }, this::storedAsMomentoDoes);
         AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
         Map<String, Optional<User>> users = fanOut.readAll(List.of("a", "b", "c"), id -> "user#" + id, User.class,
@@ -251,13 +246,11 @@ class AccountCacheTest {
         // reader that waited for each fill before the next would see the first one fail after 5 s.
         CompletableFuture<Void> allSent = new CompletableFuture<Void>().orTimeout(5, TimeUnit.SECONDS);
         AtomicInteger sent = new AtomicInteger();
-        CacheClient client = mock(CacheClient.class);
-        when(client.get(anyString(), anyString())).thenReturn(CompletableFuture.completedFuture(new GetResponse.Miss()));
-        when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call -> {
+        CacheClient client = answering(key -> CompletableFuture.completedFuture(new GetResponse.Miss()), (key, value) -> {
             if (sent.incrementAndGet() == 3) {
                 allSent.complete(null);
             }
-            return allSent.thenApply(ignored -> stored(call.getArgument(1), call.getArgument(2)));
+            return allSent.thenApply(ignored -> stored(key, value));
         });
         AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
@@ -326,8 +319,9 @@ class AccountCacheTest {
 
     @Test
     void readAllSurvivesAGetThatThrowsInsteadOfAnswering() {
-        CacheClient client = answeringAsMomentoDoes();
-        doThrow(new IllegalStateException("client closed")).when(client).get(anyString(), anyString());
+        CacheClient client = answering(key -> {
+            throw new IllegalStateException("client closed");
+        }, this::storedAsMomentoDoes);
         AccountCache broken = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
         Map<String, Optional<User>> users = broken.readAll(List.of("alice"), id -> "user#" + id, User.class,
@@ -345,12 +339,24 @@ class AccountCacheTest {
     }
 
     /**
-     * A client whose every call answers as Momento's does (a completed future of a response, from
-     * {@link #memory}), for a test to replace only the calls it is about: then nothing else, such
-     * as the fill after a failed get, meets an unstubbed call's null.
+     * A client whose gets answer with {@code gets} and whose setIfNotExists calls answer with
+     * {@code fills}, in every form the SDK has (a String or byte[] key and value, with or without a
+     * TTL), and whose other calls answer as the in-memory cache does: nothing else, such as the fill
+     * after a failed get, meets an unstubbed call's null.
      */
-    private CacheClient answeringAsMomentoDoes() {
-        return mock(CacheClient.class, delegatesTo(memory.client().get()));
+    private CacheClient answering(Function<String, CompletableFuture<GetResponse>> gets,
+                                  BiFunction<String, String, CompletableFuture<SetIfNotExistsResponse>> fills) {
+        CacheClient momento = memory.client().get();
+        return mock(CacheClient.class, call -> switch (call.getMethod().getName()) {
+            case "get" -> gets.apply(InMemoryCache.text(call.getArgument(1)));
+            case "setIfNotExists" -> fills.apply(InMemoryCache.text(call.getArgument(1)), InMemoryCache.text(call.getArgument(2)));
+            default -> delegatesTo(momento).answer(call);
+        });
+    }
+
+    /** The in-memory cache's answer to a setIfNotExists (the tests above care only about the gets). */
+    private CompletableFuture<SetIfNotExistsResponse> storedAsMomentoDoes(String key, String value) {
+        return memory.client().get().setIfNotExists(TestCaches.CACHE_NAME, key, value, TTL);
     }
 
     private static GetResponse hit(String value) {
@@ -363,17 +369,13 @@ class AccountCacheTest {
     }
 
     /** A cache where every get misses and each fill is stored {@code delay} after it was sent, into {@code fills}. */
-    private static CacheClient missingAndStoringEachFillAfter(Duration delay,
+    private CacheClient missingAndStoringEachFillAfter(Duration delay,
                                                               List<CompletableFuture<SetIfNotExistsResponse>> fills) {
-        CacheClient client = mock(CacheClient.class);
-        when(client.get(anyString(), anyString())).thenReturn(CompletableFuture.completedFuture(new GetResponse.Miss()));
-        when(client.setIfNotExists(anyString(), anyString(), anyString(), any(Duration.class))).thenAnswer(call -> {
-            CompletableFuture<SetIfNotExistsResponse> fill = CompletableFuture.supplyAsync(
-                    () -> stored(call.getArgument(1), call.getArgument(2)),
+        return answering(key -> CompletableFuture.completedFuture(new GetResponse.Miss()), (key, value) -> {
+            CompletableFuture<SetIfNotExistsResponse> fill = CompletableFuture.supplyAsync(() -> stored(key, value),
                     CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
             fills.add(fill);
             return fill;
         });
-        return client;
     }
 }

@@ -194,7 +194,8 @@ final class Step3ReadAside {
         Reply notHers = service.get("/organizations/" + bobs + "/members/" + founder);
         expect(notHers.status() == 404, "after reading " + founder + "'s membership of " + organization + ", "
                 + notHers.describe("GET /organizations/" + bobs + "/members/" + founder) + ": she is no member of " + bobs
-                + "; CacheKeys.membership must name the organization as well as the user");
+                + "; CacheKeys.membership must name the organization as well as the user (and findMembership pass it both)",
+                "CacheKeys.java");
 
         // acme + bob and acmeb + ob: a membership key must keep the two names apart.
         String suffix = LocalService.unique("").substring(1);
