@@ -324,21 +324,27 @@ class ActivityConsumerHandlerTest {
     }
 
     private static String description(BatchSummary summary) {
-        return summary.enriched() + " events enriched, " + summary.duplicates() + " duplicates, " + summary.malformed()
+        return summary.enriched() + " events enriched (or " + (summary.enriched() - summary.duplicates()) + " new), "
+                + summary.duplicates() + " duplicates, " + summary.malformed()
                 + " malformed, " + summary.fromCache() + " lookups from the cache, " + summary.fromDatabase() + " from DynamoDB"
                 + " (or " + (summary.fromCache() + summary.fromDatabase()) + " lookups in all)";
     }
 
     /**
-     * Whether a line states a summary's numbers: events enriched, duplicates, malformed, lookups from
-     * the cache, and those from DynamoDB or all the lookups (either tells what the cache did not answer).
+     * Whether a line states a summary's numbers: the events enriched (all of them, or the new ones
+     * beside the duplicates), duplicates, malformed, lookups from the cache, and those from DynamoDB or
+     * all the lookups (either tells what the cache did not answer).
      */
     private static boolean statesTheNumbersOf(BatchSummary summary, String line) {
         List<String> stated = numbersIn(line);
-        return stated.containsAll(Stream.of(summary.enriched(), summary.duplicates(), summary.malformed(), summary.fromCache())
+        return stated.containsAll(Stream.of(summary.duplicates(), summary.malformed(), summary.fromCache())
                 .map(String::valueOf).toList())
-                && (stated.contains(String.valueOf(summary.fromDatabase()))
-                        || stated.contains(String.valueOf(summary.fromCache() + summary.fromDatabase())));
+                && eitherIsStated(stated, summary.enriched(), summary.enriched() - summary.duplicates())
+                && eitherIsStated(stated, summary.fromDatabase(), summary.fromCache() + summary.fromDatabase());
+    }
+
+    private static boolean eitherIsStated(List<String> stated, int one, int other) {
+        return stated.contains(String.valueOf(one)) || stated.contains(String.valueOf(other));
     }
 
     /** The whole numbers a line states, as written. */
