@@ -143,8 +143,15 @@ class AccountCacheTest {
     @Test
     void aFailedWriteDoesNotFailTheCaller() {
         memory.failEverything();
+        CacheClient throwing = mock(CacheClient.class, call -> {
+            throw new IllegalStateException("the client was closed");
+        });
+        AccountCache throwingCache = new AccountCache(() -> throwing, TestCaches.CACHE_NAME, TTL);
 
         cache.write("user#alice", ALICE);
+        assertThatCode(() -> throwingCache.write("user#alice", ALICE)).as("a write through a client that throws"
+                + " (rather than answering an error): the database's write is done, and the caller must not fail")
+                .doesNotThrowAnyException();
 
         assertThat(memory.items).isEmpty();
     }

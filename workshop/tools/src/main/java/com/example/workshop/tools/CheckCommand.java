@@ -28,7 +28,7 @@ class CheckCommand extends StageCommand {
                 : stages.find(Files.readString(stages.root().resolve(Stages.MARKER)).strip());
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No checks are written for " + stage.name()));
-        StepCheck check = new StepCheck(stages.root(), out());
+        StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
         List<LessonResult> results = check.run(step);
         Checklist.forConsole().print(step, results, check.notes(), out());
         return results.stream().allMatch(LessonResult::done) ? 0 : 1;

@@ -211,6 +211,17 @@ public final class LocalService {
         return matching;
     }
 
+    /** The calls IAM refused with {@code action}, whichever function made them. */
+    public List<JsonNode> iamRefusals(String action) throws Exception {
+        List<JsonNode> refused = new ArrayList<>();
+        for (JsonNode decision : control(get("/_local/iam/decisions"))) {
+            if (decision.path("action").asText("").equals(action) && !decision.path("outcome").asText("").equals("ALLOWED")) {
+                refused.add(decision);
+            }
+        }
+        return refused;
+    }
+
     /** The stage's DynamoDB table (the first it declares), as the local cloud named it. */
     public String table() throws Exception {
         Iterator<JsonNode> tables = control(get("/_local/endpoints")).path("tables").elements();

@@ -38,7 +38,7 @@ public final class StepCheck {
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** A refusal as the log quotes it; the environment's id before it differs from one cold start to the next. */
     private static final Pattern IAM_REFUSAL = Pattern.compile(
-            "(?:\\[[^\\]]+\\] \\.\\.\\. )?is not authorized to perform: (\\S+) on resource: (\\S+)");
+            "(?:\\[[^\\]]+\\] \\.\\.\\. )?(?:User: \\S+ )?is not authorized to perform: (\\S+) on resource: (\\S+)");
 
     /** Builds the working copy and runs its tests. */
     interface Build {
@@ -78,6 +78,8 @@ public final class StepCheck {
     private final CloudStarter clouds;
     /** What the regressions line tries in the local cloud for a step number, where the step starts one anyway (null: nothing). */
     private final java.util.function.IntFunction<Probe> regressionProbes;
+    /** The lessons of another step, by number: where the regressions line finds the earlier lesson a failing test is of. */
+    private java.util.function.IntFunction<Optional<StepLessons>> curriculum = number -> Optional.empty();
 
     public StepCheck(Path root, PrintWriter out) {
         this.root = root;
@@ -98,6 +100,12 @@ public final class StepCheck {
         this.build = build;
         this.clouds = clouds;
         this.regressionProbes = regressionProbe == null ? null : step -> regressionProbe;
+    }
+
+    /** Lets the regressions line point a failing test of an earlier step at the guide and edit that taught it. */
+    public StepCheck withEarlierSteps(java.util.function.IntFunction<Optional<StepLessons>> steps) {
+        this.curriculum = steps;
+        return this;
     }
 
     private static boolean isRegressions(Lesson lesson) {
@@ -197,14 +205,55 @@ public final class StepCheck {
             Optional<String> elsewhere = result.done() || inTheCloud
                     || !(olderTestsOnly || ownUnitTestsPass(result.lesson(), tests))
                     ? Optional.empty() : theOneOtherFile(results, result);
-            pointed.add(elsewhere.filter(file -> guideHasAnEditOf(step, file))
+            Optional<LessonResult> toThisStepsEdit = elsewhere.filter(file -> guideHasAnEditOf(step, file))
                     .map(file -> new LessonResult(Lesson.of(result.lesson().title(), olderTestsOnly
                             ? "most likely the slip of the lines above: workshop/" + step.guide() + ", the edit of " + file
                                     + "; if not, " + result.lesson().hint()
-                            : file, result.lesson().tests(), result.lesson().probe()), result.problems()))
-                    .orElse(result));
+                            : file, result.lesson().tests(), result.lesson().probe()), result.problems()));
+            Optional<String> earlierEdit = olderTestsOnly && !result.done() && toThisStepsEdit.isEmpty()
+                    ? theEarlierLessonThatFails(tests, step) : Optional.empty();
+            pointed.add(toThisStepsEdit.or(() -> earlierEdit.map(where -> new LessonResult(Lesson.of(result.lesson().title(),
+                    where, result.lesson().tests(), result.lesson().probe()), result.problems()))).orElse(result));
         }
         return pointed;
+    }
+
+    /**
+     * Where an earlier step taught what this step's older tests find broken: the guide and the edit
+     * of the latest earlier lesson that names the first failing test no lesson of this step names,
+     * with each lesson there that a failing test names, e.g. "workshop/05-fan-out.md, the edit of
+     * AccountCache.java (step 5: ...; ...)".
+     */
+    private Optional<String> theEarlierLessonThatFails(TestRun.Result tests, StepLessons step) {
+        List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
+        List<Taught> taught = tests.tests().cases().stream().filter(test -> test.failure() != null)
+                .filter(test -> claimed.stream().noneMatch(test::matches))
+                .flatMap(failing -> earlierLessonOf(failing, step.number()).stream()).toList();
+        return taught.stream().findFirst().map(first -> first.where() + " (step " + first.step().number() + ": "
+                + String.join("; ", taught.stream().filter(other -> other.where().equals(first.where()))
+                        .map(other -> other.lesson().title()).distinct().toList())
+                + "): an edit since has broken it; if not, run ./mvnw verify and read the first failure");
+    }
+
+    private record Taught(StepLessons step, Lesson lesson) {
+        /** "workshop/05-fan-out.md, the edit of AccountCache.java", or the guide alone when the lesson names no file. */
+        String where() {
+            String hint = lesson.hint();
+            return "workshop/" + step.guide() + (hint.matches("[\\w./-]+\\.(java|yml|xml)") ? ", the edit of " + hint : "");
+        }
+    }
+
+    /** The lesson of the latest step before {@code number} that names {@code test}. */
+    private Optional<Taught> earlierLessonOf(TestResults.TestCase test, int number) {
+        for (int earlier = number - 1; earlier >= 1; earlier--) {
+            Optional<StepLessons> lessons = curriculum.apply(earlier);
+            Optional<Lesson> taught = lessons.stream().flatMap(s -> s.lessons().stream())
+                    .filter(lesson -> lesson.tests().stream().anyMatch(test::matches)).findFirst();
+            if (taught.isPresent()) {
+                return Optional.of(new Taught(lessons.get(), taught.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a unit test of the lesson's own file (AccountCacheTest for AccountCache.java) that the lesson names fails. */
@@ -280,6 +329,15 @@ public final class StepCheck {
      * tests alone failed ({@code testedFile}); else the lesson's own file.
      */
     private Lesson pointedAt(Lesson lesson, List<String> problems, String seenFile, String testedFile, StepLessons step) {
+        Optional<String> refusedAction = problems.stream().map(IAM_REFUSAL::matcher).filter(Matcher::find)
+                .map(refusal -> refusal.group(1)).findFirst();
+        Optional<String> granting = refusedAction.filter(action -> !guideNames(step.guide(), action))
+                .flatMap(action -> theGuideThatNames(action, step));
+        if (granting.isPresent()) {
+            // IAM refused what an earlier step's statement allows: this step's code is not to blame.
+            return Lesson.of(lesson.title(), "workshop/" + granting.get() + ", the edit of serverless.yml: its statement"
+                    + " for " + refusedAction.get() + " no longer allows the call", lesson.tests(), lesson.probe());
+        }
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
             boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
             return inTheCloud ? Lesson.of(lesson.title(), whereARouteFails(problems), lesson.tests(), lesson.probe()) : lesson;
@@ -405,6 +463,25 @@ public final class StepCheck {
                     .map(name -> "workshop/" + name + ", the edit of " + file).orElse(file);
         } catch (IOException | UncheckedIOException e) {
             return file;
+        }
+    }
+
+    /** The first guide up to this step's whose text names {@code action} (its IAM statement), e.g. "02-momento-client.md". */
+    private Optional<String> theGuideThatNames(String action, StepLessons step) {
+        try (var guides = Files.list(root.resolve("workshop"))) {
+            return guides.map(guide -> guide.getFileName().toString()).filter(name -> name.matches("0[1-9]-.*\\.md"))
+                    .filter(name -> name.compareTo(step.guide()) <= 0).sorted()
+                    .filter(name -> guideNames(name, action)).findFirst();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean guideNames(String guide, String text) {
+        try {
+            return Files.readString(root.resolve("workshop").resolve(guide)).contains(text);
+        } catch (IOException e) {
+            return false; // no guide here (a test's root)
         }
     }
 

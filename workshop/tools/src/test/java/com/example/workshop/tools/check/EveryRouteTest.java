@@ -19,12 +19,21 @@ class EveryRouteTest {
     private final List<String> gets = new CopyOnWriteArrayList<>();
     /** GET paths that start with this have no route: API Gateway's 403. */
     private volatile String unrouted = "/nothing";
+    /** What the local cloud's IAM decided, as its control endpoint answers. */
+    private volatile String iamDecisions = "[]";
 
     @BeforeEach
     void startTheGateway() throws Exception {
         gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         gateway.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/_local/iam/decisions")) {
+                byte[] decisions = iamDecisions.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, decisions.length);
+                exchange.getResponseBody().write(decisions);
+                exchange.close();
+                return;
+            }
             boolean post = exchange.getRequestMethod().equals("POST");
             if (!post) {
                 gets.add(path);
@@ -68,5 +77,19 @@ class EveryRouteTest {
         unrouted = "/organizations/org-"; // every organization read, the list among them
         assertThatThrownBy(() -> EveryRoute.of(7).run(service())).isInstanceOf(ProbeFailure.class)
                 .hasMessageStartingWith("GET /organizations/org-");
+    }
+
+    @Test
+    void aFunctionThatMayNoLongerReadTheKeyFailsTheLineFromStep3() throws Exception {
+        iamDecisions = "[{\"outcome\":\"ALLOWED\",\"action\":\"secretsmanager:GetSecretValue\",\"principalArn\":"
+                + "\"arn:aws:sts::000000000000:assumed-role/r/accounts-dev-getUser\",\"resource\":\"arn:k-abc123\"},"
+                + "{\"outcome\":\"IMPLICIT_DENY\",\"action\":\"secretsmanager:GetSecretValue\",\"principalArn\":"
+                + "\"arn:aws:sts::000000000000:assumed-role/r/accounts-dev-createUser\",\"resource\":\"arn:k-abc123\"}]";
+
+        EveryRoute.of(2).run(service()); // step 2's own lines say it there
+        assertThatThrownBy(() -> EveryRoute.of(4).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessage("accounts-dev-createUser has no Momento client, and every read goes to DynamoDB, because User:"
+                        + " arn:aws:sts::000000000000:assumed-role/r/accounts-dev-createUser is not authorized to perform:"
+                        + " secretsmanager:GetSecretValue on resource: arn:k-abc123");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -322,6 +323,26 @@ class StepCheckTest {
     }
 
     @Test
+    void aRefusalOfWhatAnEarlierStepGrantedPointsAtThatStepsServerlessYmlEdit() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "Clients.java", "serverless.yml");
+        Files.writeString(root.resolve("workshop/02-momento-client.md"), "Action: secretsmanager:GetSecretValue\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson notCached = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> {
+            cloudLog.add("[createUser#1] WARN Dependencies - ... User: x is not authorized to perform:"
+                    + " secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:000000000000:secret:k-abc123");
+            throw new ProbeFailure("reading a user right after creating her read DynamoDB");
+        });
+        StepLessons probed = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(notCached));
+
+        List<LessonResult> results = check(probed, ran());
+
+        assertThat(results.get(0).lesson().hint()).as("IAM refused what guide 02's statement grants: the Java code is not to blame")
+                .startsWith("workshop/02-momento-client.md, the edit of serverless.yml")
+                .contains("secretsmanager:GetSecretValue");
+    }
+
+    @Test
     void aProbeThatSeesTheSlipInAnotherEditPointsAtThatEdit() throws Exception {
         guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
         Lesson unreadable = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> {
@@ -399,6 +420,29 @@ class StepCheckTest {
                 + " workshop/04-write-aside.md, the edit of AccountService.java; if not, run ./mvnw verify and read the"
                 + " first failure: an edit broke something older");
         assertThat(alone.get(1).lesson().hint()).startsWith("run ./mvnw verify");
+    }
+
+    @Test
+    void anOlderTestFailingAloneNamesTheEarlierStepsLessonAndEdit() throws Exception {
+        Lesson readsAll = Lesson.of("a fan-out sends every get first", "AccountCache.java",
+                List.of("AccountCacheTest.readAllSendsEveryGetBeforeWaitingForAny"), null);
+        Lesson momentoDown = Lesson.of("Momento down: the list is answered from DynamoDB", "AccountCache.java",
+                List.of("AccountCacheTest.readAllSurvivesAGetThatThrowsInsteadOfAnswering"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(readsAll, momentoDown));
+        Lesson consumes = Lesson.of("each event is recorded", "ActivityConsumer.java",
+                List.of("ActivityConsumerHandlerTest"), null);
+        StepLessons consumer = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(consumes));
+        TestRun.Result olderFails = ran(pass("ActivityConsumerHandlerTest", "anEventIsRecorded"),
+                fail("AccountCacheTest", "readAllSendsEveryGetBeforeWaitingForAny", "a hit only if all three gets were sent"),
+                fail("AccountCacheTest", "readAllSurvivesAGetThatThrowsInsteadOfAnswering", "client closed"));
+
+        List<LessonResult> results = new StepCheck(root, new PrintWriter(new StringWriter()), () -> olderFails, NoCloud::new)
+                .withEarlierSteps(number -> number == 5 ? Optional.of(fanOut) : Optional.empty()).run(consumer);
+        List<LessonResult> unknown = check(consumer, olderFails);
+
+        assertThat(results.get(1).lesson().hint()).startsWith("workshop/05-fan-out.md, the edit of AccountCache.java (step 5:"
+                + " a fan-out sends every get first; Momento down: the list is answered from DynamoDB): an edit since has broken it");
+        assertThat(unknown.get(1).lesson().hint()).as("no earlier step's lessons known").startsWith("run ./mvnw verify");
     }
 
     @Test

@@ -99,9 +99,25 @@ final class Step2MomentoClient {
                     + " the statement's Resource must name the secret MOMENTO_API_KEY_SECRET_ID names, ending in -??????"
                     + " for the six characters Secrets Manager adds to its name";
         }
-        return denied + "the provider's iam.role.statements, which every function's role inherits, need a statement that allows it on"
-                + " that ARN: MOMENTO_API_KEY_SECRET_ID and the statement's Resource must name the same secret, the Resource"
-                + " ending in -?????? for the suffix Secrets Manager adds";
+        String statementNeeded = "the provider's iam.role.statements need a statement that allows it on that ARN:"
+                + " MOMENTO_API_KEY_SECRET_ID and the statement's Resource must name the same secret, the Resource ending in"
+                + " -?????? for the suffix Secrets Manager adds";
+        if (runsWithARoleOfItsOwn(read.path("principalArn").asText(""), "getUser")) {
+            return denied + "getUser runs with a role of its own (serverless-iam-roles-per-function gives one to each function"
+                    + " with iamRoleStatements), which holds the provider's statements only when it inherits them:"
+                    + " custom.serverless-iam-roles-per-function.defaultInherit: true. And " + statementNeeded;
+        }
+        return denied + statementNeeded;
+    }
+
+    /**
+     * Whether the caller's role is the function's own, not the service's shared role: the plugin names
+     * it {@code <service>-<stage>-<function>-<region>-lambdaRole}; the caller is
+     * {@code arn:aws:sts::<account>:assumed-role/<role>/<deployed function name>}.
+     */
+    static boolean runsWithARoleOfItsOwn(String principalArn, String function) {
+        String[] parts = principalArn.split("/");
+        return parts.length == 3 && parts[1].contains("-" + function + "-");
     }
 
     /**

@@ -82,6 +82,19 @@ class Step2MomentoClientTest {
     }
 
     @Test
+    void aFunctionWithARoleOfItsOwnIsToldItMustInheritTheProvidersStatements() throws Exception {
+        JsonNode ownRole = json.readTree("{\"outcome\":\"IMPLICIT_DENY\",\"resource\":\"" + SECRET + "-Ab12Cd\","
+                + "\"principalArn\":\"arn:aws:sts::000000000000:assumed-role/accounts-dev-getUser-us-east-1-lambdaRole/accounts-dev-getUser\"}");
+        JsonNode sharedRole = json.readTree("{\"outcome\":\"IMPLICIT_DENY\",\"resource\":\"" + SECRET + "-Ab12Cd\","
+                + "\"principalArn\":\"arn:aws:sts::000000000000:assumed-role/accounts-dev-us-east-1-lambdaRole/accounts-dev-getUser\"}");
+
+        assertThat(Step2MomentoClient.refused(ownRole)).contains("a role of its own").contains("defaultInherit: true")
+                .contains("the provider's iam.role.statements need a statement");
+        assertThat(Step2MomentoClient.refused(sharedRole)).doesNotContain("defaultInherit")
+                .contains("the provider's iam.role.statements need a statement");
+    }
+
+    @Test
     void aFailureIsToldByItsLevelOrItsExceptionWhateverTheWords() {
         assertThat(List.of(
                 "[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use: "
