@@ -194,8 +194,8 @@ class LocalCloudEndToEndTest {
         assertThat(timedOut.body()).isEqualTo("{\"message\": \"Internal server error\"}");
         InvocationReport timeoutReport = Reports.lastOf(cloud, "sleepy");
         assertThat(timeoutReport.status()).isEqualTo(Status.TIMEOUT);
-        assertThat(timeoutReport.toLogLine()).contains("Duration: 2000.00 ms", "Status: timeout");
-        assertThat(log.lines()).contains("[sleepy#" + timeoutReport.environmentNumber() + "] Task timed out after 2.00 seconds");
+        assertThat(timeoutReport.toLogLine()).contains("Duration: 6000.00 ms", "Status: timeout");
+        assertThat(log.lines()).contains("[sleepy#" + timeoutReport.environmentNumber() + "] Task timed out after 6.00 seconds");
 
         HttpResponse<String> next = get("/sleepy");
         assertThat(next.statusCode()).isEqualTo(200);

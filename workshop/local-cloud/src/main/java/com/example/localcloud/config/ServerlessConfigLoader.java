@@ -175,6 +175,12 @@ public final class ServerlessConfigLoader {
                               List<IamStatement> own) {
         String path = "functions." + name + ".iamRoleStatements";
         if (!definition.containsKey("iamRoleStatements")) {
+            if (rolesPerFunction.enabled()) {
+                warnings.add("functions." + name + " has no iamRoleStatements, so the " + RolesPerFunction.PLUGIN
+                        + " plugin leaves it the service's shared role (every provider statement, and the read actions"
+                        + " of every stream it subscribes to). It works, here and on AWS, but 'iamRoleStatements: []',"
+                        + " or the statements it needs, gives it a role of its own that holds only those");
+            }
             return null;
         }
         if (!rolesPerFunction.enabled()) {
