@@ -173,6 +173,8 @@ final class LeastPrivilegeCheck {
         String secretPart = new String(Base64.getDecoder().decode(apiKey), StandardCharsets.UTF_8)
                 .replaceAll(".*\"api_key\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         assertThat(secretPart).isNotBlank().isNotEqualTo(apiKey);
+        assertThat(running.log()).as("log lines: the local cloud masks the key in what a function logs, and says so")
+                .noneMatch(line -> line.contains(com.example.localcloud.lambda.SecretMasking.NOTE));
         for (String secret : List.of(apiKey, secretPart)) {
             assertThat(running.log()).as("log lines").noneMatch(line -> line.contains(secret));
             assertThat(replies).as("responses").noneMatch(reply -> reply.json().toString().contains(secret));

@@ -134,6 +134,11 @@ public final class LocalMomento implements AutoCloseable {
         return apiKey.v1Token();
     }
 
+    /** What must never show in a log: the whole key, and the secret part inside it. */
+    public List<String> secrets() {
+        return List.of(apiKey.v1Token(), apiKey.secret());
+    }
+
     /** Creates a cache; false if it already existed (so calling it at every start-up is fine). */
     public boolean createCache(String name) {
         return server.createCache(name);

@@ -16,6 +16,7 @@ import com.example.localcloud.kinesis.KinesisService;
 import com.example.localcloud.lambda.EnvironmentCustomizer;
 import com.example.localcloud.lambda.FunctionCredentials;
 import com.example.localcloud.lambda.LambdaService;
+import com.example.localcloud.lambda.SecretMasking;
 import com.example.localcloud.momento.MomentoService;
 import com.example.localcloud.secretsmanager.SecretsManagerService;
 import com.example.localcloud.service.LocalControlRouter;
@@ -89,8 +90,10 @@ public final class CloudStartup {
 
         List<EnvironmentCustomizer> environment = new ArrayList<>(services.all());
         environment.addAll(options.customizers());
+        // The functions' output goes to the log with the Momento key masked, should a function print it.
+        SecretMasking functionLog = new SecretMasking(services.get(MomentoService.class).momento().secrets(), options.log());
         LambdaService lambda = services.startPart("the local Lambda", () -> new LambdaService(config, credentials,
-                environment, options.maxEnvironmentsPerFunction(), options.log()), LambdaRoutes::new);
+                environment, options.maxEnvironmentsPerFunction(), functionLog), LambdaRoutes::new);
         services.start("the stream subscriptions", StreamSubscriptions.starter(lambda), context);
 
         ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),

@@ -4,6 +4,11 @@ import static com.example.workshop.tools.check.ProbeFailure.expect;
 
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The regressions line's look at the running service: every route of the API still answers, and
@@ -18,6 +23,12 @@ final class EveryRoute {
     static final int MEMBER_LIST_FROM_STEP = 5;
     /** From this step on, the functions read the Momento key in every step before: step 2's own lines check it there. */
     static final int SECRET_READ_BEFORE_FROM_STEP = 3;
+    /** The step that reads the Momento key: from it on, no function may log it. */
+    static final int KEY_FROM_STEP = 2;
+    /** What the local cloud logs after a function's line in which it masked the Momento API key. */
+    static final String KEY_MASKED = "The local cloud masked the Momento API key";
+    /** What the Momento SDK logs each time a cache client is built. */
+    static final String CLIENT_CREATED = "Creating Momento Cache Client";
 
     private EveryRoute() {
     }
@@ -26,10 +37,45 @@ final class EveryRoute {
     static Probe of(int step) {
         return service -> {
             answers(service, step >= MEMBER_LIST_FROM_STEP);
+            if (step >= KEY_FROM_STEP) {
+                theKeyIsNeverLogged(service);
+            }
             if (step >= SECRET_READ_BEFORE_FROM_STEP) {
                 theKeyIsStillRead(service);
+                oneMomentoClientPerEnvironment(service);
             }
         };
+    }
+
+    /** The local cloud masks the key in a function's log line, and says so on the next: any such line fails. */
+    static void theKeyIsNeverLogged(LocalService service) throws ProbeFailure {
+        for (String note : service.logLines(KEY_MASKED)) {
+            throw new ProbeFailure(tagOf(note).orElse("a function") + " logged the Momento API key (the local cloud masked it"
+                    + " in its log): a secret must never be logged, nor put in an exception's message; log the secret's id");
+        }
+    }
+
+    /**
+     * Step 2's lesson, which later steps' edits can undo: one client per execution environment (two
+     * when a slow first connection made a second, lazy one). A client built on every use reads the
+     * secret and opens a connection each time, and is never closed.
+     */
+    static void oneMomentoClientPerEnvironment(LocalService service) throws ProbeFailure {
+        Map<String, Long> built = service.logLines(CLIENT_CREATED).stream().flatMap(line -> tagOf(line).stream())
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        for (Map.Entry<String, Long> environment : built.entrySet()) {
+            long invocations = service.logLines(environment.getKey() + " REPORT RequestId").size();
+            if (environment.getValue() > 2 && environment.getValue() >= invocations) {
+                throw new ProbeFailure(environment.getKey() + " built " + environment.getValue() + " Momento clients in "
+                        + invocations + " invocations: build one per execution environment, during Init, and reuse it");
+            }
+        }
+    }
+
+    /** "[getUser#1]" for a function's log line. */
+    private static Optional<String> tagOf(String line) {
+        int end = line.indexOf(']');
+        return line.startsWith("[") && end > 0 ? Optional.of(line.substring(0, end + 1)) : Optional.empty();
     }
 
     /**

@@ -3,12 +3,14 @@ package com.example.workshop.tools.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +18,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The attendee's service in the local cloud, as the probes see it: the API over HTTP, the local
@@ -78,6 +82,27 @@ public final class LocalService {
             throw new IllegalStateException("no working copy: this service was not started from one");
         }
         return workingCopy.resolve("target/accounts-service.jar");
+    }
+
+    /**
+     * The first line of the working copy's source file {@code fileName} (anywhere under src/main/java)
+     * that contains {@code text}; empty where there is none, or no working copy.
+     */
+    public Optional<String> sourceLine(String fileName, String text) {
+        if (workingCopy == null || !Files.isDirectory(workingCopy.resolve("src/main/java"))) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(workingCopy.resolve("src/main/java"))) {
+            for (Path file : files.filter(path -> path.getFileName().toString().equals(fileName)).toList()) {
+                Optional<String> line = Files.readAllLines(file).stream().filter(candidate -> candidate.contains(text)).findFirst();
+                if (line.isPresent()) {
+                    return line;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** Where the service listens: the local cloud's API Gateway, whose {@code /_local/endpoints} names the rest. */

@@ -364,6 +364,14 @@ public final class StepCheck {
         if (initializer.isPresent()) {
             return "the class named in the line above: " + STATIC_INITIALIZER_FAILED + " in an earlier cold start";
         }
+        if (problems.stream().anyMatch(problem -> problem.contains("logged the Momento API key"))) {
+            return "the line that logs the key (in local-cloud.log, the line above the local cloud's note):"
+                    + " workshop/02-momento-client.md: the key is read, never logged";
+        }
+        if (problems.stream().anyMatch(problem -> problem.contains(" Momento clients in "))) {
+            return "workshop/02-momento-client.md, the edit of Clients.java: one client per execution environment, kept in a"
+                    + " static field";
+        }
         if (problems.stream().anyMatch(problem -> problem.contains("the handler could not be created"))) {
             return "serverless.yml: a function's handler, which must name a class of the service (see the log line above)";
         }

@@ -52,8 +52,11 @@ class EveryRouteTest {
         gateway.stop(0);
     }
 
+    /** What the local cloud logged, as a test sets it. */
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
     private LocalService service() {
-        return new LocalService(URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/"), List::of);
+        return new LocalService(URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/"), () -> List.copyOf(log));
     }
 
     @Test
@@ -91,5 +94,35 @@ class EveryRouteTest {
                 .hasMessage("accounts-dev-createUser has no Momento client, and every read goes to DynamoDB, because User:"
                         + " arn:aws:sts::000000000000:assumed-role/r/accounts-dev-createUser is not authorized to perform:"
                         + " secretsmanager:GetSecretValue on resource: arn:k-abc123");
+    }
+
+    @Test
+    void aFunctionThatLoggedTheKeyFailsTheLineFromStep2() throws Exception {
+        log.add("[getUser#1] INFO MomentoApiKey - Loaded key ********");
+        log.add("[getUser#1] The local cloud masked the Momento API key in the line above: a secret must never be logged");
+
+        EveryRoute.of(1).run(service());
+        assertThatThrownBy(() -> EveryRoute.of(2).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith("[getUser#1] logged the Momento API key");
+    }
+
+    @Test
+    void aClientBuiltOnEveryUseFailsTheLineFromStep3() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            log.add("[createUser#1] INFO CacheClient - Creating Momento Cache Client");
+            log.add("[createUser#1] REPORT RequestId: " + i + "\tDuration: 3.00 ms");
+        }
+        for (int i = 0; i < 5; i++) { // a slow first connection: a second, lazy client, then reuse
+            log.add("[getUser#1] REPORT RequestId: " + i + "\tDuration: 3.00 ms");
+        }
+        log.add("[getUser#1] INFO CacheClient - Creating Momento Cache Client");
+        log.add("[getUser#1] INFO CacheClient - Creating Momento Cache Client");
+
+        EveryRoute.of(2).run(service()); // step 2's own lines say it there
+        assertThatThrownBy(() -> EveryRoute.of(4).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessage("[createUser#1] built 4 Momento clients in 4 invocations: build one per execution environment,"
+                        + " during Init, and reuse it");
+        log.removeIf(line -> line.startsWith("[createUser#1]"));
+        EveryRoute.of(4).run(service());
     }
 }

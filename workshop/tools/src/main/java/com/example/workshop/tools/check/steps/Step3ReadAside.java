@@ -22,6 +22,9 @@ final class Step3ReadAside {
      * cache was given); when that test fails, the checklist points at AccountCache.java instead.
      */
     private static final String TTL_GIVEN_IN = "Dependencies.java";
+    /** Clients.CACHE_TTL declared as a minute, in any of the usual spellings. */
+    private static final java.util.regex.Pattern A_MINUTE = java.util.regex.Pattern.compile(
+            "Duration\\.of(Seconds\\(60L?\\)|Minutes\\(1L?\\)|Millis\\(60_?000L?\\))|Duration\\.parse\\(\"PT(60S|1M)\"\\)");
 
     private Step3ReadAside() {
     }
@@ -80,17 +83,28 @@ final class Step3ReadAside {
      * short and a hit never comes (the next lesson); too long and a stale entry outlives what the
      * guides promise, and the TTL-based demos of steps 3 to 5 never see the entry go.
      */
+    /**
+     * Where a TTL that is not a minute comes from: step 2's Clients.CACHE_TTL when the working copy
+     * declares it otherwise, else the edit of Dependencies that passes it on.
+     */
+    static String ttlGivenIn(LocalService service) {
+        return service.sourceLine("Clients.java", "CACHE_TTL =")
+                .filter(declared -> !A_MINUTE.matcher(declared.replace(" ", "")).find())
+                .map(declared -> "workshop/02-momento-client.md, the edit of Clients.java: CACHE_TTL is a minute")
+                .orElse(TTL_GIVEN_IN);
+    }
+
     private static void itIsCachedForAMinute(LocalService service, String user) throws Exception {
         Map<String, Long> items = service.cachedItemsTtlMillis(user);
         expect(!items.isEmpty(), "right after the fill, the cache holds no item whose key names " + user + ": is the TTL a"
                 + " minute? Clients.CACHE_TTL is Duration.ofSeconds(60) (step 2), and Dependencies passes it to AccountCache",
-                TTL_GIVEN_IN);
+                ttlGivenIn(service));
         for (Map.Entry<String, Long> item : items.entrySet()) {
             long seconds = Math.round(item.getValue() / 1000.0);
             expect(item.getValue() > CACHE_TTL_MILLIS - TTL_SLACK_MILLIS && item.getValue() <= CACHE_TTL_MILLIS,
                     "the cache holds " + item.getKey() + " for " + seconds + " more seconds: a set must state the TTL of 60"
                             + " seconds, Clients.CACHE_TTL (Duration.ofSeconds(60), step 2), which Dependencies passes to"
-                            + " AccountCache", TTL_GIVEN_IN);
+                            + " AccountCache", ttlGivenIn(service));
         }
     }
 
@@ -112,7 +126,7 @@ final class Step3ReadAside {
         expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a user, 1.5 s after the first, was not"
                 + " a cache hit: is the item's TTL a minute? Dependencies passes Clients.CACHE_TTL (Duration.ofSeconds(60))"
                 + " to AccountCache, and every set states it" + (expired ? " (the item the fill set right before is gone or nearly)" : ""),
-                expired ? TTL_GIVEN_IN : null);
+                expired ? ttlGivenIn(service) : null);
         expect(service.dynamoDbReads() == readsBefore, "the second read of a user read DynamoDB again");
         expect(service.cacheCounters().minus(before).sets() == 0, "a hit wrote the item to the cache again: each set"
                 + " restarts its TTL, so an item read at least once a minute would never be refreshed; set only after a miss");
@@ -184,7 +198,7 @@ final class Step3ReadAside {
         long missedFills = (organizationReads > 0 ? organizationFills : 0) + (membershipReads > 0 ? membershipFills : 0);
         if (!uncached.isEmpty() && missedFills > 0 && noMinuteLeftOnAny(service, organization)) {
             throw new ProbeFailure(String.join("; ", uncached) + " (the items the fills set right before are gone or"
-                    + " nearly: the TTL is not a minute)", TTL_GIVEN_IN);
+                    + " nearly: the TTL is not a minute)", ttlGivenIn(service));
         }
         expect(uncached.isEmpty(), String.join("; ", uncached));
 
@@ -273,7 +287,7 @@ final class Step3ReadAside {
         expect(hit || before.sets() == service.cacheCounters().sets() || !noMinuteLeftOnAny(service, user),
                 "after a cold start that could not create the Momento client, reads of " + user + " did fill the cache but"
                         + " never hit it: the item the fill set right before is gone or nearly, so the TTL is not a minute",
-                TTL_GIVEN_IN);
+                ttlGivenIn(service));
         expect(hit, "after a cold start that could not create the Momento"
                 + " client (Secrets Manager failed, then came back), reads of " + user + " never hit the cache again: AccountCache"
                 + " must ask its Supplier<CacheClient> on each use (Clients.cacheClient tries again), not keep its first answer;"

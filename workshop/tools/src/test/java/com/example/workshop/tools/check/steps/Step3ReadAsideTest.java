@@ -1,0 +1,41 @@
+package com.example.workshop.tools.check.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.workshop.tools.check.LocalService;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where step 3's check points when the cache's TTL is not a minute. */
+class Step3ReadAsideTest {
+    @TempDir
+    Path workingCopy;
+
+    @Test
+    void aTtlThatIsNotAMinuteIsTracedToClientsWhenItsConstantSaysSo() throws Exception {
+        assertThat(Step3ReadAside.ttlGivenIn(service())).as("no Clients.java here").isEqualTo("Dependencies.java");
+
+        clientsWith("    static final Duration CACHE_TTL = Duration.ofSeconds(60);");
+        assertThat(Step3ReadAside.ttlGivenIn(service())).isEqualTo("Dependencies.java");
+        clientsWith("    public static final Duration CACHE_TTL = Duration.ofMinutes(1);");
+        assertThat(Step3ReadAside.ttlGivenIn(service())).isEqualTo("Dependencies.java");
+
+        clientsWith("    static final Duration CACHE_TTL = Duration.ofMinutes(60);");
+        assertThat(Step3ReadAside.ttlGivenIn(service())).startsWith("workshop/02-momento-client.md, the edit of Clients.java");
+        clientsWith("    static final Duration CACHE_TTL = Duration.ofMillis(60);");
+        assertThat(Step3ReadAside.ttlGivenIn(service())).startsWith("workshop/02-momento-client.md, the edit of Clients.java");
+    }
+
+    private void clientsWith(String declaration) throws Exception {
+        Path file = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts")).resolve("Clients.java");
+        Files.writeString(file, "package com.example.accounts;\n\nfinal class Clients {\n" + declaration + "\n}\n");
+    }
+
+    private LocalService service() {
+        return new LocalService(URI.create("http://localhost:1"), List::of, workingCopy);
+    }
+}
