@@ -245,9 +245,17 @@ public final class ServerlessConfigLoader {
         return events;
     }
 
+    /** What the local cloud does with a stream event's settings; the others are noted and ignored. */
+    private static final java.util.Set<String> STREAM_SETTINGS_EMULATED = java.util.Set.of("arn", "type", "batchSize",
+            "startingPosition", "functionResponseType", "enabled");
+
     /** {@code stream: <arn>} or {@code stream: {arn, type, batchSize, startingPosition, functionResponseType, enabled}}. */
     private StreamEvent streamEvent(Object value, String path) {
         Map<String, Object> event = value instanceof Map<?, ?> ? map(value, path) : Map.of("arn", value);
+        event.keySet().stream().filter(setting -> !STREAM_SETTINGS_EMULATED.contains(setting)).sorted()
+                .forEach(setting -> warnings.add(path + "." + setting + " is not emulated by the local cloud (AWS applies"
+                        + " it as written): here a failed batch is retried, from the record it reports, until it succeeds or expires,"
+                        + " as Lambda does by default"));
         if (event.get("arn") == null) {
             throw source.error(path, value, "a stream event needs the stream's arn, e.g. arn: !GetAtt MyTable.StreamArn");
         }

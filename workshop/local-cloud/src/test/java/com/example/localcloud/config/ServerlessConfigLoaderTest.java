@@ -394,6 +394,34 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aStreamSettingTheLocalCloudDoesNotEmulateIsNoted() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                  runtime: java21
+                functions:
+                  cacher:
+                    handler: com.example.StreamHandler
+                    events:
+                      - stream:
+                          type: dynamodb
+                          arn: !GetAtt AccountsTable.StreamArn
+                          batchSize: 10
+                          maximumRetryAttempts: 3
+                          bisectBatchOnFunctionError: true
+                """ + TABLE);
+
+        assertThat(config.function("cacher").orElseThrow().streamEvents()).singleElement()
+                .satisfies(stream -> assertThat(stream.batchSize()).isEqualTo(10));
+        assertThat(config.warnings()).satisfiesExactly(
+                warning -> assertThat(warning).startsWith("functions.cacher.events[0].stream.bisectBatchOnFunctionError is not"
+                        + " emulated by the local cloud"),
+                warning -> assertThat(warning).startsWith("functions.cacher.events[0].stream.maximumRetryAttempts is not"
+                        + " emulated by the local cloud"));
+    }
+
+    @Test
     void otherEventTypesAreIgnoredWithAWarning() throws IOException {
         ServerlessConfig config = load("""
                 service: accounts
