@@ -31,7 +31,7 @@ public record Mutation(int step, String lesson, String file, String from, String
                     "src/main/java/com/example/accounts/service/StreamCacher.java",
                     "            return Outcome.IGNORED;\n        }\n        cache.replaceWithNotFound(key.get());\n",
                     "            return Outcome.IGNORED;\n        }\n"),
-            new Mutation(7, "a second delivery records each event once",
+            new Mutation(7, "a second delivery records each event once, and only an event recorded already is a duplicate",
                     "src/main/java/com/example/accounts/repository/ActivityRepository.java",
                     "                    .item(toItem(activity))\n                    .conditionExpression(\"attribute_not_exists(eventId)\"));\n",
                     "                    .item(toItem(activity)));\n"));

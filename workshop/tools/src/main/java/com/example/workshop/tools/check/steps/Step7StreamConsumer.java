@@ -34,7 +34,7 @@ final class Step7StreamConsumer {
                                 "ActivityConsumerHandlerTest.anOrganizationIsLookedUpByItsSlugAsInTheApi",
                                 "ActivityConsumerHandlerTest.theFirstLookupOfEachNameMissesAndTheRestAreCacheHits"),
                         Step7StreamConsumer::eventsOnTheStreamAreRecordedWithTheirNames),
-                Lesson.testedOnly("a second delivery records each event once",
+                Lesson.testedOnly("a second delivery records each event once, and only an event recorded already is a duplicate",
                         "ActivityRepository.java",
                         "ActivityConsumerHandlerTest.aSecondDeliveryOfTheSameBatchRecordsEachEventOnce",
                         "ActivityConsumerHandlerTest.onlyAnEventAlreadyRecordedIsADuplicateAnyOtherRefusalIsRetried"),
