@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  * index change, so the current branch and its uncommitted work are never touched.
  */
 @Command(name = "branches", description = {
-        "Create or update local branches step-1 ... step-N, one commit each, whose root holds that stage,",
-        "for the original tutorial's branch-per-step flow. Built from the last commit (HEAD); idempotent."})
+        "Create or update local branches step-1 ... step-N, one per step (the tutorial's branch-per-step flow).",
+        "Each is one commit whose root holds that stage. Built from the last commit (HEAD); idempotent."})
 class BranchesCommand extends StageCommand {
     BranchesCommand(Stages stages) {
         super(stages);

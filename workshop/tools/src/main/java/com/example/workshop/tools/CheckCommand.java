@@ -28,9 +28,24 @@ class CheckCommand extends StageCommand {
                 : stages.find(Files.readString(stages.root().resolve(Stages.MARKER)).strip());
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No checks are written for " + stage.name()));
+        warnOfChangedTests(stage);
         StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
         List<LessonResult> results = check.run(step);
         Checklist.forConsole().print(step, results, check.notes(), out());
         return results.stream().allMatch(LessonResult::done) ? 0 : 1;
+    }
+
+    /**
+     * The tests are the step's specification: a test changed by accident fails with a message that
+     * blames correct code. Say so first, with the way back.
+     */
+    private void warnOfChangedTests(Stages.Stage stage) throws IOException {
+        List<String> changed = Trees.differing(stages.root().resolve("src/test"), stage.dir().resolve("src/test"));
+        if (!changed.isEmpty()) {
+            out().printf("Note: src/test differs from %s's tests in %s%s. A failure there may be the test's, not your code's;"
+                    + " start %s --force brings the step's tests back (it stashes your changes to src/test first).%n%n",
+                    stage.name(), String.join(", ", changed.stream().limit(3).map(file -> "src/test/" + file).toList()),
+                    changed.size() > 3 ? " and " + (changed.size() - 3) + " more" : "", stage.name());
+        }
     }
 }

@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "prepare", mixinStandardHelpOptions = true, description = {
-        "Before the workshop, on a good network: downloads everything every step needs,",
-        "builds what can be built, then checks with Maven offline that each step builds,",
-        "starts and answers. Ends with one line: READY for offline use, or what is",
-        "missing.",
+        "Before the workshop, on a good network: make this repository ready for offline use.",
+        "Downloads everything every step needs, builds what can be built, then checks with",
+        "Maven offline that each step builds, starts and answers. Ends with one line:",
+        "READY for offline use, or what is missing.",
         "After a READY, Maven stays offline in this repository (.mvn/maven.config).",
         "In the room, with the network off: prepare --check."})
 class PrepareCommand extends StageCommand {

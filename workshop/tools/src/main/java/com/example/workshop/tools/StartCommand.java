@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "start", description = {
-        "Start a step: bring its tests (the step's specification) into src/test, and any helper file its guide",
-        "names, and record in .workshop-stage the step your working copy is becoming. Your code is not touched.",
+        "Start a step: bring its tests (the step's specification) into src/test.",
+        "Also brings any helper file its guide names, and records in .workshop-stage the step your working copy",
+        "is becoming. Your code is not touched.",
         "Refuses to replace tests you changed unless --force, which stashes them first."})
 class StartCommand extends StageCommand {
     private static final String TESTS = "src/test";

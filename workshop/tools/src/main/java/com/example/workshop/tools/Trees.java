@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -25,16 +27,22 @@ final class Trees {
 
     /** True when both hold the same files with the same text (line endings aside, for Windows checkouts). */
     static boolean same(Path a, Path b) throws IOException {
-        Set<String> files = files(a);
-        if (!files.equals(files(b))) {
-            return false;
-        }
-        for (String file : files) {
-            if (!text(a.resolve(file)).equals(text(b.resolve(file)))) {
-                return false;
+        return differing(a, b).isEmpty();
+    }
+
+    /** The files (relative, with '/') that only one of the two holds, or that both hold with another text. */
+    static List<String> differing(Path a, Path b) throws IOException {
+        Set<String> all = new TreeSet<>(files(a));
+        all.addAll(files(b));
+        List<String> differing = new ArrayList<>();
+        for (String file : all) {
+            Path inA = a.resolve(file);
+            Path inB = b.resolve(file);
+            if (!Files.isRegularFile(inA) || !Files.isRegularFile(inB) || !text(inA).equals(text(inB))) {
+                differing.add(file.replace('\\', '/'));
             }
         }
-        return true;
+        return differing;
     }
 
     static void deleteRecursively(Path path) throws IOException {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "workshop", mixinStandardHelpOptions = true,
         description = "Stage tools for the Momento serverless caching workshop, and the activity producer.",
         subcommands = {ListCommand.class, StartCommand.class, CheckCommand.class, UseCommand.class, DiffCommand.class,
-                BranchesCommand.class, ProduceCommand.class, PrepareCommand.class})
+                BranchesCommand.class, ProduceCommand.class, PrepareCommand.class, CommandLine.HelpCommand.class})
 public class Workshop implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

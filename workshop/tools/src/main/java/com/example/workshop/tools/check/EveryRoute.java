@@ -43,6 +43,7 @@ final class EveryRoute {
             if (step >= SECRET_READ_BEFORE_FROM_STEP) {
                 theKeyIsStillRead(service);
                 oneMomentoClientPerEnvironment(service);
+                DeployedJar.leavesOutWhatLambdaNeverLoads(service);
             }
         };
     }

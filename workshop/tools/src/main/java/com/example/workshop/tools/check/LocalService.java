@@ -105,6 +105,11 @@ public final class LocalService {
         return Optional.empty();
     }
 
+    /** The deployed jar's path, where the service runs from a working copy. */
+    public Optional<Path> deployedJarIfAny() {
+        return workingCopy == null ? Optional.empty() : Optional.of(deployedJar());
+    }
+
     /** Where the service listens: the local cloud's API Gateway, whose {@code /_local/endpoints} names the rest. */
     public URI base() {
         return base;

@@ -336,7 +336,9 @@ public final class StepCheck {
         if (granting.isPresent()) {
             // IAM refused what an earlier step's statement allows: this step's code is not to blame.
             return Lesson.of(lesson.title(), "workshop/" + granting.get() + ", the edit of serverless.yml: its statement"
-                    + " for " + refusedAction.get() + " no longer allows the call", lesson.tests(), lesson.probe());
+                    + " for " + refusedAction.get() + " no longer allows the call (its Resource; or, for a function with a"
+                    + " role of its own, custom.serverless-iam-roles-per-function.defaultInherit)", lesson.tests(),
+                    lesson.probe());
         }
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
             boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
@@ -367,6 +369,9 @@ public final class StepCheck {
         if (problems.stream().anyMatch(problem -> problem.contains("logged the Momento API key"))) {
             return "the line that logs the key (in local-cloud.log, the line above the local cloud's note):"
                     + " workshop/02-momento-client.md: the key is read, never logged";
+        }
+        if (problems.stream().anyMatch(problem -> problem.contains("which Lambda never loads"))) {
+            return "workshop/02-momento-client.md, the edit of pom.xml: the shade plugin's second <filter>";
         }
         if (problems.stream().anyMatch(problem -> problem.contains(" Momento clients in "))) {
             return "workshop/02-momento-client.md, the edit of Clients.java: one client per execution environment, kept in a"

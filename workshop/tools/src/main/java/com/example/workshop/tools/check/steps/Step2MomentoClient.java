@@ -2,6 +2,7 @@ package com.example.workshop.tools.check.steps;
 
 import static com.example.workshop.tools.check.ProbeFailure.expect;
 
+import com.example.workshop.tools.check.DeployedJar;
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.LocalService;
@@ -9,13 +10,10 @@ import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /** Step 2: one Momento client per execution environment, its key read from Secrets Manager. */
 final class Step2MomentoClient {
@@ -59,18 +57,7 @@ final class Step2MomentoClient {
      * just deployed, so this is what a deployment would upload.
      */
     static void theJarLeavesOutWhatLambdaNeverLoads(LocalService service) throws IOException, ProbeFailure {
-        Path jar = service.deployedJar();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            List<? extends ZipEntry> neverLoaded = zip.stream()
-                    .filter(entry -> entry.getName().matches("META-INF/native/[^/]*(osx|windows)[^/]*")).toList();
-            if (!neverLoaded.isEmpty()) {
-                long megabytes = Math.round(neverLoaded.stream().mapToLong(ZipEntry::getSize).sum() / 1e6);
-                throw new ProbeFailure("target/" + jar.getFileName() + " holds " + neverLoaded.size() + " native libraries"
-                        + " for macOS and Windows (" + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), which"
-                        + " Lambda never loads: the shade plugin's <filters> need a second <filter>, for"
-                        + " io.grpc:grpc-netty-shaded, that excludes META-INF/native/*osx* and META-INF/native/*windows*");
-            }
-        }
+        DeployedJar.leavesOutWhatLambdaNeverLoads(service);
     }
 
     /** Three requests to one function: one environment, one allowed GetSecretValue. */

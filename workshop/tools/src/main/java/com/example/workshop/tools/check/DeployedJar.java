@@ -1,0 +1,37 @@
+package com.example.workshop.tools.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/** What the jar the local cloud deployed holds: what a deployment would upload. */
+public final class DeployedJar {
+    private DeployedJar() {
+    }
+
+    /**
+     * gRPC's Netty ships native TLS libraries for every platform, and Lambda (Linux) loads only the
+     * Linux ones: step 2's shade filter leaves the others out. Nothing to look at where the service
+     * has no working copy (a test's).
+     */
+    public static void leavesOutWhatLambdaNeverLoads(LocalService service) throws IOException, ProbeFailure {
+        Path jar = service.deployedJarIfAny().filter(Files::isRegularFile).orElse(null);
+        if (jar == null) {
+            return;
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<? extends ZipEntry> neverLoaded = zip.stream()
+                    .filter(entry -> entry.getName().matches("META-INF/native/[^/]*(osx|windows)[^/]*")).toList();
+            if (!neverLoaded.isEmpty()) {
+                long megabytes = Math.round(neverLoaded.stream().mapToLong(ZipEntry::getSize).sum() / 1e6);
+                throw new ProbeFailure("target/" + jar.getFileName() + " holds " + neverLoaded.size() + " native libraries"
+                        + " for macOS and Windows (" + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), which"
+                        + " Lambda never loads: the shade plugin's <filters> need a second <filter>, for"
+                        + " io.grpc:grpc-netty-shaded, that excludes META-INF/native/*osx* and META-INF/native/*windows*");
+            }
+        }
+    }
+}
