@@ -393,9 +393,8 @@ class ServerlessConfigLoaderTest {
                 .hasMessageContaining("every function needs a handler");
     }
 
-    @Test
-    void aStreamSettingTheLocalCloudDoesNotEmulateIsNoted() throws IOException {
-        ServerlessConfig config = load("""
+    /** A function subscribed to the table's stream; a test may add settings of the stream event after it. */
+    private static final String CACHER_ON_THE_TABLES_STREAM = """
                 service: accounts
                 provider:
                   name: aws
@@ -407,6 +406,11 @@ class ServerlessConfigLoaderTest {
                       - stream:
                           type: dynamodb
                           arn: !GetAtt AccountsTable.StreamArn
+                """;
+
+    @Test
+    void aStreamSettingTheLocalCloudDoesNotEmulateIsNoted() throws IOException {
+        ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
                           batchSize: 10
                           maximumRetryAttempts: 3
                           bisectBatchOnFunctionError: true
@@ -423,19 +427,7 @@ class ServerlessConfigLoaderTest {
 
     @Test
     void otherEventTypesAreIgnoredWithAWarning() throws IOException {
-        ServerlessConfig config = load("""
-                service: accounts
-                provider:
-                  name: aws
-                  runtime: java21
-                functions:
-                  cacher:
-                    handler: com.example.StreamHandler
-                    events:
-                      - stream:
-                          type: dynamodb
-                          arn: !GetAtt AccountsTable.StreamArn
-                """ + TABLE);
+        ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + TABLE);
 
         // Stream events are emulated now (com.example.localcloud.streams): read, with no warning.
         assertThat(config.function("cacher").orElseThrow().httpEvents()).isEmpty();

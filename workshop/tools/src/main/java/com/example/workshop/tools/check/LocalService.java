@@ -231,25 +231,22 @@ public final class LocalService {
 
     /** IAM's answers to the calls a function made with {@code action}, e.g. "secretsmanager:GetSecretValue". */
     public List<JsonNode> iamDecisions(String function, String action) throws Exception {
-        List<JsonNode> matching = new ArrayList<>();
-        for (JsonNode decision : control(get("/_local/iam/decisions"))) {
-            if (decision.path("principalArn").asText("").endsWith("-" + function)
-                    && decision.path("action").asText("").equals(action)) {
-                matching.add(decision);
-            }
-        }
-        return matching;
+        return iamDecisions(action, decision -> decision.path("principalArn").asText("").endsWith("-" + function));
     }
 
     /** The calls IAM refused with {@code action}, whichever function made them. */
     public List<JsonNode> iamRefusals(String action) throws Exception {
-        List<JsonNode> refused = new ArrayList<>();
+        return iamDecisions(action, decision -> !decision.path("outcome").asText("").equals("ALLOWED"));
+    }
+
+    private List<JsonNode> iamDecisions(String action, java.util.function.Predicate<JsonNode> which) throws Exception {
+        List<JsonNode> matching = new ArrayList<>();
         for (JsonNode decision : control(get("/_local/iam/decisions"))) {
-            if (decision.path("action").asText("").equals(action) && !decision.path("outcome").asText("").equals("ALLOWED")) {
-                refused.add(decision);
+            if (decision.path("action").asText("").equals(action) && which.test(decision)) {
+                matching.add(decision);
             }
         }
-        return refused;
+        return matching;
     }
 
     /** The stage's DynamoDB table (the first it declares), as the local cloud named it. */

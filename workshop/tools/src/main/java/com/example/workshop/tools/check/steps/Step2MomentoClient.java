@@ -9,7 +9,6 @@ import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -48,16 +47,7 @@ final class Step2MomentoClient {
                 Lesson.of("the jar leaves out what Lambda never loads: gRPC's libraries for macOS and Windows",
                         "pom.xml",
                         List.of(),
-                        Step2MomentoClient::theJarLeavesOutWhatLambdaNeverLoads)));
-    }
-
-    /**
-     * The shade plugin's second filter: grpc-netty-shaded brings its native TLS libraries for every
-     * platform, and Lambda (Linux) loads only the Linux ones. The jar is the one the local cloud
-     * just deployed, so this is what a deployment would upload.
-     */
-    static void theJarLeavesOutWhatLambdaNeverLoads(LocalService service) throws IOException, ProbeFailure {
-        DeployedJar.leavesOutWhatLambdaNeverLoads(service);
+                        DeployedJar::leavesOutWhatLambdaNeverLoads)));
     }
 
     /** Three requests to one function: one environment, one allowed GetSecretValue. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.workshop.tools.check.DeployedJar;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class Step2MomentoClientTest {
                 "META-INF/native/libio_grpc_netty_shaded_netty_tcnative_osx_aarch_64.jnilib",
                 "META-INF/native/io_grpc_netty_shaded_netty_tcnative_windows_x86_64.dll");
 
-        assertThatThrownBy(() -> Step2MomentoClient.theJarLeavesOutWhatLambdaNeverLoads(service()))
+        assertThatThrownBy(() -> DeployedJar.leavesOutWhatLambdaNeverLoads(service()))
                 .isInstanceOf(ProbeFailure.class)
                 .hasMessageContaining("target/accounts-service.jar holds 2 native libraries for macOS and Windows")
                 .hasMessageContaining("io.grpc:grpc-netty-shaded");
@@ -54,7 +55,7 @@ class Step2MomentoClientTest {
         jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so",
                 "META-INF/native-image/io.grpc.netty.shaded.io.netty/windows-is-no-library-here.properties");
 
-        assertThatCode(() -> Step2MomentoClient.theJarLeavesOutWhatLambdaNeverLoads(service())).doesNotThrowAnyException();
+        assertThatCode(() -> DeployedJar.leavesOutWhatLambdaNeverLoads(service())).doesNotThrowAnyException();
     }
 
     private LocalService service() {
