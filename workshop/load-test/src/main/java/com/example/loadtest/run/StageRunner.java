@@ -31,7 +31,8 @@ public final class StageRunner {
     /** Creates the data on the target; fails if any create does not answer 201. */
     public void seed(Target target, SeedData data, int concurrency) throws InterruptedException {
         target.phase(Phase.SEED);
-        out.println(target.name() + ": seeding " + data);
+        out.println(target.name() + ": seeding " + data + " (" + data.organizations().size()
+                + " of the memberships are the founders', made with their organizations)");
         for (List<PlannedRequest> wave : Requests.seeding(data)) {
             LatencyRecorder recorder = new LatencyRecorder();
             try (Progress ignored = progress(target.name() + " " + seedLabel(wave), wave.size(), recorder)) {
@@ -93,6 +94,12 @@ public final class StageRunner {
             RequestPlan plan = new RequestPlan(data, mix, settings.seed() + 1, settings.warmUp(), RequestPlan.Purpose.WARM_UP);
             try (Progress ignored = progress(target.name() + " warm-up", settings.warmUp(), warmUp)) {
                 runner.run(target.baseUri(), plan, skip(servesFanOut), settings.concurrency(), null, warmUp);
+            }
+            // Not in the results, which count the measured requests only: say so here, or nobody hears of them.
+            if (warmUp.errors() > 0) {
+                out.println(target.name() + " warm-up: " + warmUp.errors() + " of " + warmUp.requests() + " requests failed,"
+                        + " e.g. " + warmUp.total().errorSamples().stream().findFirst().orElse("?") + ". They are not measured;"
+                        + " on a busy machine it is most often a cold start that outlasted the function's timeout.");
             }
         }
     }

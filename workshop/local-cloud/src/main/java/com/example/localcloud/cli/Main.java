@@ -35,8 +35,9 @@ public final class Main {
         }
         Path root = repositoryRoot();
         Path stage = root.resolve(System.getProperty("stage", ".")).normalize();
+        int gatewayPort = Integer.getInteger("port", 3000);
         LocalCloud.Builder builder = LocalCloud.builder(stage)
-                .port(Integer.getInteger("port", 3000))
+                .port(gatewayPort)
                 .build(Boolean.parseBoolean(System.getProperty("build", "true")))
                 .watch(Boolean.parseBoolean(System.getProperty("watch", "false")))
                 .dynamoDbPort(Integer.getInteger("dynamodbPort", 0))
@@ -49,6 +50,9 @@ public final class Main {
         } catch (RuntimeException e) { // a ConfigException names file, line and key: the message is enough
             System.err.println();
             System.err.println("The local cloud cannot start: " + e.getMessage());
+            if (portTaken(e)) {
+                System.err.println(whenThePortIsTaken(gatewayPort));
+            }
             System.exit(1);
             return;
         }
@@ -71,6 +75,23 @@ public final class Main {
         }, "local-cloud-shutdown"));
         System.out.println(StartupBanner.text(cloud, root, dashboard == null ? null : dashboard.uri()));
         new CountDownLatch(1).await(); // serve until Ctrl-C; the shutdown hook stops everything
+    }
+
+    /** Whether a server could not listen because another process holds its port. */
+    static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What to do when the port is taken: most often a local cloud left running in another terminal. */
+    static String whenThePortIsTaken(int port) {
+        return "Port " + port + " is taken, most often by a local cloud still running in another terminal (stop it there with"
+                + " Ctrl-C). Or start this one on another port, adding -Dport=" + (port + 1) + " to the command, and use that"
+                + " port in the guide's curl lines.";
     }
 
     /**

@@ -54,7 +54,8 @@ class PrepareCommand extends StageCommand {
         if (result.ready() && forMirror) {
             Path repository = MirrorLayout.localRepository();
             int written = MirrorLayout.addRemoteMetadata(repository);
-            out().println("Ready to serve as a mirror: " + repository + " (" + written + " maven-metadata.xml files written).");
+            out().println("Ready to serve as a mirror: " + repository + " (" + written + " maven-metadata.xml "
+                    + (written == 1 ? "file" : "files") + " written).");
             try {
                 Path zip = MirrorLayout.addMavenDistribution(repository, stages.root());
                 out().println("Maven itself, for MVNW_REPOURL: " + repository.relativize(zip) + ".");

@@ -59,6 +59,12 @@ class StartCommand extends StageCommand {
         Stages.Stage previous = stages.all().stream().filter(s -> s.number() == stage.number() - 1).findFirst()
                 .orElseThrow(() -> new WorkshopException(stage.name() + " is the first step: there is nothing to start."));
         if (!stage.name().equals(current) && !previous.name().equals(current) && !force) {
+            boolean past = stages.all().stream().anyMatch(s -> s.name().equals(current) && s.number() > stage.number());
+            if (past) { // going back: use drops the later steps' work from the working copy
+                throw new WorkshopException("Your working copy is " + current + ", past " + stage.name() + ". To do "
+                        + stage.name() + " again, commit your work (use replaces the working copy), then: use " + previous.name()
+                        + ", and start " + stage.name() + ". To see what the step changes: diff " + previous.name() + " " + stage.name());
+            }
             throw new WorkshopException("Your working copy is " + current + ", and " + stage.name() + " builds on "
                     + previous.name() + ". Finish that step first, or jump to it with: use " + previous.name());
         }

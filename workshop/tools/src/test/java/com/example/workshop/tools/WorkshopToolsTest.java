@@ -177,6 +177,17 @@ class WorkshopToolsTest {
         assertThat(errors).contains("builds on step-2-second").contains("use step-2-second");
     }
 
+    @Test
+    void startOfAnEarlierStepSaysHowToGoBackNotToFinishIt() {
+        run("start", "step-2");
+        run("start", "step-3");
+
+        assertThat(run("start", "step-2")).isEqualTo(1);
+
+        assertThat(errors).contains("step-3-third, past step-2-second").contains("use step-1-first, and start step-2-second")
+                .contains("diff step-1-first step-2-second").doesNotContain("Finish that step first");
+    }
+
     private int writeAndStartWithForce() {
         try {
             Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");

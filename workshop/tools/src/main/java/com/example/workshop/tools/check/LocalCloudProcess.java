@@ -39,6 +39,10 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
         this.reader.start();
     }
 
+    /** How Jetty says that a port is taken, in the reason the local cloud prints before it stops. */
+    static final String PORT_TAKEN = "Failed to bind";
+    private static final int PORT_ATTEMPTS = 3;
+
     static LocalCloudProcess start(Path root) throws IOException, InterruptedException {
         // Up for a minute, a few dozen requests: C2 would compile for longer than the check runs,
         // on the cores the functions' cold starts need (see Maven.QUICK_BUILD_OPTS).
@@ -51,6 +55,34 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
      * {@code environment} adjusts Maven's environment (MAVEN_OPTS, MAVEN_ARGS) before it starts.
      */
     public static LocalCloudProcess start(Path root, Path stage, boolean build, Consumer<Map<String, String>> environment)
+            throws IOException, InterruptedException {
+        return onAnotherPortIfTaken(() -> startOnAFreePort(root, stage, build, environment));
+    }
+
+    /** One try at starting the local cloud. */
+    interface Attempt<T> {
+        T start() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Tries again, up to {@link #PORT_ATTEMPTS} in all, when the port was taken: it was free when
+     * chosen, but another process (on a busy machine, another local cloud's execution environments)
+     * may take it in the seconds Maven needs before the gateway listens.
+     */
+    static <T> T onAnotherPortIfTaken(Attempt<T> attempt) throws IOException, InterruptedException {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.start();
+            } catch (IOException e) {
+                if (tries == PORT_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains(PORT_TAKEN)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static LocalCloudProcess startOnAFreePort(Path root, Path stage, boolean build,
+                                                      Consumer<Map<String, String>> environment)
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(Maven.command(root));

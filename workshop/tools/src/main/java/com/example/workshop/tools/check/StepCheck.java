@@ -35,6 +35,14 @@ public final class StepCheck {
     private static final Pattern MISSING_LIBRARY = Pattern.compile(": package (?!com\\.example\\.)[\\w.]+ does not exist");
     /** A class the tests use that the attendee's code does not have yet: "(symbol: class ListMembersHandler)". */
     private static final Pattern MISSING_CLASS = Pattern.compile("\\(symbol: class ([\\w$]+)\\)$");
+    /**
+     * A constructor or method the tests call with other parameters than the attendee's code has: javac's
+     * "constructor AccountService in class AccountService cannot be applied to given types" (one
+     * constructor) or "no suitable constructor found for AccountService(...)" (several).
+     */
+    private static final Pattern CHANGED_SIGNATURE = Pattern.compile(
+            "(?:(?:constructor|method) \\S+ in (?:class|record|enum|interface) ([\\w$.]+) cannot be applied to given types"
+                    + "|no suitable constructor found for ([\\w$]+)\\()");
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** A refusal as the log quotes it; the environment's id before it differs from one cold start to the next. */
     private static final Pattern IAM_REFUSAL = Pattern.compile(
@@ -171,8 +179,12 @@ public final class StepCheck {
                 problems.add(probeProblems.getOrDefault(lesson, List.of()).size(), cause.get());
                 seenFile = "Dependencies.java";
             }
-            Lesson pointed = pointedAt(reported(lesson, tests), problems, seenFile != null ? seenFile : brokenFile(tests, step),
+            Lesson pointed = pointedAt(reported(lesson, tests, step), problems, seenFile != null ? seenFile : brokenFile(tests, step),
                     unitTestedFile(tests, lesson), step);
+            Optional<String> earlierGrant = isRegressions(lesson) ? Optional.empty() : refusedByAnEarlierStatement(problems, step);
+            // What a probe saw then (every read from DynamoDB, say) names code of this step that may be right.
+            earlierGrant.ifPresent(action -> problems.add(0, "IAM refused " + action + ", which an earlier step's statement"
+                    + " allows (see ->): what the local cloud saw below follows from that, not from this step's code"));
             boolean onlyNotTried = problems.stream().allMatch(problem -> problem.startsWith("not tried: "));
             if (cloudFailure.isPresent() && lesson.probe() != null && onlyNotTried) {
                 pointed = Lesson.of(lesson.title(), pointedAtTheCloud ? "as above: the local cloud did not start"
@@ -329,10 +341,8 @@ public final class StepCheck {
      * tests alone failed ({@code testedFile}); else the lesson's own file.
      */
     private Lesson pointedAt(Lesson lesson, List<String> problems, String seenFile, String testedFile, StepLessons step) {
-        Optional<String> refusedAction = problems.stream().map(IAM_REFUSAL::matcher).filter(Matcher::find)
-                .map(refusal -> refusal.group(1)).findFirst();
-        Optional<String> granting = refusedAction.filter(action -> !guideNames(step.guide(), action))
-                .flatMap(action -> theGuideThatNames(action, step));
+        Optional<String> refusedAction = refusedByAnEarlierStatement(problems, step);
+        Optional<String> granting = refusedAction.flatMap(action -> theGuideThatNames(action, step));
         if (granting.isPresent()) {
             // IAM refused what an earlier step's statement allows: this step's code is not to blame.
             return Lesson.of(lesson.title(), "workshop/" + granting.get() + ", the edit of serverless.yml: its statement"
@@ -354,6 +364,12 @@ public final class StepCheck {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /** The first action IAM refused in {@code problems}, when this step's guide does not name it (an earlier step's does). */
+    private Optional<String> refusedByAnEarlierStatement(List<String> problems, StepLessons step) {
+        return problems.stream().map(IAM_REFUSAL::matcher).filter(Matcher::find).map(refusal -> refusal.group(1)).findFirst()
+                .filter(action -> !guideNames(step.guide(), action) && theGuideThatNames(action, step).isPresent());
     }
 
     /** The regressions line's pointer when a route failed in the local cloud, by what the gateway or the log said. */
@@ -516,10 +532,14 @@ public final class StepCheck {
      * the regressions line then points at the first compile error, not at "an edit broke something";
      * and so it does when the attendee's own code does not compile.
      */
-    private static Lesson reported(Lesson lesson, TestRun.Result tests) {
+    private Lesson reported(Lesson lesson, TestRun.Result tests, StepLessons step) {
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
-            return Lesson.of(lesson.title(), "make the first compile error above go away: in a test this step brought, it names"
-                    + " what the guide's edits add; in an older test, an edit changed something that test uses", List.of(), null);
+            String needed = missingFromTheTests(tests, step);
+            return Lesson.of(lesson.title(), needed != null
+                    ? "make the first compile error above go away: the step's tests use what workshop/" + step.guide()
+                            + "'s edit of " + needed + " adds or changes"
+                    : "make the first compile error above go away: a test calls what the guide's edits add or change"
+                            + " (a class, a method, a constructor's parameters), or what an edit of yours renamed", List.of(), null);
         }
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
             return Lesson.of(lesson.title(), "fix the compile errors above (file and line first), then check again", List.of(), null);
@@ -568,6 +588,12 @@ public final class StepCheck {
                     ownLessons ? "trying each lesson" : "calling every route");
             out.flush();
         } catch (IOException e) {
+            try {
+                Files.createDirectories(logFile.getParent());
+                Files.writeString(logFile, String.valueOf(e.getMessage()) + System.lineSeparator()); // where the pointer sends the reader
+            } catch (IOException notWritten) {
+                out.println("(could not write " + logFile + ": " + notWritten.getMessage() + ")");
+            }
             // The reason once, under the first lesson; it is often several lines long.
             String reason = "not tried: " + e.getMessage().strip();
             for (Lesson lesson : lessons) {
@@ -764,8 +790,15 @@ public final class StepCheck {
         String first = tests.errors().get(0);
         Matcher lookedIn = LOOKED_UP_IN.matcher(first);
         Matcher missingClass = MISSING_CLASS.matcher(first);
-        String file = lookedIn.find() ? lookedIn.group(1) + ".java" : missingClass.find() ? missingClass.group(1) + ".java" : null;
+        Matcher changed = CHANGED_SIGNATURE.matcher(first);
+        String file = lookedIn.find() ? lookedIn.group(1) + ".java" : missingClass.find() ? missingClass.group(1) + ".java"
+                : changed.find() ? simpleName(changed.group(1) != null ? changed.group(1) : changed.group(2)) + ".java" : null;
         return file != null && guideHasAnEditOf(step, file) ? file : null;
+    }
+
+    /** "AccountService" for "com.example.accounts.service.AccountService". */
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /**

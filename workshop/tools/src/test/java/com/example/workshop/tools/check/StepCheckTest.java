@@ -340,6 +340,9 @@ class StepCheckTest {
         assertThat(results.get(0).lesson().hint()).as("IAM refused what guide 02's statement grants: the Java code is not to blame")
                 .startsWith("workshop/02-momento-client.md, the edit of serverless.yml")
                 .contains("secretsmanager:GetSecretValue");
+        assertThat(results.get(0).problems().get(0)).as("what the probe saw then is a consequence, said before it")
+                .startsWith("IAM refused secretsmanager:GetSecretValue, which an earlier step's statement allows");
+        assertThat(results.get(0).problems()).anySatisfy(problem -> assertThat(problem).contains("read DynamoDB"));
     }
 
     @Test
@@ -524,6 +527,8 @@ class StepCheckTest {
         assertThat(printed.toString()).containsOnlyOnce("StreamSpecification")
                 .contains(String.format("      not tried: the local cloud stopped before it was ready:%n"
                         + "      Cannot subscribe to the streams: add StreamSpecification%n"));
+        assertThat(root.resolve("target/workshop-check/local-cloud.log")).as("where the pointer sends the reader")
+                .content().contains("Cannot subscribe to the streams: add StreamSpecification");
     }
 
     @Test
@@ -749,6 +754,32 @@ class StepCheckTest {
 
         assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
                 .containsExactly("ListMembersHandler.java", "AccountCache.java");
+    }
+
+    @Test
+    void testsCallingAConstructorWithOtherParametersPointAtTheEditOfItsClass() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit));
+
+        List<LessonResult> results = check(readAside, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/test/java/com/example/accounts/AccountsApiIntegrationTest.java:33:"
+                        + " constructor AccountService in class AccountService cannot be applied to given types;")));
+
+        assertThat(results.get(0).lesson().hint()).as("AccountCache may be done: the tests wait for AccountService's new constructor")
+                .isEqualTo("AccountService.java");
+        assertThat(results.get(1).lesson().hint()).as("the regressions line names that edit, not an edit that broke an older test")
+                .isEqualTo("make the first compile error above go away: the step's tests use what workshop/03-read-aside.md's"
+                        + " edit of AccountService.java adds or changes");
+    }
+
+    @Test
+    void testsCallingOneOfSeveralConstructorsPointAtTheEditOfItsClass() throws Exception {
+        List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile("src/test/java/com/example/accounts/cache/AccountCacheTest.java:40:"
+                + " no suitable constructor found for AccountCache(momento.sdk.CacheClient,java.lang.String)");
+
+        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
+                .containsExactly("AccountCache.java", "AccountCache.java");
     }
 
     /** Step 5's first two lessons, checked with tests that do not compile for {@code error}. */

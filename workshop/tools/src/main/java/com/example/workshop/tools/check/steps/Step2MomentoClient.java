@@ -57,13 +57,26 @@ final class Step2MomentoClient {
         }
         List<JsonNode> reads = service.iamDecisions("getUser", "secretsmanager:GetSecretValue");
         expect(!reads.isEmpty(), "getUser never called secretsmanager:GetSecretValue: the key must come from the secret"
-                + " named by the MOMENTO_API_KEY_SECRET_ID environment variable");
+                + " named by the MOMENTO_API_KEY_SECRET_ID environment variable, read when the client is created during Init"
+                + " (IAM was never asked, so the code, not the statement, is what is missing)", whereInitCreatesNoClient(service));
         for (JsonNode read : reads) {
             expect(read.path("outcome").asText().equals("ALLOWED"), refused(read));
         }
         long environments = environments(service, "getUser");
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
                 + environments + " execution environment(s): read it once, when the client is created");
+    }
+
+    /**
+     * The next edit when Init creates no client and logged no failure (a failure, such as a variable
+     * serverless.yml lacks, says where itself): Clients.java until it builds a CacheClient (its edit
+     * comes first in the guide), then Dependencies.java, whose edit calls it during Init.
+     */
+    static String whereInitCreatesNoClient(LocalService service) {
+        if (!getUsersLines(service, Step2MomentoClient::tellsOfAFailure).isEmpty()) {
+            return null;
+        }
+        return service.sourceLine("Clients.java", "CacheClient").isPresent() ? "Dependencies.java" : "Clients.java";
     }
 
     /** Why IAM refused the read: no statement names the action, or one does on a Resource that misses the secret. */
@@ -115,7 +128,7 @@ final class Step2MomentoClient {
             throw new ProbeFailure("the client could not be created: " + LocalService.brief(failures.get(0).strip()));
         }
         expect(afterFirst > 0, "getUser never created a Momento client: the handler's constructor (Init) must create it,"
-                + " through Dependencies.accountService()");
+                + " through Dependencies.accountService()", whereInitCreatesNoClient(service));
         expect(afterFourth == afterFirst, "getUser built " + (afterFourth - afterFirst) + " more Momento clients for 3 more"
                 + " requests: keep the one client in a static field and reuse it");
         // Step 2 makes no cache call, so only a client that connects while it is created opens a connection.

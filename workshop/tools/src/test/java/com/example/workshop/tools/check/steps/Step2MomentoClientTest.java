@@ -96,6 +96,23 @@ class Step2MomentoClientTest {
     }
 
     @Test
+    void initWithoutAClientPointsAtClientsUntilItBuildsOneThenAtDependencies() throws Exception {
+        Path clients = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts")).resolve("Clients.java");
+        Files.writeString(clients, "final class Clients {\n    static DynamoDbClient dynamoDb() { return null; }\n}\n");
+        assertThat(Step2MomentoClient.whereInitCreatesNoClient(service())).as("step 1's Clients: its edit comes first")
+                .isEqualTo("Clients.java");
+
+        Files.writeString(clients, "final class Clients {\n    static CacheClient cacheClient(String id) { return null; }\n}\n");
+        assertThat(Step2MomentoClient.whereInitCreatesNoClient(service())).as("Clients builds one: nothing calls it during Init")
+                .isEqualTo("Dependencies.java");
+
+        List<String> log = List.of("[getUser#1] WARN Dependencies - no cache: java.lang.IllegalStateException: Environment"
+                + " variable MOMENTO_API_KEY_SECRET_ID is not set: see serverless.yml");
+        assertThat(Step2MomentoClient.whereInitCreatesNoClient(new LocalService(URI.create("http://localhost:1"), () -> log,
+                workingCopy))).as("a failure logged says where itself").isNull();
+    }
+
+    @Test
     void aFailureIsToldByItsLevelOrItsExceptionWhateverTheWords() {
         assertThat(List.of(
                 "[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use: "

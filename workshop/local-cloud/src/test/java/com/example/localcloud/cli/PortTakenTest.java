@@ -1,0 +1,35 @@
+package com.example.localcloud.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.example.localcloud.apigateway.ApiGateway;
+import com.example.localcloud.service.RunningServices;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/** A port another process holds: the start command says so, and how to go on, beside Jetty's "Failed to bind". */
+class PortTakenTest {
+
+    @Test
+    void aGatewayThatCannotBindIsToldAsATakenPortWithTheOptionForAnother() throws Exception {
+        try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             RunningServices services = new RunningServices()) {
+            int taken = holder.getLocalPort();
+
+            Throwable failure = catchThrowable(() -> services.startPart("api-gateway", "API Gateway on 127.0.0.1:" + taken,
+                    () -> ApiGateway.start(taken, null, null, null, message -> { })));
+
+            assertThat(failure).hasMessageContaining("Cannot start API Gateway");
+            assertThat(Main.portTaken(failure)).isTrue();
+            assertThat(Main.whenThePortIsTaken(taken)).contains("Port " + taken + " is taken")
+                    .contains("-Dport=" + (taken + 1));
+        }
+    }
+
+    @Test
+    void anotherFailureIsNoTakenPort() {
+        assertThat(Main.portTaken(new IllegalStateException("serverless.yml, line 3: bad indentation"))).isFalse();
+    }
+}
