@@ -9,6 +9,7 @@ import com.example.workshop.tools.activity.KinesisTarget;
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.CacheCounters;
+import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -20,6 +21,10 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** Step 7: a Kinesis consumer enriches activity events through read-aside and records each once. */
 final class Step7StreamConsumer {
+    /** A batch summary that counts at least one duplicate, in the guide's words or one's own ("2 duplicates", "duplicates: 2"). */
+    static final java.util.regex.Pattern SOME_DUPLICATES =
+            java.util.regex.Pattern.compile("\\b[1-9]\\d* duplicates?\\b|\\bduplicates?\\W{1,3}[1-9]");
+
     /** A cold consumer on a busy laptop: poll, Init, the first lookups and writes. */
     private static final int SECONDS = 20;
 
@@ -95,15 +100,25 @@ final class Step7StreamConsumer {
         String organization = service.createOrganization(user);
         String table = service.table("ActivityTable");
         FailedBatches failures = FailedBatches.watch(service, "activityConsumer");
+        int consumerLinesBefore = service.logLines(CONSUMER_LINE).size();
 
         List<ActivityEvent> events;
         service.failDynamoDb("PutItem");
         try {
             events = put(service, user, organization, 2);
-            failures.expectARetry("DynamoDB refusing every PutItem", ": a write that failed must reach the handler, which"
-                    + " reports its record (ActivityRepository.writeOnce takes only its condition's refusal for a duplicate;"
-                    + " any other DynamoDB error is thrown), and the handler puts that record's sequence number in"
-                    + " batchItemFailures");
+            try {
+                failures.expectARetry("DynamoDB refusing every PutItem", ": a write that failed must reach the handler, which"
+                        + " reports its record (ActivityRepository.writeOnce takes only its condition's refusal for a duplicate;"
+                        + " any other DynamoDB error is thrown), and the handler puts that record's sequence number in"
+                        + " batchItemFailures");
+            } catch (ProbeFailure notRetried) {
+                List<String> since = service.logLines(CONSUMER_LINE);
+                boolean countedAsDuplicates = since.subList(Math.min(consumerLinesBefore, since.size()), since.size()).stream()
+                        .anyMatch(line -> SOME_DUPLICATES.matcher(line).find());
+                // New events whose writes failed, summed up as duplicates: writeOnce took the failure for its condition's.
+                throw countedAsDuplicates ? new ProbeFailure(notRetried.getMessage() + "; its summary counted the failed writes"
+                        + " as duplicates", "ActivityRepository.java") : notRetried;
+            }
         } finally {
             service.healDynamoDb();
         }
