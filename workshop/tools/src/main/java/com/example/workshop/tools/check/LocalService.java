@@ -258,6 +258,13 @@ public final class LocalService {
         return tables.next().asText();
     }
 
+    /** The stream subscriptions running, as the local cloud describes them: "streamCacher <- dynamodb stream of T (batch ...)". */
+    public List<String> streamSubscriptions() throws Exception {
+        List<String> subscriptions = new java.util.ArrayList<>();
+        control(get("/_local/streams")).forEach(subscription -> subscriptions.add(subscription.asText()));
+        return subscriptions;
+    }
+
     /** The table that serverless.yml declares as {@code logicalId} (the local cloud names it {@code <service>-<stage>-<logicalId>}). */
     public String table(String logicalId) throws Exception {
         for (JsonNode table : control(get("/_local/endpoints")).path("tables")) {

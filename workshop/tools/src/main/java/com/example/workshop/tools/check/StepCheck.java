@@ -169,7 +169,7 @@ public final class StepCheck {
             if (lesson.title().equals(StepLessons.REGRESSIONS)) {
                 problems.addAll(unclaimedFailures(tests, claimed));
             } else {
-                problems.addAll(testProblems(tests, lesson));
+                problems.addAll(testProblems(tests, lesson, nextTestCompileError(tests, step)));
             }
             // A probe's guess at the file (wiring, as a rule) gives way to the lesson's own failing unit test.
             String seenFile = ownUnitTestFails(lesson, tests) ? null : probedFiles.get(lesson);
@@ -715,7 +715,8 @@ public final class StepCheck {
         }
     }
 
-    private static List<String> testProblems(TestRun.Result tests, Lesson lesson) {
+    /** @param nextError the test compile error to show, when the tests do not compile: the one the next edit makes go away */
+    private static List<String> testProblems(TestRun.Result tests, Lesson lesson, Optional<String> nextError) {
         if (lesson.tests().isEmpty()) {
             return List.of();
         }
@@ -729,8 +730,7 @@ public final class StepCheck {
                 return List.of("not tried: the build failed (why is under the checklist's last line)");
             }
             case TESTS_DO_NOT_COMPILE -> {
-                return List.of("the tests do not compile yet: " + (tests.errors().isEmpty() ? "see target/workshop-check/maven.log"
-                        : tests.errors().get(0)));
+                return List.of("the tests do not compile yet: " + nextError.orElse("see target/workshop-check/maven.log"));
             }
         }
         List<String> problems = new ArrayList<>();
@@ -784,16 +784,50 @@ public final class StepCheck {
      * first error names nothing the guide edits (each lesson keeps its own pointer, a to-do list).
      */
     private String missingFromTheTests(TestRun.Result tests, StepLessons step) {
-        if (tests.errors().isEmpty()) {
-            return null;
+        return nextTestCompileError(tests, step).map(error -> fileTheGuideEditsFor(error, step)).orElse(null);
+    }
+
+    /**
+     * Of the errors that keep the step's tests from compiling, the one whose missing part the guide's
+     * edits add first: the next edit, in the guide's order (javac reports the tests' files in its own
+     * order, and step 5's first error names the class of its last edit). The first error when none
+     * names a file the guide edits.
+     */
+    private Optional<String> nextTestCompileError(TestRun.Result tests, StepLessons step) {
+        if (tests.outcome() != TestRun.Outcome.TESTS_DO_NOT_COMPILE || tests.errors().isEmpty()) {
+            return Optional.empty();
         }
-        String first = tests.errors().get(0);
-        Matcher lookedIn = LOOKED_UP_IN.matcher(first);
-        Matcher missingClass = MISSING_CLASS.matcher(first);
-        Matcher changed = CHANGED_SIGNATURE.matcher(first);
+        List<String> headings = guideHeadings(step.guide());
+        return tests.errors().stream().filter(error -> fileTheGuideEditsFor(error, step) != null)
+                .min(java.util.Comparator.comparingInt(error -> editIndex(headings, fileTheGuideEditsFor(error, step))))
+                .or(() -> Optional.of(tests.errors().get(0)));
+    }
+
+    /** The file whose edit adds what a compile error misses ("symbol: class X", "in X", "constructor X ... cannot be applied"), if the guide edits it. */
+    private String fileTheGuideEditsFor(String error, StepLessons step) {
+        Matcher lookedIn = LOOKED_UP_IN.matcher(error);
+        Matcher missingClass = MISSING_CLASS.matcher(error);
+        Matcher changed = CHANGED_SIGNATURE.matcher(error);
         String file = lookedIn.find() ? lookedIn.group(1) + ".java" : missingClass.find() ? missingClass.group(1) + ".java"
                 : changed.find() ? simpleName(changed.group(1) != null ? changed.group(1) : changed.group(2)) + ".java" : null;
         return file != null && guideHasAnEditOf(step, file) ? file : null;
+    }
+
+    private static int editIndex(List<String> headings, String file) {
+        for (int i = 0; i < headings.size(); i++) {
+            if (headings.get(i).contains(file)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private List<String> guideHeadings(String guide) {
+        try {
+            return Files.readAllLines(root.resolve("workshop").resolve(guide)).stream().filter(line -> line.startsWith("#")).toList();
+        } catch (IOException e) {
+            return List.of(); // no guide here (a test's root)
+        }
     }
 
     /** "AccountService" for "com.example.accounts.service.AccountService". */
@@ -823,6 +857,10 @@ public final class StepCheck {
         if (testedClasses.size() > 1) {
             // An integration test goes through every part; a failing unit test names the one part.
             testedClasses = testedClasses.stream().filter(name -> !name.endsWith("IntegrationTest")).toList();
+        }
+        if (testedClasses.size() > 1 && testedClasses.stream().anyMatch(name -> !name.endsWith("HandlerTest"))) {
+            // A handler's test goes through the class it calls (StreamCacherHandlerTest through StreamCacher): that one.
+            testedClasses = testedClasses.stream().filter(name -> !name.endsWith("HandlerTest")).toList();
         }
         if (testedClasses.size() != 1 || !testedClasses.get(0).endsWith("Test")) {
             return null;

@@ -391,6 +391,25 @@ class StepCheckTest {
     }
 
     @Test
+    void aHandlersTestFailingWithTheTestOfTheClassItCallsPointsAtThatClass() throws Exception {
+        guideWithEditsOf("06-stream-cacher.md", "StreamCacher.java", "StreamCacherHandler.java");
+        Lesson reported = Lesson.of("a failed cache write is reported", "StreamCacherHandler.java",
+                List.of("StreamCacherHandlerTest.aRemovalTheCacheFailsToApplyIsReported",
+                        "StreamCacherTest.aCacheFailureIsThrownSoTheChangeIsRetried"), null);
+        StepLessons streamCacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(reported));
+
+        List<LessonResult> both = check(streamCacher, ran(fail("StreamCacherHandlerTest", "aRemovalTheCacheFailsToApplyIsReported",
+                "no failure reported"), fail("StreamCacherTest", "aCacheFailureIsThrownSoTheChangeIsRetried", "nothing thrown")));
+        List<LessonResult> handlerOnly = check(streamCacher, ran(fail("StreamCacherHandlerTest",
+                "aRemovalTheCacheFailsToApplyIsReported", "no failure reported"),
+                pass("StreamCacherTest", "aCacheFailureIsThrownSoTheChangeIsRetried")));
+
+        assertThat(both.get(0).lesson().hint()).as("the handler's test goes through StreamCacher, whose own test fails")
+                .isEqualTo("StreamCacher.java");
+        assertThat(handlerOnly.get(0).lesson().hint()).isEqualTo("StreamCacherHandler.java");
+    }
+
+    @Test
     void aProbesGuessAtTheFileGivesWayToTheLessonsOwnFailingUnitTest() throws Exception {
         guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
         Lesson ttl = Lesson.of("a miss fills the cache, with a TTL", "AccountCache.java",
@@ -754,6 +773,24 @@ class StepCheckTest {
 
         assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
                 .containsExactly("ListMembersHandler.java", "AccountCache.java");
+    }
+
+    @Test
+    void testsMissingPartsOfSeveralEditsPointAtTheOneTheGuideMakesFirst() throws Exception {
+        guideWithEditsOf("05-fan-out.md", "AccountCache.java", "ListMembersHandler.java");
+        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+        String lastEdit = "src/test/java/com/example/accounts/BadInputPropertyTest.java:14: cannot find symbol (symbol: class ListMembersHandler)";
+        String firstEdit = "src/test/java/com/example/accounts/cache/AccountCacheTest.java:95: cannot find symbol"
+                + " (symbol: method readAll(java.util.List<java.lang.String>), in AccountCache)";
+
+        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
+                List.of(lastEdit, firstEdit)));
+
+        assertThat(results.get(0).lesson().hint()).as("javac's first error is the guide's last edit: the next edit is the other")
+                .isEqualTo("AccountCache.java");
+        assertThat(results.get(0).problems()).contains("the tests do not compile yet: " + firstEdit);
+        assertThat(results.get(1).problems()).as("the last line lists them as javac did").contains("  " + lastEdit);
     }
 
     @Test

@@ -115,6 +115,12 @@ final class Step4WriteAside {
         String organization = service.createOrganization(alice);
         String membership = "/organizations/" + organization + "/members/" + bob;
         Reply before = service.get(membership); // now "not a member" is cached
+        // What the add reads first (the organization, bob, alice's role), read now: its reads are then hits,
+        // so a conditional set during the add is its write's, not a read-aside fill's (createUser may not cache yet).
+        for (String read : List.of("/organizations/" + organization, "/users/" + bob,
+                "/organizations/" + organization + "/members/" + alice)) {
+            service.get(read);
+        }
 
         long setsBefore = service.momentoCalls("Set");
         long conditionalSetsBefore = conditionalSets(service);
