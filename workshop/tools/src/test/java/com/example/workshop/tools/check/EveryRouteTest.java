@@ -3,10 +3,6 @@ package com.example.workshop.tools.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The regressions line's calls of every route, against a gateway that answers as a test sets it. */
 class EveryRouteTest {
-    private HttpServer gateway;
+    private StubGateway gateway;
     private final List<String> gets = new CopyOnWriteArrayList<>();
     /** GET paths that start with this have no route: API Gateway's 403. */
     private volatile String unrouted = "/nothing";
@@ -24,39 +20,30 @@ class EveryRouteTest {
 
     @BeforeEach
     void startTheGateway() throws Exception {
-        gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        gateway.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
+        gateway = new StubGateway((method, path) -> {
             if (path.equals("/_local/iam/decisions")) {
-                byte[] decisions = iamDecisions.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, decisions.length);
-                exchange.getResponseBody().write(decisions);
-                exchange.close();
-                return;
+                return new StubGateway.Answer(200, iamDecisions);
             }
-            boolean post = exchange.getRequestMethod().equals("POST");
+            boolean post = method.equals("POST");
             if (!post) {
                 gets.add(path);
             }
             boolean routed = post || !path.startsWith(unrouted);
-            byte[] body = (routed ? "{}" : "{\"message\":\"Missing Authentication Token\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(post ? 201 : routed ? 200 : 403, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            return new StubGateway.Answer(post ? 201 : routed ? 200 : 403,
+                    routed ? "{}" : "{\"message\":\"Missing Authentication Token\"}");
         });
-        gateway.start();
     }
 
     @AfterEach
     void stopTheGateway() {
-        gateway.stop(0);
+        gateway.close();
     }
 
     /** What the local cloud logged, as a test sets it. */
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     private LocalService service() {
-        return new LocalService(URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/"), () -> List.copyOf(log));
+        return gateway.service(() -> List.copyOf(log));
     }
 
     @Test
