@@ -536,8 +536,8 @@ public final class StepCheck {
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
             String needed = missingFromTheTests(tests, step);
             return Lesson.of(lesson.title(), needed != null
-                    ? "make the first compile error above go away: the step's tests use what workshop/" + step.guide()
-                            + "'s edit of " + needed + " adds or changes"
+                    ? "the step's tests use what workshop/" + step.guide() + "'s edit of " + needed + " adds or changes:"
+                            + " that edit is the next to make (of the errors above, javac's order, the one that names it)"
                     : "make the first compile error above go away: a test calls what the guide's edits add or change"
                             + " (a class, a method, a constructor's parameters), or what an edit of yours renamed", List.of(), null);
         }

@@ -806,8 +806,8 @@ class StepCheckTest {
         assertThat(results.get(0).lesson().hint()).as("AccountCache may be done: the tests wait for AccountService's new constructor")
                 .isEqualTo("AccountService.java");
         assertThat(results.get(1).lesson().hint()).as("the regressions line names that edit, not an edit that broke an older test")
-                .isEqualTo("make the first compile error above go away: the step's tests use what workshop/03-read-aside.md's"
-                        + " edit of AccountService.java adds or changes");
+                .isEqualTo("the step's tests use what workshop/03-read-aside.md's edit of AccountService.java adds or changes:"
+                        + " that edit is the next to make (of the errors above, javac's order, the one that names it)");
     }
 
     @Test
