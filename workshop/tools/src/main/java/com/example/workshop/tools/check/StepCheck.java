@@ -160,6 +160,7 @@ public final class StepCheck {
             cloudFailure = probeAll(lessons, probeProblems, probedFiles, logs.resolve("local-cloud.log"));
         }
 
+        Optional<String> nextError = nextTestCompileError(tests, step);
         List<LessonResult> results = new ArrayList<>();
         List<String> claimed = lessons.stream().flatMap(lesson -> lesson.tests().stream()).toList();
         boolean pointedAtTheCloud = false;
@@ -169,7 +170,7 @@ public final class StepCheck {
             if (lesson.title().equals(StepLessons.REGRESSIONS)) {
                 problems.addAll(unclaimedFailures(tests, claimed));
             } else {
-                problems.addAll(testProblems(tests, lesson, nextTestCompileError(tests, step)));
+                problems.addAll(testProblems(tests, lesson, nextError));
             }
             // A probe's guess at the file (wiring, as a rule) gives way to the lesson's own failing unit test.
             String seenFile = ownUnitTestFails(lesson, tests) ? null : probedFiles.get(lesson);
@@ -784,7 +785,9 @@ public final class StepCheck {
      * first error names nothing the guide edits (each lesson keeps its own pointer, a to-do list).
      */
     private String missingFromTheTests(TestRun.Result tests, StepLessons step) {
-        return nextTestCompileError(tests, step).map(error -> fileTheGuideEditsFor(error, step)).orElse(null);
+        List<String> headings = guideHeadings(step.guide());
+        return nextTestCompileError(tests, step).map(StepCheck::fileNamedBy)
+                .filter(file -> editIndex(headings, file) < Integer.MAX_VALUE).orElse(null);
     }
 
     /**
@@ -797,24 +800,24 @@ public final class StepCheck {
         if (tests.outcome() != TestRun.Outcome.TESTS_DO_NOT_COMPILE || tests.errors().isEmpty()) {
             return Optional.empty();
         }
-        List<String> headings = guideHeadings(step.guide());
-        return tests.errors().stream().filter(error -> fileTheGuideEditsFor(error, step) != null)
-                .min(java.util.Comparator.comparingInt(error -> editIndex(headings, fileTheGuideEditsFor(error, step))))
+        List<String> headings = guideHeadings(step.guide()); // read once, not per error
+        return tests.errors().stream().filter(error -> editIndex(headings, fileNamedBy(error)) < Integer.MAX_VALUE)
+                .min(java.util.Comparator.comparingInt(error -> editIndex(headings, fileNamedBy(error))))
                 .or(() -> Optional.of(tests.errors().get(0)));
     }
 
-    /** The file whose edit adds what a compile error misses ("symbol: class X", "in X", "constructor X ... cannot be applied"), if the guide edits it. */
-    private String fileTheGuideEditsFor(String error, StepLessons step) {
+    /** The file whose edit adds what a compile error misses ("symbol: class X", "in X", "constructor X ... cannot be applied"), or null. */
+    private static String fileNamedBy(String error) {
         Matcher lookedIn = LOOKED_UP_IN.matcher(error);
         Matcher missingClass = MISSING_CLASS.matcher(error);
         Matcher changed = CHANGED_SIGNATURE.matcher(error);
-        String file = lookedIn.find() ? lookedIn.group(1) + ".java" : missingClass.find() ? missingClass.group(1) + ".java"
+        return lookedIn.find() ? lookedIn.group(1) + ".java" : missingClass.find() ? missingClass.group(1) + ".java"
                 : changed.find() ? simpleName(changed.group(1) != null ? changed.group(1) : changed.group(2)) + ".java" : null;
-        return file != null && guideHasAnEditOf(step, file) ? file : null;
     }
 
+    /** Which of the guide's headings first names {@code file}; MAX_VALUE when none does (or no file). */
     private static int editIndex(List<String> headings, String file) {
-        for (int i = 0; i < headings.size(); i++) {
+        for (int i = 0; file != null && i < headings.size(); i++) {
             if (headings.get(i).contains(file)) {
                 return i;
             }
