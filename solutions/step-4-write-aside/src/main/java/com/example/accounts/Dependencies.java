@@ -18,7 +18,7 @@ public final class Dependencies {
     public static AccountService accountService() {
         CompletableFuture<Void> cacheClientCreated = createCacheClientDuringInit();
         AccountRepository repository = new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME"));
-        cacheClientCreated.join(); // Init ends with the cache client connected
+        cacheClientCreated.join(); // Init waits until the cache client is built or its failure logged
         return new AccountService(repository, accountCache());
     }
 

@@ -27,6 +27,8 @@ public final class Clients {
     private static final Duration CONNECT_DURING_INIT = Duration.ofSeconds(1);
     /** Keepalive off: a frozen execution environment cannot answer pings. */
     private static final Configuration MOMENTO_CONFIGURATION = Configurations.Lambda.latest();
+    /** After a failed attempt, how long cacheClient fails at once rather than ask Secrets Manager again. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
     /**
      * The most one DynamoDB call may take, its retries included. The SDK retries a throttled call
@@ -39,6 +41,9 @@ public final class Clients {
     private static CacheClient cacheClient;
     /** Guards cacheClient. Not the class's lock: Init builds the DynamoDB client while this one connects. */
     private static final Object CACHE_CLIENT_LOCK = new Object();
+    /** Why the last attempt failed (null if none did) and when, by System.nanoTime(). */
+    private static String lastFailure;
+    private static long lastFailedAt;
 
     private Clients() {
     }
@@ -58,14 +63,25 @@ public final class Clients {
     /**
      * The Momento client, created on first use with the API key read from the Secrets Manager
      * secret {@code apiKeySecretId}, then reused. If that fails (Secrets Manager or Momento
-     * unreachable), this throws and the next call tries again, so one bad cold start does not
-     * leave the environment without a cache for good.
+     * unreachable), this throws, and so does every call of the next five seconds, without
+     * trying: a slow Secrets Manager would cost each cache call its wait. The first call after
+     * that tries again, so one bad cold start does not leave the environment without a cache.
      */
     static CacheClient cacheClient(String apiKeySecretId) {
         synchronized (CACHE_CLIENT_LOCK) {
             if (cacheClient == null) {
-                String apiKey = MomentoApiKey.read(secretsManager(), apiKeySecretId);
-                cacheClient = connect(CredentialProvider.fromString(apiKey));
+                if (lastFailure != null && System.nanoTime() - lastFailedAt < RETRY_AFTER_FAILURE.toNanos()) {
+                    throw new IllegalStateException("not tried again within " + RETRY_AFTER_FAILURE.toSeconds()
+                            + " s of the last failure: " + lastFailure);
+                }
+                try {
+                    String apiKey = readApiKey(apiKeySecretId);
+                    cacheClient = connect(CredentialProvider.fromString(apiKey));
+                } catch (RuntimeException e) {
+                    lastFailure = e.toString();
+                    lastFailedAt = System.nanoTime();
+                    throw e;
+                }
             }
             return cacheClient;
         }
@@ -82,7 +98,13 @@ public final class Clients {
         }
     }
 
-    /** Used once per environment, to read the Momento API key; not kept. */
+    /** Reads the key with a Secrets Manager client of its own, closed once read: one read per environment. */
+    private static String readApiKey(String secretId) {
+        try (SecretsManagerClient secretsManager = secretsManager()) {
+            return MomentoApiKey.read(secretsManager, secretId);
+        }
+    }
+
     private static SecretsManagerClient secretsManager() {
         return SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()

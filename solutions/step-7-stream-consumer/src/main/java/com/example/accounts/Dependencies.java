@@ -21,7 +21,7 @@ public final class Dependencies {
     public static AccountService accountService() {
         CompletableFuture<Void> cacheClientCreated = createCacheClientDuringInit();
         AccountRepository repository = new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME"));
-        cacheClientCreated.join(); // Init ends with the cache client connected
+        cacheClientCreated.join(); // Init waits until the cache client is built or its failure logged
         return new AccountService(repository, accountCache());
     }
 
@@ -41,7 +41,7 @@ public final class Dependencies {
         CompletableFuture<Void> cacheClientCreated = createCacheClientDuringInit();
         AccountRepository accounts = new AccountRepository(Clients.dynamoDb(), requiredEnv("TABLE_NAME"));
         ActivityRepository activities = new ActivityRepository(Clients.dynamoDb(), requiredEnv("ACTIVITY_TABLE_NAME"));
-        cacheClientCreated.join(); // Init ends with the cache client connected
+        cacheClientCreated.join(); // Init waits until the cache client is built or its failure logged
         return new ActivityConsumer(accounts, activities, accountCache());
     }
 

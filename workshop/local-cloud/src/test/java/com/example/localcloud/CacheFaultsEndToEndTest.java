@@ -63,21 +63,42 @@ class CacheFaultsEndToEndTest {
         String secretId = stage.cloud().secrets().get(0);
         String secret = stage.cloud().secretsManager().store().getValue(secretId, null, null).value().string();
         stage.cloud().secretsManager().store().delete(secretId, null, true);
+        long keyReadsBefore = keyReadsOf("getUser");
 
         Reply created = stage.api().post("/users", "{\"username\":\"carol\",\"firstName\":\"C\",\"lastName\":\"L\"}", null);
         Reply read = stage.api().get("/users/carol");
+        Reply readAgain = stage.api().get("/users/carol");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(read.status()).isEqualTo(200);
+        assertThat(readAgain.status()).isEqualTo(200);
         assertThat(stage.awaitLogLines("Momento client not created during Init")).isNotEmpty();
+        // Init read the key and failed; both reads asked for the client within the five seconds after
+        // that, in which Clients fails at once without reading the key again (a second read if a busy
+        // machine let five seconds pass; three reads in all without that pause).
+        assertThat(keyReadsOf("getUser") - keyReadsBefore).as("getUser's reads of the key").isBetween(1L, 2L);
+        assertThat(stage.awaitLogLines("not tried again within 5 s of the last failure")).isNotEmpty();
         long getsWithoutCache = stage.cloud().momento().stats().cache(StageClouds.CACHE).gets();
 
         stage.cloud().secretsManager().store().createOrUpdate(secretId, secret);
-        Reply again = stage.api().get("/users/carol");
+        // The first read five seconds after the failure tries again; until then DynamoDB answers alone.
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Reply again;
+        do {
+            Thread.sleep(250);
+            again = stage.api().get("/users/carol");
+        } while (stage.cloud().momento().stats().cache(StageClouds.CACHE).gets() == getsWithoutCache
+                && System.nanoTime() < deadline);
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(stage.cloud().momento().stats().cache(StageClouds.CACHE).gets())
                 .as("the same environment now uses the cache").isGreaterThan(getsWithoutCache);
+    }
+
+    /** How many times {@code function} called secretsmanager:GetSecretValue, as IAM saw it. */
+    private static long keyReadsOf(String function) {
+        return stage.cloud().iamDecisions().stream().filter(decision -> decision.action().equals("secretsmanager:GetSecretValue")
+                && decision.principalArn().endsWith("-" + function)).count();
     }
 
     /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */

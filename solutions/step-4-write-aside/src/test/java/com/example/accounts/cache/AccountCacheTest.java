@@ -1,8 +1,8 @@
 package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.mockito.Mockito.mock;
 
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * <p>Both lookups are read-aside, with the same cache, keys and code ({@link AccountCache#read})
  * as the API's reads: Momento first, DynamoDB on a miss, and the answer cached for the next
  * lookup. A stream of activity names the same users and organizations again and again, so once
- * the consumer is warm most lookups are cache hits, and DynamoDB is read only for the names it
- * has not seen in the last minute (the TTL).
+ * the consumer is warm most lookups are cache hits, and DynamoDB is read for a name only when
+ * its entry is missing: at its first lookup, and again each time the entry expires (the TTL).
  *
  * <p>A user or an organization that does not exist is not an error: the event is recorded
  * without its details ({@code userFound} / {@code organizationFound} false). A retry could

@@ -14,6 +14,9 @@ import java.util.Map;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
+    /** Longer than Clients.RETRY_AFTER_FAILURE (5 s), after which the first use of the cache tries again. */
+    private static final long RETRY_SECONDS = 10;
+
     private static final long CACHE_TTL_MILLIS = 60_000;
     /** How long the probe may take between the fill and its look at the TTL, on a busy machine. */
     private static final long TTL_SLACK_MILLIS = 15_000;
@@ -271,26 +274,57 @@ final class Step3ReadAside {
     }
 
     /**
-     * A cold start whose secret cannot be read has no client; DynamoDB answers meanwhile, and once
-     * Secrets Manager is back a later read creates the client: one bad cold start must not leave the
-     * environment without a cache for its whole life.
+     * A cold start whose secret cannot be read has no client; DynamoDB answers meanwhile, without
+     * Secrets Manager asked again by every read; and once it is back, a read five seconds after
+     * the failure creates the client: one bad cold start must not leave the environment without a
+     * cache for its whole life.
      */
     private static void aColdStartWithoutAClientGetsOneLater(LocalService service, String user) throws Exception {
-        Reply withoutClient = service.coldStartWhile("getUser", "/users/" + user, service::failSecretsManager,
-                service::healSecretsManager);
+        String path = "/users/" + user;
+        Reply[] whileFailing = new Reply[1];
+        int[] keyReadsWhileFailing = new int[1];
+        Reply withoutClient = service.coldStartWhile("getUser", path, service::failSecretsManager, () -> {
+            try {
+                int keyReadsBefore = keyReads(service);
+                whileFailing[0] = service.get(path);
+                keyReadsWhileFailing[0] = keyReads(service) - keyReadsBefore;
+            } finally {
+                service.healSecretsManager();
+            }
+        });
         expect(withoutClient.status() == 200, "with Secrets Manager failing during a cold start, "
-                + withoutClient.describe("GET /users/" + user));
-        service.get("/users/" + user);
-        CacheCounters before = service.cacheCounters();
-        service.get("/users/" + user);
-        boolean hit = service.cacheCounters().minus(before).hits() == 1;
+                + withoutClient.describe("GET " + path));
+        expect(whileFailing[0].status() == 200, "with Secrets Manager failing, after a cold start without a client, "
+                + whileFailing[0].describe("GET " + path));
+        expect(keyReadsWhileFailing[0] == 0, "with Secrets Manager failing, a read right after a cold start whose Init"
+                + " could not read the key called secretsmanager:GetSecretValue again (" + keyReadsWhileFailing[0] + " times,"
+                + " the SDK's retries included): for five seconds after a failure, Clients.cacheClient must fail at once"
+                + " (RETRY_AFTER_FAILURE), not ask Secrets Manager for every cache call",
+                "workshop/02-momento-client.md, the edit of Clients.java (RETRY_AFTER_FAILURE)");
+
+        // The first use five seconds after the failure tries again; until then DynamoDB answers alone.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
+        CacheCounters before;
+        boolean hit;
+        do {
+            Thread.sleep(250);
+            service.get(path);
+            before = service.cacheCounters();
+            service.get(path);
+            hit = service.cacheCounters().minus(before).hits() == 1;
+        } while (!hit && System.nanoTime() < deadline);
         expect(hit || before.sets() == service.cacheCounters().sets() || !noMinuteLeftOnAny(service, user),
                 "after a cold start that could not create the Momento client, reads of " + user + " did fill the cache but"
                         + " never hit it: the item the fill set right before is gone or nearly, so the TTL is not a minute",
                 ttlGivenIn(service));
-        expect(hit, "after a cold start that could not create the Momento"
-                + " client (Secrets Manager failed, then came back), reads of " + user + " never hit the cache again: AccountCache"
-                + " must ask its Supplier<CacheClient> on each use (Clients.cacheClient tries again), not keep its first answer;"
-                + " or the supplier cannot create a client at all (its log says why)");
+        expect(hit, "after a cold start that could not create the Momento client (Secrets Manager failed, then came back),"
+                + " reads of " + user + " for " + RETRY_SECONDS + " s never hit the cache again: AccountCache must ask its"
+                + " Supplier<CacheClient> on each use (Clients.cacheClient tries again five seconds after a failure), not"
+                + " keep its first answer; or the supplier cannot create a client at all (its log says why)");
+    }
+
+    /** getUser's calls of secretsmanager:GetSecretValue so far, as IAM saw them (one per SDK attempt). */
+    private static int keyReads(LocalService service) throws Exception {
+        return service.iamDecisions("getUser", "secretsmanager:GetSecretValue").size();
     }
 }
