@@ -302,7 +302,7 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** Whether to build the stage's jar first (mvn package -DskipTests). Default true. */
+        /** Whether to build the stage's jar first (mvn package -Dmaven.test.skip). Default true. */
         public Builder build(boolean build) {
             this.build = build;
             return this;

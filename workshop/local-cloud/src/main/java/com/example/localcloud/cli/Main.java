@@ -44,6 +44,12 @@ public final class Main {
                 .maxEnvironmentsPerFunction(Integer.getInteger("maxEnvironments", 10))
                 // -Dstage names the directory, so Serverless' --stage and --region are -DslsStage and -Dregion
                 .loadOptions(new LoadOptions(System.getenv(), System.getProperty("slsStage"), System.getProperty("region")));
+        if (!isFree(gatewayPort)) { // before the stage's build, which takes a while
+            System.err.println();
+            System.err.println("The local cloud cannot start: " + whenThePortIsTaken(gatewayPort));
+            System.exit(1);
+            return;
+        }
         LocalCloud cloud;
         try {
             cloud = builder.start();
@@ -73,6 +79,7 @@ public final class Main {
             }
             cloud.close();
         }, "local-cloud-shutdown"));
+        stopWith(System.getProperty("stopWith"), () -> System.exit(0)); // the shutdown hook above stops everything
         System.out.println(StartupBanner.text(cloud, root, dashboard == null ? null : dashboard.uri()));
         new CountDownLatch(1).await(); // serve until Ctrl-C; the shutdown hook stops everything
     }
@@ -85,6 +92,29 @@ public final class Main {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code -DstopWith=<pid>}: runs {@code stop} once that process ends (at once if it has), so a
+     * process that started this local cloud and was killed outright (kill -9: no shutdown hook of
+     * its own ran) does not leave it running. Absent: nothing.
+     */
+    static void stopWith(String pid, Runnable stop) {
+        if (pid == null || pid.isBlank()) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(pid.strip())).ifPresentOrElse(owner -> owner.onExit().thenRun(stop), stop);
+    }
+
+    /** Whether API Gateway could listen on {@code port} of 127.0.0.1 now (0, any free port, always can). */
+    static boolean isFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty does: a connection of an earlier run, closing, holds nothing
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** What to do when the port is taken: most often a local cloud left running in another terminal. */

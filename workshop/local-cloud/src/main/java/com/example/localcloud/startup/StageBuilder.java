@@ -16,7 +16,7 @@ import org.apache.maven.shared.invoker.Invoker;
 import org.apache.maven.shared.invoker.MavenInvocationException;
 
 /**
- * Builds a stage's shaded jar ({@code mvn package -DskipTests}) so the local cloud always runs the
+ * Builds a stage's shaded jar ({@code mvn package -Dmaven.test.skip}) so the local cloud always runs the
  * code as it is now. Uses the Maven that runs the local cloud ({@code maven.home}), else the
  * repository's Maven Wrapper; maven-invoker knows how to start either on Linux, macOS and Windows.
  */
@@ -51,7 +51,7 @@ public final class StageBuilder {
         }
         List<String> output = new ArrayList<>();
         InvocationRequest request = request(stageDirectory, output);
-        log.accept("Building " + stageDirectory + " (mvn package -DskipTests)...");
+        log.accept("Building " + stageDirectory + " (mvn package -Dmaven.test.skip)...");
         InvocationResult result;
         try {
             result = invoker.execute(request);
@@ -65,7 +65,7 @@ public final class StageBuilder {
         }
     }
 
-    /** {@code mvn package -DskipTests} on the stage, quiet, its output collected; offline when Maven here is. */
+    /** {@code mvn package -Dmaven.test.skip} on the stage, quiet, its output collected; offline when Maven here is. */
     static InvocationRequest request(Path stageDirectory, List<String> output) {
         InvocationRequest request = new DefaultInvocationRequest()
                 .setPomFile(stageDirectory.resolve("pom.xml").toFile())
@@ -79,7 +79,9 @@ public final class StageBuilder {
         String ownOpts = System.getenv().getOrDefault("MAVEN_OPTS", "").strip();
         request.setMavenOpts(ownOpts.isEmpty() ? QUICK_BUILD_OPTS : ownOpts + " " + QUICK_BUILD_OPTS);
         Properties properties = new Properties();
-        properties.setProperty("skipTests", "true");
+        // Tests neither run nor compile: mid-step, the step's new tests do not compile until its edits are
+        // made, and the service must still start to be tried.
+        properties.setProperty("maven.test.skip", "true");
         request.setProperties(properties);
         return request;
     }

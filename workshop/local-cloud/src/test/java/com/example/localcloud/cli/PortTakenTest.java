@@ -29,6 +29,19 @@ class PortTakenTest {
     }
 
     @Test
+    void aTakenPortIsSeenBeforeTheStagesBuild() throws Exception {
+        try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(Main.isFree(holder.getLocalPort())).isFalse();
+        }
+        int released;
+        try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            released = holder.getLocalPort();
+        }
+        assertThat(Main.isFree(released)).isTrue();
+        assertThat(Main.isFree(0)).isTrue();
+    }
+
+    @Test
     void anotherFailureIsNoTakenPort() {
         assertThat(Main.portTaken(new IllegalStateException("serverless.yml, line 3: bad indentation"))).isFalse();
     }

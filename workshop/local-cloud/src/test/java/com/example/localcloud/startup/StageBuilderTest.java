@@ -24,7 +24,7 @@ class StageBuilderTest {
         InvocationRequest request = StageBuilder.request(Path.of("solutions/step-1"), new ArrayList<>());
         assertTrue(request.isOffline());
         assertEquals(List.of("package"), request.getArgs());
-        assertEquals("true", request.getProperties().getProperty("skipTests"));
+        assertEquals("true", request.getProperties().getProperty("maven.test.skip"));
     }
 
     @Test

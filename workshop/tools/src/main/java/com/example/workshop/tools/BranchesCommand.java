@@ -45,7 +45,7 @@ class BranchesCommand extends StageCommand {
             out().printf("%-8s %s (%s)%n", branch, existing.isEmpty() ? "created" : "updated", stage.name());
             parent = commit;
         }
-        out().println("Try: git switch step-1   (and later: git diff step-1 step-2)");
+        out().println("Try: git switch step-1   (and later: git diff step-1 step-2; git switch main brings you back)");
         return 0;
     }
 

@@ -37,20 +37,27 @@ class StartCommand extends StageCommand {
                 .orElseThrow(() -> new WorkshopException("No lessons are written for " + stage.name()));
         String current = readMarker();
         requireThePreviousStep(stage, current);
+        requireAnEditOfThePreviousStep(stage, current);
         protectChangedTests(current);
 
         Trees.replace(stages.root(), stage.dir(), TESTS);
         List<String> brought = bringProvidedFiles(stage, step);
         Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
 
-        out().printf("Started step %d: %s. Your working copy is becoming %s.%n", step.number(), step.title(), stage.name());
-        out().printf("  src/test now holds the step's tests: they fail until your code does what the guide asks.%n");
+        if (stage.name().equals(current)) {
+            out().printf("Started step %d again: %s. Your code (src/main, pom.xml, serverless.yml) is as you left it.%n",
+                    step.number(), step.title());
+            out().printf("  src/test holds the step's tests again: they fail until your code does what the guide asks.%n");
+        } else {
+            out().printf("Started step %d: %s. Your working copy is becoming %s.%n", step.number(), step.title(), stage.name());
+            out().printf("  src/test now holds the step's tests: they fail until your code does what the guide asks.%n");
+        }
         brought.forEach(file -> out().printf("  Added %s (the guide says what it is for).%n", file));
         out().printf("%nTo do (the guide: workshop/%s):%n", step.guide());
         for (Lesson lesson : step.withRegressions()) { // the lines check prints, in its order
             out().printf("  [ ] %s%n", lesson.title());
         }
-        out().printf("%nWhen you have made the edits: ./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"check\"%n");
+        out().printf("%nWhen you have made the edits: %s%n", tool("check"));
         return 0;
     }
 
@@ -62,12 +69,40 @@ class StartCommand extends StageCommand {
             boolean past = stages.all().stream().anyMatch(s -> s.name().equals(current) && s.number() > stage.number());
             if (past) { // going back: use drops the later steps' work from the working copy
                 throw new WorkshopException("Your working copy is " + current + ", past " + stage.name() + ". To do "
-                        + stage.name() + " again, commit your work (use replaces the working copy), then: use " + previous.name()
-                        + ", and start " + stage.name() + ". To see what the step changes: diff " + previous.name() + " " + stage.name());
+                        + stage.name() + " again, commit your work (use replaces the working copy), then:\n  "
+                        + tool("use " + previous.name()) + "\n  " + tool("start " + stage.name())
+                        + "\nTo see what the step changes: " + tool("diff " + previous.name() + " " + stage.name()));
             }
             throw new WorkshopException("Your working copy is " + current + ", and " + stage.name() + " builds on "
-                    + previous.name() + ". Finish that step first, or jump to it with: use " + previous.name());
+                    + previous.name() + ". Finish that step first, or jump to it with:\n  " + tool("use " + previous.name()));
         }
+    }
+
+    /**
+     * The step before was started, but its code is still that of the step before it: none of its
+     * edits made. Starting the next step then would leave it out without a word, and the next
+     * check would point at the new step's guide only.
+     */
+    private void requireAnEditOfThePreviousStep(Stages.Stage stage, String current) throws IOException {
+        Stages.Stage previous = stages.find(String.valueOf(stage.number() - 1));
+        Stages.Stage beforeIt = stages.all().stream().filter(s -> s.number() == previous.number() - 1).findFirst().orElse(null);
+        if (force || beforeIt == null || !previous.name().equals(current) || !sameCode(beforeIt, previous)) {
+            return;
+        }
+        throw new WorkshopException("Your working copy is " + current + ", started but none of its edits made: its code"
+                + " (src/main, pom.xml, serverless.yml) is still " + beforeIt.name() + "'s, and " + stage.name()
+                + " builds on " + previous.name() + ". Do that step first (workshop/"
+                + Curriculum.step(previous.number()).map(StepLessons::guide).orElse("") + "), or jump to it with:\n  "
+                + tool("use " + previous.name()) + "\n(--force starts " + stage.name() + " anyway.)");
+    }
+
+    /** The working copy's code is {@code stage}'s, but for the files that starting {@code started} brings. */
+    private boolean sameCode(Stages.Stage stage, Stages.Stage started) throws IOException {
+        List<String> brought = Curriculum.step(started.number()).map(StepLessons::provided).orElse(List.of());
+        boolean sameMain = Trees.differing(stages.root().resolve("src/main"), stage.dir().resolve("src/main")).stream()
+                .allMatch(file -> brought.contains("src/main/" + file));
+        return sameMain && Trees.sameFile(stages.root().resolve("pom.xml"), stage.dir().resolve("pom.xml"))
+                && Trees.sameFile(stages.root().resolve("serverless.yml"), stage.dir().resolve("serverless.yml"));
     }
 
     /**
@@ -81,16 +116,32 @@ class StartCommand extends StageCommand {
         if (committed || asBrought) {
             return;
         }
-        // A plain "git stash pop" would collide with the tests start wrote: put them back first.
-        String backToYourTests = "git checkout -- " + TESTS + " && git clean -fdq -- " + TESTS + " && git stash pop";
         if (!force) {
-            throw new WorkshopException("Your src/test has changes that start would replace:\n"
-                    + git.run("status", "--porcelain", "--", TESTS).stripTrailing()
-                    + "\nCommit them, or run again with --force: they will be stashed first, and\n  " + backToYourTests
-                    + "\nbrings them back (dropping this step's tests).");
+            throw new WorkshopException("Your src/test has changes that start would replace:\n  "
+                    + String.join("\n  ", changedTests(current)) + "\nCommit them, or run again with --force"
+                    + " (inside the quotes: " + tool("start " + wanted + " --force") + "): they will be stashed first,"
+                    + " and start then prints the command that brings them back.");
         }
         git.run("stash", "push", "--include-untracked", "-m", "workshop: before start " + wanted, "--", TESTS);
-        out().println("Stashed your changes to src/test. To get back to them (dropping this step's tests):\n  " + backToYourTests);
+        // By the stash's commit (in full: git reads a number as stash@{n}), not stash@{0}, which a later stash takes.
+        String stash = git.run("rev-parse", "stash@{0}").strip();
+        // A plain "git stash apply" would collide with the tests start wrote: put them back first.
+        String backToYourTests = "git checkout -- " + TESTS + " && git clean -fdq -- " + TESTS + " && git stash apply " + stash;
+        out().println("Stashed your changes to src/test (git stash list: \"workshop: before start " + wanted + "\")."
+                + " To get back to them (dropping this step's tests):\n  " + backToYourTests);
+    }
+
+    /** The test files the attendee changed: against the tests the last start brought, else as git sees them. */
+    private List<String> changedTests(String current) {
+        try {
+            if (current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))) {
+                return Trees.differing(stages.root().resolve(TESTS), stages.find(current).dir().resolve(TESTS)).stream()
+                        .map(file -> TESTS + "/" + file).toList();
+            }
+        } catch (IOException e) {
+            // fall back to git's view
+        }
+        return git.run("status", "--porcelain", "--", TESTS).stripTrailing().lines().toList();
     }
 
     private boolean sameTests(Stages.Stage stage) {

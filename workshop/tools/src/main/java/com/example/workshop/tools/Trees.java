@@ -30,6 +30,11 @@ final class Trees {
         return differing(a, b).isEmpty();
     }
 
+    /** True when both files exist with the same text (line endings aside). */
+    static boolean sameFile(Path a, Path b) throws IOException {
+        return Files.isRegularFile(a) && Files.isRegularFile(b) && text(a).equals(text(b));
+    }
+
     /** The files (relative, with '/') that only one of the two holds, or that both hold with another text. */
     static List<String> differing(Path a, Path b) throws IOException {
         Set<String> all = new TreeSet<>(files(a));

@@ -29,20 +29,27 @@ class UseCommand extends StageCommand {
         paths.add(Stages.MARKER);
         // stripTrailing: porcelain lines start with a space when only the working tree changed
         String changes = git.run(prepend(new String[] {"status", "--porcelain", "--"}, paths)).stripTrailing();
-        // A plain "git stash pop" would collide with the files use wrote: put them back first.
-        String backToYourWork = "git checkout -- " + String.join(" ", paths) + " && git clean -fdq -- src && git stash pop";
         if (!changes.isEmpty()) {
             if (!force) {
-                throw new WorkshopException("Your working copy has uncommitted changes:\n" + changes
-                        + "\nCommit them, or run again with --force: they will be stashed first, and\n  " + backToYourWork
-                        + "\nbrings them back (dropping what use wrote).");
+                throw new WorkshopException("Your working copy has changes since your last commit (yours, or files start"
+                        + " brought):\n" + changes + "\nCommit them, or run again with --force (inside the quotes: "
+                        + tool("use " + wanted + " --force") + "): they will be stashed first, and use then prints the"
+                        + " command that brings them back.");
             }
             git.run(prepend(new String[] {"stash", "push", "--include-untracked", "-m", "workshop: before use " + stage.name(), "--"}, paths));
-            out().println("Stashed your changes. To get back to them (dropping what use wrote):\n  " + backToYourWork);
+            // By the stash's commit (in full: git reads a number as stash@{n}), not stash@{0}, which a later stash takes.
+            String stash = git.run("rev-parse", "stash@{0}").strip();
+            // A plain "git stash apply" would collide with the files use wrote: put them back first.
+            String backToYourWork = "git checkout -- " + String.join(" ", paths) + " && git clean -fdq -- src && git stash apply "
+                    + stash;
+            out().println("Stashed your changes (git stash list: \"workshop: before use " + stage.name() + "\")."
+                    + " To get back to them (dropping what use wrote):\n  " + backToYourWork);
         }
         replaceWorkingCopy(stage);
         Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
-        out().printf("The working copy is now %s. Check it with: ./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"check\"%n", stage.name());
+        out().printf("The working copy is now %s. Check it with: %s%n", stage.name(), tool("check"));
+        stages.all().stream().filter(next -> next.number() == stage.number() + 1).findFirst().ifPresent(next ->
+                out().printf("Or go on with the next step: %s%n", tool("start " + next.branch())));
         return 0;
     }
 

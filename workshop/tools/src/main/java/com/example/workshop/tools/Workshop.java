@@ -16,6 +16,11 @@ public class Workshop implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** A command of these tools as the attendee types it at the repository's root, e.g. {@code command("use step-3")}. */
+    public static String command(String arguments) {
+        return "./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"" + arguments + "\"";
+    }
+
     public static void main(String[] args) {
         System.exit(run(rootDirectory(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -71,5 +76,10 @@ abstract class StageCommand implements Callable<Integer> {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** A command of these tools as the attendee types it at the repository's root, e.g. {@code tool("use step-3")}. */
+    static String tool(String arguments) {
+        return Workshop.command(arguments);
     }
 }

@@ -54,7 +54,8 @@ class WorkshopToolsTest {
 
         assertThat(run("use", "step-2")).isEqualTo(1);
 
-        assertThat(errors).contains("uncommitted changes").contains("--force").contains("git stash pop");
+        assertThat(errors).contains("changes since your last commit").contains("src/main/java/A.java")
+                .contains("-Dexec.args=\"use step-2 --force\"");
         assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my work");
     }
 
@@ -66,11 +67,36 @@ class WorkshopToolsTest {
 
         assertThat(Files.readString(root.resolve("src/main/java/A.java"))).doesNotContain("my work");
         // the printed way back, step by step (git without a shell)
-        assertThat(output).contains("git checkout -- pom.xml serverless.yml src .workshop-stage && git clean -fdq -- src && git stash pop");
+        String stash = git.run("rev-parse", "stash@{0}").strip();
+        assertThat(output).contains("git checkout -- pom.xml serverless.yml src .workshop-stage && git clean -fdq -- src"
+                + " && git stash apply " + stash);
         git.run("checkout", "--", "pom.xml", "serverless.yml", "src", ".workshop-stage");
         git.run("clean", "-fdq", "--", "src");
-        git.run("stash", "pop");
+        git.run("stash", "apply", stash);
         assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my work");
+    }
+
+    @Test
+    void theWayBackNamesItsOwnStashEvenAfterAnotherOne() throws IOException {
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* my first work */ }");
+        run("use", "step-2", "--force");
+        String firstWayBack = output.lines().filter(line -> line.contains("git stash apply")).findFirst().orElseThrow();
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* my second work */ }");
+        run("use", "step-1", "--force");
+
+        String stash = firstWayBack.substring(firstWayBack.lastIndexOf(' ') + 1);
+        git.run("checkout", "--", "pom.xml", "serverless.yml", "src", ".workshop-stage");
+        git.run("clean", "-fdq", "--", "src");
+        git.run("stash", "apply", stash);
+
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my first work");
+    }
+
+    @Test
+    void useSaysHowToGoOnWithTheNextStep() {
+        assertThat(run("use", "step-2")).isZero();
+
+        assertThat(output).contains("-Dexec.args=\"check\"").contains("-Dexec.args=\"start step-3\"");
     }
 
     @Test
@@ -144,10 +170,57 @@ class WorkshopToolsTest {
     @Test
     void startOfTheNextStepReplacesTheTestsTheLastStartBrought() throws IOException {
         run("start", "step-2");
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int myCache; }");
 
         assertThat(run("start", "step-3")).isZero();
 
         assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("step-3-third");
+    }
+
+    @Test
+    void aSecondCheckInTheSameWorkingCopyIsRefusedWhileTheFirstRuns() throws IOException {
+        Path lockFile = Files.createDirectories(root.resolve("target/workshop-check")).resolve("check.lock");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = channel.lock()) {
+            assertThat(run("check")).isEqualTo(1);
+        }
+
+        assertThat(errors).contains("Another check is running in this working copy");
+        assertThat(output).doesNotContain("Building your service");
+    }
+
+    @Test
+    void startOfTheNextStepIsRefusedWhileNoneOfTheStartedStepsEditsIsMade() throws IOException {
+        run("start", "step-2");
+
+        assertThat(run("start", "step-3")).isEqualTo(1);
+
+        assertThat(errors).contains("step-2-second, started but none of its edits made")
+                .contains("still step-1-first's").contains("-Dexec.args=\"use step-2-second\"");
+        assertThat(Files.readString(root.resolve(".workshop-stage"))).contains("step-2-second");
+        assertThat(run("start", "step-3", "--force")).as("--force starts it anyway").isZero();
+    }
+
+    @Test
+    void startingTheSameStepAgainSaysTheCodeIsKept() throws IOException {
+        run("start", "step-2");
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int myCache; }");
+
+        assertThat(run("start", "step-2")).isZero();
+
+        assertThat(output).contains("Started step 2 again").contains("as you left it");
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("myCache");
+    }
+
+    @Test
+    void startListsOnlyTheTestsYouChangedNotTheOnesItBrought() throws IOException {
+        run("start", "step-2");
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* mine */ }");
+
+        assertThat(run("start", "step-2")).isEqualTo(1);
+
+        assertThat(errors).contains("src/test/java/ATest.java").doesNotContain("??");
     }
 
     @Test
@@ -166,7 +239,7 @@ class WorkshopToolsTest {
         assertThat(writeAndStartWithForce()).isZero();
 
         assertThat(root.resolve("src/test/java/MyTest.java")).doesNotExist();
-        assertThat(output).contains("git stash pop");
+        assertThat(output).contains("git stash apply " + git.run("rev-parse", "stash@{0}").strip());
         assertThat(git.run("stash", "list")).contains("before start step-2");
     }
 
@@ -174,18 +247,19 @@ class WorkshopToolsTest {
     void startRefusesToSkipAStep() {
         assertThat(run("start", "step-3")).isEqualTo(1);
 
-        assertThat(errors).contains("builds on step-2-second").contains("use step-2-second");
+        assertThat(errors).contains("builds on step-2-second").contains("-Dexec.args=\"use step-2-second\"");
     }
 
     @Test
     void startOfAnEarlierStepSaysHowToGoBackNotToFinishIt() {
-        run("start", "step-2");
+        run("use", "step-2");
         run("start", "step-3");
 
         assertThat(run("start", "step-2")).isEqualTo(1);
 
-        assertThat(errors).contains("step-3-third, past step-2-second").contains("use step-1-first, and start step-2-second")
-                .contains("diff step-1-first step-2-second").doesNotContain("Finish that step first");
+        assertThat(errors).contains("step-3-third, past step-2-second").contains("-Dexec.args=\"use step-1-first\"")
+                .contains("-Dexec.args=\"start step-2-second\"").contains("-Dexec.args=\"diff step-1-first step-2-second\"")
+                .doesNotContain("Finish that step first");
     }
 
     private int writeAndStartWithForce() {

@@ -72,6 +72,6 @@ public final class Checklist {
     }
 
     private static String next(StepLessons step) {
-        return step.number() >= 7 ? "" : " Next: start step-" + (step.number() + 1) + ".";
+        return step.number() >= 7 ? "" : " Next: " + com.example.workshop.tools.Workshop.command("start step-" + (step.number() + 1));
     }
 }

@@ -39,8 +39,11 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
         this.reader.start();
     }
 
-    /** How Jetty says that a port is taken, in the reason the local cloud prints before it stops. */
-    static final String PORT_TAKEN = "Failed to bind";
+    /**
+     * How a taken port is told in the reason the local cloud prints before it stops: by the local
+     * cloud, which looks before it starts, or by Jetty, when another process took it in between.
+     */
+    static final java.util.regex.Pattern PORT_TAKEN = java.util.regex.Pattern.compile("Failed to bind|Port \\d+ is taken");
     private static final int PORT_ATTEMPTS = 3;
 
     static LocalCloudProcess start(Path root) throws IOException, InterruptedException {
@@ -74,7 +77,7 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
             try {
                 return attempt.start();
             } catch (IOException e) {
-                if (tries == PORT_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains(PORT_TAKEN)) {
+                if (tries == PORT_ATTEMPTS || e.getMessage() == null || !PORT_TAKEN.matcher(e.getMessage()).find()) {
                     throw e;
                 }
             }
@@ -87,7 +90,9 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
         int port = freePort();
         List<String> command = new ArrayList<>(Maven.command(root));
         command.addAll(List.of("-q", "-f", root.resolve("workshop/local-cloud/pom.xml").toString(), "compile", "exec:java",
-                "-Dstage=" + stage, "-Dport=" + port, "-Dbuild=" + build));
+                "-Dstage=" + stage, "-Dport=" + port, "-Dbuild=" + build,
+                // Stops when this JVM ends, however it ends: close() below does not run when the check is killed
+                "-DstopWith=" + ProcessHandle.current().pid()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         environment.accept(builder.environment());
         Process process = builder.start();

@@ -538,7 +538,8 @@ public final class StepCheck {
             String needed = missingFromTheTests(tests, step);
             return Lesson.of(lesson.title(), needed != null
                     ? "the step's tests use what workshop/" + step.guide() + "'s edit of " + needed + " adds or changes:"
-                            + " that edit is the next to make (of the errors above, javac's order, the one that names it)"
+                            + " make it next, after any edit before it in the guide that you have not made yet (javac lists"
+                            + " the errors above in its own order)"
                     : "make the first compile error above go away: a test calls what the guide's edits add or change"
                             + " (a class, a method, a constructor's parameters), or what an edit of yours renamed", List.of(), null);
         }

@@ -807,7 +807,8 @@ class StepCheckTest {
                 .isEqualTo("AccountService.java");
         assertThat(results.get(1).lesson().hint()).as("the regressions line names that edit, not an edit that broke an older test")
                 .isEqualTo("the step's tests use what workshop/03-read-aside.md's edit of AccountService.java adds or changes:"
-                        + " that edit is the next to make (of the errors above, javac's order, the one that names it)");
+                        + " make it next, after any edit before it in the guide that you have not made yet (javac lists the"
+                        + " errors above in its own order)");
     }
 
     @Test
