@@ -93,7 +93,7 @@ class StartCommand extends StageCommand {
                 + " (src/main, pom.xml, serverless.yml) is still " + beforeIt.name() + "'s, and " + stage.name()
                 + " builds on " + previous.name() + ". Do that step first (workshop/"
                 + Curriculum.step(previous.number()).map(StepLessons::guide).orElse("") + "), or jump to it with:\n  "
-                + tool("use " + previous.name()) + "\n(--force starts " + stage.name() + " anyway.)");
+                + tool("use " + previous.name()) + "\nor start " + stage.name() + " anyway with:\n  " + tool("start " + wanted + " --force"));
     }
 
     /** The working copy's code is {@code stage}'s, but for the files that starting {@code started} brings. */
