@@ -53,7 +53,7 @@ final class Step3ReadAside {
                                 "CachedReadsIntegrationTest.anOrganizationsSecondReadIsACacheHit",
                                 "CachedReadsIntegrationTest.aMembershipsSecondReadIsACacheHit"),
                         Step3ReadAside::everyKindOfReadGoesThroughTheCache),
-                Lesson.of("Momento down: DynamoDB answers",
+                Lesson.of("Momento down, or its key unreadable: DynamoDB answers",
                         "AccountCache.java",
                         List.of("AccountCacheTest.aFailingCacheLeavesTheDatabaseToAnswer",
                                 "AccountCacheTest.anUnreadableCachedValueLeavesTheDatabaseToAnswerAndIsReplaced",
