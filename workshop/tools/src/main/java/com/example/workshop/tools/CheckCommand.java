@@ -6,12 +6,6 @@ import com.example.workshop.tools.check.StepCheck;
 import com.example.workshop.tools.check.StepLessons;
 import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -29,38 +23,16 @@ class CheckCommand extends StageCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Stages.Stage stage = wanted != null ? stages.find(wanted)
-                : stages.find(Files.readString(stages.root().resolve(Stages.MARKER)).strip());
+        Stages.Stage stage = wanted != null ? stages.find(wanted) : stages.currentStage("check");
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No checks are written for " + stage.name()));
-        try (FileChannel lockFile = openLockFile(); FileLock lock = tryLock(lockFile)) {
-            if (lock == null) {
-                throw new WorkshopException("Another check is running in this working copy: wait for it to end, then check"
-                        + " again. (Two checks at once build into the same target/ and break each other's build, and each"
-                        + " then blames code that is right.)");
-            }
+        try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "check")) {
             warnOfChangedTests(stage);
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
             List<LessonResult> results = check.run(step);
             Checklist.forConsole().print(step, results, check.notes(), out());
             return results.stream().allMatch(LessonResult::done) ? 0 : 1;
         }
-    }
-
-    /** The lock, or null when another check holds it (in another JVM, or in this one: a test's). */
-    private static FileLock tryLock(FileChannel lockFile) throws IOException {
-        try {
-            return lockFile.tryLock();
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            return null;
-        }
-    }
-
-    /** One check at a time per working copy: the operating system lets go of the lock when the check's JVM ends, however it ends. */
-    private FileChannel openLockFile() throws IOException {
-        Path lock = stages.root().resolve("target/workshop-check/check.lock");
-        Files.createDirectories(lock.getParent());
-        return FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
     /**

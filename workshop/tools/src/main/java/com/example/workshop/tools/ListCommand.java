@@ -1,7 +1,6 @@
 package com.example.workshop.tools;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import picocli.CommandLine.Command;
 
 @Command(name = "list", description = "List the stages, and which one the working copy started from.")
@@ -12,9 +11,13 @@ class ListCommand extends StageCommand {
 
     @Override
     public Integer call() throws IOException {
-        String current = Files.readString(stages.root().resolve(Stages.MARKER)).strip();
+        String current = stages.marked().orElse(null);
         for (Stages.Stage stage : stages.all()) {
             out().printf("%s %s%n", stage.name().equals(current) ? "*" : " ", stage.name());
+        }
+        if (current == null || stages.all().stream().noneMatch(stage -> stage.name().equals(current))) {
+            out().printf("(%s names no stage%s: git checkout -- %s brings back the committed one.)%n", Stages.MARKER,
+                    current == null ? "" : " ('" + current + "')", Stages.MARKER);
         }
         return 0;
     }

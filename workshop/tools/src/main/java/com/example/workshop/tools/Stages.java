@@ -49,6 +49,29 @@ public final class Stages {
         }
     }
 
+    /** What .workshop-stage names (stripped), or empty when the file is missing or blank. */
+    java.util.Optional<String> marked() {
+        try {
+            String marked = Files.readString(root.resolve(MARKER)).strip();
+            return marked.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(marked);
+        } catch (java.nio.file.NoSuchFileException missing) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stage .workshop-stage names, or why there is none, for {@code command} ("check"). */
+    Stage currentStage(String command) {
+        String marked = marked().orElseThrow(() -> new WorkshopException("The working copy names no step: " + MARKER
+                + " is missing or empty. git checkout -- " + MARKER + " brings back the committed one; or name the step: "
+                + Workshop.command(command + " step-3")));
+        return all().stream().filter(stage -> stage.name().equals(marked)).findFirst()
+                .orElseThrow(() -> new WorkshopException(MARKER + " names '" + marked + "', which is no stage. Stages: "
+                        + all().stream().map(Stage::name).toList() + ". Name the step instead: "
+                        + Workshop.command(command + " step-3")));
+    }
+
     /** A stage by its full name, "step-3", "3", or the part after the number ("read-aside"). */
     Stage find(String wanted) {
         String w = wanted.strip().replaceFirst("^solutions/", "").replaceFirst("/$", "");

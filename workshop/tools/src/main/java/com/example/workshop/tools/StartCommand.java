@@ -35,14 +35,16 @@ class StartCommand extends StageCommand {
         Stages.Stage stage = stages.find(wanted);
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No lessons are written for " + stage.name()));
-        String current = readMarker();
+        String current = stages.marked().orElse(null);
         requireThePreviousStep(stage, current);
         requireAnEditOfThePreviousStep(stage, current);
-        protectChangedTests(current);
-
-        Trees.replace(stages.root(), stage.dir(), TESTS);
-        List<String> brought = bringProvidedFiles(stage, step);
-        Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
+        List<String> brought;
+        try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "start")) {
+            protectChangedTests(current);
+            Trees.replace(stages.root(), stage.dir(), TESTS);
+            brought = bringProvidedFiles(stage, step);
+            Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
+        }
 
         if (stage.name().equals(current)) {
             out().printf("Started step %d again: %s. Your code (src/main, pom.xml, serverless.yml) is as you left it.%n",
@@ -73,7 +75,9 @@ class StartCommand extends StageCommand {
                         + tool("use " + previous.name()) + "\n  " + tool("start " + stage.name())
                         + "\nTo see what the step changes: " + tool("diff " + previous.name() + " " + stage.name()));
             }
-            throw new WorkshopException("Your working copy is " + current + ", and " + stage.name() + " builds on "
+            String shown = current == null ? "not named (" + Stages.MARKER + " is missing)"
+                    : stages.all().stream().anyMatch(s -> s.name().equals(current)) ? current : "'" + current + "', no stage";
+            throw new WorkshopException("Your working copy is " + shown + ", and " + stage.name() + " builds on "
                     + previous.name() + ". Finish that step first, or jump to it with:\n  " + tool("use " + previous.name()));
         }
     }
@@ -122,13 +126,16 @@ class StartCommand extends StageCommand {
                     + " (inside the quotes: " + tool("start " + wanted + " --force") + "): they will be stashed first,"
                     + " and start then prints the command that brings them back.");
         }
-        git.run("stash", "push", "--include-untracked", "-m", "workshop: before start " + wanted, "--", TESTS);
+        // The marker too, so that the way back is back at the step it was.
+        git.run("stash", "push", "--include-untracked", "-m", "workshop: before start " + wanted, "--", TESTS, Stages.MARKER);
         // By the stash's commit (in full: git reads a number as stash@{n}), not stash@{0}, which a later stash takes.
         String stash = git.run("rev-parse", "stash@{0}").strip();
         // A plain "git stash apply" would collide with the tests start wrote: put them back first.
-        String backToYourTests = "git checkout -- " + TESTS + " && git clean -fdq -- " + TESTS + " && git stash apply " + stash;
+        String backToYourTests = "git checkout -- " + TESTS + " " + Stages.MARKER + " && git clean -fdq -- " + TESTS
+                + " && git stash apply " + stash;
         out().println("Stashed your changes to src/test (git stash list: \"workshop: before start " + wanted + "\")."
-                + " To get back to them (dropping this step's tests):\n  " + backToYourTests);
+                + " To get back to them (dropping this step's tests, and any change made to src/test since):\n  "
+                + backToYourTests);
     }
 
     /** The test files the attendee changed: against the tests the last start brought, else as git sees them. */
@@ -149,14 +156,6 @@ class StartCommand extends StageCommand {
             return Trees.same(stages.root().resolve(TESTS), stage.dir().resolve(TESTS));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private String readMarker() {
-        try {
-            return Files.readString(stages.root().resolve(Stages.MARKER)).strip();
-        } catch (IOException e) {
-            return null;
         }
     }
 

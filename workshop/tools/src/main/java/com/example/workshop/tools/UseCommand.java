@@ -29,6 +29,12 @@ class UseCommand extends StageCommand {
         paths.add(Stages.MARKER);
         // stripTrailing: porcelain lines start with a space when only the working tree changed
         String changes = git.run(prepend(new String[] {"status", "--porcelain", "--"}, paths)).stripTrailing();
+        try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "use")) {
+            return use(stage, paths, changes);
+        }
+    }
+
+    private int use(Stages.Stage stage, List<String> paths, String changes) throws IOException {
         if (!changes.isEmpty()) {
             if (!force) {
                 throw new WorkshopException("Your working copy has changes since your last commit (yours, or files start"
@@ -43,7 +49,7 @@ class UseCommand extends StageCommand {
             String backToYourWork = "git checkout -- " + String.join(" ", paths) + " && git clean -fdq -- src && git stash apply "
                     + stash;
             out().println("Stashed your changes (git stash list: \"workshop: before use " + stage.name() + "\")."
-                    + " To get back to them (dropping what use wrote):\n  " + backToYourWork);
+                    + " To get back to them (dropping what use wrote, and any change made since):\n  " + backToYourWork);
         }
         replaceWorkingCopy(stage);
         Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");

@@ -179,15 +179,42 @@ class WorkshopToolsTest {
 
     @Test
     void aSecondCheckInTheSameWorkingCopyIsRefusedWhileTheFirstRuns() throws IOException {
-        Path lockFile = Files.createDirectories(root.resolve("target/workshop-check")).resolve("check.lock");
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock held = channel.lock()) {
+        try (WorkingCopyLock held = WorkingCopyLock.take(root, "check")) {
             assertThat(run("check")).isEqualTo(1);
         }
 
-        assertThat(errors).contains("Another check is running in this working copy");
+        assertThat(errors).contains("Another check (or start, or use) is running in this working copy").contains("run check again");
         assertThat(output).doesNotContain("Building your service");
+    }
+
+    @Test
+    void useAndStartWaitForARunningCheck() throws IOException {
+        try (WorkingCopyLock held = WorkingCopyLock.take(root, "check")) {
+            assertThat(run("use", "step-2")).isEqualTo(1);
+            assertThat(errors).contains("is running in this working copy").contains("run use again");
+            assertThat(run("start", "step-2")).isEqualTo(1);
+            assertThat(errors).contains("run start again");
+        }
+
+        assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-1-first");
+        assertThat(run("start", "step-2")).as("once the check is over").isZero();
+    }
+
+    @Test
+    void aMissingOrWrongMarkerIsSaidNotAStackTrace() throws IOException {
+        Files.delete(root.resolve(".workshop-stage"));
+
+        assertThat(run("check")).isEqualTo(1);
+        assertThat(errors).contains("names no step").contains("git checkout -- .workshop-stage")
+                .doesNotContain("NoSuchFileException");
+        assertThat(run("list")).isZero();
+        assertThat(output).contains("names no stage");
+        assertThat(run("start", "step-3")).isEqualTo(1);
+        assertThat(errors).contains("not named (.workshop-stage is missing)").doesNotContain("null");
+
+        Files.writeString(root.resolve(".workshop-stage"), "step-9\n");
+        assertThat(run("check")).isEqualTo(1);
+        assertThat(errors).contains("names 'step-9', which is no stage");
     }
 
     @Test
@@ -235,12 +262,20 @@ class WorkshopToolsTest {
     }
 
     @Test
-    void startWithForceStashesYourTestsSoTheyCanComeBack() {
+    void startWithForceStashesYourTestsSoTheyCanComeBack() throws IOException {
         assertThat(writeAndStartWithForce()).isZero();
 
         assertThat(root.resolve("src/test/java/MyTest.java")).doesNotExist();
-        assertThat(output).contains("git stash apply " + git.run("rev-parse", "stash@{0}").strip());
+        String stash = git.run("rev-parse", "stash@{0}").strip();
+        assertThat(output).contains("git checkout -- src/test .workshop-stage && git clean -fdq -- src/test"
+                + " && git stash apply " + stash);
         assertThat(git.run("stash", "list")).contains("before start step-2");
+        // the printed way back, step by step: the tests and the step as they were
+        git.run("checkout", "--", "src/test", ".workshop-stage");
+        git.run("clean", "-fdq", "--", "src/test");
+        git.run("stash", "apply", stash);
+        assertThat(root.resolve("src/test/java/MyTest.java")).exists();
+        assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-1-first");
     }
 
     @Test

@@ -48,14 +48,29 @@ public final class Maven {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         environment.accept(builder.environment());
         Process process = builder.start();
+        // A check stopped with kill (an IDE's stop button) would leave its build running, beside the next check's.
+        Thread stopTheBuild = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }, "stop-the-build");
+        Runtime.getRuntime().addShutdownHook(stopTheBuild);
         process.getOutputStream().close();
         List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.add(line);
+        int exitCode;
+        try {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                }
+            }
+            exitCode = process.waitFor();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopTheBuild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs, or has
             }
         }
-        int exitCode = process.waitFor();
         Files.createDirectories(logFile.getParent());
         if (append) {
             Files.write(logFile, output, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
