@@ -761,7 +761,7 @@ public final class StepCheck {
      */
     private String brokenFile(TestRun.Result tests, StepLessons step) {
         if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
-            return missingFromTheTests(tests, step);
+            return withTheEditsBeforeIt(missingFromTheTests(tests, step), step);
         }
         if (tests.outcome() != TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
             return null;
@@ -777,6 +777,21 @@ public final class StepCheck {
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
         String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java" : null;
         return lookedInFile != null && guideHasAnEditOf(step, lookedInFile) ? lookedInFile : file.group(1);
+    }
+
+    /**
+     * The edit the tests need, said as the first they need: javac names the classes the tests miss
+     * before their methods, so an earlier edit that adds a method (step 5's edits 1 to 3, before
+     * Member.java) may still be to make. The guide's first edit needs no such word.
+     */
+    private String withTheEditsBeforeIt(String needed, StepLessons step) {
+        List<String> headings = guideHeadings(step.guide());
+        int index = editIndex(headings, needed);
+        if (needed == null || index == Integer.MAX_VALUE || headings.get(index).startsWith("### 1.")) {
+            return needed;
+        }
+        return "workshop/" + step.guide() + ", the edit of " + needed + ": the first the tests need; make the guide's"
+                + " edits before it first, if not made yet";
     }
 
     /**

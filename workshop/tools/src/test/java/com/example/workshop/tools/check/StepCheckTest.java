@@ -762,8 +762,9 @@ class StepCheckTest {
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile("src/test/java/com/example/accounts/cache/AccountCacheTest.java:95:"
                 + " cannot find symbol (symbol: method readAll(java.util.List<java.lang.String>), in AccountCache)");
 
-        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
-                .containsExactly("AccountCache.java", "AccountCache.java");
+        // Edit 2 of the guide: edit 1 may not be made yet.
+        String needed = "workshop/05-fan-out.md, the edit of AccountCache.java: the first the tests need; make the guide's edits before it first, if not made yet";
+        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint()).containsExactly(needed, needed);
     }
 
     @Test
@@ -804,7 +805,7 @@ class StepCheckTest {
                         + " constructor AccountService in class AccountService cannot be applied to given types;")));
 
         assertThat(results.get(0).lesson().hint()).as("AccountCache may be done: the tests wait for AccountService's new constructor")
-                .isEqualTo("AccountService.java");
+                .isEqualTo("workshop/03-read-aside.md, the edit of AccountService.java: the first the tests need; make the guide's edits before it first, if not made yet");
         assertThat(results.get(1).lesson().hint()).as("the regressions line names that edit, not an edit that broke an older test")
                 .isEqualTo("the step's tests use what workshop/03-read-aside.md's edit of AccountService.java adds or changes:"
                         + " make it next, after any edit before it in the guide that you have not made yet (javac lists the"
@@ -816,8 +817,16 @@ class StepCheckTest {
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile("src/test/java/com/example/accounts/cache/AccountCacheTest.java:40:"
                 + " no suitable constructor found for AccountCache(momento.sdk.CacheClient,java.lang.String)");
 
-        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
-                .containsExactly("AccountCache.java", "AccountCache.java");
+        String needed = "workshop/05-fan-out.md, the edit of AccountCache.java: the first the tests need; make the guide's edits before it first, if not made yet";
+        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint()).containsExactly(needed, needed);
+    }
+
+    @Test
+    void theGuidesFirstEditNeedsNoWordAboutEditsBeforeIt() throws Exception {
+        List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
+                "src/test/java/com/example/accounts/BadInputPropertyTest.java:14: cannot find symbol (symbol: class ListMembersHandler)");
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("ListMembersHandler.java");
     }
 
     /** Step 5's first two lessons, checked with tests that do not compile for {@code error}. */
