@@ -318,12 +318,12 @@ class ActivityConsumerHandlerTest {
                 && lines.stream().noneMatch(line -> statesTheNumbersOf(expected, line))
                 && lines.stream().anyMatch(line -> statesTheNumbersOf(noDuplicates, line));
         assertThat(lines.stream().filter(line -> statesTheNumbersOf(expected, line)))
-                .as("the lines the handler logged for one batch that state its numbers (%s): there must be exactly one,"
-                        + " the batch's summary line.%s The lines logged were:%n%s", description(expected),
-                        duplicatesWrittenAgain ? " One states them but for 0 duplicates: the events recorded already were"
-                                + " written again, not refused by ActivityRepository.writeOnce's condition (see"
-                                + " aSecondDeliveryOfTheSameBatchRecordsEachEventOnce)." : "",
-                        String.join("\n", lines))
+                .as("%sthe lines the handler logged for one batch that state its numbers (%s): there must be exactly one,"
+                        + " the batch's summary line. The lines logged were:%n%s",
+                        duplicatesWrittenAgain ? "A line states the batch's numbers but for 0 duplicates: the events recorded"
+                                + " already were written again, not refused by ActivityRepository.writeOnce's condition (see"
+                                + " aSecondDeliveryOfTheSameBatchRecordsEachEventOnce). " : "",
+                        description(expected), String.join("\n", lines))
                 .hasSize(1);
     }
 

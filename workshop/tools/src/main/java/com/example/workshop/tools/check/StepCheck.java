@@ -194,7 +194,53 @@ public final class StepCheck {
             }
             results.add(new LessonResult(pointed, problems));
         }
-        return sayEachRefusalOnce(pointPastAFileWhoseTestsPass(results, tests, step));
+        return sayEachRefusalOnce(pointWhereTheirTestsDefer(pointPastAFileWhoseTestsPass(results, tests, step), tests, step));
+    }
+
+    /** "(see aSecondDeliveryOfTheSameBatchRecordsEachEventOnce)" in a failing test's message: the test it defers to. */
+    private static final Pattern DEFERS_TO = Pattern.compile("\\(see (\\w+)\\)");
+
+    /**
+     * A test whose failure follows from another's says so in its message, "(see thatTest)": step 7's
+     * summary line, right but for the duplicates that the repository's missing condition never
+     * found. When every failing test of a lesson defers to one test that fails in another lesson,
+     * the lesson points where that one does.
+     */
+    private static List<LessonResult> pointWhereTheirTestsDefer(List<LessonResult> results, TestRun.Result tests,
+                                                                StepLessons step) {
+        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
+            return results;
+        }
+        List<LessonResult> pointed = new ArrayList<>();
+        for (LessonResult result : results) {
+            Optional<String> deferredTo = theOneTestDeferredTo(failingTestsOf(result.lesson(), tests));
+            Optional<LessonResult> cause = deferredTo.flatMap(method -> results.stream()
+                    .filter(other -> other != result && failingTestsOf(other.lesson(), tests).stream()
+                            .anyMatch(test -> test.method().equals(method)))
+                    .findFirst());
+            pointed.add(cause.map(other -> new LessonResult(Lesson.of(result.lesson().title(), Checklist.hint(step, other.lesson())
+                    + " (this line's test fails because " + deferredTo.get() + " does)", result.lesson().tests(),
+                    result.lesson().probe()), result.problems())).orElse(result));
+        }
+        return pointed;
+    }
+
+    private static List<TestResults.TestCase> failingTestsOf(Lesson lesson, TestRun.Result tests) {
+        return tests.tests().cases().stream().filter(test -> test.failure() != null)
+                .filter(test -> lesson.tests().stream().anyMatch(test::matches)).toList();
+    }
+
+    /** The one test that every test of {@code failing} defers to in its message; empty if not so. */
+    private static Optional<String> theOneTestDeferredTo(List<TestResults.TestCase> failing) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (TestResults.TestCase test : failing) {
+            Matcher deferral = DEFERS_TO.matcher(test.failure());
+            if (!deferral.find()) {
+                return Optional.empty();
+            }
+            named.add(deferral.group(1));
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
     }
 
     /**

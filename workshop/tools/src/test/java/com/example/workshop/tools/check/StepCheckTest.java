@@ -829,6 +829,29 @@ class StepCheckTest {
         assertThat(results.get(0).lesson().hint()).isEqualTo("ListMembersHandler.java");
     }
 
+    @Test
+    void aLessonWhoseFailingTestDefersToAnotherLessonsTestPointsWhereThatOneDoes() throws Exception {
+        guideWithEditsOf("07-stream-consumer.md", "ActivityRepository.java", "ActivityConsumerHandler.java");
+        Lesson once = Lesson.testedOnly("a second delivery records each event once", "ActivityRepository.java",
+                "ActivityConsumerHandlerTest.aSecondDelivery");
+        Lesson summary = Lesson.testedOnly("one log line per batch", "ActivityConsumerHandler.java",
+                "ActivityConsumerHandlerTest.eachBatchLogsItsSummaryOnce");
+        StepLessons consumer = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(once, summary));
+
+        List<LessonResult> results = check(consumer, ran(fail("ActivityConsumerHandlerTest", "aSecondDelivery", "expected: 3 but was: 0"),
+                fail("ActivityConsumerHandlerTest", "eachBatchLogsItsSummaryOnce", "One states them but for 0 duplicates:"
+                        + " not refused by ActivityRepository.writeOnce's condition (see aSecondDelivery).")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("ActivityRepository.java");
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/07-stream-consumer.md, the edit of"
+                + " ActivityRepository.java (this line's test fails because aSecondDelivery does)");
+
+        List<LessonResult> alone = check(consumer, ran(pass("ActivityConsumerHandlerTest", "aSecondDelivery"),
+                fail("ActivityConsumerHandlerTest", "eachBatchLogsItsSummaryOnce", "... (see aSecondDelivery).")));
+        assertThat(alone.get(1).lesson().hint()).as("the test it defers to passes: its own pointer")
+                .isEqualTo("ActivityConsumerHandler.java");
+    }
+
     /** Step 5's first two lessons, checked with tests that do not compile for {@code error}. */
     private List<LessonResult> checkFanOutWhoseTestsDoNotCompile(String error) throws Exception {
         guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
