@@ -322,7 +322,7 @@ class ActivityConsumerHandlerTest {
                         + " the batch's summary line. The lines logged were:%n%s",
                         duplicatesWrittenAgain ? "A line states the batch's numbers but for 0 duplicates: the events recorded"
                                 + " already were written again, not refused by ActivityRepository.writeOnce's condition (see"
-                                + " aSecondDeliveryOfTheSameBatchRecordsEachEventOnce). " : "",
+                                + " aSecondDeliveryOfTheSameBatchRecordsEachEventOnce); " : "",
                         description(expected), String.join("\n", lines))
                 .hasSize(1);
     }
