@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -46,8 +47,22 @@ final class TaskRoots {
     /** How many builds of one artifact stay unpacked: the current one, and the one before it. */
     static final int VERSIONS_KEPT = 2;
 
-    /** The unpacked, read-only copy of {@code artifact}'s current version (unpacking it now if needed). */
+    /**
+     * The unpacked, read-only copy of {@code artifact}'s current version (unpacking it now if needed).
+     * While the artifact is gone (a build deleted it and has not written it again yet, as {@code check}
+     * does in the same working copy), the last version unpacked: the code deployed last keeps
+     * running, as on AWS until the next deployment, rather than every cold start failing.
+     */
     static Path of(Path artifact) {
+        if (!Files.exists(artifact)) {
+            Path absolute = artifact.toAbsolutePath().normalize();
+            Optional<Path> deployed = UNPACKED.entrySet().stream().filter(entry -> entry.getKey().artifact().equals(absolute))
+                    .max(Comparator.comparingInt(entry -> Integer.parseInt(entry.getValue().getFileName().toString())))
+                    .map(Map.Entry::getValue);
+            if (deployed.isPresent()) {
+                return deployed.get();
+            }
+        }
         Version version = Version.of(artifact);
         Path[] unpackedNow = new Path[1];
         Path taskRoot = UNPACKED.computeIfAbsent(version, v -> unpackedNow[0] = unpack(artifact,

@@ -57,6 +57,19 @@ class TaskRootsTest {
         assertThat(first).as("two builds back").doesNotExist();
     }
 
+    @Test
+    void whileTheArtifactIsBeingRebuiltTheLastCopyServes() throws IOException {
+        Path artifact = zip("being-rebuilt.jar", "v1.txt");
+        Path deployed = TaskRoots.of(artifact);
+
+        Files.delete(artifact); // a build in the same directory starts by deleting the jar
+
+        assertThat(TaskRoots.of(artifact)).isEqualTo(deployed);
+        assertThat(deployed.resolve("v1.txt")).exists();
+        assertThatThrownBy(() -> TaskRoots.of(directory.resolve("never-built.jar")))
+                .hasMessageContaining("Cannot read the function's artifact");
+    }
+
     private void rebuild(Path artifact, String entry) throws IOException {
         FileTime before = Files.getLastModifiedTime(artifact);
         zip(artifact.getFileName().toString(), entry);
