@@ -55,9 +55,7 @@ final class TaskRoots {
      */
     static Path of(Path artifact) {
         if (!Files.exists(artifact)) {
-            Path absolute = artifact.toAbsolutePath().normalize();
-            Optional<Path> deployed = UNPACKED.entrySet().stream().filter(entry -> entry.getKey().artifact().equals(absolute))
-                    .max(Comparator.comparingInt(entry -> Integer.parseInt(entry.getValue().getFileName().toString())))
+            Optional<Path> deployed = unpackedBuilds(artifact.toAbsolutePath().normalize()).stream().findFirst()
                     .map(Map.Entry::getValue);
             if (deployed.isPresent()) {
                 return deployed.get();
@@ -75,14 +73,19 @@ final class TaskRoots {
 
     /** Keeps the {@link #VERSIONS_KEPT} newest unpacked builds of this artifact (the directories are numbered in order). */
     private static synchronized void deleteOlderVersions(Path artifact) {
-        List<Map.Entry<Version, Path>> builds = UNPACKED.entrySet().stream()
-                .filter(entry -> entry.getKey().artifact().equals(artifact))
-                .sorted(Comparator.comparingInt(entry -> -Integer.parseInt(entry.getValue().getFileName().toString())))
-                .toList();
+        List<Map.Entry<Version, Path>> builds = unpackedBuilds(artifact);
         for (Map.Entry<Version, Path> old : builds.subList(Math.min(VERSIONS_KEPT, builds.size()), builds.size())) {
             UNPACKED.remove(old.getKey());
             Directories.deleteRecursively(old.getValue());
         }
+    }
+
+    /** The unpacked builds of this (absolute) artifact, newest first (the directories are numbered in order). */
+    private static List<Map.Entry<Version, Path>> unpackedBuilds(Path artifact) {
+        return UNPACKED.entrySet().stream()
+                .filter(entry -> entry.getKey().artifact().equals(artifact))
+                .sorted(Comparator.comparingInt(entry -> -Integer.parseInt(entry.getValue().getFileName().toString())))
+                .toList();
     }
 
     static Path unpack(Path artifact, Path target) {

@@ -25,6 +25,19 @@ final class Git {
         return runWithInput(null, args);
     }
 
+    /**
+     * Stashes the changes to {@code paths} (untracked files too) under {@code message}, and returns the
+     * stash's commit in full: the way back names it, not stash@{0}, which a later stash takes (and a
+     * short commit of digits only git would read as stash@{n}).
+     */
+    String stash(String message, java.util.List<String> paths) {
+        java.util.List<String> push = new java.util.ArrayList<>(java.util.List.of("stash", "push", "--include-untracked", "-m",
+                message, "--"));
+        push.addAll(paths);
+        run(push.toArray(String[]::new));
+        return run("rev-parse", "stash@{0}").strip();
+    }
+
     String runWithInput(String input, String... args) {
         Result result = exec(input, args);
         if (result.exitCode() != 0) {

@@ -127,9 +127,7 @@ class StartCommand extends StageCommand {
                     + " and start then prints the command that brings them back.");
         }
         // The marker too, so that the way back is back at the step it was.
-        git.run("stash", "push", "--include-untracked", "-m", "workshop: before start " + wanted, "--", TESTS, Stages.MARKER);
-        // By the stash's commit (in full: git reads a number as stash@{n}), not stash@{0}, which a later stash takes.
-        String stash = git.run("rev-parse", "stash@{0}").strip();
+        String stash = git.stash("workshop: before start " + wanted, List.of(TESTS, Stages.MARKER));
         // A plain "git stash apply" would collide with the tests start wrote: put them back first.
         String backToYourTests = "git checkout -- " + TESTS + " " + Stages.MARKER + " && git clean -fdq -- " + TESTS
                 + " && git stash apply " + stash;

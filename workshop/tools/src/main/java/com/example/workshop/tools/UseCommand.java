@@ -42,9 +42,7 @@ class UseCommand extends StageCommand {
                         + tool("use " + wanted + " --force") + "): they will be stashed first, and use then prints the"
                         + " command that brings them back.");
             }
-            git.run(prepend(new String[] {"stash", "push", "--include-untracked", "-m", "workshop: before use " + stage.name(), "--"}, paths));
-            // By the stash's commit (in full: git reads a number as stash@{n}), not stash@{0}, which a later stash takes.
-            String stash = git.run("rev-parse", "stash@{0}").strip();
+            String stash = git.stash("workshop: before use " + stage.name(), paths);
             // A plain "git stash apply" would collide with the files use wrote: put them back first.
             String backToYourWork = "git checkout -- " + String.join(" ", paths) + " && git clean -fdq -- src && git stash apply "
                     + stash;

@@ -915,9 +915,7 @@ public final class StepCheck {
         if (tests.outcome() != TestRun.Outcome.TESTS_RAN || classesNamed < 2) {
             return null;
         }
-        List<String> testedClasses = tests.tests().cases().stream()
-                .filter(test -> test.failure() != null)
-                .filter(test -> lesson.tests().stream().anyMatch(test::matches))
+        List<String> testedClasses = failingTestsOf(lesson, tests).stream()
                 .map(TestResults.TestCase::simpleClassName).distinct().toList();
         if (testedClasses.size() > 1) {
             // An integration test goes through every part; a failing unit test names the one part.
