@@ -1,6 +1,7 @@
 package com.example.workshop.tools;
 
 import com.example.workshop.tools.check.Checklist;
+import com.example.workshop.tools.check.LeftOverBuild;
 import com.example.workshop.tools.check.LessonResult;
 import com.example.workshop.tools.check.StepCheck;
 import com.example.workshop.tools.check.StepLessons;
@@ -27,12 +28,18 @@ class CheckCommand extends StageCommand {
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No checks are written for " + stage.name()));
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "check")) {
+            stopALeftOverBuild();
             warnOfChangedTests(stage);
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
             List<LessonResult> results = check.run(step);
             Checklist.forConsole().print(step, results, check.notes(), out());
             return results.stream().allMatch(LessonResult::done) ? 0 : 1;
         }
+    }
+
+    private void stopALeftOverBuild() throws IOException, InterruptedException {
+        LeftOverBuild.stop(stages.root()).ifPresent(pid -> out().println("Note: stopped the build (pid " + pid
+                + ") of an earlier check that was killed before it ended; it was still building into target/."));
     }
 
     /**

@@ -54,6 +54,7 @@ public final class Maven {
             process.destroy();
         }, "stop-the-build");
         Runtime.getRuntime().addShutdownHook(stopTheBuild);
+        LeftOverBuild.record(root, process.toHandle()); // for kill -9, which runs no hook
         process.getOutputStream().close();
         List<String> output = new ArrayList<>();
         int exitCode;
@@ -64,6 +65,7 @@ public final class Maven {
                 }
             }
             exitCode = process.waitFor();
+            LeftOverBuild.forget(root);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopTheBuild);
