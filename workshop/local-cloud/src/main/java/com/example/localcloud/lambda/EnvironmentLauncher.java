@@ -29,6 +29,8 @@ import java.util.UUID;
 final class EnvironmentLauncher {
 
     /** Variables of this machine the environment keeps: Windows cannot open a socket without SystemRoot. */
+    private static final boolean LINUX = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+
     private static final List<String> INHERITED = List.of("PATH", "Path", "SystemRoot", "SYSTEMROOT", "windir");
 
     private final Deployment deployment;
@@ -71,7 +73,14 @@ final class EnvironmentLauncher {
                 env.put(name, value);
             }
         });
-        env.put("LANG", "en_US.UTF-8");
+        env.put("LANG", "en_US.UTF-8"); // as on Lambda
+        if (LINUX) {
+            // Lambda's image has the en_US.UTF-8 locale; many machines (containers, minimal or non-US
+            // installs) do not, and a JVM whose locale is missing reads file names and environment
+            // variables as ASCII: from a clone under ".../Zoë/..." it could not even load the runtime's
+            // classes. C.UTF-8 is in every current glibc; -Duser.country (below) keeps Lambda's en_US.
+            env.put("LC_ALL", "C.UTF-8");
+        }
         env.putAll(function.environment());
         env.putAll(lambdaVariables(function, runtimeApi, taskRoot));
         // The environment's own /tmp, under every name a runtime or tool looks for
@@ -124,6 +133,8 @@ final class EnvironmentLauncher {
         command.add("-Dstdout.encoding=UTF-8"); // Java 19+ would use the platform's (e.g. Windows') encoding for the pipe
         command.add("-Dstderr.encoding=UTF-8");
         command.add("-Duser.timezone=UTC");
+        command.add("-Duser.language=en");
+        command.add("-Duser.country=US");
         command.add("-Djava.io.tmpdir=" + tmp);
         command.addAll(jvm.jvmOptions()); // e.g. a JDK 25 standing in for java21: as quiet as JDK 21
         command.addAll(spec.jvmArguments());

@@ -83,6 +83,25 @@ class EnvironmentFilesystemTest {
         assertThat(firstAgain.get("tmpFilesBefore").asText()).as("/tmp is kept across warm starts").startsWith("probe-");
     }
 
+    /**
+     * As on Lambda, whose image has the en_US.UTF-8 locale, whatever locales this machine has: a JVM
+     * that reads file names as ASCII cannot load the runtime from a clone under ".../Zoë/...".
+     */
+    @Test
+    void theEnvironmentReadsFileNamesAsUtf8InLambdasLocale() throws Exception {
+        ServerlessConfig config = ServerlessConfigLoader.load(FixtureStage.create(stageDirectory).resolve("serverless.yml"),
+                new LoadOptions(Map.of(), null, null));
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
+                List.of(), 1, System.out::println)) {
+            JsonNode probe = probe(invoke(lambda, "{}"));
+
+            if (!System.getProperty("os.name").startsWith("Windows")) {
+                assertThat(probe.get("fileNameEncoding").asText()).isEqualTo("UTF-8");
+            }
+            assertThat(probe.get("locale").asText()).isEqualTo("en_US");
+        }
+    }
+
     @Test
     void aRebuiltArtifactIsUnpackedAgain() throws Exception {
         Path artifact = FixtureStage.create(stageDirectory).resolve("target/fixtures.jar");
