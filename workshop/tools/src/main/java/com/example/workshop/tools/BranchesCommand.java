@@ -45,6 +45,11 @@ class BranchesCommand extends StageCommand {
             out().printf("%-8s %s (%s)%n", branch, existing.isEmpty() ? "created" : "updated", stage.name());
             parent = commit;
         }
+        if (!git.run("status", "--porcelain").isBlank()) {
+            // git switch refuses to overwrite uncommitted changes, and the branches hold only what was committed
+            out().println("Your working copy has uncommitted changes, which these branches do not hold: commit them first"
+                    + " (git add -A && git commit -m \"my work\"), then run branches again, or git switch refuses.");
+        }
         out().println("Try: git switch step-1   (and later: git diff step-1 step-2; git switch main brings you back)");
         return 0;
     }

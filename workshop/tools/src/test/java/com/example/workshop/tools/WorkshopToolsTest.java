@@ -114,6 +114,14 @@ class WorkshopToolsTest {
         assertThat(git.run("rev-parse", "HEAD").strip()).isEqualTo(head);
         assertThat(git.run("symbolic-ref", "--short", "HEAD").strip()).isEqualTo("main");
         assertThat(Files.readString(root.resolve("README.md"))).isEqualTo("uncommitted edit\n");
+        assertThat(output).contains("uncommitted changes, which these branches do not hold: commit them first");
+    }
+
+    @Test
+    void branchesSayNothingAboutCommittingWhenAllIsCommitted() {
+        assertThat(run("branches")).isZero();
+
+        assertThat(output).contains("Try: git switch step-1").doesNotContain("uncommitted");
     }
 
     @Test
