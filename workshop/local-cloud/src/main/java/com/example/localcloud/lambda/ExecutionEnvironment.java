@@ -5,6 +5,7 @@ import com.example.localcloud.lambda.InvocationResult.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +39,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     private ProcessMemory.Meter memory;
     private boolean cleanedUp;
     private volatile boolean usable = true;
+    /** What the JVM's launcher printed when it could not start the runtime (a bad option, no memory), if it did. */
+    private volatile String launchFailure;
     private long maxMemoryUsedMb;
 
     ExecutionEnvironment(FunctionConfig function, int number, EnvironmentLauncher launcher, String functionArn,
@@ -106,7 +109,12 @@ final class ExecutionEnvironment implements AutoCloseable {
         runtimeApi = new RuntimeApi();
         sandbox = EnvironmentSandbox.create(id());
         process = launcher.start(function, runtimeApi.hostAndPort(), sandbox);
-        output = EnvironmentOutput.follow(sandbox.outputFile(), id(), log);
+        output = EnvironmentOutput.follow(sandbox.outputFile(), id(), line -> {
+            if (launchFailure == null && JVM_LAUNCH_FAILURES.stream().anyMatch(line::contains)) {
+                launchFailure = line.substring(line.indexOf("] ") + 2);
+            }
+            log.accept(line);
+        });
         memory = ProcessMemory.meter(process.pid());
         RuntimeApi api = runtimeApi;
         process.onExit().thenAccept(exited -> {
@@ -116,6 +124,11 @@ final class ExecutionEnvironment implements AutoCloseable {
         return runtimeApi.ready();
     }
 
+    /** What a JVM prints when it stops before the runtime's main method: the local cloud's fault, or the machine's. */
+    private static final List<String> JVM_LAUNCH_FAILURES = List.of("Error: Could not find or load main class",
+            "Error: Could not create the Java Virtual Machine", "Error occurred during initialization of VM",
+            "There is insufficient memory for the Java Runtime Environment", "Unrecognized VM option", "Unrecognized option:");
+
     private InvocationResult initFailed(String requestId, double elapsedMs, Exception failure) {
         Throwable cause = failure instanceof ExecutionException ? failure.getCause() : failure;
         String reason = cause instanceof RuntimeApi.InitErrorException ? "the handler could not be created: " + summary(cause.getMessage())
@@ -123,6 +136,10 @@ final class ExecutionEnvironment implements AutoCloseable {
                 : cause instanceof RuntimeApi.EnvironmentExitedException ? "the JVM exited (" + cause.getMessage() + ")"
                 : String.valueOf(cause);
         close(); // first, so that what the runtime printed comes before the reason
+        if (cause instanceof RuntimeApi.EnvironmentExitedException && launchFailure != null) {
+            // Nothing of the function ran: its code is not the cause, whatever the caller tries next.
+            reason = "the local cloud could not start the environment's JVM (\"" + launchFailure + "\"): not the function's code";
+        }
         log.accept("[" + id() + "] INIT failed: " + reason);
         byte[] error = cause instanceof RuntimeApi.InitErrorException ? cause.getMessage().getBytes() : new byte[0];
         return new InvocationResult(Status.INIT_ERROR, error, report(requestId, 0, elapsedMs, Status.INIT_ERROR, null));

@@ -48,6 +48,23 @@ class LambdaServiceTest {
         assertThat(reports).filteredOn(InvocationReport::coldStart).hasSize(1);
     }
 
+    /** A JVM that stops before the runtime's main method ran none of the function's code: its log says so, not "fix your code". */
+    @Test
+    void aJvmThatCannotStartIsTheLocalCloudsFaultNotTheFunctions() throws Exception {
+        ServerlessConfig config = ServerlessConfigLoader.load(
+                FixtureStage.create(stageDirectory).resolve("serverless.yml"),
+                new LoadOptions(Map.of(), null, null));
+        List<String> log = new CopyOnWriteArrayList<>();
+        EnvironmentCustomizer badOption = (function, spec) -> spec.jvmArguments().add("-XX:+NoSuchOptionInAnyJvm");
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
+                List.of(badOption), 1, log::add)) {
+            assertThat(invoke(lambda).status()).isEqualTo(InvocationResult.Status.INIT_ERROR);
+        }
+
+        assertThat(log).anySatisfy(line -> assertThat(line).contains("INIT failed: the local cloud could not start the"
+                + " environment's JVM (\"Unrecognized VM option 'NoSuchOptionInAnyJvm'").endsWith("not the function's code"));
+    }
+
     private static InvocationResult invoke(LambdaService lambda) {
         try {
             return lambda.invoke("echo", SLOW_EVENT);

@@ -23,6 +23,13 @@ import java.util.regex.Pattern;
 public final class StepCheck {
     /** How the Momento SDK words a call to a cache that does not exist. */
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
+
+    /** The local cloud's words when an environment's JVM stopped before any of the function's code ran. */
+    static final String JVM_DID_NOT_START = "the local cloud could not start the environment's JVM";
+
+    static final String NOT_YOUR_CODE = "not your code: the local cloud could not start a function's JVM (its log line above"
+            + " says what the JVM printed; all of it is in target/workshop-check/local-cloud.log). Run check again; if it"
+            + " says this again, the local cloud or this machine is at fault (memory, the JDK): tell your instructor";
     /** A class of the service whose static initializer failed, as the JVM names it then and at every later use. */
     private static final Pattern FAILED_INITIALIZER = Pattern.compile(
             "Could not initialize class (com\\.example\\.accounts\\.[\\w.$]+)|at (?:\\S*/)?(com\\.example\\.accounts\\.[\\w.$]+)\\.<clinit>");
@@ -82,6 +89,8 @@ public final class StepCheck {
     private final PrintWriter out;
     /** What the local cloud noted about serverless.yml while this check ran it: not failures, shown after the lessons. */
     private final List<String> notes = new ArrayList<>();
+    /** The local cloud's line saying a function's JVM could not start, if the last probes met one. */
+    private Optional<String> jvmDidNotStart = Optional.empty();
     private final Build build;
     private final CloudStarter clouds;
     /** What the regressions line tries in the local cloud for a step number, where the step starts one anyway (null: nothing). */
@@ -191,6 +200,14 @@ public final class StepCheck {
                 pointed = Lesson.of(lesson.title(), pointedAtTheCloud ? "as above: the local cloud did not start"
                         : whereTheCloudFailed(cloudFailure.get(), step), lesson.tests(), lesson.probe());
                 pointedAtTheCloud = true; // the reason and where to look once, as the reason itself is given once
+            }
+            if (lesson.probe() != null && jvmDidNotStart.isPresent() && probeProblems.containsKey(lesson)
+                    && !ownUnitTestFails(lesson, tests)) {
+                // Nothing of the function ran, so what the probe saw says nothing about the attendee's code.
+                if (problems.stream().noneMatch(problem -> problem.contains(JVM_DID_NOT_START))) {
+                    problems.add("its log: " + jvmDidNotStart.get());
+                }
+                pointed = Lesson.of(lesson.title(), NOT_YOUR_CODE, lesson.tests(), lesson.probe());
             }
             results.add(new LessonResult(pointed, problems));
         }
@@ -689,6 +706,8 @@ public final class StepCheck {
             }
         } finally {
             out.printf("    done (%d s)%n", seconds(probing));
+            jvmDidNotStart = cloud.log().stream().filter(line -> line.contains(JVM_DID_NOT_START)).map(String::strip)
+                    .map(LocalService::brief).findFirst();
             cloud.log().stream().filter(line -> line.startsWith(NOTE)).map(line -> line.substring(NOTE.length()))
                     .distinct().forEach(notes::add);
             cloud.close();

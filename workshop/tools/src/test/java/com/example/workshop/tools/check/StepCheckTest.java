@@ -596,6 +596,24 @@ class StepCheckTest {
     }
 
     @Test
+    void aFunctionJvmTheLocalCloudCouldNotStartIsNotBlamedOnTheAttendeesCode() throws Exception {
+        StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), NoCloud::new, service -> {
+            cloudLog.add("[getUser#1] Error: Could not find or load main class com.example.localcloud.lambda.bootstrap.LambdaBootstrap");
+            cloudLog.add("[getUser#1] INIT failed: " + StepCheck.JVM_DID_NOT_START + " (\"Error: Could not find or load main"
+                    + " class com.example.localcloud.lambda.bootstrap.LambdaBootstrap\"): not the function's code");
+            throw new ProbeFailure("GET /users/owner-abcd answered 502 {\"message\": \"Internal server error\"}");
+        });
+
+        List<LessonResult> results = check.run(testsOnly);
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo(StepCheck.NOT_YOUR_CODE).doesNotContain("serverless.yml");
+        assertThat(results.get(0).problems()).anySatisfy(problem -> assertThat(problem).startsWith("its log: ")
+                .contains("could not start the environment's JVM"));
+    }
+
+    @Test
     void stepOneHasNoLessonToTryYetItsRegressionsLineStillCallsEveryRouteInTheLocalCloud() throws Exception {
         StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
