@@ -2,13 +2,18 @@ package com.example.accounts.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
+import com.example.accounts.cache.AccountCache;
+import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.errors.ForbiddenException;
 import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Member;
@@ -17,8 +22,13 @@ import com.example.accounts.model.Organization;
 import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
 import com.example.accounts.repository.AccountRepository;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import momento.sdk.CacheClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,6 +138,48 @@ class AccountServiceTest {
         assertThat(members).containsExactly(
                 new Member("alice", "Alice", "Liddell", Role.OWNER),
                 new Member("bob", "Bob", "Builder", Role.MEMBER));
+    }
+
+    /**
+     * The fan-out (workshop/05-fan-out.md): the members' users are read through AccountCache.readAll,
+     * every get sent before any answer is awaited. This cache answers the gets only once all three
+     * are sent; a listing that reads the users one at a time waits in vain for each (1 s), and then
+     * asks the repository, which here knows no user.
+     */
+    @Test
+    void listMembersSendsEveryUsersGetBeforeWaitingForAny() {
+        when(repository.findOrganization("acme")).thenReturn(Optional.of(new Organization("acme", "alice")));
+        when(repository.findMembers("acme")).thenReturn(List.of(new Membership("acme", "alice", Role.OWNER),
+                new Membership("acme", "bob", Role.MEMBER), new Membership("acme", "carol", Role.MEMBER)));
+        InMemoryCache memory = new InMemoryCache();
+        AccountCache cached = TestCaches.accountCache(memory);
+        for (User user : List.of(new User("alice", "Alice", "Liddell"), new User("bob", "Bob", "Builder"),
+                new User("carol", "Carol", "Danvers"))) {
+            cached.write(CacheKeys.user(user.username()), user);
+        }
+        CacheClient momento = memory.client().get();
+        CompletableFuture<Void> allSent = new CompletableFuture<Void>().orTimeout(1, TimeUnit.SECONDS);
+        AtomicInteger userGets = new AtomicInteger();
+        CacheClient answeringOnceAllAreSent = mock(CacheClient.class, call -> {
+            Object answer = delegatesTo(momento).answer(call);
+            boolean aUsersGet = call.getMethod().getName().equals("get")
+                    && InMemoryCache.text(call.getArgument(1)).startsWith(CacheKeys.user(""));
+            if (!aUsersGet) {
+                return answer;
+            }
+            if (userGets.incrementAndGet() == 3) {
+                allSent.complete(null);
+            }
+            return allSent.thenCompose(sent -> (CompletableFuture<?>) answer);
+        });
+        accounts = new AccountService(repository, new AccountCache(() -> answeringOnceAllAreSent, TestCaches.CACHE_NAME,
+                Duration.ofMinutes(1)));
+
+        List<Member> members = accounts.listMembers("acme");
+
+        assertThat(members).as("each member with the name the cache holds, which it gives only once the three users' gets"
+                + " are all sent: findUsers must read them with cache.readAll (one at a time, each get waits in vain)")
+                .extracting(Member::firstName).containsExactly("Alice", "Bob", "Carol");
     }
 
     @Test

@@ -211,7 +211,8 @@ public final class StepCheck {
             }
             results.add(new LessonResult(pointed, problems));
         }
-        return sayEachRefusalOnce(pointWhereTheirTestsDefer(pointPastAFileWhoseTestsPass(results, tests, step), tests, step));
+        return sayEachRefusalOnce(pointBelowALayerWhoseTestsFail(pointWhereTheirTestsDefer(
+                pointPastAFileWhoseTestsPass(results, tests, step), tests, step), tests, step));
     }
 
     /** "(see aSecondDeliveryOfTheSameBatchRecordsEachEventOnce)" in a failing test's message: the test it defers to. */
@@ -238,6 +239,39 @@ public final class StepCheck {
             pointed.add(cause.map(other -> new LessonResult(Lesson.of(result.lesson().title(), Checklist.hint(step, other.lesson())
                     + " (this line's test fails because " + deferredTo.get() + " does)", result.lesson().tests(),
                     result.lesson().probe()), result.problems())).orElse(result));
+        }
+        return pointed;
+    }
+
+    /** Test classes that run on another class of the attendee's: AccountServiceTest on the real AccountCache (in memory). */
+    private static final Map<String, String> RUNS_ON = Map.of("AccountServiceTest", "AccountCacheTest");
+
+    /**
+     * A lesson failed only by tests that run on another of the attendee's classes, whose own tests
+     * fail in another lesson, points where that lesson points: step 5's readAll with no fallback to
+     * DynamoDB failed AccountServiceTest's listings too, and that line named AccountService.java.
+     */
+    private static List<LessonResult> pointBelowALayerWhoseTestsFail(List<LessonResult> results, TestRun.Result tests,
+                                                                      StepLessons step) {
+        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
+            return results;
+        }
+        List<LessonResult> pointed = new ArrayList<>();
+        for (LessonResult result : results) {
+            List<TestResults.TestCase> failing = failingTestsOf(result.lesson(), tests);
+            boolean inTheCloud = result.problems().stream().anyMatch(problem -> problem.startsWith("local cloud:"));
+            Set<String> layers = failing.stream().map(test -> RUNS_ON.getOrDefault(test.simpleClassName(), ""))
+                    .collect(java.util.stream.Collectors.toSet());
+            Optional<String> layer = inTheCloud || failing.isEmpty() || layers.size() != 1 || layers.contains("")
+                    ? Optional.empty() : Optional.of(layers.iterator().next());
+            Optional<LessonResult> below = layer.flatMap(testClass -> results.stream()
+                    .filter(other -> other != result && failingTestsOf(other.lesson(), tests).stream()
+                            .anyMatch(test -> test.simpleClassName().equals(testClass)))
+                    .findFirst());
+            pointed.add(below.map(other -> new LessonResult(Lesson.of(result.lesson().title(), Checklist.hint(step, other.lesson())
+                    + " (" + failing.get(0).simpleClassName() + " runs on your " + layer.get().replace("Test", "")
+                    + ", whose own tests fail: fix those first)", result.lesson().tests(), result.lesson().probe()),
+                    result.problems())).orElse(result));
         }
         return pointed;
     }

@@ -870,6 +870,28 @@ class StepCheckTest {
                 .isEqualTo("ActivityConsumerHandler.java");
     }
 
+    @Test
+    void aLessonFailedOnlyByTheServicesTestsPointsAtTheCacheWhenTheCachesOwnTestsFail() throws Exception {
+        guideWithEditsOf("05-fan-out.md", "AccountService.java", "AccountCache.java");
+        Lesson listing = Lesson.testedOnly("lists every member with their names", "ListMembersHandler.java",
+                "AccountServiceTest.listMembersGivesEachMembershipItsUsersNames");
+        Lesson fanOut = Lesson.testedOnly("the N user reads are sent at once", "AccountCache.java",
+                "AccountCacheTest.readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase");
+        StepLessons step5 = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(listing, fanOut));
+
+        List<LessonResult> results = check(step5, ran(
+                fail("AccountServiceTest", "listMembersGivesEachMembershipItsUsersNames", "firstName=null"),
+                fail("AccountCacheTest", "readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase", "bob=Optional.empty")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of AccountCache.java"
+                + " (AccountServiceTest runs on your AccountCache, whose own tests fail: fix those first)");
+
+        List<LessonResult> alone = check(step5, ran(
+                fail("AccountServiceTest", "listMembersGivesEachMembershipItsUsersNames", "firstName=null"),
+                pass("AccountCacheTest", "readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase")));
+        assertThat(alone.get(0).lesson().hint()).as("the cache's tests pass: not the cache").doesNotContain("AccountCache");
+    }
+
     /** Step 5's first two lessons, checked with tests that do not compile for {@code error}. */
     private List<LessonResult> checkFanOutWhoseTestsDoNotCompile(String error) throws Exception {
         guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java", "AccountCache.java");
