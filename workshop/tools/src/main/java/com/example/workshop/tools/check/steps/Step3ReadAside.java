@@ -14,8 +14,12 @@ import java.util.Map;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
-    /** Longer than Clients.RETRY_AFTER_FAILURE (5 s), after which the first use of the cache tries again. */
-    private static final long RETRY_SECONDS = 10;
+    /**
+     * Longer than Clients.RETRY_AFTER_FAILURE (5 s), after which the first use of the cache tries
+     * again, by the time that try takes on a slow laptop: the environment loads the Momento SDK's
+     * classes only then (its Init failed before), 2-4 s on one busy core. A poll: right code ends it early.
+     */
+    private static final long RETRY_SECONDS = 20;
 
     private static final long CACHE_TTL_MILLIS = 60_000;
     /** How long the probe may take between the fill and its look at the TTL, on a busy machine. */
