@@ -39,6 +39,13 @@ final class LeastPrivilegeCheck {
     static void verify(String stage, StageClouds.Running running) throws Exception {
         int reportsBefore = running.cloud().reports().size();
         List<Reply> replies = exerciseEveryEndpoint(running, reportsBefore);
+        if (!everyGrantUsed(running)) {
+            // On a busy machine a cold start's key read can outlast its 2 s (the AWS SDK's first call
+            // loads its classes before it sends anything): the function then asks again at its first
+            // cache call 5 s later. Once more, after that; a grant never used fails as before.
+            Thread.sleep(6_000);
+            replies.addAll(exerciseEveryEndpoint(running, running.cloud().reports().size()));
+        }
         List<Decision> decisions = running.cloud().iamDecisions();
         for (FunctionConfig function : running.cloud().config().functions()) {
             FunctionRole role = running.cloud().config().roleFor(function);
@@ -49,6 +56,23 @@ final class LeastPrivilegeCheck {
             assertReadersCannotWrite(who, function, role);
         }
         assertKeyNeverShows(running, replies);
+    }
+
+    private static boolean everyGrantUsed(StageClouds.Running running) {
+        List<Decision> decisions = running.cloud().iamDecisions();
+        return running.cloud().config().functions().stream().allMatch(function -> {
+            FunctionRole role = running.cloud().config().roleFor(function);
+            Set<String> used = new TreeSet<>();
+            decisionsOf(decisions, function, role).forEach(decision -> used.add(decision.action()));
+            return role.statements().stream().allMatch(statement -> used.containsAll(statement.actions()));
+        });
+    }
+
+    private static List<Decision> decisionsOf(List<Decision> all, FunctionConfig function, FunctionRole role) {
+        return all.stream()
+                .filter(decision -> decision.principalArn() != null
+                        && decision.principalArn().endsWith(":assumed-role/" + role.name() + "/" + function.deployedName()))
+                .toList();
     }
 
     /**
@@ -142,10 +166,7 @@ final class LeastPrivilegeCheck {
      */
     private static void assertEveryGrantIsUsedAndNothingDenied(String who, List<Decision> all, FunctionConfig function,
                                                                FunctionRole role) {
-        List<Decision> decisions = all.stream()
-                .filter(decision -> decision.principalArn() != null
-                        && decision.principalArn().endsWith(":assumed-role/" + role.name() + "/" + function.deployedName()))
-                .toList();
+        List<Decision> decisions = decisionsOf(all, function, role);
         Set<String> used = new TreeSet<>();
         decisions.forEach(decision -> used.add(decision.action()));
         Set<String> written = new TreeSet<>();
