@@ -2,6 +2,7 @@ package com.example.accounts.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -14,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.example.accounts.InMemoryCache;
 import com.example.accounts.TestCaches;
+import com.example.accounts.cache.AccountCache;
 import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.model.Membership;
 import com.example.accounts.model.Organization;
@@ -27,6 +29,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import momento.sdk.CacheClient;
+import momento.sdk.exceptions.ServerUnavailableException;
+import momento.sdk.responses.cache.SetResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,6 +150,35 @@ class StreamCacherHandlerTest {
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
                 .contains(first.getDynamodb().getSequenceNumber())
                 .isSubsetOf(first.getDynamodb().getSequenceNumber(), second.getDynamodb().getSequenceNumber());
+    }
+
+    /**
+     * A shard's records are applied in order: the batch stops at the first that fails, and Lambda
+     * retries from it. Going on past it would cache the records after it first, then, on the
+     * retry, the failed one and those after it again: an item could read new, old, then new.
+     */
+    @Test
+    void aBatchStopsAtItsFirstFailedRecord() {
+        CacheClient momento = memory.client().get();
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        CacheClient failingItsFirstSet = mock(CacheClient.class, call ->
+                call.getMethod().getName().equals("set") && failedOnce.compareAndSet(false, true)
+                        ? CompletableFuture.completedFuture(new SetResponse.Error(
+                                new ServerUnavailableException(new RuntimeException("injected"), null)))
+                        : delegatesTo(momento).answer(call));
+        StreamCacherHandler stopping = new StreamCacherHandler(new StreamCacher(
+                new AccountCache(() -> failingItsFirstSet, TestCaches.CACHE_NAME, Duration.ofSeconds(60))));
+        DynamodbStreamRecord failed = insert(user("alice", "Alice", "Liddell"));
+        DynamodbStreamRecord after = insert(user("carol", "Carol", "Danvers"));
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(new ArrayList<>(List.of(failed, after)));
+
+        StreamsEventResponse response = stopping.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .contains(failed.getDynamodb().getSequenceNumber());
+        assertThat(memory.items).as("the record after the failed one, applied: the batch must stop at its first failure"
+                + " (return its sequence number there), or the cache takes the records out of order").doesNotContainKey(CAROL_KEY);
     }
 
     @Test

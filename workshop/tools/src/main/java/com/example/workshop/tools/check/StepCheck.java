@@ -211,8 +211,8 @@ public final class StepCheck {
             }
             results.add(new LessonResult(pointed, problems));
         }
-        return sayEachRefusalOnce(pointBelowALayerWhoseTestsFail(pointWhereTheirTestsDefer(
-                pointPastAFileWhoseTestsPass(results, tests, step), tests, step), tests, step));
+        return sayEachRefusalOnce(pointAtABrokenEarlierLesson(pointBelowALayerWhoseTestsFail(pointWhereTheirTestsDefer(
+                pointPastAFileWhoseTestsPass(results, tests, step), tests, step), tests, step), tests, step));
     }
 
     /** "(see aSecondDeliveryOfTheSameBatchRecordsEachEventOnce)" in a failing test's message: the test it defers to. */
@@ -239,6 +239,36 @@ public final class StepCheck {
             pointed.add(cause.map(other -> new LessonResult(Lesson.of(result.lesson().title(), Checklist.hint(step, other.lesson())
                     + " (this line's test fails because " + deferredTo.get() + " does)", result.lesson().tests(),
                     result.lesson().probe()), result.problems())).orElse(result));
+        }
+        return pointed;
+    }
+
+    /**
+     * With every test green, this step's lessons that fail only in the local cloud most likely
+     * follow from an earlier step's lesson that the regressions line (the last) finds broken there:
+     * step 2's client kept in a local variable instead of its static field passed step 2 (nothing
+     * used the cache yet), and at step 3 each lesson's line blamed step 3's right code.
+     */
+    private static List<LessonResult> pointAtABrokenEarlierLesson(List<LessonResult> results, TestRun.Result tests,
+                                                                  StepLessons step) {
+        if (tests.outcome() != TestRun.Outcome.TESTS_RAN || tests.tests().cases().stream().anyMatch(test -> test.failure() != null)) {
+            return results;
+        }
+        Optional<String> earlier = results.stream()
+                .filter(result -> isRegressions(result.lesson()) && !result.done()
+                        && result.problems().stream().anyMatch(problem -> problem.startsWith("local cloud:")))
+                .map(result -> result.lesson().hint())
+                .filter(hint -> hint.startsWith("workshop/") && !hint.startsWith("workshop/" + step.guide()))
+                .findFirst();
+        if (earlier.isEmpty()) {
+            return results;
+        }
+        List<LessonResult> pointed = new ArrayList<>();
+        for (LessonResult result : results) {
+            boolean inTheCloudOnly = !result.done() && !isRegressions(result.lesson()) && result.lesson().probe() != null;
+            pointed.add(!inTheCloudOnly ? result : new LessonResult(Lesson.of(result.lesson().title(), "most likely what the"
+                    + " last line says, as this step's code runs on it: " + earlier.get() + "; if not, "
+                    + Checklist.hint(step, result.lesson()), result.lesson().tests(), result.lesson().probe()), result.problems()));
         }
         return pointed;
     }
@@ -482,7 +512,8 @@ public final class StepCheck {
         }
         if (problems.stream().anyMatch(problem -> problem.contains("logged the Momento API key"))) {
             return "the line that logs the key (in local-cloud.log, the line above the local cloud's note):"
-                    + " workshop/02-momento-client.md: the key is read, never logged";
+                    + " workshop/02-momento-client.md, \"Why Secrets Manager, not an environment variable\": the key is never"
+                    + " logged";
         }
         if (problems.stream().anyMatch(problem -> problem.contains("which Lambda never loads"))) {
             return "workshop/02-momento-client.md, the edit of pom.xml: the shade plugin's second <filter>";

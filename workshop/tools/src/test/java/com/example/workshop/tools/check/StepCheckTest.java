@@ -596,6 +596,27 @@ class StepCheckTest {
     }
 
     @Test
+    void withEveryTestGreenLinesThatFailInTheCloudPointFirstAtTheEarlierLessonTheRegressionsLineFindsBroken() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java");
+        Lesson cloudOnly = Lesson.of("a miss fills the cache", "AccountCache.java", List.of("AccountCacheTest.aMiss"), service -> {
+            throw new ProbeFailure("GET /users/alice never asked the cache");
+        });
+        StepLessons step3 = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(cloudOnly));
+        String clients = "workshop/02-momento-client.md, the edit of Clients.java: one client per execution environment";
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest", "aMiss")),
+                NoCloud::new, service -> {
+            throw new ProbeFailure("[getUser#1] built 18 Momento clients in 16 invocations", clients);
+        });
+
+        List<LessonResult> results = check.run(step3);
+
+        String earlier = results.get(1).lesson().hint();
+        assertThat(earlier).startsWith(clients);
+        assertThat(results.get(0).lesson().hint()).isEqualTo("most likely what the last line says, as this step's code runs"
+                + " on it: " + earlier + "; if not, workshop/03-read-aside.md, the edit of AccountCache.java");
+    }
+
+    @Test
     void aFunctionJvmTheLocalCloudCouldNotStartIsNotBlamedOnTheAttendeesCode() throws Exception {
         StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),

@@ -45,6 +45,7 @@ final class Step6StreamCacher {
                 Lesson.of("a failed cache write is reported, so Lambda retries from that record",
                         "StreamCacherHandler.java",
                         List.of("StreamCacherHandlerTest.aFailingCacheWriteIsReportedWithItsSequenceNumberAndStopsTheBatch",
+                                "StreamCacherHandlerTest.aBatchStopsAtItsFirstFailedRecord",
                                 "StreamCacherHandlerTest.aRemovalTheCacheFailsToApplyIsReported",
                                 "StreamCacherTest.aCacheFailureIsThrownSoTheChangeIsRetried"),
                         Step6StreamCacher::aChangeWhoseCacheWriteFailedIsCachedOnceMomentoIsBack)));
