@@ -103,6 +103,12 @@ final class Step6StreamCacher {
         expect(service.streamSubscriptions().stream().anyMatch(subscription -> subscription.contains(stream)), "no function"
                 + " reads the table's stream: serverless.yml needs the streamCacher function, with its stream event (the"
                 + " table's StreamArn)", "serverless.yml");
+        // Without the item's new image a record holds only its key: the cacher would have nothing to cache.
+        String viewType = service.operatorDynamoDbCall("DescribeTable", Map.of("TableName", service.table())).json()
+                .path("Table").path("StreamSpecification").path("StreamViewType").asText("");
+        expect(viewType.isEmpty() || viewType.startsWith("NEW_"), "the table's stream is StreamViewType " + viewType
+                + ": its records hold no NewImage, so the stream cacher has no item to cache; the guide's edit of"
+                + " serverless.yml gives the table's StreamSpecification NEW_AND_OLD_IMAGES", "serverless.yml");
     }
 
     /** The guide's retry demo: Momento is down while the table changes, then heals; the change reaches the cache. */
