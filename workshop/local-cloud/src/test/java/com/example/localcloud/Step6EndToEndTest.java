@@ -87,6 +87,22 @@ class Step6EndToEndTest {
                 .hasMessageContaining("add StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}");
     }
 
+    /** DynamoDB Local takes any text there, and the function's events then failed to deserialize. */
+    @Test
+    void aMisspeltStreamViewTypeIsRefusedAtStartNamingServerlessYml(@TempDir Path copy) throws Exception {
+        Path stage = StageClouds.SOLUTIONS.resolve(StageClouds.STEP_6);
+        Files.createDirectories(copy.resolve("target"));
+        Files.copy(stage.resolve("target/accounts-service.jar"), copy.resolve("target/accounts-service.jar"));
+        String yaml = Files.readString(stage.resolve("serverless.yml"));
+        String misspelt = yaml.replace("StreamViewType: NEW_AND_OLD_IMAGES", "StreamViewType: NEW_AND_OLD_IMAGE");
+        assertThat(misspelt).isNotEqualTo(yaml);
+        Files.writeString(copy.resolve("serverless.yml"), misspelt);
+
+        assertThatThrownBy(() -> StageClouds.start(copy, false).close())
+                .hasMessageContaining("serverless.yml: resources.Resources.AccountsTable.Properties.StreamSpecification"
+                        + ".StreamViewType is 'NEW_AND_OLD_IMAGE', which is not one of");
+    }
+
     @Test
     void leastPrivilegeAndNoLeakedKey() throws Exception {
         LeastPrivilegeCheck.verify(StageClouds.STEP_6, step6);

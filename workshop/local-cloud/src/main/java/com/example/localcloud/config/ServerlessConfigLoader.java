@@ -264,6 +264,10 @@ public final class ServerlessConfigLoader {
                 : arn.startsWith("arn:aws:kinesis:") ? "kinesis" : "dynamodb";
         String startingPosition = String.valueOf(event.getOrDefault("startingPosition", StreamEvent.DEFAULT_STARTING_POSITION))
                 .toUpperCase(Locale.ROOT);
+        if (!List.of("LATEST", "TRIM_HORIZON").contains(startingPosition)) {
+            throw source.error(path + ".startingPosition", event.get("startingPosition"),
+                    "expected LATEST or TRIM_HORIZON (AWS also knows AT_TIMESTAMP, for Kinesis, which the local cloud does not emulate)");
+        }
         return new StreamEvent(type, arn,
                 intValue(event.getOrDefault("batchSize", StreamEvent.DEFAULT_BATCH_SIZE), path + ".batchSize"),
                 startingPosition,

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  */
 final class TableDefinitions {
 
+    private static final List<String> STREAM_VIEW_TYPES = List.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
+
     private TableDefinitions() {
     }
 
@@ -55,9 +57,17 @@ final class TableDefinitions {
                     .projection(projection(index.get("Projection"))).build()).toList());
         }
         if (p.get("StreamSpecification") instanceof Map<?, ?> stream) {
+            String viewType = String.valueOf(stream.get("StreamViewType"));
+            if (!STREAM_VIEW_TYPES.contains(viewType)) {
+                // DynamoDB Local takes any text, and each record then carries it: the function's event fails to
+                // deserialize before its handler runs. CloudFormation refuses the template at deploy.
+                throw new IllegalArgumentException("serverless.yml: resources.Resources." + table.logicalId()
+                        + ".Properties.StreamSpecification.StreamViewType is '" + viewType + "', which is not one of "
+                        + String.join(", ", STREAM_VIEW_TYPES) + " (CloudFormation refuses it at deploy)");
+            }
             request.streamSpecification(StreamSpecification.builder()
                     .streamEnabled(true)
-                    .streamViewType(String.valueOf(stream.get("StreamViewType"))).build());
+                    .streamViewType(viewType).build());
         }
         return request.build();
     }

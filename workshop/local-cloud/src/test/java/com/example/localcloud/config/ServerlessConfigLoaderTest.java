@@ -409,6 +409,16 @@ class ServerlessConfigLoaderTest {
                 """;
 
     @Test
+    void aMisspeltStartingPositionIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM + """
+                          startingPosition: LASTEST
+                """ + TABLE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected LATEST or TRIM_HORIZON")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("functions.cacher.events[0].stream.startingPosition");
+    }
+
+    @Test
     void aStreamSettingTheLocalCloudDoesNotEmulateIsNoted() throws IOException {
         ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
                           batchSize: 10
