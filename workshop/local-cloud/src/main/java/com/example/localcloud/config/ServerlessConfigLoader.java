@@ -64,6 +64,26 @@ public final class ServerlessConfigLoader {
         return new RolesPerFunction(listed, Boolean.parseBoolean(String.valueOf(defaultInherit)), deployment);
     }
 
+    /**
+     * A no-break space (U+00A0), pasted from a web page, looks like a space and is none to YAML:
+     * indentation or a list's "- " with one became text, and the line meant something else (a
+     * variable's name with a space in it, an action "- secretsmanager:..."). Outside comments it is
+     * refused, with its line.
+     */
+    private static void refuseANoBreakSpace(Path file, String text) {
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int comment = lines[i].indexOf('#');
+            String content = comment < 0 ? lines[i] : lines[i].substring(0, comment);
+            int column = content.indexOf('\u00A0');
+            if (column >= 0) {
+                throw new ConfigException(file, i + 1, "U+00A0", null, "a no-break space at column " + (column + 1)
+                        + ", most likely pasted from a web page: it looks like a space, but YAML reads it as text."
+                        + " Type a plain space there");
+            }
+        }
+    }
+
     /** Reads {@code serverless.yml} (or another file in the same format). */
     public static ServerlessConfig load(Path file, LoadOptions options) {
         String text;
@@ -73,6 +93,7 @@ public final class ServerlessConfigLoader {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         Path path = file.toAbsolutePath().normalize();
+        refuseANoBreakSpace(path, text);
         Node tree;
         try {
             tree = CloudFormationYaml.compose(text); // once: the lines, the duplicates and the syntax

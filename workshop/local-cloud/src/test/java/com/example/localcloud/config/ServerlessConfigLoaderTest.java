@@ -409,6 +409,16 @@ class ServerlessConfigLoaderTest {
                 """;
 
     @Test
+    void aNoBreakSpacePastedFromAWebPageIsRefusedWithItsLine() throws IOException {
+        String pasted = CACHER_ON_THE_TABLES_STREAM.replace("      - stream:", "      -\u00A0stream:") + TABLE;
+
+        assertThatThrownBy(() -> load(pasted)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(", line 9: U+00A0: a no-break space at column 8, most likely pasted from a web page");
+        assertThat(load(pasted.replace("service: accounts", "service: accounts # a comment may hold one\u00A0here")
+                .replace("-\u00A0stream:", "- stream:")).functions()).isNotEmpty();
+    }
+
+    @Test
     void aMisspeltStartingPositionIsRefusedWithItsLine() {
         assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM + """
                           startingPosition: LASTEST

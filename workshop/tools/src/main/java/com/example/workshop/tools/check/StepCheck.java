@@ -24,6 +24,10 @@ public final class StepCheck {
     /** How the Momento SDK words a call to a cache that does not exist. */
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
 
+    /** Maven's words when it cannot read pom.xml or resolve what it declares. */
+    private static final Pattern POM_PROBLEM = Pattern.compile("POM|pom\\.xml|Could not (?:find artifact|resolve)"
+            + "|must be a valid version|dependencies\\.dependency");
+
     /** The local cloud's words when an environment's JVM stopped before any of the function's code ran. */
     static final String JVM_DID_NOT_START = "the local cloud could not start the environment's JVM";
 
@@ -479,6 +483,10 @@ public final class StepCheck {
                     lesson.probe());
         }
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
+            if (seenFile != null && seenFile.startsWith("pom.xml")) { // the build's own errors are under this line
+                return Lesson.of(lesson.title(), seenFile.equals("pom.xml") ? "workshop/" + step.guide() + ", the edit of pom.xml"
+                        : seenFile, lesson.tests(), lesson.probe());
+            }
             boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
             return inTheCloud ? Lesson.of(lesson.title(), whereARouteFails(problems), lesson.tests(), lesson.probe()) : lesson;
         }
@@ -892,6 +900,11 @@ public final class StepCheck {
     private String brokenFile(TestRun.Result tests, StepLessons step) {
         if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
             return withTheEditsBeforeIt(missingFromTheTests(tests, step), step);
+        }
+        if (tests.outcome() == TestRun.Outcome.BUILD_FAILED && tests.errors().stream().anyMatch(error -> POM_PROBLEM.matcher(error).find())) {
+            // Maven could not read pom.xml, or not find a dependency it names: no Java was compiled, none is to blame.
+            return guideHasAnEditOf(step, "pom.xml") ? "pom.xml"
+                    : "pom.xml, as the build's errors under the last line say (a typo, or an edit that broke an earlier step's part)";
         }
         if (tests.outcome() != TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
             return null;

@@ -182,9 +182,22 @@ final class TestRun {
         return new ArrayList<>(errors);
     }
 
-    private static List<String> lastErrors(List<String> output) {
-        List<String> errors = output.stream().filter(line -> line.startsWith("[ERROR]")).map(line -> line.substring(7).strip())
-                .filter(line -> !line.isEmpty()).toList();
-        return errors.subList(0, Math.min(5, errors.size()));
+    /**
+     * Maven's error lines, those that name a line or an artifact first: a pom.xml it cannot read
+     * says why in a [FATAL] line and in the fourth or fifth [ERROR] one, after three of no use
+     * ("Some problems were encountered while processing the POMs:").
+     */
+    static List<String> lastErrors(List<String> output) {
+        List<String> errors = output.stream().filter(line -> line.startsWith("[ERROR]") || line.startsWith("[FATAL]"))
+                .map(line -> line.substring(7).strip().replaceFirst(" -> \\[Help \\d+]$", "")).filter(line -> !line.isEmpty())
+                .distinct().toList();
+        List<String> telling = new ArrayList<>(errors.stream().filter(TestRun::namesTheCause).toList());
+        errors.stream().filter(line -> !namesTheCause(line)).forEach(telling::add);
+        return telling.subList(0, Math.min(5, telling.size()));
+    }
+
+    private static boolean namesTheCause(String error) {
+        return error.contains("@ line") || error.contains("Could not find artifact") || error.contains("Could not resolve")
+                || error.contains("Non-parseable POM") || error.contains("Malformed POM");
     }
 }

@@ -617,6 +617,21 @@ class StepCheckTest {
     }
 
     @Test
+    void aPomMavenCannotReadPointsEveryLineAtTheGuidesEditOfPomXml() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "Clients.java");
+        Lesson client = Lesson.testedOnly("one client per environment", "Clients.java", "ClientsTest");
+        StepLessons step2 = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(client));
+        TestRun.Result unreadable = new TestRun.Result(TestRun.Outcome.BUILD_FAILED, new TestResults(List.of()),
+                List.of("Non-parseable POM /w/pom.xml: end tag name </dependencies> must match start tag name <dependency>"
+                        + " from line 115 @ line 121, column 20"));
+
+        List<LessonResult> results = check(step2, unreadable);
+
+        assertThat(results).extracting(result -> Checklist.hint(step2, result.lesson()))
+                .containsOnly("workshop/02-momento-client.md, the edit of pom.xml");
+    }
+
+    @Test
     void aFunctionJvmTheLocalCloudCouldNotStartIsNotBlamedOnTheAttendeesCode() throws Exception {
         StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),

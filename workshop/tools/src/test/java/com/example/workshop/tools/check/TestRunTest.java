@@ -125,4 +125,19 @@ class TestRunTest {
                 "src/test/java/com/example/accounts/TestCaches.java:3: cannot find symbol (symbol: class AccountCache)",
                 "src/main/java/com/example/accounts/cache/AccountCache.java:116: 'void' type not allowed here");
     }
+
+    @Test
+    void aPomMavenCannotReadIsToldByTheLineThatNamesWhereNotByMavensPreamble() {
+        List<String> output = List.of("[ERROR] Some problems were encountered while processing the POMs:",
+                "[FATAL] Non-parseable POM /w/pom.xml: Unrecognised tag: 'dependency' @ line 121, column 17",
+                "[ERROR] The build could not read 1 project -> [Help 1]",
+                "[ERROR]   The project  (/w/pom.xml) has 1 error",
+                "[ERROR]     Non-parseable POM /w/pom.xml: Unrecognised tag: 'dependency' @ line 121, column 17 -> [Help 2]");
+
+        assertThat(TestRun.lastErrors(output)).containsExactly(
+                "Non-parseable POM /w/pom.xml: Unrecognised tag: 'dependency' @ line 121, column 17",
+                "Some problems were encountered while processing the POMs:",
+                "The build could not read 1 project",
+                "The project  (/w/pom.xml) has 1 error");
+    }
 }

@@ -89,7 +89,8 @@ final class Step2MomentoClient {
                     + " the statement's Resource must name the secret MOMENTO_API_KEY_SECRET_ID names, ending in -??????"
                     + " for the six characters Secrets Manager adds to its name";
         }
-        String statementNeeded = "the provider's iam.role.statements need a statement that allows it on that ARN:"
+        String statementNeeded = "the provider's iam.role.statements need a statement that allows it on that ARN: its"
+                + " Action exactly secretsmanager:GetSecretValue (no other spelling is that action), and"
                 + " MOMENTO_API_KEY_SECRET_ID and the statement's Resource must name the same secret, the Resource ending in"
                 + " -?????? for the suffix Secrets Manager adds";
         if (runsWithARoleOfItsOwn(read.path("principalArn").asText(""), "getUser")) {
