@@ -245,6 +245,10 @@ public final class ServerlessConfigLoader {
             for (Map.Entry<String, Object> entry : event.entrySet()) {
                 if (entry.getKey().equals("http")) {
                     events.add(httpEvent(entry.getValue(), eventPath + ".http"));
+                } else if (event.containsKey("stream") && STREAM_SETTINGS_EMULATED.contains(entry.getKey())) {
+                    // Indented two spaces too few: a setting of the stream event became a key beside it.
+                    warnings.add(eventPath + "." + entry.getKey() + " is a setting of the stream event beside it, at the"
+                            + " stream's level: indent it under stream:, with arn and the others, or it is not the stream's");
                 } else if (!entry.getKey().equals("stream")) { // streamEvents reads those
                     warnings.add(eventPath + ": '" + entry.getKey() + "' events are not emulated by the local cloud (only http)");
                 }

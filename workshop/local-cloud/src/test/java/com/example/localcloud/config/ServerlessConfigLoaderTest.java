@@ -419,6 +419,19 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aStreamSettingIndentedBesideTheStreamIsNamedAsSuch() throws IOException {
+        ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
+                        functionResponseType: ReportBatchItemFailures
+                """ + TABLE);
+
+        assertThat(config.function("cacher").orElseThrow().streamEvents()).singleElement()
+                .satisfies(stream -> assertThat(stream.reportBatchItemFailures()).isFalse());
+        assertThat(config.warnings()).containsExactly("functions.cacher.events[0].functionResponseType is a setting of the"
+                + " stream event beside it, at the stream's level: indent it under stream:, with arn and the others, or it is"
+                + " not the stream's");
+    }
+
+    @Test
     void aMisspeltStartingPositionIsRefusedWithItsLine() {
         assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM + """
                           startingPosition: LASTEST
