@@ -70,17 +70,11 @@ class Step6EndToEndTest {
         return value;
     }
 
-    /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
     /** As Lambda refuses the event source mapping at deploy time: the start-up names serverless.yml and the fix. */
     @Test
     void aTableWithoutItsStreamIsRefusedAtStartNamingServerlessYml(@TempDir Path copy) throws Exception {
-        Path stage = StageClouds.SOLUTIONS.resolve(StageClouds.STEP_6);
-        Files.createDirectories(copy.resolve("target"));
-        Files.copy(stage.resolve("target/accounts-service.jar"), copy.resolve("target/accounts-service.jar"));
-        String yaml = Files.readString(stage.resolve("serverless.yml"));
-        String withoutStream = yaml.replaceAll("(?m)^ *StreamSpecification:\\R *StreamViewType: NEW_AND_OLD_IMAGES\\R", "");
-        assertThat(withoutStream).doesNotContain("StreamSpecification").isNotEqualTo(yaml);
-        Files.writeString(copy.resolve("serverless.yml"), withoutStream);
+        step6With(copy, yaml -> yaml.replaceAll("(?m)^ *StreamSpecification:\\R *StreamViewType: NEW_AND_OLD_IMAGES\\R", ""));
+        assertThat(Files.readString(copy.resolve("serverless.yml"))).doesNotContain("StreamSpecification");
 
         assertThatThrownBy(() -> StageClouds.start(copy, false).close())
                 .hasMessageContaining("Cannot subscribe functions.streamCacher to its stream (serverless.yml")
@@ -90,19 +84,25 @@ class Step6EndToEndTest {
     /** DynamoDB Local takes any text there, and the function's events then failed to deserialize. */
     @Test
     void aMisspeltStreamViewTypeIsRefusedAtStartNamingServerlessYml(@TempDir Path copy) throws Exception {
-        Path stage = StageClouds.SOLUTIONS.resolve(StageClouds.STEP_6);
-        Files.createDirectories(copy.resolve("target"));
-        Files.copy(stage.resolve("target/accounts-service.jar"), copy.resolve("target/accounts-service.jar"));
-        String yaml = Files.readString(stage.resolve("serverless.yml"));
-        String misspelt = yaml.replace("StreamViewType: NEW_AND_OLD_IMAGES", "StreamViewType: NEW_AND_OLD_IMAGE");
-        assertThat(misspelt).isNotEqualTo(yaml);
-        Files.writeString(copy.resolve("serverless.yml"), misspelt);
+        step6With(copy, yaml -> yaml.replace("StreamViewType: NEW_AND_OLD_IMAGES", "StreamViewType: NEW_AND_OLD_IMAGE"));
 
         assertThatThrownBy(() -> StageClouds.start(copy, false).close())
                 .hasMessageContaining("serverless.yml: resources.Resources.AccountsTable.Properties.StreamSpecification"
                         + ".StreamViewType is 'NEW_AND_OLD_IMAGE', which is not one of");
     }
 
+    /** Step 6's finished jar in {@code copy}, with its serverless.yml changed by {@code edit}. */
+    private static void step6With(Path copy, java.util.function.UnaryOperator<String> edit) throws Exception {
+        Path stage = StageClouds.SOLUTIONS.resolve(StageClouds.STEP_6);
+        Files.createDirectories(copy.resolve("target"));
+        Files.copy(stage.resolve("target/accounts-service.jar"), copy.resolve("target/accounts-service.jar"));
+        String yaml = Files.readString(stage.resolve("serverless.yml"));
+        String edited = edit.apply(yaml);
+        assertThat(edited).as("the edit applies").isNotEqualTo(yaml);
+        Files.writeString(copy.resolve("serverless.yml"), edited);
+    }
+
+    /** Least privilege and no leaked key on this stage's cloud (see {@link LeastPrivilegeCheck}). */
     @Test
     void leastPrivilegeAndNoLeakedKey() throws Exception {
         LeastPrivilegeCheck.verify(StageClouds.STEP_6, step6);
