@@ -33,9 +33,13 @@ public final class StagePolicies {
         FunctionPolicies.Builder policies = FunctionPolicies.builder(config.deployment().accountId());
         for (FunctionConfig function : config.functions()) {
             FunctionRole role = config.roleFor(function);
-            List<PolicyStatement> statements = role.all().stream()
-                    .map(StagePolicies::toPolicyStatement)
-                    .toList();
+            List<PolicyStatement> statements;
+            try {
+                statements = role.all().stream().map(StagePolicies::toPolicyStatement).toList();
+            } catch (PolicyException e) { // say where: the message alone names no file
+                throw new PolicyException("serverless.yml, the IAM statements of functions." + function.name() + " (role "
+                        + role.name() + "): " + e.getMessage());
+            }
             policies.functionWithStatements(credentials.accessKeyId(function), function.deployedName(), role.name(), statements);
         }
         policies.unrestricted(OPERATOR_ACCESS_KEY_ID, "arn:aws:iam::" + config.deployment().accountId() + ":user/local-operator");

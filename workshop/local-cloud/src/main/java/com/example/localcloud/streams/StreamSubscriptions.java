@@ -67,10 +67,10 @@ public final class StreamSubscriptions implements LocalService {
                 if (!event.enabled()) {
                     log.accept("Note: functions." + function.name() + ": stream event " + event.arn() + " is disabled");
                 } else if (subscription.isKinesis() && subscription.kinesisStreamName() == null) {
-                    throw new IllegalStateException("functions." + function.name() + ": " + event.arn()
+                    throw new IllegalStateException("serverless.yml: functions." + function.name() + ": " + event.arn()
                             + " is not a Kinesis stream ARN (use arn: !GetAtt <Stream>.Arn)");
                 } else if (!subscription.isKinesis() && subscription.tableName() == null) {
-                    throw new IllegalStateException("functions." + function.name() + ": " + event.arn()
+                    throw new IllegalStateException("serverless.yml: functions." + function.name() + ": " + event.arn()
                             + " is not a DynamoDB stream ARN (use arn: !GetAtt <Table>.StreamArn)");
                 } else {
                     subscriptions.add(subscription);
