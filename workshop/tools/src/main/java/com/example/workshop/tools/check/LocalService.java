@@ -105,6 +105,15 @@ public final class LocalService {
         return Optional.empty();
     }
 
+    /** The working copy's serverless.yml, line by line; empty where there is none, or no working copy. */
+    public List<String> serverlessYml() {
+        try {
+            return workingCopy == null ? List.of() : Files.readAllLines(workingCopy.resolve("serverless.yml"));
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
     /** The deployed jar's path, where the service runs from a working copy. */
     public Optional<Path> deployedJarIfAny() {
         return workingCopy == null ? Optional.empty() : Optional.of(deployedJar());

@@ -60,7 +60,7 @@ final class Step2MomentoClient {
                 + " named by the MOMENTO_API_KEY_SECRET_ID environment variable, read when the client is created during Init"
                 + " (IAM was never asked, so the code, not the statement, is what is missing)", whereInitCreatesNoClient(service));
         for (JsonNode read : reads) {
-            expect(read.path("outcome").asText().equals("ALLOWED"), refused(read));
+            expect(read.path("outcome").asText().equals("ALLOWED"), misspeltAction(service) + refused(read));
         }
         long environments = environments(service, "getUser");
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
@@ -78,6 +78,17 @@ final class Step2MomentoClient {
         }
         return service.sourceLine("Clients.java", "CacheClient").isPresent() ? "Dependencies.java" : "Clients.java";
     }
+
+    /** "serverless.yml names secretsmanager:GetSecretValues, ...: " when it names a Secrets Manager action but the one read needs. */
+    static String misspeltAction(LocalService service) {
+        return service.serverlessYml().stream().map(SECRETS_MANAGER_ACTION::matcher).filter(java.util.regex.Matcher::find)
+                .map(found -> found.group()).filter(action -> !action.equals("secretsmanager:GetSecretValue")).findFirst()
+                .map(action -> "serverless.yml names " + action + ", which is not the action of the read (it is"
+                        + " secretsmanager:GetSecretValue, spelt exactly so): ")
+                .orElse("");
+    }
+
+    private static final java.util.regex.Pattern SECRETS_MANAGER_ACTION = java.util.regex.Pattern.compile("secretsmanager:[A-Z]\\w*");
 
     /** Why IAM refused the read: no statement names the action, or one does on a Resource that misses the secret. */
     static String refused(JsonNode read) {

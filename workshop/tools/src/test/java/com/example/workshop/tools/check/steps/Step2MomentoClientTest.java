@@ -58,6 +58,21 @@ class Step2MomentoClientTest {
         assertThatCode(() -> DeployedJar.leavesOutWhatLambdaNeverLoads(service())).doesNotThrowAnyException();
     }
 
+    @Test
+    void aMisspeltSecretsManagerActionInServerlessYmlIsNamed() throws IOException {
+        Files.writeString(workingCopy.resolve("serverless.yml"), String.join("\n",
+                "      - Effect: Allow",
+                "        Action:",
+                "          - secretsmanager:GetSecretValues",
+                "        Resource: arn:aws:secretsmanager:${aws:region}:${aws:accountId}:secret:momento-??????"));
+
+        assertThat(Step2MomentoClient.misspeltAction(service())).startsWith("serverless.yml names secretsmanager:GetSecretValues,");
+
+        Files.writeString(workingCopy.resolve("serverless.yml"), "          - secretsmanager:GetSecretValue\n"
+                + "        Resource: arn:aws:secretsmanager:us-east-1:000000000000:secret:momento-??????\n");
+        assertThat(Step2MomentoClient.misspeltAction(service())).as("the right action, and a region in the ARN").isEmpty();
+    }
+
     private LocalService service() {
         return new LocalService(URI.create("http://localhost:1"), List::of, workingCopy);
     }
