@@ -128,6 +128,9 @@ final class Step3ReadAside {
         expect(second.status() == 200, second.describe("GET /users/" + user));
         expect(second.json().path("user").path("username").asText().equals(user),
                 "the cached user is not the user: " + second.body());
+        CacheCounters during = service.cacheCounters().minus(before);
+        expect(during.hits() + during.misses() > 0, "the second read of a user did not ask the cache at all (neither a hit"
+                + " nor a miss): findUser must read through AccountCache.read, which asks the cache first");
         // The second read filled the cache again: with a minute's TTL, its item is still there.
         boolean expired = noMinuteLeftOnAny(service, user);
         expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a user, 1.5 s after the first, was not"
