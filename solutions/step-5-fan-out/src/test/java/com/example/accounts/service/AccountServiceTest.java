@@ -143,8 +143,8 @@ class AccountServiceTest {
     /**
      * The fan-out (workshop/05-fan-out.md): the members' users are read through AccountCache.readAll,
      * every get sent before any answer is awaited. This cache answers the gets only once all three
-     * are sent; a listing that reads the users one at a time waits in vain for each (1 s), and then
-     * asks the repository, which here knows no user.
+     * are sent; a listing that reads the users one at a time waits in vain for its first get (1 s),
+     * after which every get fails, so it asks the repository, which here knows no user.
      */
     @Test
     void listMembersSendsEveryUsersGetBeforeWaitingForAny() {
@@ -178,7 +178,7 @@ class AccountServiceTest {
         List<Member> members = accounts.listMembers("acme");
 
         assertThat(members).as("each member with the name the cache holds, which it gives only once the three users' gets"
-                + " are all sent: findUsers must read them with cache.readAll (one at a time, each get waits in vain)")
+                + " are all sent: findUsers must read them with cache.readAll (one at a time, the first get waits in vain)")
                 .extracting(Member::firstName).containsExactly("Alice", "Bob", "Carol");
     }
 
