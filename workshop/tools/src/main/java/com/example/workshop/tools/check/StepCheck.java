@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -236,13 +237,10 @@ public final class StepCheck {
         List<LessonResult> pointed = new ArrayList<>();
         for (LessonResult result : results) {
             Optional<String> deferredTo = theOneTestDeferredTo(failingTestsOf(result.lesson(), tests));
-            Optional<LessonResult> cause = deferredTo.flatMap(method -> results.stream()
-                    .filter(other -> other != result && failingTestsOf(other.lesson(), tests).stream()
-                            .anyMatch(test -> test.method().equals(method)))
-                    .findFirst());
-            pointed.add(cause.map(other -> new LessonResult(Lesson.of(result.lesson().title(), Checklist.hint(step, other.lesson())
-                    + " (this line's test fails because " + deferredTo.get() + " does)", result.lesson().tests(),
-                    result.lesson().probe()), result.problems())).orElse(result));
+            Optional<LessonResult> cause = deferredTo.flatMap(method -> anotherFailingLesson(results, result, tests,
+                    test -> test.method().equals(method)));
+            pointed.add(cause.map(other -> repointed(result, Checklist.hint(step, other.lesson())
+                    + " (this line's test fails because " + deferredTo.get() + " does)")).orElse(result));
         }
         return pointed;
     }
@@ -270,9 +268,8 @@ public final class StepCheck {
         List<LessonResult> pointed = new ArrayList<>();
         for (LessonResult result : results) {
             boolean inTheCloudOnly = !result.done() && !isRegressions(result.lesson()) && result.lesson().probe() != null;
-            pointed.add(!inTheCloudOnly ? result : new LessonResult(Lesson.of(result.lesson().title(), "most likely what the"
-                    + " last line says, as this step's code runs on it: " + earlier.get() + "; if not, "
-                    + Checklist.hint(step, result.lesson()), result.lesson().tests(), result.lesson().probe()), result.problems()));
+            pointed.add(!inTheCloudOnly ? result : repointed(result, "most likely what the last line says, as this step's"
+                    + " code runs on it: " + earlier.get() + "; if not, " + Checklist.hint(step, result.lesson())));
         }
         return pointed;
     }
@@ -298,16 +295,26 @@ public final class StepCheck {
                     .collect(java.util.stream.Collectors.toSet());
             Optional<String> layer = inTheCloud || failing.isEmpty() || layers.size() != 1 || layers.contains("")
                     ? Optional.empty() : Optional.of(layers.iterator().next());
-            Optional<LessonResult> below = layer.flatMap(testClass -> results.stream()
-                    .filter(other -> other != result && failingTestsOf(other.lesson(), tests).stream()
-                            .anyMatch(test -> test.simpleClassName().equals(testClass)))
-                    .findFirst());
-            pointed.add(below.map(other -> new LessonResult(Lesson.of(result.lesson().title(), Checklist.hint(step, other.lesson())
-                    + " (" + failing.get(0).simpleClassName() + " runs on your " + layer.get().replace("Test", "")
-                    + ", whose own tests fail: fix those first)", result.lesson().tests(), result.lesson().probe()),
-                    result.problems())).orElse(result));
+            Optional<LessonResult> below = layer.flatMap(testClass -> anotherFailingLesson(results, result, tests,
+                    test -> test.simpleClassName().equals(testClass)));
+            pointed.add(below.map(other -> repointed(result, Checklist.hint(step, other.lesson()) + " ("
+                    + failing.get(0).simpleClassName() + " runs on your " + layer.get().replace("Test", "")
+                    + ", whose own tests fail: fix those first)")).orElse(result));
         }
         return pointed;
+    }
+
+    /** Another lesson than {@code result}'s with a failing test that {@code test} accepts. */
+    private static Optional<LessonResult> anotherFailingLesson(List<LessonResult> results, LessonResult result,
+                                                               TestRun.Result tests, Predicate<TestResults.TestCase> test) {
+        return results.stream().filter(other -> other != result && failingTestsOf(other.lesson(), tests).stream().anyMatch(test))
+                .findFirst();
+    }
+
+    /** The same line, what it saw included, pointing at {@code hint} instead. */
+    private static LessonResult repointed(LessonResult result, String hint) {
+        return new LessonResult(Lesson.of(result.lesson().title(), hint, result.lesson().tests(), result.lesson().probe()),
+                result.problems());
     }
 
     private static List<TestResults.TestCase> failingTestsOf(Lesson lesson, TestRun.Result tests) {
@@ -350,14 +357,13 @@ public final class StepCheck {
                     || !(olderTestsOnly || ownUnitTestsPass(result.lesson(), tests))
                     ? Optional.empty() : theOneOtherFile(results, result);
             Optional<LessonResult> toThisStepsEdit = elsewhere.filter(file -> guideHasAnEditOf(step, file))
-                    .map(file -> new LessonResult(Lesson.of(result.lesson().title(), olderTestsOnly
+                    .map(file -> repointed(result, olderTestsOnly
                             ? "most likely the slip of the lines above: workshop/" + step.guide() + ", the edit of " + file
                                     + "; if not, " + result.lesson().hint()
-                            : file, result.lesson().tests(), result.lesson().probe()), result.problems()));
+                            : file));
             Optional<String> earlierEdit = olderTestsOnly && !result.done() && toThisStepsEdit.isEmpty()
                     ? theEarlierLessonThatFails(tests, step) : Optional.empty();
-            pointed.add(toThisStepsEdit.or(() -> earlierEdit.map(where -> new LessonResult(Lesson.of(result.lesson().title(),
-                    where, result.lesson().tests(), result.lesson().probe()), result.problems()))).orElse(result));
+            pointed.add(toThisStepsEdit.or(() -> earlierEdit.map(where -> repointed(result, where))).orElse(result));
         }
         return pointed;
     }

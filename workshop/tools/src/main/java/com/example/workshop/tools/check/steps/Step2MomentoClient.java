@@ -60,7 +60,9 @@ final class Step2MomentoClient {
                 + " named by the MOMENTO_API_KEY_SECRET_ID environment variable, read when the client is created during Init"
                 + " (IAM was never asked, so the code, not the statement, is what is missing)", whereInitCreatesNoClient(service));
         for (JsonNode read : reads) {
-            expect(read.path("outcome").asText().equals("ALLOWED"), misspeltAction(service) + refused(read));
+            if (!read.path("outcome").asText().equals("ALLOWED")) { // the message reads serverless.yml: only when refused
+                throw new ProbeFailure(misspeltAction(service) + refused(read));
+            }
         }
         long environments = environments(service, "getUser");
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
