@@ -148,6 +148,13 @@ public final class StepCheck {
         // Every step runs the service in the local cloud, step 1 too: its regressions line calls every
         // route there, which is what catches a serverless.yml that no longer starts or routes.
         Probe regressionProbe = regressionProbes == null ? null : regressionProbes.apply(step.number());
+        Optional<String> notYaml = ServerlessYmlSyntax.error(root.resolve("serverless.yml"));
+        if (notYaml.isPresent()) {
+            // Nothing can run in the local cloud until it parses, and it takes a second to say so, not a build.
+            out.println("serverless.yml is not valid YAML: nothing was built or tried (fix it, then check again).");
+            out.flush();
+            return nothingTried(step.withRegressions(regressionProbe), notYaml.get(), step);
+        }
         boolean probes = regressionProbe != null || step.lessons().stream().anyMatch(lesson -> lesson.probe() != null);
         out.println((probes ? "1/2 " : "") + "Building your service and running the step's tests (log: target/workshop-check/maven.log)...");
         out.flush();
@@ -218,6 +225,20 @@ public final class StepCheck {
         }
         return sayEachRefusalOnce(pointAtABrokenEarlierLesson(pointBelowALayerWhoseTestsFail(pointWhereTheirTestsDefer(
                 pointPastAFileWhoseTestsPass(results, tests, step), tests, step), tests, step), tests, step));
+    }
+
+    /** Every lesson undone for one reason, said on the first line with where to look, "as above" on the others. */
+    private List<LessonResult> nothingTried(List<Lesson> lessons, String reason, StepLessons step) {
+        String where = guideHasAnEditOf(step, "serverless.yml")
+                ? "serverless.yml: workshop/" + step.guide() + ", the edit of serverless.yml, or a part an earlier step added"
+                : "serverless.yml (a typo, or an edit that broke an earlier step's part)";
+        List<LessonResult> results = new ArrayList<>();
+        for (Lesson lesson : lessons) {
+            boolean first = results.isEmpty();
+            results.add(new LessonResult(Lesson.of(lesson.title(), first ? where : "as above: serverless.yml is not valid YAML",
+                    lesson.tests(), lesson.probe()), List.of(first ? reason : "not tried: serverless.yml is not valid YAML")));
+        }
+        return results;
     }
 
     /** "(see aSecondDeliveryOfTheSameBatchRecordsEachEventOnce)" in a failing test's message: the test it defers to. */

@@ -705,6 +705,46 @@ class StepCheckTest {
     }
 
     @Test
+    void aServerlessYmlThatIsNotYamlIsToldBeforeTheBuildOnEveryLine() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "serverless.yml", "AccountCache.java");
+        Files.writeString(root.resolve("serverless.yml"), "service: accounts\nprovider:\n  name: aws\n\truntime: java17\n");
+        AtomicInteger builds = new AtomicInteger();
+        StringWriter said = new StringWriter();
+        StepCheck check = new StepCheck(root, new PrintWriter(said), () -> {
+            builds.incrementAndGet();
+            return ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"), pass("AccountCacheTest", "notFoundIsCachedToo"));
+        }, () -> {
+            cloudsStarted.incrementAndGet();
+            return new NoCloud();
+        }, service -> { });
+
+        List<LessonResult> results = check.run(step);
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(step, results, new PrintWriter(printed));
+
+        assertThat(builds).hasValue(0);
+        assertThat(cloudsStarted).hasValue(0);
+        assertThat(said.toString()).contains("serverless.yml is not valid YAML").doesNotContain("Building");
+        assertThat(done(results)).containsExactly(false, false, false);
+        assertThat(printed.toString()).containsOnlyOnce("line 4, column 1").contains("TAB")
+                .containsOnlyOnce("-> serverless.yml: workshop/03-read-aside.md, the edit of serverless.yml");
+        assertThat(results.subList(1, 3)).allSatisfy(result -> assertThat(result.lesson().hint())
+                .isEqualTo("as above: serverless.yml is not valid YAML"));
+    }
+
+    @Test
+    void aServerlessYmlThatIsYamlGoesOnToTheBuild() throws Exception {
+        Files.writeString(root.resolve("serverless.yml"), "service: accounts\nresources:\n  Resources:\n"
+                + "    Arn: !GetAtt AccountsTable.Arn\n    Name: !Sub '${AWS::StackName}-x'\n");
+
+        List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
+                pass("AccountCacheTest", "notFoundIsCachedToo")));
+
+        assertThat(done(results)).containsExactly(true, true, true);
+        assertThat(cloudsStarted).hasValue(1);
+    }
+
+    @Test
     void aLessonWhoseTestsFailKeepsItsPointerThoughTheLocalCloudDidNotStart() throws Exception {
         StepCheck check = checkWhoseLocalCloudCannotStart("serverless.yml, line 3: bad indentation",
                 fail("AccountCacheTest", "aHitDoesNotAskTheDatabase", "expected 1 but was 2"),
