@@ -91,6 +91,7 @@ public final class StepCheck {
     private static final String NOTE = "Note: ";
 
     private final Path root;
+    private final Guides guides;
     private final PrintWriter out;
     /** What the local cloud noted about serverless.yml while this check ran it: not failures, shown after the lessons. */
     private final List<String> notes = new ArrayList<>();
@@ -105,6 +106,7 @@ public final class StepCheck {
 
     public StepCheck(Path root, PrintWriter out) {
         this.root = root;
+        this.guides = new Guides(root);
         this.out = out;
         this.build = () -> new TestRun(root, root.resolve("target/workshop-check/maven.log")).run();
         this.clouds = () -> LocalCloudProcess.start(root);
@@ -118,6 +120,7 @@ public final class StepCheck {
     /** With {@code regressionProbe} for the regressions line of every step (null: tests only). */
     StepCheck(Path root, PrintWriter out, Build build, CloudStarter clouds, Probe regressionProbe) {
         this.root = root;
+        this.guides = new Guides(root);
         this.out = out;
         this.build = build;
         this.clouds = clouds;
@@ -229,7 +232,7 @@ public final class StepCheck {
 
     /** Every lesson undone for one reason, said on the first line with where to look, "as above" on the others. */
     private List<LessonResult> nothingTried(List<Lesson> lessons, String reason, StepLessons step) {
-        String where = guideHasAnEditOf(step, "serverless.yml")
+        String where = guides.hasAnEditOf(step.guide(), "serverless.yml")
                 ? "serverless.yml: workshop/" + step.guide() + ", the edit of serverless.yml, or a part an earlier step added"
                 : "serverless.yml (a typo, or an edit that broke an earlier step's part)";
         List<LessonResult> results = new ArrayList<>();
@@ -377,7 +380,7 @@ public final class StepCheck {
             Optional<String> elsewhere = result.done() || inTheCloud
                     || !(olderTestsOnly || ownUnitTestsPass(result.lesson(), tests))
                     ? Optional.empty() : theOneOtherFile(results, result);
-            Optional<LessonResult> toThisStepsEdit = elsewhere.filter(file -> guideHasAnEditOf(step, file))
+            Optional<LessonResult> toThisStepsEdit = elsewhere.filter(file -> guides.hasAnEditOf(step.guide(), file))
                     .map(file -> repointed(result, olderTestsOnly
                             ? "most likely the slip of the lines above: workshop/" + step.guide() + ", the edit of " + file
                                     + "; if not, " + result.lesson().hint()
@@ -501,7 +504,7 @@ public final class StepCheck {
      */
     private Lesson pointedAt(Lesson lesson, List<String> problems, String seenFile, String testedFile, StepLessons step) {
         Optional<String> refusedAction = refusedByAnEarlierStatement(problems, step);
-        Optional<String> granting = refusedAction.flatMap(action -> theGuideThatNames(action, step));
+        Optional<String> granting = refusedAction.flatMap(action -> guides.theFirstThatNames(action, step.guide()));
         if (granting.isPresent()) {
             // IAM refused what an earlier step's statement allows: this step's code is not to blame.
             return Lesson.of(lesson.title(), "workshop/" + granting.get() + ", the edit of serverless.yml: its statement"
@@ -523,7 +526,7 @@ public final class StepCheck {
         if (file != null && file.startsWith("workshop/")) {
             return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe()); // an earlier guide's edit, in full
         }
-        if (file == null || file.equals(lesson.hint()) || !guideHasAnEditOf(step, file)) {
+        if (file == null || file.equals(lesson.hint()) || !guides.hasAnEditOf(step.guide(), file)) {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
@@ -532,7 +535,7 @@ public final class StepCheck {
     /** The first action IAM refused in {@code problems}, when this step's guide does not name it (an earlier step's does). */
     private Optional<String> refusedByAnEarlierStatement(List<String> problems, StepLessons step) {
         return problems.stream().map(IAM_REFUSAL::matcher).filter(Matcher::find).map(refusal -> refusal.group(1)).findFirst()
-                .filter(action -> !guideNames(step.guide(), action) && theGuideThatNames(action, step).isPresent());
+                .filter(action -> !guides.names(step.guide(), action) && guides.theFirstThatNames(action, step.guide()).isPresent());
     }
 
     /** The regressions line's pointer when a route failed in the local cloud, by what the gateway or the log said. */
@@ -574,7 +577,7 @@ public final class StepCheck {
         if (!reason.contains("serverless.yml")) {
             return "the local cloud's reason above, in full in target/workshop-check/local-cloud.log" + tried;
         }
-        return guideHasAnEditOf(step, "serverless.yml")
+        return guides.hasAnEditOf(step.guide(), "serverless.yml")
                 ? "serverless.yml, as the local cloud says above: workshop/" + step.guide() + ", the edit of serverless.yml,"
                         + " or a part an earlier step added" + tried
                 : "serverless.yml, as the local cloud says above (a typo, or an edit that broke an earlier step's part)" + tried;
@@ -645,49 +648,6 @@ public final class StepCheck {
             return defined.contains(variable.get() + ":") ? Optional.empty() : variable;
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty(); // no solutions here (a test's root): keep the lesson's own pointer
-        }
-    }
-
-    /** "workshop/02-momento-client.md, the edit of Clients.java": the first guide that edits {@code file}, or the file alone. */
-    private String theGuidesEditOf(String file) {
-        try (var guides = Files.list(root.resolve("workshop"))) {
-            return guides.map(guide -> guide.getFileName().toString()).filter(name -> name.matches("0[1-9]-.*\\.md")).sorted()
-                    .filter(name -> guideHasAnEditOf(name, file)).findFirst()
-                    .map(name -> "workshop/" + name + ", the edit of " + file).orElse(file);
-        } catch (IOException | UncheckedIOException e) {
-            return file;
-        }
-    }
-
-    /** The first guide up to this step's whose text names {@code action} (its IAM statement), e.g. "02-momento-client.md". */
-    private Optional<String> theGuideThatNames(String action, StepLessons step) {
-        try (var guides = Files.list(root.resolve("workshop"))) {
-            return guides.map(guide -> guide.getFileName().toString()).filter(name -> name.matches("0[1-9]-.*\\.md"))
-                    .filter(name -> name.compareTo(step.guide()) <= 0).sorted()
-                    .filter(name -> guideNames(name, action)).findFirst();
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private boolean guideNames(String guide, String text) {
-        try {
-            return Files.readString(root.resolve("workshop").resolve(guide)).contains(text);
-        } catch (IOException e) {
-            return false; // no guide here (a test's root)
-        }
-    }
-
-    private boolean guideHasAnEditOf(StepLessons step, String file) {
-        return guideHasAnEditOf(step.guide(), file);
-    }
-
-    private boolean guideHasAnEditOf(String guide, String file) {
-        try {
-            return Files.readAllLines(root.resolve("workshop").resolve(guide)).stream()
-                    .anyMatch(line -> line.startsWith("#") && line.contains(file));
-        } catch (IOException e) {
-            return false; // no guide here (a test's root): keep the lesson's own pointer
         }
     }
 
@@ -795,7 +755,7 @@ public final class StepCheck {
                     if (asked.filter(line -> line.contains(A_KEY_AS_THE_CACHES_NAME)).isPresent()) {
                         files.put(lesson, "AccountCache.java"); // a key as the cache's name: a call's arguments swapped
                     }
-                    initializer.ifPresent(className -> files.put(lesson, theGuidesEditOf(sourceFileOf(className))));
+                    initializer.ifPresent(className -> files.put(lesson, guides.theFirstEditOf(sourceFileOf(className))));
                 } catch (IOException e) {
                     problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
                 } catch (InterruptedException e) {
@@ -930,7 +890,7 @@ public final class StepCheck {
         }
         if (tests.outcome() == TestRun.Outcome.BUILD_FAILED && tests.errors().stream().anyMatch(error -> POM_PROBLEM.matcher(error).find())) {
             // Maven could not read pom.xml, or not find a dependency it names: no Java was compiled, none is to blame.
-            return guideHasAnEditOf(step, "pom.xml") ? "pom.xml"
+            return guides.hasAnEditOf(step.guide(), "pom.xml") ? "pom.xml"
                     : "pom.xml, as the build's errors under the last line say (a typo, or an edit that broke an earlier step's part)";
         }
         if (tests.outcome() != TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
@@ -941,12 +901,12 @@ public final class StepCheck {
         if (file == null) {
             return null;
         }
-        if (MISSING_LIBRARY.matcher(first.get()).find() && guideHasAnEditOf(step, "pom.xml")) {
+        if (MISSING_LIBRARY.matcher(first.get()).find() && guides.hasAnEditOf(step.guide(), "pom.xml")) {
             return "pom.xml"; // the Java is right; the dependency that brings the package is not there
         }
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
         String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java" : null;
-        return lookedInFile != null && guideHasAnEditOf(step, lookedInFile) ? lookedInFile : file.group(1);
+        return lookedInFile != null && guides.hasAnEditOf(step.guide(), lookedInFile) ? lookedInFile : file.group(1);
     }
 
     /**
@@ -955,8 +915,8 @@ public final class StepCheck {
      * Member.java) may still be to make. The guide's first edit needs no such word.
      */
     private String withTheEditsBeforeIt(String needed, StepLessons step) {
-        List<String> headings = guideHeadings(step.guide());
-        int index = editIndex(headings, needed);
+        List<String> headings = guides.headings(step.guide());
+        int index = Guides.editIndex(headings, needed);
         if (needed == null || index == Integer.MAX_VALUE || headings.get(index).startsWith("### 1.")) {
             return needed;
         }
@@ -971,9 +931,9 @@ public final class StepCheck {
      * first error names nothing the guide edits (each lesson keeps its own pointer, a to-do list).
      */
     private String missingFromTheTests(TestRun.Result tests, StepLessons step) {
-        List<String> headings = guideHeadings(step.guide());
+        List<String> headings = guides.headings(step.guide());
         return nextTestCompileError(tests, step).map(StepCheck::fileNamedBy)
-                .filter(file -> editIndex(headings, file) < Integer.MAX_VALUE).orElse(null);
+                .filter(file -> Guides.editIndex(headings, file) < Integer.MAX_VALUE).orElse(null);
     }
 
     /**
@@ -986,9 +946,9 @@ public final class StepCheck {
         if (tests.outcome() != TestRun.Outcome.TESTS_DO_NOT_COMPILE || tests.errors().isEmpty()) {
             return Optional.empty();
         }
-        List<String> headings = guideHeadings(step.guide()); // read once, not per error
-        return tests.errors().stream().filter(error -> editIndex(headings, fileNamedBy(error)) < Integer.MAX_VALUE)
-                .min(java.util.Comparator.comparingInt(error -> editIndex(headings, fileNamedBy(error))))
+        List<String> headings = guides.headings(step.guide()); // read once, not per error
+        return tests.errors().stream().filter(error -> Guides.editIndex(headings, fileNamedBy(error)) < Integer.MAX_VALUE)
+                .min(java.util.Comparator.comparingInt(error -> Guides.editIndex(headings, fileNamedBy(error))))
                 .or(() -> Optional.of(tests.errors().get(0)));
     }
 
@@ -999,24 +959,6 @@ public final class StepCheck {
         Matcher changed = CHANGED_SIGNATURE.matcher(error);
         return lookedIn.find() ? lookedIn.group(1) + ".java" : missingClass.find() ? missingClass.group(1) + ".java"
                 : changed.find() ? simpleName(changed.group(1) != null ? changed.group(1) : changed.group(2)) + ".java" : null;
-    }
-
-    /** Which of the guide's headings first names {@code file}; MAX_VALUE when none does (or no file). */
-    private static int editIndex(List<String> headings, String file) {
-        for (int i = 0; file != null && i < headings.size(); i++) {
-            if (headings.get(i).contains(file)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    private List<String> guideHeadings(String guide) {
-        try {
-            return Files.readAllLines(root.resolve("workshop").resolve(guide)).stream().filter(line -> line.startsWith("#")).toList();
-        } catch (IOException e) {
-            return List.of(); // no guide here (a test's root)
-        }
     }
 
     /** "AccountService" for "com.example.accounts.service.AccountService". */

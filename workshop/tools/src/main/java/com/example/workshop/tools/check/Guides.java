@@ -1,0 +1,73 @@
+package com.example.workshop.tools.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the step guides under workshop/ say, as far as {@code check} points at them: which guide
+ * edits a file (an edit is a heading naming it), which first names an IAM action, a guide's headings
+ * in order. A root without guides (a test's) has no edits: every lesson keeps its own pointer.
+ */
+final class Guides {
+    private final Path dir;
+
+    Guides(Path root) {
+        this.dir = root.resolve("workshop");
+    }
+
+    /** Whether {@code guide} ("03-read-aside.md") has a heading naming {@code file}: an edit of it. */
+    boolean hasAnEditOf(String guide, String file) {
+        return headings(guide).stream().anyMatch(heading -> heading.contains(file));
+    }
+
+    /** "workshop/02-momento-client.md, the edit of Clients.java": the first guide that edits {@code file}, or the file alone. */
+    String theFirstEditOf(String file) {
+        return stepGuides().stream().filter(guide -> hasAnEditOf(guide, file)).findFirst()
+                .map(guide -> "workshop/" + guide + ", the edit of " + file).orElse(file);
+    }
+
+    /** The first guide up to {@code lastGuide} whose text names {@code text} (an IAM action), e.g. "02-momento-client.md". */
+    Optional<String> theFirstThatNames(String text, String lastGuide) {
+        return stepGuides().stream().filter(guide -> guide.compareTo(lastGuide) <= 0).filter(guide -> names(guide, text)).findFirst();
+    }
+
+    boolean names(String guide, String text) {
+        try {
+            return Files.readString(dir.resolve(guide)).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The guide's Markdown headings, in order (its edits are among them). */
+    List<String> headings(String guide) {
+        try {
+            return Files.readAllLines(dir.resolve(guide)).stream().filter(line -> line.startsWith("#")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Which of {@code headings} first names {@code file}; MAX_VALUE when none does (or no file). */
+    static int editIndex(List<String> headings, String file) {
+        for (int i = 0; file != null && i < headings.size(); i++) {
+            if (headings.get(i).contains(file)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** 01-...md to 09-...md, sorted: the steps' guides. */
+    private List<String> stepGuides() {
+        try (var files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("0[1-9]-.*\\.md")).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+}
