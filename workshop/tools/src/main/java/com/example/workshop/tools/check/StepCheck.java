@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,7 +132,7 @@ public final class StepCheck {
         return this;
     }
 
-    private static boolean isRegressions(Lesson lesson) {
+    static boolean isRegressions(Lesson lesson) {
         return lesson.title().equals(StepLessons.REGRESSIONS);
     }
 
@@ -197,7 +196,7 @@ public final class StepCheck {
                 problems.addAll(testProblems(tests, lesson, nextError));
             }
             // A probe's guess at the file (wiring, as a rule) gives way to the lesson's own failing unit test.
-            String seenFile = ownUnitTestFails(lesson, tests) ? null : probedFiles.get(lesson);
+            String seenFile = Repointing.ownUnitTestFails(lesson, tests) ? null : probedFiles.get(lesson);
             Optional<String> cause = causeInDependencies(problems, step);
             if (cause.isPresent()) {
                 // Right after what the local cloud saw, so that "... and N more" never hides it.
@@ -217,7 +216,7 @@ public final class StepCheck {
                 pointedAtTheCloud = true; // the reason and where to look once, as the reason itself is given once
             }
             if (lesson.probe() != null && jvmDidNotStart.isPresent() && probeProblems.containsKey(lesson)
-                    && !ownUnitTestFails(lesson, tests)) {
+                    && !Repointing.ownUnitTestFails(lesson, tests)) {
                 // Nothing of the function ran, so what the probe saw says nothing about the attendee's code.
                 if (problems.stream().noneMatch(problem -> problem.contains(JVM_DID_NOT_START))) {
                     problems.add("its log: " + jvmDidNotStart.get());
@@ -226,8 +225,7 @@ public final class StepCheck {
             }
             results.add(new LessonResult(pointed, problems));
         }
-        return sayEachRefusalOnce(pointAtABrokenEarlierLesson(pointBelowALayerWhoseTestsFail(pointWhereTheirTestsDefer(
-                pointPastAFileWhoseTestsPass(results, tests, step), tests, step), tests, step), tests, step));
+        return sayEachRefusalOnce(new Repointing(guides, curriculum).repoint(results, tests, step));
     }
 
     /** Every lesson undone for one reason, said on the first line with where to look, "as above" on the others. */
@@ -242,226 +240,6 @@ public final class StepCheck {
                     lesson.tests(), lesson.probe()), List.of(first ? reason : "not tried: serverless.yml is not valid YAML")));
         }
         return results;
-    }
-
-    /** "(see aSecondDeliveryOfTheSameBatchRecordsEachEventOnce)" in a failing test's message: the test it defers to. */
-    private static final Pattern DEFERS_TO = Pattern.compile("\\(see (\\w+)\\)");
-
-    /**
-     * A test whose failure follows from another's says so in its message, "(see thatTest)": step 7's
-     * summary line, right but for the duplicates that the repository's missing condition never
-     * found. When every failing test of a lesson defers to one test that fails in another lesson,
-     * the lesson points where that one does.
-     */
-    private static List<LessonResult> pointWhereTheirTestsDefer(List<LessonResult> results, TestRun.Result tests,
-                                                                StepLessons step) {
-        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
-            return results;
-        }
-        List<LessonResult> pointed = new ArrayList<>();
-        for (LessonResult result : results) {
-            Optional<String> deferredTo = theOneTestDeferredTo(failingTestsOf(result.lesson(), tests));
-            Optional<LessonResult> cause = deferredTo.flatMap(method -> anotherFailingLesson(results, result, tests,
-                    test -> test.method().equals(method)));
-            pointed.add(cause.map(other -> repointed(result, Checklist.hint(step, other.lesson())
-                    + " (this line's test fails because " + deferredTo.get() + " does)")).orElse(result));
-        }
-        return pointed;
-    }
-
-    /**
-     * With every test green, this step's lessons that fail only in the local cloud most likely
-     * follow from an earlier step's lesson that the regressions line (the last) finds broken there:
-     * step 2's client kept in a local variable instead of its static field passed step 2 (nothing
-     * used the cache yet), and at step 3 each lesson's line blamed step 3's right code.
-     */
-    private static List<LessonResult> pointAtABrokenEarlierLesson(List<LessonResult> results, TestRun.Result tests,
-                                                                  StepLessons step) {
-        if (tests.outcome() != TestRun.Outcome.TESTS_RAN || tests.tests().cases().stream().anyMatch(test -> test.failure() != null)) {
-            return results;
-        }
-        Optional<String> earlier = results.stream()
-                .filter(result -> isRegressions(result.lesson()) && !result.done()
-                        && result.problems().stream().anyMatch(problem -> problem.startsWith("local cloud:")))
-                .map(result -> result.lesson().hint())
-                .filter(hint -> hint.startsWith("workshop/") && !hint.startsWith("workshop/" + step.guide()))
-                .findFirst();
-        if (earlier.isEmpty()) {
-            return results;
-        }
-        List<LessonResult> pointed = new ArrayList<>();
-        for (LessonResult result : results) {
-            boolean inTheCloudOnly = !result.done() && !isRegressions(result.lesson()) && result.lesson().probe() != null;
-            pointed.add(!inTheCloudOnly ? result : repointed(result, "most likely what the last line says, as this step's"
-                    + " code runs on it: " + earlier.get() + "; if not, " + Checklist.hint(step, result.lesson())));
-        }
-        return pointed;
-    }
-
-    /** Test classes that run on another class of the attendee's: AccountServiceTest on the real AccountCache (in memory). */
-    private static final Map<String, String> RUNS_ON = Map.of("AccountServiceTest", "AccountCacheTest");
-
-    /**
-     * A lesson failed only by tests that run on another of the attendee's classes, whose own tests
-     * fail in another lesson, points where that lesson points: step 5's readAll with no fallback to
-     * DynamoDB failed AccountServiceTest's listings too, and that line named AccountService.java.
-     */
-    private static List<LessonResult> pointBelowALayerWhoseTestsFail(List<LessonResult> results, TestRun.Result tests,
-                                                                      StepLessons step) {
-        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
-            return results;
-        }
-        List<LessonResult> pointed = new ArrayList<>();
-        for (LessonResult result : results) {
-            List<TestResults.TestCase> failing = failingTestsOf(result.lesson(), tests);
-            boolean inTheCloud = result.problems().stream().anyMatch(problem -> problem.startsWith("local cloud:"));
-            Set<String> layers = failing.stream().map(test -> RUNS_ON.getOrDefault(test.simpleClassName(), ""))
-                    .collect(java.util.stream.Collectors.toSet());
-            Optional<String> layer = inTheCloud || failing.isEmpty() || layers.size() != 1 || layers.contains("")
-                    ? Optional.empty() : Optional.of(layers.iterator().next());
-            Optional<LessonResult> below = layer.flatMap(testClass -> anotherFailingLesson(results, result, tests,
-                    test -> test.simpleClassName().equals(testClass)));
-            pointed.add(below.map(other -> repointed(result, Checklist.hint(step, other.lesson()) + " ("
-                    + failing.get(0).simpleClassName() + " runs on your " + layer.get().replace("Test", "")
-                    + ", whose own tests fail: fix those first)")).orElse(result));
-        }
-        return pointed;
-    }
-
-    /** Another lesson than {@code result}'s with a failing test that {@code test} accepts. */
-    private static Optional<LessonResult> anotherFailingLesson(List<LessonResult> results, LessonResult result,
-                                                               TestRun.Result tests, Predicate<TestResults.TestCase> test) {
-        return results.stream().filter(other -> other != result && failingTestsOf(other.lesson(), tests).stream().anyMatch(test))
-                .findFirst();
-    }
-
-    /** The same line, what it saw included, pointing at {@code hint} instead. */
-    private static LessonResult repointed(LessonResult result, String hint) {
-        return new LessonResult(Lesson.of(result.lesson().title(), hint, result.lesson().tests(), result.lesson().probe()),
-                result.problems());
-    }
-
-    private static List<TestResults.TestCase> failingTestsOf(Lesson lesson, TestRun.Result tests) {
-        return tests.tests().cases().stream().filter(test -> test.failure() != null)
-                .filter(test -> lesson.tests().stream().anyMatch(test::matches)).toList();
-    }
-
-    /** The one test that every test of {@code failing} defers to in its message; empty if not so. */
-    private static Optional<String> theOneTestDeferredTo(List<TestResults.TestCase> failing) {
-        java.util.Set<String> named = new java.util.HashSet<>();
-        for (TestResults.TestCase test : failing) {
-            Matcher deferral = DEFERS_TO.matcher(test.failure());
-            if (!deferral.find()) {
-                return Optional.empty();
-            }
-            named.add(deferral.group(1));
-        }
-        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
-    }
-
-    /**
-     * A lesson whose own file's unit tests pass, and whose only failures are other classes' tests
-     * (an integration test that goes through another part), is most likely failed by that other
-     * part: when exactly one other failing lesson points at a file the guide edits, it points
-     * there too. Step 3 without its edit of {@code findMembership}: "not found is cached" failed
-     * only by a test of memberships, while {@code AccountCacheTest} passed.
-     */
-    private List<LessonResult> pointPastAFileWhoseTestsPass(List<LessonResult> results, TestRun.Result tests,
-                                                            StepLessons step) {
-        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
-            return results;
-        }
-        List<LessonResult> pointed = new ArrayList<>();
-        for (LessonResult result : results) {
-            boolean inTheCloud = result.problems().stream().anyMatch(problem -> problem.startsWith("local cloud:"));
-            // An older test failing beside lessons that all blame one edit of this step most likely fails for the
-            // same slip (step 4's cache written before DynamoDB also fails step 1's duplicate-user test).
-            boolean olderTestsOnly = result.lesson().title().equals(StepLessons.REGRESSIONS) && !inTheCloud;
-            Optional<String> elsewhere = result.done() || inTheCloud
-                    || !(olderTestsOnly || ownUnitTestsPass(result.lesson(), tests))
-                    ? Optional.empty() : theOneOtherFile(results, result);
-            Optional<LessonResult> toThisStepsEdit = elsewhere.filter(file -> guides.hasAnEditOf(step.guide(), file))
-                    .map(file -> repointed(result, olderTestsOnly
-                            ? "most likely the slip of the lines above: workshop/" + step.guide() + ", the edit of " + file
-                                    + "; if not, " + result.lesson().hint()
-                            : file));
-            Optional<String> earlierEdit = olderTestsOnly && !result.done() && toThisStepsEdit.isEmpty()
-                    ? theEarlierLessonThatFails(tests, step) : Optional.empty();
-            pointed.add(toThisStepsEdit.or(() -> earlierEdit.map(where -> repointed(result, where))).orElse(result));
-        }
-        return pointed;
-    }
-
-    /**
-     * Where an earlier step taught what this step's older tests find broken: the guide and the edit
-     * of the latest earlier lesson that names the first failing test no lesson of this step names,
-     * with each lesson there that a failing test names, e.g. "workshop/05-fan-out.md, the edit of
-     * AccountCache.java (step 5: ...; ...)".
-     */
-    private Optional<String> theEarlierLessonThatFails(TestRun.Result tests, StepLessons step) {
-        List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
-        List<Taught> taught = tests.tests().cases().stream().filter(test -> test.failure() != null)
-                .filter(test -> claimed.stream().noneMatch(test::matches))
-                .flatMap(failing -> earlierLessonOf(failing, step.number()).stream()).toList();
-        return taught.stream().findFirst().map(first -> first.where() + " (step " + first.step().number() + ": "
-                + String.join("; ", taught.stream().filter(other -> other.where().equals(first.where()))
-                        .map(other -> other.lesson().title()).distinct().toList())
-                + "): an edit since has broken it; if not, run ./mvnw verify and read the first failure");
-    }
-
-    private record Taught(StepLessons step, Lesson lesson) {
-        /** "workshop/05-fan-out.md, the edit of AccountCache.java", or the guide alone when the lesson names no file. */
-        String where() {
-            String hint = lesson.hint();
-            return "workshop/" + step.guide() + (hint.matches("[\\w./-]+\\.(java|yml|xml)") ? ", the edit of " + hint : "");
-        }
-    }
-
-    /** The lesson of the latest step before {@code number} that names {@code test}. */
-    private Optional<Taught> earlierLessonOf(TestResults.TestCase test, int number) {
-        for (int earlier = number - 1; earlier >= 1; earlier--) {
-            Optional<StepLessons> lessons = curriculum.apply(earlier);
-            Optional<Lesson> taught = lessons.stream().flatMap(s -> s.lessons().stream())
-                    .filter(lesson -> lesson.tests().stream().anyMatch(test::matches)).findFirst();
-            if (taught.isPresent()) {
-                return Optional.of(new Taught(lessons.get(), taught.get()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Whether a unit test of the lesson's own file (AccountCacheTest for AccountCache.java) that the lesson names fails. */
-    private static boolean ownUnitTestFails(Lesson lesson, TestRun.Result tests) {
-        if (tests.outcome() != TestRun.Outcome.TESTS_RAN || !lesson.hint().endsWith(".java")) {
-            return false;
-        }
-        String testClass = lesson.hint().substring(0, lesson.hint().length() - ".java".length()) + "Test";
-        return tests.tests().cases().stream()
-                .filter(test -> test.simpleClassName().equals(testClass))
-                .filter(test -> lesson.tests().stream().anyMatch(test::matches))
-                .anyMatch(test -> test.failure() != null);
-    }
-
-    /** The lesson's tests of its own file's test class (AccountCache.java: AccountCacheTest) all ran and passed. */
-    private static boolean ownUnitTestsPass(Lesson lesson, TestRun.Result tests) {
-        if (!lesson.hint().endsWith(".java")) {
-            return false;
-        }
-        String testClass = lesson.hint().substring(0, lesson.hint().length() - ".java".length()) + "Test";
-        List<TestResults.TestCase> own = tests.tests().cases().stream()
-                .filter(test -> test.simpleClassName().equals(testClass))
-                .filter(test -> lesson.tests().stream().anyMatch(test::matches)).toList();
-        return !own.isEmpty() && own.stream().allMatch(test -> test.failure() == null);
-    }
-
-    /** The file every other failing lesson (not the regressions line) points at, if there is exactly one, other than this one's. */
-    private static Optional<String> theOneOtherFile(List<LessonResult> results, LessonResult result) {
-        List<String> files = results.stream()
-                .filter(other -> other != result && !other.done() && !other.lesson().title().equals(StepLessons.REGRESSIONS))
-                .map(other -> other.lesson().hint())
-                .filter(hint -> hint.endsWith(".java") && !hint.equals(result.lesson().hint()))
-                .distinct().toList();
-        return files.size() == 1 ? Optional.of(files.get(0)) : Optional.empty();
     }
 
     /**
@@ -981,7 +759,7 @@ public final class StepCheck {
         if (tests.outcome() != TestRun.Outcome.TESTS_RAN || classesNamed < 2) {
             return null;
         }
-        List<String> testedClasses = failingTestsOf(lesson, tests).stream()
+        List<String> testedClasses = Repointing.failingTestsOf(lesson, tests).stream()
                 .map(TestResults.TestCase::simpleClassName).distinct().toList();
         if (testedClasses.size() > 1) {
             // An integration test goes through every part; a failing unit test names the one part.
