@@ -24,10 +24,6 @@ public final class StepCheck {
     /** How the Momento SDK words a call to a cache that does not exist. */
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
 
-    /** Maven's words when it cannot read pom.xml or resolve what it declares. */
-    private static final Pattern POM_PROBLEM = Pattern.compile("POM|pom\\.xml|Could not (?:find artifact|resolve)"
-            + "|must be a valid version|dependencies\\.dependency");
-
     /** The local cloud's words when an environment's JVM stopped before any of the function's code ran. */
     static final String JVM_DID_NOT_START = "the local cloud could not start the environment's JVM";
 
@@ -38,22 +34,6 @@ public final class StepCheck {
     private static final Pattern FAILED_INITIALIZER = Pattern.compile(
             "Could not initialize class (com\\.example\\.accounts\\.[\\w.$]+)|at (?:\\S*/)?(com\\.example\\.accounts\\.[\\w.$]+)\\.<clinit>");
     private static final String STATIC_INITIALIZER_FAILED = "a static initializer failed";
-    /** A compile error's file in the attendee's code: "src/main/java/.../AccountCache.java:116: ..." */
-    private static final Pattern BROKEN_FILE = Pattern.compile("^src/main/\\S*?([\\w$]+\\.java):");
-    /** Where javac looked for a missing symbol, as {@link TestRun} words it: "(symbol: method streamCacher(), in Dependencies)". */
-    private static final Pattern LOOKED_UP_IN = Pattern.compile(", in ([\\w$]+)\\)$");
-    /** An import of a library's package that the build does not have: "package momento.sdk does not exist" (not the service's own). */
-    private static final Pattern MISSING_LIBRARY = Pattern.compile(": package (?!com\\.example\\.)[\\w.]+ does not exist");
-    /** A class the tests use that the attendee's code does not have yet: "(symbol: class ListMembersHandler)". */
-    private static final Pattern MISSING_CLASS = Pattern.compile("\\(symbol: class ([\\w$]+)\\)$");
-    /**
-     * A constructor or method the tests call with other parameters than the attendee's code has: javac's
-     * "constructor AccountService in class AccountService cannot be applied to given types" (one
-     * constructor) or "no suitable constructor found for AccountService(...)" (several).
-     */
-    private static final Pattern CHANGED_SIGNATURE = Pattern.compile(
-            "(?:(?:constructor|method) \\S+ in (?:class|record|enum|interface) ([\\w$.]+) cannot be applied to given types"
-                    + "|no suitable constructor found for ([\\w$]+)\\()");
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** A refusal as the log quotes it; the environment's id before it differs from one cold start to the next. */
     private static final Pattern IAM_REFUSAL = Pattern.compile(
@@ -84,13 +64,12 @@ public final class StepCheck {
     /** How the line that names the caches a function asked for, and no cache has, begins. */
     private static final String CACHES_ASKED = "Momento was asked for a cache named ";
     private static final String A_KEY_AS_THE_CACHES_NAME = ": that is a key";
-    /** Compile errors listed under the last line: with its header, as many lines as the checklist shows for a lesson. */
-    private static final int ERRORS_SHOWN = 3;
     /** How the local cloud words what it accepts but would not recommend (a wildcard in an IAM statement). */
     private static final String NOTE = "Note: ";
 
     private final Path root;
     private final Guides guides;
+    private final BuildFindings findings;
     private final PrintWriter out;
     /** What the local cloud noted about serverless.yml while this check ran it: not failures, shown after the lessons. */
     private final List<String> notes = new ArrayList<>();
@@ -106,6 +85,7 @@ public final class StepCheck {
     public StepCheck(Path root, PrintWriter out) {
         this.root = root;
         this.guides = new Guides(root);
+        this.findings = new BuildFindings(guides);
         this.out = out;
         this.build = () -> new TestRun(root, root.resolve("target/workshop-check/maven.log")).run();
         this.clouds = () -> LocalCloudProcess.start(root);
@@ -120,6 +100,7 @@ public final class StepCheck {
     StepCheck(Path root, PrintWriter out, Build build, CloudStarter clouds, Probe regressionProbe) {
         this.root = root;
         this.guides = new Guides(root);
+        this.findings = new BuildFindings(guides);
         this.out = out;
         this.build = build;
         this.clouds = clouds;
@@ -162,7 +143,7 @@ public final class StepCheck {
         out.flush();
         long started = System.nanoTime();
         TestRun.Result tests = build.run();
-        out.printf("    %s (%d s)%n", describe(tests), seconds(started));
+        out.printf("    %s (%d s)%n", BuildFindings.describe(tests), seconds(started));
 
         Optional<String> cloudFailure = Optional.empty(); // why the local cloud did not start, if it did not
         Map<Lesson, List<String>> probeProblems = new java.util.HashMap<>();
@@ -183,7 +164,7 @@ public final class StepCheck {
             cloudFailure = probeAll(lessons, probeProblems, probedFiles, logs.resolve("local-cloud.log"));
         }
 
-        Optional<String> nextError = nextTestCompileError(tests, step);
+        Optional<String> nextError = findings.nextTestCompileError(tests, step);
         List<LessonResult> results = new ArrayList<>();
         List<String> claimed = lessons.stream().flatMap(lesson -> lesson.tests().stream()).toList();
         boolean pointedAtTheCloud = false;
@@ -191,9 +172,9 @@ public final class StepCheck {
             // What the local cloud saw first: it says what the service did, where a test's message may not.
             List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
             if (lesson.title().equals(StepLessons.REGRESSIONS)) {
-                problems.addAll(unclaimedFailures(tests, claimed));
+                problems.addAll(BuildFindings.unclaimedFailures(tests, claimed));
             } else {
-                problems.addAll(testProblems(tests, lesson, nextError));
+                problems.addAll(BuildFindings.testProblems(tests, lesson, nextError));
             }
             // A probe's guess at the file (wiring, as a rule) gives way to the lesson's own failing unit test.
             String seenFile = Repointing.ownUnitTestFails(lesson, tests) ? null : probedFiles.get(lesson);
@@ -203,8 +184,8 @@ public final class StepCheck {
                 problems.add(probeProblems.getOrDefault(lesson, List.of()).size(), cause.get());
                 seenFile = "Dependencies.java";
             }
-            Lesson pointed = pointedAt(reported(lesson, tests, step), problems, seenFile != null ? seenFile : brokenFile(tests, step),
-                    unitTestedFile(tests, lesson), step);
+            Lesson pointed = pointedAt(findings.reported(lesson, tests, step), problems,
+                    seenFile != null ? seenFile : findings.brokenFile(tests, step), BuildFindings.unitTestedFile(tests, lesson), step);
             Optional<String> earlierGrant = isRegressions(lesson) ? Optional.empty() : refusedByAnEarlierStatement(problems, step);
             // What a probe saw then (every read from DynamoDB, say) names code of this step that may be right.
             earlierGrant.ifPresent(action -> problems.add(0, "IAM refused " + action + ", which an earlier step's statement"
@@ -362,10 +343,6 @@ public final class StepCheck {
     }
 
     /**
-     * What only Dependencies (which reads every environment variable) can be the cause of: the function
-     * asked for a variable the step's solution does not define either, or for a cache that does not exist.
-     */
-    /**
      * A cache's name that is one of the service's keys: it holds a name a probe made up (whatever the
      * attendee's CacheKeys do with it), or the guide's key separator '#', which no cache's name has.
      */
@@ -390,6 +367,10 @@ public final class StepCheck {
         }
     }
 
+    /**
+     * What only Dependencies (which reads every environment variable) can be the cause of: the function
+     * asked for a variable the step's solution does not define either, or for a cache that does not exist.
+     */
     private Optional<String> causeInDependencies(List<String> problems, StepLessons step) {
         Optional<String> misnamed = variableTheGuideDoesNotDefine(problems, step);
         if (misnamed.isPresent()) {
@@ -427,51 +408,6 @@ public final class StepCheck {
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty(); // no solutions here (a test's root): keep the lesson's own pointer
         }
-    }
-
-    /**
-     * Right after start, the step's new tests name what its edits add, so they do not compile yet:
-     * the regressions line then points at the first compile error, not at "an edit broke something";
-     * and so it does when the attendee's own code does not compile.
-     */
-    private Lesson reported(Lesson lesson, TestRun.Result tests, StepLessons step) {
-        if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
-            String needed = missingFromTheTests(tests, step);
-            return Lesson.of(lesson.title(), needed != null
-                    ? "the step's tests use what workshop/" + step.guide() + "'s edit of " + needed + " adds or changes:"
-                            + " make it next, after any edit before it in the guide that you have not made yet (javac lists"
-                            + " the errors above in its own order)"
-                    : "make the first compile error above go away: a test calls what the guide's edits add or change"
-                            + " (a class, a method, a constructor's parameters), or what an edit of yours renamed", List.of(), null);
-        }
-        if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
-            return Lesson.of(lesson.title(), "fix the compile errors above (file and line first), then check again", List.of(), null);
-        }
-        return lesson;
-    }
-
-    private static String describe(TestRun.Result tests) {
-        return switch (tests.outcome()) {
-            case TESTS_RAN -> tests.tests().cases().stream().filter(test -> test.skipped() == null).count() + " tests ran, "
-                    + tests.tests().cases().stream().filter(test -> test.failure() != null).count() + " failed" + skips(tests);
-            case TESTS_DO_NOT_COMPILE -> "the step's tests do not compile yet";
-            case CODE_DOES_NOT_COMPILE -> "your code does not compile";
-            case BUILD_FAILED -> "the build failed";
-        };
-    }
-
-    /**
-     * ", 1 skipped: X.y: why" (a test that waits for an edit says which), or "" when every test ran.
-     * Several: the first one's reason; maven.log has them all.
-     */
-    private static String skips(TestRun.Result tests) {
-        List<TestResults.TestCase> skipped = tests.tests().cases().stream().filter(test -> test.skipped() != null).toList();
-        if (skipped.isEmpty()) {
-            return "";
-        }
-        TestResults.TestCase first = skipped.get(0);
-        return ", " + skipped.size() + " skipped (" + (skipped.size() == 1 ? "" : "the first: ") + first.shortName() + ": "
-                + first.skipped() + ")";
     }
 
     private static long seconds(long since) {
@@ -620,182 +556,4 @@ public final class StepCheck {
         }
     }
 
-    /** @param nextError the test compile error to show, when the tests do not compile: the one the next edit makes go away */
-    private static List<String> testProblems(TestRun.Result tests, Lesson lesson, Optional<String> nextError) {
-        if (lesson.tests().isEmpty()) {
-            return List.of();
-        }
-        switch (tests.outcome()) {
-            case TESTS_RAN -> { }
-            // The errors are listed once, on the last line.
-            case CODE_DOES_NOT_COMPILE -> {
-                return List.of("not tried: your code does not compile (its errors are under the checklist's last line)");
-            }
-            case BUILD_FAILED -> {
-                return List.of("not tried: the build failed (why is under the checklist's last line)");
-            }
-            case TESTS_DO_NOT_COMPILE -> {
-                return List.of("the tests do not compile yet: " + nextError.orElse("see target/workshop-check/maven.log"));
-            }
-        }
-        List<String> problems = new ArrayList<>();
-        for (String wanted : lesson.tests()) {
-            List<TestResults.TestCase> found = tests.tests().matching(wanted);
-            if (found.isEmpty()) {
-                problems.add(wanted + " is missing from src/test: run start for this step to bring its tests");
-            }
-            found.stream().filter(test -> test.failure() != null)
-                    .forEach(test -> problems.add(test.shortName() + " fails: " + test.failure()));
-            // A test that waits for an earlier edit proves nothing yet: not done, and it says what it waits for.
-            found.stream().filter(test -> test.skipped() != null)
-                    .forEach(test -> problems.add(test.shortName() + " did not run: " + test.skipped()));
-        }
-        return problems;
-    }
-
-    /**
-     * Where the attendee's code stopped compiling: the file of the first compile error in src/main
-     * ({@code AccountCache.java}), or the class a missing symbol was looked up in, when the guide
-     * edits that one ({@code StreamCacherHandler} calls {@code Dependencies.streamCacher()}, which an
-     * edit of {@code Dependencies.java} adds), or {@code pom.xml} when the first error is a library's
-     * package that is not there. Every lesson then points there (no lesson's code was
-     * tried). When only the tests do not compile, the edit that adds what they miss; null when
-     * everything compiles.
-     */
-    private String brokenFile(TestRun.Result tests, StepLessons step) {
-        if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
-            return withTheEditsBeforeIt(missingFromTheTests(tests, step), step);
-        }
-        if (tests.outcome() == TestRun.Outcome.BUILD_FAILED && tests.errors().stream().anyMatch(error -> POM_PROBLEM.matcher(error).find())) {
-            // Maven could not read pom.xml, or not find a dependency it names: no Java was compiled, none is to blame.
-            return guides.hasAnEditOf(step.guide(), "pom.xml") ? "pom.xml"
-                    : "pom.xml, as the build's errors under the last line say (a typo, or an edit that broke an earlier step's part)";
-        }
-        if (tests.outcome() != TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
-            return null;
-        }
-        Optional<String> first = tests.errors().stream().filter(error -> error.startsWith("src/main/")).findFirst();
-        Matcher file = first.map(BROKEN_FILE::matcher).filter(Matcher::find).orElse(null);
-        if (file == null) {
-            return null;
-        }
-        if (MISSING_LIBRARY.matcher(first.get()).find() && guides.hasAnEditOf(step.guide(), "pom.xml")) {
-            return "pom.xml"; // the Java is right; the dependency that brings the package is not there
-        }
-        Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
-        String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java" : null;
-        return lookedInFile != null && guides.hasAnEditOf(step.guide(), lookedInFile) ? lookedInFile : file.group(1);
-    }
-
-    /**
-     * The edit the tests need, said as the first they need: javac names the classes the tests miss
-     * before their methods, so an earlier edit that adds a method (step 5's edits 1 to 3, before
-     * Member.java) may still be to make. The guide's first edit needs no such word.
-     */
-    private String withTheEditsBeforeIt(String needed, StepLessons step) {
-        List<String> headings = guides.headings(step.guide());
-        int index = Guides.editIndex(headings, needed);
-        if (needed == null || index == Integer.MAX_VALUE || headings.get(index).startsWith("### 1.")) {
-            return needed;
-        }
-        return "workshop/" + step.guide() + ", the edit of " + needed + ": the first the tests need; make the guide's"
-                + " edits before it first, if not made yet";
-    }
-
-    /**
-     * The step's tests do not compile because they use what an edit of the guide adds: a class it
-     * creates ("symbol: class ListMembersHandler") or a member of a class it edits ("symbol: method
-     * readAll(...), in AccountCache"). That edit's file, from the first such error; null when the
-     * first error names nothing the guide edits (each lesson keeps its own pointer, a to-do list).
-     */
-    private String missingFromTheTests(TestRun.Result tests, StepLessons step) {
-        List<String> headings = guides.headings(step.guide());
-        return nextTestCompileError(tests, step).map(StepCheck::fileNamedBy)
-                .filter(file -> Guides.editIndex(headings, file) < Integer.MAX_VALUE).orElse(null);
-    }
-
-    /**
-     * Of the errors that keep the step's tests from compiling, the one whose missing part the guide's
-     * edits add first: the next edit, in the guide's order (javac reports the tests' files in its own
-     * order, and step 5's first error names the class of its last edit). The first error when none
-     * names a file the guide edits.
-     */
-    private Optional<String> nextTestCompileError(TestRun.Result tests, StepLessons step) {
-        if (tests.outcome() != TestRun.Outcome.TESTS_DO_NOT_COMPILE || tests.errors().isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> headings = guides.headings(step.guide()); // read once, not per error
-        return tests.errors().stream().filter(error -> Guides.editIndex(headings, fileNamedBy(error)) < Integer.MAX_VALUE)
-                .min(java.util.Comparator.comparingInt(error -> Guides.editIndex(headings, fileNamedBy(error))))
-                .or(() -> Optional.of(tests.errors().get(0)));
-    }
-
-    /** The file whose edit adds what a compile error misses ("symbol: class X", "in X", "constructor X ... cannot be applied"), or null. */
-    private static String fileNamedBy(String error) {
-        Matcher lookedIn = LOOKED_UP_IN.matcher(error);
-        Matcher missingClass = MISSING_CLASS.matcher(error);
-        Matcher changed = CHANGED_SIGNATURE.matcher(error);
-        return lookedIn.find() ? lookedIn.group(1) + ".java" : missingClass.find() ? missingClass.group(1) + ".java"
-                : changed.find() ? simpleName(changed.group(1) != null ? changed.group(1) : changed.group(2)) + ".java" : null;
-    }
-
-    /** "AccountService" for "com.example.accounts.service.AccountService". */
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    /**
-     * For a lesson proven by tests of several classes, the class whose tests are its only failures,
-     * as a file name ({@code AccountCacheTest} fails alone: {@code AccountCache.java}); an integration
-     * test failing with it does not count (step 5's repository reading one page fails both
-     * {@code AccountRepositoryTest} and {@code ListMembersIntegrationTest}). Null when unit tests of
-     * more than one class fail, or none does. A lesson proven by one class's tests keeps its
-     * own pointer (its tests may go through a handler to the class it teaches), and only a file the
-     * step's guide edits is pointed at (an integration test's name is no file).
-     */
-    private static String unitTestedFile(TestRun.Result tests, Lesson lesson) {
-        long classesNamed = lesson.tests().stream().map(test -> test.contains(".") ? test.substring(0, test.indexOf('.')) : test)
-                .distinct().count();
-        if (tests.outcome() != TestRun.Outcome.TESTS_RAN || classesNamed < 2) {
-            return null;
-        }
-        List<String> testedClasses = Repointing.failingTestsOf(lesson, tests).stream()
-                .map(TestResults.TestCase::simpleClassName).distinct().toList();
-        if (testedClasses.size() > 1) {
-            // An integration test goes through every part; a failing unit test names the one part.
-            testedClasses = testedClasses.stream().filter(name -> !name.endsWith("IntegrationTest")).toList();
-        }
-        if (testedClasses.size() > 1 && testedClasses.stream().anyMatch(name -> !name.endsWith("HandlerTest"))) {
-            // A handler's test goes through the class it calls (StreamCacherHandlerTest through StreamCacher): that one.
-            testedClasses = testedClasses.stream().filter(name -> !name.endsWith("HandlerTest")).toList();
-        }
-        if (testedClasses.size() != 1 || !testedClasses.get(0).endsWith("Test")) {
-            return null;
-        }
-        String tested = testedClasses.get(0);
-        return tested.substring(0, tested.length() - "Test".length()) + ".java";
-    }
-
-    /** Failures of tests that no lesson names: something that worked before is broken. */
-    private static List<String> unclaimedFailures(TestRun.Result tests, List<String> claimed) {
-        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
-            List<String> problems = new ArrayList<>();
-            String what = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile"
-                    : tests.outcome() == TestRun.Outcome.BUILD_FAILED ? "the build failed" : "the tests do not compile yet";
-            int errors = tests.errors().size();
-            // The header counts them: the checklist shows a few lines per lesson, and one error often causes the next.
-            problems.add(what + (errors > ERRORS_SHOWN ? " (" + errors + " errors, the first " + ERRORS_SHOWN
-                    + " here, all in target/workshop-check/maven.log):" : ":"));
-            tests.errors().stream().limit(ERRORS_SHOWN).map(error -> "  " + error).forEach(problems::add);
-            return problems;
-        }
-        if (tests.tests().cases().isEmpty()) {
-            return List.of("no test ran: src/test has no tests (start brings the step's tests)");
-        }
-        return tests.tests().cases().stream()
-                .filter(test -> test.failure() != null)
-                .filter(test -> claimed.stream().noneMatch(test::matches))
-                .map(test -> test.shortName() + " fails: " + test.failure())
-                .toList();
-    }
 }
