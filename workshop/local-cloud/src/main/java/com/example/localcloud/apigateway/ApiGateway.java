@@ -1,5 +1,6 @@
 package com.example.localcloud.apigateway;
 
+import com.example.localcloud.http.QueryString;
 import com.example.localcloud.lambda.InvocationResult;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -147,6 +148,10 @@ public final class ApiGateway implements AutoCloseable {
         }
 
         private OutgoingResponse answer(IncomingRequest request, String requestId, Invocation invocation) throws InterruptedException {
+            if (!QueryString.isWellFormed(request.query())) { // "?x=%" or "%zz": API Gateway answers 400, no function runs
+                log.accept("[api-gateway] " + request.method() + " " + request.path() + ": malformed query string, answering 400");
+                return GatewayResponses.of(400, "BadRequestException", "Bad Request");
+            }
             if (request.path().equals(LocalControl.PREFIX) || request.path().startsWith(LocalControl.PREFIX + "/")) {
                 Optional<OutgoingResponse> answer = control.answer(request);
                 if (answer.isPresent()) {

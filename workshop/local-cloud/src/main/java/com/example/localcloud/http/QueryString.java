@@ -34,6 +34,19 @@ public final class QueryString {
         return parameters;
     }
 
+    /**
+     * Whether every {@code %} of the raw query starts a whole escape ({@code %25}, not {@code %},
+     * {@code %2} or {@code %zz}): API Gateway answers 400 to a query that is not.
+     */
+    public static boolean isWellFormed(String query) {
+        try {
+            parse(query);
+            return true;
+        } catch (IllegalArgumentException badEscape) {
+            return false;
+        }
+    }
+
     /** The single-value form (as API Gateway's {@code queryStringParameters}): the last value of each name. */
     public static Map<String, String> lastValues(Map<String, List<String>> multi) {
         Map<String, String> single = new LinkedHashMap<>();

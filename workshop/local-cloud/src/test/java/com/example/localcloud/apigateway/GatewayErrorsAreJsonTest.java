@@ -32,24 +32,37 @@ class GatewayErrorsAreJsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/items/%FF%FE", "/items/%00", "/items/a%2Fb", "/items/%2E%2E/x", "/%2e%2e/items/1",
-            "/items/%zz", "/items/a%5Cb", "/items/%0A"})
+            "/items/%zz", "/items/a%5Cb", "/items/%0A", "/items/1?%zz=1", "/items/1?x=%", "/items/1?x=a%2"})
     void malformedUriIs400InJson(String path) throws Exception {
+        int before = functions.events().size();
         RawHttp.Answer answer = RawHttp.send(functions.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(answer.status()).as(path).isEqualTo(400);
         assertIsGatewayJson(answer, "Bad Request");
-        assertThat(functions.events()).isEmpty();
+        assertThat(functions.events()).as("no function invoked").hasSize(before);
+    }
+
+    @Test
+    void aQueryWhoseEscapesAreWholeIsPassedOn() throws Exception {
+        int before = functions.events().size();
+        RawHttp.Answer answer = RawHttp.send(functions.port(),
+                "GET /items/1?x=%25&y=a%20b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(functions.events()).hasSize(before + 1);
+        assertThat(functions.lastEvent().get("queryStringParameters").get("x").asText()).isEqualTo("%");
     }
 
     @Test
     void headerOverTenKilobytesIs431InJson() throws Exception {
+        int before = functions.events().size();
         String big = "x".repeat(10 * 1024);
         RawHttp.Answer answer = RawHttp.send(functions.port(),
                 "GET /items/1 HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n");
 
         assertThat(answer.status()).isEqualTo(431);
         assertIsGatewayJson(answer, "Request Header Fields Too Large");
-        assertThat(functions.events()).isEmpty();
+        assertThat(functions.events()).as("no function invoked").hasSize(before);
     }
 
     @Test
