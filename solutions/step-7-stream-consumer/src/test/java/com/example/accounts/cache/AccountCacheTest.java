@@ -238,8 +238,8 @@ class AccountCacheTest {
         }, this::storedAsMomentoDoes);
         AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
-        Map<String, Optional<User>> users = fanOut.readAll(List.of("a", "b", "c"), id -> "user#" + id, User.class,
-                databaseOf(Map.of()));
+        Map<String, Optional<User>> users = answered("readAll, with the three gets sent before any is awaited", () ->
+                fanOut.readAll(List.of("a", "b", "c"), id -> "user#" + id, User.class, databaseOf(Map.of())));
 
         assertThat(users).as("the three users, each a hit only if all three gets were sent before any answer was"
                         + " awaited (a get awaited before the next is sent waits 5 s in vain, then reads the database)")
@@ -261,8 +261,9 @@ class AccountCacheTest {
         });
         AccountCache fanOut = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
 
-        Map<String, Optional<User>> users = fanOut.readAll(List.of("alice", "bob", "ghost"), id -> "user#" + id, User.class,
-                databaseOf(Map.of("alice", ALICE, "bob", BOB)));
+        Map<String, Optional<User>> users = answered("readAll, with the three fills sent before any is awaited", () ->
+                fanOut.readAll(List.of("alice", "bob", "ghost"), id -> "user#" + id, User.class,
+                        databaseOf(Map.of("alice", ALICE, "bob", BOB))));
 
         assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)),
                 entry("ghost", Optional.empty()));
@@ -337,6 +338,19 @@ class AccountCacheTest {
                 databaseOf(Map.of("alice", ALICE)));
 
         assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)));
+    }
+
+    /**
+     * What {@code call} answers; if it throws (a get or a fill awaited before the next was sent
+     * fails after 5 s in these tests), a failure that says so instead of the bare exception.
+     */
+    private static <T> T answered(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw new AssertionError(what + ", threw " + e + ". An await before every call is sent waits 5 s in vain"
+                    + " here, then fails; and a failed get must count as a miss, not fail readAll", e);
+        }
     }
 
     /** A database holding {@code users}, counting its reads. */

@@ -90,8 +90,9 @@ final class Step6StreamCacher {
         expect(gone.status() == 404, "10 s after the user was deleted from the table, " + gone.describe("GET /users/" + user)
                 + ": the stream cacher must replace the cached item with \"not found\"");
         expect(service.dynamoDbReads() == readsBefore, "the 404 for GET /users/" + user + " came from DynamoDB, not from"
-                + " the cache: the stream cacher deleted the entry (AccountCache.remove) where it must cache \"not found\""
-                + " (replaceWithNotFound); a fill that read the table just before the delete could then bring the item back");
+                + " the cache: the stream cacher deleted the cached entry where it must store \"not found\" in it (the"
+                + " guide's replaceWithNotFound); a fill that read the table just before the delete could then bring the item"
+                + " back");
     }
 
     /**
