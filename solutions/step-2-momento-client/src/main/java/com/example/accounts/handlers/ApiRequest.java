@@ -68,7 +68,7 @@ final class ApiRequest {
         if (value.codePoints().allMatch(Character::isSpaceChar)) { // empty, or only spaces such as U+00A0
             throw new BadRequestException("Field '" + field + "' must not be blank.");
         }
-        if (value.length() > MAX_PERSON_NAME_LENGTH) {
+        if (value.codePointCount(0, value.length()) > MAX_PERSON_NAME_LENGTH) { // characters, not UTF-16 units
             throw new BadRequestException("Field '" + field + "' must be at most " + MAX_PERSON_NAME_LENGTH + " characters.");
         }
         OptionalInt forbidden = value.codePoints().filter(ApiRequest::isForbiddenInAName).findFirst();

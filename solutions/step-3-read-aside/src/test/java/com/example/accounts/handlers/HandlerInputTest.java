@@ -70,8 +70,10 @@ class HandlerInputTest {
     @Test
     void namesInAnyScriptAreAccepted() {
         when(accounts.createUser(any())).thenAnswer(call -> call.getArgument(0));
-        // Persian writes some names with a zero-width non-joiner (U+200C); the others are plain letters and marks.
-        for (String name : List.of("Zo\u00eb", "\u0641\u0631\u0632\u0627\u0646\u0647\u200c\u0627\u06cc", "\u6797", "O'Brien-Smith")) {
+        // Persian writes some names with a zero-width non-joiner (U+200C); the others are plain letters and marks,
+        // and 100 emoji: 100 characters, though Java's String counts 200 (each is two UTF-16 units).
+        for (String name : List.of("Zo\u00eb", "\u0641\u0631\u0632\u0627\u0646\u0647\u200c\u0627\u06cc", "\u6797", "O'Brien-Smith",
+                "\ud83d\ude00".repeat(100))) {
             ApiCall call = invoke(new CreateUserHandler(accounts),
                     Events.post("/users", "{\"username\":\"zoe\",\"firstName\":\"" + name + "\",\"lastName\":\"B\"}"));
 
