@@ -32,20 +32,46 @@ final class ServerlessYmlSyntax {
         } catch (CharacterCodingException notUtf8) {
             return Optional.empty(); // the local cloud says that too
         }
+        Optional<String> noBreakSpace = noBreakSpace(text);
+        if (noBreakSpace.isPresent()) {
+            return noBreakSpace; // the parser would blame a later line, or read it as text
+        }
         try {
             // Nodes only, as the local cloud reads it first: CloudFormation's !Sub and !GetAtt need no constructor here.
             new Yaml(new LoaderOptions()).compose(new StringReader(text));
             return Optional.empty();
         } catch (MarkedYAMLException e) {
-            return Optional.of(describe(e));
+            return Optional.of(describe(e, text.split("\\R", -1)));
         } catch (YAMLException e) {
             return Optional.of("serverless.yml is not valid YAML: " + e.getMessage());
         }
     }
 
-    private static String describe(MarkedYAMLException e) {
-        StringBuilder text = new StringBuilder("serverless.yml is not valid YAML: ");
+    /**
+     * A no-break space (U+00A0) outside a comment, as the local cloud refuses it: pasted from a web
+     * page it looks like a space, and YAML reads it as text, or as a line indented out of its block.
+     */
+    private static Optional<String> noBreakSpace(String text) {
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int comment = lines[i].indexOf('#');
+            int column = (comment < 0 ? lines[i] : lines[i].substring(0, comment)).indexOf('\u00A0');
+            if (column >= 0) {
+                return Optional.of("serverless.yml has a no-break space (U+00A0) at line " + (i + 1) + ", column " + (column + 1)
+                        + ", most likely pasted from a web page: it looks like a space, but YAML reads it as text."
+                        + " Type plain spaces there");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(MarkedYAMLException e, String[] lines) {
         Mark problem = e.getProblemMark();
+        if (isATabAfterText(e, lines)) { // SnakeYAML calls every tab indentation
+            return "serverless.yml: a tab at " + place(problem) + ", after text on its line: the Serverless Framework would"
+                    + " take it, but the local cloud's YAML parser takes spaces only there. Type a space instead";
+        }
+        StringBuilder text = new StringBuilder("serverless.yml is not valid YAML: ");
         if (problem != null) {
             text.append(place(problem)).append(": ");
         }
@@ -58,14 +84,19 @@ final class ServerlessYmlSyntax {
             }
             text.append(')');
         }
-        text.append(usually(e.getProblem()));
+        text.append(usually(e));
         return text.toString();
     }
 
-    /** SnakeYAML's words for the two slips a hand edit makes most, in the attendee's words. */
-    private static String usually(String problem) {
-        if (problem == null) {
-            return "";
+    /** SnakeYAML's words for the slips a hand edit makes most, in the attendee's words. */
+    private static String usually(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        if (e.getContext() != null && e.getContext().contains("quoted scalar") && e.getContextMark() != null) {
+            return ": the quote opened at line " + (e.getContextMark().getLine() + 1) + " is never closed";
+        }
+        if (problem.startsWith("expected <block end>") && problem.contains("<scalar>")) {
+            return ": that line is indented differently from the lines of its block, or a quote (\" or ') opened on an"
+                    + " earlier line was never closed";
         }
         if (problem.startsWith("expected <block end>")) {
             return ": that line is indented differently from the lines of its block; indent it as they are";
@@ -73,7 +104,20 @@ final class ServerlessYmlSyntax {
         if (problem.startsWith("mapping values are not allowed here")) {
             return ": a second \": \" on one line (a value with \": \" in it needs quotes) or a key indented under a value";
         }
+        if (problem.startsWith("could not find expected ':'") && e.getContextMark() != null) {
+            return ": line " + (e.getContextMark().getLine() + 1) + " has no \": \" after its key (YAML needs a space after"
+                    + " the colon: KEY: value)";
+        }
         return "";
+    }
+
+    private static boolean isATabAfterText(MarkedYAMLException e, String[] lines) {
+        Mark mark = e.getProblemMark();
+        if (e.getProblem() == null || !e.getProblem().contains("(TAB)") || mark == null || mark.getLine() >= lines.length) {
+            return false;
+        }
+        String line = lines[mark.getLine()];
+        return !line.substring(0, Math.min(mark.getColumn(), line.length())).isBlank();
     }
 
     private static String place(Mark mark) {

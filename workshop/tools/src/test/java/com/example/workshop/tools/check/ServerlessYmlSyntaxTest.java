@@ -48,6 +48,38 @@ class ServerlessYmlSyntaxTest {
     }
 
     @Test
+    void aTabAfterAKeysColonIsNotCalledIndentation() throws Exception {
+        assertThat(errorIn("provider:\n  environment:\n    CACHE_NAME:\taccounts-cache\n"))
+                .contains("a tab at line 3, column 16, after text on its line").contains("Type a space").doesNotContain("indentation");
+    }
+
+    @Test
+    void aQuoteNeverClosedIsNamed() throws Exception {
+        String atTheEnd = "provider:\n  iam:\n    Resource: !Sub \"arn:aws:kinesis:${AWS::Region}\n"
+                + "functions:\n  getUser:\n    handler: a.B\n";
+        // Closed by the next quote in the file, lines later: the parser then stumbles there.
+        String byALaterQuote = atTheEnd + "    description: \"the user\"\n";
+
+        assertThat(errorIn(atTheEnd)).contains("the quote opened at line 3 is never closed");
+        assertThat(errorIn(byALaterQuote)).contains("line 7").contains("or a quote (\" or ') opened on an earlier line was never closed");
+    }
+
+    @Test
+    void aKeyWithoutASpaceAfterItsColonIsNamedByItsLine() throws Exception {
+        String text = "provider:\n  environment:\n    TABLE_NAME: accounts\n    CACHE_NAME:${self:custom.cacheName}\n"
+                + "  iam:\n    role: x\n";
+
+        assertThat(errorIn(text)).contains("line 4 has no \": \" after its key");
+    }
+
+    @Test
+    void aNoBreakSpaceInTheIndentationIsNamedWhereItIs() throws Exception {
+        String text = "provider:\n  environment:\n  \u00a0 CACHE_NAME: x\n    TABLE_NAME: y\n# a comment\u00a0is fine\n";
+
+        assertThat(errorIn(text)).contains("no-break space (U+00A0) at line 3, column 3");
+    }
+
+    @Test
     void aFileThatIsNotThereIsLeftToTheLocalCloud() throws Exception {
         assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).isEmpty();
     }
