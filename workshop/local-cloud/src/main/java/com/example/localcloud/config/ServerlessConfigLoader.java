@@ -123,6 +123,7 @@ public final class ServerlessConfigLoader {
     }
 
     private ServerlessConfig build() {
+        noteKeysAtTheWrongLevel();
         ProviderConfig provider = provider();
         List<FunctionConfig> functions = new ArrayList<>();
         map(document.get("functions"), "functions").forEach((name, definition) ->
@@ -134,6 +135,41 @@ public final class ServerlessConfigLoader {
             }
         });
         return new ServerlessConfig(source.file(), deployment, provider, functions, resources, warnings);
+    }
+
+    /** Provider settings that a block pasted two spaces too far left leaves at the top level. */
+    private static final java.util.Set<String> PROVIDER_SETTINGS = java.util.Set.of("runtime", "memorySize", "timeout",
+            "environment", "iam", "iamRoleStatements", "apiGateway", "stage", "region");
+    /** How an environment variable is named: a key like this among provider's or a function's settings is one. */
+    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*_[A-Z0-9_]+");
+
+    /**
+     * Keys a hand edit left at the wrong level, where the Serverless Framework warns "unrecognized
+     * property" and goes on without them (its configValidationMode is warn by default): provider's
+     * settings at the top level, and variables beside provider's or a function's settings rather
+     * than under its environment. Noted, as the framework does; the function then lacks what they set.
+     */
+    private void noteKeysAtTheWrongLevel() {
+        document.keySet().stream().filter(PROVIDER_SETTINGS::contains).forEach(key -> warnings.add(key + " is at the top level"
+                + " of serverless.yml" + source.at(key) + ", where the Serverless Framework ignores it (unrecognized property): it is a setting of"
+                + " provider, indent it under provider:"));
+        if (document.get("provider") instanceof Map<?, ?> provider) {
+            noteVariablesBesideSettings(provider, "provider");
+        }
+        if (document.get("functions") instanceof Map<?, ?> functions) {
+            functions.forEach((name, definition) -> {
+                if (definition instanceof Map<?, ?> settings) {
+                    noteVariablesBesideSettings(settings, "functions." + name);
+                }
+            });
+        }
+    }
+
+    private void noteVariablesBesideSettings(Map<?, ?> settings, String path) {
+        settings.keySet().stream().map(String::valueOf).filter(key -> VARIABLE_NAME.matcher(key).matches())
+                .forEach(key -> warnings.add(path + "." + key + source.at(path + "." + key) + " is named like an environment"
+                        + " variable but stands beside " + path + "'s settings, where the Serverless Framework ignores it"
+                        + " (unrecognized property): indent it under " + path + ".environment:"));
     }
 
     private String serviceName() {
@@ -247,7 +283,8 @@ public final class ServerlessConfigLoader {
                     events.add(httpEvent(entry.getValue(), eventPath + ".http"));
                 } else if (event.containsKey("stream") && STREAM_SETTINGS_EMULATED.contains(entry.getKey())) {
                     // Indented two spaces too few: a setting of the stream event became a key beside it.
-                    warnings.add(eventPath + "." + entry.getKey() + " is a setting of the stream event beside it, at the"
+                    warnings.add(eventPath + "." + entry.getKey() + source.at(eventPath + "." + entry.getKey())
+                            + " is a setting of the stream event beside it, at the"
                             + " stream's level: indent it under stream:, with arn and the others, or it is not the stream's");
                 } else if (!entry.getKey().equals("stream")) { // streamEvents reads those
                     warnings.add(eventPath + ": '" + entry.getKey() + "' events are not emulated by the local cloud (only http)");

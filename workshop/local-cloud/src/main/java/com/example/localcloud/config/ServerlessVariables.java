@@ -81,6 +81,21 @@ final class ServerlessVariables {
         }
     }
 
+    /**
+     * Where the key a {@code ${self:custom.x}} misses stands instead, when its last name is a key
+     * of the top level: " ('x' is at the top level (line 14): indent it under custom:)", as when
+     * custom's lines were pasted two spaces too far left. "" otherwise.
+     */
+    private String elsewhere(String address) {
+        int dot = address.lastIndexOf('.');
+        if (dot < 0) {
+            return "";
+        }
+        String name = address.substring(dot + 1);
+        return root.containsKey(name) ? " ('" + name + "' is at the top level" + source.at(name) + ": indent it under "
+                + address.substring(0, dot) + ":)" : "";
+    }
+
     private Object lookup(String dottedPath) {
         Object current = root;
         if (dottedPath.isEmpty()) {
@@ -198,7 +213,7 @@ final class ServerlessVariables {
         if (value == null) {
             reasons.add(switch (kind) {
                 case "env" -> "environment variable " + address + " is not set";
-                case "self" -> "serverless.yml has no key '" + address + "'";
+                case "self" -> "serverless.yml has no key '" + address + "'" + elsewhere(address);
                 default -> "'" + part + "' has no value";
             });
             return UNRESOLVED;

@@ -426,9 +426,56 @@ class ServerlessConfigLoaderTest {
 
         assertThat(config.function("cacher").orElseThrow().streamEvents()).singleElement()
                 .satisfies(stream -> assertThat(stream.reportBatchItemFailures()).isFalse());
-        assertThat(config.warnings()).containsExactly("functions.cacher.events[0].functionResponseType is a setting of the"
+        assertThat(config.warnings()).containsExactly("functions.cacher.events[0].functionResponseType (line 12) is a setting of the"
                 + " stream event beside it, at the stream's level: indent it under stream:, with arn and the others, or it is"
                 + " not the stream's");
+    }
+
+    @Test
+    void stepTwosLinesPastedTwoSpacesTooFarLeftAreNotedWhereTheyStand() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  runtime: java21
+                  environment:
+                    TABLE_NAME: !Ref AccountsTable
+                  CACHE_NAME: accounts-cache
+                iam:
+                  role:
+                    statements: []
+                functions:
+                  getUser:
+                    handler: com.example.GetUserHandler
+                    MOMENTO_API_KEY_SECRET_ID: x
+                    events:
+                      - http: GET /users/{username}
+                """ + TABLE);
+
+        assertThat(config.provider().environment()).containsOnlyKeys("TABLE_NAME");
+        assertThat(config.warnings()).containsExactlyInAnyOrder(
+                "iam is at the top level of serverless.yml (line 7), where the Serverless Framework ignores it (unrecognized property): it is a"
+                        + " setting of provider, indent it under provider:",
+                "provider.CACHE_NAME (line 6) is named like an environment variable but stands beside provider's settings,"
+                        + " where the Serverless Framework ignores it (unrecognized property): indent it under provider.environment:",
+                "functions.getUser.MOMENTO_API_KEY_SECRET_ID (line 13) is named like an environment variable but stands beside"
+                        + " functions.getUser's settings, where the Serverless Framework ignores it (unrecognized property):"
+                        + " indent it under functions.getUser.environment:");
+    }
+
+    @Test
+    void aCustomKeyLeftAtTheTopLevelIsNamedWhereItStands() {
+        assertThatThrownBy(() -> load("""
+                service: accounts
+                custom:
+                momentoSecretId: momento-api-key
+                provider:
+                  name: aws
+                  environment:
+                    MOMENTO_API_KEY_SECRET_ID: ${self:custom.momentoSecretId}
+                functions: {}
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("serverless.yml has no key 'custom.momentoSecretId' ('momentoSecretId' is at the top level"
+                        + " (line 3): indent it under custom:)");
     }
 
     @Test

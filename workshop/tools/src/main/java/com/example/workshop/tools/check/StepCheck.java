@@ -64,6 +64,8 @@ public final class StepCheck {
     /** How the line that names the caches a function asked for, and no cache has, begins. */
     private static final String CACHES_ASKED = "Momento was asked for a cache named ";
     private static final String A_KEY_AS_THE_CACHES_NAME = ": that is a key";
+    /** How the local cloud's notes about a key at the wrong level end: "indent it under provider.environment:". */
+    static final String AT_THE_WRONG_LEVEL = "indent it under ";
     /** How the local cloud words what it accepts but would not recommend (a wildcard in an IAM statement). */
     private static final String NOTE = "Note: ";
 
@@ -166,6 +168,7 @@ public final class StepCheck {
 
         Optional<String> nextError = findings.nextTestCompileError(tests, step);
         List<LessonResult> results = new ArrayList<>();
+        Set<String> saidMisplaced = new HashSet<>(); // each note of a key at the wrong level quoted once, then "as above"
         List<String> claimed = lessons.stream().flatMap(lesson -> lesson.tests().stream()).toList();
         boolean pointedAtTheCloud = false;
         for (Lesson lesson : lessons) {
@@ -196,6 +199,16 @@ public final class StepCheck {
                         : whereTheCloudFailed(cloudFailure.get(), step), lesson.tests(), lesson.probe());
                 pointedAtTheCloud = true; // the reason and where to look once, as the reason itself is given once
             }
+            Optional<String> misplaced = keyAtTheWrongLevel(problems);
+            if (misplaced.isPresent() && probeProblems.containsKey(lesson) && !onlyNotTried && !Repointing.ownUnitTestFails(lesson, tests)) {
+                // A key the framework ignores leaves the function without a variable or a permission: the code looks at fault.
+                problems.add(0, saidMisplaced.add(misplaced.get()) ? "serverless.yml, as the local cloud noted: " + misplaced.get()
+                        + " (most likely what the lines below follow from)" : "serverless.yml: a key at the wrong level, as above");
+                pointed = Lesson.of(lesson.title(), guides.hasAnEditOf(step.guide(), "serverless.yml")
+                        ? "serverless.yml: a key at the wrong level, as noted below: workshop/" + step.guide()
+                                + ", the edit of serverless.yml, or a part an earlier step added"
+                        : "serverless.yml: a key at the wrong level, as noted below", lesson.tests(), lesson.probe());
+            }
             if (lesson.probe() != null && jvmDidNotStart.isPresent() && probeProblems.containsKey(lesson)
                     && !Repointing.ownUnitTestFails(lesson, tests)) {
                 // Nothing of the function ran, so what the probe saw says nothing about the attendee's code.
@@ -207,6 +220,16 @@ public final class StepCheck {
             results.add(new LessonResult(pointed, problems));
         }
         return sayEachRefusalOnce(new Repointing(guides, curriculum).repoint(results, tests, step));
+    }
+
+    /**
+     * The local cloud's note of a key at the wrong level (which the Serverless Framework ignores), if
+     * it noted one: the one naming a variable or key the lesson's problems name, else the first.
+     */
+    private Optional<String> keyAtTheWrongLevel(List<String> problems) {
+        List<String> misplaced = notes.stream().filter(note -> note.contains(AT_THE_WRONG_LEVEL)).toList();
+        return misplaced.stream().filter(note -> problems.stream().anyMatch(problem -> problem.contains(note.split("[ (]")[0]
+                        .replaceFirst(".*\\.", "")))).findFirst().or(() -> misplaced.stream().findFirst());
     }
 
     /** Every lesson undone for one reason, said on the first line with where to look, "as above" on the others. */

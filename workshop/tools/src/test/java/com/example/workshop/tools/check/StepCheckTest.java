@@ -50,6 +50,43 @@ class StepCheckTest {
     }
 
     @Test
+    void aKeyTheLocalCloudNotedAtTheWrongLevelIsWhereAFailingProbePointsFirst() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "serverless.yml", "Clients.java");
+        String iam = "iam is at the top level of serverless.yml (line 29), where the Serverless Framework ignores it"
+                + " (unrecognized property): it is a setting of provider, indent it under provider:";
+        String variable = "provider.MOMENTO_API_KEY_SECRET_ID (line 28) is named like an environment variable but stands"
+                + " beside provider's settings, where the Serverless Framework ignores it (unrecognized property): indent it"
+                + " under provider.environment:";
+        cloudLog.add("Note: " + iam);
+        cloudLog.add("Note: " + variable);
+        Lesson keyRead = Lesson.of("the function reads the secret", "Clients.java", List.of(), service -> {
+            throw new ProbeFailure("getUser never called secretsmanager:GetSecretValue: the code is what is missing");
+        });
+        Lesson client = Lesson.of("one client per environment", "Clients.java", List.of(), service -> {
+            throw new ProbeFailure("the client could not be created: Environment variable MOMENTO_API_KEY_SECRET_ID is not set");
+        });
+        Lesson fallback = Lesson.of("a failed client is logged", "Clients.java", List.of(), service -> {
+            throw new ProbeFailure("the client failed before Secrets Manager was asked");
+        });
+        StepLessons stepTwo = new StepLessons(2, "the Momento client", "02-momento-client.md",
+                List.of(keyRead, client, fallback, notFound));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
+                "notFoundIsCachedToo")), NoCloud::new);
+
+        List<LessonResult> results = check.run(stepTwo);
+
+        assertThat(results.get(0).problems().get(0)).as("no variable named: the first note").isEqualTo(
+                "serverless.yml, as the local cloud noted: " + iam + " (most likely what the lines below follow from)");
+        assertThat(results.get(1).problems().get(0)).as("the note of the variable the probe names").isEqualTo(
+                "serverless.yml, as the local cloud noted: " + variable + " (most likely what the lines below follow from)");
+        assertThat(results.get(2).problems().get(0)).isEqualTo("serverless.yml: a key at the wrong level, as above");
+        assertThat(results.subList(0, 3)).allSatisfy(result -> assertThat(result.lesson().hint()).isEqualTo(
+                "serverless.yml: a key at the wrong level, as noted below: workshop/02-momento-client.md, the edit of"
+                        + " serverless.yml, or a part an earlier step added"));
+        assertThat(results.get(3).done()).as("a lesson its tests prove, and no probe tried").isTrue();
+    }
+
+    @Test
     void whatTheLocalCloudNotedIsShownAfterTheLessonsWithoutFailingAny() throws Exception {
         cloudLog.add("Note: functions.getUser.iamRoleStatements[0] (line 57): Allow dynamodb:* on * is more than a function needs");
         cloudLog.add("[getUser#1] INFO Note: a function's own line is no note of the local cloud");
