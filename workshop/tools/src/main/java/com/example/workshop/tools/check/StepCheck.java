@@ -136,7 +136,8 @@ public final class StepCheck {
         Optional<String> notYaml = ServerlessYmlSyntax.error(root.resolve("serverless.yml"));
         if (notYaml.isPresent()) {
             // Nothing can run in the local cloud until it parses, and it takes a second to say so, not a build.
-            out.println("serverless.yml is not valid YAML: nothing was built or tried (fix it, then check again).");
+            out.println("serverless.yml cannot be read (the first line below says where): nothing was built or tried; fix it,"
+                    + " then check again.");
             out.flush();
             return nothingTried(step.withRegressions(regressionProbe), notYaml.get(), step);
         }
@@ -240,8 +241,8 @@ public final class StepCheck {
         List<LessonResult> results = new ArrayList<>();
         for (Lesson lesson : lessons) {
             boolean first = results.isEmpty();
-            results.add(new LessonResult(Lesson.of(lesson.title(), first ? where : "as above: serverless.yml is not valid YAML",
-                    lesson.tests(), lesson.probe()), List.of(first ? reason : "not tried: serverless.yml is not valid YAML")));
+            results.add(new LessonResult(Lesson.of(lesson.title(), first ? where : "as above: serverless.yml cannot be read",
+                    lesson.tests(), lesson.probe()), List.of(first ? reason : "not tried: serverless.yml cannot be read")));
         }
         return results;
     }

@@ -761,12 +761,12 @@ class StepCheckTest {
 
         assertThat(builds).hasValue(0);
         assertThat(cloudsStarted).hasValue(0);
-        assertThat(said.toString()).contains("serverless.yml is not valid YAML").doesNotContain("Building");
+        assertThat(said.toString()).contains("serverless.yml cannot be read").doesNotContain("Building");
         assertThat(done(results)).containsExactly(false, false, false);
         assertThat(printed.toString()).containsOnlyOnce("line 4, column 1").contains("TAB")
                 .containsOnlyOnce("-> serverless.yml: workshop/03-read-aside.md, the edit of serverless.yml");
         assertThat(results.subList(1, 3)).allSatisfy(result -> assertThat(result.lesson().hint())
-                .isEqualTo("as above: serverless.yml is not valid YAML"));
+                .isEqualTo("as above: serverless.yml cannot be read"));
     }
 
     @Test
