@@ -153,6 +153,10 @@ public final class ServerlessConfigLoader {
         document.keySet().stream().filter(PROVIDER_SETTINGS::contains).forEach(key -> warnings.add(key + " is at the top level"
                 + " of serverless.yml" + source.at(key) + ", where the Serverless Framework ignores it (unrecognized property): it is a setting of"
                 + " provider, indent it under provider:"));
+        List<?> plugins = document.get("plugins") instanceof List<?> listed ? listed : List.of();
+        document.keySet().stream().filter(plugins::contains).forEach(key -> warnings.add(key + " is at the top level of"
+                + " serverless.yml" + source.at(key) + ", where the Serverless Framework ignores it (unrecognized property): the"
+                + " plugin reads its settings from custom." + key + ", indent it under custom:"));
         if (document.get("provider") instanceof Map<?, ?> provider) {
             noteVariablesBesideSettings(provider, "provider");
         }
@@ -285,7 +289,7 @@ public final class ServerlessConfigLoader {
                     // Indented two spaces too few: a setting of the stream event became a key beside it.
                     warnings.add(eventPath + "." + entry.getKey() + source.at(eventPath + "." + entry.getKey())
                             + " is a setting of the stream event beside it, at the"
-                            + " stream's level: indent it under stream:, with arn and the others, or it is not the stream's");
+                            + " stream's level: indent it under stream:, with the stream's other settings, or it is not the stream's");
                 } else if (!entry.getKey().equals("stream")) { // streamEvents reads those
                     warnings.add(eventPath + ": '" + entry.getKey() + "' events are not emulated by the local cloud (only http)");
                 }

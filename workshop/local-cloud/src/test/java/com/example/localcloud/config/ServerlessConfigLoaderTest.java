@@ -427,8 +427,8 @@ class ServerlessConfigLoaderTest {
         assertThat(config.function("cacher").orElseThrow().streamEvents()).singleElement()
                 .satisfies(stream -> assertThat(stream.reportBatchItemFailures()).isFalse());
         assertThat(config.warnings()).containsExactly("functions.cacher.events[0].functionResponseType (line 12) is a setting of the"
-                + " stream event beside it, at the stream's level: indent it under stream:, with arn and the others, or it is"
-                + " not the stream's");
+                + " stream event beside it, at the stream's level: indent it under stream:, with the stream's other settings, or it"
+                + " is not the stream's");
     }
 
     @Test
@@ -443,10 +443,15 @@ class ServerlessConfigLoaderTest {
                 iam:
                   role:
                     statements: []
+                plugins:
+                  - serverless-iam-roles-per-function
+                serverless-iam-roles-per-function:
+                  defaultInherit: true
                 functions:
                   getUser:
                     handler: com.example.GetUserHandler
                     MOMENTO_API_KEY_SECRET_ID: x
+                    iamRoleStatements: []
                     events:
                       - http: GET /users/{username}
                 """ + TABLE);
@@ -457,7 +462,10 @@ class ServerlessConfigLoaderTest {
                         + " setting of provider, indent it under provider:",
                 "provider.CACHE_NAME (line 6) is named like an environment variable but stands beside provider's settings,"
                         + " where the Serverless Framework ignores it (unrecognized property): indent it under provider.environment:",
-                "functions.getUser.MOMENTO_API_KEY_SECRET_ID (line 13) is named like an environment variable but stands beside"
+                "serverless-iam-roles-per-function is at the top level of serverless.yml (line 12), where the Serverless"
+                        + " Framework ignores it (unrecognized property): the plugin reads its settings from"
+                        + " custom.serverless-iam-roles-per-function, indent it under custom:",
+                "functions.getUser.MOMENTO_API_KEY_SECRET_ID (line 17) is named like an environment variable but stands beside"
                         + " functions.getUser's settings, where the Serverless Framework ignores it (unrecognized property):"
                         + " indent it under functions.getUser.environment:");
     }

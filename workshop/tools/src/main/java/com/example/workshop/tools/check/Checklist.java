@@ -48,7 +48,10 @@ public final class Checklist {
         }
         long doneCount = results.stream().filter(LessonResult::done).count();
         if (!notes.isEmpty()) {
-            out.printf("%nThe local cloud noted (not a failure; in target/workshop-check/local-cloud.log too):%n");
+            // A note is no failure of its own, but a line above may point at it as the cause of its failure.
+            boolean pointedAt = results.stream().anyMatch(result -> !result.done() && result.lesson().hint().contains("as noted below"));
+            out.printf("%nThe local cloud noted (%s; in target/workshop-check/local-cloud.log too):%n",
+                    pointedAt ? "a ✘ line above points here" : "not a failure");
             notes.forEach(note -> out.printf("  %s%s%n", note.matches("(functions|provider|resources)\\..*") ? "serverless.yml, " : "", note));
         }
         out.println();

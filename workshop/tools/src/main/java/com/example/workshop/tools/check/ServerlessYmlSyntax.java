@@ -84,17 +84,22 @@ final class ServerlessYmlSyntax {
             }
             text.append(')');
         }
-        text.append(usually(e));
+        text.append(usually(e, lines));
         return text.toString();
     }
 
     /** SnakeYAML's words for the slips a hand edit makes most, in the attendee's words. */
-    private static String usually(MarkedYAMLException e) {
+    private static String usually(MarkedYAMLException e, String[] lines) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         if (e.getContext() != null && e.getContext().contains("quoted scalar") && e.getContextMark() != null) {
             return ": the quote opened at line " + (e.getContextMark().getLine() + 1) + " is never closed";
         }
         if (problem.startsWith("expected <block end>") && problem.contains("<scalar>")) {
+            Optional<Integer> opened = lineOpeningAQuote(lines, e.getContextMark(), e.getProblemMark());
+            if (opened.isPresent()) {
+                return ": line " + opened.get() + " opens a double quote that is not closed on that line (the next \" closes it,"
+                        + " lines later): close it on line " + opened.get();
+            }
             return ": that line is indented differently from the lines of its block, or a quote (\" or ') opened on an"
                     + " earlier line was never closed";
         }
@@ -109,6 +114,25 @@ final class ServerlessYmlSyntax {
                     + " the colon: KEY: value)";
         }
         return "";
+    }
+
+    /**
+     * The first line, from the block's start to the line before the error, with an odd number of
+     * double quotes outside a comment: a quote it opens runs on to the next one, lines later.
+     */
+    private static Optional<Integer> lineOpeningAQuote(String[] lines, Mark from, Mark to) {
+        if (from == null || to == null) {
+            return Optional.empty();
+        }
+        for (int i = from.getLine(); i < to.getLine() && i < lines.length; i++) {
+            String line = lines[i].strip().startsWith("#") ? "" : lines[i].replace("\\\"", "");
+            int comment = line.indexOf(" #");
+            String content = comment < 0 ? line : line.substring(0, comment);
+            if (content.chars().filter(c -> c == '"').count() % 2 == 1) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isATabAfterText(MarkedYAMLException e, String[] lines) {

@@ -61,7 +61,8 @@ class ServerlessYmlSyntaxTest {
         String byALaterQuote = atTheEnd + "    description: \"the user\"\n";
 
         assertThat(errorIn(atTheEnd)).contains("the quote opened at line 3 is never closed");
-        assertThat(errorIn(byALaterQuote)).contains("line 7").contains("or a quote (\" or ') opened on an earlier line was never closed");
+        assertThat(errorIn(byALaterQuote)).contains("line 7").contains("line 3 opens a double quote that is not closed on that"
+                + " line").endsWith("close it on line 3");
     }
 
     @Test

@@ -84,6 +84,9 @@ class StepCheckTest {
                 "serverless.yml: a key at the wrong level, as noted below: workshop/02-momento-client.md, the edit of"
                         + " serverless.yml, or a part an earlier step added"));
         assertThat(results.get(3).done()).as("a lesson its tests prove, and no probe tried").isTrue();
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(stepTwo, results, check.notes(), new PrintWriter(printed));
+        assertThat(printed.toString()).contains("The local cloud noted (a ✘ line above points here;");
     }
 
     @Test
