@@ -56,9 +56,11 @@ final class Step2MomentoClient {
             service.get("/users/" + LocalService.unique("nobody"));
         }
         List<JsonNode> reads = service.iamDecisions("getUser", "secretsmanager:GetSecretValue");
+        boolean failureLogged = !getUsersLines(service, Step2MomentoClient::tellsOfAFailure).isEmpty();
         expect(!reads.isEmpty(), "getUser never called secretsmanager:GetSecretValue: the key must come from the secret"
                 + " named by the MOMENTO_API_KEY_SECRET_ID environment variable, read when the client is created during Init"
-                + " (IAM was never asked, so the code, not the statement, is what is missing)", whereInitCreatesNoClient(service));
+                + (failureLogged ? " (IAM was never asked: the function's log line below says why)"
+                        : " (IAM was never asked, so the code, not the statement, is what is missing)"), whereInitCreatesNoClient(service));
         for (JsonNode read : reads) {
             if (!read.path("outcome").asText().equals("ALLOWED")) { // the message reads serverless.yml: only when refused
                 throw new ProbeFailure(misspeltAction(service) + refused(read));
