@@ -66,6 +66,8 @@ public final class StepCheck {
     private static final String A_KEY_AS_THE_CACHES_NAME = ": that is a key";
     /** How the local cloud's notes about a key at the wrong level end: "indent it under provider.environment:". */
     static final String AT_THE_WRONG_LEVEL = "indent it under ";
+    /** How a line that points at such a note begins: the checklist's heading of the notes then says a line points there. */
+    static final String POINTS_AT_A_NOTE = "serverless.yml: a key at the wrong level, as noted below";
     /** How the local cloud words what it accepts but would not recommend (a wildcard in an IAM statement). */
     private static final String NOTE = "Note: ";
 
@@ -205,10 +207,9 @@ public final class StepCheck {
                 // A key the framework ignores leaves the function without a variable or a permission: the code looks at fault.
                 problems.add(0, saidMisplaced.add(misplaced.get()) ? "serverless.yml, as the local cloud noted: " + misplaced.get()
                         + " (most likely what the lines below follow from)" : "serverless.yml: a key at the wrong level, as above");
-                pointed = Lesson.of(lesson.title(), guides.hasAnEditOf(step.guide(), "serverless.yml")
-                        ? "serverless.yml: a key at the wrong level, as noted below: workshop/" + step.guide()
-                                + ", the edit of serverless.yml, or a part an earlier step added"
-                        : "serverless.yml: a key at the wrong level, as noted below", lesson.tests(), lesson.probe());
+                pointed = Lesson.of(lesson.title(), POINTS_AT_A_NOTE + (guides.hasAnEditOf(step.guide(), "serverless.yml")
+                        ? ": workshop/" + step.guide() + ", the edit of serverless.yml, or a part an earlier step added" : ""),
+                        lesson.tests(), lesson.probe());
             }
             if (lesson.probe() != null && jvmDidNotStart.isPresent() && probeProblems.containsKey(lesson)
                     && !Repointing.ownUnitTestFails(lesson, tests)) {
