@@ -5,17 +5,26 @@ import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Whether serverless.yml is YAML at all, read before the build: a tab or a line indented out of
- * place is then told in a second, not after a minute of building and testing. Only the syntax: what
- * the file says (names, actions, variables) is the local cloud's to judge when it starts.
+ * Whether serverless.yml is YAML at all, read before the build: a tab, a line indented out of
+ * place, a key written twice or a "${" never closed is then told in a second, not after a
+ * minute of building and testing. Only the syntax: what the file says (names, actions, what a
+ * variable points at) is the local cloud's to judge when it starts.
  */
 final class ServerlessYmlSyntax {
     private ServerlessYmlSyntax() {
@@ -38,13 +47,102 @@ final class ServerlessYmlSyntax {
         }
         try {
             // Nodes only, as the local cloud reads it first: CloudFormation's !Sub and !GetAtt need no constructor here.
-            new Yaml(new LoaderOptions()).compose(new StringReader(text));
-            return Optional.empty();
+            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            return root == null ? Optional.empty() : keyWrittenTwice(root, "").or(() -> variableNeverClosed(root, ""));
         } catch (MarkedYAMLException e) {
             return Optional.of(describe(e, text.split("\\R", -1)));
         } catch (YAMLException e) {
             return Optional.of("serverless.yml is not valid YAML: " + e.getMessage());
         }
+    }
+
+    /**
+     * A key written twice in one mapping, e.g. a guide's {@code environment:} block pasted under
+     * provider where one already stands: YAML forbids it and the Serverless Framework refuses the
+     * file, while the parser keeps the second one silently.
+     */
+    private static Optional<String> keyWrittenTwice(Node node, String path) {
+        if (node instanceof MappingNode mapping) {
+            Map<String, Integer> lineOfKey = new HashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    int line = key.getStartMark().getLine() + 1;
+                    Integer first = lineOfKey.putIfAbsent(key.getValue(), line);
+                    if (first != null) {
+                        return Optional.of("serverless.yml is not valid YAML: " + child(path, key.getValue()) + " is written twice"
+                                + " in the same block (lines " + first + " and " + line + "): keep one, with everything it"
+                                + " should hold. The Serverless Framework refuses such a file (duplicated mapping key)");
+                    }
+                }
+            }
+        }
+        return children(node, path, ServerlessYmlSyntax::keyWrittenTwice);
+    }
+
+    /**
+     * A value with a "${" and no "}" to close it, as in "${self:custom.cacheName": the Serverless
+     * Framework refuses the file, CloudFormation a !Sub string. A brace inside quotes does not count,
+     * as for the framework (a default value 'a}b').
+     */
+    private static Optional<String> variableNeverClosed(Node node, String path) {
+        if (node instanceof ScalarNode scalar) {
+            String value = scalar.getValue();
+            for (int start = value.indexOf("${"); start >= 0; start = value.indexOf("${", start + 2)) {
+                if (closingBrace(value, start + 2) < 0) {
+                    String refuses = scalar.getTag().getValue().equals("!Sub") ? "CloudFormation refuses it"
+                            : "the Serverless Framework refuses it (Missing variable closing bracket)";
+                    return Optional.of("serverless.yml, line " + (scalar.getStartMark().getLine() + 1) + ": " + path + " = \""
+                            + value + "\": a '${' has no matching '}': close it; " + refuses);
+                }
+            }
+            return Optional.empty();
+        }
+        return children(node, path, ServerlessYmlSyntax::variableNeverClosed);
+    }
+
+    /** The first finding of {@code look} in a mapping's values or a list's items, depth first. */
+    private static Optional<String> children(Node node, String path, BiFunction<Node, String, Optional<String>> look) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    Optional<String> found = look.apply(tuple.getValueNode(), child(path, key.getValue()));
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                Optional<String> found = look.apply(sequence.getValue().get(i), path + "[" + i + "]");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where the '}' closing a "${" whose content starts at {@code from} stands, or -1. */
+    private static int closingBrace(String text, int from) {
+        int depth = 1;
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     /**

@@ -81,6 +81,46 @@ class ServerlessYmlSyntaxTest {
     }
 
     @Test
+    void aKeyWrittenTwiceInOneBlockIsNamedWithBothLines() throws Exception {
+        // Guide 02's environment block pasted under provider, where the starting code has one already.
+        String text = "provider:\n  name: aws\n  environment:\n    TABLE_NAME: accounts\n  iam:\n    role: x\n"
+                + "  environment:\n    CACHE_NAME: accounts-cache\nfunctions:\n  getUser:\n    handler: a.B\n";
+
+        assertThat(errorIn(text)).contains("provider.environment is written twice in the same block (lines 3 and 7)")
+                .contains("keep one");
+        assertThat(errorIn("functions:\n  getUser:\n    handler: a.B\n  getUser:\n    handler: a.C\n"))
+                .contains("functions.getUser is written twice in the same block (lines 2 and 4)");
+    }
+
+    @Test
+    void theSameKeyInTwoBlocksIsNotWrittenTwice() throws Exception {
+        Files.writeString(dir.resolve("serverless.yml"), "functions:\n  getUser:\n    handler: a.B\n    environment:\n"
+                + "      X: 1\n  getOrganization:\n    handler: a.C\n    environment:\n      X: 1\n");
+
+        assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).isEmpty();
+    }
+
+    @Test
+    void aVariableNeverClosedIsNamedWithItsLineAndKey() throws Exception {
+        String text = "custom:\n  cacheName: accounts-cache\nprovider:\n  environment:\n    TABLE_NAME: accounts\n"
+                + "    CACHE_NAME: ${self:custom.cacheName\n";
+
+        assertThat(errorIn(text)).startsWith("serverless.yml, line 6: provider.environment.CACHE_NAME = \"${self:custom.cacheName\"")
+                .contains("has no matching '}'").contains("Missing variable closing bracket");
+        assertThat(errorIn("provider:\n  iam:\n    - Resource:\n        - !Sub arn:aws:secretsmanager:${AWS::Region:*\n"))
+                .contains("provider.iam[0].Resource[0]").contains("CloudFormation refuses it");
+    }
+
+    @Test
+    void aBraceInsideAQuotedDefaultOrANestedVariableClosesNothing() throws Exception {
+        Files.writeString(dir.resolve("serverless.yml"), "custom:\n  a: ${env:X, 'b}c'}\n  b: ${self:custom.${sls:stage}}\n"
+                + "  c: \"${env:X, '}'\"\n");
+
+        assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).hasValueSatisfying(error -> assertThat(error)
+                .contains("line 4: custom.c"));
+    }
+
+    @Test
     void aFileThatIsNotThereIsLeftToTheLocalCloud() throws Exception {
         assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).isEmpty();
     }
