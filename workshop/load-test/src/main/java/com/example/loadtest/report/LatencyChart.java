@@ -2,6 +2,9 @@ package com.example.loadtest.report;
 
 import com.example.loadtest.run.EndpointStats;
 import com.example.loadtest.run.StageResult;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,7 +100,7 @@ public final class LatencyChart {
                 double y = TOP + plotHeight - plotHeight * tick / 4.0;
                 svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
                         left, y, left + plotWidth, y));
-                svg.append(text(left - 4, y + 4, "end", "normal", 10, Numbers.decimal(top * tick / 4, top < 4 ? 2 : top < 40 ? 1 : 0)));
+                svg.append(text(left - 4, y + 4, "end", "normal", 10, tickLabel(top, tick)));
             }
             double barWidth = Math.min(40, (plotWidth - 16) / Math.max(1, shown.size()));
             double barsStart = left + (plotWidth - barWidth * shown.size()) / 2;
@@ -138,18 +141,29 @@ public final class LatencyChart {
         return new ArrayList<>(endpoints);
     }
 
-    /** A round axis top at least {@code value}: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten. */
+    /**
+     * A round axis top at least {@code value} whose quarter is round too, so that all four ticks
+     * read well (0, 8, 16, 24, 32; never 6.3 or 0.38): 1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6 or 8 times a
+     * power of ten.
+     */
     static double niceCeiling(double value) {
         if (value <= 0) {
             return 1;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
-            if (step * magnitude >= value) {
+        for (double step : new double[] {1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6, 8, 10}) {
+            if (step * magnitude >= value * (1 - 1e-9)) { // 0.3 is 2.9999999999999996 x 0.1
                 return step * magnitude;
             }
         }
         return 10 * magnitude;
+    }
+
+    /** The label of tick 0 to 4 on an axis up to {@code top}, with as many decimals as its quarter needs. */
+    static String tickLabel(double top, int tick) {
+        BigDecimal quarter = new BigDecimal(top / 4).round(new MathContext(3)).stripTrailingZeros();
+        return quarter.multiply(BigDecimal.valueOf(tick)).setScale(Math.max(0, quarter.scale()), RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     private static EndpointStats stats(StageResult result, String endpoint) {
