@@ -56,7 +56,11 @@ final class BuildFindings {
                             + " (a class, a method, a constructor's parameters), or what an edit of yours renamed", List.of(), null);
         }
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
-            return Lesson.of(lesson.title(), "fix the compile errors above (file and line first), then check again", List.of(), null);
+            // The first error's file may be one just pasted from the guide, and the fix in another (a method it calls).
+            String fixedIn = brokenFile(tests, step);
+            return Lesson.of(lesson.title(), fixedIn != null && guides.hasAnEditOf(step.guide(), fixedIn)
+                    ? "workshop/" + step.guide() + ", the edit of " + fixedIn + ": the first error above is fixed there; then check again"
+                    : "fix the compile errors above (file and line first), then check again", List.of(), null);
         }
         return lesson;
     }
@@ -163,8 +167,8 @@ final class BuildFindings {
         if (needed == null || index == Integer.MAX_VALUE || headings.get(index).startsWith("### 1.")) {
             return needed;
         }
-        return "workshop/" + step.guide() + ", the edit of " + needed + ": the first the tests need; make the guide's"
-                + " edits before it first, if not made yet";
+        return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need; make any edit the"
+                + " guide has before it too)";
     }
 
     /**

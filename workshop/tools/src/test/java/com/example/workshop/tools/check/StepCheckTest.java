@@ -879,6 +879,9 @@ class StepCheckTest {
 
         assertThat(results.get(0).lesson().hint()).as("the handler calls what the edit of Dependencies.java adds")
                 .isEqualTo("Dependencies.java");
+        assertThat(results.get(results.size() - 1).lesson().hint()).as("the regressions line, under the error it lists")
+                .isEqualTo("workshop/06-stream-cacher.md, the edit of Dependencies.java: the first error above is fixed there;"
+                        + " then check again");
     }
 
     @Test
@@ -897,7 +900,7 @@ class StepCheckTest {
                 + " cannot find symbol (symbol: method readAll(java.util.List<java.lang.String>), in AccountCache)");
 
         // Edit 2 of the guide: edit 1 may not be made yet.
-        String needed = "workshop/05-fan-out.md, the edit of AccountCache.java: the first the tests need; make the guide's edits before it first, if not made yet";
+        String needed = "workshop/05-fan-out.md, the edit of AccountCache.java (the first edit the tests need; make any edit the guide has before it too)";
         assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint()).containsExactly(needed, needed);
     }
 
@@ -939,7 +942,7 @@ class StepCheckTest {
                         + " constructor AccountService in class AccountService cannot be applied to given types;")));
 
         assertThat(results.get(0).lesson().hint()).as("AccountCache may be done: the tests wait for AccountService's new constructor")
-                .isEqualTo("workshop/03-read-aside.md, the edit of AccountService.java: the first the tests need; make the guide's edits before it first, if not made yet");
+                .isEqualTo("workshop/03-read-aside.md, the edit of AccountService.java (the first edit the tests need; make any edit the guide has before it too)");
         assertThat(results.get(1).lesson().hint()).as("the regressions line names that edit, not an edit that broke an older test")
                 .isEqualTo("the step's tests use what workshop/03-read-aside.md's edit of AccountService.java adds or changes:"
                         + " make it next, after any edit before it in the guide that you have not made yet (javac lists the"
@@ -951,7 +954,7 @@ class StepCheckTest {
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile("src/test/java/com/example/accounts/cache/AccountCacheTest.java:40:"
                 + " no suitable constructor found for AccountCache(momento.sdk.CacheClient,java.lang.String)");
 
-        String needed = "workshop/05-fan-out.md, the edit of AccountCache.java: the first the tests need; make the guide's edits before it first, if not made yet";
+        String needed = "workshop/05-fan-out.md, the edit of AccountCache.java (the first edit the tests need; make any edit the guide has before it too)";
         assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint()).containsExactly(needed, needed);
     }
 
