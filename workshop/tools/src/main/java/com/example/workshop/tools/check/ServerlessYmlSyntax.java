@@ -122,7 +122,11 @@ final class ServerlessYmlSyntax {
         return Optional.empty();
     }
 
-    /** Where the '}' closing a "${" whose content starts at {@code from} stands, or -1. */
+    /**
+     * Where the '}' closing a "${" whose content starts at {@code from} stands, or -1: the local
+     * cloud's rule (its ServerlessVariables), written again here because the tools are built
+     * alone ({@code -f workshop/tools}) and cannot depend on the local cloud's module.
+     */
     private static int closingBrace(String text, int from) {
         int depth = 1;
         char quote = 0;
