@@ -164,9 +164,30 @@ public final class ServerlessConfigLoader {
             functions.forEach((name, definition) -> {
                 if (definition instanceof Map<?, ?> settings) {
                     noteVariablesBesideSettings(settings, "functions." + name);
+                    noteFunctionsInsideAFunction(settings, "functions." + name);
                 }
             });
         }
+        if (document.get("custom") instanceof Map<?, ?> custom && custom.containsKey("defaultInherit")
+                && plugins.contains(RolesPerFunction.PLUGIN)) {
+            warnings.add("custom.defaultInherit" + source.at("custom.defaultInherit") + " is a setting of the "
+                    + RolesPerFunction.PLUGIN + " plugin, beside its name, where the plugin does not read it: indent it under"
+                    + " custom." + RolesPerFunction.PLUGIN + ":");
+        }
+    }
+
+    /**
+     * A function's block (it has a handler) pasted two spaces too far right, under the function
+     * above it: the Serverless Framework ignores it (unrecognized property) and deploys no such function.
+     */
+    private void noteFunctionsInsideAFunction(Map<?, ?> settings, String path) {
+        settings.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> block && block.containsKey("handler")) {
+                warnings.add(path + "." + key + source.at(path + "." + key) + " is a function's block (it has a handler) inside "
+                        + path + ", where the Serverless Framework ignores it (unrecognized property) and deploys no function "
+                        + key + ": indent it under functions:, as " + path + " is");
+            }
+        });
     }
 
     private void noteVariablesBesideSettings(Map<?, ?> settings, String path) {
@@ -290,6 +311,12 @@ public final class ServerlessConfigLoader {
                     warnings.add(eventPath + "." + entry.getKey() + source.at(eventPath + "." + entry.getKey())
                             + " is a setting of the stream event beside it, at the"
                             + " stream's level: indent it under stream:, with the stream's other settings, or it is not the stream's");
+                } else if (FUNCTION_SETTINGS.contains(entry.getKey())) {
+                    // Indented two spaces too many: a setting of the function became a key of its last event.
+                    String function = path.substring(0, path.length() - ".events".length());
+                    warnings.add(eventPath + "." + entry.getKey() + source.at(eventPath + "." + entry.getKey())
+                            + " is a setting of the function, inside one of its events, where the Serverless Framework ignores"
+                            + " it: indent it under " + function + ":, as its events: are");
                 } else if (!entry.getKey().equals("stream")) { // streamEvents reads those
                     warnings.add(eventPath + ": '" + entry.getKey() + "' events are not emulated by the local cloud (only http)");
                 }
@@ -310,6 +337,10 @@ public final class ServerlessConfigLoader {
         }
         return events;
     }
+
+    /** A function's settings, which a block indented too far right leaves inside one of its events. */
+    private static final java.util.Set<String> FUNCTION_SETTINGS = java.util.Set.of("handler", "environment", "iamRoleStatements",
+            "iamRoleStatementsInherit", "iamRoleStatementsName", "iam", "memorySize", "timeout", "runtime", "package", "events");
 
     /** What the local cloud does with a stream event's settings; the others are noted and ignored. */
     private static final java.util.Set<String> STREAM_SETTINGS_EMULATED = java.util.Set.of("arn", "type", "batchSize",
@@ -429,16 +460,50 @@ public final class ServerlessConfigLoader {
         return strings;
     }
 
+    private static final List<String> RESOURCE_ATTRIBUTES_IN_ORDER = List.of("Type", "Properties", "DependsOn", "Condition",
+            "DeletionPolicy", "UpdateReplacePolicy", "UpdatePolicy", "CreationPolicy", "Metadata");
+    /** What CloudFormation knows at a resource's level; anything else there is refused. */
+    private static final java.util.Set<String> RESOURCE_ATTRIBUTES = java.util.Set.copyOf(RESOURCE_ATTRIBUTES_IN_ORDER);
+
     private CloudFormationResource resource(String logicalId, Map<String, Object> definition) {
         String path = "resources.Resources." + logicalId;
         if (!(definition.get("Type") instanceof String type)) {
             throw source.error(path + ".Type", definition.get("Type"), "every resource needs a Type");
         }
+        definition.keySet().stream().filter(attribute -> !RESOURCE_ATTRIBUTES.contains(attribute)).findFirst().ifPresent(attribute -> {
+            // A property pasted two spaces too far left, beside Properties:
+            throw source.error(path + "." + attribute, null, "CloudFormation refuses the template (Invalid template"
+                    + " resource property '" + attribute + "'): a resource holds only " + String.join(", ", RESOURCE_ATTRIBUTES_IN_ORDER)
+                    + "; if it is one of the resource's properties, indent it under " + path + ".Properties:");
+        });
         @SuppressWarnings("unchecked")
         Map<String, Object> properties = (Map<String, Object>) intrinsics.resolve(
                 map(definition.get("Properties"), path + ".Properties"), path + ".Properties");
         ResourceIdentity identity = intrinsics.identity(logicalId, path, null);
         return new CloudFormationResource(logicalId, type, properties, identity.physicalName(), identity.arn());
+    }
+
+    /** What a CloudFormation template holds (and the framework's own extensions); the framework adds `resources` to it. */
+    private static final java.util.Set<String> TEMPLATE_SECTIONS = java.util.Set.of("AWSTemplateFormatVersion", "Description",
+            "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Transform", "Resources", "Outputs", "extensions");
+
+    /**
+     * A block under resources: that is no section of a template, e.g. a resource or a function pasted
+     * beside Resources: the framework adds it to the template, and CloudFormation refuses the
+     * template ("Invalid template property or properties").
+     */
+    private void refuseAnUnknownSection(Map<String, Object> fragment, String path) {
+        for (Map.Entry<String, Object> entry : fragment.entrySet()) {
+            if (TEMPLATE_SECTIONS.contains(entry.getKey())) {
+                continue;
+            }
+            Map<?, ?> block = entry.getValue() instanceof Map<?, ?> map ? map : Map.of();
+            String what = block.containsKey("Type") ? "a resource beside Resources: indent it under " + path + ".Resources:"
+                    : block.containsKey("handler") ? "a function's block under resources: move it under functions:"
+                    : "no section of a CloudFormation template (Resources, Outputs, Conditions, ...)";
+            throw source.error(path + "." + entry.getKey(), null, "CloudFormation refuses the template (Invalid template"
+                    + " property or properties [" + entry.getKey() + "]): it is " + what);
+        }
     }
 
     /**
@@ -452,8 +517,10 @@ public final class ServerlessConfigLoader {
         if (resources instanceof Map<?, ?>) {
             fragments.add(resources);
         }
-        for (Object fragment : fragments) {
-            map(map(fragment, "resources").get("Resources"), "resources.Resources").forEach((logicalId, definition) ->
+        for (int i = 0; i < fragments.size(); i++) {
+            Map<String, Object> fragment = map(fragments.get(i), "resources");
+            refuseAnUnknownSection(fragment, resources instanceof List<?> ? YamlValues.element("resources", i) : "resources");
+            map(fragment.get("Resources"), "resources.Resources").forEach((logicalId, definition) ->
                     definitions.put(logicalId, map(definition, "resources.Resources." + logicalId)));
         }
         map(document.get("functions"), "functions").forEach((name, definition) -> {

@@ -432,6 +432,93 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aFunctionsBlockInsideAnotherFunctionIsNotedAndNotDeployed() throws IOException {
+        ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
+                    consumer:
+                      handler: com.example.ConsumerHandler
+                """ + TABLE);
+
+        assertThat(config.function("consumer")).isEmpty();
+        assertThat(config.warnings()).containsExactly("functions.cacher.consumer (line 12) is a function's block (it has a"
+                + " handler) inside functions.cacher, where the Serverless Framework ignores it (unrecognized property) and"
+                + " deploys no function consumer: indent it under functions:, as functions.cacher is");
+    }
+
+    @Test
+    void aFunctionsSettingIndentedIntoItsEventIsNoted() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                functions:
+                  listMembers:
+                    handler: com.example.ListMembersHandler
+                    events:
+                      - http: GET /organizations/{organization}/members
+                        iamRoleStatements:
+                          - Effect: Allow
+                            Action: dynamodb:Query
+                            Resource: '*'
+                """);
+
+        assertThat(config.warnings()).contains("functions.listMembers.events[0].iamRoleStatements (line 9) is a setting of the"
+                + " function, inside one of its events, where the Serverless Framework ignores it: indent it under"
+                + " functions.listMembers:, as its events: are").noneMatch(warning -> warning.contains("events are not emulated"));
+    }
+
+    @Test
+    void aPluginSettingBesideThePluginsNameIsNoted() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                plugins:
+                  - serverless-iam-roles-per-function
+                custom:
+                  serverless-iam-roles-per-function:
+                  defaultInherit: true
+                provider:
+                  name: aws
+                """);
+
+        assertThat(config.warnings()).contains("custom.defaultInherit (line 6) is a setting of the serverless-iam-roles-per-function"
+                + " plugin, beside its name, where the plugin does not read it: indent it under custom.serverless-iam-roles-per-function:");
+    }
+
+    @Test
+    void aPropertyBesideProperties() throws IOException {
+        String streamBesideProperties = TABLE + """
+                      StreamSpecification:
+                        StreamViewType: NEW_AND_OLD_IMAGES
+                """;
+
+        assertThatThrownBy(() -> load("service: accounts\nprovider:\n  name: aws\n" + streamBesideProperties))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(", line 16: resources.Resources.AccountsTable.StreamSpecification: CloudFormation refuses the"
+                        + " template (Invalid template resource property 'StreamSpecification')")
+                .hasMessageEndingWith("indent it under resources.Resources.AccountsTable.Properties:");
+    }
+
+    @Test
+    void aBlockBesideResourcesThatIsNoTemplateSectionIsRefused() throws IOException {
+        String resourceBesideResources = TABLE + """
+                  ActivityTable:
+                    Type: AWS::DynamoDB::Table
+                """;
+        String functionUnderResources = TABLE + """
+                  consumer:
+                    handler: com.example.ConsumerHandler
+                """;
+        String head = "service: accounts\nprovider:\n  name: aws\n";
+
+        assertThatThrownBy(() -> load(head + resourceBesideResources)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(", line 16: resources.ActivityTable: CloudFormation refuses the template (Invalid template"
+                        + " property or properties [ActivityTable]): it is a resource beside Resources: indent it under resources.Resources:");
+        assertThatThrownBy(() -> load(head + functionUnderResources)).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("it is a function's block under resources: move it under functions:");
+        assertThat(load(head + TABLE + "  Outputs:\n    TableName:\n      Value: !Ref AccountsTable\n").resources())
+                .containsKey("AccountsTable");
+    }
+
+    @Test
     void stepTwosLinesPastedTwoSpacesTooFarLeftAreNotedWhereTheyStand() throws IOException {
         ServerlessConfig config = load("""
                 service: accounts

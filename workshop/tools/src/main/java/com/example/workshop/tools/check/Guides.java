@@ -30,6 +30,15 @@ final class Guides {
                 .map(guide -> "workshop/" + guide + ", the edit of " + file).orElse(file);
     }
 
+    /**
+     * The first guide up to {@code lastGuide} with an edit of serverless.yml whose text names {@code
+     * key} as a key ("CACHE_NAME:"): where a key a later step finds at the wrong level was added.
+     */
+    Optional<String> theFirstServerlessYmlEditWith(String key, String lastGuide) {
+        return stepGuides().stream().filter(guide -> guide.compareTo(lastGuide) <= 0)
+                .filter(guide -> hasAnEditOf(guide, "serverless.yml") && names(guide, key + ":")).findFirst();
+    }
+
     /** The first guide up to {@code lastGuide} whose text names {@code text} (an IAM action), e.g. "02-momento-client.md". */
     Optional<String> theFirstThatNames(String text, String lastGuide) {
         return stepGuides().stream().filter(guide -> guide.compareTo(lastGuide) <= 0).filter(guide -> names(guide, text)).findFirst();

@@ -79,8 +79,9 @@ final class Repointing {
         List<LessonResult> pointed = new ArrayList<>();
         for (LessonResult result : results) {
             boolean inTheCloudOnly = !result.done() && !StepCheck.isRegressions(result.lesson()) && result.lesson().probe() != null;
-            pointed.add(!inTheCloudOnly ? result : repointed(result, "most likely what the last line says, as this step's"
-                    + " code runs on it: " + earlier.get() + "; if not, " + Checklist.hint(step, result.lesson())));
+            String own = Checklist.hint(step, result.lesson());
+            pointed.add(!inTheCloudOnly || own.equals(earlier.get()) ? result : repointed(result, "most likely what the last line"
+                    + " says, as this step's code runs on it: " + earlier.get() + "; if not, " + own));
         }
         return pointed;
     }

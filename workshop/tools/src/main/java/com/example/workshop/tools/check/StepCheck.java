@@ -207,9 +207,8 @@ public final class StepCheck {
                 // A key the framework ignores leaves the function without a variable or a permission: the code looks at fault.
                 problems.add(0, saidMisplaced.add(misplaced.get()) ? "serverless.yml, as the local cloud noted: " + misplaced.get()
                         + " (most likely what the lines below follow from)" : "serverless.yml: a key at the wrong level, as above");
-                pointed = Lesson.of(lesson.title(), POINTS_AT_A_NOTE + (guides.hasAnEditOf(step.guide(), "serverless.yml")
-                        ? ": workshop/" + step.guide() + ", the edit of serverless.yml, or a part an earlier step added" : ""),
-                        lesson.tests(), lesson.probe());
+                pointed = Lesson.of(lesson.title(), POINTS_AT_A_NOTE + theEditThatAdded(misplaced.get(), step), lesson.tests(),
+                        lesson.probe());
             }
             if (lesson.probe() != null && jvmDidNotStart.isPresent() && probeProblems.containsKey(lesson)
                     && !Repointing.ownUnitTestFails(lesson, tests)) {
@@ -225,13 +224,31 @@ public final class StepCheck {
     }
 
     /**
+     * Which edit of serverless.yml to read again for a key the local cloud noted at the wrong level:
+     * this step's, when it edits the file; else the earlier guide that added the key (steps 3 and 4
+     * edit no YAML, and step 2's block pasted two spaces off would otherwise name no guide).
+     */
+    private String theEditThatAdded(String note, StepLessons step) {
+        if (guides.hasAnEditOf(step.guide(), "serverless.yml")) {
+            return ": workshop/" + step.guide() + ", the edit of serverless.yml, or a part an earlier step added";
+        }
+        return guides.theFirstServerlessYmlEditWith(misplacedKey(note), step.guide()).map(guide -> ": workshop/" + guide + ", the edit of"
+                + " serverless.yml").orElse("");
+    }
+
+    /**
      * The local cloud's note of a key at the wrong level (which the Serverless Framework ignores), if
      * it noted one: the one naming a variable or key the lesson's problems name, else the first.
      */
     private Optional<String> keyAtTheWrongLevel(List<String> problems) {
         List<String> misplaced = notes.stream().filter(note -> note.contains(AT_THE_WRONG_LEVEL)).toList();
-        return misplaced.stream().filter(note -> problems.stream().anyMatch(problem -> problem.contains(note.split("[ (]")[0]
-                        .replaceFirst(".*\\.", "")))).findFirst().or(() -> misplaced.stream().findFirst());
+        return misplaced.stream().filter(note -> problems.stream().anyMatch(problem -> problem.contains(misplacedKey(note))))
+                .findFirst().or(() -> misplaced.stream().findFirst());
+    }
+
+    /** The key a note of the wrong level is about: "CACHE_NAME" of "provider.CACHE_NAME (line 26) is named like ...". */
+    private static String misplacedKey(String note) {
+        return note.split("[ (]")[0].replaceFirst(".*\\.", "");
     }
 
     /** Every lesson undone for one reason, said on the first line with where to look, "as above" on the others. */

@@ -90,6 +90,25 @@ class StepCheckTest {
     }
 
     @Test
+    void aKeyAtTheWrongLevelInAStepThatEditsNoYamlPointsAtTheGuideThatAddedIt() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "serverless.yml", "Clients.java");
+        Files.writeString(root.resolve("workshop/02-momento-client.md"), "    CACHE_NAME: accounts-cache\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        cloudLog.add("Note: provider.CACHE_NAME (line 26) is named like an environment variable but stands beside provider's"
+                + " settings, where the Serverless Framework ignores it (unrecognized property): indent it under provider.environment:");
+        Lesson cached = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> {
+            throw new ProbeFailure("reading a user right after creating her read DynamoDB");
+        });
+        StepLessons stepFour = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(cached));
+
+        List<LessonResult> results = check(stepFour, ran());
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("serverless.yml: a key at the wrong level, as noted below:"
+                + " workshop/02-momento-client.md, the edit of serverless.yml");
+    }
+
+    @Test
     void whatTheLocalCloudNotedIsShownAfterTheLessonsWithoutFailingAny() throws Exception {
         cloudLog.add("Note: functions.getUser.iamRoleStatements[0] (line 57): Allow dynamodb:* on * is more than a function needs");
         cloudLog.add("[getUser#1] INFO Note: a function's own line is no note of the local cloud");
@@ -383,6 +402,31 @@ class StepCheckTest {
         assertThat(results.get(0).problems().get(0)).as("what the probe saw then is a consequence, said before it")
                 .startsWith("IAM refused secretsmanager:GetSecretValue, which an earlier step's statement allows");
         assertThat(results.get(0).problems()).anySatisfy(problem -> assertThat(problem).contains("read DynamoDB"));
+    }
+
+    @Test
+    void aLineThatPointsWhereTheRegressionsLinePointsSaysItOnce() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "Clients.java", "serverless.yml");
+        Files.writeString(root.resolve("workshop/02-momento-client.md"), "Action: secretsmanager:GetSecretValue\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson notCached = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> {
+            cloudLog.add("[createUser#1] WARN Dependencies - ... User: x is not authorized to perform:"
+                    + " secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:000000000000:secret:k-abc123");
+            throw new ProbeFailure("reading a user right after creating her read DynamoDB");
+        });
+        StepLessons probed = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(notCached));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> {
+            cloudLog.add("[getUser#1] WARN Dependencies - ... User: y is not authorized to perform:"
+                    + " secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:000000000000:secret:k-abc123");
+            throw new ProbeFailure("getUser has no Momento client, because IAM refused secretsmanager:GetSecretValue");
+        });
+
+        List<LessonResult> results = check.run(probed);
+
+        String regressions = results.get(results.size() - 1).lesson().hint();
+        assertThat(regressions).as("the regressions line").startsWith("workshop/02-momento-client.md, the edit of serverless.yml");
+        assertThat(results.get(0).lesson().hint()).isEqualTo(regressions);
     }
 
     @Test
