@@ -257,7 +257,10 @@ public final class ServerlessConfigLoader {
                               List<IamStatement> own) {
         String path = "functions." + name + ".iamRoleStatements";
         if (!definition.containsKey("iamRoleStatements")) {
-            if (rolesPerFunction.enabled()) {
+            // Statements indented into an event are noted as such (httpEvents): "it works" would contradict that note.
+            boolean inAnEvent = definition.get("events") instanceof List<?> events
+                    && events.stream().anyMatch(event -> event instanceof Map<?, ?> keys && keys.containsKey("iamRoleStatements"));
+            if (rolesPerFunction.enabled() && !inAnEvent) {
                 warnings.add("functions." + name + " has no iamRoleStatements, so the " + RolesPerFunction.PLUGIN
                         + " plugin leaves it the service's shared role (every provider statement, and the read actions"
                         + " of every stream it subscribes to). It works, here and on AWS, but 'iamRoleStatements: []',"

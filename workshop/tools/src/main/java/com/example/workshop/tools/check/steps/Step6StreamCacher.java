@@ -102,8 +102,8 @@ final class Step6StreamCacher {
     static void aFunctionReadsTheTablesStream(LocalService service) throws Exception {
         String stream = "dynamodb stream of " + service.table() + " ";
         expect(service.streamSubscriptions().stream().anyMatch(subscription -> subscription.contains(stream)), "no function"
-                + " reads the table's stream: serverless.yml needs the streamCacher function, with its stream event (the"
-                + " table's StreamArn)", "serverless.yml");
+                + " reads the table's stream: serverless.yml needs the streamCacher function (under functions:) with its"
+                + " stream event (the table's StreamArn), and that event's settings under its stream:", "serverless.yml");
         // Without the item's new image a record holds only its key: the cacher would have nothing to cache.
         String viewType = service.operatorDynamoDbCall("DescribeTable", Map.of("TableName", service.table())).json()
                 .path("Table").path("StreamSpecification").path("StreamViewType").asText("");
