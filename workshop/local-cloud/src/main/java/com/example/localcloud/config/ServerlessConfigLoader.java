@@ -123,7 +123,7 @@ public final class ServerlessConfigLoader {
     }
 
     private ServerlessConfig build() {
-        noteKeysAtTheWrongLevel();
+        warnings.addAll(new MisplacedKeys(source, document).notes());
         ProviderConfig provider = provider();
         List<FunctionConfig> functions = new ArrayList<>();
         map(document.get("functions"), "functions").forEach((name, definition) ->
@@ -135,66 +135,6 @@ public final class ServerlessConfigLoader {
             }
         });
         return new ServerlessConfig(source.file(), deployment, provider, functions, resources, warnings);
-    }
-
-    /** Provider settings that a block pasted two spaces too far left leaves at the top level. */
-    private static final java.util.Set<String> PROVIDER_SETTINGS = java.util.Set.of("runtime", "memorySize", "timeout",
-            "environment", "iam", "iamRoleStatements", "apiGateway", "stage", "region");
-    /** How an environment variable is named: a key like this among provider's or a function's settings is one. */
-    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*_[A-Z0-9_]+");
-
-    /**
-     * Keys a hand edit left at the wrong level, where the Serverless Framework warns "unrecognized
-     * property" and goes on without them (its configValidationMode is warn by default): provider's
-     * settings at the top level, and variables beside provider's or a function's settings rather
-     * than under its environment. Noted, as the framework does; the function then lacks what they set.
-     */
-    private void noteKeysAtTheWrongLevel() {
-        document.keySet().stream().filter(PROVIDER_SETTINGS::contains).forEach(key -> warnings.add(key + " is at the top level"
-                + " of serverless.yml" + source.at(key) + ", where the Serverless Framework ignores it (unrecognized property): it is a setting of"
-                + " provider, indent it under provider:"));
-        List<?> plugins = document.get("plugins") instanceof List<?> listed ? listed : List.of();
-        document.keySet().stream().filter(plugins::contains).forEach(key -> warnings.add(key + " is at the top level of"
-                + " serverless.yml" + source.at(key) + ", where the Serverless Framework ignores it (unrecognized property): the"
-                + " plugin reads its settings from custom." + key + ", indent it under custom:"));
-        if (document.get("provider") instanceof Map<?, ?> provider) {
-            noteVariablesBesideSettings(provider, "provider");
-        }
-        if (document.get("functions") instanceof Map<?, ?> functions) {
-            functions.forEach((name, definition) -> {
-                if (definition instanceof Map<?, ?> settings) {
-                    noteVariablesBesideSettings(settings, "functions." + name);
-                    noteFunctionsInsideAFunction(settings, "functions." + name);
-                }
-            });
-        }
-        if (document.get("custom") instanceof Map<?, ?> custom && custom.containsKey("defaultInherit")
-                && plugins.contains(RolesPerFunction.PLUGIN)) {
-            warnings.add("custom.defaultInherit" + source.at("custom.defaultInherit") + " is a setting of the "
-                    + RolesPerFunction.PLUGIN + " plugin, beside its name, where the plugin does not read it: indent it under"
-                    + " custom." + RolesPerFunction.PLUGIN + ":");
-        }
-    }
-
-    /**
-     * A function's block (it has a handler) pasted two spaces too far right, under the function
-     * above it: the Serverless Framework ignores it (unrecognized property) and deploys no such function.
-     */
-    private void noteFunctionsInsideAFunction(Map<?, ?> settings, String path) {
-        settings.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> block && block.containsKey("handler")) {
-                warnings.add(path + "." + key + source.at(path + "." + key) + " is a function's block (it has a handler) inside "
-                        + path + ", where the Serverless Framework ignores it (unrecognized property) and deploys no function "
-                        + key + ": indent it under functions:, as " + path + " is");
-            }
-        });
-    }
-
-    private void noteVariablesBesideSettings(Map<?, ?> settings, String path) {
-        settings.keySet().stream().map(String::valueOf).filter(key -> VARIABLE_NAME.matcher(key).matches())
-                .forEach(key -> warnings.add(path + "." + key + source.at(path + "." + key) + " is named like an environment"
-                        + " variable but stands beside " + path + "'s settings, where the Serverless Framework ignores it"
-                        + " (unrecognized property): indent it under " + path + ".environment:"));
     }
 
     private String serviceName() {
@@ -257,7 +197,7 @@ public final class ServerlessConfigLoader {
                               List<IamStatement> own) {
         String path = "functions." + name + ".iamRoleStatements";
         if (!definition.containsKey("iamRoleStatements")) {
-            // Statements indented into an event are noted as such (httpEvents): "it works" would contradict that note.
+            // Statements indented into an event are noted as such (MisplacedKeys): "it works" would contradict that note.
             boolean inAnEvent = definition.get("events") instanceof List<?> events
                     && events.stream().anyMatch(event -> event instanceof Map<?, ?> keys && keys.containsKey("iamRoleStatements"));
             if (rolesPerFunction.enabled() && !inAnEvent) {
@@ -309,18 +249,8 @@ public final class ServerlessConfigLoader {
             for (Map.Entry<String, Object> entry : event.entrySet()) {
                 if (entry.getKey().equals("http")) {
                     events.add(httpEvent(entry.getValue(), eventPath + ".http"));
-                } else if (event.containsKey("stream") && STREAM_SETTINGS_EMULATED.contains(entry.getKey())) {
-                    // Indented two spaces too few: a setting of the stream event became a key beside it.
-                    warnings.add(eventPath + "." + entry.getKey() + source.at(eventPath + "." + entry.getKey())
-                            + " is a setting of the stream event beside it, at the"
-                            + " stream's level: indent it under stream:, with the stream's other settings, or it is not the stream's");
-                } else if (FUNCTION_SETTINGS.contains(entry.getKey())) {
-                    // Indented two spaces too many: a setting of the function became a key of its last event.
-                    String function = path.substring(0, path.length() - ".events".length());
-                    warnings.add(eventPath + "." + entry.getKey() + source.at(eventPath + "." + entry.getKey())
-                            + " is a setting of the function, inside one of its events, where the Serverless Framework ignores"
-                            + " it: indent it under " + function + ":, as its events: are");
-                } else if (!entry.getKey().equals("stream")) { // streamEvents reads those
+                } else if (!entry.getKey().equals("stream") && !MisplacedKeys.isNotedInAnEvent(event, entry.getKey())) {
+                    // streamEvents reads a stream; MisplacedKeys notes a setting of the stream or of the function here.
                     warnings.add(eventPath + ": '" + entry.getKey() + "' events are not emulated by the local cloud (only http)");
                 }
             }
@@ -341,12 +271,8 @@ public final class ServerlessConfigLoader {
         return events;
     }
 
-    /** A function's settings, which a block indented too far right leaves inside one of its events. */
-    private static final java.util.Set<String> FUNCTION_SETTINGS = java.util.Set.of("handler", "environment", "iamRoleStatements",
-            "iamRoleStatementsInherit", "iamRoleStatementsName", "iam", "memorySize", "timeout", "runtime", "package", "events");
-
     /** What the local cloud does with a stream event's settings; the others are noted and ignored. */
-    private static final java.util.Set<String> STREAM_SETTINGS_EMULATED = java.util.Set.of("arn", "type", "batchSize",
+    static final java.util.Set<String> STREAM_SETTINGS_EMULATED = java.util.Set.of("arn", "type", "batchSize",
             "startingPosition", "functionResponseType", "enabled");
 
     /** {@code stream: <arn>} or {@code stream: {arn, type, batchSize, startingPosition, functionResponseType, enabled}}. */
