@@ -44,6 +44,12 @@ final class MisplacedKeys {
     List<String> notes() {
         document.keySet().stream().filter(PROVIDER_SETTINGS::contains).forEach(key -> notes.add(key + " is at the top level"
                 + " of serverless.yml" + source.at(key) + IGNORED + ": it is a setting of provider, indent it under provider:"));
+        document.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> block && block.containsKey("handler")) {
+                notes.add(key + " is a function's block (it has a handler) at the top level of serverless.yml" + source.at(key)
+                        + IGNORED + " and deploys no function " + key + ": indent it under functions:");
+            }
+        });
         List<?> plugins = document.get("plugins") instanceof List<?> listed ? listed : List.of();
         document.keySet().stream().filter(plugins::contains).forEach(key -> notes.add(key + " is at the top level of"
                 + " serverless.yml" + source.at(key) + IGNORED + ": the plugin reads its settings from custom." + key

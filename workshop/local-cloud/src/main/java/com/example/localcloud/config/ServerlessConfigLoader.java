@@ -496,6 +496,7 @@ public final class ServerlessConfigLoader {
         if (value instanceof List<?> list) {
             return (List<Object>) list;
         }
-        throw source.error(path, value, "expected a list");
+        throw source.error(path, value, value instanceof Map<?, ?> ? "expected a list, and found one item without its \"- \":"
+                + " a list's items each start with \"- \" (\"- Effect: Allow\", \"- http: GET /users\")" : "expected a list");
     }
 }

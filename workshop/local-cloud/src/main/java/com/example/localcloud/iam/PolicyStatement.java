@@ -174,7 +174,8 @@ public final class PolicyStatement {
         List<WildcardPattern> patterns = new ArrayList<>();
         for (String resource : resources) {
             if (!resource.equals("*") && !resource.startsWith("arn:")) {
-                throw new PolicyException("IAM resource must be an ARN or *, got: " + resource);
+                throw new PolicyException("IAM resource must be an ARN or *, got: " + resource + (resource.startsWith("!")
+                        ? " (a CloudFormation function in quotes is plain text to YAML: write it without the quotes)" : ""));
             }
             patterns.add(WildcardPattern.resource(resource));
         }

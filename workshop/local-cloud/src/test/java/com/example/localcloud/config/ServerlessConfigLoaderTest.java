@@ -445,6 +445,35 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aFunctionsBlockAtTheTopLevelIsNoted() throws IOException {
+        ServerlessConfig config = load("service: accounts\nprovider:\n  name: aws\n  runtime: java21\n"
+                + "cacher:\n  handler: com.example.StreamHandler\n");
+
+        assertThat(config.functions()).isEmpty();
+        assertThat(config.warnings()).containsExactly("cacher is a function's block (it has a handler) at the top level of"
+                + " serverless.yml (line 5), where the Serverless Framework ignores it (unrecognized property) and deploys no"
+                + " function cacher: indent it under functions:");
+    }
+
+    @Test
+    void aListItemWithoutItsDashIsToldAsSuch() throws IOException {
+        String withoutTheDash = """
+                service: accounts
+                provider:
+                  name: aws
+                functions:
+                  getUser:
+                    handler: com.example.GetUserHandler
+                    events:
+                      http: GET /users/{username}
+                """;
+
+        assertThatThrownBy(() -> load(withoutTheDash)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(", line 7: functions.getUser.events = {http=GET /users/{username}}: expected a list, and found"
+                        + " one item without its \"- \"");
+    }
+
+    @Test
     void aFunctionsSettingIndentedIntoItsEventIsNoted() throws IOException {
         ServerlessConfig config = load("""
                 service: accounts

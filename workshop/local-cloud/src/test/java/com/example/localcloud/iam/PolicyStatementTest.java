@@ -70,7 +70,10 @@ class PolicyStatementTest {
         assertThatThrownBy(() -> PolicyStatement.of("Allow", List.of("GetItem"), List.of(TABLE)))
                 .hasMessageContaining("service:Action");
         assertThatThrownBy(() -> PolicyStatement.of("Allow", List.of("dynamodb:GetItem"), List.of("accounts")))
-                .hasMessageContaining("must be an ARN or *");
+                .hasMessageContaining("must be an ARN or *").hasMessageNotContaining("quotes");
+        assertThatThrownBy(() -> PolicyStatement.of("Allow", List.of("dynamodb:PutItem"), List.of("!GetAtt ActivityTable.Arn")))
+                .hasMessageEndingWith("got: !GetAtt ActivityTable.Arn (a CloudFormation function in quotes is plain text to YAML:"
+                        + " write it without the quotes)");
         assertThatThrownBy(() -> PolicyStatement.fromMap(Map.of("Effect", "Allow", "Action", List.of(), "Resource", TABLE)))
                 .isInstanceOf(PolicyException.class);
     }

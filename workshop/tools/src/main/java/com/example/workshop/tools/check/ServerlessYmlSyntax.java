@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -197,13 +199,23 @@ final class ServerlessYmlSyntax {
             return ": the quote opened at line " + (e.getContextMark().getLine() + 1) + " is never closed";
         }
         if (problem.startsWith("expected <block end>") && problem.contains("<scalar>")) {
-            Optional<Integer> opened = lineOpeningAQuote(lines, e.getContextMark(), e.getProblemMark());
+            Optional<String> opened = lineOpeningAQuote(lines, e.getContextMark(), e.getProblemMark());
             if (opened.isPresent()) {
-                return ": line " + opened.get() + " opens a double quote that is not closed on that line (the next \" closes it,"
-                        + " lines later): close it on line " + opened.get();
+                return ": " + opened.get();
             }
             return ": that line is indented differently from the lines of its block, or a quote (\" or ') opened on an"
                     + " earlier line was never closed";
+        }
+        if (problem.startsWith("expected <block end>") && e.getContext() != null && e.getContext().contains("block collection")
+                && e.getContextMark() != null && e.getProblemMark() != null) {
+            int list = e.getContextMark().getLine();
+            int key = list - 1;
+            while (key > 0 && (lines[key].isBlank() || lines[key].strip().startsWith("#"))) {
+                key--;
+            }
+            return ": line " + (e.getProblemMark().getLine() + 1) + " stands as deep as the list that starts at line " + (list + 1)
+                    + " but is none of its items; the list's key (line " + (key + 1) + ") or line " + (e.getProblemMark().getLine() + 1)
+                    + " is indented out of place: indent them as the guide's block does";
         }
         if (problem.startsWith("expected <block end>")) {
             return ": that line is indented differently from the lines of its block; indent it as they are";
@@ -218,11 +230,16 @@ final class ServerlessYmlSyntax {
         return "";
     }
 
+    /** A single-quoted value's opening quote, after "key: " or "- ", and what follows it on its line. */
+    private static final Pattern OPENS_A_SINGLE_QUOTE = Pattern.compile("^\\s*(?:-\\s+)?(?:[^'\"#]*:\\s+)?'(.*)$");
+
     /**
-     * The first line, from the block's start to the line before the error, with an odd number of
-     * double quotes outside a comment: a quote it opens runs on to the next one, lines later.
+     * The first line, from the block's start to the line before the error, that opens a quote it
+     * does not close: an odd number of double quotes outside a comment, or a value that starts with
+     * a single quote and has none after it ('' is a quote inside the text). The quote then runs on
+     * to the next one, lines later, in a comment's "table's" as well.
      */
-    private static Optional<Integer> lineOpeningAQuote(String[] lines, Mark from, Mark to) {
+    private static Optional<String> lineOpeningAQuote(String[] lines, Mark from, Mark to) {
         if (from == null || to == null) {
             return Optional.empty();
         }
@@ -231,7 +248,13 @@ final class ServerlessYmlSyntax {
             int comment = line.indexOf(" #");
             String content = comment < 0 ? line : line.substring(0, comment);
             if (content.chars().filter(c -> c == '"').count() % 2 == 1) {
-                return Optional.of(i + 1);
+                return Optional.of("line " + (i + 1) + " opens a double quote that is not closed on that line (the next \" closes"
+                        + " it, lines later): close it on line " + (i + 1));
+            }
+            Matcher single = OPENS_A_SINGLE_QUOTE.matcher(line);
+            if (single.matches() && single.group(1).replace("''", "").indexOf('\'') < 0) {
+                return Optional.of("line " + (i + 1) + " opens a single quote that is not closed on that line (the next ' closes"
+                        + " it, lines later, even an apostrophe in a comment): close it on line " + (i + 1) + ", or remove it");
             }
         }
         return Optional.empty();

@@ -66,6 +66,27 @@ class ServerlessYmlSyntaxTest {
     }
 
     @Test
+    void aSingleQuoteNeverClosedIsNamedThoughAnApostropheInACommentClosesIt() throws Exception {
+        String text = "functions:\n  cacher:\n    handler: a.B\n    events:\n      - stream:\n          type: dynamodb\n"
+                + "          arn: '!GetAtt AccountsTable.StreamArn\n          batchSize: 100\n"
+                + "          # Report the failed record so Lambda retries from it, not the whole batch's.\n"
+                + "          functionResponseType: ReportBatchItemFailures\n";
+
+        assertThat(errorIn(text)).contains("line 7 opens a single quote that is not closed on that line")
+                .endsWith("close it on line 7, or remove it");
+    }
+
+    @Test
+    void aListsKeyOutOfPlaceIsNamedWithTheLineThatStumbles() throws Exception {
+        String text = "resources:\n  Resources:\n    ActivityTable:\n      Type: AWS::DynamoDB::Table\n      Properties:\n"
+                + "        AttributeDefinitions:\n          - AttributeName: eventId\n            AttributeType: S\n"
+                + "      KeySchema:\n        - AttributeName: eventId\n          KeyType: HASH\n        BillingMode: PAY_PER_REQUEST\n";
+
+        assertThat(errorIn(text)).contains("line 12, column 9").contains("line 12 stands as deep as the list that starts at line 10"
+                + " but is none of its items; the list's key (line 9) or line 12 is indented out of place");
+    }
+
+    @Test
     void aKeyWithoutASpaceAfterItsColonIsNamedByItsLine() throws Exception {
         String text = "provider:\n  environment:\n    TABLE_NAME: accounts\n    CACHE_NAME:${self:custom.cacheName}\n"
                 + "  iam:\n    role: x\n";
