@@ -381,8 +381,8 @@ class StepCheckTest {
                 .doesNotContain("the edit of ListMembersHandler.java");
     }
 
-    @Test
-    void aRefusalOfWhatAnEarlierStepGrantedPointsAtThatStepsServerlessYmlEdit() throws Exception {
+    /** Step 4, one lesson, whose probe meets IAM refusing the secret's read that guide 02's statement grants. */
+    private StepLessons stepFourWhoseSecretReadIamRefuses() throws IOException {
         guideWithEditsOf("02-momento-client.md", "Clients.java", "serverless.yml");
         Files.writeString(root.resolve("workshop/02-momento-client.md"), "Action: secretsmanager:GetSecretValue\n",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -393,6 +393,12 @@ class StepCheckTest {
             throw new ProbeFailure("reading a user right after creating her read DynamoDB");
         });
         StepLessons probed = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(notCached));
+        return probed;
+    }
+
+    @Test
+    void aRefusalOfWhatAnEarlierStepGrantedPointsAtThatStepsServerlessYmlEdit() throws Exception {
+        StepLessons probed = stepFourWhoseSecretReadIamRefuses();
 
         List<LessonResult> results = check(probed, ran());
 
@@ -406,16 +412,7 @@ class StepCheckTest {
 
     @Test
     void aLineThatPointsWhereTheRegressionsLinePointsSaysItOnce() throws Exception {
-        guideWithEditsOf("02-momento-client.md", "Clients.java", "serverless.yml");
-        Files.writeString(root.resolve("workshop/02-momento-client.md"), "Action: secretsmanager:GetSecretValue\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
-        Lesson notCached = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> {
-            cloudLog.add("[createUser#1] WARN Dependencies - ... User: x is not authorized to perform:"
-                    + " secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:000000000000:secret:k-abc123");
-            throw new ProbeFailure("reading a user right after creating her read DynamoDB");
-        });
-        StepLessons probed = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(notCached));
+        StepLessons probed = stepFourWhoseSecretReadIamRefuses();
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> {
             cloudLog.add("[getUser#1] WARN Dependencies - ... User: y is not authorized to perform:"
                     + " secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:000000000000:secret:k-abc123");
