@@ -58,9 +58,14 @@ final class BuildFindings {
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
             // The first error's file may be one just pasted from the guide, and the fix in another (a method it calls).
             String fixedIn = brokenFile(tests, step);
-            return Lesson.of(lesson.title(), fixedIn != null && guides.hasAnEditOf(step.guide(), fixedIn)
-                    ? "workshop/" + step.guide() + ", the edit of " + fixedIn + ": the first error above is fixed there; then check again"
-                    : "fix the compile errors above (file and line first), then check again", List.of(), null);
+            if (fixedIn == null || !guides.hasAnEditOf(step.guide(), fixedIn)) {
+                return Lesson.of(lesson.title(), "fix the compile errors above (file and line first), then check again", List.of(), null);
+            }
+            boolean inIt = tests.errors().stream().filter(error -> error.startsWith("src/main/")).findFirst()
+                    .map(BROKEN_FILE::matcher).filter(Matcher::find).map(file -> file.group(1).equals(fixedIn)).orElse(true);
+            return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
+                    ? ": the first error above is in that file" : ": it adds what the first error above looks for (unless the name"
+                    + " is misspelt where it is used)") + "; then check again", List.of(), null);
         }
         return lesson;
     }

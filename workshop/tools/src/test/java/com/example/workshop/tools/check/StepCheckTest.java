@@ -906,6 +906,8 @@ class StepCheckTest {
         assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
                 .as("no lesson's code was tried: the file that does not compile is where to look")
                 .containsExactly("AccountCache.java", "AccountCache.java");
+        assertThat(results.get(2).lesson().hint()).as("the regressions line, under the error").isEqualTo("workshop/05-fan-out.md,"
+                + " the edit of AccountCache.java: the first error above is in that file; then check again");
     }
 
     @Test
@@ -921,8 +923,8 @@ class StepCheckTest {
         assertThat(results.get(0).lesson().hint()).as("the handler calls what the edit of Dependencies.java adds")
                 .isEqualTo("Dependencies.java");
         assertThat(results.get(results.size() - 1).lesson().hint()).as("the regressions line, under the error it lists")
-                .isEqualTo("workshop/06-stream-cacher.md, the edit of Dependencies.java: the first error above is fixed there;"
-                        + " then check again");
+                .isEqualTo("workshop/06-stream-cacher.md, the edit of Dependencies.java: it adds what the first error above looks"
+                        + " for (unless the name is misspelt where it is used); then check again");
     }
 
     @Test
