@@ -58,7 +58,11 @@ public final class Checklist {
         if (doneCount == results.size()) {
             out.printf("Step %d is done: %s.%s%n", step.number(), results.size() == 1 ? "its check passes" : "all " + results.size() + " checks pass", next(step));
         } else {
-            out.printf("%d of %d checks pass. Step %d is not done yet.%n", doneCount, results.size(), step.number());
+            // A lesson its tests prove passes without the local cloud: say so, or a ✔ reads as "the service runs".
+            boolean cloudDidNotStart = results.stream().flatMap(result -> result.problems().stream())
+                    .anyMatch(problem -> problem.startsWith("not tried: the local cloud"));
+            out.printf("%d of %d checks pass%s. Step %d is not done yet.%n", doneCount, results.size(),
+                    cloudDidNotStart && doneCount > 0 ? " (by their tests alone: the local cloud did not start)" : "", step.number());
         }
         out.flush();
     }

@@ -632,6 +632,24 @@ class StepCheckTest {
     }
 
     @Test
+    void lessonsTheirTestsProveAreSaidToPassByTheirTestsAloneWhenTheLocalCloudDidNotStart() throws Exception {
+        Lesson proved = Lesson.testedOnly("a hit does not read DynamoDB", "AccountCache.java", "AccountCacheTest");
+        Lesson probed = Lesson.of("probed", "AccountCache.java", List.of(), service -> { });
+        StepLessons step = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(proved, probed));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
+                "aHitDoesNotAskTheDatabase")), () -> {
+            throw new java.io.IOException("the local cloud stopped before it was ready:\n  Cannot subscribe to the streams");
+        });
+
+        List<LessonResult> results = check.run(step);
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(step, results, new PrintWriter(printed));
+
+        assertThat(printed.toString()).contains("2 of 3 checks pass (by their tests alone: the local cloud did not start)."
+                + " Step 6 is not done yet.");
+    }
+
+    @Test
     void aRouteThatFailsInTheLocalCloudMarksTheRegressionsLineAndSaysWhereToLook() throws Exception {
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
                 "aHitDoesNotAskTheDatabase"), pass("AccountCacheTest", "notFoundIsCachedToo")), NoCloud::new, service -> {
