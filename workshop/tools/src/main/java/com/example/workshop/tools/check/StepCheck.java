@@ -205,6 +205,9 @@ public final class StepCheck {
             Optional<String> misplaced = keyAtTheWrongLevel(problems);
             if (misplaced.isPresent() && probeProblems.containsKey(lesson) && !onlyNotTried && !Repointing.ownUnitTestFails(lesson, tests)) {
                 // A key the framework ignores leaves the function without a variable or a permission: the code looks at fault.
+                notDeployed(misplaced.get()).ifPresent(function -> problems.replaceAll(problem -> problem.startsWith("local cloud:")
+                        && problem.contains(function) ? "local cloud: " + function + " is not deployed (see the line above), so"
+                        + " none of its code was tried" : problem));
                 problems.add(0, saidMisplaced.add(misplaced.get()) ? "serverless.yml, as the local cloud noted: " + misplaced.get()
                         + " (most likely what the lines below follow from)" : "serverless.yml: a key at the wrong level, as above");
                 pointed = Lesson.of(lesson.title(), POINTS_AT_A_NOTE + theEditThatAdded(misplaced.get(), step), lesson.tests(),
@@ -245,6 +248,14 @@ public final class StepCheck {
         return misplaced.stream().filter(note -> problems.stream().anyMatch(problem -> problem.contains(misplacedKey(note))))
                 .findFirst().or(() -> misplaced.stream().findFirst());
     }
+
+    /** The function a note says is not deployed ("... and deploys no function activityConsumer: ..."), if it says so. */
+    private static Optional<String> notDeployed(String note) {
+        Matcher function = NOT_DEPLOYED.matcher(note);
+        return function.find() ? Optional.of(function.group(1)) : Optional.empty();
+    }
+
+    private static final Pattern NOT_DEPLOYED = Pattern.compile("deploys no function (\\S+):");
 
     /** The key a note of the wrong level is about: "CACHE_NAME" of "provider.CACHE_NAME (line 26) is named like ...". */
     private static String misplacedKey(String note) {

@@ -90,6 +90,25 @@ class StepCheckTest {
     }
 
     @Test
+    void aFunctionTheNoteSaysIsNotDeployedIsNotBlamedForWhatItDidNotDo() throws Exception {
+        guideWithEditsOf("07-stream-consumer.md", "serverless.yml", "ActivityConsumerHandler.java");
+        cloudLog.add("Note: functions.streamCacher.activityConsumer (line 130) is a function's block (it has a handler) inside"
+                + " functions.streamCacher, where the Serverless Framework ignores it (unrecognized property) and deploys no"
+                + " function activityConsumer: indent it under functions:, as functions.streamCacher is");
+        Lesson retries = Lesson.of("bad records are never retried", "ActivityConsumerHandler.java", List.of(), service -> {
+            throw new ProbeFailure("with DynamoDB refusing every PutItem, activityConsumer never reported a failed record: a"
+                    + " write that failed must reach the handler");
+        });
+        StepLessons stepSeven = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(retries));
+
+        List<LessonResult> results = check(stepSeven, ran());
+
+        assertThat(results.get(0).problems()).contains("local cloud: activityConsumer is not deployed (see the line above), so"
+                + " none of its code was tried").noneMatch(problem -> problem.contains("must reach the handler"));
+        assertThat(results.get(0).lesson().hint()).startsWith(StepCheck.POINTS_AT_A_NOTE);
+    }
+
+    @Test
     void aKeyAtTheWrongLevelInAStepThatEditsNoYamlPointsAtTheGuideThatAddedIt() throws Exception {
         guideWithEditsOf("02-momento-client.md", "serverless.yml", "Clients.java");
         Files.writeString(root.resolve("workshop/02-momento-client.md"), "    CACHE_NAME: accounts-cache\n",
