@@ -7,6 +7,7 @@ import com.example.localcloud.dashboard.Timeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,6 +59,8 @@ class DashboardBrowserTest {
     private static final Pattern DASHBOARD_LINE = Pattern.compile("Dashboard: (http://\\S+)");
     /** Where the screenshot for the load test's README is written. */
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    /** The run's results and its local clouds' logs: kept for a look after a failure, replaced by the next run. */
+    private static final Path RESULTS = Path.of("target", "dashboard-browser-test");
 
     private final Workspace workspace = Workspace.locate();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -73,7 +78,7 @@ class DashboardBrowserTest {
             System.out.println(why); // Surefire counts a class skipped in @BeforeAll as 0 tests run: say why in the build's output
         }
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), why);
-        results = Files.createTempDirectory("dashboard-browser-test");
+        results = emptyDirectory(RESULTS);
         List<String> args = new ArrayList<>(List.of("compare", "--dashboard", "--stages", "step-1,step-4",
                 "--users", "12", "--organizations", "2", "--members", "2-4", "--warmup", "20",
                 "--concurrency", "2", "--max-environments", "1", "--results", results.toString(),
@@ -224,6 +229,17 @@ class DashboardBrowserTest {
         assertThat(points("latency")).isEqualTo(ticks);
         assertThat(marks()).isGreaterThanOrEqualTo(8); // start, down, back, the script's clear and down, back, flush, stop
         assertThat(browser.findElement(By.id("title")).getText()).contains("step-1 vs step-4", "replay");
+    }
+
+    private static Path emptyDirectory(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(directory).toAbsolutePath();
     }
 
     // ---- what the page shows ----
