@@ -117,11 +117,24 @@ public final class Main {
         }
     }
 
-    /** What to do when the port is taken: most often a local cloud left running in another terminal. */
+    /**
+     * What to do when the port is taken: most often a local cloud left running in another terminal.
+     * The port it suggests is the first one above that is free now (in a room, 3001 may be taken too).
+     */
     static String whenThePortIsTaken(int port) {
         return "Port " + port + " is taken, most often by a local cloud still running in another terminal (stop it there with"
-                + " Ctrl-C). Or start this one on another port, adding -Dport=" + (port + 1) + " to the command, and use that"
-                + " port in the guide's curl lines.";
+                + " Ctrl-C). Or start this one on another port, adding -Dport=" + nextFreePort(port) + " to the command, and"
+                + " use that port in the guide's curl lines.";
+    }
+
+    /** The first port above {@code port} that is free now (within 100), else the next one. */
+    static int nextFreePort(int port) {
+        for (int candidate = port + 1; candidate <= Math.min(port + 100, 65535); candidate++) {
+            if (isFree(candidate)) {
+                return candidate;
+            }
+        }
+        return port + 1;
     }
 
     /**

@@ -29,6 +29,32 @@ class PortTakenTest {
     }
 
     @Test
+    void theSuggestedPortIsOneThatIsFreeNotJustTheNextOne() throws Exception {
+        ServerSocket[] twoInARow = twoConsecutivePorts();
+        try (ServerSocket first = twoInARow[0]; ServerSocket second = twoInARow[1]) {
+            int taken = first.getLocalPort();
+            int suggested = Main.nextFreePort(taken);
+
+            assertThat(suggested).isGreaterThan(taken + 1);
+            assertThat(Main.isFree(suggested)).isTrue();
+            assertThat(Main.whenThePortIsTaken(taken)).contains("-Dport=" + suggested + " ");
+        }
+    }
+
+    /** Two listening sockets on ports n and n + 1 of 127.0.0.1 (another process may take n + 1 first: try again). */
+    private static ServerSocket[] twoConsecutivePorts() throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ServerSocket first = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+            try {
+                return new ServerSocket[] {first, new ServerSocket(first.getLocalPort() + 1, 1, InetAddress.getByName("127.0.0.1"))};
+            } catch (java.io.IOException taken) {
+                first.close();
+            }
+        }
+        throw new IllegalStateException("no two free ports in a row on 127.0.0.1");
+    }
+
+    @Test
     void aTakenPortIsSeenBeforeTheStagesBuild() throws Exception {
         try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThat(Main.isFree(holder.getLocalPort())).isFalse();

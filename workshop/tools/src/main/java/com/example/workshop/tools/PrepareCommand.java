@@ -46,6 +46,9 @@ class PrepareCommand extends StageCommand {
                 WorkshopChecks.of(stages.root(), stages.all().stream().map(Stages.Stage::dir).toList()), out())
                 .run(!checkOnly);
         out().println();
+        if (result.ready() && checkOnly) {
+            offline.noteAfterACheck().ifPresent(out()::println);
+        }
         if (result.ready() && !checkOnly) {
             offline.turnOn();
             out().println("From now on Maven runs offline in this repository (the line -o in .mvn/maven.config): no build"

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes every Maven run in this repository offline, once prepare has shown that everything is
@@ -30,6 +31,20 @@ public final class OfflineByDefault {
 
     public boolean isOn() throws IOException {
         return lines().contains(OFFLINE);
+    }
+
+    /**
+     * After {@code prepare --check}'s READY, which leaves the file as it is: a note when this clone
+     * is not offline by default yet (checked, but never prepared here: e.g. cloned on the day onto
+     * a Maven repository prepared elsewhere), since a build may then still reach for the network.
+     */
+    public Optional<String> noteAfterACheck() throws IOException {
+        if (isOn()) {
+            return Optional.empty();
+        }
+        return Optional.of("Maven is not offline by default in this clone yet (no -o line in .mvn/maven.config), so a build"
+                + " may still reach for the network. Run prepare without --check to add that line: with everything here,"
+                + " it downloads nothing.");
     }
 
     /** Adds the {@code -o} line. */

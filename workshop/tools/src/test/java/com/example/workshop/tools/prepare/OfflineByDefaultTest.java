@@ -29,6 +29,17 @@ class OfflineByDefaultTest {
     }
 
     @Test
+    void aCheckSaysWhenTheCloneIsNotOfflineByDefaultYet() throws IOException {
+        OfflineByDefault offline = new OfflineByDefault(root);
+
+        assertThat(offline.noteAfterACheck()).hasValueSatisfying(note -> assertThat(note)
+                .contains("not offline by default", ".mvn/maven.config", "prepare without --check"));
+
+        offline.turnOn();
+        assertThat(offline.noteAfterACheck()).isEmpty();
+    }
+
+    @Test
     void keepsTheOtherOptionsOfAnOwnMavenConfig() throws IOException {
         Files.createDirectories(root.resolve(".mvn"));
         Files.writeString(root.resolve(".mvn/maven.config"), "--no-transfer-progress\n");
