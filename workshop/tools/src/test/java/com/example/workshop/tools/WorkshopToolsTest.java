@@ -96,7 +96,8 @@ class WorkshopToolsTest {
     void useSaysHowToGoOnWithTheNextStep() {
         assertThat(run("use", "step-2")).isZero();
 
-        assertThat(output).contains("-Dexec.args=\"check\"").contains("-Dexec.args=\"start step-3\"");
+        assertThat(output).contains("-Dexec.args=\"check\"").contains("-Dexec.args=\"start step-3\"")
+                .contains("git add -A && git commit -m \"use step-2\"");
     }
 
     @Test
