@@ -19,6 +19,10 @@ class DiffCommand extends StageCommand {
     @Option(names = "--stat", description = "Only list the changed files.")
     boolean stat;
 
+    @Option(names = "--no-tests", description = {"Leave out src/test: only the code, pom.xml and serverless.yml",
+            "(a step's new tests are most of its diff)."})
+    boolean noTests;
+
     DiffCommand(Stages stages) {
         super(stages);
     }
@@ -30,12 +34,13 @@ class DiffCommand extends StageCommand {
         String toDir = "solutions/" + stages.find(to == null ? from : to).name() + "/";
         StringBuilder all = new StringBuilder();
         for (String entry : Stages.ENTRIES) {
+            String path = noTests && entry.equals("src") ? "src/main" : entry;
             List<String> args = new ArrayList<>(List.of("diff", "--no-index"));
             args.add(System.console() != null ? "--color=always" : "--color=never");
             if (stat) {
                 args.add("--stat");
             }
-            args.addAll(List.of("--", fromDir + entry, toDir + entry));
+            args.addAll(List.of("--", fromDir + path, toDir + path));
             Git.Result result = git.exec(null, args.toArray(String[]::new));
             if (result.exitCode() > 1) { // 1 only means "there are differences"
                 throw new WorkshopException("git diff failed: " + result.err().strip());

@@ -145,6 +145,15 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void diffWithoutTestsShowsTheCodeOnly() {
+        assertThat(run("diff", "step-1", "step-2")).isZero();
+        assertThat(output).contains("step-2-second */");
+
+        assertThat(run("diff", "--no-tests", "step-1", "step-2")).isZero();
+        assertThat(output).contains("+class A { int cache; }").contains("+<project>two</project>").doesNotContain("ATest");
+    }
+
+    @Test
     void diffAgainstTheWorkingCopy() throws IOException {
         Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
 
