@@ -39,7 +39,9 @@ class StartCommand extends StageCommand {
         requireThePreviousStep(stage, current);
         requireAnEditOfThePreviousStep(stage, current);
         List<String> brought;
+        List<String> yoursReplaced;
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "start")) {
+            yoursReplaced = committedTestsOfYourOwn(current);
             protectChangedTests(current);
             Trees.replace(stages.root(), stage.dir(), TESTS);
             brought = bringProvidedFiles(stage, step);
@@ -53,6 +55,10 @@ class StartCommand extends StageCommand {
         } else {
             out().printf("Started step %d: %s. Your working copy is becoming %s.%n", step.number(), step.title(), stage.name());
             out().printf("  src/test now holds the step's tests: they fail until your code does what the guide asks.%n");
+        }
+        if (!yoursReplaced.isEmpty()) {
+            out().printf("  Your own test files (committed) were replaced too: %s. Your last commit keeps them:"
+                    + " git checkout HEAD -- <file> brings one back.%n", String.join(", ", yoursReplaced));
         }
         brought.forEach(file -> out().printf("  Added %s (the guide says what it is for).%n", file));
         out().printf("%nTo do (the guide: workshop/%s):%n", step.guide());
@@ -134,6 +140,21 @@ class StartCommand extends StageCommand {
         out().println("Stashed your changes to src/test (git stash list: \"workshop: before start " + wanted + "\")."
                 + " To get back to them (dropping this step's tests, and any change made to src/test since):\n  "
                 + backToYourTests);
+    }
+
+    /**
+     * Files of src/test that are the attendee's own (added, or changed from what the last start
+     * brought) and committed: replacing them is safe, as git keeps them, but start says so.
+     */
+    private List<String> committedTestsOfYourOwn(String current) throws IOException {
+        boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
+        if (!committed || current == null || stages.all().stream().noneMatch(s -> s.name().equals(current))) {
+            return List.of();
+        }
+        Path tests = stages.root().resolve(TESTS);
+        return Trees.differing(tests, stages.find(current).dir().resolve(TESTS)).stream()
+                .filter(file -> Files.isRegularFile(tests.resolve(file)))
+                .map(file -> TESTS + "/" + file).toList();
     }
 
     /** The test files the attendee changed: against the tests the last start brought, else as git sees them. */

@@ -280,6 +280,20 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void startSaysWhichCommittedTestsOfYourOwnItReplacedAndHowToGetOneBack() throws IOException {
+        Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
+        commit("my own test");
+
+        assertThat(run("start", "step-2")).isZero();
+
+        assertThat(root.resolve("src/test/java/MyTest.java")).doesNotExist();
+        assertThat(output).contains("Your own test files (committed) were replaced too: src/test/java/MyTest.java")
+                .doesNotContain("ATest.java").contains("git checkout HEAD -- <file>");
+        git.run("checkout", "HEAD", "--", "src/test/java/MyTest.java");
+        assertThat(root.resolve("src/test/java/MyTest.java")).exists();
+    }
+
+    @Test
     void startWithForceStashesYourTestsSoTheyCanComeBack() throws IOException {
         assertThat(writeAndStartWithForce()).isZero();
 
