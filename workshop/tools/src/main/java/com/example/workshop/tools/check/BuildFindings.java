@@ -21,8 +21,12 @@ final class BuildFindings {
     private static final Pattern LOOKED_UP_IN = Pattern.compile(", in ([\\w$]+)\\)$");
     /** An import of a library's package that the build does not have: "package momento.sdk does not exist" (not the service's own). */
     private static final Pattern MISSING_LIBRARY = Pattern.compile(": package (?!com\\.example\\.)[\\w.]+ does not exist");
-    /** A class the tests use that the attendee's code does not have yet: "(symbol: class ListMembersHandler)". */
-    private static final Pattern MISSING_CLASS = Pattern.compile("\\(symbol: class ([\\w$]+)\\)$");
+    /**
+     * A class the tests use that the attendee's code does not have yet: "(symbol: class ListMembersHandler)",
+     * or "(symbol: variable MomentoApiKey)" where a test calls one of its static methods (javac cannot
+     * tell a missing class from a missing variable there; a capital letter says which it is).
+     */
+    private static final Pattern MISSING_CLASS = Pattern.compile("\\(symbol: (?:class|variable) ([A-Z][\\w$]*)\\)$");
     /**
      * A constructor or method the tests call with other parameters than the attendee's code has: javac's
      * "constructor AccountService in class AccountService cannot be applied to given types" (one

@@ -13,6 +13,25 @@ public final class DeployedJar {
     }
 
     /**
+     * Step 2's lesson on the jar: the Momento SDK's gRPC is in it (without it, there is nothing to
+     * leave out yet, and the line would pass before its edit is made), and none of gRPC's libraries
+     * that Lambda never loads.
+     */
+    public static void holdsGrpcForLinuxOnly(LocalService service) throws IOException, ProbeFailure {
+        Path jar = service.deployedJarIfAny().filter(Files::isRegularFile).orElse(null);
+        if (jar == null) {
+            return;
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            if (zip.stream().noneMatch(entry -> entry.getName().startsWith("io/grpc/netty/shaded/"))) {
+                throw new ProbeFailure("target/" + jar.getFileName() + " holds no gRPC yet, so nothing to leave out: the"
+                        + " Momento SDK's dependency in pom.xml brings it, and the shade plugin's filter for it follows");
+            }
+        }
+        leavesOutWhatLambdaNeverLoads(service);
+    }
+
+    /**
      * gRPC's Netty ships native TLS libraries for every platform, and Lambda (Linux) loads only the
      * Linux ones: step 2's shade filter leaves the others out. Nothing to look at where the service
      * has no working copy (a test's).

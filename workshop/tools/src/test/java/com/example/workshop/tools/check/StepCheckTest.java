@@ -985,6 +985,18 @@ class StepCheckTest {
     }
 
     @Test
+    void testsCallingAStaticMethodOfAClassTheGuideCreatesPointAtThatEdit() throws Exception {
+        // javac cannot tell "MomentoApiKey.read(...)" on a missing class from a missing variable (step 2's first check)
+        List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
+                "src/test/java/com/example/accounts/BadInputPropertyTest.java:15: cannot find symbol (symbol: variable ListMembersHandler)");
+
+        assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint())
+                .containsExactly("ListMembersHandler.java", "ListMembersHandler.java");
+        assertThat(results.get(results.size() - 1).lesson().hint()).as("the regressions line names that edit")
+                .contains("05-fan-out.md's edit of ListMembersHandler.java adds or changes");
+    }
+
+    @Test
     void testsMissingSomethingTheGuideDoesNotEditKeepEachLessonsPointer() throws Exception {
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
                 "src/test/java/com/example/accounts/ApiCall.java:20: cannot find symbol (symbol: class Gson)");

@@ -47,7 +47,7 @@ final class Step2MomentoClient {
                 Lesson.of("the jar leaves out what Lambda never loads: gRPC's libraries for macOS and Windows",
                         "pom.xml",
                         List.of(),
-                        DeployedJar::leavesOutWhatLambdaNeverLoads)));
+                        DeployedJar::holdsGrpcForLinuxOnly)));
     }
 
     /** Three requests to one function: one environment, one allowed GetSecretValue. */
@@ -60,7 +60,8 @@ final class Step2MomentoClient {
         expect(!reads.isEmpty(), "getUser never called secretsmanager:GetSecretValue: the key must come from the secret"
                 + " named by the MOMENTO_API_KEY_SECRET_ID environment variable, read when the client is created during Init"
                 + (failureLogged ? " (IAM was never asked: the function's log line below says why)"
-                        : " (IAM was never asked, so the code, not the statement, is what is missing)"), whereInitCreatesNoClient(service));
+                        : " (IAM was never asked, so the code, not the statement, is what is missing)")
+                + twoEditsAhead(service), whereInitCreatesNoClient(service));
         for (JsonNode read : reads) {
             if (!read.path("outcome").asText().equals("ALLOWED")) { // the message reads serverless.yml: only when refused
                 throw new ProbeFailure(misspeltAction(service) + refused(read));
@@ -81,6 +82,16 @@ final class Step2MomentoClient {
             return null;
         }
         return service.sourceLine("Clients.java", "CacheClient").isPresent() ? "Dependencies.java" : "Clients.java";
+    }
+
+    /**
+     * Where the pointer is Clients.java, it takes two edits to make the line ✔: said, so that the
+     * attendee who made the first is not surprised by the same line pointing at the second.
+     */
+    static String twoEditsAhead(LocalService service) {
+        return "Clients.java".equals(whereInitCreatesNoClient(service))
+                ? "; two edits make it: Clients.java's builds the client from the secret, then Dependencies.java's calls it during Init"
+                : "";
     }
 
     /** "serverless.yml names secretsmanager:GetSecretValues, ...: " when it names a Secrets Manager action but the one read needs. */
@@ -144,7 +155,7 @@ final class Step2MomentoClient {
             throw new ProbeFailure("the client could not be created: " + LocalService.brief(failures.get(0).strip()));
         }
         expect(afterFirst > 0, "getUser never created a Momento client: the handler's constructor (Init) must create it,"
-                + " through Dependencies.accountService()", whereInitCreatesNoClient(service));
+                + " through Dependencies.accountService()" + twoEditsAhead(service), whereInitCreatesNoClient(service));
         expect(afterFourth == afterFirst, "getUser built " + (afterFourth - afterFirst) + " more Momento clients for 3 more"
                 + " requests: keep the one client in a static field and reuse it");
         // Step 2 makes no cache call, so only a client that connects while it is created opens a connection.

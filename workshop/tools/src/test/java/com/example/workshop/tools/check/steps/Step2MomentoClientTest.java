@@ -59,6 +59,24 @@ class Step2MomentoClientTest {
     }
 
     @Test
+    void aJarWithoutGrpcHasNothingToLeaveOutYetAndDoesNotPassTheLesson() throws Exception {
+        jarWith("com/example/accounts/Clients.class", "software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class");
+
+        assertThatCode(() -> DeployedJar.leavesOutWhatLambdaNeverLoads(service())).as("later steps' regressions: nothing wrong")
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> DeployedJar.holdsGrpcForLinuxOnly(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageContaining("holds no gRPC yet").hasMessageContaining("Momento SDK's dependency in pom.xml");
+    }
+
+    @Test
+    void aJarWithGrpcForLinuxOnlyPassesTheLesson() throws Exception {
+        jarWith("io/grpc/netty/shaded/io/grpc/netty/NettyChannelBuilder.class",
+                "META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so");
+
+        assertThatCode(() -> DeployedJar.holdsGrpcForLinuxOnly(service())).doesNotThrowAnyException();
+    }
+
+    @Test
     void aMisspeltSecretsManagerActionInServerlessYmlIsNamed() throws IOException {
         Files.writeString(workingCopy.resolve("serverless.yml"), String.join("\n",
                 "      - Effect: Allow",
@@ -116,10 +134,13 @@ class Step2MomentoClientTest {
         Files.writeString(clients, "final class Clients {\n    static DynamoDbClient dynamoDb() { return null; }\n}\n");
         assertThat(Step2MomentoClient.whereInitCreatesNoClient(service())).as("step 1's Clients: its edit comes first")
                 .isEqualTo("Clients.java");
+        assertThat(Step2MomentoClient.twoEditsAhead(service())).as("and the line says the next one is Dependencies.java's")
+                .contains("then Dependencies.java's calls it during Init");
 
         Files.writeString(clients, "final class Clients {\n    static CacheClient cacheClient(String id) { return null; }\n}\n");
         assertThat(Step2MomentoClient.whereInitCreatesNoClient(service())).as("Clients builds one: nothing calls it during Init")
                 .isEqualTo("Dependencies.java");
+        assertThat(Step2MomentoClient.twoEditsAhead(service())).isEmpty();
 
         List<String> log = List.of("[getUser#1] WARN Dependencies - no cache: java.lang.IllegalStateException: Environment"
                 + " variable MOMENTO_API_KEY_SECRET_ID is not set: see serverless.yml");
