@@ -34,6 +34,7 @@ public final class StepCheck {
     private static final Pattern FAILED_INITIALIZER = Pattern.compile(
             "Could not initialize class (com\\.example\\.accounts\\.[\\w.$]+)|at (?:\\S*/)?(com\\.example\\.accounts\\.[\\w.$]+)\\.<clinit>");
     private static final String STATIC_INITIALIZER_FAILED = "a static initializer failed";
+    /** The service's own words (Dependencies.requiredEnv) when serverless.yml gives a function no such variable. */
     private static final Pattern MISSING_VARIABLE = Pattern.compile("Environment variable (\\w+) is not set");
     /** A refusal as the log quotes it; the environment's id before it differs from one cold start to the next. */
     private static final Pattern IAM_REFUSAL = Pattern.compile(
@@ -324,6 +325,10 @@ public final class StepCheck {
                     + " role of its own, custom.serverless-iam-roles-per-function.defaultInherit)", lesson.tests(),
                     lesson.probe());
         }
+        Optional<String> missingVariable = missingVariable(problems, step);
+        if (missingVariable.isPresent()) {
+            return Lesson.of(lesson.title(), missingVariable.get(), lesson.tests(), lesson.probe());
+        }
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
             if (seenFile != null && seenFile.startsWith("pom.xml")) { // the build's own errors are under this line
                 return Lesson.of(lesson.title(), seenFile.equals("pom.xml") ? "workshop/" + step.guide() + ", the edit of pom.xml"
@@ -342,6 +347,18 @@ public final class StepCheck {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /**
+     * A function that failed because serverless.yml gives it no variable the code reads (a line of
+     * the guide's environment block left out or dropped): the guide edit that adds it, this step's
+     * or an earlier one's. Empty when no problem says so, or no guide's edit of serverless.yml has it.
+     */
+    private Optional<String> missingVariable(List<String> problems, StepLessons step) {
+        return problems.stream().map(MISSING_VARIABLE::matcher).filter(Matcher::find).map(found -> found.group(1)).findFirst()
+                .flatMap(variable -> guides.theFirstServerlessYmlEditWith(variable, step.guide())
+                        .map(guide -> "workshop/" + guide + ", the edit of serverless.yml: it gives the functions " + variable
+                                + " (provider.environment), which the log line above says is not set"));
     }
 
     /** The first action IAM refused in {@code problems}, when this step's guide does not name it (an earlier step's does). */

@@ -610,6 +610,32 @@ class StepCheckTest {
         assertThat(results.get(1).lesson().hint()).as("defined by the guide: serverless.yml lacks it").isEqualTo("serverless.yml");
     }
 
+    @Test
+    void aVariableAnEarlierGuideAddsThatTheFunctionsLackPointsAtThatGuidesEditOfServerlessYml() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "serverless.yml", "Dependencies.java");
+        Files.writeString(root.resolve("workshop/02-momento-client.md"), "\n```yaml\n    CACHE_NAME: accounts-cache\n```\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
+        Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of(), service -> {
+            cloudLog.add("[createUser#2] INIT failed: the handler could not be created: java.lang.IllegalStateException:"
+                    + " Environment variable CACHE_NAME is not set: see serverless.yml");
+            throw new ProbeFailure("POST /users answered 502 {\"message\": \"Internal server error\"}");
+        });
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> {
+            cloudLog.add("[createUser#4] INIT failed: the handler could not be created: java.lang.IllegalStateException:"
+                    + " Environment variable CACHE_NAME is not set: see serverless.yml");
+            throw new ProbeFailure("POST /users answered 502 {\"message\": \"Internal server error\"}");
+        });
+
+        List<LessonResult> results = check.run(readAside);
+
+        String expected = "workshop/02-momento-client.md, the edit of serverless.yml: it gives the functions CACHE_NAME"
+                + " (provider.environment), which the log line above says is not set";
+        assertThat(results).extracting(result -> result.lesson().hint()).as("not AccountCache.java, nor a handler's class")
+                .containsExactly(expected, expected);
+    }
+
     /** Step 3's two lessons that a membership read outside the cache fails, and a guide that edits both files. */
     private StepLessons notFoundCachedBesideEveryReadThroughTheCache() throws IOException {
         guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
