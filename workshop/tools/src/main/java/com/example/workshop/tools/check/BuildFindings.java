@@ -62,6 +62,9 @@ final class BuildFindings {
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE) {
             // The first error's file may be one just pasted from the guide, and the fix in another (a method it calls).
             String fixedIn = brokenFile(tests, step);
+            if (fixedIn != null && fixedIn.startsWith("workshop/")) { // an earlier guide's edit, said in full
+                return Lesson.of(lesson.title(), fixedIn + "; then check again", List.of(), null);
+            }
             if (fixedIn == null || !guides.hasAnEditOf(step.guide(), fixedIn)) {
                 return Lesson.of(lesson.title(), "fix the compile errors above (file and line first), then check again", List.of(), null);
             }
@@ -157,8 +160,15 @@ final class BuildFindings {
         if (file == null) {
             return null;
         }
-        if (MISSING_LIBRARY.matcher(first.get()).find() && guides.hasAnEditOf(step.guide(), "pom.xml")) {
-            return "pom.xml"; // the Java is right; the dependency that brings the package is not there
+        if (MISSING_LIBRARY.matcher(first.get()).find()) {
+            // The Java is right; the dependency that brings the package is not there: an earlier step's, or this one's.
+            Optional<String> dropped = DroppedDependencies.addedByAnEarlierStep(guides.root(), step, guides);
+            if (dropped.isPresent()) {
+                return dropped.get();
+            }
+            if (guides.hasAnEditOf(step.guide(), "pom.xml")) {
+                return "pom.xml";
+            }
         }
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
         String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java" : null;

@@ -19,6 +19,11 @@ final class Guides {
         this.dir = root.resolve("workshop");
     }
 
+    /** The repository the guides are in (the working copy's root). */
+    Path root() {
+        return dir.getParent();
+    }
+
     /** Whether {@code guide} ("03-read-aside.md") has a heading naming {@code file}: an edit of it. */
     boolean hasAnEditOf(String guide, String file) {
         return headings(guide).stream().anyMatch(heading -> heading.contains(file));

@@ -1154,6 +1154,35 @@ class StepCheckTest {
     }
 
     @Test
+    void aDependencyAnEarlierGuideAddedThatThePomLostPointsAtThatGuidesEditOfThePom() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "Clients.java");
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        String dynamoDb = "<dependency><groupId>software.amazon.awssdk</groupId><artifactId>dynamodb</artifactId></dependency>";
+        String momento = "<dependency><groupId>software.momento.java</groupId><artifactId>sdk</artifactId></dependency>";
+        String managed = "<dependencyManagement><dependencies><dependency><groupId>org.junit</groupId><artifactId>junit-bom</artifactId>"
+                + "</dependency></dependencies></dependencyManagement>";
+        pom("solutions/step-1-lambda-dynamodb", managed + "<dependencies>" + dynamoDb + "</dependencies>");
+        pom("solutions/step-2-momento-client", managed + "<dependencies>" + dynamoDb + momento + "</dependencies>");
+        pom("solutions/step-4-write-aside", managed + "<dependencies>" + dynamoDb + momento + "</dependencies>");
+        pom("", "<dependencies>" + dynamoDb + "</dependencies>"); // the working copy: the Momento SDK's block lost
+        Lesson caches = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> { });
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(caches));
+
+        List<LessonResult> results = check(writeAside, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/main/java/com/example/accounts/Clients.java:4: package momento.sdk does not exist")));
+
+        String expected = "workshop/02-momento-client.md, the edit of pom.xml: your pom.xml lacks its dependency"
+                + " software.momento.java:sdk (the packages the compile errors miss come from it)";
+        assertThat(results.get(0).lesson().hint()).isEqualTo(expected);
+        assertThat(results.get(1).lesson().hint()).as("the regressions line, under the errors").isEqualTo(expected + "; then check again");
+    }
+
+    private void pom(String directory, String content) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(directory));
+        Files.writeString(dir.resolve("pom.xml"), "<project>" + content + "</project>");
+    }
+
+    @Test
     void aProbeThatSeesAnEarlierStepsSlipPointsAtThatGuidesEdit() throws Exception {
         String earlier = "workshop/02-momento-client.md, the edit of Clients.java (step 2's lesson)";
         Lesson hitProbed = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of(), service -> {

@@ -1,0 +1,101 @@
+package com.example.workshop.tools.check;
+
+import com.example.workshop.tools.Stages;
+import com.example.workshop.tools.check.steps.Curriculum;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * A dependency that an earlier step's edit of pom.xml added and the working copy's pom.xml no
+ * longer has (a block lost while pasting a later step's edit): javac then says only "package
+ * momento.sdk does not exist", in a file this step may not even edit. Found by comparing the
+ * working copy's pom.xml with the step's solution's, then asking which stage's pom.xml has it first.
+ */
+final class DroppedDependencies {
+    private DroppedDependencies() {
+    }
+
+    /**
+     * Where the dependency that the working copy lacks was added, when an earlier step's guide
+     * added it: "workshop/02-momento-client.md, the edit of pom.xml: ...". Empty when none is missing,
+     * when the step itself adds it (its own edit of pom.xml is the pointer then), when step 1 has it
+     * (no guide edits step 1's pom.xml), or without solutions.
+     */
+    static Optional<String> addedByAnEarlierStep(Path root, StepLessons step, Guides guides) {
+        try {
+            List<Stages.Stage> stages = new Stages(root).all();
+            Optional<Stages.Stage> solution = stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
+            if (solution.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<String> missing = of(solution.get().dir().resolve("pom.xml"));
+            missing.removeAll(of(root.resolve("pom.xml")));
+            // By the guide whose pom.xml edit added each; step 1's own dependencies have no edit to point at.
+            Map<String, List<String>> byGuide = new LinkedHashMap<>();
+            for (String dependency : missing) {
+                stages.stream().filter(stage -> of(stage.dir().resolve("pom.xml")).contains(dependency)).findFirst()
+                        .filter(first -> first.number() < step.number())
+                        .flatMap(first -> Curriculum.step(first.number()).map(StepLessons::guide))
+                        .filter(guide -> guides.hasAnEditOf(guide, "pom.xml"))
+                        .ifPresent(guide -> byGuide.computeIfAbsent(guide, g -> new ArrayList<>()).add(dependency));
+            }
+            return byGuide.entrySet().stream().findFirst().map(added -> "workshop/" + added.getKey() + ", the edit of pom.xml:"
+                    + " your pom.xml lacks " + (added.getValue().size() == 1 ? "its dependency " : "its dependencies ")
+                    + String.join(" and ", added.getValue()) + " (the packages the compile errors miss come from "
+                    + (added.getValue().size() == 1 ? "it)" : "them)"));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // no solutions here (a test's root), or a pom that cannot be read: the build's errors say the rest
+        }
+    }
+
+    /** "groupId:artifactId" of each of the project's own dependencies (not the managed ones, nor a plugin's). */
+    static Set<String> of(Path pom) {
+        Set<String> dependencies = new LinkedHashSet<>();
+        if (!Files.isRegularFile(pom)) {
+            return dependencies;
+        }
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            Element project = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+            for (Element list : children(project, "dependencies")) {
+                for (Element dependency : children(list, "dependency")) {
+                    dependencies.add(text(dependency, "groupId") + ":" + text(dependency, "artifactId"));
+                }
+            }
+        } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            // not readable as XML: Maven's own error says why
+        }
+        return dependencies;
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new java.util.ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    private static String text(Element parent, String name) {
+        return children(parent, name).stream().findFirst().map(element -> element.getTextContent().strip()).orElse("");
+    }
+}
