@@ -27,6 +27,10 @@ final class EveryRoute {
     static final int KEY_FROM_STEP = 2;
     /** What the local cloud logs after a function's line in which it masked the Momento API key. */
     static final String KEY_MASKED = "The local cloud masked the Momento API key";
+    /** The step whose guide adds the function that reads the table's stream: later steps must keep it. */
+    static final int STREAM_CACHER_STEP = 6;
+    /** What the regressions line says when no function reads the table's stream after that step. */
+    static final String NO_STREAM_READER = "no function reads the table's stream any more";
     /** What the Momento SDK logs each time a cache client is built. */
     static final String CLIENT_CREATED = "Creating Momento Cache Client";
 
@@ -47,7 +51,22 @@ final class EveryRoute {
                 oneMomentoClientPerEnvironment(service);
                 DeployedJar.leavesOutWhatLambdaNeverLoads(service);
             }
+            if (step > STREAM_CACHER_STEP) {
+                theTablesStreamIsStillRead(service);
+            }
         };
+    }
+
+    /**
+     * Step 6's streamCacher, which a later edit of serverless.yml can drop (its stream event, or
+     * the whole function): every route still answers, write-aside keeps the cache fresh for the
+     * service's own writes, and only a change made behind its back stays stale.
+     */
+    static void theTablesStreamIsStillRead(LocalService service) throws Exception {
+        String stream = "dynamodb stream of " + service.table() + " ";
+        expect(service.streamSubscriptions().stream().anyMatch(subscription -> subscription.contains(stream)), NO_STREAM_READER
+                + ": serverless.yml lost step 6's streamCacher function or its stream event, so a change made behind the"
+                + " service's back stays stale in the cache until its TTL ends");
     }
 
     /** The local cloud masks the key in a function's log line, and says so on the next: any such line fails. */

@@ -385,6 +385,10 @@ public final class StepCheck {
         if (problems.stream().anyMatch(problem -> problem.contains("which Lambda never loads"))) {
             return "workshop/02-momento-client.md, the edit of pom.xml: the shade plugin's second <filter>";
         }
+        if (problems.stream().anyMatch(problem -> problem.contains(EveryRoute.NO_STREAM_READER))) {
+            return "workshop/06-stream-cacher.md, the edit of serverless.yml: the streamCacher function, with its stream"
+                    + " event and that event's settings";
+        }
         if (problems.stream().anyMatch(problem -> problem.contains(" Momento clients in "))) {
             return "workshop/02-momento-client.md, the edit of Clients.java: one client per execution environment, kept in a"
                     + " static field";

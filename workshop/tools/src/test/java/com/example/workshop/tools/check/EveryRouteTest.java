@@ -17,12 +17,20 @@ class EveryRouteTest {
     private volatile String unrouted = "/nothing";
     /** What the local cloud's IAM decided, as its control endpoint answers. */
     private volatile String iamDecisions = "[]";
+    /** The stream subscriptions running, as its control endpoint answers. */
+    private volatile String streams = "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100)\"]";
 
     @BeforeEach
     void startTheGateway() throws Exception {
         gateway = new StubGateway((method, path) -> {
             if (path.equals("/_local/iam/decisions")) {
                 return new StubGateway.Answer(200, iamDecisions);
+            }
+            if (path.equals("/_local/endpoints")) {
+                return new StubGateway.Answer(200, "{\"tables\":[\"accounts-dev-AccountsTable\"]}");
+            }
+            if (path.equals("/_local/streams")) {
+                return new StubGateway.Answer(200, streams);
             }
             boolean post = method.equals("POST");
             if (!post) {
@@ -82,6 +90,16 @@ class EveryRouteTest {
                 .hasMessage("accounts-dev-createUser has no Momento client, and every read goes to DynamoDB, because User:"
                         + " arn:aws:sts::000000000000:assumed-role/r/accounts-dev-createUser is not authorized to perform:"
                         + " secretsmanager:GetSecretValue on resource: arn:k-abc123");
+    }
+
+    @Test
+    void aTableStreamThatNoFunctionReadsFailsTheLineAfterStep6() throws Exception {
+        EveryRoute.of(7).run(service());
+
+        streams = "[\"activityConsumer <- kinesis stream of accounts-dev-activity (batch 100)\"]"; // streamCacher dropped
+        EveryRoute.of(EveryRoute.STREAM_CACHER_STEP).run(service()); // step 6's own lines say it there
+        assertThatThrownBy(() -> EveryRoute.of(7).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith(EveryRoute.NO_STREAM_READER).hasMessageContaining("step 6's streamCacher");
     }
 
     @Test

@@ -636,6 +636,19 @@ class StepCheckTest {
                 .containsExactly(expected, expected);
     }
 
+    @Test
+    void aTableStreamNoFunctionReadsAnyMorePointsAtStep6sEditOfServerlessYml() throws Exception {
+        Lesson records = Lesson.of("each event is recorded", "ActivityConsumerHandler.java", List.of(), service -> { });
+        StepLessons consumer = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(records));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> {
+            throw new ProbeFailure(EveryRoute.NO_STREAM_READER + ": serverless.yml lost step 6's streamCacher function");
+        });
+
+        List<LessonResult> results = check.run(consumer);
+
+        assertThat(results.get(1).lesson().hint()).startsWith("workshop/06-stream-cacher.md, the edit of serverless.yml");
+    }
+
     /** Step 3's two lessons that a membership read outside the cache fails, and a guide that edits both files. */
     private StepLessons notFoundCachedBesideEveryReadThroughTheCache() throws IOException {
         guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
