@@ -57,6 +57,14 @@ final class Guides {
         }
     }
 
+    /**
+     * Whether {@code guide} has a numbered edit of {@code file} ("### 2. `serverless.yml`: ..."), not only a
+     * section about it (guide 01 describes the starting serverless.yml, and edits nothing).
+     */
+    boolean hasANumberedEditOf(String guide, String file) {
+        return headings(guide).stream().anyMatch(heading -> heading.matches("###\\s+\\d+\\..*") && heading.contains(file));
+    }
+
     /** The guide's Markdown headings, in order (its edits are among them). */
     List<String> headings(String guide) {
         try {

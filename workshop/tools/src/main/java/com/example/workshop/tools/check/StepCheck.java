@@ -357,8 +357,9 @@ public final class StepCheck {
     private Optional<String> missingVariable(List<String> problems, StepLessons step) {
         return problems.stream().map(MISSING_VARIABLE::matcher).filter(Matcher::find).map(found -> found.group(1)).findFirst()
                 .flatMap(variable -> guides.theFirstServerlessYmlEditWith(variable, step.guide())
-                        .map(guide -> "workshop/" + guide + ", the edit of serverless.yml: it gives the functions " + variable
-                                + " (provider.environment), which the log line above says is not set"));
+                        .map(guide -> "workshop/" + guide + (guides.hasANumberedEditOf(guide, "serverless.yml")
+                                ? ", the edit of serverless.yml: it gives" : ", its section on serverless.yml: the starting file gives")
+                                + " the functions " + variable + " (provider.environment), which the log line above says is not set"));
     }
 
     /** The first action IAM refused in {@code problems}, when this step's guide does not name it (an earlier step's does). */

@@ -649,6 +649,24 @@ class StepCheckTest {
         assertThat(results.get(1).lesson().hint()).startsWith("workshop/06-stream-cacher.md, the edit of serverless.yml");
     }
 
+    @Test
+    void aVariableOfTheStartingServerlessYmlPointsAtGuide01sSectionOnItNotAtAnEdit() throws Exception {
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/01-lambda-dynamodb.md"), "# Step 1\n\n## The idea\n\n### serverless.yml\n\n```yaml\n"
+                + "    TABLE_NAME: !Ref AccountsTable\n```\n\n## The edits\n\nNone.\n");
+        guideWithEditsOf("07-stream-consumer.md", "ActivityConsumerHandler.java", "serverless.yml");
+        Lesson records = Lesson.of("each event is recorded", "ActivityConsumerHandler.java", List.of(), service -> {
+            cloudLog.add("[activityConsumer#1] INIT failed: the handler could not be created: java.lang.IllegalStateException:"
+                    + " Environment variable TABLE_NAME is not set: see serverless.yml");
+            throw new ProbeFailure("no event was recorded");
+        });
+
+        List<LessonResult> results = check(new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(records)), ran());
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/01-lambda-dynamodb.md, its section on serverless.yml:"
+                + " the starting file gives the functions TABLE_NAME (provider.environment), which the log line above says is not set");
+    }
+
     /** Step 3's two lessons that a membership read outside the cache fails, and a guide that edits both files. */
     private StepLessons notFoundCachedBesideEveryReadThroughTheCache() throws IOException {
         guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
