@@ -321,9 +321,9 @@ public final class StepCheck {
         if (granting.isPresent()) {
             // IAM refused what an earlier step's statement allows: this step's code is not to blame.
             return Lesson.of(lesson.title(), "workshop/" + granting.get() + ", the edit of serverless.yml: its statement"
-                    + " for " + refusedAction.get() + " no longer allows the call (its Resource; or, for a function with a"
-                    + " role of its own, custom.serverless-iam-roles-per-function.defaultInherit)", lesson.tests(),
-                    lesson.probe());
+                    + " for " + refusedAction.get() + " no longer allows the call (the statement is gone, or its Resource"
+                    + " changed; or, for a function with a role of its own, custom.serverless-iam-roles-per-function"
+                    + ".defaultInherit: true is gone)", lesson.tests(), lesson.probe());
         }
         Optional<String> missingVariable = missingVariable(problems, step);
         if (missingVariable.isPresent()) {
