@@ -197,11 +197,11 @@ final class Repointing {
                 + "): an edit since has broken it; if not, run ./mvnw verify and read the first failure");
     }
 
-    private record Taught(StepLessons step, Lesson lesson) {
+    /** @param file the file the failing test tests, when the step's guide edits it; else the lesson's own */
+    private record Taught(StepLessons step, Lesson lesson, String file) {
         /** "workshop/05-fan-out.md, the edit of AccountCache.java", or the guide alone when the lesson names no file. */
         String where() {
-            String hint = lesson.hint();
-            return "workshop/" + step.guide() + (hint.matches("[\\w./-]+\\.(java|yml|xml)") ? ", the edit of " + hint : "");
+            return "workshop/" + step.guide() + (file.matches("[\\w./-]+\\.(java|yml|xml)") ? ", the edit of " + file : "");
         }
     }
 
@@ -212,7 +212,14 @@ final class Repointing {
             Optional<Lesson> taught = lessons.stream().flatMap(s -> s.lessons().stream())
                     .filter(lesson -> lesson.tests().stream().anyMatch(test::matches)).findFirst();
             if (taught.isPresent()) {
-                return Optional.of(new Taught(lessons.get(), taught.get()));
+                // A unit test names its class's edit (AccountCacheTest: AccountCache.java), where a lesson proven by
+                // several tests names one file (step 4's "creating a user caches the user": AccountService.java).
+                String tested = test.simpleClassName();
+                String unitTested = tested.endsWith("Test") && !tested.endsWith("IntegrationTest")
+                        ? tested.substring(0, tested.length() - "Test".length()) + ".java" : null;
+                String file = unitTested != null && guides.hasANumberedEditOf(lessons.get().guide(), unitTested)
+                        ? unitTested : taught.get().hint();
+                return Optional.of(new Taught(lessons.get(), taught.get(), file));
             }
         }
         return Optional.empty();

@@ -545,6 +545,24 @@ class StepCheckTest {
     }
 
     @Test
+    void anOlderUnitTestFailingAloneNamesTheEditOfItsClassNotTheLessonsOtherFile() throws Exception {
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson cachesUsers = Lesson.of("creating a user caches the user", "AccountService.java",
+                List.of("CachedWritesIntegrationTest.createUserCachesTheUser", "AccountCacheTest.aWriteGivesTheCachesTtl"), null);
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(cachesUsers));
+        Lesson consumes = Lesson.of("each event is recorded", "ActivityConsumer.java", List.of("ActivityConsumerHandlerTest"), null);
+        StepLessons consumer = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(consumes));
+        TestRun.Result olderFails = ran(pass("ActivityConsumerHandlerTest", "anEventIsRecorded"),
+                fail("AccountCacheTest", "aWriteGivesTheCachesTtl", "the TTL write gave its set (PT0S: none)"));
+
+        List<LessonResult> results = new StepCheck(root, new PrintWriter(new StringWriter()), () -> olderFails, NoCloud::new)
+                .withEarlierSteps(number -> number == 4 ? Optional.of(writeAside) : Optional.empty()).run(consumer);
+
+        assertThat(results.get(1).lesson().hint()).startsWith("workshop/04-write-aside.md, the edit of AccountCache.java (step 4:"
+                + " creating a user caches the user): an edit since has broken it");
+    }
+
+    @Test
     void anOlderTestFailingAloneNamesTheEarlierStepsLessonAndEdit() throws Exception {
         Lesson readsAll = Lesson.of("a fan-out sends every get first", "AccountCache.java",
                 List.of("AccountCacheTest.readAllSendsEveryGetBeforeWaitingForAny"), null);
