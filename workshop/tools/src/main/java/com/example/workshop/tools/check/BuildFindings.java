@@ -170,8 +170,12 @@ final class BuildFindings {
                 return "pom.xml";
             }
         }
+        // A method or constructor of another class that is missing, or has other parameters: that class's edit adds it
+        // (step 5's ListMembersHandler calls ApiResponses.ok(Object), which the edit of ApiResponses.java adds).
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
-        String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java" : null;
+        Matcher changed = CHANGED_SIGNATURE.matcher(first.get());
+        String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java"
+                : changed.find() ? simpleName(changed.group(1) != null ? changed.group(1) : changed.group(2)) + ".java" : null;
         return lookedInFile != null && guides.hasAnEditOf(step.guide(), lookedInFile) ? lookedInFile : file.group(1);
     }
 

@@ -1040,6 +1040,22 @@ class StepCheckTest {
     }
 
     @Test
+    void aCallWithParametersAClassTheGuideEditsDoesNotHaveYetPointsAtThatClassesEdit() throws Exception {
+        guideWithEditsOf("05-fan-out.md", "ApiResponses.java", "ListMembersHandler.java");
+        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+
+        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/main/java/com/example/accounts/handlers/ListMembersHandler.java:27: method ok"
+                        + " in class com.example.accounts.handlers.ApiResponses cannot be applied to given types;")));
+
+        assertThat(results.get(0).lesson().hint()).as("the handler, pasted as the guide has it, calls what ApiResponses' edit adds")
+                .isEqualTo("ApiResponses.java");
+        assertThat(results.get(1).lesson().hint()).startsWith("workshop/05-fan-out.md, the edit of ApiResponses.java: it adds what"
+                + " the first error above looks for");
+    }
+
+    @Test
     void testsMissingAClassTheGuideCreatesPointEveryLessonAtThatEdit() throws Exception {
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
                 "src/test/java/com/example/accounts/BadInputPropertyTest.java:14: cannot find symbol (symbol: class ListMembersHandler)");
