@@ -154,11 +154,28 @@ final class Step7StreamConsumer {
     private static List<ActivityEvent> put(LocalService service, String user, String organization, int count) throws Exception {
         List<ActivityEvent> events = new ActivityEvents(List.of(user), List.of(organization), System.nanoTime(),
                 Clock.systemUTC()).next(count);
-        KinesisTarget stream = KinesisTarget.find(service.base(), null, null);
+        KinesisTarget stream = streamToPutOn(service);
         try (KinesisClient kinesis = stream.client()) {
             new ActivityStreamWriter(kinesis, stream.streamName()).put(events);
         }
         return events;
+    }
+
+    /** The local cloud's Kinesis stream, when activityConsumer reads it; else why no event put there can be recorded. */
+    static KinesisTarget streamToPutOn(LocalService service) throws Exception {
+        KinesisTarget stream;
+        try {
+            stream = KinesisTarget.find(service.base(), null, null);
+        } catch (IllegalArgumentException noStream) { // the producer's words are for AWS ("name the deployed stream")
+            throw new ProbeFailure("the local cloud has no Kinesis stream to put the events on: serverless.yml's resources"
+                    + " declare none (the guide's ActivityStream, Type: AWS::Kinesis::Stream)", "serverless.yml");
+        }
+        // Without it, every probe of the step would wait its 20 s for a consumer that never runs, and blame its code.
+        expect(service.streamSubscriptions().stream().anyMatch(line -> line.startsWith("activityConsumer <- kinesis stream")),
+                "activityConsumer reads no Kinesis stream, so no event put on " + stream.streamName() + " reaches it:"
+                        + " serverless.yml needs the activityConsumer function (under functions:) with its stream event"
+                        + " (type: kinesis, the ActivityStream's Arn)", "serverless.yml");
+        return stream;
     }
 
     /**

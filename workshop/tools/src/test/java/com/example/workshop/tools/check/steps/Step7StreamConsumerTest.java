@@ -1,12 +1,34 @@
 package com.example.workshop.tools.check.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.workshop.tools.check.ProbeFailure;
+import com.example.workshop.tools.check.StubGateway;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How step 7's check tells a batch summary that counted duplicates, whatever its wording. */
+/** How step 7's check tells a batch summary that counted duplicates, whatever its wording, and a stream nobody reads. */
 class Step7StreamConsumerTest {
+    private volatile String endpoints = "{\"tables\":[\"accounts-dev-AccountsTable\"]}";
+    private volatile String streams = "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100, LATEST)\"]";
+
+    @Test
+    void eventsAreNotPutWhereNoStreamIsOrNoConsumerReadsOneAndTheLineSaysWhichInServerlessYml() throws Exception {
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(200,
+                path.equals("/_local/endpoints") ? endpoints : path.equals("/_local/streams") ? streams : "{}"))) {
+            assertThatThrownBy(() -> Step7StreamConsumer.streamToPutOn(gateway.service(List::of))).isInstanceOf(ProbeFailure.class)
+                    .hasMessageStartingWith("the local cloud has no Kinesis stream to put the events on")
+                    .hasMessageNotContaining("--stream");
+
+            endpoints = "{\"kinesis\":\"http://127.0.0.1:1\",\"kinesisStreams\":[\"accounts-dev-activity\"]}";
+            assertThatThrownBy(() -> Step7StreamConsumer.streamToPutOn(gateway.service(List::of))).isInstanceOf(ProbeFailure.class)
+                    .hasMessageStartingWith("activityConsumer reads no Kinesis stream, so no event put on accounts-dev-activity");
+
+            streams = "[\"activityConsumer <- kinesis stream accounts-dev-activity (batch 100, LATEST)\"]";
+            assertThat(Step7StreamConsumer.streamToPutOn(gateway.service(List::of)).streamName()).isEqualTo("accounts-dev-activity");
+        }
+    }
 
     @Test
     void aSummaryWithAtLeastOneDuplicateIsToldInTheGuidesWordsOrOnesOwn() {
