@@ -4,15 +4,22 @@ import static com.example.workshop.tools.check.ProbeFailure.expect;
 
 import com.example.workshop.tools.check.DeployedJar;
 import com.example.workshop.tools.check.Lesson;
-import com.example.workshop.tools.check.ProbeFailure;
-import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.Reply;
+import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Step 2: one Momento client per execution environment, its key read from Secrets Manager. */
 final class Step2MomentoClient {
@@ -64,7 +71,7 @@ final class Step2MomentoClient {
                 + twoEditsAhead(service), whereInitCreatesNoClient(service));
         for (JsonNode read : reads) {
             if (!read.path("outcome").asText().equals("ALLOWED")) { // the message reads serverless.yml: only when refused
-                throw new ProbeFailure(misspeltAction(service) + refused(read));
+                throw new ProbeFailure(misspeltAction(service) + refused(read, inheritsTheProvidersStatements(service)));
             }
         }
         long environments = environments(service, "getUser");
@@ -105,8 +112,35 @@ final class Step2MomentoClient {
 
     private static final java.util.regex.Pattern SECRETS_MANAGER_ACTION = java.util.regex.Pattern.compile("secretsmanager:[A-Z]\\w*");
 
-    /** Why IAM refused the read: no statement names the action, or one does on a Resource that misses the secret. */
+    /**
+     * Whether serverless.yml has {@code custom.serverless-iam-roles-per-function.defaultInherit: true}, where
+     * the plugin reads it (one at another level is the local cloud's note to tell). Nodes only: no
+     * constructor for CloudFormation's !GetAtt is needed.
+     */
+    static boolean inheritsTheProvidersStatements(LocalService service) {
+        try {
+            Node node = new Yaml(new LoaderOptions()).compose(new StringReader(String.join("\n", service.serverlessYml())));
+            for (String key : List.of("custom", "serverless-iam-roles-per-function", "defaultInherit")) {
+                node = node instanceof MappingNode mapping ? mapping.getValue().stream()
+                        .filter(tuple -> tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key))
+                        .map(NodeTuple::getValueNode).findFirst().orElse(null) : null;
+            }
+            return node instanceof ScalarNode value && value.getValue().equals("true");
+        } catch (RuntimeException notYaml) {
+            return false;
+        }
+    }
+
     static String refused(JsonNode read) {
+        return refused(read, false);
+    }
+
+    /**
+     * Why IAM refused the read: no statement names the action, or one does on a Resource that misses the secret.
+     *
+     * @param inheritDeclared serverless.yml has defaultInherit: true, so a function's own role is not the cause
+     */
+    static String refused(JsonNode read, boolean inheritDeclared) {
         String denied = "IAM denied getUser secretsmanager:GetSecretValue on " + read.path("resource").asText() + ": ";
         List<String> allowedOn = new ArrayList<>();
         read.path("allowedOn").forEach(resource -> allowedOn.add(resource.asText()));
@@ -119,7 +153,7 @@ final class Step2MomentoClient {
                 + " Action exactly secretsmanager:GetSecretValue (no other spelling is that action), and"
                 + " MOMENTO_API_KEY_SECRET_ID and the statement's Resource must name the same secret, the Resource ending in"
                 + " -?????? for the suffix Secrets Manager adds";
-        if (runsWithARoleOfItsOwn(read.path("principalArn").asText(""), "getUser")) {
+        if (!inheritDeclared && runsWithARoleOfItsOwn(read.path("principalArn").asText(""), "getUser")) {
             return denied + "getUser runs with a role of its own (serverless-iam-roles-per-function gives one to each function"
                     + " with iamRoleStatements), which holds the provider's statements only when it inherits them:"
                     + " custom.serverless-iam-roles-per-function.defaultInherit: true. And " + statementNeeded;

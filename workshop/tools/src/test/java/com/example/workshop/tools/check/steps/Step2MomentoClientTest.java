@@ -126,6 +126,23 @@ class Step2MomentoClientTest {
                 .contains("the provider's iam.role.statements need a statement");
         assertThat(Step2MomentoClient.refused(sharedRole)).doesNotContain("defaultInherit")
                 .contains("the provider's iam.role.statements need a statement");
+        assertThat(Step2MomentoClient.refused(ownRole, true)).as("defaultInherit: true is there: only the statement is missing")
+                .doesNotContain("defaultInherit").contains("the provider's iam.role.statements need a statement");
+    }
+
+    @Test
+    void defaultInheritIsSeenWhereThePluginReadsItAndOnlyWhenTrue() throws IOException {
+        Files.writeString(workingCopy.resolve("serverless.yml"), "custom:\n  serverless-iam-roles-per-function:\n"
+                + "    defaultInherit: true   # the provider's statements too\n");
+        assertThat(Step2MomentoClient.inheritsTheProvidersStatements(service())).isTrue();
+
+        Files.writeString(workingCopy.resolve("serverless.yml"), "custom:\n  serverless-iam-roles-per-function:\n"
+                + "    defaultInherit: false\n");
+        assertThat(Step2MomentoClient.inheritsTheProvidersStatements(service())).isFalse();
+
+        Files.writeString(workingCopy.resolve("serverless.yml"), "custom:\n  defaultInherit: true\nresources:\n"
+                + "  Outputs:\n    X:\n      Value: !GetAtt T.Arn\n");
+        assertThat(Step2MomentoClient.inheritsTheProvidersStatements(service())).as("beside the plugin's name, not under it").isFalse();
     }
 
     @Test
