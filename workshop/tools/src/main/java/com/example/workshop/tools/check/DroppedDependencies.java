@@ -43,11 +43,14 @@ final class DroppedDependencies {
             }
             Set<String> missing = of(solution.get().dir().resolve("pom.xml"));
             missing.removeAll(of(root.resolve("pom.xml")));
+            // Each earlier stage's dependencies, read once (the stages are in order, so the first that has one added it).
+            Map<Stages.Stage, Set<String>> earlier = new LinkedHashMap<>();
+            stages.stream().filter(stage -> stage.number() < step.number())
+                    .forEach(stage -> earlier.put(stage, of(stage.dir().resolve("pom.xml"))));
             // By the guide whose pom.xml edit added each; step 1's own dependencies have no edit to point at.
             Map<String, List<String>> byGuide = new LinkedHashMap<>();
             for (String dependency : missing) {
-                stages.stream().filter(stage -> of(stage.dir().resolve("pom.xml")).contains(dependency)).findFirst()
-                        .filter(first -> first.number() < step.number())
+                earlier.entrySet().stream().filter(stage -> stage.getValue().contains(dependency)).map(Map.Entry::getKey).findFirst()
                         .flatMap(first -> Curriculum.step(first.number()).map(StepLessons::guide))
                         .filter(guide -> guides.hasAnEditOf(guide, "pom.xml"))
                         .ifPresent(guide -> byGuide.computeIfAbsent(guide, g -> new ArrayList<>()).add(dependency));

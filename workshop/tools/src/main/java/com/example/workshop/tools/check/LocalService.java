@@ -267,6 +267,12 @@ public final class LocalService {
         return tables.next().asText();
     }
 
+    /** Whether some function reads the stage's table's DynamoDB stream (step 6's streamCacher, from then on). */
+    public boolean aFunctionReadsTheTablesStream() throws Exception {
+        String stream = "dynamodb stream of " + table() + " ";
+        return streamSubscriptions().stream().anyMatch(subscription -> subscription.contains(stream));
+    }
+
     /** The stream subscriptions running, as the local cloud describes them: "streamCacher <- dynamodb stream of T (batch ...)". */
     public List<String> streamSubscriptions() throws Exception {
         List<String> subscriptions = new java.util.ArrayList<>();

@@ -100,8 +100,7 @@ final class Step6StreamCacher {
      * that blames the Java (nothing updates the cache): say what is missing instead.
      */
     static void aFunctionReadsTheTablesStream(LocalService service) throws Exception {
-        String stream = "dynamodb stream of " + service.table() + " ";
-        expect(service.streamSubscriptions().stream().anyMatch(subscription -> subscription.contains(stream)), "no function"
+        expect(service.aFunctionReadsTheTablesStream(), "no function"
                 + " reads the table's stream: serverless.yml needs the streamCacher function (under functions:) with its"
                 + " stream event (the table's StreamArn), and that event's settings under its stream:", "serverless.yml");
         // Without the item's new image a record holds only its key: the cacher would have nothing to cache.
