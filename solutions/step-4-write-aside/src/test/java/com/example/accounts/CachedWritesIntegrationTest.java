@@ -30,7 +30,8 @@ class CachedWritesIntegrationTest {
         accounts.createUser(new User("alice", "Alice", "Liddell"));
 
         assertThat(accounts.getUser("alice").firstName()).isEqualTo("Alice");
-        assertThat(cache.hits).hasValue(1);
+        assertThat(cache.hits).as("cache hits when alice is read right after createUser: createUser must write her to"
+                + " the cache").hasValue(1);
         assertThat(cache.misses).hasValue(0);
     }
 

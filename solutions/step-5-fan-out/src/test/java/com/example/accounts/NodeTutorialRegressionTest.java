@@ -60,7 +60,8 @@ class NodeTutorialRegressionTest {
         assertThat(addBob().status()).isEqualTo(201);
 
         ApiCall read = lookUpBob();
-        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.status()).as("bob's membership, read right after addMember: addMember must write it to the cache,"
+                + " over the cached \"not a member\"").isEqualTo(200);
         assertThat(read.body().path("membership").path("role").asText()).isEqualTo("Member");
     }
 

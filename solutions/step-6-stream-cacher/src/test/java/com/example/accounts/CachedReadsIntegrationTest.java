@@ -61,7 +61,8 @@ class CachedReadsIntegrationTest {
 
         assertThatThrownBy(() -> accounts.getUser("ghost")).isInstanceOf(NotFoundException.class)
                 .hasMessage("User ghost does not exist.");
-        assertThat(cache.hits).hasValue(1);
+        assertThat(cache.hits).as("cache hits for two reads of ghost, who does not exist: the second must be answered by"
+                + " the \"not found\" that the first one cached").hasValue(1);
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class LocalStageTarget implements Target {
     /**
      * Starts the stage in a local cloud on a free port.
      *
-     * @param build           build the stage's jar first (mvn package -DskipTests)
+     * @param build           build the stage's jar first (mvn package -Dmaven.test.skip)
      * @param maxEnvironments execution environments per function
      * @param delays          simulated network round trips (see {@link NetworkDelays})
      * @param log             the local cloud's log lines (REPORT lines, the functions' output)

@@ -13,7 +13,7 @@ public final class StageWords {
             "step-2", "Momento client ready, nothing cached yet: every read goes to DynamoDB",
             "step-3", "Read-aside: reads try Momento first, DynamoDB only on a miss",
             "step-4", "Write-aside: reads try Momento first, and every write updates the cache",
-            "step-5", "Write-aside, plus member lists read from the cache in one batch",
+            "step-5", "Write-aside, plus member lists whose N user reads go to the cache all at once",
             "step-6", "Write-aside, plus the table's stream refreshes the cache after any writer",
             "step-7", "Write-aside and stream cacher, plus activity events enriched through the cache");
 
