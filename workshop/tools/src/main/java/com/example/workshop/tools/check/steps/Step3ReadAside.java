@@ -190,14 +190,28 @@ final class Step3ReadAside {
         long membershipFills = service.cacheCounters().minus(beforeMembership).sets();
 
         long readsBefore = service.dynamoDbReads();
+        CacheCounters beforeSecondReads = service.cacheCounters();
         Reply org = service.get("/organizations/" + organization);
         long organizationReads = service.dynamoDbReads() - readsBefore;
+        long organizationHits = service.cacheCounters().minus(beforeSecondReads).hits();
         Reply owner = service.get(membership);
         long membershipReads = service.dynamoDbReads() - readsBefore - organizationReads;
+        long membershipHits = service.cacheCounters().minus(beforeSecondReads).hits() - organizationHits;
 
         expect(org.status() == 200, org.describe("GET /organizations/" + organization));
         expect(owner.status() == 200 && owner.json().path("membership").path("role").asText().equals("Owner"),
                 owner.describe("GET " + membership));
+        // A hit that still reads DynamoDB is the read path's slip, not a find method's.
+        List<String> hitsThatReadDynamoDb = new ArrayList<>();
+        if (organizationReads > 0 && organizationHits > 0) {
+            hitsThatReadDynamoDb.add("an organization");
+        }
+        if (membershipReads > 0 && membershipHits > 0) {
+            hitsThatReadDynamoDb.add("a membership");
+        }
+        expect(hitsThatReadDynamoDb.isEmpty(), "the second read of " + String.join(" and of ", hitsThatReadDynamoDb)
+                + " was a cache hit and read DynamoDB anyway: AccountCache.read must answer a hit without asking the"
+                + " database, as the line on hits says", "AccountCache.java");
         List<String> uncached = new ArrayList<>();
         if (organizationReads > 0) {
             uncached.add(secondReadMissed("an organization", "findOrganization", organizationReads, organizationFills));
