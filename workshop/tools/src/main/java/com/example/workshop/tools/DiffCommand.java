@@ -35,7 +35,8 @@ class DiffCommand extends StageCommand {
         StringBuilder all = new StringBuilder();
         for (String entry : Stages.ENTRIES) {
             String path = noTests && entry.equals("src") ? "src/main" : entry;
-            List<String> args = new ArrayList<>(List.of("diff", "--no-index"));
+            // A Windows editor's CRLF is not a difference: without core.autocrlf, every line would show as changed.
+            List<String> args = new ArrayList<>(List.of("diff", "--no-index", "--ignore-cr-at-eol"));
             args.add(System.console() != null ? "--color=always" : "--color=never");
             if (stat) {
                 args.add("--stat");

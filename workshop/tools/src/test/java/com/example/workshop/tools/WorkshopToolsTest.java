@@ -164,6 +164,19 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void diffIgnoresWindowsLineEndings() throws IOException {
+        Files.writeString(root.resolve("solutions/step-1-first/src/main/java/B.java"), "class B {\n    int b;\n}\n");
+        Files.writeString(root.resolve("src/main/java/B.java"), "class B {\r\n    int b;\r\n}\r\n");
+
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).isEqualTo("No differences.\n");
+
+        Files.writeString(root.resolve("src/main/java/B.java"), "class B {\r\n    int mine;\r\n}\r\n");
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).contains("-    int mine;").contains("+    int b;").doesNotContain("-class B {");
+    }
+
+    @Test
     void unknownStageNamesTheStagesThereAre() {
         assertThat(run("use", "step-9")).isEqualTo(1);
 
