@@ -46,9 +46,10 @@ class BranchesCommand extends StageCommand {
             parent = commit;
         }
         if (!git.run("status", "--porcelain").isBlank()) {
-            // git switch refuses to overwrite uncommitted changes, and the branches hold only what was committed
-            out().println("Your working copy has uncommitted changes, which these branches do not hold: commit them first"
-                    + " (git add -A && git commit -m \"my work\"), then run branches again, or git switch refuses.");
+            // git switch refuses to overwrite uncommitted changes; and a branch holds a finished stage, not the attendee's code
+            out().println("Your working copy has uncommitted changes, which git switch refuses to leave behind: commit them"
+                    + " first (git add -A && git commit -m \"my work\"). Each branch is your last commit with a finished"
+                    + " stage's pom.xml, serverless.yml and src/, so your own code is on your branch only.");
         }
         out().println("Try: git switch step-1   (and later: git diff step-1 step-2; git switch main brings you back)");
         return 0;

@@ -115,7 +115,8 @@ class WorkshopToolsTest {
         assertThat(git.run("rev-parse", "HEAD").strip()).isEqualTo(head);
         assertThat(git.run("symbolic-ref", "--short", "HEAD").strip()).isEqualTo("main");
         assertThat(Files.readString(root.resolve("README.md"))).isEqualTo("uncommitted edit\n");
-        assertThat(output).contains("uncommitted changes, which these branches do not hold: commit them first");
+        assertThat(output).contains("uncommitted changes, which git switch refuses to leave behind: commit them first")
+                .contains("your own code is on your branch only");
     }
 
     @Test
