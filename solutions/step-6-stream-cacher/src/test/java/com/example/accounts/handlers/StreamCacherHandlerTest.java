@@ -61,7 +61,8 @@ class StreamCacherHandlerTest {
         StreamsEventResponse response = handle(insert(user("alice", "Alice", "Liddell")));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(memory.ttls).containsEntry(ALICE_KEY, Duration.ofSeconds(60));
+        assertThat(memory.ttls).as("the TTL of alice's entry: the stream cacher sets with the cache's TTL, as the read path"
+                + " does").containsEntry(ALICE_KEY, Duration.ofSeconds(60));
         assertThat(reads.getUser("alice")).isEqualTo(new User("alice", "Alice", "Liddell"));
         verifyNoInteractions(database);
     }
@@ -85,8 +86,11 @@ class StreamCacherHandlerTest {
 
         assertThat(reads.getOrganization("acme")).isEqualTo(new Organization("acme", "alice"));
         assertThat(reads.getMembership("acme", "alice")).isEqualTo(new Membership("acme", "alice", Role.OWNER));
-        assertThat(reads.getMembership("acme", "bob")).isEqualTo(new Membership("acme", "bob", Role.ADMIN));
-        assertThat(memory.ttls).containsEntry(ACME_KEY, Duration.ofSeconds(60))
+        assertThat(reads.getMembership("acme", "bob")).as("bob's membership after its INSERT (Member), then its MODIFY"
+                + " (Admin): the records are applied in the batch's order, a MODIFY from its new image")
+                .isEqualTo(new Membership("acme", "bob", Role.ADMIN));
+        assertThat(memory.ttls).as("the TTLs of the entries: the stream cacher sets with the cache's TTL, as the read path"
+                + " does").containsEntry(ACME_KEY, Duration.ofSeconds(60))
                 .containsEntry(BOB_IN_ACME_KEY, Duration.ofSeconds(60));
         verifyNoInteractions(database);
     }
@@ -148,6 +152,8 @@ class StreamCacherHandlerTest {
         // Lambda retries from the lowest sequence number reported, so the records after the failed one come
         // again too: report the failed record, and the ones after it if you like, never one applied before it.
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .as("the batch item failures: the record whose cache write failed, by its sequence number (AccountCache's"
+                        + " set must throw, and handleRequest report the record it failed on)")
                 .contains(first.getDynamodb().getSequenceNumber())
                 .isSubsetOf(first.getDynamodb().getSequenceNumber(), second.getDynamodb().getSequenceNumber());
     }
@@ -176,6 +182,7 @@ class StreamCacherHandlerTest {
         StreamsEventResponse response = stopping.handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .as("the batch item failures: the record whose cache write failed, by its sequence number")
                 .contains(failed.getDynamodb().getSequenceNumber());
         assertThat(memory.items).as("the record after the failed one, applied: the batch must stop at its first failure"
                 + " (return its sequence number there), or the cache takes the records out of order").doesNotContainKey(CAROL_KEY);
@@ -190,6 +197,8 @@ class StreamCacherHandlerTest {
         StreamsEventResponse response = handle(removed);
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .as("the batch item failures: the removal whose cached \"not found\" could not be set (AccountCache's"
+                        + " replaceWithNotFound must throw)")
                 .containsExactly(removed.getDynamodb().getSequenceNumber());
     }
 

@@ -103,7 +103,11 @@ class StreamCacherTest {
     void aCacheFailureIsThrownSoTheChangeIsRetried() {
         memory.failEverything();
 
-        assertThatThrownBy(() -> cacher.itemWritten(ALICE)).isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> cacher.itemRemoved(ACME)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> cacher.itemWritten(ALICE), "a written user, with the cache failing: replace must throw")
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> cacher.itemRemoved(ACME), "a removed organization, with the cache failing:"
+                + " replaceWithNotFound must throw").isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> cacher.itemWritten(Map.of("PK", "USER#alice", "SK", "USER#alice", "username", "alice")),
+                "an incomplete user, with the cache failing: remove must throw").isInstanceOf(RuntimeException.class);
     }
 }

@@ -228,9 +228,11 @@ class ActivityConsumerHandlerTest {
         // Lambda retries from the lowest sequence number reported: the failed record's (the ones after it may be
         // reported too), never one recorded before it.
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .as("the batch item failures: the record whose write failed, by its sequence number")
                 .contains(second.getKinesis().getSequenceNumber())
                 .isSubsetOf(second.getKinesis().getSequenceNumber(), third.getKinesis().getSequenceNumber());
-        assertThat(items()).containsOnlyKeys("e-1");
+        assertThat(items().keySet()).as("the events recorded: e-1 only, as the batch stops at e-2, whose write failed")
+                .containsOnly("e-1");
 
         // Lambda delivers the batch again from the failed record; DynamoDB answers this time.
         StreamsEventResponse retry = handler.handleRequest(delivery(List.of(second, third)), null);
@@ -248,6 +250,8 @@ class ActivityConsumerHandlerTest {
         StreamsEventResponse response = noTable.handleRequest(batch(record), null);
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .as("the batch item failures: a PutItem that failed for another reason than its condition is reported,"
+                        + " so that Lambda retries it (only ConditionalCheckFailedException means \"already recorded\")")
                 .containsExactly(record.getKinesis().getSequenceNumber());
     }
 
