@@ -115,8 +115,11 @@ public final class TimeBudget {
         hops.get(hop).recordValue(micros(millis));
     }
 
+    private static final long HIGHEST_MICROS = 60_000_000L; // a minute, in microseconds
+
     static long micros(double millis) {
-        return Math.max(0, Math.round(millis * 1000)); // clocks of two measurements may differ by a hair
+        // clocks of two measurements may differ by a hair; a hop longer than the histogram's minute is counted as a minute
+        return Math.min(Math.max(0, Math.round(millis * 1000)), HIGHEST_MICROS);
     }
 
     static double percentile(Histogram histogram, double percentile) {
@@ -125,7 +128,7 @@ public final class TimeBudget {
 
     /** For a hop's (or a warm-up block's) milliseconds, kept as microseconds. */
     static Histogram histogram() {
-        return new Histogram(60_000_000L, 3); // up to a minute, in microseconds
+        return new Histogram(HIGHEST_MICROS, 3);
     }
 
     /** E.g. {@code 0.42}; {@code -} when nothing was measured. */

@@ -52,6 +52,15 @@ class TimeBudgetTest {
     }
 
     @Test
+    void aRequestLongerThanTheHistogramsRangeIsCountedAsItsHighestValue() {
+        TimeBudget budget = new TimeBudget();
+        budget.add(120_000.0, 8.0, 7.0, 5.0, 4.0); // a client that waited two minutes (a laptop asleep)
+
+        assertThat(budget.requests()).isEqualTo(1);
+        assertThat(budget.p50(Hop.TOTAL)).as("capped at a minute, not an exception").isCloseTo(60_000.0, within(60.0));
+    }
+
+    @Test
     void serviceTimesAreWhatHappenedDuringTheRunPerRequest() {
         ServiceTimes times = ServiceTimes.between(
                 Map.of("momento", new CallTimer.Totals(10, 5_000_000)),

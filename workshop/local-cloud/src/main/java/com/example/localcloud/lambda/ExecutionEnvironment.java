@@ -5,6 +5,7 @@ import com.example.localcloud.lambda.InvocationResult.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -141,7 +142,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             reason = "the local cloud could not start the environment's JVM (\"" + launchFailure + "\"): not the function's code";
         }
         log.accept("[" + id() + "] INIT failed: " + reason);
-        byte[] error = cause instanceof RuntimeApi.InitErrorException ? cause.getMessage().getBytes() : new byte[0];
+        byte[] error = cause instanceof RuntimeApi.InitErrorException ? cause.getMessage().getBytes(StandardCharsets.UTF_8) : new byte[0];
         return new InvocationResult(Status.INIT_ERROR, error, report(requestId, 0, elapsedMs, Status.INIT_ERROR, null));
     }
 

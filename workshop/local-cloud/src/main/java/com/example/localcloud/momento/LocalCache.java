@@ -163,9 +163,9 @@ final class LocalCache {
     /** Drops every expired item; returns how many. */
     int sweepExpired() {
         long now = nanoClock.getAsLong();
-        int before = items.size();
-        items.values().removeIf(item -> item.expiredAt(now));
-        return Math.max(0, before - items.size());
+        int[] dropped = {0}; // counted here: other threads add and remove items meanwhile
+        items.values().removeIf(item -> item.expiredAt(now) && ++dropped[0] > 0);
+        return dropped[0];
     }
 
     private Item liveItem(ByteString key) {

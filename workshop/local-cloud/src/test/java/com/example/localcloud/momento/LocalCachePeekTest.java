@@ -36,6 +36,18 @@ class LocalCachePeekTest {
         assertThat(cache.get(key("long"))).contains(key("b"));
     }
 
+    @Test
+    void theSweepDropsExpiredItemsAndCountsThem() {
+        cache.set(key("short"), key("a"), 1_000);
+        cache.set(key("shorter"), key("b"), 500);
+        cache.set(key("long"), key("c"), 60_000);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(2));
+
+        assertThat(cache.sweepExpired()).isEqualTo(2);
+        assertThat(cache.peek("", 10)).extracting(CachedItem::key).containsExactly("long");
+        assertThat(cache.sweepExpired()).as("nothing left to drop").isZero();
+    }
+
     private static ByteString key(String text) {
         return ByteString.copyFromUtf8(text);
     }

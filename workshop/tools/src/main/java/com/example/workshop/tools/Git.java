@@ -52,23 +52,33 @@ final class Git {
         command.add("git");
         command.add("--no-pager");
         command.addAll(List.of(args));
+        Process process;
         try {
-            Process process = new ProcessBuilder(command).directory(root.toFile()).start();
-            if (input != null) {
-                process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-            }
-            process.getOutputStream().close();
+            process = new ProcessBuilder(command).directory(root.toFile()).start();
+        } catch (IOException e) {
+            throw new WorkshopException("Cannot run git (is it installed and on the PATH?): " + e.getMessage());
+        }
+        try {
             // Read stderr on another thread, so a chatty git cannot block on a full pipe.
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread errReader = new Thread(() -> copy(process.getErrorStream(), err));
             errReader.start();
+            try (var in = process.getOutputStream()) {
+                if (input != null) {
+                    in.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException gitStoppedReading) {
+                // git ended early: its exit code and stderr below say why
+            }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exitCode = process.waitFor();
             errReader.join();
             return new Result(exitCode, out, err.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new WorkshopException("Cannot run git (is it installed and on the PATH?): " + e.getMessage());
+            process.destroy();
+            throw new WorkshopException("Cannot read what git " + String.join(" ", args) + " printed: " + e.getMessage());
         } catch (InterruptedException e) {
+            process.destroy();
             Thread.currentThread().interrupt();
             throw new WorkshopException("Interrupted while running git");
         }

@@ -133,7 +133,8 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
                 throw new IOException("the local cloud stopped before it was ready:\n  " + String.join("\n  ", tail(20)));
             }
             try {
-                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(base.resolve("/_local/endpoints")).GET().build(),
+                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(base.resolve("/_local/endpoints"))
+                                .timeout(Duration.ofSeconds(5)).GET().build(), // a port that accepts and stays silent must not hang check
                         HttpResponse.BodyHandlers.discarding());
                 if (reply.statusCode() == 200) {
                     return;
@@ -148,7 +149,8 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
     }
 
     private synchronized List<String> tail(int lines) {
-        return log.subList(Math.max(0, log.size() - lines), log.size());
+        // a copy: the reader thread may still be adding lines while the caller joins them
+        return List.copyOf(log.subList(Math.max(0, log.size() - lines), log.size()));
     }
 
     /** Writes everything the local cloud printed to {@code file}, for the attendee to read. */

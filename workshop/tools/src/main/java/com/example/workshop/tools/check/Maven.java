@@ -54,19 +54,24 @@ public final class Maven {
             process.destroy();
         }, "stop-the-build");
         Runtime.getRuntime().addShutdownHook(stopTheBuild);
-        LeftOverBuild.record(root, process.toHandle()); // for kill -9, which runs no hook
-        process.getOutputStream().close();
         List<String> output = new ArrayList<>();
         int exitCode;
+        boolean ended = false;
         try {
+            LeftOverBuild.record(root, process.toHandle()); // for kill -9, which runs no hook
+            process.getOutputStream().close();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     output.add(line);
                 }
             }
             exitCode = process.waitFor();
+            ended = true;
             LeftOverBuild.forget(root);
         } finally {
+            if (!ended) {
+                stopTheBuild.run(); // this tool failed or was interrupted: the build must not run on without it
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(stopTheBuild);
             } catch (IllegalStateException shuttingDown) {

@@ -1,6 +1,7 @@
 package com.example.workshop.tools.prepare;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -46,15 +51,44 @@ public final class MirrorLayout {
             return zip;
         }
         Files.createDirectories(zip.getParent());
+        return download(URI.create(url), zip);
+    }
+
+    /** Downloads {@code url} to {@code zip}, and keeps it only if it matches the {@code .sha512} beside it. */
+    static Path download(URI url, Path zip) throws IOException, InterruptedException {
         Path partial = zip.resolveSibling(zip.getFileName() + ".part");
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        HttpResponse<Path> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).build(),
                 HttpResponse.BodyHandlers.ofFile(partial));
         if (response.statusCode() != 200) {
             Files.deleteIfExists(partial);
             throw new IOException("HTTP " + response.statusCode() + " for " + url);
         }
+        // A download cut short can still end with 200: the room's laptops must not get a broken zip.
+        HttpResponse<String> checksum = http.send(HttpRequest.newBuilder(URI.create(url + ".sha512"))
+                .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+        String expected = checksum.statusCode() == 200 ? checksum.body().strip().split("\\s+")[0] : "";
+        String actual = sha512(partial);
+        if (!actual.equalsIgnoreCase(expected)) {
+            Files.deleteIfExists(partial);
+            throw new IOException("the downloaded " + zip.getFileName() + " does not match " + url + ".sha512 (HTTP "
+                    + checksum.statusCode() + "): download it again");
+        }
         return Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String sha512(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-512");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-512", e);
+        }
     }
 
     /** The repository Maven uses: -Dmaven.repo.local, else ~/.m2/repository. */

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
  */
 final class WrapperCheck implements ReadinessCheck {
     private final Path root;
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(10);
     private final Path logFile;
 
     WrapperCheck(Path root, Path logFile) {
@@ -43,7 +46,12 @@ final class WrapperCheck implements ReadinessCheck {
             Process process = new ProcessBuilder(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "--version")
                     .directory(root.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
             process.getOutputStream().close();
-            process.waitFor();
+            if (!process.waitFor(DOWNLOAD_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) { // a stalled download must not hang prepare
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+                return Outcome.failed("./mvnw --version did not finish within " + DOWNLOAD_TIMEOUT.toMinutes() + " minutes"
+                        + logPointer(), List.of(distribution));
+            }
         }
         Path dists = userHome().resolve("wrapper/dists").resolve(distribution);
         if (Files.isDirectory(dists)) {
@@ -53,7 +61,12 @@ final class WrapperCheck implements ReadinessCheck {
                 }
             }
         }
-        return Outcome.failed("missing downloads: " + distribution + " (not in " + dists + ")", List.of(distribution));
+        return Outcome.failed("missing downloads: " + distribution + " (not in " + dists + ")" + (offline ? "" : logPointer()),
+                List.of(distribution));
+    }
+
+    private String logPointer() {
+        return " (log: " + root.relativize(logFile).toString().replace('\\', '/') + ")";
     }
 
     /** "apache-maven-3.9.11", from distributionUrl in .mvn/wrapper/maven-wrapper.properties. */
