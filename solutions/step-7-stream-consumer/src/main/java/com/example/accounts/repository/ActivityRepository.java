@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * retries it from the failed record, and a function that times out after writing is invoked with
  * the same records again. So the same event can arrive twice. The write is conditional, only if
  * no item has this eventId yet, so a second delivery changes nothing: at-least-once delivery
- * becomes exactly-once in the table. The key is the producer's eventId, not the record's sequence
+ * becomes one item per event in the table. The key is the producer's eventId, not the record's sequence
  * number, so an event the producer itself sent twice (retrying a PutRecord whose answer it did
  * not get) is recorded once too.
  */
