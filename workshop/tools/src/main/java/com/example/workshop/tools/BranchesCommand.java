@@ -1,7 +1,5 @@
 package com.example.workshop.tools;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
 
@@ -11,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "branches", description = {
         "Create or update local branches step-1 ... step-N, one per step (the tutorial's branch-per-step flow).",
-        "Each is one commit whose root holds that stage. Built from the last commit (HEAD); idempotent."})
+        "Each is one commit whose root holds that stage, step-1's on top of the last commit (HEAD), each next step's on"
+                + " the one before; idempotent."})
 class BranchesCommand extends StageCommand {
     BranchesCommand(Stages stages) {
         super(stages);
@@ -21,7 +20,7 @@ class BranchesCommand extends StageCommand {
     public Integer call() {
         String head = git.run("rev-parse", "--verify", "HEAD^{commit}").strip();
         String currentBranch = git.exec(null, "symbolic-ref", "--quiet", "--short", "HEAD").out().strip();
-        String parent = null;
+        String parent = head; // step-1 grows from your last commit, so a branch of yours can merge or diff any step-N
         for (Stages.Stage stage : stages.all()) {
             String tree = treeWithStageAtRoot(head, stage);
             String branch = stage.branch();
@@ -35,12 +34,8 @@ class BranchesCommand extends StageCommand {
                 throw new WorkshopException(branch + " is checked out: switch to another branch first, then run this again.");
             }
             // Generated commits get a fixed author, so this works where git has no identity set.
-            List<String> args = new ArrayList<>(List.of("-c", "user.name=Workshop stage tools", "-c", "user.email=workshop@localhost",
-                    "commit-tree", tree, "-m", "Step " + stage.number() + ": " + stage.name()));
-            if (parent != null) {
-                args.addAll(List.of("-p", parent));
-            }
-            String commit = git.run(args.toArray(String[]::new)).strip();
+            String commit = git.run("-c", "user.name=Workshop stage tools", "-c", "user.email=workshop@localhost",
+                    "commit-tree", tree, "-p", parent, "-m", "Step " + stage.number() + ": " + stage.name()).strip();
             git.run("update-ref", "refs/heads/" + branch, commit);
             out().printf("%-8s %s (%s)%n", branch, existing.isEmpty() ? "created" : "updated", stage.name());
             parent = commit;
@@ -51,7 +46,8 @@ class BranchesCommand extends StageCommand {
                     + " first (git add -A && git commit -m \"my work\"). Each branch is your last commit with a finished"
                     + " stage's pom.xml, serverless.yml and src/, so your own code is on your branch only.");
         }
-        out().println("Try: git switch step-1   (and later: git diff step-1 step-2; git switch main brings you back)");
+        out().println("Try: git switch step-1   (and later: git diff step-1 step-2; "
+                + (currentBranch.isEmpty() ? "git switch - brings you back" : "git switch " + currentBranch + " brings you back") + ")");
         return 0;
     }
 
@@ -78,7 +74,6 @@ class BranchesCommand extends StageCommand {
     private boolean isSameCommit(String commit, String tree, String parent) {
         String existingTree = git.run("rev-parse", commit + "^{tree}").strip();
         String existingParents = git.run("rev-list", "--parents", "-n", "1", commit).strip();
-        String expectedParents = parent == null ? commit : commit + " " + parent;
-        return existingTree.equals(tree) && existingParents.equals(expectedParents);
+        return existingTree.equals(tree) && existingParents.equals(commit + " " + parent);
     }
 }

@@ -8,6 +8,7 @@ import com.example.workshop.tools.check.StepLessons;
 import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -47,12 +48,42 @@ class CheckCommand extends StageCommand {
      * blames correct code. Say so first, with the way back.
      */
     private void warnOfChangedTests(Stages.Stage stage) throws IOException {
+        changedTestsNote(stages, stage).ifPresent(note -> out().printf("%s%n%n", note));
+    }
+
+    /** What to say when src/test is not {@code stage}'s tests, if it is not. */
+    static Optional<String> changedTestsNote(Stages stages, Stages.Stage stage) throws IOException {
         List<String> changed = Trees.differing(stages.root().resolve("src/test"), stage.dir().resolve("src/test"));
-        if (!changed.isEmpty()) {
-            out().printf("Note: src/test differs from %s's tests in %s%s. A failure there may be the test's, not your code's;"
-                    + " %s brings the step's tests back (it stashes your changes to src/test first).%n%n",
-                    stage.name(), String.join(", ", changed.stream().limit(3).map(file -> "src/test/" + file).toList()),
-                    changed.size() > 3 ? " and " + (changed.size() - 3) + " more" : "", tool("start " + stage.name() + " --force"));
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Stages.Stage> holder = stages.all().stream()
+                .filter(other -> !other.equals(stage) && sameTests(stages, other)).findFirst();
+        if (holder.isPresent()) {
+            String note = "Note: src/test holds " + holder.get().name() + "'s tests, not those of " + stage.name()
+                    + ", which this check is for.";
+            return Optional.of(holder.get().number() > stage.number()
+                    ? note + " (A git checkout, restore or stash of the whole working copy takes back the step that start wrote in "
+                            + Stages.MARKER + ", but not the tests it brought.) If you are doing " + holder.get().name() + ": "
+                            + tool("start " + holder.get().name()) + ", then check again."
+                    : note + " " + tool("start " + stage.name()) + " brings them.");
+        }
+        String files = String.join(", ", changed.stream().limit(3).map(file -> "src/test/" + file).toList())
+                + (changed.size() > 3 ? " and " + (changed.size() - 3) + " more" : "");
+        boolean firstStep = stages.all().stream().noneMatch(other -> other.number() < stage.number());
+        return Optional.of("Note: src/test differs from " + stage.name() + "'s tests in " + files + ". A failure there may be"
+                + " the test's, not your code's; " + (firstStep
+                        ? "git status -- src/test shows what changed, and git checkout HEAD -- <file> brings back a file as you"
+                                + " last committed it."
+                        : tool("start " + stage.name() + " --force") + " brings the step's tests back (it stashes your changes to"
+                                + " src/test first)."));
+    }
+
+    private static boolean sameTests(Stages stages, Stages.Stage stage) {
+        try {
+            return Trees.same(stages.root().resolve("src/test"), stage.dir().resolve("src/test"));
+        } catch (IOException e) {
+            return false;
         }
     }
 }

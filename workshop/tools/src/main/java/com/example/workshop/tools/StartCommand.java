@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 class StartCommand extends StageCommand {
     private static final String TESTS = "src/test";
 
-    @Parameters(paramLabel = "STEP", description = "e.g. step-3, 3 or read-aside")
+    @Parameters(paramLabel = "STEP", arity = "0..1", description = "e.g. step-3, 3 or read-aside")
     String wanted;
 
     @Option(names = "--force", description = "Stash your changes to src/test, then start.")
@@ -32,6 +32,9 @@ class StartCommand extends StageCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (wanted == null) {
+            throw new WorkshopException(whichStep());
+        }
         Stages.Stage stage = stages.find(wanted);
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No lessons are written for " + stage.name()));
@@ -42,7 +45,7 @@ class StartCommand extends StageCommand {
         List<String> yoursReplaced;
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "start")) {
             yoursReplaced = committedTestsOfYourOwn(current);
-            protectChangedTests(current);
+            protectChangedTests(current, stage);
             Trees.replace(stages.root(), stage.dir(), TESTS);
             brought = bringProvidedFiles(stage, step);
             Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
@@ -67,6 +70,15 @@ class StartCommand extends StageCommand {
         }
         out().printf("%nWhen you have made the edits: %s%n", tool("check"));
         return 0;
+    }
+
+    /** Which step to start, said from where the working copy is. */
+    private String whichStep() {
+        String current = stages.marked().orElse(null);
+        Stages.Stage next = current == null ? null : stages.all().stream()
+                .dropWhile(stage -> !stage.name().equals(current)).skip(1).findFirst().orElse(null);
+        return "Name the step to start, e.g. " + tool("start step-2") + "."
+                + (next != null ? " Your working copy is " + current + "; the next step: " + tool("start " + next.branch()) : "");
     }
 
     /** Step N builds on step N-1: starting elsewhere would leave the attendee with code the guide does not describe. */
@@ -119,11 +131,12 @@ class StartCommand extends StageCommand {
      * Tests are safe to replace when they are what git has, or what the last start brought. Anything
      * else is the attendee's own work: refuse, or stash it with --force.
      */
-    private void protectChangedTests(String current) {
+    private void protectChangedTests(String current, Stages.Stage stage) {
         boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
         boolean asBrought = current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))
                 && sameTests(stages.find(current));
-        if (committed || asBrought) {
+        boolean alreadyTheStepsTests = sameTests(stage); // e.g. a git checkout took back .workshop-stage, not the tests
+        if (committed || asBrought || alreadyTheStepsTests) {
             return;
         }
         if (!force) {

@@ -22,7 +22,12 @@ public class Workshop implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(rootDirectory(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        Path root = rootDirectory();
+        PrintWriter err = new PrintWriter(System.err, true);
+        if (!sameDirectory(Path.of(""), root)) { // every command and path the tools print starts at the root
+            err.println("Note: the commands and paths below are for the repository's root, " + root + " (cd there first).");
+        }
+        System.exit(run(root, new PrintWriter(System.out, true), err, args));
     }
 
     /** Runs a command against the repository at {@code root}; returns the exit code. */
@@ -43,6 +48,14 @@ public class Workshop implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (java.io.IOException e) {
+            return true; // cannot tell: say nothing
+        }
     }
 
     private static Path rootDirectory() {

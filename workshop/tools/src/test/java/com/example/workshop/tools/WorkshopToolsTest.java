@@ -1,6 +1,7 @@
 package com.example.workshop.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -112,6 +113,8 @@ class WorkshopToolsTest {
         assertThat(git.run("show", "step-2:.workshop-stage").strip()).isEqualTo("step-2-second");
         assertThat(git.run("show", "step-2:README.md")).isEqualTo("workshop\n");
         assertThat(git.run("rev-parse", "step-2^").strip()).isEqualTo(git.run("rev-parse", "step-1").strip());
+        assertThat(git.run("rev-parse", "step-1^").strip()).as("step-1 on top of your last commit: your branches can merge it")
+                .isEqualTo(head);
         assertThat(git.run("rev-parse", "HEAD").strip()).isEqualTo(head);
         assertThat(git.run("symbolic-ref", "--short", "HEAD").strip()).isEqualTo("main");
         assertThat(Files.readString(root.resolve("README.md"))).isEqualTo("uncommitted edit\n");
@@ -123,7 +126,10 @@ class WorkshopToolsTest {
     void branchesSayNothingAboutCommittingWhenAllIsCommitted() {
         assertThat(run("branches")).isZero();
 
-        assertThat(output).contains("Try: git switch step-1").doesNotContain("uncommitted");
+        assertThat(output).contains("Try: git switch step-1").contains("git switch main brings you back").doesNotContain("uncommitted");
+        git.run("switch", "-q", "-c", "my-step-2");
+        assertThat(run("branches")).isZero();
+        assertThat(output).as("the branch you are on").contains("git switch my-step-2 brings you back");
     }
 
     @Test
@@ -341,6 +347,65 @@ class WorkshopToolsTest {
         assertThat(errors).contains("step-3-third, past step-2-second").contains("-Dexec.args=\"use step-1-first\"")
                 .contains("-Dexec.args=\"start step-2-second\"").contains("-Dexec.args=\"diff step-1-first step-2-second\"")
                 .doesNotContain("Finish that step first");
+    }
+
+    @Test
+    void aWholeTreeUndoAfterStartIsSaidAndStartRunsAgainWithoutForce() throws IOException {
+        run("start", "step-2");
+        Files.writeString(root.resolve(".workshop-stage"), "step-1-first\n"); // what git checkout -- . does to it; the tests stay
+
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-1"))).get().asString()
+                .contains("src/test holds step-2-second's tests, not those of step-1-first")
+                .contains("-Dexec.args=\"start step-2-second\"").doesNotContain("--force");
+        assertThat(run("start", "step-2")).as("the tests it would replace are already step 2's").isZero();
+        assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-2-second");
+    }
+
+    @Test
+    void changedTestsAtTheFirstStepAreNotSentToStartIt() throws IOException {
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* mine */ }");
+
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-1"))).get().asString()
+                .contains("differs from step-1-first's tests in src/test/java/ATest.java").contains("git checkout HEAD -- <file>")
+                .doesNotContain("start");
+    }
+
+    @Test
+    void checkingTheNextStepBeforeStartingItSaysToStartIt() throws IOException {
+        run("use", "step-2");
+
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-3"))).get().asString()
+                .contains("src/test holds step-2-second's tests, not those of step-3-third")
+                .contains("-Dexec.args=\"start step-3-third\" brings them.");
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).isEmpty();
+    }
+
+    @Test
+    void aMarkerWithMergeConflictMarkersIsSaidAndNothingIsOverwritten() throws IOException {
+        Files.writeString(root.resolve(".workshop-stage"), "<<<<<<< HEAD\nstep-2-second\n=======\nstep-3-third\n>>>>>>> my-step-3\n");
+
+        assertThat(run("check")).isEqualTo(1);
+        assertThat(errors).contains("conflict markers").contains("git add .workshop-stage");
+        assertThat(run("start", "step-3")).isEqualTo(1);
+        assertThat(errors).contains("conflict markers");
+        assertThat(run("use", "step-2")).as("uncommitted, as in a merge").isEqualTo(1);
+        assertThat(Files.readString(root.resolve("pom.xml"))).isEqualTo("<project>one</project>");
+    }
+
+    @Test
+    void startWithoutAStepNamesTheNextOne() {
+        assertThat(run("start")).isEqualTo(1);
+
+        assertThat(errors).contains("Your working copy is step-1-first; the next step:").contains("-Dexec.args=\"start step-2\"");
+    }
+
+    @Test
+    void aGitThatFailsWithoutAWordIsStillExplained() throws IOException {
+        Files.writeString(root.resolve("README.md"), "changed\n");
+
+        // git diff --quiet exits 1 with nothing on stderr, as a git stopped by Ctrl-C may
+        assertThatThrownBy(() -> git.run("diff", "--quiet")).isInstanceOf(WorkshopException.class)
+                .hasMessageContaining("git diff --quiet failed (exit code 1, no message").hasMessageContaining("git status");
     }
 
     private int writeAndStartWithForce() {

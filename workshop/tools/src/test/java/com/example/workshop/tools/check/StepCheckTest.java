@@ -1056,6 +1056,35 @@ class StepCheckTest {
     }
 
     @Test
+    void aCallerTheGuideEditsLaterStillAsTheStepBeforeHadItPointsAtTheCallersEdit() throws Exception {
+        // Step 3 by the guide's order: AccountService has its new constructor (edit 3), Dependencies.java (edit 4) is step 2's still.
+        guideWithEditsOf("03-read-aside.md", "CacheKeys.java", "AccountCache.java", "AccountService.java", "Dependencies.java");
+        String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
+        write(root.resolve("solutions/step-2-momento-client").resolve(dependencies), "class Dependencies { /* step 2 */ }\n");
+        write(root.resolve("solutions/step-3-read-aside").resolve(dependencies), "class Dependencies { /* step 3 */ }\n");
+        write(root.resolve(dependencies), "class Dependencies { /* step 2 */ }\r\n"); // a Windows checkout: the same text
+        Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()), List.of(dependencies
+                + ":21: constructor AccountService in class com.example.accounts.service.AccountService cannot be applied to given types;"));
+
+        List<LessonResult> results = check(readAside, build);
+
+        assertThat(results.get(0).lesson().hint()).as("AccountService's edit is made; the edit that calls it is not").isEqualTo("Dependencies.java");
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/03-read-aside.md, the edit of Dependencies.java: the first error"
+                + " above is in that file; then check again");
+
+        write(root.resolve(dependencies), "class Dependencies { /* the attendee's own edit, with a slip */ }\n");
+        assertThat(check(readAside, build).get(0).lesson().hint()).as("Dependencies edited: the constructor it calls is to blame")
+                .isEqualTo("AccountService.java");
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    @Test
     void testsMissingAClassTheGuideCreatesPointEveryLessonAtThatEdit() throws Exception {
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
                 "src/test/java/com/example/accounts/BadInputPropertyTest.java:14: cannot find symbol (symbol: class ListMembersHandler)");
