@@ -50,7 +50,7 @@ class ActivityRecordPropertyTest {
 
     @Property(tries = 300)
     void noRecordIsEverReportedAsFailed(@ForAll("records") byte[] data) {
-        BatchSummary summary = handler.process(List.of(KinesisEvents.record("alice", data)));
+        BatchSummary summary = handler.process(List.of(KinesisEvents.record("alice", data)), () -> 10_000);
 
         assertThat(summary.retryFrom()).isNull();
         assertThat(summary.enriched() + summary.malformed()).isEqualTo(1);

@@ -98,12 +98,16 @@ public class AccountCache {
         Map<String, CompletableFuture<GetResponse>> gets = new LinkedHashMap<>();
         ids.forEach(id -> gets.put(id, send(client, keyOf.apply(id))));
         List<CompletableFuture<Void>> fills = new ArrayList<>();
-        gets.forEach((id, pending) -> {
-            String key = keyOf.apply(id);
-            answers.put(id, hitOrFill(client, key, type, get(key, pending), () -> database.apply(id), fills));
-        });
-        // A slow cache then costs one wait for all the fills, not one per miss.
-        fills.forEach(CompletableFuture::join);
+        try {
+            gets.forEach((id, pending) -> {
+                String key = keyOf.apply(id);
+                answers.put(id, hitOrFill(client, key, type, get(key, pending), () -> database.apply(id), fills));
+            });
+        } finally {
+            // A slow cache then costs one wait for all the fills, not one per miss; and when a database
+            // read fails, the fills sent before it are not left running into a frozen environment.
+            fills.forEach(CompletableFuture::join);
+        }
         return answers;
     }
 

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Records come in order, per item. When one fails, this stops and reports it in
  * {@code batchItemFailures} (serverless.yml: {@code functionResponseType: ReportBatchItemFailures}):
- * Lambda then delivers the batch again from that record on, so no change is lost and none is
- * applied out of order.
+ * Lambda then delivers the batch again from that record on, so no change is skipped (while the
+ * stream holds it: 24 hours) and none is applied out of order.
  */
 public class StreamCacherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(StreamCacherHandler.class);

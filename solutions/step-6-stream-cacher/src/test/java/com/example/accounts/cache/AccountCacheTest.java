@@ -2,6 +2,7 @@ package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.Mockito.mock;
@@ -311,6 +312,25 @@ class AccountCacheTest {
         assertThat(fills).as("fills sent, each a setIfNotExists").hasSize(2);
         assertThat(fills.stream().allMatch(CompletableFuture::isDone))
                 .as("readAll answered before its fills were stored: wait for them first").isTrue();
+    }
+
+    @Test
+    void aFailedDatabaseReadInReadAllStillWaitsForTheFillsSentBeforeIt() {
+        List<CompletableFuture<SetIfNotExistsResponse>> fills = new CopyOnWriteArrayList<>();
+        CacheClient client = missingAndStoringEachFillAfter(Duration.ofMillis(200), fills);
+        AccountCache slowToStore = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
+        Function<String, Optional<User>> bobsReadFails = username -> {
+            if (username.equals("bob")) {
+                throw new IllegalStateException("DynamoDB throttled (injected)");
+            }
+            return Optional.of(ALICE);
+        };
+
+        assertThatThrownBy(() -> slowToStore.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class, bobsReadFails))
+                .as("the database's failure goes up, as the error it is").hasMessageContaining("injected");
+        assertThat(fills).as("alice's fill, sent before bob's read failed").hasSize(1);
+        assertThat(fills.get(0)).as("readAll gave up before alice's fill was stored: wait for the fills in a finally"
+                + " (Lambda may freeze the environment as soon as the error answer is out)").isDone();
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.example.accounts.service.ActivityConsumer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,11 @@ import org.slf4j.LoggerFactory;
  *       shard until it expires (24 hours);</li>
  *   <li>failed (DynamoDB did not answer): the handler stops and reports it in
  *       {@code batchItemFailures} (serverless.yml: {@code functionResponseType: ReportBatchItemFailures}).
- *       Lambda delivers the batch again from that record on: nothing is lost, nothing recorded
- *       out of order, and the records before it, written already, are not delivered again.</li>
+ *       Lambda delivers the batch again from that record on: nothing is skipped (while the stream
+ *       holds the record: 24 hours), nothing recorded out of order, and the records before it,
+ *       written already, are not delivered again;</li>
+ *   <li>not started, because the function's timeout is near: reported the same way, so that the
+ *       records done so far stay done (a timeout would have Lambda deliver the whole batch again).</li>
  * </ul>
  *
  * <p>Each batch logs one line saying how many lookups the cache answered; see {@link BatchSummary}.
@@ -70,6 +74,13 @@ public class ActivityConsumerHandler implements RequestHandler<KinesisEvent, Str
         }
     }
 
+    /**
+     * What a record may take when Momento is silent: two lookups, each a get and a fill that wait
+     * out the SDK's deadline of 1.1 s. With less time left than this, the next record is left to
+     * the next delivery.
+     */
+    static final long MILLIS_A_RECORD_MAY_TAKE = 5_000;
+
     private final ActivityConsumer consumer;
 
     public ActivityConsumerHandler() {
@@ -82,7 +93,7 @@ public class ActivityConsumerHandler implements RequestHandler<KinesisEvent, Str
 
     @Override
     public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
-        BatchSummary summary = process(event.getRecords());
+        BatchSummary summary = process(event.getRecords(), context::getRemainingTimeInMillis);
         LOG.info(summary.logLine());
         if (summary.retryFrom() == null) {
             return new StreamsEventResponse(List.of()); // the whole batch is done
@@ -90,8 +101,11 @@ public class ActivityConsumerHandler implements RequestHandler<KinesisEvent, Str
         return new StreamsEventResponse(List.of(new BatchItemFailure(summary.retryFrom())));
     }
 
-    /** Consumes the records in order, up to the first that fails. */
-    public BatchSummary process(List<KinesisEventRecord> records) {
+    /**
+     * Consumes the records in order, up to the first that fails, or the first there is no time
+     * left for ({@code remainingMillis}: the function's time before its timeout).
+     */
+    public BatchSummary process(List<KinesisEventRecord> records, LongSupplier remainingMillis) {
         int enriched = 0;
         int duplicates = 0;
         int malformed = 0;
@@ -100,6 +114,13 @@ public class ActivityConsumerHandler implements RequestHandler<KinesisEvent, Str
         String retryFrom = null;
         for (KinesisEventRecord record : records) {
             String sequenceNumber = record.getKinesis().getSequenceNumber();
+            if (enriched + malformed > 0 && remainingMillis.getAsLong() < MILLIS_A_RECORD_MAY_TAKE) {
+                // A timeout would throw away the batch's progress: Lambda would deliver all of it again.
+                LOG.warn("Activity record {} not started, {} ms before the function's timeout: Lambda will retry from it",
+                        sequenceNumber, remainingMillis.getAsLong());
+                retryFrom = sequenceNumber;
+                break;
+            }
             ActivityEvent event;
             try {
                 event = ActivityEvent.fromJson(text(record.getKinesis().getData()));

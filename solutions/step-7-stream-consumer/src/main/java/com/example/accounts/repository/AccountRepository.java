@@ -119,9 +119,10 @@ public class AccountRepository {
 
     /**
      * Every membership of the organization, in username order: one Query on the organization's
-     * partition, whose items DynamoDB returns sorted by their sort key ({@code MEMBER#username}).
-     * A Query answers at most 1 MB per page; while DynamoDB returns a LastEvaluatedKey, the next
-     * page starts there. Strongly consistent, and only the two attributes needed are read.
+     * partition, whose items DynamoDB returns sorted by their sort key ({@code MEMBER#username}),
+     * byte by byte (UTF-8): capitals come before lower case. A Query answers at most 1 MB per
+     * page; while DynamoDB returns a LastEvaluatedKey, the next page starts there. Strongly
+     * consistent, and only the two attributes needed are read.
      */
     public List<Membership> findMembers(String organizationName) {
         List<Membership> members = new ArrayList<>();

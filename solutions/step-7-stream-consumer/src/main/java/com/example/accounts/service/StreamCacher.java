@@ -44,8 +44,8 @@ public class StreamCacher {
         }
         Optional<Object> value = toModel(item);
         if (value.isEmpty()) {
-            // Written by someone who does not know the item's shape: don't cache what reads
-            // could not parse; drop the entry so the database answers.
+            // Written by someone who does not know the item's shape: reads could not parse it, so
+            // cache nothing for it; drop the entry rather than leave the item's older version cached.
             LOG.warn("Item {} is incomplete, removing it from the cache", key.get());
             cache.remove(key.get());
             return Outcome.REMOVED;

@@ -5,8 +5,11 @@ import static com.example.accounts.KinesisEvents.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.when;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,6 +57,10 @@ class ActivityConsumerHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A whole number in a log line. */
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+    /** A Lambda context with the whole timeout still ahead; and the same for {@code process}. */
+    private static final Context TIME_TO_SPARE = contextWith(10_000);
+    private static final LongSupplier NO_DEADLINE = () -> 10_000;
 
     private final InMemoryCache memory = new InMemoryCache();
     private final String accountsTable = LocalDynamoDb.createAccountsTable();
@@ -73,7 +81,7 @@ class ActivityConsumerHandlerTest {
     void anEventIsRecordedWithTheUserAndTheOrganization() {
         Instant before = Instant.now();
 
-        StreamsEventResponse response = handler.handleRequest(batch(activity("e-1", "bob", "acme-corp", "viewed-dashboard")), null);
+        StreamsEventResponse response = handler.handleRequest(batch(activity("e-1", "bob", "acme-corp", "viewed-dashboard")), TIME_TO_SPARE);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         Map<String, AttributeValue> item = item("e-1");
@@ -96,7 +104,7 @@ class ActivityConsumerHandlerTest {
 
     @Test
     void anOrganizationIsLookedUpByItsSlugAsInTheApi() {
-        handler.handleRequest(batch(activity("e-1", "alice", "Acme Corp", "renamed-project")), null);
+        handler.handleRequest(batch(activity("e-1", "alice", "Acme Corp", "renamed-project")), TIME_TO_SPARE);
 
         assertThat(item("e-1")).containsEntry("organization", s("acme-corp"))
                 .containsEntry("foundingUser", s("alice"));
@@ -106,7 +114,7 @@ class ActivityConsumerHandlerTest {
     void theFirstLookupOfEachNameMissesAndTheRestAreCacheHits() {
         int hitsBefore = memory.hits.get();
 
-        BatchSummary first = handler.process(events(10, "first-").getRecords());
+        BatchSummary first = handler.process(events(10, "first-").getRecords(), NO_DEADLINE);
 
         // alice, bob and acme-corp: one miss each, then 17 hits out of 20 lookups.
         assertThat(first).as("the batch's summary: each name's first lookup reads DynamoDB, the 17 others come from the"
@@ -115,7 +123,7 @@ class ActivityConsumerHandlerTest {
         assertThat(List.of(memory.misses.get(), memory.hits.get() - hitsBefore))
                 .as("the cache's own count of its misses and hits during the batch").containsExactly(3, 17);
 
-        BatchSummary warm = handler.process(events(10, "second-").getRecords());
+        BatchSummary warm = handler.process(events(10, "second-").getRecords(), NO_DEADLINE);
 
         assertThat(warm).isEqualTo(new BatchSummary(10, 0, 0, 20, 0, null));
         assertThat(LocalDynamoDb.itemCount(activityTable)).isEqualTo(20);
@@ -128,7 +136,7 @@ class ActivityConsumerHandlerTest {
                 activity("e-2", "alice", "nowhere", "viewed-dashboard"),
                 activity("e-3", "ghost", "acme-corp", "logged-out"));
 
-        StreamsEventResponse response = handler.handleRequest(delivery(records), null);
+        StreamsEventResponse response = handler.handleRequest(delivery(records), TIME_TO_SPARE);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(item("e-1")).containsEntry("userFound", AttributeValue.fromBool(false))
@@ -140,7 +148,7 @@ class ActivityConsumerHandlerTest {
                 .containsEntry("organizationFound", AttributeValue.fromBool(false))
                 .doesNotContainKey("foundingUser");
         // "not found" is cached too: the same batch again finds all six lookups in the cache, the ghosts' included.
-        BatchSummary again = handler.process(delivery(records).getRecords());
+        BatchSummary again = handler.process(delivery(records).getRecords(), NO_DEADLINE);
         assertThat(List.of(again.fromCache(), again.fromDatabase())).as("the same batch again: lookups from the cache, from"
                 + " DynamoDB; a \"not found\" is cached too, and a lookup of a known name that reads DynamoDB again does not go"
                 + " through the cache (see theFirstLookupOfEachNameMissesAndTheRestAreCacheHits)").containsExactly(6, 0);
@@ -152,10 +160,10 @@ class ActivityConsumerHandlerTest {
         KinesisEventRecord malformed = KinesisEvents.record("alice", data);
         KinesisEventRecord valid = activity("e-1", "alice", "acme-corp", "viewed-dashboard");
 
-        StreamsEventResponse response = handler.handleRequest(delivery(List.of(malformed, valid)), null);
+        StreamsEventResponse response = handler.handleRequest(delivery(List.of(malformed, valid)), TIME_TO_SPARE);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(handler.process(delivery(List.of(malformed)).getRecords())).isEqualTo(new BatchSummary(0, 0, 1, 0, 0, null));
+        assertThat(handler.process(delivery(List.of(malformed)).getRecords(), NO_DEADLINE)).isEqualTo(new BatchSummary(0, 0, 1, 0, 0, null));
         assertThat(LocalDynamoDb.itemCount(activityTable)).isEqualTo(1);
         assertThat(item("e-1")).containsEntry("username", s("alice"));
     }
@@ -185,7 +193,7 @@ class ActivityConsumerHandlerTest {
         KinesisEventRecord empty = KinesisEvents.record("alice", "");
         empty.getKinesis().setData(null);
 
-        assertThat(handler.process(List.of(empty))).isEqualTo(new BatchSummary(0, 0, 1, 0, 0, null));
+        assertThat(handler.process(List.of(empty), NO_DEADLINE)).isEqualTo(new BatchSummary(0, 0, 1, 0, 0, null));
     }
 
     @Test
@@ -194,7 +202,7 @@ class ActivityConsumerHandlerTest {
                 activity("e-1", "alice", "acme-corp", "viewed-dashboard"),
                 activity("e-2", "bob", "acme-corp", "viewed-dashboard"),
                 activity("e-3", "alice", "acme-corp", "logged-out"));
-        handler.handleRequest(delivery(records), null);
+        handler.handleRequest(delivery(records), TIME_TO_SPARE);
         Map<String, Map<String, AttributeValue>> recorded = items();
         // Between the deliveries, an admin script renames alice, behind the cache's back.
         LocalDynamoDb.client().putItem(put -> put.tableName(accountsTable).item(Map.of(
@@ -203,15 +211,35 @@ class ActivityConsumerHandlerTest {
         memory.items.clear();
 
         // Lambda delivers the same records again (same sequence numbers, same data), in a new event.
-        StreamsEventResponse again = handler.handleRequest(delivery(records), null);
+        StreamsEventResponse again = handler.handleRequest(delivery(records), TIME_TO_SPARE);
 
         assertThat(again.getBatchItemFailures()).isEmpty();
-        assertThat(handler.process(delivery(records).getRecords()).duplicates()).as("duplicates the third delivery found: each event is"
+        assertThat(handler.process(delivery(records).getRecords(), NO_DEADLINE).duplicates()).as("duplicates the third delivery found: each event is"
                 + " recorded already, so PutItem's condition (attribute_not_exists on the table's key, eventId) refuses it")
                 .isEqualTo(3);
         assertThat(LocalDynamoDb.itemCount(activityTable)).isEqualTo(3);
         assertThat(items()).as("the first delivery's items, unchanged").isEqualTo(recorded);
         assertThat(items().get("e-1")).containsEntry("firstName", s("Alice"));
+    }
+
+    @Test
+    void nearTheTimeoutTheBatchStopsSoWhatItDidStaysDoneAndLambdaResumesAtTheNextRecord() {
+        KinesisEvent records = events(3, "late-");
+        String second = records.getRecords().get(1).getKinesis().getSequenceNumber();
+
+        // 1 s left: a record may take up to 5 s (Momento silent), a timeout would have Lambda deliver the whole batch again.
+        StreamsEventResponse response = handler.handleRequest(records, contextWith(1_000));
+
+        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .as("the batch item failures: the record after the first, left for the next delivery (check the Context's"
+                        + " remaining time before each record, and always do at least one, or a delivery makes no progress)")
+                .containsExactly(second);
+        assertThat(items()).as("what the short invocation recorded").containsOnlyKeys("late-0");
+
+        StreamsEventResponse next = handler.handleRequest(delivery(records.getRecords().subList(1, 3)), TIME_TO_SPARE);
+
+        assertThat(next.getBatchItemFailures()).isEmpty();
+        assertThat(items()).containsOnlyKeys("late-0", "late-1", "late-2");
     }
 
     @Test
@@ -223,7 +251,7 @@ class ActivityConsumerHandlerTest {
         KinesisEventRecord second = activity("e-2", "bob", "acme-corp", "viewed-dashboard");
         KinesisEventRecord third = activity("e-3", "alice", "acme-corp", "logged-out");
 
-        StreamsEventResponse response = handler(failing).handleRequest(delivery(List.of(first, second, third)), null);
+        StreamsEventResponse response = handler(failing).handleRequest(delivery(List.of(first, second, third)), TIME_TO_SPARE);
 
         // Lambda retries from the lowest sequence number reported: the failed record's (the ones after it may be
         // reported too), never one recorded before it.
@@ -235,7 +263,7 @@ class ActivityConsumerHandlerTest {
                 .containsOnly("e-1");
 
         // Lambda delivers the batch again from the failed record; DynamoDB answers this time.
-        StreamsEventResponse retry = handler.handleRequest(delivery(List.of(second, third)), null);
+        StreamsEventResponse retry = handler.handleRequest(delivery(List.of(second, third)), TIME_TO_SPARE);
 
         assertThat(retry.getBatchItemFailures()).isEmpty();
         assertThat(items()).containsOnlyKeys("e-1", "e-2", "e-3");
@@ -247,7 +275,7 @@ class ActivityConsumerHandlerTest {
         ActivityConsumerHandler noTable = handler(new ActivityRepository(LocalDynamoDb.client(), "no-such-table"));
         KinesisEventRecord record = activity("e-1", "bob", "acme-corp", "viewed-dashboard");
 
-        StreamsEventResponse response = noTable.handleRequest(batch(record), null);
+        StreamsEventResponse response = noTable.handleRequest(batch(record), TIME_TO_SPARE);
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
                 .as("the batch item failures: a PutItem that failed for another reason than its condition is reported,"
@@ -261,7 +289,7 @@ class ActivityConsumerHandlerTest {
 
         StreamsEventResponse response = handler.handleRequest(batch(
                 activity("e-1", "alice", "acme-corp", "viewed-dashboard"),
-                activity("e-2", "alice", "acme-corp", "logged-out")), null);
+                activity("e-2", "alice", "acme-corp", "logged-out")), TIME_TO_SPARE);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(item("e-2")).containsEntry("firstName", s("Alice")).containsEntry("foundingUser", s("alice"));
@@ -277,7 +305,7 @@ class ActivityConsumerHandlerTest {
 
         BatchSummary summary = noCache.process(List.of(
                 activity("e-1", "alice", "acme-corp", "viewed-dashboard"),
-                activity("e-2", "alice", "acme-corp", "logged-out")));
+                activity("e-2", "alice", "acme-corp", "logged-out")), NO_DEADLINE);
 
         assertThat(summary).isEqualTo(new BatchSummary(2, 0, 0, 0, 4, null));
         assertThat(item("e-2")).containsEntry("lastName", s("Liddell"));
@@ -295,7 +323,7 @@ class ActivityConsumerHandlerTest {
 
     @Test
     void eachBatchLogsItsSummaryOnce() {
-        handler.process(events(2, "logged-").getRecords()); // logged-0 and logged-1 are recorded already
+        handler.process(events(2, "logged-").getRecords(), NO_DEADLINE); // logged-0 and logged-1 are recorded already
         memory.items.clear(); // cold again: alice, bob and acme-corp miss once each
         List<KinesisEventRecord> records = new ArrayList<>(events(7, "logged-").getRecords());
         records.add(KinesisEvents.record("alice", "not JSON"));
@@ -312,7 +340,7 @@ class ActivityConsumerHandlerTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            handler.handleRequest(event, null);
+            handler.handleRequest(event, TIME_TO_SPARE);
         } finally {
             System.setOut(stdout);
         }
@@ -383,6 +411,12 @@ class ActivityConsumerHandlerTest {
     }
 
     /** Events of alice and bob, in turns, all in acme-corp. */
+    private static Context contextWith(int millisLeft) {
+        Context context = mock(Context.class);
+        when(context.getRemainingTimeInMillis()).thenReturn(millisLeft);
+        return context;
+    }
+
     private static KinesisEvent events(int count, String eventIdPrefix) {
         return batch(Stream.iterate(0, i -> i + 1).limit(count)
                 .map(i -> activity(eventIdPrefix + i, i % 2 == 0 ? "alice" : "bob", "acme-corp", "viewed-page-" + i))

@@ -41,7 +41,7 @@ final class Git {
     String runWithInput(String input, String... args) {
         Result result = exec(input, args);
         if (result.exitCode() != 0) {
-            String why = result.err().strip();
+            String why = result.err().isBlank() ? result.out().strip() : result.err().strip(); // some errors go to stdout
             throw new WorkshopException("git " + String.join(" ", args) + " failed" + (why.isEmpty()
                     ? " (exit code " + result.exitCode() + ", no message: stopped with Ctrl-C?). Nothing after it ran;"
                             + " git status shows your files, and git stash list any stash it had made."

@@ -78,7 +78,8 @@ class StartCommand extends StageCommand {
         Stages.Stage next = current == null ? null : stages.all().stream()
                 .dropWhile(stage -> !stage.name().equals(current)).skip(1).findFirst().orElse(null);
         return "Name the step to start, e.g. " + tool("start step-2") + "."
-                + (next != null ? " Your working copy is " + current + "; the next step: " + tool("start " + next.branch()) : "");
+                + (next != null ? " Your working copy is " + current + "; once its check passes, the next step: "
+                        + tool("start " + next.branch()) : "");
     }
 
     /** Step N builds on step N-1: starting elsewhere would leave the attendee with code the guide does not describe. */

@@ -35,6 +35,11 @@ class UseCommand extends StageCommand {
     }
 
     private int use(Stages.Stage stage, List<String> paths, String changes) throws IOException {
+        String unmerged = git.run("diff", "--name-only", "--diff-filter=U").strip();
+        if (!unmerged.isEmpty()) { // no stash can be made now, and overwriting would lose the merge's work
+            throw new WorkshopException("A merge (or rebase) is under way, with conflicts in:\n  " + unmerged.replace("\n", "\n  ")
+                    + "\nFinish it (edit those files, git add them, git commit) or undo it (git merge --abort), then use again.");
+        }
         if (!changes.isEmpty()) {
             if (!force) {
                 throw new WorkshopException("Your working copy has changes since your last commit (yours, or files start"

@@ -396,7 +396,8 @@ class WorkshopToolsTest {
     void startWithoutAStepNamesTheNextOne() {
         assertThat(run("start")).isEqualTo(1);
 
-        assertThat(errors).contains("Your working copy is step-1-first; the next step:").contains("-Dexec.args=\"start step-2\"");
+        assertThat(errors).contains("Your working copy is step-1-first; once its check passes, the next step:")
+                .contains("-Dexec.args=\"start step-2\"");
     }
 
     @Test
@@ -406,6 +407,29 @@ class WorkshopToolsTest {
         // git diff --quiet exits 1 with nothing on stderr, as a git stopped by Ctrl-C may
         assertThatThrownBy(() -> git.run("diff", "--quiet")).isInstanceOf(WorkshopException.class)
                 .hasMessageContaining("git diff --quiet failed (exit code 1, no message").hasMessageContaining("git status");
+    }
+
+    @Test
+    void useInTheMiddleOfAMergeSaysSoAndTouchesNothing() throws IOException {
+        git.run("switch", "-q", "-c", "second");
+        run("use", "step-2");
+        commit("step 2");
+        git.run("switch", "-q", "main");
+        run("use", "step-3");
+        commit("step 3");
+        git.exec(null, "-c", "user.name=Test", "-c", "user.email=test@localhost", "merge", "-q", "second"); // conflicts
+
+        assertThat(run("use", "step-1", "--force")).isEqualTo(1);
+
+        assertThat(errors).contains("A merge (or rebase) is under way").contains("pom.xml").contains("git merge --abort");
+        assertThat(Files.readString(root.resolve("pom.xml"))).contains("<<<<<<<");
+    }
+
+    @Test
+    void aGitErrorPrintedOnStandardOutputIsQuoted() throws IOException {
+        // git commit with nothing to commit says so on stdout, and exits 1
+        assertThatThrownBy(() -> git.run("-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-m", "nothing"))
+                .isInstanceOf(WorkshopException.class).hasMessageContaining("nothing to commit");
     }
 
     private int writeAndStartWithForce() {

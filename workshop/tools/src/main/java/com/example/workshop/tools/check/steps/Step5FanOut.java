@@ -41,6 +41,7 @@ final class Step5FanOut {
                                 "AccountCacheTest.readAllSendsEveryFillBeforeWaitingForAny",
                                 "AccountCacheTest.aReadAnswersOnlyOnceItsFillIsStored",
                                 "AccountCacheTest.readAllAnswersOnlyOnceItsFillsAreStored",
+                                "AccountCacheTest.aFailedDatabaseReadInReadAllStillWaitsForTheFillsSentBeforeIt",
                                 "AccountCacheTest.readAllAnswersHitsFromTheCacheAndOnlyMissesFromTheDatabase",
                                 "AccountCacheTest.aSecondReadAllIsAllHits",
                                 "AccountCacheTest.readAllDoesNotOverwriteAConcurrentWrite",
