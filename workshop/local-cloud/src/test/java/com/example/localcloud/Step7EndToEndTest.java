@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.localcloud.dynamodb.DynamoDbFaults;
 import com.example.localcloud.iam.Decision;
+import com.example.localcloud.momento.FaultRule;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +86,7 @@ class Step7EndToEndTest {
     void healthyAndCold() {
         step7.cloud().dynamoDbFaults().clear();
         step7.cloud().kinesis().faults().clear();
+        step7.cloud().momento().faults().clear();
     }
 
     @Test
@@ -150,6 +153,32 @@ class Step7EndToEndTest {
         assertThat(batches.stream().mapToInt(BatchLine::events).sum()).as("every event delivered at least once")
                 .isGreaterThanOrEqualTo(30);
         assertThat(countItems(events)).as("but written exactly once each").isEqualTo(30);
+    }
+
+    @Test
+    void aSilentMomentoSlowsTheConsumerButNeverHoldsUpItsShard() throws Exception {
+        String eve = step7.api().createUser("eve");
+        String organization = step7.api().createOrganization(eve);
+        awaitStreamCacherIdle();
+        step7.cloud().momento().flushCache(StageClouds.CACHE);
+        // Every cache call waits past the SDK's deadline (1.1 s): a record's two lookups cost about 4.4 s.
+        step7.cloud().momento().faults().add(FaultRule.on(FaultRule.DATA_PLANE).delayBy(Duration.ofSeconds(5)));
+        int timeoutsBefore = step7.logLines("Task timed out").size();
+
+        List<Map<String, String>> events = events(4, List.of(eve), List.of(organization));
+        long written;
+        try {
+            put(events);
+            written = await(() -> countItems(events), count -> count == events.size());
+        } finally {
+            step7.cloud().momento().faults().clear(); // the other tests of this cloud want Momento back
+        }
+
+        assertThat(written).as("each event recorded once, DynamoDB answering every lookup").isEqualTo(4);
+        assertThat(step7.logLines("not started")).as("the consumer stopped before its 10 s timeout and reported the next record")
+                .isNotEmpty();
+        assertThat(step7.logLines("Task timed out")).as("no invocation timed out (that would deliver the whole batch again)")
+                .hasSize(timeoutsBefore);
     }
 
     @Test
