@@ -410,13 +410,14 @@ class ActivityConsumerHandlerTest {
         return new ActivityConsumerHandler(new ActivityConsumer(accounts, activities, TestCaches.accountCache(memory)));
     }
 
-    /** Events of alice and bob, in turns, all in acme-corp. */
+    /** A Lambda context with this much time left before the function's timeout. */
     private static Context contextWith(int millisLeft) {
         Context context = mock(Context.class);
         when(context.getRemainingTimeInMillis()).thenReturn(millisLeft);
         return context;
     }
 
+    /** Events of alice and bob, in turns, all in acme-corp. */
     private static KinesisEvent events(int count, String eventIdPrefix) {
         return batch(Stream.iterate(0, i -> i + 1).limit(count)
                 .map(i -> activity(eventIdPrefix + i, i % 2 == 0 ? "alice" : "bob", "acme-corp", "viewed-page-" + i))

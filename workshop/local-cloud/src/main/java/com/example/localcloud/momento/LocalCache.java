@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,9 +164,14 @@ final class LocalCache {
     /** Drops every expired item; returns how many. */
     int sweepExpired() {
         long now = nanoClock.getAsLong();
-        int[] dropped = {0}; // counted here: other threads add and remove items meanwhile
-        items.values().removeIf(item -> item.expiredAt(now) && ++dropped[0] > 0);
-        return dropped[0];
+        int dropped = 0;
+        for (Map.Entry<ByteString, Item> entry : items.entrySet()) {
+            // remove(key, item): only that very item, not one a writer put there meanwhile; counted only if it was
+            if (entry.getValue().expiredAt(now) && items.remove(entry.getKey(), entry.getValue())) {
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     private Item liveItem(ByteString key) {

@@ -47,7 +47,8 @@ class BranchesCommand extends StageCommand {
                     + " stage's pom.xml, serverless.yml and src/, so your own code is on your branch only.");
         }
         out().println("Try: git switch step-1   (and later: git diff step-1 step-2; "
-                + (currentBranch.isEmpty() ? "git switch - brings you back" : "git switch " + currentBranch + " brings you back") + ")");
+                + (currentBranch.isEmpty() ? "git switch --detach " + head.substring(0, 12) + " brings you back"
+                        : "git switch " + currentBranch + " brings you back") + ")");
         return 0;
     }
 

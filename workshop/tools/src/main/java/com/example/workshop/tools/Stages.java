@@ -57,7 +57,7 @@ public final class Stages {
                 // A merge or rebase of two branches at different steps: no command may guess which step the code is.
                 throw new WorkshopException(MARKER + " has git's conflict markers: a merge or rebase is under way. Put in"
                         + " it the one step your merged code is at (e.g. step-3-read-aside), then git add " + MARKER
-                        + " and finish the merge; or undo the merge with git merge --abort.");
+                        + " and finish the merge (or rebase); or undo it with git merge --abort (git rebase --abort).");
             }
             return marked.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(marked);
         } catch (java.nio.file.NoSuchFileException missing) {

@@ -37,8 +37,10 @@ class UseCommand extends StageCommand {
     private int use(Stages.Stage stage, List<String> paths, String changes) throws IOException {
         String unmerged = git.run("diff", "--name-only", "--diff-filter=U").strip();
         if (!unmerged.isEmpty()) { // no stash can be made now, and overwriting would lose the merge's work
-            throw new WorkshopException("A merge (or rebase) is under way, with conflicts in:\n  " + unmerged.replace("\n", "\n  ")
-                    + "\nFinish it (edit those files, git add them, git commit) or undo it (git merge --abort), then use again.");
+            throw new WorkshopException("These files have git conflicts, from a merge, a rebase or a stash apply:\n  "
+                    + unmerged.replace("\n", "\n  ") + "\nFinish it (edit those files, git add them, then git commit or git rebase"
+                    + " --continue) or undo it (git merge --abort, git rebase --abort; after a stash apply, git checkout HEAD --"
+                    + " <file>: the stash is kept), then use again.");
         }
         if (!changes.isEmpty()) {
             if (!force) {

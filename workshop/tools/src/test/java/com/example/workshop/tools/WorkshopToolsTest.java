@@ -130,6 +130,9 @@ class WorkshopToolsTest {
         git.run("switch", "-q", "-c", "my-step-2");
         assertThat(run("branches")).isZero();
         assertThat(output).as("the branch you are on").contains("git switch my-step-2 brings you back");
+        git.run("switch", "-q", "--detach");
+        assertThat(run("branches")).isZero();
+        assertThat(output).as("no branch: the commit").contains("git switch --detach " + git.run("rev-parse", "HEAD").strip().substring(0, 12));
     }
 
     @Test
@@ -388,7 +391,7 @@ class WorkshopToolsTest {
         assertThat(errors).contains("conflict markers").contains("git add .workshop-stage");
         assertThat(run("start", "step-3")).isEqualTo(1);
         assertThat(errors).contains("conflict markers");
-        assertThat(run("use", "step-2")).as("uncommitted, as in a merge").isEqualTo(1);
+        assertThat(run("use", "step-2")).as("use does not read the marker, but refuses to overwrite it uncommitted").isEqualTo(1);
         assertThat(Files.readString(root.resolve("pom.xml"))).isEqualTo("<project>one</project>");
     }
 
@@ -421,7 +424,8 @@ class WorkshopToolsTest {
 
         assertThat(run("use", "step-1", "--force")).isEqualTo(1);
 
-        assertThat(errors).contains("A merge (or rebase) is under way").contains("pom.xml").contains("git merge --abort");
+        assertThat(errors).contains("git conflicts, from a merge, a rebase or a stash apply").contains("pom.xml")
+                .contains("git merge --abort");
         assertThat(Files.readString(root.resolve("pom.xml"))).contains("<<<<<<<");
     }
 

@@ -59,23 +59,25 @@ public final class MirrorLayout {
         Path partial = zip.resolveSibling(zip.getFileName() + ".part");
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build();
-        HttpResponse<Path> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).build(),
-                HttpResponse.BodyHandlers.ofFile(partial));
-        if (response.statusCode() != 200) {
-            Files.deleteIfExists(partial);
-            throw new IOException("HTTP " + response.statusCode() + " for " + url);
+        try {
+            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).build(),
+                    HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode() + " for " + url);
+            }
+            // A download cut short can still end with 200: the room's laptops must not get a broken zip.
+            HttpResponse<String> checksum = http.send(HttpRequest.newBuilder(URI.create(url + ".sha512"))
+                    .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+            if (checksum.statusCode() != 200) {
+                throw new IOException("HTTP " + checksum.statusCode() + " for " + url + ".sha512: the zip cannot be checked");
+            }
+            if (!sha512(partial).equalsIgnoreCase(checksum.body().strip().split("\\s+")[0])) {
+                throw new IOException("the downloaded " + zip.getFileName() + " does not match " + url + ".sha512: download it again");
+            }
+            return Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial); // gone already when the zip was kept
         }
-        // A download cut short can still end with 200: the room's laptops must not get a broken zip.
-        HttpResponse<String> checksum = http.send(HttpRequest.newBuilder(URI.create(url + ".sha512"))
-                .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
-        String expected = checksum.statusCode() == 200 ? checksum.body().strip().split("\\s+")[0] : "";
-        String actual = sha512(partial);
-        if (!actual.equalsIgnoreCase(expected)) {
-            Files.deleteIfExists(partial);
-            throw new IOException("the downloaded " + zip.getFileName() + " does not match " + url + ".sha512 (HTTP "
-                    + checksum.statusCode() + "): download it again");
-        }
-        return Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String sha512(Path file) throws IOException {

@@ -52,6 +52,10 @@ final class WrapperCheck implements ReadinessCheck {
                 return Outcome.failed("./mvnw --version did not finish within " + DOWNLOAD_TIMEOUT.toMinutes() + " minutes"
                         + logPointer(), List.of(distribution));
             }
+            if (process.exitValue() != 0) {
+                return Outcome.failed("./mvnw --version failed (exit code " + process.exitValue() + ")" + logPointer(),
+                        List.of(distribution));
+            }
         }
         Path dists = userHome().resolve("wrapper/dists").resolve(distribution);
         if (Files.isDirectory(dists)) {

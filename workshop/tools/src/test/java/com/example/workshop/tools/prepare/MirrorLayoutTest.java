@@ -63,10 +63,14 @@ class MirrorLayoutTest {
     void aDownloadThatDoesNotMatchItsChecksumIsNotKept() throws Exception {
         Path zip = repository.resolve("apache-maven-bin.zip");
         try (var server = new StaticFiles(Map.of("/m.zip", "the whole zip", "/m.zip.sha512", sha512Hex("the whole zip") + "  m.zip\n",
-                "/cut.zip", "the whole", "/cut.zip.sha512", sha512Hex("the whole zip")))) {
+                "/cut.zip", "the whole", "/cut.zip.sha512", sha512Hex("the whole zip"), "/unchecked.zip", "the whole zip"))) {
             assertThatThrownBy(() -> MirrorLayout.download(server.uri("/cut.zip"), zip))
                     .hasMessageContaining("does not match");
             assertThat(zip).doesNotExist();
+            assertThat(zip.resolveSibling("apache-maven-bin.zip.part")).doesNotExist();
+
+            assertThatThrownBy(() -> MirrorLayout.download(server.uri("/unchecked.zip"), zip))
+                    .hasMessageContaining("HTTP 404").hasMessageContaining(".sha512: the zip cannot be checked");
             assertThat(zip.resolveSibling("apache-maven-bin.zip.part")).doesNotExist();
 
             assertThat(MirrorLayout.download(server.uri("/m.zip"), zip)).hasContent("the whole zip");
