@@ -20,8 +20,30 @@ public final class Checklist {
 
     /** ✔ and ✘ where the console can show them (a Windows code page may not), else [x] and [ ]. */
     public static Checklist forConsole() {
-        boolean unicode = Charset.defaultCharset().newEncoder().canEncode("✔✘");
-        return unicode ? new Checklist("✔", "✘") : new Checklist("[x]", "[ ]");
+        return forCharset(stdoutCharset());
+    }
+
+    static Checklist forCharset(Charset console) {
+        return console.newEncoder().canEncode("✔✘") ? new Checklist("✔", "✘") : new Checklist("[x]", "[ ]");
+    }
+
+    /**
+     * The charset System.out writes in: on Windows the console's code page (stdout.encoding from JDK 19,
+     * sun.stdout.encoding before), which is not the default charset (UTF-8 from JDK 18).
+     */
+    static Charset stdoutCharset() {
+        for (String property : List.of("stdout.encoding", "sun.stdout.encoding")) {
+            String name = System.getProperty(property);
+            if (name != null && Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        }
+        return Charset.defaultCharset();
+    }
+
+    /** The mark of a passed check ({@code true}) or a failed one, as this checklist prints it. */
+    public String mark(boolean passed) {
+        return passed ? done : notDone;
     }
 
     public static Checklist plain() {

@@ -1,5 +1,6 @@
 package com.example.workshop.tools.prepare;
 
+import com.example.workshop.tools.check.Checklist;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * offline run. Without {@code fetch} (the check in the room), nothing is downloaded.
  */
 public final class Readiness {
+    /** ✔ and ✘, or [x] and [ ] on a console that cannot show them (as check prints them). */
+    private static final Checklist MARKS = Checklist.forConsole();
     /** The command that prepares, for the advice in a verdict. */
     public static final String PREPARE = "./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"prepare\"";
 
@@ -51,9 +54,9 @@ public final class Readiness {
             }
             String took = "(" + secondsSince(checkStarted) + " s)";
             if (outcome.passed()) {
-                out.printf("  ✔ %s %s%s%n", check.title(), took, outcome.detail().isEmpty() ? "" : ": " + outcome.detail());
+                out.printf("  %s %s %s%s%n", MARKS.mark(true), check.title(), took, outcome.detail().isEmpty() ? "" : ": " + outcome.detail());
             } else {
-                out.printf("  ✘ %s %s: %s%n", check.title(), took, outcome.detail());
+                out.printf("  %s %s %s: %s%n", MARKS.mark(false), check.title(), took, outcome.detail());
                 failures.add(check.title());
                 downloadsMissing |= outcome.missesDownloads();
             }

@@ -1,0 +1,32 @@
+package com.example.workshop.tools.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ChecklistTest {
+    @Test
+    void aConsoleThatCannotShowTheTicksGetsBrackets() {
+        // Windows' console code pages (cp437, windows-1252) have neither ✔ nor ✘
+        assertThat(Checklist.forCharset(Charset.forName("windows-1252")).mark(true)).isEqualTo("[x]");
+        assertThat(Checklist.forCharset(Charset.forName("IBM437")).mark(false)).isEqualTo("[ ]");
+        assertThat(Checklist.forCharset(StandardCharsets.UTF_8).mark(true)).isEqualTo("✔");
+    }
+
+    @Test
+    void theConsolesCharsetIsStdoutsNotTheDefault() {
+        String before = System.getProperty("stdout.encoding");
+        try {
+            System.setProperty("stdout.encoding", "IBM437"); // what JDK 19+ sets on a Windows console, with UTF-8 the default
+            assertThat(Checklist.stdoutCharset()).isEqualTo(Charset.forName("IBM437"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("stdout.encoding");
+            } else {
+                System.setProperty("stdout.encoding", before);
+            }
+        }
+    }
+}
