@@ -7,6 +7,7 @@ import com.example.workshop.tools.check.StepCheck;
 import com.example.workshop.tools.check.StepLessons;
 import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -30,6 +31,11 @@ class CheckCommand extends StageCommand {
                 .orElseThrow(() -> new WorkshopException("No checks are written for " + stage.name()));
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "check")) {
             stopALeftOverBuild();
+            Optional<String> anotherStep = anotherStepsTests(stages, stage);
+            if (anotherStep.isPresent()) { // checking would blame the code for the tests of another step
+                out().println(anotherStep.get());
+                return 1;
+            }
             warnOfChangedTests(stage);
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
             List<LessonResult> results = check.run(step);
@@ -51,22 +57,53 @@ class CheckCommand extends StageCommand {
         changedTestsNote(stages, stage).ifPresent(note -> out().printf("%s%n%n", note));
     }
 
-    /** What to say when src/test is not {@code stage}'s tests, if it is not. */
-    static Optional<String> changedTestsNote(Stages stages, Stages.Stage stage) throws IOException {
+    /**
+     * When src/test is another step's tests, or holds the test files the next step adds: a git
+     * checkout, restore or stash of the whole working copy after start (which takes back
+     * .workshop-stage and the tests start changed, not the files it added), or a check of a step
+     * not started yet. What to do instead of checking.
+     */
+    static Optional<String> anotherStepsTests(Stages stages, Stages.Stage stage) throws IOException {
         List<String> changed = Trees.differing(stages.root().resolve("src/test"), stage.dir().resolve("src/test"));
         if (changed.isEmpty()) {
             return Optional.empty();
         }
         Optional<Stages.Stage> holder = stages.all().stream()
                 .filter(other -> !other.equals(stage) && sameTests(stages, other)).findFirst();
-        if (holder.isPresent()) {
-            String note = "Note: src/test holds " + holder.get().name() + "'s tests, not those of " + stage.name()
-                    + ", which this check is for.";
-            return Optional.of(holder.get().number() > stage.number()
-                    ? note + " (A git checkout, restore or stash of the whole working copy takes back the step that start wrote in "
-                            + Stages.MARKER + ", but not the tests it brought.) If you are doing " + holder.get().name() + ": "
-                            + tool("start " + holder.get().name()) + ", then check again."
-                    : note + " " + tool("start " + stage.name()) + " brings them.");
+        if (holder.isPresent() && holder.get().number() < stage.number()) {
+            return Optional.of("src/test holds " + holder.get().name() + "'s tests, not those of " + stage.name()
+                    + ", which this check is for: " + tool("start " + stage.branch()) + " brings them; then check again.");
+        }
+        Optional<Stages.Stage> next = stages.all().stream().filter(other -> other.number() == stage.number() + 1).findFirst();
+        boolean addedByNext = next.isPresent() && changed.stream().allMatch(file -> addedBy(next.get(), stage, file, stages));
+        Stages.Stage later = holder.orElse(addedByNext ? next.get() : null);
+        if (later == null) {
+            return Optional.empty();
+        }
+        return Optional.of("src/test " + (holder.isPresent() ? "holds " + later.name() + "'s tests"
+                : "has test files that " + later.name() + " adds (" + String.join(", ", changed.stream().limit(3).toList())
+                        + (changed.size() > 3 ? ", ..." : "") + ")")
+                + ", but " + Stages.MARKER + " says " + stage.name() + ". A git checkout, restore or stash of the whole working"
+                + " copy takes back what start wrote in " + Stages.MARKER + " and in the tests it changed, not the test files it"
+                + " added. If you are doing " + later.branch() + ": " + tool("start " + later.branch())
+                + " (or git stash pop, if you stashed), then check again.");
+    }
+
+    /** Whether {@code file} (under src/test) is one that {@code next} adds to {@code stage}'s tests, as the working copy has it. */
+    private static boolean addedBy(Stages.Stage next, Stages.Stage stage, String file, Stages stages) {
+        try {
+            return !Files.exists(stage.dir().resolve("src/test").resolve(file))
+                    && Trees.sameFile(stages.root().resolve("src/test").resolve(file), next.dir().resolve("src/test").resolve(file));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What to say when src/test differs from {@code stage}'s tests in files of the attendee's, if it does. */
+    static Optional<String> changedTestsNote(Stages stages, Stages.Stage stage) throws IOException {
+        List<String> changed = Trees.differing(stages.root().resolve("src/test"), stage.dir().resolve("src/test"));
+        if (changed.isEmpty()) {
+            return Optional.empty();
         }
         String files = String.join(", ", changed.stream().limit(3).map(file -> "src/test/" + file).toList())
                 + (changed.size() > 3 ? " and " + (changed.size() - 3) + " more" : "");

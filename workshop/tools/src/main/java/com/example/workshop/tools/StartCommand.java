@@ -136,8 +136,7 @@ class StartCommand extends StageCommand {
         boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
         boolean asBrought = current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))
                 && sameTests(stages.find(current));
-        boolean alreadyTheStepsTests = sameTests(stage); // e.g. a git checkout took back .workshop-stage, not the tests
-        if (committed || asBrought || alreadyTheStepsTests) {
+        if (committed || asBrought || nothingOfYoursWouldBeReplaced(current, stage)) {
             return;
         }
         if (!force) {
@@ -182,6 +181,29 @@ class StartCommand extends StageCommand {
             // fall back to git's view
         }
         return git.run("status", "--porcelain", "--", TESTS).stripTrailing().lines().toList();
+    }
+
+    /**
+     * Every test file that is not as the current step has it is already as {@code stage}'s start
+     * writes it (a git checkout, restore or stash after an earlier start of it took back the tests
+     * it changed and .workshop-stage, not the files it added): starting it again loses nothing.
+     */
+    private boolean nothingOfYoursWouldBeReplaced(String current, Stages.Stage stage) {
+        Stages.Stage base = stages.all().stream().filter(s -> s.name().equals(current)).findFirst().orElse(null);
+        if (base == null) {
+            return sameTests(stage);
+        }
+        try {
+            for (String file : Trees.differing(stages.root().resolve(TESTS), base.dir().resolve(TESTS))) {
+                Path yours = stages.root().resolve(TESTS).resolve(file);
+                if (Files.exists(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean sameTests(Stages.Stage stage) {

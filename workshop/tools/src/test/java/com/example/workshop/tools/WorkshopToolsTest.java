@@ -357,9 +357,11 @@ class WorkshopToolsTest {
         run("start", "step-2");
         Files.writeString(root.resolve(".workshop-stage"), "step-1-first\n"); // what git checkout -- . does to it; the tests stay
 
-        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-1"))).get().asString()
-                .contains("src/test holds step-2-second's tests, not those of step-1-first")
-                .contains("-Dexec.args=\"start step-2-second\"").doesNotContain("--force");
+        assertThat(CheckCommand.anotherStepsTests(new Stages(root), new Stages(root).find("step-1"))).get().asString()
+                .contains("src/test holds step-2-second's tests, but .workshop-stage says step-1-first")
+                .contains("-Dexec.args=\"start step-2\"").contains("git stash pop").doesNotContain("--force");
+        assertThat(run("check")).as("no build: it would blame the code for another step's tests").isEqualTo(1);
+        assertThat(output).contains("src/test holds step-2-second's tests").doesNotContain("Building");
         assertThat(run("start", "step-2")).as("the tests it would replace are already step 2's").isZero();
         assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-2-second");
     }
@@ -377,10 +379,26 @@ class WorkshopToolsTest {
     void checkingTheNextStepBeforeStartingItSaysToStartIt() throws IOException {
         run("use", "step-2");
 
-        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-3"))).get().asString()
+        assertThat(CheckCommand.anotherStepsTests(new Stages(root), new Stages(root).find("step-3"))).get().asString()
                 .contains("src/test holds step-2-second's tests, not those of step-3-third")
-                .contains("-Dexec.args=\"start step-3-third\" brings them.");
+                .contains("-Dexec.args=\"start step-3\" brings them");
+        assertThat(CheckCommand.anotherStepsTests(new Stages(root), new Stages(root).find("step-2"))).isEmpty();
         assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).isEmpty();
+    }
+
+    @Test
+    void aStashAfterStartKeepsOnlyTheTestFilesItAddedAndCheckSaysSo() throws IOException {
+        Files.writeString(root.resolve("solutions/step-3-third/src/test/java/NewTest.java"), "class NewTest {}");
+        run("use", "step-2");
+        commit("step 2");
+        run("start", "step-3");
+        git.run("checkout", "--", "src/test", ".workshop-stage"); // what a stash leaves: tests start changed go back, added ones stay
+
+        assertThat(CheckCommand.anotherStepsTests(new Stages(root), new Stages(root).find("step-2"))).get().asString()
+                .contains("src/test has test files that step-3-third adds (java/NewTest.java), but .workshop-stage says step-2-second")
+                .contains("-Dexec.args=\"start step-3\"");
+        assertThat(run("start", "step-3")).isZero();
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("step-3-third");
     }
 
     @Test
