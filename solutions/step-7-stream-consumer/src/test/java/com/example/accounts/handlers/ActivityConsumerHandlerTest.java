@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.regex.MatchResult;
@@ -224,22 +225,44 @@ class ActivityConsumerHandlerTest {
 
     @Test
     void nearTheTimeoutTheBatchStopsSoWhatItDidStaysDoneAndLambdaResumesAtTheNextRecord() {
-        KinesisEvent records = events(3, "late-");
-        String second = records.getRecords().get(1).getKinesis().getSequenceNumber();
+        KinesisEvent records = events(4, "late-");
+        // The function's time runs down 4 s with each event recorded: 12 s left at first, 8 after late-0, 4 after late-1.
+        LongSupplier timeLeft = () -> 12_000 - 4_000L * items().size();
 
-        // 1 s left: a record may take up to 5 s (Momento silent), a timeout would have Lambda deliver the whole batch again.
-        StreamsEventResponse response = handler.handleRequest(records, contextWith(1_000));
+        BatchSummary summary = handler.process(records.getRecords(), timeLeft);
 
-        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
-                .as("the batch item failures: the record after the first, left for the next delivery (check the Context's"
-                        + " remaining time before each record, and always do at least one, or a delivery makes no progress)")
-                .containsExactly(second);
-        assertThat(items()).as("what the short invocation recorded").containsOnlyKeys("late-0");
+        assertThat(items()).as("the events recorded before the time ran short (ask for the time left before EACH record,"
+                + " not once before the loop)").containsOnlyKeys("late-0", "late-1");
+        assertThat(eventOf(records, summary.retryFrom())).as("the record left for the next delivery, in retryFrom: late-2,"
+                + " the first not started (a break without it drops the rest of the batch as done)").isEqualTo("late-2");
 
-        StreamsEventResponse next = handler.handleRequest(delivery(records.getRecords().subList(1, 3)), TIME_TO_SPARE);
+        StreamsEventResponse next = handler.handleRequest(delivery(records.getRecords().subList(2, 4)), TIME_TO_SPARE);
 
         assertThat(next.getBatchItemFailures()).isEmpty();
-        assertThat(items()).containsOnlyKeys("late-0", "late-1", "late-2");
+        assertThat(items()).containsOnlyKeys("late-0", "late-1", "late-2", "late-3");
+    }
+
+    @Test
+    void aDeliveryWithLittleTimeLeftStillRecordsOneEventAndAsksTheContext() {
+        KinesisEvent records = events(3, "short-");
+
+        // 1 s left from the start: less than a record may take (5 s with Momento silent).
+        StreamsEventResponse response = handler.handleRequest(records, contextWith(1_000));
+
+        Set<String> recorded = items().keySet();
+        assertThat(recorded).as(() -> recorded.isEmpty()
+                ? "no event recorded: every delivery must make progress (skip the time check before the first record)"
+                : "events recorded with 1 s left: one only (handleRequest must hand process the Context's"
+                        + " getRemainingTimeInMillis)").containsOnly("short-0");
+        assertThat(response.getBatchItemFailures()).extracting(failure -> eventOf(records, failure.getItemIdentifier()))
+                .as("the batch item failures: short-1, left for the next delivery").containsExactly("short-1");
+    }
+
+    /** The event id of the record with this sequence number; null for none. */
+    private static String eventOf(KinesisEvent records, String sequenceNumber) {
+        return records.getRecords().stream().filter(record -> record.getKinesis().getSequenceNumber().equals(sequenceNumber))
+                .map(record -> StandardCharsets.UTF_8.decode(record.getKinesis().getData().duplicate()).toString())
+                .map(json -> json.replaceFirst("(?s).*\"eventId\"\\s*:\\s*\"([^\"]*)\".*", "$1")).findFirst().orElse(null);
     }
 
     @Test

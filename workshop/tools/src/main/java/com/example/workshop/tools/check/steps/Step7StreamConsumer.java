@@ -50,6 +50,7 @@ final class Step7StreamConsumer {
                                 "ActivityConsumerHandlerTest.aMalformedRecordIsSkippedAndTheRestOfTheBatchRecorded",
                                 "ActivityConsumerHandlerTest.aDynamoDbFailureStopsTheBatchAtThatRecordAndLambdaRetriesFromIt",
                                 "ActivityConsumerHandlerTest.nearTheTimeoutTheBatchStopsSoWhatItDidStaysDoneAndLambdaResumesAtTheNextRecord",
+                                "ActivityConsumerHandlerTest.aDeliveryWithLittleTimeLeftStillRecordsOneEventAndAsksTheContext",
                                 "ActivityRecordPropertyTest"),
                         Step7StreamConsumer::eventsThatFailedAreRecordedOnceDynamoDbIsBack),
                 Lesson.testedOnly("a failing cache never fails a record that DynamoDB can answer",
