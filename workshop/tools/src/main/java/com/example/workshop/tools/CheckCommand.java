@@ -69,7 +69,7 @@ class CheckCommand extends StageCommand {
             return Optional.empty();
         }
         Optional<Stages.Stage> holder = stages.all().stream()
-                .filter(other -> !other.equals(stage) && sameTests(stages, other)).findFirst();
+                .filter(other -> !other.equals(stage) && stages.holdsTestsOf(other)).findFirst();
         if (holder.isPresent() && holder.get().number() < stage.number()) {
             return Optional.of("src/test holds " + holder.get().name() + "'s tests, not those of " + stage.name()
                     + ", which this check is for: " + tool("start " + stage.branch()) + " brings them; then check again.");
@@ -114,13 +114,5 @@ class CheckCommand extends StageCommand {
                                 + " last committed it."
                         : tool("start " + stage.name() + " --force") + " brings the step's tests back (it stashes your changes to"
                                 + " src/test first)."));
-    }
-
-    private static boolean sameTests(Stages stages, Stages.Stage stage) {
-        try {
-            return Trees.same(stages.root().resolve("src/test"), stage.dir().resolve("src/test"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

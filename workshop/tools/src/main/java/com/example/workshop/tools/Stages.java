@@ -78,6 +78,15 @@ public final class Stages {
                         + Workshop.command(command + " step-3")));
     }
 
+    /** Whether the working copy's src/test is {@code stage}'s tests (line endings aside); false when unreadable. */
+    boolean holdsTestsOf(Stage stage) {
+        try {
+            return Trees.same(root.resolve("src/test"), stage.dir().resolve("src/test"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A stage by its full name, "step-3", "3", or the part after the number ("read-aside"). */
     Stage find(String wanted) {
         String w = wanted.strip().replaceFirst("^solutions/", "").replaceFirst("/$", "");

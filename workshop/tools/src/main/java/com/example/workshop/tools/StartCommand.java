@@ -135,7 +135,7 @@ class StartCommand extends StageCommand {
     private void protectChangedTests(String current, Stages.Stage stage) {
         boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
         boolean asBrought = current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))
-                && sameTests(stages.find(current));
+                && stages.holdsTestsOf(stages.find(current));
         if (committed || asBrought || nothingOfYoursWouldBeReplaced(current, stage)) {
             return;
         }
@@ -191,7 +191,7 @@ class StartCommand extends StageCommand {
     private boolean nothingOfYoursWouldBeReplaced(String current, Stages.Stage stage) {
         Stages.Stage base = stages.all().stream().filter(s -> s.name().equals(current)).findFirst().orElse(null);
         if (base == null) {
-            return sameTests(stage);
+            return stages.holdsTestsOf(stage);
         }
         try {
             for (String file : Trees.differing(stages.root().resolve(TESTS), base.dir().resolve(TESTS))) {
@@ -201,14 +201,6 @@ class StartCommand extends StageCommand {
                 }
             }
             return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private boolean sameTests(Stages.Stage stage) {
-        try {
-            return Trees.same(stages.root().resolve(TESTS), stage.dir().resolve(TESTS));
         } catch (IOException e) {
             return false;
         }

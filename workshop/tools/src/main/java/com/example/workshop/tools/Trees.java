@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Copying, deleting and comparing the files of a stage (build output aside). */
-final class Trees {
+public final class Trees {
     private Trees() {
     }
 
@@ -31,7 +31,7 @@ final class Trees {
     }
 
     /** True when both files exist with the same text (line endings aside). */
-    static boolean sameFile(Path a, Path b) throws IOException {
+    public static boolean sameFile(Path a, Path b) throws IOException {
         return Files.isRegularFile(a) && Files.isRegularFile(b) && text(a).equals(text(b));
     }
 

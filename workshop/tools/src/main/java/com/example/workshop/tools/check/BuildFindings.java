@@ -1,9 +1,8 @@
 package com.example.workshop.tools.check;
 
 import com.example.workshop.tools.Stages;
+import com.example.workshop.tools.Trees;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -197,16 +196,10 @@ final class BuildFindings {
             if (before.isEmpty()) {
                 return false;
             }
-            Path yours = guides.root().resolve(path);
-            Path theirs = before.get().dir().resolve(path);
-            return Files.isRegularFile(yours) && Files.isRegularFile(theirs) && text(yours).equals(text(theirs));
+            return Trees.sameFile(guides.root().resolve(path), before.get().dir().resolve(path));
         } catch (IOException | RuntimeException e) {
             return false; // no solutions here (a test's root): the class the call looks in keeps the pointer
         }
-    }
-
-    private static String text(Path file) throws IOException {
-        return Files.readString(file).replace("\r\n", "\n");
     }
 
     /**
