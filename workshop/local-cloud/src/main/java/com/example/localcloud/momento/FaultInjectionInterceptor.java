@@ -49,20 +49,7 @@ final class FaultInjectionInterceptor implements ServerInterceptor {
                 .orElse(null);
 
         if (error != null) {
-            // Nothing is served, so the request is never read and no half-close would come: the
-            // failure is sent from here, at once or when the delay is over.
-            Context context = Context.current(); // the call's: cancelled when the client gives up
-            Runnable fail = () -> {
-                if (!context.isCancelled()) {
-                    call.close(error, new Metadata());
-                }
-            };
-            if (rule.delay().isZero()) {
-                fail.run();
-            } else {
-                TIMER.schedule(context.wrap(fail), rule.delay().toNanos(), TimeUnit.NANOSECONDS);
-            }
-            return new ServerCall.Listener<>() {};
+            return failAfterTheRequest(call, error, rule);
         }
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
             @Override
@@ -77,6 +64,34 @@ final class FaultInjectionInterceptor implements ServerInterceptor {
                     return; // the client gave up (e.g. its deadline passed): nothing left to answer
                 }
                 super.onHalfClose();
+            }
+        };
+    }
+
+    /**
+     * Fails the call once the client has sent its whole request (at its half-close), at once or when
+     * the delay is over, as a service's handler would. Failed as soon as the headers came, the SDK's
+     * retry could start its next attempt while the caller was still sending the first: SDK 1.21.0
+     * then throws "call already half-closed" and the caller gets an UnknownException instead of the
+     * injected status (11 calls in 20,000 on a loaded 2-core machine).
+     */
+    private static <ReqT, RespT> ServerCall.Listener<ReqT> failAfterTheRequest(
+            ServerCall<ReqT, RespT> call, Status error, FaultRule rule) {
+        call.request(Integer.MAX_VALUE); // nothing is served, so nothing else reads the request: read and drop it
+        Context context = Context.current(); // the call's: cancelled when the client gives up
+        Runnable fail = () -> {
+            if (!context.isCancelled()) {
+                call.close(error, new Metadata());
+            }
+        };
+        return new ServerCall.Listener<>() {
+            @Override
+            public void onHalfClose() {
+                if (rule.delay().isZero()) {
+                    fail.run();
+                } else {
+                    TIMER.schedule(context.wrap(fail), rule.delay().toNanos(), TimeUnit.NANOSECONDS);
+                }
             }
         };
     }
