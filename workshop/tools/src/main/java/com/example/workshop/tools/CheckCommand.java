@@ -85,7 +85,8 @@ class CheckCommand extends StageCommand {
                         + (changed.size() > 3 ? ", ..." : "") + ")")
                 + ", but " + Stages.MARKER + " says " + stage.name() + ". A git checkout, restore or stash of the whole working"
                 + " copy takes back what start wrote in " + Stages.MARKER + " and in the tests it changed, not the test files it"
-                + " added. If you are doing " + later.branch() + ": " + tool("start " + later.branch())
+                + " added; and a commit without " + Stages.MARKER + " leaves it behind (in a clone of it, say on another"
+                + " machine). If you are doing " + later.branch() + ": " + tool("start " + later.branch())
                 + " (or git stash pop, if you stashed), then check again.");
     }
 

@@ -44,7 +44,7 @@ class StartCommand extends StageCommand {
         List<String> brought;
         List<String> yoursReplaced;
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "start")) {
-            yoursReplaced = committedTestsOfYourOwn(current);
+            yoursReplaced = committedTestsOfYourOwn(current, stage);
             protectChangedTests(current, stage);
             Trees.replace(stages.root(), stage.dir(), TESTS);
             brought = bringProvidedFiles(stage, step);
@@ -157,17 +157,24 @@ class StartCommand extends StageCommand {
 
     /**
      * Files of src/test that are the attendee's own (added, or changed from what the last start
-     * brought) and committed: replacing them is safe, as git keeps them, but start says so.
+     * brought), committed, and not already as {@code stage} has them: replacing them is safe, as git
+     * keeps them, but start says so. (Already as {@code stage} has them: e.g. its tests were
+     * committed without .workshop-stage, then cloned elsewhere.)
      */
-    private List<String> committedTestsOfYourOwn(String current) throws IOException {
+    private List<String> committedTestsOfYourOwn(String current, Stages.Stage stage) throws IOException {
         boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
         if (!committed || current == null || stages.all().stream().noneMatch(s -> s.name().equals(current))) {
             return List.of();
         }
         Path tests = stages.root().resolve(TESTS);
-        return Trees.differing(tests, stages.find(current).dir().resolve(TESTS)).stream()
-                .filter(file -> Files.isRegularFile(tests.resolve(file)))
-                .map(file -> TESTS + "/" + file).toList();
+        List<String> replaced = new ArrayList<>();
+        for (String file : Trees.differing(tests, stages.find(current).dir().resolve(TESTS))) {
+            Path yours = tests.resolve(file);
+            if (Files.isRegularFile(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))) {
+                replaced.add(TESTS + "/" + file);
+            }
+        }
+        return replaced;
     }
 
     /** The test files the attendee changed: against the tests the last start brought, else as git sees them. */

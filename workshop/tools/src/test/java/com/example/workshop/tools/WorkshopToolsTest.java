@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -314,6 +315,19 @@ class WorkshopToolsTest {
                 .doesNotContain("ATest.java").contains("git checkout HEAD -- <file>");
         git.run("checkout", "HEAD", "--", "src/test/java/MyTest.java");
         assertThat(root.resolve("src/test/java/MyTest.java")).exists();
+    }
+
+    @Test
+    void startDoesNotCallTestsReplacedThatAreAlreadyTheStepsOwn() throws IOException {
+        // The step's tests committed without .workshop-stage (e.g. "git add src"), then cloned elsewhere.
+        Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
+        Files.copy(root.resolve("solutions/step-2-second/src/test/java/ATest.java"), root.resolve("src/test/java/ATest.java"),
+                StandardCopyOption.REPLACE_EXISTING);
+        commit("step 2's tests, and one of my own");
+
+        assertThat(run("start", "step-2")).isZero();
+
+        assertThat(output).contains("were replaced too: src/test/java/MyTest.java.").doesNotContain("ATest.java");
     }
 
     @Test

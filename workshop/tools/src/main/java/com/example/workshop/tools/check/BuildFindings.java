@@ -3,7 +3,10 @@ package com.example.workshop.tools.check;
 import com.example.workshop.tools.Stages;
 import com.example.workshop.tools.Trees;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,6 +27,8 @@ final class BuildFindings {
     private static final Pattern LOOKED_UP_IN = Pattern.compile(", in ([\\w$]+)\\)$");
     /** An import of a library's package that the build does not have: "package momento.sdk does not exist" (not the service's own). */
     private static final Pattern MISSING_LIBRARY = Pattern.compile(": package (?!com\\.example\\.)[\\w.]+ does not exist");
+    /** A package of the service that is not there: "package com.example.accounts.cache does not exist" (a step's edits make it). */
+    private static final Pattern MISSING_OWN_PACKAGE = Pattern.compile(": package (com\\.example\\.[\\w.]+) does not exist");
     /**
      * A class the tests use that the attendee's code does not have yet: "(symbol: class ListMembersHandler)",
      * or "(symbol: variable MomentoApiKey)" where a test calls one of its static methods (javac cannot
@@ -73,9 +78,13 @@ final class BuildFindings {
             }
             boolean inIt = tests.errors().stream().filter(error -> error.startsWith("src/main/")).findFirst()
                     .map(BROKEN_FILE::matcher).filter(Matcher::find).map(file -> file.group(1).equals(fixedIn)).orElse(true);
+            boolean packageMissing = tests.errors().stream().filter(error -> error.startsWith("src/main/")).findFirst()
+                    .map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
-                    ? ": the first error above is in that file" : ": it adds what the first error above looks for (unless the name"
-                    + " is misspelt where it is used)") + "; then check again", List.of(), null);
+                    ? ": the first error above is in that file" : packageMissing ? ": it creates the package the first error above"
+                    + " looks for (made it already? then the package's name differs, or its files were not committed where you"
+                    + " made them: git add -A takes new files, git commit -am does not)" : ": it adds what the first error above"
+                    + " looks for (unless the name is misspelt where it is used)") + "; then check again", List.of(), null);
         }
         return lesson;
     }
@@ -113,10 +122,10 @@ final class BuildFindings {
             case TESTS_RAN -> { }
             // The errors are listed once, on the last line.
             case CODE_DOES_NOT_COMPILE -> {
-                return List.of("not tried: your code does not compile (its errors are under the checklist's last line)");
+                return List.of("not tried: your code does not compile (its errors are under \"" + StepLessons.REGRESSIONS + "\" below)");
             }
             case BUILD_FAILED -> {
-                return List.of("not tried: the build failed (why is under the checklist's last line)");
+                return List.of("not tried: the build failed (why is under \"" + StepLessons.REGRESSIONS + "\" below)");
             }
             case TESTS_DO_NOT_COMPILE -> {
                 return List.of("the tests do not compile yet: " + nextError.orElse("see target/workshop-check/maven.log"));
@@ -173,6 +182,14 @@ final class BuildFindings {
                 return "pom.xml";
             }
         }
+        Matcher ownPackage = MISSING_OWN_PACKAGE.matcher(first.get());
+        if (ownPackage.find()) {
+            // Step 3's Dependencies.java imports the cache package that its edits 1 and 2 create: missing, point at those.
+            Optional<String> creating = theFirstEditInPackage(ownPackage.group(1), step);
+            if (creating.isPresent()) {
+                return creating.get();
+            }
+        }
         // A method or constructor of another class that is missing, or has other parameters: that class's edit adds it
         // (step 5's ListMembersHandler calls ApiResponses.ok(Object), which the edit of ApiResponses.java adds).
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
@@ -186,6 +203,32 @@ final class BuildFindings {
         // AccountService has its new constructor, and Dependencies.java, edited after it, still calls the old one).
         String errorPath = first.get().substring(0, first.get().indexOf(".java:") + ".java".length());
         return guides.hasAnEditOf(step.guide(), file.group(1)) && asTheStepBeforeHadIt(errorPath, step) ? file.group(1) : lookedInFile;
+    }
+
+    /**
+     * Of the step's files in {@code pkg} (as its solution has them), the one the guide edits first:
+     * the edit that creates the package. Empty without solutions, or when the guide edits none.
+     */
+    private Optional<String> theFirstEditInPackage(String pkg, StepLessons step) {
+        List<String> headings = guides.headings(step.guide());
+        try {
+            Optional<Stages.Stage> stage = new Stages(guides.root()).all().stream()
+                    .filter(candidate -> candidate.number() == step.number()).findFirst();
+            if (stage.isEmpty()) {
+                return Optional.empty();
+            }
+            Path dir = stage.get().dir().resolve("src/main/java").resolve(pkg.replace('.', '/'));
+            if (!Files.isDirectory(dir)) {
+                return Optional.empty();
+            }
+            try (var files = Files.list(dir)) {
+                return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".java"))
+                        .filter(name -> Guides.editIndex(headings, name) < Integer.MAX_VALUE)
+                        .min(Comparator.comparingInt(name -> Guides.editIndex(headings, name)));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the working copy's {@code path} is the same text as in the stage before {@code step} (false without solutions). */
@@ -241,7 +284,7 @@ final class BuildFindings {
         }
         List<String> headings = guides.headings(step.guide()); // read once, not per error
         return tests.errors().stream().filter(error -> Guides.editIndex(headings, fileNamedBy(error)) < Integer.MAX_VALUE)
-                .min(java.util.Comparator.comparingInt(error -> Guides.editIndex(headings, fileNamedBy(error))))
+                .min(Comparator.comparingInt(error -> Guides.editIndex(headings, fileNamedBy(error))))
                 .or(() -> Optional.of(tests.errors().get(0)));
     }
 

@@ -152,6 +152,9 @@ final class TestRun {
      */
     private static String symbol(List<String> output, int next, Path file) {
         String symbol = next < output.size() ? withoutErrorTag(output.get(next)) : "";
+        if (symbol.startsWith("required:")) {
+            return parameters(symbol, next + 1 < output.size() ? withoutErrorTag(output.get(next + 1)) : "");
+        }
         if (!symbol.startsWith("symbol:")) {
             return "";
         }
@@ -160,6 +163,18 @@ final class TestRun {
         String fileClass = file.getFileName().toString().replaceFirst("\\.java$", "");
         String in = lookedIn.matches() && !lookedIn.group(1).equals(fileClass) ? ", in " + lookedIn.group(1) : "";
         return " (" + symbol.replaceAll("\\s+", " ") + in + ")";
+    }
+
+    /**
+     * What javac says after "cannot be applied to given types": " (required: AccountRepository,
+     * AccountCache; found: AccountRepository)", with the packages left out.
+     */
+    private static String parameters(String required, String found) {
+        if (!found.startsWith("found:")) {
+            return "";
+        }
+        String both = required.replaceAll("\\s+", " ") + "; " + found.replaceAll("\\s+", " ");
+        return " (" + both.replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "").replace(",", ", ") + ")";
     }
 
     private static String withoutErrorTag(String line) {

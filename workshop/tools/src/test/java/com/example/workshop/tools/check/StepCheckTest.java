@@ -984,7 +984,7 @@ class StepCheckTest {
         assertThat(done(results)).containsExactly(false, false, false);
         assertThat(results.get(2).problems()).contains("your code does not compile:", "  src/main/java/com/example/accounts/cache/AccountCache.java:40: ';' expected");
         assertThat(results.get(0).problems()).as("the error once, on the last line, not as a test that does not compile")
-                .containsExactly("not tried: your code does not compile (its errors are under the checklist's last line)");
+                .containsExactly("not tried: your code does not compile (its errors are under \"everything that worked before still works\" below)");
     }
 
     @Test
@@ -1077,6 +1077,26 @@ class StepCheckTest {
         write(root.resolve(dependencies), "class Dependencies { /* the attendee's own edit, with a slip */ }\n");
         assertThat(check(readAside, build).get(0).lesson().hint()).as("Dependencies edited: the constructor it calls is to blame")
                 .isEqualTo("AccountService.java");
+    }
+
+    @Test
+    void aMissingPackageOfTheServicePointsAtTheEditThatCreatesIt() throws Exception {
+        // Step 3's new files left out of a commit ("git commit -am"), then cloned: Dependencies.java imports a package not there.
+        guideWithEditsOf("03-read-aside.md", "CacheKeys.java", "AccountCache.java", "AccountService.java", "Dependencies.java");
+        String cache = "solutions/step-3-read-aside/src/main/java/com/example/accounts/cache/";
+        write(root.resolve(cache + "AccountCache.java"), "class AccountCache {}\n");
+        write(root.resolve(cache + "CacheKeys.java"), "class CacheKeys {}\n");
+        Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()), List.of(
+                "src/main/java/com/example/accounts/Dependencies.java:3: package com.example.accounts.cache does not exist"));
+
+        List<LessonResult> results = check(readAside, build);
+
+        assertThat(results.get(0).lesson().hint()).as("the guide's first edit in that package, not the file with the import")
+                .isEqualTo("CacheKeys.java");
+        assertThat(results.get(1).lesson().hint()).startsWith("workshop/03-read-aside.md, the edit of CacheKeys.java: it creates the"
+                + " package the first error above looks for").contains("git add -A takes new files");
     }
 
     private static void write(Path file, String text) throws IOException {

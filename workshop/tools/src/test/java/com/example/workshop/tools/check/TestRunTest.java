@@ -127,6 +127,22 @@ class TestRunTest {
     }
 
     @Test
+    void aCallWithOtherParametersSaysWhichWereRequiredAndWhichFound() {
+        TestRun run = new TestRun(root, root.resolve("maven.log"));
+
+        List<String> errors = run.compileErrors(List.of( // as maven-compiler-plugin 3.14 prints it, the second time
+                "[ERROR] " + root.resolve("src/main/java/com/example/accounts/Dependencies.java") + ":[22,16] constructor AccountService"
+                        + " in class com.example.accounts.service.AccountService cannot be applied to given types;",
+                "[ERROR]   required: com.example.accounts.repository.AccountRepository,com.example.accounts.cache.AccountCache",
+                "[ERROR]   found:    com.example.accounts.repository.AccountRepository",
+                "[ERROR]   reason: actual and formal argument lists differ in length"));
+
+        assertThat(errors).containsExactly("src/main/java/com/example/accounts/Dependencies.java:22: constructor AccountService in class"
+                + " com.example.accounts.service.AccountService cannot be applied to given types;"
+                + " (required: AccountRepository, AccountCache; found: AccountRepository)");
+    }
+
+    @Test
     void aPomMavenCannotReadIsToldByTheLineThatNamesWhereNotByMavensPreamble() {
         List<String> output = List.of("[ERROR] Some problems were encountered while processing the POMs:",
                 "[FATAL] Non-parseable POM /w/pom.xml: Unrecognised tag: 'dependency' @ line 121, column 17",
