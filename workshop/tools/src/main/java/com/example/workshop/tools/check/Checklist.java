@@ -73,7 +73,7 @@ public final class Checklist {
             // A note is no failure of its own, but a line above may point at it as the cause of its failure.
             boolean pointedAt = results.stream().anyMatch(result -> !result.done() && result.lesson().hint().startsWith(StepCheck.POINTS_AT_A_NOTE));
             out.printf("%nThe local cloud noted (%s; in target/workshop-check/local-cloud.log too):%n",
-                    pointedAt ? "a ✘ line above points here" : "not a failure");
+                    pointedAt ? "a " + notDone + " line above points here" : "not a failure");
             notes.forEach(note -> out.printf("  %s%s%n", note.matches("(functions|provider|resources)\\..*") ? "serverless.yml, " : "", note));
         }
         out.println();

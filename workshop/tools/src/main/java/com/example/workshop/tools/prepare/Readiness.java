@@ -72,7 +72,7 @@ public final class Readiness {
         }
         String what = "NOT READY: " + failures.size() + " of the checks failed (" + String.join("; ", failures) + "). ";
         if (!downloadsMissing) {
-            return what + "Not a download problem: the lines marked ✘ above say what failed, and its log how.";
+            return what + "Not a download problem: the lines marked " + MARKS.mark(false) + " above say what failed, and its log how.";
         }
         return what + (fetched
                 ? "Downloads are still missing: run prepare again on a network that reaches Maven Central (or your Maven mirror)."
