@@ -34,8 +34,7 @@ class LiveLoadTest {
             load.start();
             awaitRequests(api, 20);
             load.pause();
-            Thread.sleep(200); // requests in flight when paused are answered
-            int paused = api.received().size();
+            int paused = settledCount(api); // requests in flight when paused are answered
             Thread.sleep(300);
             assertThat(api.received()).hasSize(paused);
 
@@ -87,4 +86,17 @@ class LiveLoadTest {
             Thread.sleep(10);
         }
     }
+
+    /** What the stub has received once no request has arrived for 200 ms (those in flight have landed). */
+    private static int settledCount(StubApi api) throws InterruptedException {
+        int before;
+        int after = api.received().size();
+        do {
+            before = after;
+            Thread.sleep(200);
+            after = api.received().size();
+        } while (after != before);
+        return after;
+    }
+
 }

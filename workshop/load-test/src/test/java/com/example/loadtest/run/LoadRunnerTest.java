@@ -94,7 +94,7 @@ class LoadRunnerTest {
             LatencyRecorder recorder = new LatencyRecorder();
             RequestSource endless = () -> Optional.of(new PlannedRequest(Endpoint.GET_USER, "/users/a", null, null, 200));
 
-            runner.run(api.baseUri(), endless, request -> false, 2, Duration.ofMillis(300), recorder);
+            runner.run(api.baseUri(), endless, request -> false, 2, Duration.ofSeconds(2), recorder);
 
             assertThat(recorder.total().requests()).isPositive().isEqualTo(api.received().size());
         }

@@ -58,7 +58,14 @@ class AwsRuntimeInterfaceClientTest {
             JsonNode probe = JSON.readTree(results.get(1).payload());
             assertThat(probe.get("awsRequestId").asText()).isEqualTo(results.get(1).report().requestId());
             EnvironmentFilesystemTest.assertCodeIsLoadedAsLambdaLoadsIt(probe); // what the local bootstrap does too
-            assertThat(wallMillis.subList(1, 4)).as("warm invocations, ms").allSatisfy(ms -> assertThat(ms).isLessThan(300));
+            // The local cloud's own share of each warm invocation (a 1 s wait for the end of the output was once there);
+            // the handler's Duration is left out, as a loaded machine may stretch it.
+            for (int i = 1; i < 4; i++) {
+                assertThat(wallMillis.get(i) - results.get(i).report().durationMs())
+                        .as("warm invocation %d: wall %d ms, of which the handler's Duration %s ms", i, wallMillis.get(i),
+                                results.get(i).report().durationMs())
+                        .isLessThan(300);
+            }
             assertThat(results).allSatisfy(result ->
                     assertThat(result.report().maxMemoryUsedMb()).as("Max Memory Used, MB").isGreaterThan(10));
             // the handler's line still comes before its REPORT line, without any marker from the runtime

@@ -113,11 +113,12 @@ class FaultInjectionTest {
 
     @Test
     void aDelayLongerThanTheClientsDeadlineIsTheSdksTimeout() {
-        momento.faults().add(FaultRule.on("Get").delayBy(Duration.ofSeconds(2)).times(1));
-        Configuration impatientConfig = Configurations.Laptop.latest().withTimeout(Duration.ofMillis(300));
+        momento.faults().add(FaultRule.on("Get").delayBy(Duration.ofSeconds(5)));
+        Configuration impatientConfig = Configurations.Laptop.latest().withTimeout(Duration.ofSeconds(1));
         try (CacheClient impatient = sdkClient(momento.apiKey(), momento.plaintextPort(), impatientConfig)) {
             assertThat(sdkErrorOf(await(impatient.get(CACHE, "k"))))
                     .isInstanceOf(TimeoutException.class);
+            momento.faults().clear(); // cleared, not counted: a loaded machine may time a call out before the server saw it
             assertThat(await(impatient.get(CACHE, "k"))).isInstanceOf(GetResponse.Hit.class);
         }
     }
