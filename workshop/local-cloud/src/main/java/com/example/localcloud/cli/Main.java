@@ -123,8 +123,9 @@ public final class Main {
      */
     static String whenThePortIsTaken(int port) {
         return "Port " + port + " is taken, most often by a local cloud still running in another terminal (stop it there with"
-                + " Ctrl-C). Or start this one on another port, adding -Dport=" + nextFreePort(port) + " to the command, and"
-                + " use that port in the guide's curl lines.";
+                + " Ctrl-C), or one stopped with Ctrl-Z in this terminal (fg brings it back, then Ctrl-C stops it). Or start"
+                + " this one on another port, adding -Dport=" + nextFreePort(port) + " to the command, and use that port in"
+                + " the guide's curl lines.";
     }
 
     /** The first port above {@code port} that is free now (within 100), else the next one. */

@@ -1,5 +1,7 @@
 package com.example.localcloud.lambda;
 
+import com.example.localcloud.service.Directories;
+import com.example.localcloud.service.OwnedTempDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ final class EnvironmentSandbox implements AutoCloseable {
     }
 
     static EnvironmentSandbox create(String environmentId) throws IOException {
-        Path directory = Files.createTempDirectory("local-cloud-env-" + environmentId.replaceAll("[^A-Za-z0-9]", "-") + "-");
+        Path directory = OwnedTempDirectories.create("local-cloud-env-", environmentId.replaceAll("[^A-Za-z0-9]", "-") + "-");
         Files.createDirectory(directory.resolve("tmp"));
         return new EnvironmentSandbox(directory);
     }

@@ -237,7 +237,21 @@ final class RuntimeApi implements AutoCloseable {
 
     static final class EnvironmentExitedException extends RuntimeException {
         EnvironmentExitedException(int exitCode) {
-            super("exit code " + exitCode);
+            super("exit code " + exitCode + bySignal(exitCode));
+        }
+
+        /**
+         * What a JVM's exit code says of a signal that stopped it (128 + the signal's number). Ctrl-C in
+         * the terminal reaches the environments' JVMs too, so their exits come with "Stopping ...".
+         */
+        static String bySignal(int exitCode) {
+            return switch (exitCode) {
+                case 129 -> ": its terminal closed (SIGHUP)";
+                case 130 -> ": stopped by Ctrl-C (SIGINT), as the local cloud is";
+                case 137 -> ": killed (SIGKILL: kill -9, or the machine ran out of memory)";
+                case 143 -> ": stopped (SIGTERM)";
+                default -> "";
+            };
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.example.localcloud.lambda;
 
+import com.example.localcloud.service.Directories;
+import com.example.localcloud.service.OwnedTempDirectories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +38,6 @@ import java.util.zip.ZipFile;
 final class TaskRoots {
 
     private static final String PREFIX = "local-cloud-code-";
-    private static final String OWNER_FILE = "owner.pid";
     private static final Map<Version, Path> UNPACKED = new ConcurrentHashMap<>();
     private static final AtomicInteger UNPACKINGS = new AtomicInteger();
     private static Path home;
@@ -151,10 +152,7 @@ final class TaskRoots {
     private static synchronized Path home() {
         if (home == null) {
             try {
-                Path tmp = fastDisk();
-                deleteLeftovers(tmp);
-                home = Files.createTempDirectory(tmp, PREFIX);
-                Files.writeString(home.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+                home = OwnedTempDirectories.create(fastDisk(), PREFIX, "");
                 Path created = home;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteOwnerFileLast(created), "delete-task-roots"));
             } catch (IOException e) {
@@ -186,29 +184,11 @@ final class TaskRoots {
     /** If the JVM is halted half way (a test runner may), the owner file tells the next one to finish. */
     private static void deleteOwnerFileLast(Path directory) {
         try (Stream<Path> children = Files.list(directory)) {
-            children.filter(child -> !child.getFileName().toString().equals(OWNER_FILE)).forEach(Directories::deleteRecursively);
+            children.filter(child -> !child.getFileName().toString().equals(OwnedTempDirectories.OWNER_FILE)).forEach(Directories::deleteRecursively);
         } catch (IOException e) {
             // best effort
         }
         Directories.deleteRecursively(directory);
-    }
-
-    /** Directories of local clouds that were killed (their owner process is gone). */
-    private static void deleteLeftovers(Path tmp) {
-        try (Stream<Path> candidates = Files.list(tmp)) {
-            candidates.filter(path -> path.getFileName().toString().startsWith(PREFIX)).forEach(directory -> {
-                try {
-                    long owner = Long.parseLong(Files.readString(directory.resolve(OWNER_FILE)).trim());
-                    if (ProcessHandle.of(owner).isEmpty()) {
-                        Directories.deleteRecursively(directory);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // not ours, or being created right now: leave it
-                }
-            });
-        } catch (IOException e) {
-            // nothing to clean
-        }
     }
 
     /** One build of an artifact. */

@@ -1,6 +1,7 @@
 package com.example.localcloud.momento;
 
 import com.example.localcloud.service.CallTimer;
+import com.example.localcloud.service.OwnedTempDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -74,7 +75,7 @@ public final class LocalMomento implements AutoCloseable {
 
     private void startAll() throws IOException {
         apiKey = MomentoApiKey.generate(ENDPOINT);
-        directory = Files.createTempDirectory("local-momento-");
+        directory = OwnedTempDirectories.create("local-momento-", "");
         started.add(() -> deleteRecursively(directory));
 
         // The certificates and the trust store take about as long as the gRPC server's first start

@@ -24,7 +24,7 @@ class PortTakenTest {
             assertThat(failure).hasMessageContaining("Cannot start API Gateway");
             assertThat(Main.portTaken(failure)).isTrue();
             assertThat(Main.whenThePortIsTaken(taken)).contains("Port " + taken + " is taken")
-                    .contains("-Dport=" + (taken + 1));
+                    .contains("-Dport=" + (taken + 1)).contains("Ctrl-Z in this terminal (fg brings it back");
         }
     }
 

@@ -130,6 +130,18 @@ class RuntimeApiTest {
         assertThat(error.size()).isEqualTo(2);
     }
 
+    @Test
+    void aJvmStoppedByASignalSaysWhichInTheExitThatEveryWaiterGets() {
+        PendingInvocation invocation = submit("request-1");
+
+        api.processExited(130); // the terminal's Ctrl-C reaches the environments' JVMs too
+
+        assertThat(invocation.reply()).failsWithin(Duration.ofSeconds(1)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().withMessage("exit code 130: stopped by Ctrl-C (SIGINT), as the local cloud is");
+        assertThat(RuntimeApi.EnvironmentExitedException.bySignal(137)).contains("kill -9");
+        assertThat(RuntimeApi.EnvironmentExitedException.bySignal(1)).as("an exit of its own").isEmpty();
+    }
+
     private PendingInvocation submit(String requestId) {
         PendingInvocation invocation = new PendingInvocation(requestId, "{\"n\":1}".getBytes(StandardCharsets.UTF_8), 5_000, ARN);
         api.submit(invocation);

@@ -1,4 +1,4 @@
-package com.example.localcloud.lambda;
+package com.example.localcloud.service;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -8,13 +8,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deleting a directory tree, read-only parts included. */
-final class Directories {
+public final class Directories {
 
     private Directories() {
     }
 
     /** Best effort: whatever cannot be deleted (e.g. still open on Windows) stays. */
-    static void deleteRecursively(Path root) {
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }
