@@ -109,6 +109,13 @@ class CheckCommand extends StageCommand {
         String files = String.join(", ", changed.stream().limit(3).map(file -> "src/test/" + file).toList())
                 + (changed.size() > 3 ? " and " + (changed.size() - 3) + " more" : "");
         boolean firstStep = stages.all().stream().noneMatch(other -> other.number() < stage.number());
+        boolean onlyMissing = changed.stream().noneMatch(file -> Files.exists(stages.root().resolve("src/test").resolve(file)));
+        if (onlyMissing && !firstStep) {
+            // Nothing of the attendee's would be replaced: most often new files that a commit left out (git commit -am).
+            return Optional.of("Note: src/test lacks " + files + " of " + stage.name() + "'s tests (new files that a commit left"
+                    + " out stay behind in a clone: git add -A takes them, git commit -am does not). "
+                    + tool("start " + stage.name()) + " brings them back.");
+        }
         return Optional.of("Note: src/test differs from " + stage.name() + "'s tests in " + files + ". A failure there may be"
                 + " the test's, not your code's; " + (firstStep
                         ? "git status -- src/test shows what changed, and git checkout HEAD -- <file> brings back a file as you"

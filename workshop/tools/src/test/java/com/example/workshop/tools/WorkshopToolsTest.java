@@ -390,6 +390,21 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void testFilesOfTheStepThatAreMissingAreSaidToBeMissingAndStartBringsThemBack() throws IOException {
+        // Step 2 started elsewhere and committed with "git commit -am": its new test file never came along.
+        Files.writeString(root.resolve("solutions/step-2-second/src/test/java/NewTest.java"), "class NewTest {}");
+        run("use", "step-2");
+        Files.delete(root.resolve("src/test/java/NewTest.java"));
+        commit("step 2, without its new test");
+
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
+                .contains("src/test lacks src/test/java/NewTest.java of step-2-second's tests").contains("git commit -am")
+                .contains("-Dexec.args=\"start step-2-second\" brings them back").doesNotContain("--force");
+        assertThat(run("start", "step-2-second")).isZero();
+        assertThat(root.resolve("src/test/java/NewTest.java")).exists();
+    }
+
+    @Test
     void checkingTheNextStepBeforeStartingItSaysToStartIt() throws IOException {
         run("use", "step-2");
 
