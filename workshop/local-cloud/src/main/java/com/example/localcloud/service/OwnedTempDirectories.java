@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * of that kind whose owner has gone.
  */
 public final class OwnedTempDirectories {
-    /** Deleted last: a directory whose deletion was cut short still says whose it was. */
+    /** The file that names the owner's process id (in the directory itself, out of the function's /tmp). */
     public static final String OWNER_FILE = "owner.pid";
     private static final Set<String> SWEPT = ConcurrentHashMap.newKeySet();
 

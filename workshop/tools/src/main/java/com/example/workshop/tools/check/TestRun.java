@@ -149,6 +149,7 @@ final class TestRun {
      * AccountCache"), and where it was looked for ("  location: class com.example.accounts.Dependencies",
      * or "variable cache of type ...AccountCache") when that is another class than the error's own
      * file: " (symbol: method streamCacher(), in Dependencies)". The class to edit may be that one.
+     * After "cannot be applied to given types", its "required:" and "found:" lines instead.
      */
     private static String symbol(List<String> output, int next, Path file) {
         String symbol = next < output.size() ? withoutErrorTag(output.get(next)) : "";
