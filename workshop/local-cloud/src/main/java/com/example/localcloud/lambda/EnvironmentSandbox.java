@@ -1,6 +1,5 @@
 package com.example.localcloud.lambda;
 
-import com.example.localcloud.service.Directories;
 import com.example.localcloud.service.OwnedTempDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +37,6 @@ final class EnvironmentSandbox implements AutoCloseable {
     /** Deletes everything; call it once the process has exited (Windows keeps open files). */
     @Override
     public void close() {
-        Directories.deleteRecursively(directory);
+        OwnedTempDirectories.delete(directory);
     }
 }

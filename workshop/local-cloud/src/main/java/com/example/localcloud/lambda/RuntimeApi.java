@@ -248,7 +248,7 @@ final class RuntimeApi implements AutoCloseable {
             return switch (exitCode) {
                 case 129 -> ": its terminal closed (SIGHUP)";
                 case 130 -> ": stopped by Ctrl-C (SIGINT), as the local cloud is";
-                case 137 -> ": killed (SIGKILL: kill -9, or the machine ran out of memory)";
+                case 137 -> ": killed (SIGKILL: by the local cloud as it stopped, by kill -9, or as the machine ran out of memory)";
                 case 143 -> ": stopped (SIGTERM)";
                 default -> "";
             };

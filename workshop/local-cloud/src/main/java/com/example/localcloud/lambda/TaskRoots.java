@@ -154,7 +154,8 @@ final class TaskRoots {
             try {
                 home = OwnedTempDirectories.create(fastDisk(), PREFIX, "");
                 Path created = home;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteOwnerFileLast(created), "delete-task-roots"));
+                // If the JVM is halted half way (a test runner may), the owner file tells the next one to finish.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> OwnedTempDirectories.delete(created), "delete-task-roots"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create a directory for the functions' code", e);
             }
@@ -179,16 +180,6 @@ final class TaskRoots {
             // no RAM disk to use
         }
         return Path.of(System.getProperty("java.io.tmpdir"));
-    }
-
-    /** If the JVM is halted half way (a test runner may), the owner file tells the next one to finish. */
-    private static void deleteOwnerFileLast(Path directory) {
-        try (Stream<Path> children = Files.list(directory)) {
-            children.filter(child -> !child.getFileName().toString().equals(OwnedTempDirectories.OWNER_FILE)).forEach(Directories::deleteRecursively);
-        } catch (IOException e) {
-            // best effort
-        }
-        Directories.deleteRecursively(directory);
     }
 
     /** One build of an artifact. */

@@ -6,17 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * The local Momento, everything in one object: a fresh API key, a throwaway CA and server
@@ -76,7 +73,7 @@ public final class LocalMomento implements AutoCloseable {
     private void startAll() throws IOException {
         apiKey = MomentoApiKey.generate(ENDPOINT);
         directory = OwnedTempDirectories.create("local-momento-", "");
-        started.add(() -> deleteRecursively(directory));
+        started.add(() -> OwnedTempDirectories.delete(directory));
 
         // The certificates and the trust store take about as long as the gRPC server's first start
         // (both are mostly class loading), so make them on another thread meanwhile.
@@ -216,15 +213,5 @@ public final class LocalMomento implements AutoCloseable {
             }
         }
         started.clear();
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -36,6 +36,19 @@ public final class OwnedTempDirectories {
         return directory;
     }
 
+    /**
+     * Deletes {@code directory}, its owner file last: a deletion cut short (a JVM halted, a file
+     * still open on Windows) leaves a directory that still says whose it was, for the next sweep.
+     */
+    public static void delete(Path directory) {
+        try (Stream<Path> children = Files.list(directory)) {
+            children.filter(child -> !child.getFileName().toString().equals(OWNER_FILE)).forEach(Directories::deleteRecursively);
+        } catch (IOException e) {
+            // best effort
+        }
+        Directories.deleteRecursively(directory);
+    }
+
     /** Directories of {@code kind} whose owner process is gone; one without an owner file (being made, or not ours) stays. */
     private static void deleteLeftovers(Path tmp, String kind) {
         try (Stream<Path> candidates = Files.list(tmp)) {

@@ -127,8 +127,9 @@ class CloudDashboardEndToEndTest {
         assertThat(mark.path("stage").asText()).isEqualTo(stageName());
         double lastTickBefore = seen.stream().filter(event -> event.path("type").asText().equals("tick"))
                 .mapToDouble(event -> event.path("t").asDouble()).max().orElse(0);
-        // Ticks come every second, and a loaded machine may run one late: the request was before the tick after it.
-        assertThat(mark.path("t").asDouble()).as("at the time of the request, not later")
+        // Ticks come every second, and a loaded machine may run one late. This only bounds the mark's time: a mark
+        // stamped at the tick that publishes it would pass too (about lastTickBefore + 1).
+        assertThat(mark.path("t").asDouble()).as("within about a tick of the request")
                 .isLessThanOrEqualTo(lastTickBefore + 2.0);
         await("the card says what is in force", event -> sample(event) != null
                 && sample(event).path("inForce").toString().contains("Momento data fail UNAVAILABLE (from /_local)"));

@@ -27,7 +27,7 @@ class OwnedTempDirectoriesTest {
         assertThat(killedClouds).doesNotExist();
         assertThat(running).exists();
         assertThat(beingMade).exists();
-        assertThat(otherKind).as("another kind is swept when one of its own is made").exists();
+        assertThat(otherKind).as("another kind is left until one of its own is made").exists();
         assertThat(created.resolve(OwnedTempDirectories.OWNER_FILE)).hasContent(Long.toString(ProcessHandle.current().pid()));
     }
 

@@ -112,7 +112,7 @@ class CheckCommand extends StageCommand {
         boolean onlyMissing = changed.stream().noneMatch(file -> Files.exists(stages.root().resolve("src/test").resolve(file)));
         if (onlyMissing && !firstStep) {
             // Nothing of the attendee's would be replaced: most often new files that a commit left out (git commit -am).
-            return Optional.of("Note: src/test lacks " + files + " of " + stage.name() + "'s tests (new files that a commit left"
+            return Optional.of("Note: " + stage.name() + "'s test files " + files + " are missing (new files that a commit left"
                     + " out stay behind in a clone: git add -A takes them, git commit -am does not). "
                     + tool("start " + stage.name()) + " brings them back.");
         }

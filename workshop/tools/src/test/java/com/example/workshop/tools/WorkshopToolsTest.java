@@ -398,7 +398,7 @@ class WorkshopToolsTest {
         commit("step 2, without its new test");
 
         assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
-                .contains("src/test lacks src/test/java/NewTest.java of step-2-second's tests").contains("git commit -am")
+                .contains("step-2-second's test files src/test/java/NewTest.java are missing").contains("git commit -am")
                 .contains("-Dexec.args=\"start step-2-second\" brings them back").doesNotContain("--force");
         assertThat(run("start", "step-2-second")).isZero();
         assertThat(root.resolve("src/test/java/NewTest.java")).exists();

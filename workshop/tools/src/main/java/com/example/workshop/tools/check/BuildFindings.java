@@ -2,6 +2,7 @@ package com.example.workshop.tools.check;
 
 import com.example.workshop.tools.Stages;
 import com.example.workshop.tools.Trees;
+import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,9 @@ final class BuildFindings {
     private static final Pattern CHANGED_SIGNATURE = Pattern.compile(
             "(?:(?:constructor|method) \\S+ in (?:class|record|enum|interface) ([\\w$.]+) cannot be applied to given types"
                     + "|no suitable constructor found for ([\\w$]+)\\()");
+    /** Why a package the guide's edit creates may be missing though the attendee made it. */
+    private static final String PACKAGE_NOT_COMMITTED = " (made it already? then the package's name differs, or its files were"
+            + " not committed where you made them: git add -A takes new files, git commit -am does not)";
     /** Compile errors listed under the last line: with its header, as many lines as the checklist shows for a lesson. */
     private static final int ERRORS_SHOWN = 3;
 
@@ -82,8 +86,7 @@ final class BuildFindings {
                     .map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
                     ? ": the first error above is in that file" : packageMissing ? ": it creates the package the first error above"
-                    + " looks for (made it already? then the package's name differs, or its files were not committed where you"
-                    + " made them: git add -A takes new files, git commit -am does not)" : ": it adds what the first error above"
+                    + " looks for" + PACKAGE_NOT_COMMITTED : ": it adds what the first error above"
                     + " looks for (unless the name is misspelt where it is used)") + "; then check again", List.of(), null);
         }
         return lesson;
@@ -206,26 +209,34 @@ final class BuildFindings {
     }
 
     /**
-     * Of the step's files in {@code pkg} (as its solution has them), the one the guide edits first:
-     * the edit that creates the package. Empty without solutions, or when the guide edits none.
+     * The edit that creates {@code pkg}: of the first stage up to {@code step} whose solution has it,
+     * the file in it that its guide edits first. The file's name when that is this step's guide
+     * ("CacheKeys.java"), "workshop/03-read-aside.md, the edit of CacheKeys.java, ..." when an earlier
+     * one's (step 3's files left out of a commit, found at step 4). Empty without solutions, or
+     * when no guide edits a file of it.
      */
     private Optional<String> theFirstEditInPackage(String pkg, StepLessons step) {
-        List<String> headings = guides.headings(step.guide());
         try {
-            Optional<Stages.Stage> stage = new Stages(guides.root()).all().stream()
-                    .filter(candidate -> candidate.number() == step.number()).findFirst();
-            if (stage.isEmpty()) {
-                return Optional.empty();
+            for (Stages.Stage stage : new Stages(guides.root()).all()) {
+                Path dir = stage.dir().resolve("src/main/java").resolve(pkg.replace('.', '/'));
+                if (stage.number() > step.number() || !Files.isDirectory(dir)) {
+                    continue;
+                }
+                String guide = Curriculum.step(stage.number()).map(StepLessons::guide).orElse(null);
+                if (guide == null) {
+                    return Optional.empty();
+                }
+                List<String> headings = guides.headings(guide);
+                Optional<String> first;
+                try (var files = Files.list(dir)) {
+                    first = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".java"))
+                            .filter(name -> Guides.editIndex(headings, name) < Integer.MAX_VALUE)
+                            .min(Comparator.comparingInt(name -> Guides.editIndex(headings, name)));
+                }
+                return stage.number() == step.number() ? first : first.map(file -> "workshop/" + guide + ", the edit of " + file
+                        + ", which creates the package " + pkg + PACKAGE_NOT_COMMITTED);
             }
-            Path dir = stage.get().dir().resolve("src/main/java").resolve(pkg.replace('.', '/'));
-            if (!Files.isDirectory(dir)) {
-                return Optional.empty();
-            }
-            try (var files = Files.list(dir)) {
-                return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".java"))
-                        .filter(name -> Guides.editIndex(headings, name) < Integer.MAX_VALUE)
-                        .min(Comparator.comparingInt(name -> Guides.editIndex(headings, name)));
-            }
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

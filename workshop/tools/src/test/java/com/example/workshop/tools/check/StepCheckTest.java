@@ -1099,6 +1099,26 @@ class StepCheckTest {
                 + " package the first error above looks for").contains("git add -A takes new files");
     }
 
+    @Test
+    void aMissingPackageAnEarlierStepCreatedPointsAtThatStepsEdit() throws Exception {
+        // Steps 1-3 on one machine, step 3's new files left out of the commit; step 4 in a clone of it.
+        guideWithEditsOf("03-read-aside.md", "CacheKeys.java", "AccountCache.java", "AccountService.java", "Dependencies.java");
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        for (String stage : List.of("step-3-read-aside", "step-4-write-aside")) {
+            write(root.resolve("solutions/" + stage + "/src/main/java/com/example/accounts/cache/AccountCache.java"), "class AccountCache {}\n");
+            write(root.resolve("solutions/" + stage + "/src/main/java/com/example/accounts/cache/CacheKeys.java"), "class CacheKeys {}\n");
+        }
+        Lesson writes = Lesson.of("a write updates the cache", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(writes));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()), List.of(
+                "src/main/java/com/example/accounts/Dependencies.java:3: package com.example.accounts.cache does not exist"));
+
+        List<LessonResult> results = check(writeAside, build);
+
+        assertThat(results.get(1).lesson().hint()).startsWith("workshop/03-read-aside.md, the edit of CacheKeys.java, which creates"
+                + " the package com.example.accounts.cache (made it already?").endsWith("; then check again");
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
