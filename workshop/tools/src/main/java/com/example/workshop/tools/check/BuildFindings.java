@@ -80,10 +80,10 @@ final class BuildFindings {
             if (fixedIn == null || !guides.hasAnEditOf(step.guide(), fixedIn)) {
                 return Lesson.of(lesson.title(), "fix the compile errors above (file and line first), then check again", List.of(), null);
             }
-            boolean inIt = tests.errors().stream().filter(error -> error.startsWith("src/main/")).findFirst()
-                    .map(BROKEN_FILE::matcher).filter(Matcher::find).map(file -> file.group(1).equals(fixedIn)).orElse(true);
-            boolean packageMissing = tests.errors().stream().filter(error -> error.startsWith("src/main/")).findFirst()
-                    .map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
+            Optional<String> firstError = tests.errors().stream().filter(error -> error.startsWith("src/main/")).findFirst();
+            boolean inIt = firstError.map(BROKEN_FILE::matcher).filter(Matcher::find)
+                    .map(file -> file.group(1).equals(fixedIn)).orElse(true);
+            boolean packageMissing = firstError.map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
                     ? ": the first error above is in that file" : packageMissing ? ": it creates the package the first error above"
                     + " looks for" + PACKAGE_NOT_COMMITTED : ": it adds what the first error above"
