@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -58,7 +59,7 @@ public final class SeedDataGenerator {
         for (int i = 0; i < userCount; i++) {
             String first = pick(FIRST_NAMES, random);
             String last = pick(LAST_NAMES, random);
-            String username = userPrefix + (first + "." + last).toLowerCase().replaceAll("[^a-z.]", "") + i;
+            String username = userPrefix + (first + "." + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "") + i;
             users.add(new User(username, first, last));
         }
         int outsiderCount = Math.max(1, (int) Math.round(userCount * OUTSIDER_SHARE));

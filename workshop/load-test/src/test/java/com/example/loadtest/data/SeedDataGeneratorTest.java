@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,17 @@ class SeedDataGeneratorTest {
     void theSameSeedGivesTheSameData() {
         assertThat(SeedDataGenerator.generate(42, "", 200, 20, 5, 25)).isEqualTo(data);
         assertThat(SeedDataGenerator.generate(43, "", 200, 20, 5, 25)).isNotEqualTo(data);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDataInEveryLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR")); // lower-cases "Ivan" to "ıvan"
+            assertThat(SeedDataGenerator.generate(42, "", 200, 20, 5, 25)).isEqualTo(data);
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

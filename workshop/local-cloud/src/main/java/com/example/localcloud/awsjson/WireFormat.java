@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,7 +82,7 @@ public enum WireFormat {
 
     /** CBOR if the request says so; JSON otherwise (also for a request without a content type). */
     public static WireFormat ofContentType(String contentType) {
-        return contentType != null && contentType.toLowerCase().startsWith("application/x-amz-cbor") ? CBOR : JSON;
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-amz-cbor") ? CBOR : JSON;
     }
 
     public String contentType() {
