@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -237,7 +238,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         listeners.forEach(started.lambda()::addListener);
         gatewayListeners.forEach(started.apiGateway()::addTimingListener);
-        log.accept(String.format("Redeployed from serverless.yml in %.1f s on %s (tables and caches start empty).",
+        log.accept(String.format(Locale.ROOT, "Redeployed from serverless.yml in %.1f s on %s (tables and caches start empty).",
                 (System.nanoTime() - begun) / 1e9, baseUri()));
     }
 

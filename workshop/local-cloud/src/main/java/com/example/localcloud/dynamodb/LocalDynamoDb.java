@@ -3,6 +3,7 @@ package com.example.localcloud.dynamodb;
 import com.example.localcloud.config.CloudFormationResource;
 import com.example.localcloud.service.CallTimer;
 import java.net.URI;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -56,6 +57,11 @@ public final class LocalDynamoDb implements AutoCloseable {
      * @param filter sees every call first (use {@link DynamoDbRequestFilter#ALLOW_ALL} for none)
      */
     public static LocalDynamoDb start(int port, DynamoDbRequestFilter filter) throws Exception {
+        // DynamoDB Local writes numbers into its SQL with String.format in the JVM's default locale.
+        // Where that locale writes other digits (Arabic, Persian, Marathi, ...), "LIMIT -1" becomes
+        // "LIMIT -\u0661" and no table with a stream can be made. It runs in this JVM, so this JVM
+        // formats numbers as Java does without a locale.
+        Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
         // port (unused without a file), inMemory, dbPath, sharedDb, delayTransientStatuses
         LocalDynamoDBRequestHandler database = new LocalDynamoDBRequestHandler(0, true, null, true, false);
         QueuedThreadPool threads = new QueuedThreadPool();

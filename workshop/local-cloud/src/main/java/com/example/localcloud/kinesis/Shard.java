@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One shard: its hash key range and its records, in arrival order, in memory. Records are never
@@ -37,7 +38,7 @@ final class Shard {
 
     /** AWS's shard ids: {@code shardId-} and twelve digits. */
     static String idOf(int index) {
-        return String.format("shardId-%012d", index);
+        return String.format(Locale.ROOT, "shardId-%012d", index);
     }
 
     HashKeyRanges.Range hashKeyRange() {

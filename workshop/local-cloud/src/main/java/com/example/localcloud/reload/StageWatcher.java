@@ -11,6 +11,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -100,7 +101,7 @@ public final class StageWatcher implements AutoCloseable {
             return;
         }
         reload.retireEnvironments();
-        log.accept(String.format("Rebuilt in %.1f s: the next requests start new execution environments with the new code.",
+        log.accept(String.format(Locale.ROOT, "Rebuilt in %.1f s: the next requests start new execution environments with the new code.",
                 (System.nanoTime() - started) / 1e9));
     }
 

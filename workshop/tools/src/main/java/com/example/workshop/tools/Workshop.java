@@ -2,6 +2,7 @@ package com.example.workshop.tools;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,9 @@ public class Workshop implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Numbers as in the commands, file names and test counts the tools quote (Latin digits, a
+        // decimal point), whatever the attendee's locale.
+        Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
         Path root = rootDirectory();
         PrintWriter err = new PrintWriter(System.err, true);
         if (!sameDirectory(Path.of(""), root)) { // every command and path the tools print starts at the root

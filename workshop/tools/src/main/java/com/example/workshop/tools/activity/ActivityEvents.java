@@ -3,6 +3,7 @@ package com.example.workshop.tools.activity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ public final class ActivityEvents {
     private static List<String> names(String prefix, int count) {
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            names.add(String.format("%s%02d", prefix, i));
+            names.add(String.format(Locale.ROOT, "%s%02d", prefix, i));
         }
         return names;
     }

@@ -24,10 +24,21 @@ public final class Maven {
      */
     static final String QUICK_BUILD_OPTS = "-XX:TieredStopAtLevel=1";
 
-    /** The environment of a short Maven build: the attendee's MAVEN_OPTS, plus {@link #QUICK_BUILD_OPTS}. */
+    /**
+     * The tools read javac's and Maven's messages ("cannot find symbol", "symbol: method write"), and
+     * javac writes them in its JVM's language: Japanese and Chinese on every JDK, German too on newer
+     * ones. An option on Maven's command line outranks the attendee's JAVA_TOOL_OPTIONS.
+     */
+    static final String ENGLISH_MESSAGES = "-Duser.language=en -Duser.country=US";
+
+    /**
+     * The environment of a short Maven build whose output the tools read: the attendee's MAVEN_OPTS,
+     * plus {@link #QUICK_BUILD_OPTS} and {@link #ENGLISH_MESSAGES}.
+     */
     public static void quickBuild(Map<String, String> environment) {
         String own = environment.getOrDefault("MAVEN_OPTS", "").strip();
-        environment.put("MAVEN_OPTS", own.isEmpty() ? QUICK_BUILD_OPTS : own + " " + QUICK_BUILD_OPTS);
+        String ours = QUICK_BUILD_OPTS + " " + ENGLISH_MESSAGES;
+        environment.put("MAVEN_OPTS", own.isEmpty() ? ours : own + " " + ours);
     }
 
     private Maven() {

@@ -1,0 +1,55 @@
+package com.example.workshop.tools.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MavenTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void javacSpeaksEnglishToTheToolsWhateverTheAttendeesLanguage() throws Exception {
+        Files.writeString(root.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.example.workshop</groupId>
+                  <artifactId>in-japanese</artifactId>
+                  <version>1.0.0-SNAPSHOT</version>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <build>
+                    <plugins>
+                      <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+                      <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """);
+        Path sources = Files.createDirectories(root.resolve("src/main/java/com/example"));
+        Files.writeString(sources.resolve("Cache.java"), """
+                package com.example;
+
+                class Cache {
+                    void fill() {
+                        write();
+                    }
+                }
+                """);
+
+        Maven.Output output = Maven.run(root, List.of("-o", "-q", "compile"), environment -> {
+            environment.put("JAVA_TOOL_OPTIONS", "-Duser.language=ja -Duser.country=JP"); // the attendee's
+            Maven.quickBuild(environment);
+        }, root.resolve("maven.log"), false);
+
+        assertThat(output.exitCode()).isNotZero();
+        assertThat(output.lines()).anySatisfy(line -> assertThat(line).contains("cannot find symbol"));
+    }
+}
