@@ -3,6 +3,7 @@ package com.example.workshop.tools.check;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Optional;
 
 /** Prints a step's lessons, one line each, ✔ or ✘, with what was seen and where the guide teaches it. */
 public final class Checklist {
@@ -81,10 +82,11 @@ public final class Checklist {
             out.printf("Step %d is done: %s.%s%n", step.number(), results.size() == 1 ? "its check passes" : "all " + results.size() + " checks pass", next(step));
         } else {
             // A lesson its tests prove passes without the local cloud: say so, or a ✔ reads as "the service runs".
-            boolean cloudDidNotStart = results.stream().flatMap(result -> result.problems().stream())
-                    .anyMatch(problem -> problem.startsWith("not tried: the local cloud"));
+            Optional<String> notTried = results.stream().flatMap(result -> result.problems().stream())
+                    .filter(problem -> problem.startsWith("not tried: the local cloud")).findFirst();
+            String why = notTried.filter(problem -> problem.contains(StepCheck.STOPPED_DURING_THE_CHECK)).isPresent() ? "stopped" : "did not start";
             out.printf("%d of %d checks pass%s. Step %d is not done yet.%n", doneCount, results.size(),
-                    cloudDidNotStart && doneCount > 0 ? " (by their tests alone: the local cloud did not start)" : "", step.number());
+                    notTried.isPresent() && doneCount > 0 ? " (by their tests alone: the local cloud " + why + ")" : "", step.number());
         }
         out.flush();
     }

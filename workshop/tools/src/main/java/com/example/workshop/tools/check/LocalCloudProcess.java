@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -151,6 +152,22 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
     private synchronized List<String> tail(int lines) {
         // a copy: the reader thread may still be adding lines while the caller joins them
         return List.copyOf(log.subList(Math.max(0, log.size() - lines), log.size()));
+    }
+
+    @Override
+    public Optional<String> stopped(Duration grace) throws InterruptedException {
+        return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(howItEnded(process.exitValue()))
+                : Optional.empty();
+    }
+
+    /** An exit code above 128 is a signal's: 128 + its number. */
+    static String howItEnded(int exitCode) {
+        return switch (exitCode) {
+            case 137 -> "killed, exit code 137 (SIGKILL): most often the machine, or a container's limit, ran out of memory";
+            case 130 -> "stopped by Ctrl-C, exit code 130 (SIGINT)";
+            case 143 -> "stopped by kill, exit code 143 (SIGTERM)";
+            default -> "exit code " + exitCode + "; its last lines are in target/workshop-check/local-cloud.log";
+        };
     }
 
     /** Writes everything the local cloud printed to {@code file}, for the attendee to read. */

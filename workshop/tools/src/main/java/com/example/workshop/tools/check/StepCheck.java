@@ -58,10 +58,19 @@ public final class StepCheck {
 
         void saveLog(Path file) throws IOException;
 
+        /**
+         * How the local cloud ended, if it has while the check still needs it (killed as the machine
+         * ran out of memory, say), after waiting up to {@code grace} for a process on its way out.
+         */
+        default Optional<String> stopped(java.time.Duration grace) throws InterruptedException {
+            return Optional.empty();
+        }
+
         @Override
         void close();
     }
 
+    static final String STOPPED_DURING_THE_CHECK = "the local cloud stopped during the check";
     /** How the line that names the caches a function asked for, and no cache has, begins. */
     private static final String CACHES_ASKED = "Momento was asked for a cache named ";
     private static final String A_KEY_AS_THE_CACHES_NAME = ": that is a key";
@@ -197,10 +206,12 @@ public final class StepCheck {
             // What a probe saw then (every read from DynamoDB, say) names code of this step that may be right.
             earlierGrant.ifPresent(action -> problems.add(0, "IAM refused " + action + ", which an earlier step's statement"
                     + " allows (see ->): what the local cloud saw below follows from that, not from this step's code"));
-            boolean onlyNotTried = problems.stream().allMatch(problem -> problem.startsWith("not tried: "));
+            boolean onlyNotTried = !problems.isEmpty() && problems.stream().allMatch(problem -> problem.startsWith("not tried: "));
             if (cloudFailure.isPresent() && lesson.probe() != null && onlyNotTried) {
-                pointed = Lesson.of(lesson.title(), pointedAtTheCloud ? "as above: the local cloud did not start"
-                        : whereTheCloudFailed(cloudFailure.get(), step), lesson.tests(), lesson.probe());
+                String asAbove = "as above: the local cloud " + (cloudFailure.get().startsWith(STOPPED_DURING_THE_CHECK)
+                        ? "stopped" : "did not start");
+                pointed = Lesson.of(lesson.title(), pointedAtTheCloud ? asAbove : whereTheCloudFailed(cloudFailure.get(), step),
+                        lesson.tests(), lesson.probe());
                 pointedAtTheCloud = true; // the reason and where to look once, as the reason itself is given once
             }
             Optional<String> misplaced = keyAtTheWrongLevel(problems);
@@ -407,6 +418,10 @@ public final class StepCheck {
      * step's Java edits is to blame yet, whichever step's edit of serverless.yml it was.
      */
     private String whereTheCloudFailed(String reason, StepLessons step) {
+        if (reason.startsWith(STOPPED_DURING_THE_CHECK)) {
+            return "the local cloud's end above, not your code: close what you do not need (another local cloud, say),"
+                    + " then check again";
+        }
         String tried = ": each lesson is tried once the local cloud starts";
         if (!reason.contains("serverless.yml")) {
             return "the local cloud's reason above, in full in target/workshop-check/local-cloud.log" + tried;
@@ -522,7 +537,8 @@ public final class StepCheck {
         try {
             Supplier<List<String>> log = cloud::log;
             LocalService service = new LocalService(cloud.base(), log, root);
-            for (Lesson lesson : lessons) {
+            for (int index = 0; index < lessons.size(); index++) {
+                Lesson lesson = lessons.get(index);
                 if (lesson.probe() == null) {
                     continue;
                 }
@@ -530,6 +546,10 @@ public final class StepCheck {
                 try {
                     runTwice(lesson.probe(), service);
                 } catch (ProbeFailure failure) {
+                    Optional<String> stopped = cloud.stopped(java.time.Duration.ZERO);
+                    if (stopped.isPresent()) {
+                        return Optional.of(notTriedFrom(lessons.subList(index, lessons.size()), problems, stopped.get()));
+                    }
                     List<String> seen = new ArrayList<>(List.of("local cloud: " + failure.getMessage()));
                     int quotable = Math.max(logLinesBefore, service.logQuotedFrom());
                     functionError(cloud.log(), quotable).filter(line -> !failure.getMessage().contains(line)) // said already
@@ -546,6 +566,11 @@ public final class StepCheck {
                     }
                     initializer.ifPresent(className -> files.put(lesson, guides.theFirstEditOf(sourceFileOf(className))));
                 } catch (IOException e) {
+                    // A dropped connection is how a local cloud that dies shows first; its process ends a moment later.
+                    Optional<String> stopped = cloud.stopped(java.time.Duration.ofSeconds(3));
+                    if (stopped.isPresent()) {
+                        return Optional.of(notTriedFrom(lessons.subList(index, lessons.size()), problems, stopped.get()));
+                    }
                     problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
                 } catch (InterruptedException e) {
                     throw e;
@@ -567,6 +592,22 @@ public final class StepCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Marks {@code lessons} not tried as the local cloud stopped ({@code how}): the reason once,
+     * under the first, as when it does not start. Returns the reason.
+     */
+    private static String notTriedFrom(List<Lesson> lessons, Map<Lesson, List<String>> problems, String how) {
+        String reason = STOPPED_DURING_THE_CHECK + " (" + how + "): nothing here says that your code is wrong";
+        String line = "not tried: " + reason;
+        for (Lesson lesson : lessons) {
+            if (lesson.probe() != null) {
+                problems.put(lesson, List.of(line));
+                line = "not tried: the local cloud stopped (see above)";
+            }
+        }
+        return reason;
     }
 
     /**

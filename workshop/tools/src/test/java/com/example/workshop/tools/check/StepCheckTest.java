@@ -726,6 +726,42 @@ class StepCheckTest {
     }
 
     @Test
+    void aLocalCloudKilledDuringTheCheckIsToldAndNotBlamedOnTheCode() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+        Lesson proved = Lesson.testedOnly("a hit does not read DynamoDB", "AccountCache.java", "AccountCacheTest");
+        Lesson first = Lesson.of("first", "AccountCache.java", List.of(), service -> { });
+        Lesson second = Lesson.of("second", "AccountService.java", List.of(), service -> {
+            killed.set(true); // as the machine's memory runs out
+            throw new java.io.IOException("HTTP/1.1 header parser received no bytes");
+        });
+        Lesson third = Lesson.of("third", "AccountService.java", List.of(), service -> {
+            throw new ProbeFailure("would blame the code");
+        });
+        StepLessons step = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(proved, first, second, third));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
+                "aHitDoesNotAskTheDatabase")), () -> new NoCloud() {
+                    @Override
+                    public Optional<String> stopped(java.time.Duration grace) {
+                        return killed.get() ? Optional.of("killed, exit code 137 (SIGKILL)") : Optional.empty();
+                    }
+                });
+
+        List<LessonResult> results = check.run(step);
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(step, results, new PrintWriter(printed));
+
+        assertThat(results.get(1).done()).isTrue();
+        assertThat(results.get(2).problems()).containsExactly("not tried: the local cloud stopped during the check (killed,"
+                + " exit code 137 (SIGKILL)): nothing here says that your code is wrong");
+        assertThat(results.get(3).problems()).containsExactly("not tried: the local cloud stopped (see above)");
+        assertThat(printed.toString()).doesNotContain("the edit of AccountService.java").doesNotContain("would blame")
+                .contains("-> the local cloud's end above, not your code: close what you do not need (another local cloud,"
+                        + " say), then check again")
+                .contains("-> as above: the local cloud stopped")
+                .contains("3 of 5 checks pass (by their tests alone: the local cloud stopped). Step 4 is not done yet.");
+    }
+
+    @Test
     void lessonsTheirTestsProveAreSaidToPassByTheirTestsAloneWhenTheLocalCloudDidNotStart() throws Exception {
         Lesson proved = Lesson.testedOnly("a hit does not read DynamoDB", "AccountCache.java", "AccountCacheTest");
         Lesson probed = Lesson.of("probed", "AccountCache.java", List.of(), service -> { });
