@@ -2,6 +2,7 @@ package com.example.workshop.tools;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +38,7 @@ class DiffCommand extends StageCommand {
             String path = noTests && entry.equals("src") ? "src/main" : entry;
             // A Windows editor's CRLF is not a difference: without core.autocrlf, every line would show as changed.
             List<String> args = new ArrayList<>(List.of("diff", "--no-index", "--ignore-cr-at-eol"));
-            args.add(System.console() != null ? "--color=always" : "--color=never");
+            args.add(colours(System.console() != null, System.getenv()) ? "--color=always" : "--color=never");
             if (stat) {
                 args.add("--stat");
             }
@@ -51,5 +52,13 @@ class DiffCommand extends StageCommand {
         out().print(all.isEmpty() ? "No differences.\n" : all);
         out().flush();
         return 0;
+    }
+
+    /**
+     * git's colours, which it adds only for a terminal of its own (here a pipe): for the attendee's
+     * console, unless it asks for none (NO_COLOR, no-color.org) or cannot show them (TERM=dumb).
+     */
+    static boolean colours(boolean console, Map<String, String> environment) {
+        return console && environment.getOrDefault("NO_COLOR", "").isEmpty() && !"dumb".equals(environment.get("TERM"));
     }
 }
