@@ -508,13 +508,15 @@ public final class StepCheck {
     private Optional<String> probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Map<Lesson, String> files,
                                       Path logFile) throws InterruptedException {
         RunningCloud cloud;
+        boolean ownLessons = lessons.stream()
+                .anyMatch(lesson -> lesson.probe() != null && !lesson.title().equals(StepLessons.REGRESSIONS));
+        long probed = lessons.stream().filter(lesson -> lesson.probe() != null).count();
         long starting = System.nanoTime();
         try {
             cloud = clouds.start();
-            boolean ownLessons = lessons.stream()
-                    .anyMatch(lesson -> lesson.probe() != null && !lesson.title().equals(StepLessons.REGRESSIONS));
-            out.printf("    the local cloud is up (%d s); %s...%n", seconds(starting),
-                    ownLessons ? "trying each lesson" : "calling every route");
+            // On a busy laptop the lessons take minutes: each one's number as it starts shows that the check goes on.
+            out.printf("    the local cloud is up (%d s); %s", seconds(starting),
+                    ownLessons ? "trying each lesson, " + probed + " in all:" : "calling every route...");
             out.flush();
         } catch (IOException e) {
             try {
@@ -537,10 +539,15 @@ public final class StepCheck {
         try {
             Supplier<List<String>> log = cloud::log;
             LocalService service = new LocalService(cloud.base(), log, root);
+            int number = 0;
             for (int index = 0; index < lessons.size(); index++) {
                 Lesson lesson = lessons.get(index);
                 if (lesson.probe() == null) {
                     continue;
+                }
+                if (ownLessons) {
+                    out.print(" " + ++number);
+                    out.flush();
                 }
                 int logLinesBefore = cloud.log().size();
                 try {
@@ -579,7 +586,7 @@ public final class StepCheck {
                 }
             }
         } finally {
-            out.printf("    done (%d s)%n", seconds(probing));
+            out.printf("%n    done (%d s)%n", seconds(probing));
             jvmDidNotStart = cloud.log().stream().filter(line -> line.contains(JVM_DID_NOT_START)).map(String::strip)
                     .map(LocalService::brief).findFirst();
             cloud.log().stream().filter(line -> line.startsWith(NOTE)).map(line -> line.substring(NOTE.length()))

@@ -726,6 +726,21 @@ class StepCheckTest {
     }
 
     @Test
+    void eachLessonsNumberIsPrintedAsItStartsSoALongCheckShowsItGoesOn() throws Exception {
+        Lesson second = Lesson.of("second", "AccountCache.java", List.of(), service -> probed.add("second"));
+        StepLessons twoProbed = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit, notFound, second));
+        StringWriter printed = new StringWriter();
+        StepCheck check = new StepCheck(root, new PrintWriter(printed, true), () -> ran(pass("AccountCacheTest",
+                "aHitDoesNotAskTheDatabase"), pass("AccountCacheTest", "notFoundIsCachedToo")), NoCloud::new);
+
+        check.run(twoProbed);
+
+        assertThat(probed).containsExactly("hit", "second");
+        assertThat(printed.toString()).containsPattern("the local cloud is up \\(\\d+ s\\); trying each lesson, 2 in all: 1 2\\R"
+                + "    done \\(\\d+ s\\)\\R");
+    }
+
+    @Test
     void aLocalCloudKilledDuringTheCheckIsToldAndNotBlamedOnTheCode() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
         Lesson proved = Lesson.testedOnly("a hit does not read DynamoDB", "AccountCache.java", "AccountCacheTest");
