@@ -397,7 +397,10 @@ public final class ServerlessConfigLoader {
     private CloudFormationResource resource(String logicalId, Map<String, Object> definition) {
         String path = "resources.Resources." + logicalId;
         if (!(definition.get("Type") instanceof String type)) {
-            throw source.error(path + ".Type", definition.get("Type"), "every resource needs a Type");
+            // Step 7's Outputs pasted two spaces too far right, under Resources:
+            String section = TEMPLATE_SECTIONS.contains(logicalId) ? "; " + logicalId + " is a section of the template, not a"
+                    + " resource: indent it as far as Resources (resources." + logicalId + "), not under it" : "";
+            throw source.error(path + ".Type", definition.get("Type"), "every resource needs a Type" + section);
         }
         definition.keySet().stream().filter(attribute -> !RESOURCE_ATTRIBUTES.contains(attribute)).findFirst().ifPresent(attribute -> {
             // A property pasted two spaces too far left, beside Properties:

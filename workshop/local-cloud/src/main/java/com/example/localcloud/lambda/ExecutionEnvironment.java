@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,8 @@ final class ExecutionEnvironment implements AutoCloseable {
      * together on a laptop can be slow).
      */
     static final long INIT_TIMEOUT_MILLIS = 10_000;
+    /** Environments of this local cloud's JVM that are starting now: on a laptop they share its few processors. */
+    private static final AtomicInteger STARTING = new AtomicInteger();
 
     private final FunctionConfig function;
     private final int number;
@@ -67,12 +70,15 @@ final class ExecutionEnvironment implements AutoCloseable {
         Double initDurationMs = null;
         if (process == null) {
             long initStart = System.nanoTime();
+            int startingTogether = STARTING.incrementAndGet();
             try {
                 long readyAt = start().get(INIT_TIMEOUT_MILLIS + function.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
                 initDurationMs = (readyAt - initStart) / 1e6;
             } catch (Exception e) {
                 double elapsed = (System.nanoTime() - initStart) / 1e6;
-                return initFailed(requestId, elapsed, e);
+                return initFailed(requestId, elapsed, e, Math.max(startingTogether, STARTING.get()));
+            } finally {
+                STARTING.decrementAndGet();
             }
         }
         PendingInvocation invocation = new PendingInvocation(requestId, event, function.timeoutSeconds() * 1000L, functionArn);
@@ -130,10 +136,11 @@ final class ExecutionEnvironment implements AutoCloseable {
             "Error: Could not create the Java Virtual Machine", "Error occurred during initialization of VM",
             "There is insufficient memory for the Java Runtime Environment", "Unrecognized VM option", "Unrecognized option:");
 
-    private InvocationResult initFailed(String requestId, double elapsedMs, Exception failure) {
+    private InvocationResult initFailed(String requestId, double elapsedMs, Exception failure, int startingTogether) {
         Throwable cause = failure instanceof ExecutionException ? failure.getCause() : failure;
         String reason = cause instanceof RuntimeApi.InitErrorException ? "the handler could not be created: " + summary(cause.getMessage())
-                : cause instanceof TimeoutException ? "init took longer than " + (INIT_TIMEOUT_MILLIS / 1000 + function.timeoutSeconds()) + " s"
+                : cause instanceof TimeoutException ? initTooLong(INIT_TIMEOUT_MILLIS / 1000 + function.timeoutSeconds(),
+                        startingTogether, Runtime.getRuntime().availableProcessors())
                 : cause instanceof RuntimeApi.EnvironmentExitedException ? "the JVM exited (" + cause.getMessage() + ")"
                 : String.valueOf(cause);
         close(); // first, so that what the runtime printed comes before the reason
@@ -144,6 +151,17 @@ final class ExecutionEnvironment implements AutoCloseable {
         log.accept("[" + id() + "] INIT failed: " + reason);
         byte[] error = cause instanceof RuntimeApi.InitErrorException ? cause.getMessage().getBytes(StandardCharsets.UTF_8) : new byte[0];
         return new InvocationResult(Status.INIT_ERROR, error, report(requestId, 0, elapsedMs, Status.INIT_ERROR, null));
+    }
+
+    /** The reason of an Init that timed out: with others starting beside it, the likeliest cause is the shared processors. */
+    static String initTooLong(long seconds, int startingTogether, int processors) {
+        String reason = "init took longer than " + seconds + " s";
+        if (startingTogether < 2) {
+            return reason;
+        }
+        return reason + ", with " + startingTogether + " environments starting at once on " + processors + " processor"
+                + (processors == 1 ? "" : "s") + ": JVMs that start together share them (on AWS each has its own);"
+                + " fewer requests at a time start fewer";
     }
 
     /** "type: message" of a Runtime API error document (the stack trace is in the log already). */

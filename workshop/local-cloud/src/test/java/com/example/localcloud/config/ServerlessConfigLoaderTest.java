@@ -516,6 +516,20 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void outputsIndentedUnderResourcesSaysWhereTheyBelong() {
+        String outputsUnderResources = TABLE + """
+                    Outputs:
+                      ActivityStreamName:
+                        Value: activity
+                """;
+
+        assertThatThrownBy(() -> load("service: accounts\nprovider:\n  name: aws\n" + outputsUnderResources))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("resources.Resources.Outputs.Type: every resource needs a Type; Outputs is a section of"
+                        + " the template, not a resource: indent it as far as Resources (resources.Outputs), not under it");
+    }
+
+    @Test
     void aPropertyBesideProperties() throws IOException {
         String streamBesideProperties = TABLE + """
                       StreamSpecification:
