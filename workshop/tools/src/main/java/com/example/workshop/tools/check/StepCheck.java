@@ -233,6 +233,9 @@ public final class StepCheck {
                 }
                 pointed = Lesson.of(lesson.title(), NOT_YOUR_CODE, lesson.tests(), lesson.probe());
             }
+            if (!problems.isEmpty() && diskFull(tests, cloudFailure)) {
+                pointed = Lesson.of(lesson.title(), diskFullAdvice(), lesson.tests(), lesson.probe());
+            }
             results.add(new LessonResult(pointed, problems));
         }
         return sayEachRefusalOnce(new Repointing(guides, curriculum).repoint(results, tests, step));
@@ -599,6 +602,18 @@ public final class StepCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** A full disk stops the build or the local cloud, whatever the code: nothing it says is about the attendee's code. */
+    private static boolean diskFull(TestRun.Result tests, Optional<String> cloudFailure) {
+        return tests.errors().stream().anyMatch(error -> error.contains(TestRun.NO_SPACE))
+                || cloudFailure.filter(reason -> reason.contains(TestRun.NO_SPACE)).isPresent();
+    }
+
+    static String diskFullAdvice() {
+        return "not your code: a disk is full (\"" + TestRun.NO_SPACE + "\"): free space where this repository is (each check"
+                + " rebuilds its target/) and in the temporary directory (" + System.getProperty("java.io.tmpdir") + "), then"
+                + " check again";
     }
 
     /**

@@ -206,7 +206,7 @@ final class TestRun {
     static List<String> lastErrors(List<String> output) {
         List<String> errors = output.stream().filter(line -> line.startsWith("[ERROR]") || line.startsWith("[FATAL]"))
                 .map(line -> line.substring(7).strip().replaceFirst(" -> \\[Help \\d+]$", "")).filter(line -> !line.isEmpty())
-                .distinct().toList();
+                .filter(line -> !MAVENS_ADVICE.matcher(line).find()).distinct().toList();
         List<String> telling = new ArrayList<>(errors.stream().filter(TestRun::namesTheCause).toList());
         errors.stream().filter(line -> !namesTheCause(line)).forEach(telling::add);
         return telling.subList(0, Math.min(5, telling.size()));
@@ -214,6 +214,13 @@ final class TestRun {
 
     private static boolean namesTheCause(String error) {
         return error.contains("@ line") || error.contains("Could not find artifact") || error.contains("Could not resolve")
-                || error.contains("Non-parseable POM") || error.contains("Malformed POM");
+                || error.contains("Non-parseable POM") || error.contains("Malformed POM") || error.contains(NO_SPACE);
     }
+
+    /** What the JDK says when a disk is full. */
+    static final String NO_SPACE = "No space left on device";
+
+    /** The lines Maven adds under every failure ("To see the full stack trace ...", "[Help 1] http://..."): no cause. */
+    private static final java.util.regex.Pattern MAVENS_ADVICE = java.util.regex.Pattern.compile("^(To see the full stack trace"
+            + "|Re-run Maven using|For more information about the errors|\\[Help \\d+] http)");
 }

@@ -876,6 +876,40 @@ class StepCheckTest {
     }
 
     @Test
+    void aFullDiskIsNotBlamedOnTheAttendeesCode() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "Clients.java");
+        Lesson client = Lesson.testedOnly("one client per environment", "Clients.java", "ClientsTest");
+        StepLessons step2 = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(client));
+        TestRun.Result full = new TestRun.Result(TestRun.Outcome.BUILD_FAILED, new TestResults(List.of()),
+                TestRun.lastErrors(List.of("[ERROR] Failed to execute goal org.apache.maven.plugins:maven-shade-plugin:3.6.1:shade"
+                                + " (default) on project accounts-service: Error creating shaded jar: No space left on device -> [Help 1]",
+                        "[ERROR] ", "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+                        "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+                        "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoExecutionException")));
+
+        List<LessonResult> results = check(step2, full);
+
+        assertThat(full.errors()).containsExactly("Failed to execute goal org.apache.maven.plugins:maven-shade-plugin:3.6.1:shade"
+                + " (default) on project accounts-service: Error creating shaded jar: No space left on device");
+        assertThat(results).extracting(result -> Checklist.hint(step2, result.lesson())).containsOnly(StepCheck.diskFullAdvice());
+        assertThat(StepCheck.diskFullAdvice()).startsWith("not your code: a disk is full").contains(System.getProperty("java.io.tmpdir"));
+    }
+
+    @Test
+    void aLocalCloudThatCannotStartOnAFullDiskIsNotBlamedOnTheAttendeesCode() throws Exception {
+        Lesson probed = Lesson.of("probed", "AccountCache.java", List.of(), service -> { });
+        StepLessons step = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(probed));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), () -> {
+            throw new java.io.IOException("the local cloud stopped before it was ready:\n  The local cloud cannot start: Cannot"
+                    + " start the local Momento: No space left on device");
+        });
+
+        List<LessonResult> results = check.run(step);
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo(StepCheck.diskFullAdvice());
+    }
+
+    @Test
     void aFunctionJvmTheLocalCloudCouldNotStartIsNotBlamedOnTheAttendeesCode() throws Exception {
         StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
