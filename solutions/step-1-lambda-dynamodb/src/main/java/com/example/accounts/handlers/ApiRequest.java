@@ -181,7 +181,7 @@ final class ApiRequest {
     private static String username(String where, String value) {
         if (!Names.isValidUsername(value)) {
             throw new BadRequestException("The " + where + " must be a username: 1 to " + Names.MAX_USERNAME_LENGTH
-                    + " letters, digits, '.', '_' or '-', starting with a letter or digit.");
+                    + " letters (a-z, A-Z), digits, '.', '_' or '-', starting with a letter or digit.");
         }
         return value;
     }
@@ -191,7 +191,7 @@ final class ApiRequest {
         if (!Names.isValidOrganizationName(name)) {
             throw new BadRequestException("The " + where + " must be an organization name: 1 to "
                     + Names.MAX_ORGANIZATION_NAME_LENGTH
-                    + " letters, digits, spaces, '_' or '-', starting with a letter or digit.");
+                    + " letters (a-z, A-Z), digits, spaces, '_' or '-', starting with a letter or digit.");
         }
         return Names.organizationSlug(name);
     }
