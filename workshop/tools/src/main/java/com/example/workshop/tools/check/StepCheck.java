@@ -70,6 +70,7 @@ public final class StepCheck {
         void close();
     }
 
+    /** How the reason begins when the local cloud ended while lessons were tried (killed for lack of memory, say). */
     static final String STOPPED_DURING_THE_CHECK = "the local cloud stopped during the check";
     /** How the line that names the caches a function asked for, and no cache has, begins. */
     private static final String CACHES_ASKED = "Momento was asked for a cache named ";
@@ -507,7 +508,10 @@ public final class StepCheck {
         return java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
     }
 
-    /** Tries each lesson's probe in one local cloud; returns why the local cloud did not start, if it did not. */
+    /**
+     * Tries each lesson's probe in one local cloud; returns why the local cloud did not start, or
+     * stopped before the last lesson, if it did.
+     */
     private Optional<String> probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Map<Lesson, String> files,
                                       Path logFile) throws InterruptedException {
         RunningCloud cloud;
