@@ -6,6 +6,7 @@ import com.example.workshop.tools.prepare.Readiness;
 import com.example.workshop.tools.prepare.WorkshopChecks;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,7 +68,20 @@ class PrepareCommand extends StageCommand {
                         + " (see workshop/00-setup.md).");
             }
         }
+        gitIdentityNote(git).ifPresent(out()::println);
         out().println(result.verdict());
         return result.ready() ? 0 : 1;
+    }
+
+    /**
+     * A new laptop's git may have no name and email, and then refuses every commit, which the guides
+     * ask for. Not a check of its own: the workshop runs without commits, and the fix takes a line.
+     */
+    static Optional<String> gitIdentityNote(Git git) {
+        if (git.exec(null, "var", "GIT_COMMITTER_IDENT").exitCode() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Note: git has no name and email here, so it refuses to commit (the guides ask you to): set them"
+                + " with git config --global user.name \"Your Name\" and git config --global user.email you@example.com");
     }
 }
