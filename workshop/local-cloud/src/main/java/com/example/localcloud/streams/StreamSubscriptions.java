@@ -11,6 +11,7 @@ import com.example.localcloud.kinesis.KinesisService;
 import com.example.localcloud.lambda.LambdaService;
 import com.example.localcloud.service.ControlRequest;
 import com.example.localcloud.service.ControlResponses;
+import com.example.localcloud.service.DirectSdkHttp;
 import com.example.localcloud.service.LocalService;
 import java.net.URI;
 import java.util.ArrayList;
@@ -128,7 +129,8 @@ public final class StreamSubscriptions implements LocalService {
                                             StaticCredentialsProvider role) {
         Region region = Region.of(config.deployment().region());
         String streamArn;
-        try (DynamoDbClient operator = DynamoDbClient.builder().endpointOverride(endpoints.dynamoDb()).region(region)
+        try (DynamoDbClient operator = DynamoDbClient.builder().httpClientBuilder(DirectSdkHttp.builder())
+                .endpointOverride(endpoints.dynamoDb()).region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(endpoints.operatorCredentials())).build()) {
             streamArn = operator.describeTable(request -> request.tableName(subscription.tableName())).table().latestStreamArn();
         }
@@ -137,7 +139,8 @@ public final class StreamSubscriptions implements LocalService {
                     + subscription.tableName() + ", which has none: add StreamSpecification: {StreamViewType: "
                     + "NEW_AND_OLD_IMAGES} to the table's Properties");
         }
-        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(endpoints.dynamoDb()).region(region)
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().httpClientBuilder(DirectSdkHttp.builder())
+                .endpointOverride(endpoints.dynamoDb()).region(region)
                 .credentialsProvider(role).build();
         clients.add(streams);
         return new DynamoDbShardedStream(subscription, streamArn, streams);
@@ -153,7 +156,7 @@ public final class StreamSubscriptions implements LocalService {
             throw new IllegalStateException("functions." + subscription.functionName() + " reads a Kinesis stream, "
                     + "but the local cloud runs no Kinesis");
         }
-        KinesisClient kinesis = KinesisClient.builder().endpointOverride(endpoints.kinesis())
+        KinesisClient kinesis = KinesisClient.builder().httpClientBuilder(DirectSdkHttp.builder()).endpointOverride(endpoints.kinesis())
                 .region(Region.of(config.deployment().region())).credentialsProvider(role).build();
         clients.add(kinesis);
         String arn = subscription.event().arn();

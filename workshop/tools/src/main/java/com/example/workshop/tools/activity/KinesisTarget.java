@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -76,7 +77,11 @@ public record KinesisTarget(URI endpoint, String streamName, String region, Stri
     }
 
     public KinesisClient client() {
-        KinesisClientBuilder builder = KinesisClient.builder().httpClient(UrlConnectionHttpClient.create());
+        KinesisClientBuilder builder = KinesisClient.builder().httpClientBuilder(endpoint == null ? UrlConnectionHttpClient.builder()
+                // The local cloud's Kinesis is on this machine, which no proxy of the laptop's (HTTPS_PROXY,
+                // -Dhttps.proxyHost) can reach: the SDK would send it there all the same.
+                : UrlConnectionHttpClient.builder().proxyConfiguration(ProxyConfiguration.builder().useSystemPropertyValues(false)
+                        .useEnvironmentVariablesValues(false).build()));
         if (region != null) {
             builder.region(Region.of(region));
         }
