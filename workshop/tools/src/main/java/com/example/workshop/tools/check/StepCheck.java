@@ -522,8 +522,10 @@ public final class StepCheck {
         try {
             cloud = clouds.start();
             // On a busy laptop the lessons take minutes: each one's number as it starts shows that the check goes on.
-            out.printf("    the local cloud is up (%d s); %s", seconds(starting),
-                    ownLessons ? "trying each lesson, " + probed + " in all:" : "calling every route...");
+            // The others are proved by their tests alone: "5 of the 6" says why fewer numbers come than checks.
+            String trying = probed == lessons.size() ? "trying the " + probed + " checks there:"
+                    : "trying " + probed + " of the " + lessons.size() + " checks there:";
+            out.printf("    the local cloud is up (%d s); %s", seconds(starting), ownLessons ? trying : "calling every route...");
             out.flush();
         } catch (IOException e) {
             try {

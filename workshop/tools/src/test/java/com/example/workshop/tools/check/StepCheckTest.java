@@ -736,7 +736,7 @@ class StepCheckTest {
         check.run(twoProbed);
 
         assertThat(probed).containsExactly("hit", "second");
-        assertThat(printed.toString()).containsPattern("the local cloud is up \\(\\d+ s\\); trying each lesson, 2 in all: 1 2\\R"
+        assertThat(printed.toString()).containsPattern("the local cloud is up \\(\\d+ s\\); trying 2 of the 4 checks there: 1 2\\R"
                 + "    done \\(\\d+ s\\)\\R");
     }
 
