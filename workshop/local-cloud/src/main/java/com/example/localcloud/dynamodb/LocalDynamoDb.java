@@ -57,11 +57,11 @@ public final class LocalDynamoDb implements AutoCloseable {
      * @param filter sees every call first (use {@link DynamoDbRequestFilter#ALLOW_ALL} for none)
      */
     public static LocalDynamoDb start(int port, DynamoDbRequestFilter filter) throws Exception {
-        // DynamoDB Local writes numbers into its SQL with String.format in the JVM's default locale.
-        // Where that locale writes other digits (Arabic, Persian, Marathi, ...), "LIMIT -1" becomes
-        // "LIMIT -\u0661" and no table with a stream can be made. It runs in this JVM, so this JVM
-        // formats numbers as Java does without a locale.
-        Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
+        // DynamoDB Local uses the JVM's default locale. Where it writes other digits (Arabic, Persian,
+        // Marathi, ...), "LIMIT -1" in its SQL became "LIMIT -\u0661" and no table with a stream could
+        // be made; in Turkish, "Items".toUpperCase() is "\u0130TEMS", no reserved word, so it took an
+        // expression AWS refuses. It runs in this JVM, so this JVM runs without a locale.
+        Locale.setDefault(Locale.ROOT);
         // port (unused without a file), inMemory, dbPath, sharedDb, delayTransientStatuses
         LocalDynamoDBRequestHandler database = new LocalDynamoDBRequestHandler(0, true, null, true, false);
         QueuedThreadPool threads = new QueuedThreadPool();

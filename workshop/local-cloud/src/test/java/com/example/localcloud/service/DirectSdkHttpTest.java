@@ -15,11 +15,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** A corporate laptop's -Dhttp.proxyHost, with nothing answering there, as on a laptop taken home. */
+/**
+ * A corporate laptop's -Dhttp.proxyHost, with nothing answering there, as on a laptop taken home. (Its
+ * HTTPS_PROXY, which a test JVM cannot set, takes the same switch: tried by hand.)
+ */
 class DirectSdkHttpTest {
 
     @Test
-    void theLocalCloudsOwnSdkClientsReachLoopbackWhateverProxyTheMachineNames() throws Exception {
+    void theLocalCloudsOwnSdkClientsReachLoopbackWhateverProxyTheSystemPropertiesName() throws Exception {
         int deadPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();

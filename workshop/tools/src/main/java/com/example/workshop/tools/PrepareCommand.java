@@ -78,7 +78,11 @@ class PrepareCommand extends StageCommand {
      * ask for. Not a check of its own: the workshop runs without commits, and the fix takes a line.
      */
     static Optional<String> gitIdentityNote(Git git) {
-        if (git.exec(null, "var", "GIT_COMMITTER_IDENT").exitCode() == 0) {
+        try {
+            if (git.exec(null, "var", "GIT_COMMITTER_IDENT").exitCode() == 0) {
+                return Optional.empty();
+            }
+        } catch (WorkshopException noGit) { // a ZIP download on a machine without git: prepare's verdict still comes
             return Optional.empty();
         }
         return Optional.of("Note: git has no name and email here, so it refuses to commit (the guides ask you to): set them"

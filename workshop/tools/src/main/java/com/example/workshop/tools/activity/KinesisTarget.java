@@ -78,8 +78,9 @@ public record KinesisTarget(URI endpoint, String streamName, String region, Stri
 
     public KinesisClient client() {
         KinesisClientBuilder builder = KinesisClient.builder().httpClientBuilder(endpoint == null ? UrlConnectionHttpClient.builder()
-                // The local cloud's Kinesis is on this machine, which no proxy of the laptop's (HTTPS_PROXY,
-                // -Dhttps.proxyHost) can reach: the SDK would send it there all the same.
+                // An endpoint is only ever the local cloud's (find() takes it from /_local/endpoints): on this
+                // machine, which no proxy of the laptop's (HTTPS_PROXY, -Dhttps.proxyHost) can reach; the SDK
+                // would send it there all the same.
                 : UrlConnectionHttpClient.builder().proxyConfiguration(ProxyConfiguration.builder().useSystemPropertyValues(false)
                         .useEnvironmentVariablesValues(false).build()));
         if (region != null) {

@@ -84,9 +84,10 @@ public final class Checklist {
             // A lesson its tests prove passes without the local cloud: say so, or a ✔ reads as "the service runs".
             Optional<String> notTried = results.stream().flatMap(result -> result.problems().stream())
                     .filter(problem -> problem.startsWith("not tried: the local cloud")).findFirst();
-            String why = notTried.filter(problem -> problem.contains(StepCheck.STOPPED_DURING_THE_CHECK)).isPresent() ? "stopped" : "did not start";
+            String why = notTried.filter(problem -> problem.contains(StepCheck.STOPPED_DURING_THE_CHECK)).isPresent()
+                    ? " (the local cloud stopped before it tried them all)" : " (by their tests alone: the local cloud did not start)";
             out.printf("%d of %d checks pass%s. Step %d is not done yet.%n", doneCount, results.size(),
-                    notTried.isPresent() && doneCount > 0 ? " (by their tests alone: the local cloud " + why + ")" : "", step.number());
+                    notTried.isPresent() && doneCount > 0 ? why : "", step.number());
         }
         out.flush();
     }

@@ -423,8 +423,10 @@ public final class StepCheck {
      */
     private String whereTheCloudFailed(String reason, StepLessons step) {
         if (reason.startsWith(STOPPED_DURING_THE_CHECK)) {
-            return "the local cloud's end above, not your code: close what you do not need (another local cloud, say),"
-                    + " then check again";
+            return reason.contains("exit code 137") ? "the local cloud's end above, not your code: close what you do not need"
+                    + " (another local cloud, say), then check again"
+                    : "the local cloud's end above, not your code: its last lines are in target/workshop-check/local-cloud.log;"
+                            + " check again";
         }
         String tried = ": each lesson is tried once the local cloud starts";
         if (!reason.contains("serverless.yml")) {
@@ -562,7 +564,7 @@ public final class StepCheck {
                 try {
                     runTwice(lesson.probe(), service);
                 } catch (ProbeFailure failure) {
-                    Optional<String> stopped = cloud.stopped(java.time.Duration.ZERO);
+                    Optional<String> stopped = stoppedCloud(cloud, java.time.Duration.ofMillis(500));
                     if (stopped.isPresent()) {
                         return Optional.of(notTriedFrom(lessons.subList(index, lessons.size()), problems, stopped.get()));
                     }
@@ -583,7 +585,7 @@ public final class StepCheck {
                     initializer.ifPresent(className -> files.put(lesson, guides.theFirstEditOf(sourceFileOf(className))));
                 } catch (IOException e) {
                     // A dropped connection is how a local cloud that dies shows first; its process ends a moment later.
-                    Optional<String> stopped = cloud.stopped(java.time.Duration.ofSeconds(3));
+                    Optional<String> stopped = stoppedCloud(cloud, java.time.Duration.ofSeconds(3));
                     if (stopped.isPresent()) {
                         return Optional.of(notTriedFrom(lessons.subList(index, lessons.size()), problems, stopped.get()));
                     }
@@ -591,6 +593,10 @@ public final class StepCheck {
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
+                    Optional<String> stopped = stoppedCloud(cloud, java.time.Duration.ofMillis(500));
+                    if (stopped.isPresent()) {
+                        return Optional.of(notTriedFrom(lessons.subList(index, lessons.size()), problems, stopped.get()));
+                    }
                     problems.put(lesson, List.of("local cloud: " + e));
                 }
             }
@@ -620,6 +626,12 @@ public final class StepCheck {
         return "not your code: a disk is full (\"" + TestRun.NO_SPACE + "\"): free space where this repository is (each check"
                 + " rebuilds its target/) and in the temporary directory (" + System.getProperty("java.io.tmpdir") + "), then"
                 + " check again";
+    }
+
+    /** How the local cloud ended, if it has, with the full disk its log names, if it does (see {@link #diskFull}). */
+    private static Optional<String> stoppedCloud(RunningCloud cloud, java.time.Duration grace) throws InterruptedException {
+        boolean noSpace = cloud.log().stream().anyMatch(line -> line.contains(TestRun.NO_SPACE));
+        return cloud.stopped(grace).map(how -> noSpace ? how + "; its log says " + TestRun.NO_SPACE : how);
     }
 
     /**

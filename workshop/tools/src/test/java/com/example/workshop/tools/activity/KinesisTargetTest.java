@@ -15,7 +15,7 @@ class KinesisTargetTest {
 
     /** A laptop's -Dhttp.proxyHost, with nothing answering there: the local Kinesis must be called directly. */
     @Test
-    void theLocalCloudsKinesisIsCalledDirectlyWhateverProxyTheMachineNames() throws Exception {
+    void theLocalCloudsKinesisIsCalledDirectlyWhateverProxyTheSystemPropertiesName() throws Exception {
         AtomicInteger reached = new AtomicInteger();
         HttpServer localKinesis = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         localKinesis.createContext("/", exchange -> {

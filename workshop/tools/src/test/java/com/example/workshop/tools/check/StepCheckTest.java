@@ -741,6 +741,29 @@ class StepCheckTest {
     }
 
     @Test
+    void aLocalCloudThatExitsDuringTheCheckForAnotherReasonIsSentToItsLogNotToMemory() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean exited = new java.util.concurrent.atomic.AtomicBoolean();
+        Lesson only = Lesson.of("only", "AccountService.java", List.of(), service -> {
+            exited.set(true);
+            throw new ProbeFailure("GET /users/x answered 502");
+        });
+        StepLessons step = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(only));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), () -> new NoCloud() {
+            @Override
+            public Optional<String> stopped(java.time.Duration grace) {
+                return exited.get() ? Optional.of(LocalCloudProcess.howItEnded(1)) : Optional.empty();
+            }
+        });
+
+        List<LessonResult> results = check.run(step);
+
+        assertThat(results.get(0).problems()).containsExactly("not tried: the local cloud stopped during the check (exit code 1;"
+                + " its last lines are in target/workshop-check/local-cloud.log): nothing here says that your code is wrong");
+        assertThat(Checklist.hint(step, results.get(0).lesson())).isEqualTo("the local cloud's end above, not your code: its"
+                + " last lines are in target/workshop-check/local-cloud.log; check again");
+    }
+
+    @Test
     void aLocalCloudKilledDuringTheCheckIsToldAndNotBlamedOnTheCode() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
         Lesson proved = Lesson.testedOnly("a hit does not read DynamoDB", "AccountCache.java", "AccountCacheTest");
@@ -773,7 +796,7 @@ class StepCheckTest {
                 .contains("-> the local cloud's end above, not your code: close what you do not need (another local cloud,"
                         + " say), then check again")
                 .contains("-> as above: the local cloud stopped")
-                .contains("3 of 5 checks pass (by their tests alone: the local cloud stopped). Step 4 is not done yet.");
+                .contains("3 of 5 checks pass (the local cloud stopped before it tried them all). Step 4 is not done yet.");
     }
 
     @Test
