@@ -1,6 +1,7 @@
 package com.example.localcloud.lambda;
 
 import com.example.localcloud.config.FunctionConfig;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,13 +12,15 @@ import java.util.function.IntFunction;
  * The execution environments of one function. An event goes to an idle environment if there is
  * one (the most recently used: it is the warmest), else to a new one, as Lambda scales out. Past
  * {@code maxEnvironments} events wait for an environment to be free (Lambda would throttle).
+ * An environment idle for longer than Lambda keeps one is stopped ({@link #takeIdleLongerThan}).
  */
 final class FunctionPool implements AutoCloseable {
 
     private final FunctionConfig function;
     private final int maxEnvironments;
     private final IntFunction<ExecutionEnvironment> newEnvironment;
-    private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+    /** Most recently used first, so the longest idle are last. */
+    private final Deque<IdleEnvironment> idle = new ArrayDeque<>();
     private final List<ExecutionEnvironment> all = new ArrayList<>();
     /** Busy environments to stop when their invocation ends (the code changed under them). */
     private final List<ExecutionEnvironment> retiring = new ArrayList<>();
@@ -49,16 +52,16 @@ final class FunctionPool implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("The local cloud is stopping");
             }
-            ExecutionEnvironment environment = idle.pollFirst();
-            if (environment != null) {
-                if (environment.isUsable()) {
-                    return environment;
+            IdleEnvironment warmest = idle.pollFirst();
+            if (warmest != null) {
+                if (warmest.environment().isUsable()) {
+                    return warmest.environment();
                 }
-                all.remove(environment);
+                all.remove(warmest.environment());
                 continue;
             }
             if (all.size() < maxEnvironments) {
-                environment = newEnvironment.apply(++environmentsCreated);
+                ExecutionEnvironment environment = newEnvironment.apply(++environmentsCreated);
                 all.add(environment);
                 return environment; // its JVM starts when it gets the event
             }
@@ -69,7 +72,7 @@ final class FunctionPool implements AutoCloseable {
     private synchronized void release(ExecutionEnvironment environment) {
         boolean retired = retiring.remove(environment);
         if (environment.isUsable() && !closed && !retired) {
-            idle.addFirst(environment);
+            idle.addFirst(new IdleEnvironment(environment, System.nanoTime()));
         } else {
             all.remove(environment);
             environment.close();
@@ -82,14 +85,29 @@ final class FunctionPool implements AutoCloseable {
      * events start new environments (cold starts), as after a deployment of new code.
      */
     synchronized void retireAll() {
-        idle.forEach(environment -> {
-            all.remove(environment);
-            environment.close();
+        idle.forEach(idleOne -> {
+            all.remove(idleOne.environment());
+            idleOne.environment().close();
         });
         idle.clear();
         retiring.addAll(all);
         all.clear();
         notifyAll();
+    }
+
+    /**
+     * Takes out of the pool the environments that have had no event for longer than {@code limit}
+     * (never a busy one), for the caller to stop: the function's next event starts a new one.
+     */
+    synchronized List<ExecutionEnvironment> takeIdleLongerThan(Duration limit) {
+        List<ExecutionEnvironment> taken = new ArrayList<>();
+        long now = System.nanoTime();
+        while (!idle.isEmpty() && now - idle.peekLast().sinceNanos() > limit.toNanos()) {
+            ExecutionEnvironment environment = idle.pollLast().environment();
+            all.remove(environment);
+            taken.add(environment);
+        }
+        return taken;
     }
 
     /** How many environments exist now (busy or idle). */
@@ -106,5 +124,8 @@ final class FunctionPool implements AutoCloseable {
         retiring.clear();
         idle.clear();
         notifyAll();
+    }
+
+    private record IdleEnvironment(ExecutionEnvironment environment, long sinceNanos) {
     }
 }

@@ -3,6 +3,7 @@ package com.example.localcloud.lambda;
 import com.example.localcloud.config.Deployment;
 import com.example.localcloud.config.FunctionConfig;
 import com.example.localcloud.config.ServerlessConfig;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -21,12 +25,19 @@ public final class LambdaService implements AutoCloseable {
 
     /** How many REPORT records {@link #reports()} keeps (a load test can run for long). */
     private static final int REPORTS_KEPT = 10_000;
+    /**
+     * Lambda stops an execution environment that has had no event for a while (AWS does not say
+     * how long; it frees the laptop's memory here, about 150 MB per environment).
+     */
+    static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
 
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final Consumer<String> log;
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private final Deque<InvocationReport> reports = new ArrayDeque<>();
     private final FunctionJvms jvms;
+    private final Duration idleLimit;
+    private final ScheduledExecutorService idleStopper;
 
     /**
      * @param customizers       what each environment needs to reach the local services (e.g.
@@ -36,13 +47,18 @@ public final class LambdaService implements AutoCloseable {
      */
     public LambdaService(ServerlessConfig config, FunctionCredentials credentials,
                          List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log) {
-        this(config, credentials, customizers, maxEnvironments, log, FunctionJvms.onThisMachine());
+        this(config, credentials, customizers, maxEnvironments, log, FunctionJvms.onThisMachine(), IDLE_LIMIT);
     }
 
-    /** @param jvms which JDK runs which runtime (tests pass their own) */
-    LambdaService(ServerlessConfig config, FunctionCredentials credentials, List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log, FunctionJvms jvms) {
+    /**
+     * @param jvms      which JDK runs which runtime (tests pass their own)
+     * @param idleLimit how long an environment may go without an event before it is stopped
+     */
+    LambdaService(ServerlessConfig config, FunctionCredentials credentials, List<EnvironmentCustomizer> customizers,
+                  int maxEnvironments, Consumer<String> log, FunctionJvms jvms, Duration idleLimit) {
         this.log = log;
         this.jvms = jvms;
+        this.idleLimit = idleLimit;
         Deployment deployment = config.deployment();
         EnvironmentLauncher launcher = new EnvironmentLauncher(deployment, credentials, customizers, jvms);
         for (FunctionConfig function : config.functions()) {
@@ -53,6 +69,27 @@ public final class LambdaService implements AutoCloseable {
             pools.put(function.name(), new FunctionPool(function, maxEnvironments,
                     number -> new ExecutionEnvironment(function, number, launcher, arn, log)));
         }
+        idleStopper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "lambda-idle-environments");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long checkEveryMillis = Math.min(idleLimit.toMillis() / 4, 30_000);
+        idleStopper.scheduleWithFixedDelay(this::stopIdleEnvironments, checkEveryMillis, checkEveryMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopIdleEnvironments() {
+        for (FunctionPool pool : pools.values()) {
+            for (ExecutionEnvironment environment : pool.takeIdleLongerThan(idleLimit)) {
+                environment.close();
+                log.accept("[" + environment.id() + "] Stopped after " + describe(idleLimit) + " without an event, as Lambda"
+                        + " stops idle environments: the function's next event starts a new one (a cold start)");
+            }
+        }
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " minutes" : duration.toMillis() + " ms";
     }
 
     /**
@@ -122,6 +159,7 @@ public final class LambdaService implements AutoCloseable {
     /** Destroys every environment. */
     @Override
     public void close() {
+        idleStopper.shutdownNow();
         pools.values().forEach(FunctionPool::close);
     }
 }

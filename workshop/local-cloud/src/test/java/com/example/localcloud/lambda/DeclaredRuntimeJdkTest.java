@@ -114,7 +114,7 @@ class DeclaredRuntimeJdkTest {
         Path file = stage.resolve("serverless.yml");
         Files.writeString(file, Files.readString(file).replace("runtime: java17", "runtime: java" + declared));
         ServerlessConfig config = ServerlessConfigLoader.load(file, new LoadOptions(Map.of(), null, null));
-        return new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1, log, jvms);
+        return new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1, log, jvms, LambdaService.IDLE_LIMIT);
     }
 
     private static String launchedBy(LambdaService lambda) throws Exception {

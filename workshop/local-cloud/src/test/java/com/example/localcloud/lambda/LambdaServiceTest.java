@@ -8,10 +8,12 @@ import com.example.localcloud.config.ServerlessConfig;
 import com.example.localcloud.config.ServerlessConfigLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class LambdaServiceTest {
 
-    private static final byte[] SLOW_EVENT = """
-            {"httpMethod": "GET", "path": "/slow", "queryStringParameters": {"sleepMs": "700"},
+    private static final String SLOW_EVENT_TEMPLATE = """
+            {"httpMethod": "GET", "path": "/slow", "queryStringParameters": {"sleepMs": "SLEEP"},
              "requestContext": {"stage": "dev", "identity": {"sourceIp": "127.0.0.1"}}}
-            """.getBytes(StandardCharsets.UTF_8);
+            """;
+    private static final byte[] SLOW_EVENT = SLOW_EVENT_TEMPLATE.replace("SLEEP", "700").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FAST_EVENT = SLOW_EVENT_TEMPLATE.replace("SLEEP", "0").getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path stageDirectory;
@@ -48,6 +52,47 @@ class LambdaServiceTest {
         assertThat(reports).filteredOn(InvocationReport::coldStart).hasSize(1);
     }
 
+    /** As on Lambda, an environment that had no event for a while is stopped, and the next event is a cold start. */
+    @Test
+    void anEnvironmentIdleForLongerThanTheLimitIsStoppedAndTheNextEventStartsANewOne() throws Exception {
+        ServerlessConfig config = ServerlessConfigLoader.load(
+                FixtureStage.create(stageDirectory).resolve("serverless.yml"),
+                new LoadOptions(Map.of(), null, null));
+        List<String> log = new CopyOnWriteArrayList<>();
+        List<InvocationReport> reports = new CopyOnWriteArrayList<>();
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1,
+                log::add, FunctionJvms.onThisMachine(), Duration.ofSeconds(2))) {
+            lambda.addListener(reports::add);
+            assertThat(invoke(lambda, FAST_EVENT).status()).isEqualTo(InvocationResult.Status.SUCCESS);
+            assertThat(lambda.environmentCount("echo")).isEqualTo(1);
+
+            waitUntil(() -> lambda.environmentCount("echo") == 0, Duration.ofSeconds(20));
+            assertThat(log).anySatisfy(line -> assertThat(line).startsWith("[echo#1] Stopped after 2000 ms without an event"));
+
+            assertThat(invoke(lambda, FAST_EVENT).status()).isEqualTo(InvocationResult.Status.SUCCESS);
+        }
+        assertThat(reports).extracting(InvocationReport::environmentNumber).containsExactly(1, 2);
+        assertThat(reports).allSatisfy(report -> assertThat(report.coldStart()).isTrue());
+    }
+
+    /** Only idle time counts: an invocation longer than the limit keeps its environment. */
+    @Test
+    void aBusyEnvironmentIsNotStoppedHoweverLongItsInvocationTakes() throws Exception {
+        ServerlessConfig config = ServerlessConfigLoader.load(
+                FixtureStage.create(stageDirectory).resolve("serverless.yml"),
+                new LoadOptions(Map.of(), null, null));
+        List<InvocationReport> reports = new CopyOnWriteArrayList<>();
+        byte[] slowerThanTheLimit = SLOW_EVENT_TEMPLATE.replace("SLEEP", "2500").getBytes(StandardCharsets.UTF_8);
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1,
+                System.out::println, FunctionJvms.onThisMachine(), Duration.ofSeconds(1))) {
+            lambda.addListener(reports::add);
+            assertThat(invoke(lambda, FAST_EVENT).status()).isEqualTo(InvocationResult.Status.SUCCESS);
+            assertThat(invoke(lambda, slowerThanTheLimit).status()).isEqualTo(InvocationResult.Status.SUCCESS);
+            assertThat(invoke(lambda, FAST_EVENT).status()).isEqualTo(InvocationResult.Status.SUCCESS);
+        }
+        assertThat(reports).extracting(InvocationReport::environmentNumber).containsExactly(1, 1, 1);
+    }
+
     /** A JVM that stops before the runtime's main method ran none of the function's code: its log says so, not "fix your code". */
     @Test
     void aJvmThatCannotStartIsTheLocalCloudsFaultNotTheFunctions() throws Exception {
@@ -66,10 +111,22 @@ class LambdaServiceTest {
     }
 
     private static InvocationResult invoke(LambdaService lambda) {
+        return invoke(lambda, SLOW_EVENT);
+    }
+
+    private static InvocationResult invoke(LambdaService lambda, byte[] event) {
         try {
-            return lambda.invoke("echo", SLOW_EVENT);
+            return lambda.invoke("echo", event);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("still not so after %s", atMost).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 }
