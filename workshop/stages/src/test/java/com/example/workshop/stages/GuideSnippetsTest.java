@@ -323,6 +323,48 @@ class GuideSnippetsTest {
         assertThat(problems).as("commands in the guides").isEmpty();
     }
 
+    /**
+     * zsh, the Mac's shell, runs a pasted {@code # comment} as a command (its interactive shells
+     * have no comments unless told), and an unquoted {@code ?} in a URL is a pattern that fails:
+     * a block the reader pastes holds commands only, and every curl address with a {@code ?} is quoted.
+     */
+    @Test
+    void everyCommandBlockPastesIntoZshAsIntoBash() {
+        List<String> problems = new ArrayList<>();
+        for (Path document : everyMarkdownFile()) {
+            for (Snippet snippet : snippets(document)) {
+                if (!List.of("", "shell", "sh", "bash").contains(snippet.info().split("\\s+")[0])) {
+                    continue;
+                }
+                for (int i = 0; i < snippet.lines().size(); i++) {
+                    String line = snippet.lines().get(i);
+                    String unquoted = line.replaceAll("'[^']*'|\"[^\"]*\"", "");
+                    String where = ROOT.relativize(snippet.guide()) + ":" + (snippet.line() + 1 + i) + ": ";
+                    if (COMMENT.matcher(unquoted).find()) {
+                        problems.add(where + "a comment, which zsh runs as a command: say it in the text (" + line.strip() + ")");
+                    } else if (line.strip().startsWith("curl") && unquoted.contains("?")) {
+                        problems.add(where + "an unquoted ?, a pattern in zsh: quote the address (" + line.strip() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("command blocks that zsh reads otherwise than bash").isEmpty();
+    }
+
+    private static final Pattern COMMENT = Pattern.compile("(^|\\s)#");
+
+    /** Every Markdown file of the repository, the modules' READMEs included, outside build output and node_modules. */
+    private static List<Path> everyMarkdownFile() {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(file -> file.toString().endsWith(".md"))
+                    .filter(file -> ROOT.relativize(file).toString().replace('\\', '/')
+                            .matches("(?!.*(^|/)(target|node_modules|\\.git)/).*"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The guides, the README and CONTRIBUTING.md. */
     static List<Path> documents() {
         List<Path> documents = new ArrayList<>(guides());

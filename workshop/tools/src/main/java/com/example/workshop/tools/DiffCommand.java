@@ -1,5 +1,8 @@
 package com.example.workshop.tools;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,37 @@ class DiffCommand extends StageCommand {
         // One stage: from the working copy to it, so what the attendee still has to write shows as added.
         String fromDir = to == null ? "" : "solutions/" + stages.find(from).name() + "/";
         String toDir = "solutions/" + stages.find(to == null ? from : to).name() + "/";
+        // git diff --no-index compares everything in the two folders; a copy without the Finder's
+        // .DS_Store files (and the like) shows only what the attendee wrote, under the same paths.
+        Path copy = copyWithoutClutter(fromDir, toDir);
+        try {
+            out().print(diff(new Git(copy), fromDir, toDir));
+        } finally {
+            try {
+                Trees.deleteRecursively(copy);
+            } catch (IOException e) {
+                // a temporary folder left behind harms nothing
+            }
+        }
+        out().flush();
+        return 0;
+    }
+
+    private Path copyWithoutClutter(String fromDir, String toDir) {
+        try {
+            Path copy = Files.createTempDirectory("workshop-diff");
+            for (String entry : Stages.ENTRIES) {
+                for (String dir : List.of(fromDir, toDir)) {
+                    Trees.copyWithoutClutter(stages.root().resolve(dir + entry), copy.resolve(dir + entry));
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new WorkshopException("Cannot copy the files to compare into a temporary folder: " + e.getMessage());
+        }
+    }
+
+    private String diff(Git git, String fromDir, String toDir) {
         StringBuilder all = new StringBuilder();
         for (String entry : Stages.ENTRIES) {
             String path = noTests && entry.equals("src") ? "src/main" : entry;
@@ -49,9 +83,7 @@ class DiffCommand extends StageCommand {
             }
             all.append(result.out());
         }
-        out().print(all.isEmpty() ? "No differences.\n" : all);
-        out().flush();
-        return 0;
+        return all.isEmpty() ? "No differences.\n" : all.toString();
     }
 
     /**

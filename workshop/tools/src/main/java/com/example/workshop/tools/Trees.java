@@ -80,11 +80,33 @@ public final class Trees {
         }
     }
 
+    /**
+     * A file that the operating system or an editor writes beside the attendee's (macOS's Finder
+     * writes .DS_Store into every folder it shows), which .gitignore leaves out too: never part of
+     * a step, so never a difference.
+     */
+    static boolean isClutter(Path file) {
+        String name = file.getFileName().toString();
+        return CLUTTER.contains(name) || name.startsWith("._") || name.endsWith("~") || name.endsWith(".swp");
+    }
+
+    /** Finder's folder settings, Windows Explorer's thumbnails and folder settings. */
+    private static final Set<String> CLUTTER = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
+
+    /** Copies {@code from} (a file or a folder) to {@code to}, leaving out {@linkplain #isClutter clutter}; nothing if it does not exist. */
+    static void copyWithoutClutter(Path from, Path to) throws IOException {
+        if (Files.exists(from)) {
+            copyRecursively(from, to, relative -> !isClutter(Path.of(relative)),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private static Set<String> files(Path directory) throws IOException {
         Set<String> files = new TreeSet<>();
         if (Files.isDirectory(directory)) {
             try (Stream<Path> walk = Files.walk(directory)) {
-                walk.filter(Files::isRegularFile).forEach(file -> files.add(directory.relativize(file).toString()));
+                walk.filter(Files::isRegularFile).filter(file -> !isClutter(file))
+                        .forEach(file -> files.add(directory.relativize(file).toString()));
             }
         }
         return files;

@@ -28,6 +28,21 @@ class TreesTest {
         assertThat(Trees.same(a, b)).isTrue();
     }
 
+    /** macOS's Finder writes .DS_Store into every folder it shows; git ignores it, and so must every comparison. */
+    @Test
+    void theFilesAnOperatingSystemOrEditorWritesBesideTheCodeAreNoDifference() throws Exception {
+        write(a, "x/Same.java", "class Same {}\n");
+        write(b, "x/Same.java", "class Same {}\n");
+        for (String clutter : new String[] {"x/.DS_Store", "x/._Same.java", "x/Same.java~", "x/.Same.java.swp", "Thumbs.db", "desktop.ini"}) {
+            write(a, clutter, "\0\0\1Bud1");
+        }
+        write(b, ".DS_Store", "\0\0\1Bud1 other");
+
+        assertThat(Trees.differing(a, b)).isEmpty();
+        write(a, "x/DS_Store.java", "class DS_Store {}\n");
+        assertThat(Trees.differing(a, b)).containsExactly("x/DS_Store.java");
+    }
+
     private static void write(Path root, String file, String text) throws Exception {
         Files.createDirectories(root.resolve(file).getParent());
         Files.writeString(root.resolve(file), text);

@@ -187,6 +187,38 @@ class WorkshopToolsTest {
         assertThat(output).contains("-    int mine;").contains("+    int b;").doesNotContain("-class B {");
     }
 
+    /** macOS's Finder writes .DS_Store into every folder it shows, in the working copy and in solutions/ alike. */
+    @Test
+    void diffLeavesOutTheFilesTheFinderAndEditorsWriteBesideTheCode() throws IOException {
+        byte[] finders = {0, 0, 0, 1, 'B', 'u', 'd', '1'};
+        Files.write(root.resolve("src/main/.DS_Store"), finders);
+        Files.write(root.resolve("src/main/java/._A.java"), finders);
+        Files.writeString(root.resolve("src/main/java/A.java~"), "class A { /* an editor's backup */ }");
+        Files.write(root.resolve("solutions/step-1-first/src/.DS_Store"), finders);
+
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).isEqualTo("No differences.\n");
+        assertThat(run("diff", "--stat", "step-1", "step-2")).isZero();
+        assertThat(output).contains("A.java").doesNotContain("DS_Store");
+
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).contains("a/src/main/java/A.java b/solutions/step-1-first/src/main/java/A.java")
+                .contains("-class A { int mine; }").doesNotContain("DS_Store").doesNotContain("A.java~");
+        assertThat(root.resolve("src/main/.DS_Store")).as("the attendee's files stay").exists();
+    }
+
+    @Test
+    void startDoesNotCallTheFindersFilesTestsOfYourOwn() throws IOException {
+        Files.writeString(root.resolve(".gitignore"), ".DS_Store\n");
+        commit("as the repository ignores it");
+        Files.write(root.resolve("src/test/java/.DS_Store"), new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'});
+
+        assertThat(run("start", "step-2")).isZero();
+
+        assertThat(output).doesNotContain("replaced too").doesNotContain(".DS_Store");
+    }
+
     @Test
     void unknownStageNamesTheStagesThereAre() {
         assertThat(run("use", "step-9")).isEqualTo(1);
