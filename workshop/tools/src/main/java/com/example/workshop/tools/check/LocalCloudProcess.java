@@ -117,7 +117,7 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 synchronized (this) {
-                    log.add(line);
+                    log.add(Maven.withoutColours(line));
                 }
             }
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** How to start Maven from the tools: the Maven running them ({@code maven.home}), else the Maven Wrapper. */
 public final class Maven {
@@ -73,7 +74,7 @@ public final class Maven {
             process.getOutputStream().close();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
+                    output.add(withoutColours(line));
                 }
             }
             exitCode = process.waitFor();
@@ -97,6 +98,16 @@ public final class Maven {
         }
         return new Output(exitCode, output);
     }
+
+    /**
+     * The line without terminal colour codes: some Mavens (Debian's 3.8.7) colour their output even
+     * in batch mode, and an error line that starts with "ESC[0m[ERROR]" would not be read as one.
+     */
+    public static String withoutColours(String line) {
+        return line.indexOf('\u001B') < 0 ? line : COLOUR_CODE.matcher(line).replaceAll("");
+    }
+
+    private static final Pattern COLOUR_CODE = Pattern.compile("\u001B\\[[;\\d]*m");
 
     public static List<String> command(Path root) {
         boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");

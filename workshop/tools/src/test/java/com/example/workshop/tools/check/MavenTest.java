@@ -52,4 +52,18 @@ class MavenTest {
         assertThat(output.exitCode()).isNotZero();
         assertThat(output.lines()).anySatisfy(line -> assertThat(line).contains("cannot find symbol"));
     }
+
+    /** Debian's Maven 3.8.7 starts its lines with colour codes even in batch mode: "ESC[0mESC[0m[ERROR] ...". */
+    @Test
+    void colourCodesAreLeftOutSoErrorLinesAreStillRead() {
+        String coloured = "\u001B[0m\u001B[0m[\u001B[1;31mERROR\u001B[m] Failed to execute goal on project accounts-service:"
+                + " Could not resolve dependencies";
+
+        String plain = Maven.withoutColours(coloured);
+
+        assertThat(plain).isEqualTo("[ERROR] Failed to execute goal on project accounts-service: Could not resolve dependencies");
+        assertThat(TestRun.lastErrors(List.of(plain))).containsExactly(
+                "Failed to execute goal on project accounts-service: Could not resolve dependencies");
+        assertThat(Maven.withoutColours("[INFO] no colour")).isEqualTo("[INFO] no colour");
+    }
 }
