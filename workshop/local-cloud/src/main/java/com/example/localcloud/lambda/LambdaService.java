@@ -81,9 +81,14 @@ public final class LambdaService implements AutoCloseable {
     private void stopIdleEnvironments() {
         for (FunctionPool pool : pools.values()) {
             for (ExecutionEnvironment environment : pool.takeIdleLongerThan(idleLimit)) {
-                environment.close();
-                log.accept("[" + environment.id() + "] Stopped after " + describe(idleLimit) + " without an event, as Lambda"
-                        + " stops idle environments: the function's next event starts a new one (a cold start)");
+                try {
+                    environment.close();
+                    log.accept("[" + environment.id() + "] Stopped after " + describe(idleLimit) + " without an event, as Lambda"
+                            + " stops idle environments: the function's next event starts a new one (a cold start)");
+                } catch (RuntimeException e) {
+                    // an exception would end this scheduled task for good: say it, and go on looking
+                    log.accept("[" + environment.id() + "] Could not stop it after " + describe(idleLimit) + " without an event: " + e);
+                }
             }
         }
     }
