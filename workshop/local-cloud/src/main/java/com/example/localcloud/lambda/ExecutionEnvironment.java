@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         } catch (TimeoutException e) {
             output.catchUp();
             log.accept("[" + id() + "] " + String.format(Locale.ROOT, "Task timed out after %d.00 seconds", function.timeoutSeconds()));
+            heldUp(invocation).ifPresent(note -> log.accept("[" + id() + "] " + note));
             close(); // Lambda does not reuse an environment whose invocation timed out
             return new InvocationResult(Status.TIMEOUT, new byte[0],
                     report(requestId, function.timeoutSeconds() * 1000.0, initDurationMs, Status.TIMEOUT, null));
@@ -131,6 +133,22 @@ final class ExecutionEnvironment implements AutoCloseable {
         return runtimeApi.ready();
     }
 
+    /**
+     * A timeout far past the function's limit was not the function's: the whole local cloud was
+     * stopped (a laptop suspended, Ctrl-Z) or starved, and nothing could answer in time.
+     */
+    private Optional<String> heldUp(PendingInvocation invocation) {
+        long waitedSeconds = invocation.deliveredAtNanos() == 0 ? 0
+                : TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - invocation.deliveredAtNanos());
+        return heldUp(waitedSeconds, function.timeoutSeconds());
+    }
+
+    static Optional<String> heldUp(long waitedSeconds, long timeoutSeconds) {
+        return waitedSeconds < 2 * timeoutSeconds ? Optional.empty()
+                : Optional.of("(noticed after " + waitedSeconds + " s, not " + timeoutSeconds + ": the local cloud was"
+                        + " held up, as when the machine sleeps or is swamped, so the function's code may not be the cause)");
+    }
+
     /** What a JVM prints when it stops before the runtime's main method: the local cloud's fault, or the machine's. */
     private static final List<String> JVM_LAUNCH_FAILURES = List.of("Error: Could not find or load main class",
             "Error: Could not create the Java Virtual Machine", "Error occurred during initialization of VM",
@@ -141,6 +159,8 @@ final class ExecutionEnvironment implements AutoCloseable {
         String reason = cause instanceof RuntimeApi.InitErrorException ? "the handler could not be created: " + summary(cause.getMessage())
                 : cause instanceof TimeoutException ? initTooLong(INIT_TIMEOUT_MILLIS / 1000 + function.timeoutSeconds(),
                         startingTogether, Runtime.getRuntime().availableProcessors())
+                        + heldUp((long) (elapsedMs / 1000), INIT_TIMEOUT_MILLIS / 1000 + function.timeoutSeconds())
+                                .map(note -> " " + note).orElse("")
                 : cause instanceof RuntimeApi.EnvironmentExitedException ? "the JVM exited (" + cause.getMessage() + ")"
                 : String.valueOf(cause);
         close(); // first, so that what the runtime printed comes before the reason

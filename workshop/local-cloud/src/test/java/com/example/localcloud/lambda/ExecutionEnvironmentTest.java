@@ -18,4 +18,13 @@ class ExecutionEnvironmentTest {
                 + " fewer requests at a time start fewer");
         assertThat(ExecutionEnvironment.initTooLong(13, 2, 1)).contains("on 1 processor:");
     }
+
+    /** A local cloud stopped as a whole (a laptop that slept) notices a timeout long after it: that is said, not blamed on the code. */
+    @Test
+    void aTimeoutNoticedFarPastTheLimitSaysTheLocalCloudWasHeldUp() {
+        assertThat(ExecutionEnvironment.heldUp(10, 10)).isEmpty();
+        assertThat(ExecutionEnvironment.heldUp(19, 10)).isEmpty();
+        assertThat(ExecutionEnvironment.heldUp(121, 10)).hasValue("(noticed after 121 s, not 10: the local cloud was held up,"
+                + " as when the machine sleeps or is swamped, so the function's code may not be the cause)");
+    }
 }

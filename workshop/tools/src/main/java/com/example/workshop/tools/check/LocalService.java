@@ -31,6 +31,11 @@ import java.util.stream.Stream;
  * cloud's own counters and fault switches ({@code /_local/...}), and every line it logged.
  */
 public final class LocalService {
+    /**
+     * How long a probe waits for an answer: past the functions' timeout (10 s, and Init's 10 s more)
+     * and API Gateway's 29 s, so a request left unanswered this long was held up by the machine, not the code.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> NAMES_MADE_UP = ConcurrentHashMap.newKeySet();
 
@@ -155,7 +160,7 @@ public final class LocalService {
     }
 
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse<String> response = http.send(request.timeout(ANSWER_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode json;
         try {

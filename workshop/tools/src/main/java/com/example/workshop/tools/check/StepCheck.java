@@ -4,6 +4,7 @@ import com.example.workshop.tools.Stages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ public final class StepCheck {
     static final String NOT_YOUR_CODE = "not your code: the local cloud could not start a function's JVM (its log line above"
             + " says what the JVM printed; all of it is in target/workshop-check/local-cloud.log). Run check again; if it"
             + " says this again, the local cloud or this machine is at fault (memory, the JDK): tell your instructor";
+    /** A request the local cloud left unanswered twice (a laptop that slept, a machine swamped): the code is not the cause. */
+    static final String HELD_UP = "no answer within " + LocalService.ANSWER_TIMEOUT.toSeconds() + " s, twice, where a function"
+            + " that hangs is stopped by its timeout and answered with a 502: the machine held the local cloud up (asleep, or"
+            + " very busy)";
+    static final String HELD_UP_ADVICE = "not your code: the local cloud was held up (see above); check again";
     /** A class of the service whose static initializer failed, as the JVM names it then and at every later use. */
     private static final Pattern FAILED_INITIALIZER = Pattern.compile(
             "Could not initialize class (com\\.example\\.accounts\\.[\\w.$]+)|at (?:\\S*/)?(com\\.example\\.accounts\\.[\\w.$]+)\\.<clinit>");
@@ -233,6 +239,9 @@ public final class StepCheck {
                     problems.add("its log: " + jvmDidNotStart.get());
                 }
                 pointed = Lesson.of(lesson.title(), NOT_YOUR_CODE, lesson.tests(), lesson.probe());
+            }
+            if (problems.stream().anyMatch(problem -> problem.contains(HELD_UP)) && !Repointing.ownUnitTestFails(lesson, tests)) {
+                pointed = Lesson.of(lesson.title(), HELD_UP_ADVICE, lesson.tests(), lesson.probe());
             }
             if (!problems.isEmpty() && diskFull(tests, cloudFailure)) {
                 pointed = Lesson.of(lesson.title(), diskFullAdvice(), lesson.tests(), lesson.probe());
@@ -589,7 +598,8 @@ public final class StepCheck {
                     if (stopped.isPresent()) {
                         return Optional.of(notTriedFrom(lessons.subList(index, lessons.size()), problems, stopped.get()));
                     }
-                    problems.put(lesson, List.of("local cloud: the service did not answer: " + e));
+                    problems.put(lesson, List.of("local cloud: " + (e instanceof HttpTimeoutException ? HELD_UP
+                            : "the service did not answer: " + e)));
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
@@ -704,10 +714,14 @@ public final class StepCheck {
      * execution environment can outlast Momento's deadline once, while code without the lesson
      * fails every time. The second try runs on the environments the first one warmed up.
      */
+    /**
+     * A probe that fails is tried again, and its second try reports. So is one whose request got no
+     * answer at all: the local cloud was held up (a laptop's lid closed during the check), not the code.
+     */
     private static void runTwice(Probe probe, LocalService service) throws Exception {
         try {
             probe.run(service);
-        } catch (ProbeFailure first) {
+        } catch (ProbeFailure | HttpTimeoutException first) {
             probe.run(service);
         }
     }

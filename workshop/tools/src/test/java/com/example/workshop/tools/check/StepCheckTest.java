@@ -799,6 +799,43 @@ class StepCheckTest {
                 .contains("3 of 5 checks pass (the local cloud stopped before it tried them all). Step 4 is not done yet.");
     }
 
+    /** A laptop's lid closed during the check: the probe's request gets no answer, and a second try does. */
+    @Test
+    void aRequestLeftUnansweredOnceIsTriedAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        Lesson probed = Lesson.of("the list names every member", "ListMembersHandler.java", List.of(), service -> {
+            if (tries.incrementAndGet() == 1) {
+                throw new java.net.http.HttpTimeoutException("request timed out");
+            }
+        });
+        StepLessons step = new StepLessons(5, "fan-out", "05-fan-out.md", List.of(probed));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new);
+
+        List<LessonResult> results = check.run(step);
+
+        assertThat(tries).hasValue(2);
+        assertThat(results.get(0).done()).isTrue();
+    }
+
+    @Test
+    void aRequestLeftUnansweredTwiceIsNotBlamedOnTheCode() throws Exception {
+        Lesson probed = Lesson.of("the list names every member", "ListMembersHandler.java", List.of(), service -> {
+            throw new java.net.http.HttpTimeoutException("request timed out");
+        });
+        StepLessons step = new StepLessons(5, "fan-out", "05-fan-out.md", List.of(probed));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new);
+
+        List<LessonResult> results = check.run(step);
+        StringWriter printed = new StringWriter();
+        Checklist.plain().print(step, results, new PrintWriter(printed));
+
+        assertThat(results.get(0).problems()).containsExactly("local cloud: no answer within 60 s, twice, where a function that"
+                + " hangs is stopped by its timeout and answered with a 502: the machine held the local cloud up (asleep, or very"
+                + " busy)");
+        assertThat(printed.toString()).contains("-> not your code: the local cloud was held up (see above); check again")
+                .doesNotContain("the edit of ListMembersHandler.java");
+    }
+
     @Test
     void lessonsTheirTestsProveAreSaidToPassByTheirTestsAloneWhenTheLocalCloudDidNotStart() throws Exception {
         Lesson proved = Lesson.testedOnly("a hit does not read DynamoDB", "AccountCache.java", "AccountCacheTest");
