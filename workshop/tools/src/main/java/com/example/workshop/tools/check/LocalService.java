@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  */
 public final class LocalService {
     /**
-     * How long a probe waits for an answer: past the functions' timeout (10 s, and Init's 10 s more)
-     * and API Gateway's 29 s, so a request left unanswered this long was held up by the machine, not the code.
+     * How long a probe waits for an answer: well past the functions' timeout (serverless.yml's 10 s,
+     * and Init's 10 s more), after which the local cloud answers 502, so a request left unanswered
+     * this long was held up by the machine, not the code.
      */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
