@@ -60,7 +60,7 @@ class UseCommand extends StageCommand {
         Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
         out().printf("The working copy is now %s. Check it with: %s%n", stage.name(), tool("check"));
         // Uncommitted, it counts as the attendee's own changes: the next use refuses, and git diff shows the whole stage.
-        out().printf("Commit it as your starting point (git checkout then undoes back to it): git add -A && git commit -m \"use %s\"%n",
+        out().printf("Commit it as your starting point (git checkout -- <file> then takes a file back to it): git add -A && git commit -m \"use %s\"%n",
                 stage.branch());
         stages.all().stream().filter(next -> next.number() == stage.number() + 1).findFirst().ifPresent(next ->
                 out().printf("Or go on with the next step: %s%n", tool("start " + next.branch())));
