@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
  * The execution environments of one function. An event goes to an idle environment if there is
  * one (the most recently used: it is the warmest), else to a new one, as Lambda scales out. Past
  * {@code maxEnvironments} events wait for an environment to be free (Lambda would throttle).
- * An environment idle for longer than Lambda keeps one is stopped ({@link #takeIdleLongerThan}).
+ * An environment idle for longer than Lambda keeps one is taken out, for the caller to stop ({@link #takeIdleLongerThan}).
  */
 final class FunctionPool implements AutoCloseable {
 

@@ -74,27 +74,28 @@ public final class LambdaService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long checkEveryMillis = Math.min(idleLimit.toMillis() / 4, 30_000);
+        long checkEveryMillis = Math.max(1, Math.min(idleLimit.toMillis() / 4, 30_000));
         idleStopper.scheduleWithFixedDelay(this::stopIdleEnvironments, checkEveryMillis, checkEveryMillis, TimeUnit.MILLISECONDS);
     }
 
     private void stopIdleEnvironments() {
         for (FunctionPool pool : pools.values()) {
-            for (ExecutionEnvironment environment : pool.takeIdleLongerThan(idleLimit)) {
-                try {
+            try {
+                for (ExecutionEnvironment environment : pool.takeIdleLongerThan(idleLimit)) {
                     environment.close();
                     log.accept("[" + environment.id() + "] Stopped after " + describe(idleLimit) + " without an event, as Lambda"
                             + " stops idle environments: the function's next event starts a new one (a cold start)");
-                } catch (RuntimeException e) {
-                    // an exception would end this scheduled task for good: say it, and go on looking
-                    log.accept("[" + environment.id() + "] Could not stop it after " + describe(idleLimit) + " without an event: " + e);
                 }
+            } catch (RuntimeException e) {
+                // thrown out of here, it would end this scheduled task for good: the next look tries again
+                System.err.println("Could not stop an idle environment of " + pool.function().name() + ": " + e);
             }
         }
     }
 
-    private static String describe(Duration duration) {
-        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " minutes" : duration.toMillis() + " ms";
+    static String describe(Duration duration) {
+        long minutes = duration.toMinutes();
+        return duration.toMillis() % 60_000 != 0 ? duration.toMillis() + " ms" : minutes + (minutes == 1 ? " minute" : " minutes");
     }
 
     /**
@@ -164,7 +165,12 @@ public final class LambdaService implements AutoCloseable {
     /** Destroys every environment. */
     @Override
     public void close() {
-        idleStopper.shutdownNow();
+        idleStopper.shutdown(); // an environment it is stopping now is stopped before the pools close
+        try {
+            idleStopper.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pools.values().forEach(FunctionPool::close);
     }
 }

@@ -38,8 +38,9 @@ class DiffCommand extends StageCommand {
         String toDir = "solutions/" + stages.find(to == null ? from : to).name() + "/";
         // git diff --no-index compares everything in the two folders; a copy without the Finder's
         // .DS_Store files (and the like) shows only what the attendee wrote, under the same paths.
-        Path copy = copyWithoutClutter(fromDir, toDir);
+        Path copy = temporaryFolder();
         try {
+            copyWithoutClutter(copy, fromDir, toDir);
             out().print(diff(new Git(copy), fromDir, toDir));
         } finally {
             try {
@@ -52,15 +53,21 @@ class DiffCommand extends StageCommand {
         return 0;
     }
 
-    private Path copyWithoutClutter(String fromDir, String toDir) {
+    private static Path temporaryFolder() {
         try {
-            Path copy = Files.createTempDirectory("workshop-diff");
+            return Files.createTempDirectory("workshop-diff");
+        } catch (IOException e) {
+            throw new WorkshopException("Cannot make a temporary folder for the files to compare: " + e.getMessage());
+        }
+    }
+
+    private void copyWithoutClutter(Path copy, String fromDir, String toDir) {
+        try {
             for (String entry : Stages.ENTRIES) {
                 for (String dir : List.of(fromDir, toDir)) {
                     Trees.copyWithoutClutter(stages.root().resolve(dir + entry), copy.resolve(dir + entry));
                 }
             }
-            return copy;
         } catch (IOException e) {
             throw new WorkshopException("Cannot copy the files to compare into a temporary folder: " + e.getMessage());
         }
@@ -78,7 +85,8 @@ class DiffCommand extends StageCommand {
             }
             args.addAll(List.of("--", fromDir + path, toDir + path));
             Git.Result result = git.exec(null, args.toArray(String[]::new));
-            if (result.exitCode() > 1) { // 1 only means "there are differences"
+            // 1 means "there are differences", but also comes with "Could not access" for a file that is not there
+            if (result.exitCode() > 1 || result.exitCode() == 1 && result.out().isEmpty() && !result.err().isBlank()) {
                 throw new WorkshopException("git diff failed: " + result.err().strip());
             }
             all.append(result.out());

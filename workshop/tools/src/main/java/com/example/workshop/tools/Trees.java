@@ -87,17 +87,27 @@ public final class Trees {
      */
     static boolean isClutter(Path file) {
         String name = file.getFileName().toString();
-        return CLUTTER.contains(name) || name.startsWith("._") || name.endsWith("~") || name.endsWith(".swp");
+        return CLUTTER.contains(name) || name.startsWith("._") || name.endsWith("~") || name.endsWith(".swp")
+                || name.endsWith(".swo") || name.startsWith(".#") || name.startsWith("#") && name.endsWith("#");
     }
 
-    /** Finder's folder settings, Windows Explorer's thumbnails and folder settings. */
+    /**
+     * Finder's folder settings, Windows Explorer's thumbnails and folder settings; by pattern above,
+     * the Finder's resource forks (._*), vim's swap files, emacs's backups, locks (.#*) and autosaves (#*#).
+     */
     private static final Set<String> CLUTTER = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
 
-    /** Copies {@code from} (a file or a folder) to {@code to}, leaving out {@linkplain #isClutter clutter}; nothing if it does not exist. */
+    /**
+     * Copies {@code from} (a file or a folder) to {@code to}: its folders and files, as {@link #files}
+     * sees them (a link as what it points to), without {@linkplain #isClutter clutter} or a link that
+     * points nowhere (an editor's lock); nothing if it does not exist.
+     */
     static void copyWithoutClutter(Path from, Path to) throws IOException {
         if (Files.exists(from)) {
-            copyRecursively(from, to, relative -> !isClutter(Path.of(relative)),
-                    StandardCopyOption.REPLACE_EXISTING);
+            copyRecursively(from, to, relative -> {
+                Path path = from.resolve(relative);
+                return !isClutter(Path.of(relative)) && (Files.isDirectory(path) || Files.isRegularFile(path));
+            }, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -208,6 +208,25 @@ class WorkshopToolsTest {
         assertThat(root.resolve("src/main/.DS_Store")).as("the attendee's files stay").exists();
     }
 
+    /** emacs keeps a lock beside each file it edits: a link that points nowhere. */
+    @Test
+    void diffLeavesOutAnEditorsLockThatPointsNowhere() throws IOException {
+        Files.createSymbolicLink(root.resolve("src/main/java/.#A.java"), Path.of("you@laptop.1234:1733400000"));
+        Files.createSymbolicLink(root.resolve("src/main/java/Link.java"), Path.of("nowhere.java"));
+
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).isEqualTo("No differences.\n");
+    }
+
+    @Test
+    void diffSaysAFileThatIsNotThereInsteadOfNoDifferences() throws IOException {
+        Files.delete(root.resolve("serverless.yml"));
+
+        assertThat(run("diff", "step-1")).isEqualTo(1);
+        assertThat(errors).contains("git diff failed").contains("serverless.yml");
+        assertThat(output).doesNotContain("No differences.");
+    }
+
     @Test
     void startDoesNotCallTheFindersFilesTestsOfYourOwn() throws IOException {
         Files.writeString(root.resolve(".gitignore"), ".DS_Store\n");
