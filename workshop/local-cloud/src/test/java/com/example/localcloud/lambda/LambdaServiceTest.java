@@ -34,9 +34,7 @@ class LambdaServiceTest {
 
     @Test
     void atTheEnvironmentLimitEventsWaitForTheBusyEnvironment() throws Exception {
-        ServerlessConfig config = ServerlessConfigLoader.load(
-                FixtureStage.create(stageDirectory).resolve("serverless.yml"),
-                new LoadOptions(Map.of(), null, null));
+        ServerlessConfig config = fixtureStage();
         List<InvocationReport> reports = new CopyOnWriteArrayList<>();
         try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
                 List.of(), 1, System.out::println)) {
@@ -55,9 +53,7 @@ class LambdaServiceTest {
     /** As on Lambda, an environment that had no event for a while is stopped, and the next event is a cold start. */
     @Test
     void anEnvironmentIdleForLongerThanTheLimitIsStoppedAndTheNextEventStartsANewOne() throws Exception {
-        ServerlessConfig config = ServerlessConfigLoader.load(
-                FixtureStage.create(stageDirectory).resolve("serverless.yml"),
-                new LoadOptions(Map.of(), null, null));
+        ServerlessConfig config = fixtureStage();
         List<String> log = new CopyOnWriteArrayList<>();
         List<InvocationReport> reports = new CopyOnWriteArrayList<>();
         try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1,
@@ -87,9 +83,7 @@ class LambdaServiceTest {
     /** Only idle time counts: an invocation longer than the limit keeps its environment. */
     @Test
     void aBusyEnvironmentIsNotStoppedHoweverLongItsInvocationTakes() throws Exception {
-        ServerlessConfig config = ServerlessConfigLoader.load(
-                FixtureStage.create(stageDirectory).resolve("serverless.yml"),
-                new LoadOptions(Map.of(), null, null));
+        ServerlessConfig config = fixtureStage();
         List<InvocationReport> reports = new CopyOnWriteArrayList<>();
         byte[] slowerThanTheLimit = SLOW_EVENT_TEMPLATE.replace("SLEEP", "4000").getBytes(StandardCharsets.UTF_8);
         List<String> log = new CopyOnWriteArrayList<>();
@@ -107,9 +101,7 @@ class LambdaServiceTest {
     /** A JVM that stops before the runtime's main method ran none of the function's code: its log says so, not "fix your code". */
     @Test
     void aJvmThatCannotStartIsTheLocalCloudsFaultNotTheFunctions() throws Exception {
-        ServerlessConfig config = ServerlessConfigLoader.load(
-                FixtureStage.create(stageDirectory).resolve("serverless.yml"),
-                new LoadOptions(Map.of(), null, null));
+        ServerlessConfig config = fixtureStage();
         List<String> log = new CopyOnWriteArrayList<>();
         EnvironmentCustomizer badOption = (function, spec) -> spec.jvmArguments().add("-XX:+NoSuchOptionInAnyJvm");
         try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()),
@@ -119,6 +111,12 @@ class LambdaServiceTest {
 
         assertThat(log).anySatisfy(line -> assertThat(line).contains("INIT failed: the local cloud could not start the"
                 + " environment's JVM (\"Unrecognized VM option 'NoSuchOptionInAnyJvm'").endsWith("not the function's code"));
+    }
+
+    /** The fixture stage's serverless.yml, loaded as the local cloud does. */
+    private ServerlessConfig fixtureStage() throws Exception {
+        return ServerlessConfigLoader.load(FixtureStage.create(stageDirectory).resolve("serverless.yml"),
+                new LoadOptions(Map.of(), null, null));
     }
 
     private static InvocationResult invoke(LambdaService lambda) {
