@@ -296,27 +296,22 @@ class GuideSnippetsTest {
     @Test
     void everyCommandAGuideShowsNamesWhatExists() {
         List<String> problems = new ArrayList<>();
-        for (Path guide : documents()) {
-            for (Snippet snippet : snippets(guide)) {
-                if (!List.of("", "shell", "sh", "bash").contains(snippet.info().split("\\s+")[0])) {
+        for (Snippet snippet : commandBlocks(documents())) {
+            for (String line : snippet.lines()) {
+                if (!line.strip().startsWith("./mvnw")) {
                     continue;
                 }
-                for (String line : snippet.lines()) {
-                    if (!line.strip().startsWith("./mvnw")) {
-                        continue;
-                    }
-                    Matcher file = MAVEN_FILE.matcher(line);
-                    if (file.find() && !Files.exists(ROOT.resolve(file.group(1)))) {
-                        problems.add(snippet.where() + ": -f " + file.group(1) + " does not exist");
-                    }
-                    Matcher stage = STAGE_OPTION.matcher(line);
-                    if (stage.find() && !Files.isDirectory(ROOT.resolve(stage.group(1)))) {
-                        problems.add(snippet.where() + ": -Dstage=" + stage.group(1) + " does not exist");
-                    }
-                    Matcher tool = TOOL_ARGS.matcher(line);
-                    if (line.contains("workshop/tools") && tool.find() && !TOOL_COMMANDS.contains(tool.group(1))) {
-                        problems.add(snippet.where() + ": the stage tools have no command '" + tool.group(1) + "'");
-                    }
+                Matcher file = MAVEN_FILE.matcher(line);
+                if (file.find() && !Files.exists(ROOT.resolve(file.group(1)))) {
+                    problems.add(snippet.where() + ": -f " + file.group(1) + " does not exist");
+                }
+                Matcher stage = STAGE_OPTION.matcher(line);
+                if (stage.find() && !Files.isDirectory(ROOT.resolve(stage.group(1)))) {
+                    problems.add(snippet.where() + ": -Dstage=" + stage.group(1) + " does not exist");
+                }
+                Matcher tool = TOOL_ARGS.matcher(line);
+                if (line.contains("workshop/tools") && tool.find() && !TOOL_COMMANDS.contains(tool.group(1))) {
+                    problems.add(snippet.where() + ": the stage tools have no command '" + tool.group(1) + "'");
                 }
             }
         }
@@ -331,24 +326,25 @@ class GuideSnippetsTest {
     @Test
     void everyCommandBlockPastesIntoZshAsIntoBash() {
         List<String> problems = new ArrayList<>();
-        for (Path document : everyMarkdownFile()) {
-            for (Snippet snippet : snippets(document)) {
-                if (!List.of("", "shell", "sh", "bash").contains(snippet.info().split("\\s+")[0])) {
-                    continue;
-                }
-                for (int i = 0; i < snippet.lines().size(); i++) {
-                    String line = snippet.lines().get(i);
-                    String unquoted = line.replaceAll("'[^']*'|\"[^\"]*\"", "");
-                    String where = ROOT.relativize(snippet.guide()) + ":" + (snippet.line() + 1 + i) + ": ";
-                    if (COMMENT.matcher(unquoted).find()) {
-                        problems.add(where + "a comment, which zsh runs as a command: say it in the text (" + line.strip() + ")");
-                    } else if (line.strip().startsWith("curl") && unquoted.contains("?")) {
-                        problems.add(where + "an unquoted ?, a pattern in zsh: quote the address (" + line.strip() + ")");
-                    }
+        for (Snippet snippet : commandBlocks(everyMarkdownFile())) {
+            for (int i = 0; i < snippet.lines().size(); i++) {
+                String line = snippet.lines().get(i);
+                String unquoted = line.replaceAll("'[^']*'|\"[^\"]*\"", "");
+                String where = ROOT.relativize(snippet.guide()) + ":" + (snippet.line() + 1 + i) + ": ";
+                if (COMMENT.matcher(unquoted).find()) {
+                    problems.add(where + "a comment, which zsh runs as a command: say it in the text (" + line.strip() + ")");
+                } else if (line.strip().startsWith("curl") && unquoted.contains("?")) {
+                    problems.add(where + "an unquoted ?, a pattern in zsh: quote the address (" + line.strip() + ")");
                 }
             }
         }
         assertThat(problems).as("command blocks that zsh reads otherwise than bash").isEmpty();
+    }
+
+    /** The blocks a reader pastes into a shell: marked shell, sh or bash, or not marked at all. */
+    private static List<Snippet> commandBlocks(List<Path> documents) {
+        return documents.stream().flatMap(document -> snippets(document).stream())
+                .filter(snippet -> List.of("", "shell", "sh", "bash").contains(snippet.info().split("\\s+")[0])).toList();
     }
 
     private static final Pattern COMMENT = Pattern.compile("(^|\\s)#");
