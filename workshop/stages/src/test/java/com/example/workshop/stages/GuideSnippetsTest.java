@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -320,8 +321,9 @@ class GuideSnippetsTest {
 
     /**
      * zsh, the Mac's shell, runs a pasted {@code # comment} as a command (its interactive shells
-     * have no comments unless told), and an unquoted {@code ?} in a URL is a pattern that fails:
-     * a block the reader pastes holds commands only, and every curl address with a {@code ?} is quoted.
+     * have no comments unless told), and an unquoted {@code *}, {@code ?} or {@code [} is a pattern
+     * that fails where no file matches it (a {@code ?} in a URL, say), where bash passes it on as it
+     * is: a block the reader pastes holds commands only, and every such word is quoted.
      */
     @Test
     void everyCommandBlockPastesIntoZshAsIntoBash() {
@@ -333,8 +335,9 @@ class GuideSnippetsTest {
                 String where = ROOT.relativize(snippet.guide()) + ":" + (snippet.line() + 1 + i) + ": ";
                 if (COMMENT.matcher(unquoted).find()) {
                     problems.add(where + "a comment, which zsh runs as a command: say it in the text (" + line.strip() + ")");
-                } else if (line.strip().startsWith("curl") && unquoted.contains("?")) {
-                    problems.add(where + "an unquoted ?, a pattern in zsh: quote the address (" + line.strip() + ")");
+                } else if (Arrays.stream(unquoted.strip().split("\\s+")).anyMatch(GuideSnippetsTest::isPattern)) {
+                    problems.add(where + "an unquoted *, ? or [, a pattern that zsh refuses when no file matches"
+                            + " (bash passes it on as it is): quote that word (" + line.strip() + ")");
                 }
             }
         }
@@ -348,6 +351,11 @@ class GuideSnippetsTest {
     }
 
     private static final Pattern COMMENT = Pattern.compile("(^|\\s)#");
+
+    /** A word with *, ? or [ in it, but not the test command {@code [ ... ]} itself. */
+    private static boolean isPattern(String word) {
+        return !word.equals("[") && !word.equals("[[") && word.matches(".*[*?\\[].*");
+    }
 
     /** Every Markdown file of the repository, the modules' READMEs included, outside build output and node_modules. */
     private static List<Path> everyMarkdownFile() {
