@@ -1,7 +1,6 @@
 package com.example.workshop.tools.check;
 
 import com.example.workshop.tools.Stages;
-import com.example.workshop.tools.Trees;
 import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the build and the step's tests say, as a check's lines: each lesson's failing or missing
@@ -44,6 +44,10 @@ final class BuildFindings {
     private static final Pattern CHANGED_SIGNATURE = Pattern.compile(
             "(?:(?:constructor|method) \\S+ in (?:class|record|enum|interface) ([\\w$.]+) cannot be applied to given types"
                     + "|no suitable constructor found for ([\\w$]+)\\()");
+    /** The name and javac's "required:" parameters of a call that could not be applied, as {@link TestRun} words it. */
+    private static final Pattern REQUIRED = Pattern.compile(
+            "(?:constructor|method) ([\\w$]+) in (?:class|record|enum|interface) [\\w$.]+ cannot be applied to given types.*"
+                    + "\\(required: ([^;]*); found:");
     /** Why a package the guide's edit creates may be missing though the attendee made it. */
     private static final String PACKAGE_NOT_COMMITTED = " (made it already? then the package's name differs, or its files were"
             + " not committed where you made them: git add -A takes new files, git commit -am does not)";
@@ -204,8 +208,37 @@ final class BuildFindings {
         }
         // The error's own file still as the step before had it: its edit is the one not made yet (step 3:
         // AccountService has its new constructor, and Dependencies.java, edited after it, still calls the old one).
+        // Or the class it calls already declares the parameters the guide gives it: then the call is the one to change.
         String errorPath = first.get().substring(0, first.get().indexOf(".java:") + ".java".length());
-        return guides.hasAnEditOf(step.guide(), file.group(1)) && asTheStepBeforeHadIt(errorPath, step) ? file.group(1) : lookedInFile;
+        boolean callerToEdit = guides.hasAnEditOf(step.guide(), file.group(1))
+                && (asTheStepBeforeHadIt(errorPath, step) || calleeAsTheGuideHasIt(first.get(), lookedInFile, step));
+        return callerToEdit ? file.group(1) : lookedInFile;
+    }
+
+    /**
+     * True when javac's "required:" parameters are those that the step's finished code declares
+     * for the constructor or method a call could not be applied to: that class is as the guide has
+     * it (step 3's {@code AccountService(AccountRepository, AccountCache)}), whatever its comments.
+     */
+    private boolean calleeAsTheGuideHasIt(String error, String calleeFile, StepLessons step) {
+        Matcher required = REQUIRED.matcher(error);
+        if (!required.find()) {
+            return false;
+        }
+        try {
+            Optional<Stages.Stage> stage = new Stages(guides.root()).all().stream()
+                    .filter(candidate -> candidate.number() == step.number()).findFirst();
+            if (stage.isEmpty()) {
+                return false;
+            }
+            try (Stream<Path> files = Files.walk(stage.get().dir().resolve("src/main/java"))) {
+                Optional<Path> callee = files.filter(path -> path.getFileName().toString().equals(calleeFile)).findFirst();
+                return callee.isPresent() && JavaSource.parameterTypes(Files.readString(callee.get()), required.group(1))
+                        .contains(JavaSource.requiredTypes(required.group(2)));
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // no solutions here (a test's root): the class the call looks in keeps the pointer
+        }
     }
 
     /**
@@ -242,7 +275,10 @@ final class BuildFindings {
         }
     }
 
-    /** Whether the working copy's {@code path} is the same text as in the stage before {@code step} (false without solutions). */
+    /**
+     * Whether the working copy's {@code path} has the same code as in the stage before {@code step},
+     * comments and layout aside (false without solutions).
+     */
     private boolean asTheStepBeforeHadIt(String path, StepLessons step) {
         try {
             Optional<Stages.Stage> before = new Stages(guides.root()).all().stream()
@@ -250,7 +286,11 @@ final class BuildFindings {
             if (before.isEmpty()) {
                 return false;
             }
-            return Trees.sameFile(guides.root().resolve(path), before.get().dir().resolve(path));
+            Path yours = guides.root().resolve(path);
+            Path theirs = before.get().dir().resolve(path);
+            // Comments and layout of the attendee's own (typed from the guide) are still the step before's code.
+            return Files.isRegularFile(yours) && Files.isRegularFile(theirs)
+                    && JavaSource.code(Files.readString(yours)).equals(JavaSource.code(Files.readString(theirs)));
         } catch (IOException | RuntimeException e) {
             return false; // no solutions here (a test's root): the class the call looks in keeps the pointer
         }

@@ -1205,9 +1205,10 @@ class StepCheckTest {
         // Step 3 by the guide's order: AccountService has its new constructor (edit 3), Dependencies.java (edit 4) is step 2's still.
         guideWithEditsOf("03-read-aside.md", "CacheKeys.java", "AccountCache.java", "AccountService.java", "Dependencies.java");
         String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
-        write(root.resolve("solutions/step-2-momento-client").resolve(dependencies), "class Dependencies { /* step 2 */ }\n");
-        write(root.resolve("solutions/step-3-read-aside").resolve(dependencies), "class Dependencies { /* step 3 */ }\n");
-        write(root.resolve(dependencies), "class Dependencies { /* step 2 */ }\r\n"); // a Windows checkout: the same text
+        write(root.resolve("solutions/step-2-momento-client").resolve(dependencies), "/** Step 2's. */\nclass Dependencies { int two; }\n");
+        write(root.resolve("solutions/step-3-read-aside").resolve(dependencies), "class Dependencies { int three; }\n");
+        // Typed by hand at step 2: comments and layout of the attendee's own, and a Windows checkout's line endings.
+        write(root.resolve(dependencies), "// mine\r\nclass Dependencies {\r\n    int two;\r\n}\r\n");
         Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of("AccountCacheTest"), null);
         StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit));
         TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()), List.of(dependencies
@@ -1219,9 +1220,37 @@ class StepCheckTest {
         assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/03-read-aside.md, the edit of Dependencies.java: the first error"
                 + " above is in that file; then check again");
 
-        write(root.resolve(dependencies), "class Dependencies { /* the attendee's own edit, with a slip */ }\n");
+        write(root.resolve(dependencies), "class Dependencies { int mine; }\n");
         assertThat(check(readAside, build).get(0).lesson().hint()).as("Dependencies edited: the constructor it calls is to blame")
                 .isEqualTo("AccountService.java");
+    }
+
+    @Test
+    void aCallOfAConstructorThatHasTheGuidesParametersPointsAtTheCallersEdit() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "CacheKeys.java", "AccountCache.java", "AccountService.java", "Dependencies.java");
+        String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
+        write(root.resolve("solutions/step-2-momento-client").resolve(dependencies), "class Dependencies { int two; }\n");
+        write(root.resolve("solutions/step-3-read-aside/src/main/java/com/example/accounts/service/AccountService.java"), """
+                public class AccountService {
+                    public AccountService(AccountRepository repository, AccountCache cache) {
+                    }
+                }
+                """);
+        write(root.resolve(dependencies), "class Dependencies { int editedWithASlip; }\n");
+        Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit));
+        String error = dependencies + ":21: constructor AccountService in class com.example.accounts.service.AccountService cannot"
+                + " be applied to given types; (required: %s; found: AccountRepository)";
+
+        TestRun.Result newConstructor = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()),
+                List.of(error.formatted("AccountRepository, AccountCache")));
+        assertThat(check(readAside, newConstructor).get(0).lesson().hint())
+                .as("AccountService already takes what the guide gives it: the call is what to change").isEqualTo("Dependencies.java");
+
+        TestRun.Result oldConstructor = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()),
+                List.of(error.formatted("AccountRepository, String")));
+        assertThat(check(readAside, oldConstructor).get(0).lesson().hint())
+                .as("AccountService takes other parameters than the guide's: its edit").isEqualTo("AccountService.java");
     }
 
     @Test

@@ -1,0 +1,109 @@
+package com.example.workshop.tools.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Just enough reading of Java source for {@code check} to tell which side of a compile error is as
+ * the guide has it: an attendee who types the code writes comments and layout of their own, so a
+ * file is compared by its code, and a constructor or method by its parameter types.
+ */
+final class JavaSource {
+    private JavaSource() {
+    }
+
+    /**
+     * The code alone: comments and whitespace left out, string and character literals kept as
+     * they are (a {@code "//"} in a URL is no comment).
+     */
+    static String code(String source) {
+        return withoutComments(source, false);
+    }
+
+    /** {@code source} without comments; whitespace kept (a comment becomes a space) or left out. */
+    private static String withoutComments(String source, boolean keepWhitespace) {
+        StringBuilder code = new StringBuilder();
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (source.startsWith("//", i)) {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? source.length() : end;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? source.length() : end + 2;
+                code.append(keepWhitespace ? " " : "");
+            } else if (c == '"' || c == '\'') {
+                int end = endOfLiteral(source, i);
+                code.append(source, i, end);
+                i = end;
+            } else {
+                if (keepWhitespace || !Character.isWhitespace(c)) {
+                    code.append(c);
+                }
+                i++;
+            }
+        }
+        return code.toString();
+    }
+
+    /** The index after the string, text block or character literal that starts at {@code start}. */
+    private static int endOfLiteral(String source, int start) {
+        String quote = source.startsWith("\"\"\"", start) ? "\"\"\"" : String.valueOf(source.charAt(start));
+        int i = start + quote.length();
+        while (i < source.length() && !source.startsWith(quote, i)) {
+            i += source.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(source.length(), i + quote.length());
+    }
+
+    /**
+     * The parameter types of every constructor or method called {@code name} that {@code source}
+     * declares, as javac lists them after "required:" without packages and spaces
+     * ({@code AccountRepository,AccountCache}; "no arguments" for none).
+     */
+    static List<String> parameterTypes(String source, String name) {
+        List<String> declared = new ArrayList<>();
+        Matcher declaration = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(([^()]*)\\)\\s*(?:throws\\b[^{;]*)?\\{")
+                .matcher(withoutComments(source, true));
+        while (declaration.find()) {
+            List<String> types = new ArrayList<>();
+            for (String parameter : topLevel(declaration.group(1))) {
+                String type = parameter.replaceAll("@[\\w.]+(\\([^)]*\\))?", "").replaceAll("\\bfinal\\b", "").strip()
+                        .replaceFirst("\\s*\\b\\w+$", ""); // the parameter's name
+                types.add(type.replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "").replaceAll("\\s+", ""));
+            }
+            declared.add(types.isEmpty() ? "no arguments" : String.join(",", types));
+        }
+        return declared;
+    }
+
+    /** What javac's "required: ..." says, packages and spaces left out, to compare with {@link #parameterTypes}. */
+    static String requiredTypes(String required) {
+        String types = required.strip();
+        return types.equals("no arguments") ? types
+                : types.replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "").replaceAll("\\s+", "");
+    }
+
+    /** "Map<String, X> a, int b" as its two parameters: commas inside angle brackets stay. */
+    private static List<String> topLevel(String parameters) {
+        List<String> split = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (char c : parameters.toCharArray()) {
+            depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                split.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            split.add(current.toString());
+        }
+        return split;
+    }
+}
