@@ -44,6 +44,8 @@ final class BuildFindings {
     private static final Pattern CHANGED_SIGNATURE = Pattern.compile(
             "(?:(?:constructor|method) \\S+ in (?:class|record|enum|interface) ([\\w$.]+) cannot be applied to given types"
                     + "|no suitable constructor found for ([\\w$]+)\\()");
+    /** javac's error for a method's result used where the method returns nothing: its file and line. */
+    private static final Pattern VOID_RESULT_USED = Pattern.compile("^(src/main/\\S+\\.java):(\\d+): 'void' type not allowed here");
     /** The name and javac's "required:" parameters of a call that could not be applied, as {@link TestRun} words it. */
     private static final Pattern REQUIRED = Pattern.compile(
             "(?:constructor|method) ([\\w$]+) in (?:class|record|enum|interface) [\\w$.]+ cannot be applied to given types.*"
@@ -89,11 +91,42 @@ final class BuildFindings {
                     .map(file -> file.group(1).equals(fixedIn)).orElse(true);
             boolean packageMissing = firstError.map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
-                    ? ": the first error above is in that file" : packageMissing ? ": it creates the package the first error above"
+                    ? ": the first error above is in that file" + firstError.map(this::voidResultUsed).orElse("") : packageMissing ? ": it creates the package the first error above"
                     + " looks for" + PACKAGE_NOT_COMMITTED : ": it adds what the first error above"
                     + " looks for (unless the name is misspelt where it is used)") + "; then check again", List.of(), null);
         }
         return lesson;
+    }
+
+    /**
+     * For javac's "'void' type not allowed here" on a line that may be just as the guide has it
+     * (step 5's {@code fills.add(fill(...))}): the method of the same file whose result the line
+     * uses, though it still returns nothing, as an earlier step had it ("" when none is found).
+     */
+    private String voidResultUsed(String error) {
+        Matcher at = VOID_RESULT_USED.matcher(error);
+        if (!at.find()) {
+            return "";
+        }
+        try {
+            String source = Files.readString(guides.root().resolve(at.group(1)));
+            List<String> lines = source.lines().toList();
+            int line = Integer.parseInt(at.group(2));
+            if (line > lines.size()) {
+                return "";
+            }
+            Matcher called = Pattern.compile("\\b(\\w+)\\s*\\(").matcher(lines.get(line - 1));
+            while (called.find()) {
+                String method = called.group(1);
+                if (Pattern.compile("\\bvoid\\s+" + method + "\\s*\\(").matcher(JavaSource.withoutComments(source)).find()) {
+                    return ": line " + line + " uses what " + method + "(...) returns, and your " + method + " returns nothing"
+                            + " (void): the same edit changes " + method + " to return a value";
+                }
+            }
+            return "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     static String describe(TestRun.Result tests) {

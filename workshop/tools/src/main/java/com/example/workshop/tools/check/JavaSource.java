@@ -22,6 +22,11 @@ final class JavaSource {
         return withoutComments(source, false);
     }
 
+    /** The source without its comments, its layout kept (a block comment becomes a space). */
+    static String withoutComments(String source) {
+        return withoutComments(source, true);
+    }
+
     /** {@code source} without comments; whitespace kept (a comment becomes a space) or left out. */
     private static String withoutComments(String source, boolean keepWhitespace) {
         StringBuilder code = new StringBuilder();

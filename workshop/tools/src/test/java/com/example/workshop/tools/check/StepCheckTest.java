@@ -1185,6 +1185,32 @@ class StepCheckTest {
     }
 
     @Test
+    void aLineThatUsesTheResultOfAMethodStillVoidNamesThatMethod() throws Exception {
+        // Step 5's hitOrFill as the guide has it, with step 4's fill kept (the edit's last part not made yet).
+        guideWithEditsOf("05-fan-out.md", "AccountCache.java");
+        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        write(root.resolve(cache), """
+                class AccountCache {
+                    void hitOrFill(List<CompletableFuture<Void>> fills) {
+                        fills.add(fill(client, key, value));
+                    }
+                    /** Not this one: void add(...). */
+                    private void fill(CacheClient client, String key, String value) {
+                    }
+                }
+                """);
+        Lesson fansOut = Lesson.of("the N reads are sent at once", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(fansOut));
+
+        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(cache + ":3: 'void' type not allowed here")));
+
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of AccountCache.java: the first error"
+                + " above is in that file: line 3 uses what fill(...) returns, and your fill returns nothing (void): the same edit"
+                + " changes fill to return a value; then check again");
+    }
+
+    @Test
     void aCallWithParametersAClassTheGuideEditsDoesNotHaveYetPointsAtThatClassesEdit() throws Exception {
         guideWithEditsOf("05-fan-out.md", "ApiResponses.java", "ListMembersHandler.java");
         Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
