@@ -185,8 +185,8 @@ class AccountServiceTest {
         }
 
         assertThat(members).as("each member with the name the cache holds, which it gives only once the three users' gets"
-                + " are all sent: the service must read them with one cache.readAll, which sends every get before it waits"
-                + " for any (one at a time, the first get waits in vain)")
+                + " are all sent: the service must read them with one cache.readAll, and readAll must send every get before it"
+                + " waits for any (one at a time, the first get waits in vain)")
                 .extracting(Member::firstName).containsExactly("Alice", "Bob", "Carol");
     }
 

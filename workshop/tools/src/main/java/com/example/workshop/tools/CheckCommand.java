@@ -31,6 +31,11 @@ class CheckCommand extends StageCommand {
                 .orElseThrow(() -> new WorkshopException("No checks are written for " + stage.name()));
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "check")) {
             stopALeftOverBuild();
+            Optional<String> later = wanted == null ? Optional.empty() : laterThanAsked(stage);
+            if (later.isPresent()) {
+                out().println(later.get());
+                return 1;
+            }
             Optional<String> anotherStep = anotherStepsTests(stages, stage);
             if (anotherStep.isPresent()) { // checking would blame the code for the tests of another step
                 out().println(anotherStep.get());
@@ -42,6 +47,22 @@ class CheckCommand extends StageCommand {
             Checklist.forConsole().print(step, results, check.notes(), out());
             return results.stream().allMatch(LessonResult::done) ? 0 : 1;
         }
+    }
+
+    /**
+     * A check of an earlier step than the one the working copy is at ("check step-3" at step 4):
+     * its tests are the later step's, which hold the earlier step's too, so the later step's check
+     * is the one that says whether its code still does what the earlier step taught.
+     */
+    private Optional<String> laterThanAsked(Stages.Stage asked) {
+        Optional<Stages.Stage> current = stages.marked().flatMap(name -> stages.all().stream()
+                .filter(stage -> stage.name().equals(name)).findFirst());
+        if (current.isEmpty() || current.get().number() <= asked.number()) {
+            return Optional.empty();
+        }
+        return Optional.of("Your working copy is at " + current.get().name() + " (" + Stages.MARKER + " says so), past "
+                + asked.name() + ": its code and tests are " + current.get().branch() + "'s, which hold " + asked.branch()
+                + "'s too. Check it as the step it is at: " + tool("check"));
     }
 
     private void stopALeftOverBuild() throws IOException, InterruptedException {

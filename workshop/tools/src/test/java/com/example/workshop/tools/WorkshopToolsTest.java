@@ -418,6 +418,16 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void aCheckOfAnEarlierStepThanTheWorkingCopysSaysWhichStepItIsAt() {
+        run("use", "step-2");
+
+        assertThat(run("check", "step-1")).as("no build: step 1's check would meet step 2's tests").isEqualTo(1);
+
+        assertThat(output).contains("Your working copy is at step-2-second (.workshop-stage says so), past step-1-first")
+                .contains("-Dexec.args=\"check\"").doesNotContain("git stash pop").doesNotContain("Building");
+    }
+
+    @Test
     void aWholeTreeUndoAfterStartIsSaidAndStartRunsAgainWithoutForce() throws IOException {
         run("start", "step-2");
         Files.writeString(root.resolve(".workshop-stage"), "step-1-first\n"); // what git checkout -- . does to it; the tests stay
