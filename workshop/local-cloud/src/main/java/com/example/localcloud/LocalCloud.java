@@ -286,6 +286,7 @@ public final class LocalCloud implements AutoCloseable {
         private final List<EnvironmentCustomizer> customizers = new ArrayList<>();
         private boolean enforceIam = true;
         private Consumer<String> log = new ConsoleLog();
+        private boolean keepIdleEnvironments;
 
         private Builder(Path stageDirectory) {
             this.stageDirectory = stageDirectory.toAbsolutePath().normalize();
@@ -342,6 +343,16 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether to keep every execution environment however long it goes without an event.
+         * Default false: one is stopped after 10 minutes, as Lambda stops idle ones. A paused load
+         * test keeps them, or its start would meet every function's cold start at once.
+         */
+        public Builder keepIdleEnvironments(boolean keep) {
+            this.keepIdleEnvironments = keep;
+            return this;
+        }
+
         /** Where REPORT lines, the functions' output and messages go. Default: standard output. */
         public Builder log(Consumer<String> log) {
             this.log = log;
@@ -351,7 +362,7 @@ public final class LocalCloud implements AutoCloseable {
         /** Reads serverless.yml, builds the jar, then starts every service (see {@link CloudStartup}). */
         public LocalCloud start() throws IllegalStateException {
             StartOptions options = new StartOptions(stageDirectory, port, build, watch, dynamoDbPort,
-                    maxEnvironmentsPerFunction, loadOptions, customizers, enforceIam, log, new ControlLog());
+                    maxEnvironmentsPerFunction, loadOptions, customizers, enforceIam, log, new ControlLog(), keepIdleEnvironments);
             LocalCloud cloud = new LocalCloud(options, CloudStartup.start(options));
             if (watch) {
                 try {

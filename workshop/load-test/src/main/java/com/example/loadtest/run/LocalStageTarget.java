@@ -44,6 +44,7 @@ public final class LocalStageTarget implements Target {
                 .port(0)
                 .build(build)
                 .maxEnvironmentsPerFunction(maxEnvironments)
+                .keepIdleEnvironments(true) // a demo paused for a talk comes back warm, not to every cold start at once
                 .log(log);
         LocalCloud cloud = builder.start();
         cloud.dynamoDbFaults().delayEveryCall(delays.dynamoDb()); // after IAM, which stays on

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,13 +30,14 @@ public final class LambdaService implements AutoCloseable {
      * Lambda stops an execution environment that has had no event for a while (AWS does not say
      * how long; it frees the laptop's memory here, about 150 MB per environment).
      */
-    static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
+    public static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
 
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final Consumer<String> log;
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private final Deque<InvocationReport> reports = new ArrayDeque<>();
     private final FunctionJvms jvms;
+    /** Null when environments are kept however long they go without an event. */
     private final Duration idleLimit;
     private final ScheduledExecutorService idleStopper;
 
@@ -47,12 +49,21 @@ public final class LambdaService implements AutoCloseable {
      */
     public LambdaService(ServerlessConfig config, FunctionCredentials credentials,
                          List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log) {
-        this(config, credentials, customizers, maxEnvironments, log, FunctionJvms.onThisMachine(), IDLE_LIMIT);
+        this(config, credentials, customizers, maxEnvironments, log, IDLE_LIMIT);
+    }
+
+    /**
+     * @param idleLimit how long an environment may go without an event before it is stopped; null
+     *                  keeps every environment (a paused demo then comes back warm)
+     */
+    public LambdaService(ServerlessConfig config, FunctionCredentials credentials,
+                         List<EnvironmentCustomizer> customizers, int maxEnvironments, Consumer<String> log, Duration idleLimit) {
+        this(config, credentials, customizers, maxEnvironments, log, FunctionJvms.onThisMachine(), idleLimit);
     }
 
     /**
      * @param jvms      which JDK runs which runtime (tests pass their own)
-     * @param idleLimit how long an environment may go without an event before it is stopped
+     * @param idleLimit how long an environment may go without an event before it is stopped; null: never
      */
     LambdaService(ServerlessConfig config, FunctionCredentials credentials, List<EnvironmentCustomizer> customizers,
                   int maxEnvironments, Consumer<String> log, FunctionJvms jvms, Duration idleLimit) {
@@ -69,13 +80,23 @@ public final class LambdaService implements AutoCloseable {
             pools.put(function.name(), new FunctionPool(function, maxEnvironments,
                     number -> new ExecutionEnvironment(function, number, launcher, arn, log)));
         }
-        idleStopper = Executors.newSingleThreadScheduledExecutor(task -> {
+        idleStopper = idleLimit == null ? null : startIdleStopper(idleLimit);
+    }
+
+    private ScheduledExecutorService startIdleStopper(Duration limit) {
+        ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "lambda-idle-environments");
             thread.setDaemon(true);
             return thread;
         });
-        long checkEveryMillis = Math.max(1, Math.min(idleLimit.toMillis() / 4, 30_000));
-        idleStopper.scheduleWithFixedDelay(this::stopIdleEnvironments, checkEveryMillis, checkEveryMillis, TimeUnit.MILLISECONDS);
+        long checkEveryMillis = Math.max(1, Math.min(limit.toMillis() / 4, 30_000));
+        stopper.scheduleWithFixedDelay(this::stopIdleEnvironments, checkEveryMillis, checkEveryMillis, TimeUnit.MILLISECONDS);
+        return stopper;
+    }
+
+    /** How long an environment may go without an event before it is stopped; empty when none is ever stopped. */
+    public Optional<Duration> idleLimit() {
+        return Optional.ofNullable(idleLimit);
     }
 
     private void stopIdleEnvironments() {
@@ -165,11 +186,13 @@ public final class LambdaService implements AutoCloseable {
     /** Destroys every environment. */
     @Override
     public void close() {
-        idleStopper.shutdown(); // an environment it is stopping now is stopped before the pools close
-        try {
-            idleStopper.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (idleStopper != null) {
+            idleStopper.shutdown(); // an environment it is stopping now is stopped before the pools close
+            try {
+                idleStopper.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         pools.values().forEach(FunctionPool::close);
     }

@@ -93,7 +93,8 @@ public final class CloudStartup {
         // The functions' output goes to the log with the Momento key masked, should a function print it.
         SecretMasking functionLog = new SecretMasking(services.get(MomentoService.class).momento().secrets(), options.log());
         LambdaService lambda = services.startPart("the local Lambda", () -> new LambdaService(config, credentials,
-                environment, options.maxEnvironmentsPerFunction(), functionLog), LambdaRoutes::new);
+                environment, options.maxEnvironmentsPerFunction(), functionLog,
+                options.keepIdleEnvironments() ? null : LambdaService.IDLE_LIMIT), LambdaRoutes::new);
         services.start("the stream subscriptions", StreamSubscriptions.starter(lambda), context);
 
         ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),

@@ -12,10 +12,11 @@ import java.util.function.Consumer;
  *
  * @param customizers added to every execution environment after the services' own settings
  * @param controlLog  where the {@code /_local} routes write down their changes (kept across redeploys)
+ * @param keepIdleEnvironments never stop an execution environment for going without events
  */
 public record StartOptions(Path stageDirectory, int port, boolean build, boolean watch, int dynamoDbPort,
                            int maxEnvironmentsPerFunction, LoadOptions loadOptions, List<EnvironmentCustomizer> customizers,
-                           boolean enforceIam, Consumer<String> log, ControlLog controlLog) {
+                           boolean enforceIam, Consumer<String> log, ControlLog controlLog, boolean keepIdleEnvironments) {
 
     public StartOptions {
         customizers = List.copyOf(customizers);
@@ -24,6 +25,6 @@ public record StartOptions(Path stageDirectory, int port, boolean build, boolean
     /** The same, on a known port (a redeploy keeps the port the first start picked). */
     public StartOptions onPort(int knownPort) {
         return new StartOptions(stageDirectory, knownPort, build, watch, dynamoDbPort, maxEnvironmentsPerFunction, loadOptions,
-                customizers, enforceIam, log, controlLog);
+                customizers, enforceIam, log, controlLog, keepIdleEnvironments);
     }
 }

@@ -73,6 +73,25 @@ class LambdaServiceTest {
         assertThat(reports).allSatisfy(report -> assertThat(report.coldStart()).isTrue());
     }
 
+    /** Kept environments (a paused load test's): no idle stop runs at all, and the limit says so. */
+    @Test
+    void withoutAnIdleLimitEveryEnvironmentIsKept() throws Exception {
+        ServerlessConfig config = fixtureStage();
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (LambdaService kept = new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1,
+                log::add, null)) {
+            assertThat(kept.idleLimit()).isEmpty();
+            assertThat(invoke(kept, FAST_EVENT).status()).isEqualTo(InvocationResult.Status.SUCCESS);
+            Thread.sleep(3_000); // longer than the 2 s limit under which the test above sees its stop
+            assertThat(kept.environmentCount("echo")).isEqualTo(1);
+        }
+        assertThat(log).noneMatch(line -> line.contains("Stopped after"));
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1,
+                log::add)) {
+            assertThat(lambda.idleLimit()).as("by default, as Lambda").contains(LambdaService.IDLE_LIMIT);
+        }
+    }
+
     @Test
     void theStopLineSaysHowLongInWords() {
         assertThat(LambdaService.describe(LambdaService.IDLE_LIMIT)).isEqualTo("10 minutes");
