@@ -90,10 +90,13 @@ final class BuildFindings {
             boolean inIt = firstError.map(BROKEN_FILE::matcher).filter(Matcher::find)
                     .map(file -> file.group(1).equals(fixedIn)).orElse(true);
             boolean packageMissing = firstError.map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
+            boolean classMissing = firstError.map(MISSING_CLASS::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
-                    ? ": the first error above is in that file" + firstError.map(this::voidResultUsed).orElse("") : packageMissing ? ": it creates the package the first error above"
-                    + " looks for" + PACKAGE_NOT_COMMITTED : ": it adds what the first error above"
-                    + " looks for (unless the name is misspelt where it is used)") + "; then check again", List.of(), null);
+                    ? ": the first error above is in that file" + firstError.map(this::voidResultUsed).orElse("")
+                    : packageMissing ? ": it creates the package the first error above looks for" + PACKAGE_NOT_COMMITTED
+                    : classMissing ? ": it creates the class the first error above looks for"
+                    : ": it adds what the first error above looks for (unless the name is misspelt where it is used)")
+                    + "; then check again", List.of(), null);
         }
         return lesson;
     }
@@ -230,6 +233,13 @@ final class BuildFindings {
                 return creating.get();
             }
         }
+        // A class of the service that is not there at all: the edit that creates it (step 7's ActivityConsumer, typed
+        // before ActivityRepository). Where the class is there, an import or its name is what to fix, in the error's file.
+        Matcher missingClass = MISSING_CLASS.matcher(first.get());
+        if (missingClass.find() && guides.hasAnEditOf(step.guide(), missingClass.group(1) + ".java")
+                && !inTheCode(missingClass.group(1) + ".java")) {
+            return missingClass.group(1) + ".java";
+        }
         // A method or constructor of another class that is missing, or has other parameters: that class's edit adds it
         // (step 5's ListMembersHandler calls ApiResponses.ok(Object), which the edit of ApiResponses.java adds).
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());
@@ -246,6 +256,15 @@ final class BuildFindings {
         boolean callerToEdit = guides.hasAnEditOf(step.guide(), file.group(1))
                 && (asTheStepBeforeHadIt(errorPath, step) || calleeAsTheGuideHasIt(first.get(), lookedInFile, step));
         return callerToEdit ? file.group(1) : lookedInFile;
+    }
+
+    /** Whether the attendee's src/main/java holds a file of that name, in any package. */
+    private boolean inTheCode(String fileName) {
+        try (Stream<Path> files = Files.walk(guides.root().resolve("src/main/java"))) {
+            return files.anyMatch(path -> path.getFileName().toString().equals(fileName));
+        } catch (IOException | RuntimeException e) {
+            return true; // unreadable: the error's own file keeps the pointer
+        }
     }
 
     /**

@@ -50,7 +50,8 @@ final class ServerlessYmlSyntax {
         try {
             // Nodes only, as the local cloud reads it first: CloudFormation's !Sub and !GetAtt need no constructor here.
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-            return root == null ? Optional.empty() : keyWrittenTwice(root, "").or(() -> variableNeverClosed(root, ""));
+            return root == null ? Optional.empty() : keyWrittenTwice(root, "").or(() -> variableNeverClosed(root, ""))
+                    .or(() -> resourceKeyOutOfItsBlock(root));
         } catch (MarkedYAMLException e) {
             return Optional.of(describe(e, text.split("\\R", -1)));
         } catch (YAMLException e) {
@@ -100,6 +101,49 @@ final class ServerlessYmlSyntax {
             return Optional.empty();
         }
         return children(node, path, ServerlessYmlSyntax::variableNeverClosed);
+    }
+
+    /** What CloudFormation takes beside a resource's Type: anything else there is a property indented out of Properties. */
+    private static final java.util.Set<String> RESOURCE_ATTRIBUTES = java.util.Set.of("Type", "Properties", "DependsOn",
+            "Condition", "Metadata", "DeletionPolicy", "UpdateReplacePolicy", "CreationPolicy", "UpdatePolicy");
+
+    /**
+     * A key beside a resource's Type and Properties that CloudFormation does not take there, as
+     * step 6's {@code StreamSpecification} pasted two spaces too far left: a line indented out of
+     * its block, which the YAML allows and the template does not. Told here, before the build,
+     * rather than when the local cloud starts, after it.
+     */
+    private static Optional<String> resourceKeyOutOfItsBlock(Node root) {
+        Node resources = value(value(root, "resources"), "Resources");
+        if (resources instanceof MappingNode mapping) {
+            for (NodeTuple resource : mapping.getValue()) {
+                if (resource.getKeyNode() instanceof ScalarNode name && resource.getValueNode() instanceof MappingNode body
+                        && value(body, "Type") != null) {
+                    for (NodeTuple tuple : body.getValue()) {
+                        if (tuple.getKeyNode() instanceof ScalarNode key && !RESOURCE_ATTRIBUTES.contains(key.getValue())) {
+                            String path = "resources.Resources." + name.getValue();
+                            return Optional.of("serverless.yml, line " + (key.getStartMark().getLine() + 1) + ": " + path + "."
+                                    + key.getValue() + " stands beside " + path + "'s Type, where CloudFormation takes only "
+                                    + String.join(", ", new java.util.TreeSet<>(RESOURCE_ATTRIBUTES)) + ": a property? indent"
+                                    + " it under " + path + ".Properties:");
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value of {@code key} in a mapping, or null. */
+    private static Node value(Node node, String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                    return tuple.getValueNode();
+                }
+            }
+        }
+        return null;
     }
 
     /** The first finding of {@code look} in a mapping's values or a list's items, depth first. */

@@ -114,6 +114,22 @@ class ServerlessYmlSyntaxTest {
     }
 
     @Test
+    void aPropertyBesideAResourcesTypeIsNamedWithWhereItBelongs() throws Exception {
+        // Guide 06's StreamSpecification pasted two spaces too far left: YAML, but no template CloudFormation takes.
+        String text = "resources:\n  Resources:\n    AccountsTable:\n      Type: AWS::DynamoDB::Table\n      DependsOn: []\n"
+                + "      Properties:\n        BillingMode: PAY_PER_REQUEST\n      StreamSpecification:\n"
+                + "        StreamViewType: NEW_AND_OLD_IMAGES\n";
+
+        assertThat(errorIn(text)).isEqualTo("serverless.yml, line 8: resources.Resources.AccountsTable.StreamSpecification"
+                + " stands beside resources.Resources.AccountsTable's Type, where CloudFormation takes only Condition, CreationPolicy,"
+                + " DeletionPolicy, DependsOn, Metadata, Properties, Type, UpdatePolicy, UpdateReplacePolicy: a property? indent it"
+                + " under resources.Resources.AccountsTable.Properties:");
+        Files.writeString(dir.resolve("serverless.yml"), text.replace("      StreamSpecification:\n", "        StreamSpecification:\n")
+                .replace("        StreamViewType", "          StreamViewType"));
+        assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).as("where guide 06 puts it").isEmpty();
+    }
+
+    @Test
     void theSameKeyInTwoBlocksIsNotWrittenTwice() throws Exception {
         Files.writeString(dir.resolve("serverless.yml"), "functions:\n  getUser:\n    handler: a.B\n    environment:\n"
                 + "      X: 1\n  getOrganization:\n    handler: a.C\n    environment:\n      X: 1\n");

@@ -1185,6 +1185,28 @@ class StepCheckTest {
     }
 
     @Test
+    void aClassOfTheServiceThatIsNotThereYetPointsAtTheEditThatCreatesIt() throws Exception {
+        // Step 7's edit 3 typed before edit 2: ActivityConsumer uses ActivityRepository, which edit 2 creates.
+        guideWithEditsOf("07-stream-consumer.md", "serverless.yml", "ActivityRepository.java", "ActivityConsumer.java");
+        String consumer = "src/main/java/com/example/accounts/service/ActivityConsumer.java";
+        write(root.resolve(consumer), "class ActivityConsumer { ActivityRepository activities; }\n");
+        Lesson once = Lesson.of("each event recorded once", "ActivityRepository.java", List.of("ActivityRepositoryTest"), null);
+        StepLessons consumerStep = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(once));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()),
+                List.of(consumer + ":10: cannot find symbol (symbol: class ActivityRepository)"));
+
+        List<LessonResult> results = check(consumerStep, build);
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("ActivityRepository.java");
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/07-stream-consumer.md, the edit of ActivityRepository.java:"
+                + " it creates the class the first error above looks for; then check again");
+
+        write(root.resolve("src/main/java/com/example/accounts/repository/ActivityRepository.java"), "class ActivityRepository {}\n");
+        assertThat(check(consumerStep, build).get(0).lesson().hint()).as("the class is there: an import is missing, where the"
+                + " error is").isEqualTo("ActivityConsumer.java");
+    }
+
+    @Test
     void aLineThatUsesTheResultOfAMethodStillVoidNamesThatMethod() throws Exception {
         // Step 5's hitOrFill as the guide has it, with step 4's fill kept (the edit's last part not made yet).
         guideWithEditsOf("05-fan-out.md", "AccountCache.java");
