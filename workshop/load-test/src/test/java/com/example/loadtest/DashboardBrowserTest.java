@@ -205,6 +205,22 @@ class DashboardBrowserTest {
 
     @Test
     @Order(6)
+    void aPauseIsSaidOnThePageAndLeavesTheHitRatioUnknownNotBridged() {
+        click("pause");
+        waitUntil("the status line says paused", () -> browser.findElement(By.id("status")).getText().startsWith("Paused"),
+                Duration.ofSeconds(10));
+        waitUntil("a paused second on the hit ratio chart: a gap (null), not a point to draw a line through (undefined)",
+                () -> (Boolean) browser.executeScript("const t = run.events.filter(e => e.type === 'tick').slice(-1)[0];"
+                        + " return t.load === 'paused' && run.figures['step-4'].hit.slice(-1)[0] === null"), Duration.ofSeconds(10));
+
+        click("start");
+        waitUntil("the status line says the load runs", () -> browser.findElement(By.id("status")).getText()
+                .startsWith("The load runs on every stage at once: Pause holds it"), Duration.ofSeconds(10));
+        waitUntil("hits again", () -> percent(figure("step-4", "hitRatio")) >= 50, Duration.ofSeconds(30));
+    }
+
+    @Test
+    @Order(7)
     void stopWritesTheResultsAndTheRunReplaysInThePage() throws Exception {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));

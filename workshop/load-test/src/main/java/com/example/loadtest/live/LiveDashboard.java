@@ -92,14 +92,17 @@ public final class LiveDashboard implements AutoCloseable {
             return ready;
         }
 
+        // The status line follows the buttons: "press Start" must not stay up while the load runs.
         @Override
         public void start() {
             each.forEach(LiveLoad::start);
+            status("The load runs on every stage at once: Pause holds it, Stop ends the run and writes the results.");
         }
 
         @Override
         public void pause() {
             each.forEach(LiveLoad::pause);
+            status("Paused: no requests until Start (the functions stay warm).");
         }
 
         @Override

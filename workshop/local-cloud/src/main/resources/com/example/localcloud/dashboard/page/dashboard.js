@@ -62,13 +62,26 @@ function tick(event) {
     f.p99.push(sample.p99Ms);
     f.rps.push(sample.requestsPerSecond);
     f.eps.push(sample.errorsPerSecond);
-    f.hit.push(sample.hitRatio == null ? null : sample.hitRatio * 100);
+    f.hit.push(hitRatioPoint(f, sample, event.load));
     f.ddb.push(sample.dynamoDbReadsPerSecond);
     for (const c of sample.coldStarts) run.coldStarts.push({ t: event.t, stage: sample.stage, ...c });
     showFigures(sample);
   }
   showLoad(replaying ? "replay" : event.load, event.concurrency, event.t);
   redraw();
+}
+
+// A second without cache reads is bridged (undefined: uPlot draws across it) when the load runs and
+// the quiet is short; paused, waiting, or quiet for longer, the ratio is unknown (null: a gap), so
+// no straight line across a talk looks like a slow change of the ratio.
+const QUIET_SECONDS_BRIDGED = 10;
+function hitRatioPoint(f, sample, load) {
+  if (sample.hitRatio != null) {
+    f.quietSeconds = 0;
+    return sample.hitRatio * 100;
+  }
+  f.quietSeconds = (f.quietSeconds || 0) + 1;
+  return load === "paused" || load === "waiting" || f.quietSeconds > QUIET_SECONDS_BRIDGED ? null : undefined;
 }
 
 function end(event) {
@@ -164,7 +177,7 @@ const CHARTS = {
   throughput: { unit: "req/s", series: (name, f, i) => [
       line(`${name}`, f.rps, i, 4, DASHES[i % DASHES.length]),
       line(`${name} errors`, f.eps, i, 2, [2, 4])] },
-  hitRatio: { unit: "%", range: [0, 100], spanGaps: true, series: (name, f, i) => [line(name, f.hit, i, 4, DASHES[i % DASHES.length])] },
+  hitRatio: { unit: "%", range: [0, 100], series: (name, f, i) => [line(name, f.hit, i, 4, DASHES[i % DASHES.length])] },
   dynamoDb: { unit: "reads/s", series: (name, f, i) => [line(name, f.ddb, i, 4, DASHES[i % DASHES.length])] },
 };
 
@@ -184,7 +197,7 @@ function buildCharts() {
       scales: { x: { time: false }, y: spec.log ? { distr: 3, log: 10 } : { range: spec.range ? () => spec.range : (u, min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [{ ...axis, values: (u, values) => values.map(v => v + " s") },
              { ...axis, size: 85, values: (u, values) => values.map(v => (v == null ? "" : +v.toFixed(2)) + "") }],
-      series: [{ label: "t" }, ...lines.map(l => ({ label: l.label, stroke: l.stroke, width: l.width, dash: l.dash, spanGaps: !!spec.spanGaps,
+      series: [{ label: "t" }, ...lines.map(l => ({ label: l.label, stroke: l.stroke, width: l.width, dash: l.dash,
                                                      points: { show: false }, value: (u, v) => v == null ? "–" : (+v.toFixed(1)) + " " + spec.unit }))],
       legend: { live: false },
       cursor: { show: false },
@@ -257,10 +270,13 @@ function drawMarks(u, withColdStarts) {
       ctx.fillStyle = COLOURS[i % COLOURS.length];
       ctx.beginPath(); ctx.moveTo(x, y - 12 * ratio); ctx.lineTo(x - 7 * ratio, y); ctx.lineTo(x + 7 * ratio, y); ctx.fill();
       const text = `Init ${(c.initDurationMs / 1000).toFixed(1)} s`;
-      if (x > labelledUpTo) {  // a label only where it does not cover the previous one
+      const textWidth = ctx.measureText(text).width;
+      // Right of the triangle, or left of it where the chart ends first (the newest are at the right edge).
+      const textX = x + 8 * ratio + textWidth <= left + width ? x + 8 * ratio : x - 8 * ratio - textWidth;
+      if (textX > labelledUpTo) {  // a label only where it does not cover the previous one
         ctx.fillStyle = "#111";
-        ctx.fillText(text, x + 8 * ratio, y - 14 * ratio);
-        labelledUpTo = x + ctx.measureText(text).width + 12 * ratio;
+        ctx.fillText(text, textX, y - 14 * ratio);
+        labelledUpTo = textX + textWidth + 4 * ratio;
       }
     });
   }
