@@ -81,14 +81,15 @@ final class Step2MomentoClient {
 
     /**
      * The next edit when Init creates no client and logged no failure (a failure, such as a variable
-     * serverless.yml lacks, says where itself): Clients.java until it builds a CacheClient (its edit
-     * comes first in the guide), then Dependencies.java, whose edit calls it during Init.
+     * serverless.yml lacks, says where itself): Clients.java until it has its cacheClient method
+     * (its edit comes first in the guide; its imports alone, typed first, are not the edit), then
+     * Dependencies.java, whose edit calls it during Init.
      */
     static String whereInitCreatesNoClient(LocalService service) {
         if (!getUsersLines(service, Step2MomentoClient::tellsOfAFailure).isEmpty()) {
             return null;
         }
-        return service.sourceLine("Clients.java", "CacheClient").isPresent() ? "Dependencies.java" : "Clients.java";
+        return service.sourceLine("Clients.java", "CacheClient cacheClient(").isPresent() ? "Dependencies.java" : "Clients.java";
     }
 
     /**

@@ -154,6 +154,11 @@ class Step2MomentoClientTest {
         assertThat(Step2MomentoClient.twoEditsAhead(service())).as("and the line says the next one is Dependencies.java's")
                 .contains("then Dependencies.java's calls it during Init");
 
+        Files.writeString(clients, "import momento.sdk.CacheClient;\nfinal class Clients {\n    private static CacheClient cacheClient;\n"
+                + "    static DynamoDbClient dynamoDb() { return null; }\n}\n");
+        assertThat(Step2MomentoClient.whereInitCreatesNoClient(service())).as("the edit's imports and fields, typed first: not done")
+                .isEqualTo("Clients.java");
+
         Files.writeString(clients, "final class Clients {\n    static CacheClient cacheClient(String id) { return null; }\n}\n");
         assertThat(Step2MomentoClient.whereInitCreatesNoClient(service())).as("Clients builds one: nothing calls it during Init")
                 .isEqualTo("Dependencies.java");

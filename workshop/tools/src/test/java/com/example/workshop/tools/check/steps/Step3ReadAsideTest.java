@@ -30,6 +30,21 @@ class Step3ReadAsideTest {
         assertThat(Step3ReadAside.ttlGivenIn(service())).startsWith("workshop/02-momento-client.md, the edit of Clients.java");
     }
 
+    @Test
+    void aReadThatNeverAskedTheCacheIsTracedToAccountServiceWhileItsFindMethodsReadNothingThroughIt() throws Exception {
+        Path service = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts/service"))
+                .resolve("AccountService.java");
+        // Edit 3's constructor made, its find methods still step 2's: every probe of the step sees no cache call.
+        Files.writeString(service, "class AccountService {\n    AccountService(AccountRepository repository, AccountCache cache) {}\n"
+                + "    Optional<User> findUser(String username) {\n        return repository.findUser(username);\n    }\n}\n");
+        assertThat(Step3ReadAside.whereReadsSkipTheCache(service())).isEqualTo("AccountService.java");
+
+        Files.writeString(service, Files.readString(service).replace("repository.findUser(username)",
+                "cache.read(CacheKeys.user(username), User.class, () -> repository.findUser(username))"));
+        assertThat(Step3ReadAside.whereReadsSkipTheCache(service())).as("it reads through the cache: the lesson's own pointer")
+                .isNull();
+    }
+
     private void clientsWith(String declaration) throws Exception {
         Path file = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts")).resolve("Clients.java");
         Files.writeString(file, "package com.example.accounts;\n\nfinal class Clients {\n" + declaration + "\n}\n");
