@@ -157,6 +157,7 @@ final class Step4WriteAside {
     }
 
     static void aFailedCacheWriteDoesNotFailTheRequest(LocalService service) throws Exception {
+        long faultsBefore = service.injectedMomentoFaults();
         service.breakMomento();
         String user;
         try {
@@ -164,6 +165,10 @@ final class Step4WriteAside {
         } finally {
             service.healMomento();
         }
+        // Without a write to fail, a create that answers proves nothing yet (this step's edits not made).
+        expect(service.injectedMomentoFaults() > faultsBefore, "not tried yet: creating a user while Momento was down made no"
+                + " cache call, so no write failed; createUser's write-aside (cache.write after the repository's write) is what"
+                + " this line tries", "AccountService.java");
         Reply read = service.get("/users/" + user);
         expect(read.status() == 200, "after creating a user while Momento was down, " + read.describe("GET /users/" + user));
     }
