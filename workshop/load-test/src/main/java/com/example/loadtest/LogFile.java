@@ -59,7 +59,7 @@ final class LogFile implements Consumer<String>, AutoCloseable {
         try {
             writer.flush();
         } catch (IOException e) {
-            // as above; a closed writer is not flushed again (the task is cancelled first)
+            // as above; and a flush that waited for the lock while close() ran meets a closed writer ("Stream closed")
         }
     }
 

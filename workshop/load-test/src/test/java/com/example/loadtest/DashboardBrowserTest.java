@@ -206,6 +206,16 @@ class DashboardBrowserTest {
     @Test
     @Order(6)
     void aPauseIsSaidOnThePageAndLeavesTheHitRatioUnknownNotBridged() {
+        assertThat((Boolean) browser.executeScript("return run.charts.hitRatio.plot.series.slice(1).every(s => !s.spanGaps)"))
+                .as("the hit ratio's lines break at null (uPlot draws across undefined only)").isTrue();
+        assertThat(browser.executeScript("const f = {}, quiet = {hitRatio: null}, out = [];"
+                + " out.push(hitRatioPoint(f, {hitRatio: 0}, 'running'));"
+                + " for (let i = 0; i < 11; i++) out.push(hitRatioPoint(f, quiet, 'running'));"
+                + " out.push(hitRatioPoint(f, {hitRatio: 0.5}, 'running'), hitRatioPoint(f, quiet, 'paused'));"
+                + " return out.map(v => v === undefined ? 'undefined' : String(v)).join(' ')"))
+                .as("a ratio of 0 is a point; 10 quiet running seconds are bridged, the 11th is a gap; a paused second is a gap")
+                .isEqualTo("0 undefined undefined undefined undefined undefined undefined undefined undefined undefined undefined"
+                        + " null 50 null");
         click("pause");
         waitUntil("the status line says paused", () -> browser.findElement(By.id("status")).getText().startsWith("Paused"),
                 Duration.ofSeconds(10));

@@ -352,9 +352,10 @@ class GuideSnippetsTest {
 
     private static final Pattern COMMENT = Pattern.compile("(^|\\s)#");
 
-    /** A word with *, ? or [ in it, but not the test command {@code [ ... ]} itself. */
+    /** A word with *, ? or [ in it, but not the test command {@code [ ... ]} itself, {@code $?}, or an escaped one. */
     private static boolean isPattern(String word) {
-        return !word.equals("[") && !word.equals("[[") && word.matches(".*[*?\\[].*");
+        String unescaped = word.replaceAll("\\\\.|\\$[?*]", "");
+        return !word.equals("[") && !word.equals("[[") && unescaped.matches(".*[*?\\[].*");
     }
 
     /** Every Markdown file of the repository, the modules' READMEs included, outside build output and node_modules. */

@@ -92,7 +92,7 @@ final class BuildFindings {
             boolean packageMissing = firstError.map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
             boolean classMissing = firstError.map(MISSING_CLASS::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
-                    ? ": the first error above is in that file" + firstError.map(this::voidResultUsed).orElse("")
+                    ? ": the first error above is in that file" + firstError.map(error -> voidResultUsed(error, step)).orElse("")
                     : packageMissing ? ": it creates the package the first error above looks for" + PACKAGE_NOT_COMMITTED
                     : classMissing ? ": it creates the class the first error above looks for"
                     : ": it adds what the first error above looks for (unless the name is misspelt where it is used)")
@@ -106,7 +106,7 @@ final class BuildFindings {
      * (step 5's {@code fills.add(fill(...))}): the method of the same file whose result the line
      * uses, though it still returns nothing, as an earlier step had it ("" when none is found).
      */
-    private String voidResultUsed(String error) {
+    private String voidResultUsed(String error, StepLessons step) {
         Matcher at = VOID_RESULT_USED.matcher(error);
         if (!at.find()) {
             return "";
@@ -121,7 +121,8 @@ final class BuildFindings {
             Matcher called = Pattern.compile("\\b(\\w+)\\s*\\(").matcher(lines.get(line - 1));
             while (called.find()) {
                 String method = called.group(1);
-                if (Pattern.compile("\\bvoid\\s+" + method + "\\s*\\(").matcher(JavaSource.withoutComments(source)).find()) {
+                if (Pattern.compile("\\bvoid\\s+" + method + "\\s*\\(").matcher(JavaSource.withoutComments(source)).find()
+                        && returnsAValueInTheStep(at.group(1), method, step)) {
                     return ": line " + line + " uses what " + method + "(...) returns, and your " + method + " returns nothing"
                             + " (void): the same edit changes " + method + " to return a value";
                 }
@@ -129,6 +130,21 @@ final class BuildFindings {
             return "";
         } catch (IOException | RuntimeException e) {
             return "";
+        }
+    }
+
+    /** Whether the step's finished {@code path} declares {@code method} with a return value (not only void); false without solutions. */
+    private boolean returnsAValueInTheStep(String path, String method, StepLessons step) {
+        try {
+            Optional<Stages.Stage> stage = new Stages(guides.root()).all().stream()
+                    .filter(candidate -> candidate.number() == step.number()).findFirst();
+            if (stage.isEmpty() || !Files.isRegularFile(stage.get().dir().resolve(path))) {
+                return false;
+            }
+            String finished = JavaSource.withoutComments(Files.readString(stage.get().dir().resolve(path)));
+            return Pattern.compile("\\b(?!(?:void|return|new|throw|else|case|yield)\\b)[\\w<>\\[\\]?,]+\\s+" + method + "\\s*\\(").matcher(finished).find();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -16,7 +16,8 @@ final class JavaSource {
 
     /**
      * The code alone: comments and whitespace left out, string and character literals kept as
-     * they are (a {@code "//"} in a URL is no comment).
+     * they are (a {@code "//"} in a URL is no comment). Only to compare two files: with the spaces
+     * gone, tokens run together ({@code int ab} reads as {@code inta b} does).
      */
     static String code(String source) {
         return withoutComments(source, false);
@@ -71,14 +72,17 @@ final class JavaSource {
      */
     static List<String> parameterTypes(String source, String name) {
         List<String> declared = new ArrayList<>();
+        // Annotations with arguments first (@Named("x")): their parentheses would end the parameter list early.
+        String code = withoutComments(source, true).replaceAll("@[\\w.]+\\s*\\([^()]*\\)", " ");
         Matcher declaration = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(([^()]*)\\)\\s*(?:throws\\b[^{;]*)?\\{")
-                .matcher(withoutComments(source, true));
+                .matcher(code);
         while (declaration.find()) {
             List<String> types = new ArrayList<>();
             for (String parameter : topLevel(declaration.group(1))) {
-                String type = parameter.replaceAll("@[\\w.]+(\\([^)]*\\))?", "").replaceAll("\\bfinal\\b", "").strip()
+                String type = parameter.replaceAll("@[\\w.]+", "").replaceAll("\\bfinal\\b", "").strip()
                         .replaceFirst("\\s*\\b\\w+$", ""); // the parameter's name
-                types.add(type.replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "").replaceAll("\\s+", ""));
+                // javac writes varargs as the array they are: "String[]" for "String... names".
+                types.add(type.replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "").replaceAll("\\s+", "").replace("...", "[]"));
             }
             declared.add(types.isEmpty() ? "no arguments" : String.join(",", types));
         }

@@ -91,6 +91,27 @@ public final class LocalService {
     }
 
     /**
+     * Whether the working copy's {@code fileName} (in any package of src/main/java) has code that
+     * {@code pattern} finds, comments left out: what an edit adds, in the attendee's own layout
+     * ({@code CacheClient  cacheClient (}), and not a line they commented out.
+     */
+    public boolean sourceHas(String fileName, java.util.regex.Pattern pattern) {
+        if (workingCopy == null || !Files.isDirectory(workingCopy.resolve("src/main/java"))) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(workingCopy.resolve("src/main/java"))) {
+            for (Path file : files.filter(path -> path.getFileName().toString().equals(fileName)).toList()) {
+                if (pattern.matcher(JavaSource.withoutComments(Files.readString(file))).find()) {
+                    return true;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
      * The first line of the working copy's source file {@code fileName} (anywhere under src/main/java)
      * that contains {@code text}; empty where there is none, or no working copy.
      */

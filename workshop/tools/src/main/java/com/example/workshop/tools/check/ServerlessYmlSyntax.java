@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Whether serverless.yml is YAML at all, read before the build: a tab, a line indented out of
@@ -29,6 +32,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * variable points at) is the local cloud's to judge when it starts.
  */
 final class ServerlessYmlSyntax {
+    /**
+     * What CloudFormation takes beside a resource's Type: anything else there is a property indented
+     * out of Properties. The local cloud's ServerlessConfigLoader refuses the same when it starts
+     * (the tools are built alone and cannot use its list).
+     */
+    private static final Set<String> RESOURCE_ATTRIBUTES = Set.of("Type", "Properties", "DependsOn",
+            "Condition", "Metadata", "DeletionPolicy", "UpdateReplacePolicy", "CreationPolicy", "UpdatePolicy");
+
     private ServerlessYmlSyntax() {
     }
 
@@ -103,10 +114,6 @@ final class ServerlessYmlSyntax {
         return children(node, path, ServerlessYmlSyntax::variableNeverClosed);
     }
 
-    /** What CloudFormation takes beside a resource's Type: anything else there is a property indented out of Properties. */
-    private static final java.util.Set<String> RESOURCE_ATTRIBUTES = java.util.Set.of("Type", "Properties", "DependsOn",
-            "Condition", "Metadata", "DeletionPolicy", "UpdateReplacePolicy", "CreationPolicy", "UpdatePolicy");
-
     /**
      * A key beside a resource's Type and Properties that CloudFormation does not take there, as
      * step 6's {@code StreamSpecification} pasted two spaces too far left: a line indented out of
@@ -120,11 +127,13 @@ final class ServerlessYmlSyntax {
                 if (resource.getKeyNode() instanceof ScalarNode name && resource.getValueNode() instanceof MappingNode body
                         && value(body, "Type") != null) {
                     for (NodeTuple tuple : body.getValue()) {
-                        if (tuple.getKeyNode() instanceof ScalarNode key && !RESOURCE_ATTRIBUTES.contains(key.getValue())) {
+                        // A merge key (<<: *defaults) is YAML's, merged before CloudFormation sees the resource.
+                        if (tuple.getKeyNode() instanceof ScalarNode key && !RESOURCE_ATTRIBUTES.contains(key.getValue())
+                                && !key.getTag().equals(Tag.MERGE) && !key.getValue().equals("<<")) {
                             String path = "resources.Resources." + name.getValue();
                             return Optional.of("serverless.yml, line " + (key.getStartMark().getLine() + 1) + ": " + path + "."
                                     + key.getValue() + " stands beside " + path + "'s Type, where CloudFormation takes only "
-                                    + String.join(", ", new java.util.TreeSet<>(RESOURCE_ATTRIBUTES)) + ": a property? indent"
+                                    + String.join(", ", new TreeSet<>(RESOURCE_ATTRIBUTES)) + ": a property? indent"
                                     + " it under " + path + ".Properties:");
                         }
                     }

@@ -46,7 +46,7 @@ class JavaSourceTest {
                     /** Not this one: AccountService(String s) is in a comment. */
                     public AccountService(final AccountRepository repository, @Nullable com.example.cache.AccountCache cache) {
                     }
-                    AccountService(Map<String, List<Item>> items, String... names) throws IOException {
+                    AccountService(Map<String, List<Item>> items, @Named("n") String... names) throws IOException {
                     }
                     AccountService() {
                     }
@@ -57,7 +57,7 @@ class JavaSourceTest {
                 """;
 
         assertThat(JavaSource.parameterTypes(service, "AccountService"))
-                .containsExactly("AccountRepository,AccountCache", "Map<String,List<Item>>,String...", "no arguments");
+                .containsExactly("AccountRepository,AccountCache", "Map<String,List<Item>>,String[]", "no arguments");
         assertThat(JavaSource.requiredTypes(" com.example.accounts.repository.AccountRepository, AccountCache"))
                 .isEqualTo("AccountRepository,AccountCache");
         assertThat(JavaSource.requiredTypes("no arguments")).isEqualTo("no arguments");

@@ -127,6 +127,9 @@ class ServerlessYmlSyntaxTest {
         Files.writeString(dir.resolve("serverless.yml"), text.replace("      StreamSpecification:\n", "        StreamSpecification:\n")
                 .replace("        StreamViewType", "          StreamViewType"));
         assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).as("where guide 06 puts it").isEmpty();
+        Files.writeString(dir.resolve("serverless.yml"), "x-table: &table\n  DeletionPolicy: Retain\nresources:\n  Resources:\n"
+                + "    T:\n      <<: *table\n      Type: AWS::DynamoDB::Table\n");
+        assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).as("YAML's merge key").isEmpty();
     }
 
     @Test

@@ -1221,15 +1221,29 @@ class StepCheckTest {
                     }
                 }
                 """);
+        write(root.resolve("solutions/step-5-fan-out").resolve(cache), """
+                class AccountCache {
+                    void hitOrFill(List<CompletableFuture<Void>> fills) {
+                        fills.add(fill(client, key, value));
+                    }
+                    private CompletableFuture<Void> fill(CacheClient client, String key, String value) {
+                        return null;
+                    }
+                }
+                """);
         Lesson fansOut = Lesson.of("the N reads are sent at once", "AccountCache.java", List.of("AccountCacheTest"), null);
         StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(fansOut));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(cache + ":3: 'void' type not allowed here"));
 
-        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
-                new TestResults(List.of()), List.of(cache + ":3: 'void' type not allowed here")));
+        assertThat(check(fanOut, build).get(1).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of AccountCache.java:"
+                + " the first error above is in that file: line 3 uses what fill(...) returns, and your fill returns nothing"
+                + " (void): the same edit changes fill to return a value; then check again");
 
-        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of AccountCache.java: the first error"
-                + " above is in that file: line 3 uses what fill(...) returns, and your fill returns nothing (void): the same edit"
-                + " changes fill to return a value; then check again");
+        write(root.resolve("solutions/step-5-fan-out").resolve(cache), "class AccountCache {\n    private void fill() {\n    }\n}\n");
+        assertThat(check(fanOut, build).get(1).lesson().hint()).as("the step's own fill is void too: the slip is the line's")
+                .isEqualTo("workshop/05-fan-out.md, the edit of AccountCache.java: the first error above is in that file; then"
+                        + " check again");
     }
 
     @Test

@@ -23,6 +23,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Step 2: one Momento client per execution environment, its key read from Secrets Manager. */
 final class Step2MomentoClient {
+    /** The method that Clients.java's edit adds, in any layout: once it is there, that edit is made. */
+    private static final Pattern CACHE_CLIENT_METHOD = Pattern.compile("CacheClient\\s+cacheClient\\s*\\(");
+
     private Step2MomentoClient() {
     }
 
@@ -85,11 +88,12 @@ final class Step2MomentoClient {
      * (its edit comes first in the guide; its imports alone, typed first, are not the edit), then
      * Dependencies.java, whose edit calls it during Init.
      */
+
     static String whereInitCreatesNoClient(LocalService service) {
         if (!getUsersLines(service, Step2MomentoClient::tellsOfAFailure).isEmpty()) {
             return null;
         }
-        return service.sourceLine("Clients.java", "CacheClient cacheClient(").isPresent() ? "Dependencies.java" : "Clients.java";
+        return service.sourceHas("Clients.java", CACHE_CLIENT_METHOD) ? "Dependencies.java" : "Clients.java";
     }
 
     /**

@@ -14,6 +14,9 @@ import java.util.Map;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
+    /** A read through the cache, as AccountService's find methods make it (cache.read). */
+    private static final java.util.regex.Pattern A_READ = java.util.regex.Pattern.compile("\\.\\s*read\\s*\\(");
+
     /**
      * Longer than Clients.RETRY_AFTER_FAILURE (5 s), after which the first use of the cache tries
      * again, by the time that try takes on a slow laptop: the environment loads the Momento SDK's
@@ -73,7 +76,7 @@ final class Step3ReadAside {
      * otherwise null, the lesson's own pointer (AccountCache.read, which must ask the cache first).
      */
     static String whereReadsSkipTheCache(LocalService service) {
-        return service.sourceLine("AccountService.java", ".read(").isPresent() ? null : "AccountService.java";
+        return service.sourceHas("AccountService.java", A_READ) ? null : "AccountService.java";
     }
 
     static void aMissReadsDynamoDbAndFillsTheCache(LocalService service) throws Exception {
