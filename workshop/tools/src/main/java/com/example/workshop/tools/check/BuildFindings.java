@@ -1,6 +1,7 @@
 package com.example.workshop.tools.check;
 
 import com.example.workshop.tools.Stages;
+import com.example.workshop.tools.Trees;
 import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,8 @@ final class BuildFindings {
                     + "|no suitable constructor found for ([\\w$]+)\\()");
     /** javac's error for a method's result used where the method returns nothing: its file and line. */
     private static final Pattern VOID_RESULT_USED = Pattern.compile("^(src/main/\\S+\\.java):(\\d+): 'void' type not allowed here");
+    /** A numbered edit's heading and its file: "### 2. `AccountRepository.java`: one Query, page by page". */
+    private static final Pattern NUMBERED_EDIT = Pattern.compile("^###\\s+\\d+\\.\\s+`([^`]+)`");
     /** The name and javac's "required:" parameters of a call that could not be applied, as {@link TestRun} words it. */
     private static final Pattern REQUIRED = Pattern.compile(
             "(?:constructor|method) ([\\w$]+) in (?:class|record|enum|interface) [\\w$.]+ cannot be applied to given types.*"
@@ -375,8 +378,61 @@ final class BuildFindings {
         if (needed == null || index == Integer.MAX_VALUE || headings.get(index).startsWith("### 1.")) {
             return needed;
         }
+        List<String> notMade = new ArrayList<>();
+        for (int i = 0; i < index; i++) {
+            Matcher edit = NUMBERED_EDIT.matcher(headings.get(i));
+            if (edit.find() && !madeInTheWorkingCopy(edit.group(1), step)) {
+                notMade.add(edit.group(1));
+            }
+        }
+        // The tests name what a later edit adds (javac stops at the first class they miss): the edits before it, said by name.
         return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need; make any edit the"
-                + " guide has before it too)";
+                + " guide has before it too" + (notMade.isEmpty() ? "" : "; still as step " + (step.number() - 1) + " left "
+                        + (notMade.size() == 1 ? "it: " : "them: ") + inWords(notMade)) + ")";
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String inWords(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /**
+     * Whether the working copy's {@code fileName} differs in code from the step before's (a Java
+     * file by its code, comments and layout aside), or is there where the step before had none:
+     * the guide's edit of it is made, at least in part. True where it cannot tell (no solutions).
+     */
+    private boolean madeInTheWorkingCopy(String fileName, StepLessons step) {
+        try {
+            List<Stages.Stage> stages = new Stages(guides.root()).all();
+            Optional<Stages.Stage> finished = stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
+            Optional<Stages.Stage> before = stages.stream().filter(stage -> stage.number() == step.number() - 1).findFirst();
+            if (finished.isEmpty() || before.isEmpty()) {
+                return true;
+            }
+            Optional<Path> relative;
+            try (Stream<Path> files = Files.walk(finished.get().dir())) {
+                relative = files.filter(path -> path.getFileName().toString().equals(fileName))
+                        .map(path -> finished.get().dir().relativize(path))
+                        .filter(path -> !path.startsWith("target") && !path.startsWith("src/test")).findFirst();
+            }
+            if (relative.isEmpty()) {
+                return true;
+            }
+            Path yours = guides.root().resolve(relative.get());
+            Path theirs = before.get().dir().resolve(relative.get());
+            if (!Files.isRegularFile(yours)) {
+                return false;
+            }
+            if (!Files.isRegularFile(theirs)) {
+                return true;
+            }
+            return fileName.endsWith(".java")
+                    ? !JavaSource.code(Files.readString(yours)).equals(JavaSource.code(Files.readString(theirs)))
+                    : !Trees.sameFile(yours, theirs);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /**

@@ -1381,6 +1381,33 @@ class StepCheckTest {
     }
 
     @Test
+    void theEditsBeforeTheOneTheTestsNeedThatAreNotMadeYetAreNamed() throws Exception {
+        // Step 5 right after start and edit 3: javac names Member (edit 4); edits 1 and 2 are still step 4's.
+        guideWithEditsOf("05-fan-out.md", "serverless.yml", "AccountRepository.java", "AccountCache.java", "Member.java");
+        String repository = "src/main/java/com/example/accounts/repository/AccountRepository.java";
+        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        for (String stage : List.of("solutions/step-4-write-aside/", "solutions/step-5-fan-out/")) {
+            boolean five = stage.contains("5");
+            write(root.resolve(stage + "serverless.yml"), five ? "functions: {a: 1, listMembers: 2}\n" : "functions: {a: 1}\n");
+            write(root.resolve(stage + repository), five ? "class AccountRepository { Object findMembers; }\n" : "class AccountRepository {}\n");
+            write(root.resolve(stage + cache), five ? "class AccountCache { Object readAll; }\n" : "class AccountCache {}\n");
+        }
+        write(root.resolve("solutions/step-5-fan-out/src/main/java/com/example/accounts/service/Member.java"), "record Member() {}\n");
+        write(root.resolve("serverless.yml"), "functions: {a: 1}\n");
+        write(root.resolve(repository), "// typed at step 2, in my own words\nclass AccountRepository {\n}\n");
+        write(root.resolve(cache), "class AccountCache { Object readAll; }\n");
+        Lesson lists = Lesson.of("lists every member", "Member.java", List.of("ListMembersIntegrationTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+
+        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
+                List.of("src/test/java/com/example/accounts/service/AccountServiceTest.java:40: cannot find symbol (symbol: class Member)")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of Member.java (the first edit the"
+                + " tests need; make any edit the guide has before it too; still as step 4 left them: serverless.yml and"
+                + " AccountRepository.java)");
+    }
+
+    @Test
     void testsCallingAStaticMethodOfAClassTheGuideCreatesPointAtThatEdit() throws Exception {
         // javac cannot tell "MomentoApiKey.read(...)" on a missing class from a missing variable (step 2's first check)
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
