@@ -145,7 +145,10 @@ final class BuildFindings {
                 return false;
             }
             String finished = JavaSource.withoutComments(Files.readString(stage.get().dir().resolve(path)));
-            return Pattern.compile("\\b(?!(?:void|return|new|throw|else|case|yield)\\b)[\\w<>\\[\\]?,]+\\s+" + method + "\\s*\\(").matcher(finished).find();
+            // a type before the name, so a declaration: not "return fill(...)" or "new Fill(...)"
+            Pattern declaration = Pattern.compile("\\b(?!(?:void|return|new|throw|else|case|yield)\\b)[\\w<>\\[\\]?,]+\\s+"
+                    + method + "\\s*\\(");
+            return declaration.matcher(finished).find();
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -410,11 +413,14 @@ final class BuildFindings {
             if (finished.isEmpty() || before.isEmpty()) {
                 return true;
             }
-            Optional<Path> relative;
-            try (Stream<Path> files = Files.walk(finished.get().dir())) {
-                relative = files.filter(path -> path.getFileName().toString().equals(fileName))
-                        .map(path -> finished.get().dir().relativize(path))
-                        .filter(path -> !path.startsWith("target") && !path.startsWith("src/test")).findFirst();
+            // pom.xml and serverless.yml at the root, a class under src/main/java (not the build's output beside it)
+            Optional<Path> relative = Optional.of(Path.of(fileName))
+                    .filter(file -> Files.isRegularFile(finished.get().dir().resolve(file)));
+            if (relative.isEmpty() && fileName.endsWith(".java")) {
+                try (Stream<Path> files = Files.walk(finished.get().dir().resolve("src/main/java"))) {
+                    relative = files.filter(path -> path.getFileName().toString().equals(fileName))
+                            .map(path -> finished.get().dir().relativize(path)).findFirst();
+                }
             }
             if (relative.isEmpty()) {
                 return true;
