@@ -139,8 +139,7 @@ final class BuildFindings {
     /** Whether the step's finished {@code path} declares {@code method} with a return value (not only void); false without solutions. */
     private boolean returnsAValueInTheStep(String path, String method, StepLessons step) {
         try {
-            Optional<Stages.Stage> stage = new Stages(guides.root()).all().stream()
-                    .filter(candidate -> candidate.number() == step.number()).findFirst();
+            Optional<Stages.Stage> stage = stage(step.number());
             if (stage.isEmpty() || !Files.isRegularFile(stage.get().dir().resolve(path))) {
                 return false;
             }
@@ -282,8 +281,8 @@ final class BuildFindings {
 
     /** Whether the attendee's src/main/java holds a file of that name, in any package. */
     private boolean inTheCode(String fileName) {
-        try (Stream<Path> files = Files.walk(guides.root().resolve("src/main/java"))) {
-            return files.anyMatch(path -> path.getFileName().toString().equals(fileName));
+        try {
+            return javaFileNamed(guides.root(), fileName).isPresent();
         } catch (IOException | RuntimeException e) {
             return true; // unreadable: the error's own file keeps the pointer
         }
@@ -300,16 +299,10 @@ final class BuildFindings {
             return false;
         }
         try {
-            Optional<Stages.Stage> stage = new Stages(guides.root()).all().stream()
-                    .filter(candidate -> candidate.number() == step.number()).findFirst();
-            if (stage.isEmpty()) {
-                return false;
-            }
-            try (Stream<Path> files = Files.walk(stage.get().dir().resolve("src/main/java"))) {
-                Optional<Path> callee = files.filter(path -> path.getFileName().toString().equals(calleeFile)).findFirst();
-                return callee.isPresent() && JavaSource.parameterTypes(Files.readString(callee.get()), required.group(1))
-                        .contains(JavaSource.requiredTypes(required.group(2)));
-            }
+            Optional<Stages.Stage> stage = stage(step.number());
+            Optional<Path> callee = stage.isEmpty() ? Optional.empty() : javaFileNamed(stage.get().dir(), calleeFile);
+            return callee.isPresent() && JavaSource.parameterTypes(Files.readString(callee.get()), required.group(1))
+                    .contains(JavaSource.requiredTypes(required.group(2)));
         } catch (IOException | RuntimeException e) {
             return false; // no solutions here (a test's root): the class the call looks in keeps the pointer
         }
@@ -355,16 +348,10 @@ final class BuildFindings {
      */
     private boolean asTheStepBeforeHadIt(String path, StepLessons step) {
         try {
-            Optional<Stages.Stage> before = new Stages(guides.root()).all().stream()
-                    .filter(stage -> stage.number() == step.number() - 1).findFirst();
-            if (before.isEmpty()) {
-                return false;
-            }
+            Optional<Stages.Stage> before = stage(step.number() - 1);
             Path yours = guides.root().resolve(path);
-            Path theirs = before.get().dir().resolve(path);
             // Comments and layout of the attendee's own (typed from the guide) are still the step before's code.
-            return Files.isRegularFile(yours) && Files.isRegularFile(theirs)
-                    && JavaSource.code(Files.readString(yours)).equals(JavaSource.code(Files.readString(theirs)));
+            return before.isPresent() && Files.isRegularFile(yours) && sameCode(yours, before.get().dir().resolve(path));
         } catch (IOException | RuntimeException e) {
             return false; // no solutions here (a test's root): the class the call looks in keeps the pointer
         }
@@ -394,6 +381,24 @@ final class BuildFindings {
                         + (notMade.size() == 1 ? "it: " : "them: ") + inWords(notMade)) + ")";
     }
 
+    /** The stage (solutions/step-N-*) of that number; empty where there is none (a test's root has no solutions). */
+    private Optional<Stages.Stage> stage(int number) {
+        return new Stages(guides.root()).all().stream().filter(stage -> stage.number() == number).findFirst();
+    }
+
+    /** The first file of that name under {@code directory}'s src/main/java, in any package. */
+    private static Optional<Path> javaFileNamed(Path directory, String fileName) throws IOException {
+        try (Stream<Path> files = Files.walk(directory.resolve("src/main/java"))) {
+            return files.filter(path -> path.getFileName().toString().equals(fileName)).findFirst();
+        }
+    }
+
+    /** Both files exist with the same code, comments and layout aside. */
+    private static boolean sameCode(Path a, Path b) throws IOException {
+        return Files.isRegularFile(a) && Files.isRegularFile(b)
+                && JavaSource.code(Files.readString(a)).equals(JavaSource.code(Files.readString(b)));
+    }
+
     /** "a", "a and b", "a, b and c". */
     private static String inWords(List<String> names) {
         return names.size() == 1 ? names.get(0)
@@ -407,9 +412,8 @@ final class BuildFindings {
      */
     private boolean madeInTheWorkingCopy(String fileName, StepLessons step) {
         try {
-            List<Stages.Stage> stages = new Stages(guides.root()).all();
-            Optional<Stages.Stage> finished = stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
-            Optional<Stages.Stage> before = stages.stream().filter(stage -> stage.number() == step.number() - 1).findFirst();
+            Optional<Stages.Stage> finished = stage(step.number());
+            Optional<Stages.Stage> before = stage(step.number() - 1);
             if (finished.isEmpty() || before.isEmpty()) {
                 return true;
             }
@@ -417,10 +421,7 @@ final class BuildFindings {
             Optional<Path> relative = Optional.of(Path.of(fileName))
                     .filter(file -> Files.isRegularFile(finished.get().dir().resolve(file)));
             if (relative.isEmpty() && fileName.endsWith(".java")) {
-                try (Stream<Path> files = Files.walk(finished.get().dir().resolve("src/main/java"))) {
-                    relative = files.filter(path -> path.getFileName().toString().equals(fileName))
-                            .map(path -> finished.get().dir().relativize(path)).findFirst();
-                }
+                relative = javaFileNamed(finished.get().dir(), fileName).map(path -> finished.get().dir().relativize(path));
             }
             if (relative.isEmpty()) {
                 return true;
@@ -433,9 +434,7 @@ final class BuildFindings {
             if (!Files.isRegularFile(theirs)) {
                 return true;
             }
-            return fileName.endsWith(".java")
-                    ? !JavaSource.code(Files.readString(yours)).equals(JavaSource.code(Files.readString(theirs)))
-                    : !Trees.sameFile(yours, theirs);
+            return fileName.endsWith(".java") ? !sameCode(yours, theirs) : !Trees.sameFile(yours, theirs);
         } catch (IOException | RuntimeException e) {
             return true;
         }

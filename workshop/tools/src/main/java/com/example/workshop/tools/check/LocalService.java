@@ -96,11 +96,8 @@ public final class LocalService {
      * ({@code CacheClient  cacheClient (}), and not a line they commented out.
      */
     public boolean sourceHas(String fileName, java.util.regex.Pattern pattern) {
-        if (workingCopy == null || !Files.isDirectory(workingCopy.resolve("src/main/java"))) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(workingCopy.resolve("src/main/java"))) {
-            for (Path file : files.filter(path -> path.getFileName().toString().equals(fileName)).toList()) {
+        try {
+            for (Path file : sources(fileName)) {
                 if (pattern.matcher(JavaSource.withoutComments(Files.readString(file))).find()) {
                     return true;
                 }
@@ -116,11 +113,8 @@ public final class LocalService {
      * that contains {@code text}; empty where there is none, or no working copy.
      */
     public Optional<String> sourceLine(String fileName, String text) {
-        if (workingCopy == null || !Files.isDirectory(workingCopy.resolve("src/main/java"))) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(workingCopy.resolve("src/main/java"))) {
-            for (Path file : files.filter(path -> path.getFileName().toString().equals(fileName)).toList()) {
+        try {
+            for (Path file : sources(fileName)) {
                 Optional<String> line = Files.readAllLines(file).stream().filter(candidate -> candidate.contains(text)).findFirst();
                 if (line.isPresent()) {
                     return line;
@@ -130,6 +124,16 @@ public final class LocalService {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** The working copy's files of that name under src/main/java, in any package; none without a working copy. */
+    private List<Path> sources(String fileName) throws IOException {
+        if (workingCopy == null || !Files.isDirectory(workingCopy.resolve("src/main/java"))) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(workingCopy.resolve("src/main/java"))) {
+            return files.filter(path -> path.getFileName().toString().equals(fileName)).toList();
+        }
     }
 
     /** The working copy's serverless.yml, line by line; empty where there is none, or no working copy. */
