@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -344,6 +345,51 @@ class GuideSnippetsTest {
         assertThat(problems).as("command blocks that zsh reads otherwise than bash").isEmpty();
     }
 
+    /**
+     * Text that GitHub would render otherwise than it reads in the file: a wrapped line that starts
+     * with {@code #} becomes a heading in the middle of a paragraph, and a word in angle brackets
+     * outside a code span is taken for an HTML tag and hidden. Fenced blocks are left alone.
+     */
+    @Test
+    void everyMarkdownFileRendersItsTextAsWritten() {
+        List<String> problems = new ArrayList<>();
+        for (Path document : everyMarkdownFile()) {
+            List<String> text = lines(document);
+            List<String> paragraph = new ArrayList<>();
+            String fence = null;
+            for (int i = 0; i <= text.size(); i++) {
+                String line = i < text.size() ? text.get(i) : "";
+                String where = ROOT.relativize(document) + ":" + (i + 1) + ": ";
+                if (fence != null) {
+                    fence = line.strip().startsWith(fence) ? null : fence;
+                    continue;
+                }
+                Matcher open = FENCE.matcher(line);
+                if (open.matches() || line.isBlank()) {
+                    tagsOutsideCodeSpans(String.join("\n", paragraph)).forEach(tag -> problems.add(where
+                            + "the paragraph above it has " + tag + " outside a code span, which GitHub hides as HTML: put it in backticks"));
+                    paragraph.clear();
+                    fence = open.matches() ? open.group(2) : null;
+                    continue;
+                }
+                if (!paragraph.isEmpty() && WRAPPED_HEADING.matcher(line).matches()) {
+                    problems.add(where + "a wrapped line that starts with #, which GitHub renders as a heading: wrap it elsewhere ("
+                            + line.strip() + ")");
+                }
+                paragraph.add(line);
+            }
+        }
+        assertThat(problems).as("Markdown that renders otherwise than it reads").isEmpty();
+    }
+
+    private static final Pattern WRAPPED_HEADING = Pattern.compile("\\s*#{1,6}(\\s.*)?");
+    private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
+
+    static List<String> tagsOutsideCodeSpans(String paragraph) {
+        return TAG.matcher(CODE_SPAN.matcher(paragraph).replaceAll("")).results().map(MatchResult::group).toList();
+    }
+
     /** The blocks a reader pastes into a shell: marked shell, sh or bash, or not marked at all. */
     private static List<Snippet> commandBlocks(List<Path> documents) {
         return documents.stream().flatMap(document -> snippets(document).stream())
@@ -412,6 +458,14 @@ class GuideSnippetsTest {
             throw new UncheckedIOException(e);
         }
         return sources;
+    }
+
+    @Test
+    void theRenderingCheckSeesTagsOnlyOutsideCodeSpans() {
+        assertThat(tagsOutsideCodeSpans("IAM refused <action>, as above")).containsExactly("<action>");
+        assertThat(tagsOutsideCodeSpans("IAM refused `<action>`, and ``a `<b>` c``")).isEmpty();
+        assertThat(tagsOutsideCodeSpans("a span `opened on one line\n<and> closed` on the next")).isEmpty();
+        assertThat(tagsOutsideCodeSpans("x < y and y > z")).isEmpty();
     }
 
     @Test
