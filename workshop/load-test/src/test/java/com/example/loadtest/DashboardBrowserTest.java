@@ -222,11 +222,20 @@ class DashboardBrowserTest {
         waitUntil("a paused second on the hit ratio chart: a gap (null), not a point to draw a line through (undefined)",
                 () -> (Boolean) browser.executeScript("const t = run.events.filter(e => e.type === 'tick').slice(-1)[0];"
                         + " return t.load === 'paused' && run.figures['step-4'].hit.slice(-1)[0] === null"), Duration.ofSeconds(10));
+        assertThat(hitRatioFigure("step-4").getAttribute("data-last")).as("the card's ratio is marked as the last one measured").isEqualTo("true");
+        assertThat(browser.executeScript("return getComputedStyle(document.querySelector(\".stage[data-stage='step-4']"
+                + " [data-field='hitRatio'] .name\"), '::after').content")).as("and says so under the figure").isEqualTo("\" (last)\"");
 
         click("start");
         waitUntil("the status line says the load runs", () -> browser.findElement(By.id("status")).getText()
                 .startsWith("The load runs on every stage at once: Pause holds it"), Duration.ofSeconds(10));
+        waitUntil("a measured ratio again, not the last one", () -> "false".equals(hitRatioFigure("step-4").getAttribute("data-last")),
+                Duration.ofSeconds(30));
         waitUntil("hits again", () -> percent(figure("step-4", "hitRatio")) >= 50, Duration.ofSeconds(30));
+    }
+
+    private WebElement hitRatioFigure(String stage) {
+        return card(stage).findElement(By.cssSelector("[data-field='hitRatio']"));
     }
 
     @Test
@@ -279,7 +288,7 @@ class DashboardBrowserTest {
     }
 
     private int misses(String stage) {
-        return Integer.parseInt(card(stage).findElement(By.cssSelector("[data-field='hitRatio']")).getAttribute("data-misses"));
+        return Integer.parseInt(hitRatioFigure(stage).getAttribute("data-misses"));
     }
 
     private int points(String chart) {

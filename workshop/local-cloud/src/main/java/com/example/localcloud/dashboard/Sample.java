@@ -18,7 +18,12 @@ public record Sample(String stage, Double p50Ms, Double p99Ms, double requestsPe
                      long errors, Double hitRatio, long cacheHits, long cacheMisses, long cacheErrors,
                      double dynamoDbReadsPerSecond, List<ColdStartSeen> coldStarts, List<String> inForce) {
 
-    /** A cold start as the dashboard shows it: which environment, and its Init Duration. */
-    public record ColdStartSeen(String function, int environment, double initDurationMs) {
+    /**
+     * A cold start as the dashboard shows it: which environment, and its Init Duration.
+     *
+     * @param failed true when Init failed (an error, or past its time limit): the environment never served a
+     *               request, and its Init Duration is how long it tried
+     */
+    public record ColdStartSeen(String function, int environment, double initDurationMs, boolean failed) {
     }
 }

@@ -2,6 +2,7 @@ package com.example.localcloud.dashboard;
 
 import com.example.localcloud.LocalCloud;
 import com.example.localcloud.lambda.InvocationReport;
+import com.example.localcloud.lambda.InvocationResult;
 import com.example.localcloud.momento.MomentoStats;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ final class StageSampler {
 
     private void seen(InvocationReport report) {
         if (report.coldStart()) {
-            coldStarts.add(new Sample.ColdStartSeen(report.functionName(), report.environmentNumber(), report.initDurationMs()));
+            coldStarts.add(new Sample.ColdStartSeen(report.functionName(), report.environmentNumber(), report.initDurationMs(),
+                    report.status() == InvocationResult.Status.INIT_ERROR));
         }
     }
 

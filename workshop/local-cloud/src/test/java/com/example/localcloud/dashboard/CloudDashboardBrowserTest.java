@@ -69,6 +69,12 @@ class CloudDashboardBrowserTest {
                 }
                 waitUntil("API Gateway's latency on the card", () -> !figure(stage, "p50").equals("–"));
                 assertThat(card(stage).findElement(By.cssSelector("[data-field=coldStarts]")).getText()).contains("1 cold start", "echo#1");
+                assertThat(send("GET", cloud.baseUri() + "/broken-init").statusCode()).isEqualTo(502);
+                waitUntil("the failed Init said so on the card", () -> card(stage).findElement(By.cssSelector("[data-field=coldStarts]"))
+                        .getText().matches("2 cold starts, .*brokenInit#1 failed after \\d+\\.\\d s.*"));
+                assertThat(browser.executeScript("return coldStartLabel({failed: true, initDurationMs: 20100})"
+                        + " + ' / ' + coldStartLabel({failed: false, initDurationMs: 1500})"))
+                        .as("the chart's labels").isEqualTo("Init failed after 20.1 s / Init 1.5 s");
 
                 int marks = marks();
                 assertThat(send("POST", cloud.baseUri() + "/_local/dynamodb/delay?ms=5").statusCode()).isEqualTo(200);

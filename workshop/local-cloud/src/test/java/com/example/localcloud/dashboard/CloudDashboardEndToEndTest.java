@@ -106,6 +106,7 @@ class CloudDashboardEndToEndTest {
         for (int i = 0; i < 3; i++) {
             assertThat(send("GET", cloud.baseUri() + "/echo/world").statusCode()).isEqualTo(200);
         }
+        assertThat(send("GET", cloud.baseUri() + "/broken-init").statusCode()).as("a handler that cannot be created").isEqualTo(502);
 
         await("a second with API Gateway's latency", event -> sample(event) != null && !sample(event).path("p50Ms").isNull()
                 && sample(event).path("p50Ms").asDouble() > 0);
@@ -114,6 +115,17 @@ class CloudDashboardEndToEndTest {
         assertThat(seen.stream().map(CloudDashboardEndToEndTest::sample).filter(sample -> sample != null)
                 .flatMap(sample -> sample.path("coldStarts").valueStream()).map(coldStart -> coldStart.path("function").asText()))
                 .contains("echo");
+        Predicate<JsonNode> failedInit = event -> sample(event) != null
+                && sample(event).path("coldStarts").findValuesAsText("function").contains("brokenInit");
+        if (seen.stream().noneMatch(failedInit)) {
+            await("the failed Init's cold start", failedInit);
+        }
+        assertThat(seen.stream().map(CloudDashboardEndToEndTest::sample).filter(sample -> sample != null)
+                .flatMap(sample -> sample.path("coldStarts").valueStream())
+                .map(coldStart -> coldStart.path("function").asText() + " failed " + coldStart.path("failed").asBoolean()
+                        + (coldStart.path("initDurationMs").asDouble() > 0 ? ", tried a while" : ", no time")))
+                .as("an Init that failed is told from one that served, with how long it tried")
+                .contains("echo failed false, tried a while", "brokenInit failed true, tried a while");
     }
 
     @Test

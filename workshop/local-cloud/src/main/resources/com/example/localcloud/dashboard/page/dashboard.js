@@ -65,7 +65,7 @@ function tick(event) {
     f.hit.push(hitRatioPoint(f, sample, event.load));
     f.ddb.push(sample.dynamoDbReadsPerSecond);
     for (const c of sample.coldStarts) run.coldStarts.push({ t: event.t, stage: sample.stage, ...c });
-    showFigures(sample);
+    showFigures(sample, f.hit[f.hit.length - 1] === null);
   }
   showLoad(replaying ? "replay" : event.load, event.concurrency, event.t);
   redraw();
@@ -126,7 +126,7 @@ function figure(field, name) {
   return `<div class="figure" data-field="${field}"><div class="value">&ndash;</div><div class="name">${name}</div></div>`;
 }
 
-function showFigures(sample) {
+function showFigures(sample, hitRatioUnknown) {
   const card = $(`.stage[data-stage="${CSS.escape(sample.stage)}"]`);
   if (!card) return;
   const set = (field, text, alarm = false) => {
@@ -146,15 +146,26 @@ function showFigures(sample) {
     set("hitRatio", "no cache reads");
   }
   $('[data-field="hitRatio"]', card).dataset.none = !run.cached.has(sample.stage);
+  // Paused, waiting or long quiet (a gap on the chart): the ratio kept is the last one measured, and the card says so.
+  $('[data-field="hitRatio"]', card).dataset.last = run.cached.has(sample.stage) && hitRatioUnknown;
   $('[data-field="hitRatio"]', card).dataset.misses = sample.cacheMisses;
   set("dynamoDb", Math.round(sample.dynamoDbReadsPerSecond).toString());
   const inForce = $('[data-field="inForce"]', card);
   inForce.replaceChildren(...sample.inForce.map(words => Object.assign(document.createElement("span"), { textContent: words })));
   const cold = run.coldStarts.filter(c => c.stage === sample.stage);
   if (cold.length) {
-    const last = cold.slice(-3).map(c => `${c.function}#${c.environment} ${(c.initDurationMs / 1000).toFixed(1)} s`);
+    const last = cold.slice(-3).map(c => `${c.function}#${c.environment} ${c.failed ? "failed after " : ""}${seconds(c.initDurationMs)}`);
     $('[data-field="coldStarts"]', card).textContent = `${cold.length} cold start${cold.length > 1 ? "s" : ""}, Init Duration: ${last.join(", ")}`;
   }
+}
+
+function seconds(milliseconds) {
+  return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+
+// A failed Init (an error, or past its limit) is an environment that never served: said so, and drawn hollow.
+function coldStartLabel(c) {
+  return `Init ${c.failed ? "failed after " : ""}${seconds(c.initDurationMs)}`;
 }
 
 function ms(value) {
@@ -267,9 +278,11 @@ function drawMarks(u, withColdStarts) {
       const x = u.valToPos(c.t, "x", true);
       const i = run.stages.findIndex(s => s.name === c.stage);
       const y = top + height - 6 * ratio;
-      ctx.fillStyle = COLOURS[i % COLOURS.length];
-      ctx.beginPath(); ctx.moveTo(x, y - 12 * ratio); ctx.lineTo(x - 7 * ratio, y); ctx.lineTo(x + 7 * ratio, y); ctx.fill();
-      const text = `Init ${(c.initDurationMs / 1000).toFixed(1)} s`;
+      ctx.fillStyle = ctx.strokeStyle = COLOURS[i % COLOURS.length];
+      ctx.lineWidth = 2 * ratio;
+      ctx.beginPath(); ctx.moveTo(x, y - 12 * ratio); ctx.lineTo(x - 7 * ratio, y); ctx.lineTo(x + 7 * ratio, y); ctx.closePath();
+      if (c.failed) ctx.stroke(); else ctx.fill();
+      const text = coldStartLabel(c);
       const textWidth = ctx.measureText(text).width;
       // Right of the triangle, or left of it where the chart ends first (the newest are at the right edge).
       const textX = x + 8 * ratio + textWidth <= left + width ? x + 8 * ratio : x - 8 * ratio - textWidth;
