@@ -31,6 +31,12 @@ class CheckCommand extends StageCommand {
                 .orElseThrow(() -> new WorkshopException("No checks are written for " + stage.name()));
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "check")) {
             stopALeftOverBuild();
+            Conflicts conflicts = new Conflicts(stages, git);
+            Optional<String> conflict = conflicts.unmerged("check").or(() -> conflicts.markersLeft("check"));
+            if (conflict.isPresent()) { // the build would fail on git's lines, and the pointer would blame a guide's edit
+                out().println(conflict.get());
+                return 1;
+            }
             Optional<String> later = wanted == null ? Optional.empty() : laterThanAsked(stage);
             if (later.isPresent()) {
                 out().println(later.get());
@@ -123,25 +129,35 @@ class CheckCommand extends StageCommand {
 
     /** What to say when src/test differs from {@code stage}'s tests in files of the attendee's, if it does. */
     static Optional<String> changedTestsNote(Stages stages, Stages.Stage stage) throws IOException {
-        List<String> changed = Trees.differing(stages.root().resolve("src/test"), stage.dir().resolve("src/test"));
-        if (changed.isEmpty()) {
+        List<String> differing = Trees.differing(stages.root().resolve("src/test"), stage.dir().resolve("src/test"));
+        if (differing.isEmpty()) {
             return Optional.empty();
         }
-        String files = String.join(", ", changed.stream().limit(3).map(file -> "src/test/" + file).toList())
-                + (changed.size() > 3 ? " and " + (changed.size() - 3) + " more" : "");
+        List<String> changed = new StepTestHistory(stages, new Git(stages.root())).withoutEarlierVersions(stage, differing);
+        if (changed.isEmpty()) { // nothing of the attendee's: the step's tests changed after start brought them
+            return Optional.of("Note: the step's tests changed since start brought them (a git pull of the workshop's updates?):"
+                    + " src/test has an earlier version of " + inWords(differing) + ". " + tool("start " + stage.branch())
+                    + " brings the new ones (nothing of yours is replaced); then check again.");
+        }
+        String files = inWords(changed);
         boolean firstStep = stages.all().stream().noneMatch(other -> other.number() < stage.number());
         boolean onlyMissing = changed.stream().noneMatch(file -> Files.exists(stages.root().resolve("src/test").resolve(file)));
         if (onlyMissing && !firstStep) {
             // Nothing of the attendee's would be replaced: most often new files that a commit left out (git commit -am).
             return Optional.of("Note: " + stage.name() + "'s test files " + files + " are missing (new files that a commit left"
                     + " out stay behind in a clone: git add -A takes them, git commit -am does not). "
-                    + tool("start " + stage.name()) + " brings them back.");
+                    + tool("start " + stage.branch()) + " brings them back.");
         }
         return Optional.of("Note: src/test differs from " + stage.name() + "'s tests in " + files + ". A failure there may be"
                 + " the test's, not your code's; " + (firstStep
                         ? "git status -- src/test shows what changed, and git checkout HEAD -- <file> brings back a file as you"
                                 + " last committed it."
-                        : tool("start " + stage.name() + " --force") + " brings the step's tests back (it stashes your changes to"
+                        : tool("start " + stage.branch() + " --force") + " brings the step's tests back (it stashes your changes to"
                                 + " src/test first)."));
+    }
+
+    private static String inWords(List<String> testFiles) {
+        return String.join(", ", testFiles.stream().limit(3).map(file -> "src/test/" + file).toList())
+                + (testFiles.size() > 3 ? " and " + (testFiles.size() - 3) + " more" : "");
     }
 }

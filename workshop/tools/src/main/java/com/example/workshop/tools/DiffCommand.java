@@ -36,6 +36,13 @@ class DiffCommand extends StageCommand {
         // One stage: from the working copy to it, so what the attendee still has to write shows as added.
         String fromDir = to == null ? "" : "solutions/" + stages.find(from).name() + "/";
         String toDir = "solutions/" + stages.find(to == null ? from : to).name() + "/";
+        if (to == null) {
+            List<String> conflicted = new Conflicts(stages, git).markers();
+            if (!conflicted.isEmpty()) {
+                out().println("Note: git's conflict lines (<<<<<<< and >>>>>>>, from a merge, a rebase or a stash pop) are still"
+                        + " in " + String.join(", ", conflicted) + ": they show below as lines of yours.");
+            }
+        }
         // git diff --no-index compares everything in the two folders; a copy without the Finder's
         // .DS_Store files (and the like) shows only what the attendee wrote, under the same paths.
         Path copy = temporaryFolder();

@@ -35,6 +35,9 @@ class StartCommand extends StageCommand {
         if (wanted == null) {
             throw new WorkshopException(whichStep());
         }
+        new Conflicts(stages, git).unmerged("start").ifPresent(why -> { // git could not stash the tests it replaces
+            throw new WorkshopException(why);
+        });
         Stages.Stage stage = stages.find(wanted);
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No lessons are written for " + stage.name()));
@@ -134,8 +137,9 @@ class StartCommand extends StageCommand {
      */
     private void protectChangedTests(String current, Stages.Stage stage) {
         boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
+        // As the last start brought them, or as it brought them before a git pull updated the step's tests.
         boolean asBrought = current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))
-                && stages.holdsTestsOf(stages.find(current));
+                && changedTests(current).isEmpty();
         if (committed || asBrought || nothingOfYoursWouldBeReplaced(current, stage)) {
             return;
         }
@@ -168,7 +172,8 @@ class StartCommand extends StageCommand {
         }
         Path tests = stages.root().resolve(TESTS);
         List<String> replaced = new ArrayList<>();
-        for (String file : Trees.differing(tests, stages.find(current).dir().resolve(TESTS))) {
+        Stages.Stage base = stages.find(current);
+        for (String file : new StepTestHistory(stages, git).withoutEarlierVersions(base, Trees.differing(tests, base.dir().resolve(TESTS)))) {
             Path yours = tests.resolve(file);
             if (Files.isRegularFile(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))) {
                 replaced.add(TESTS + "/" + file);
@@ -177,11 +182,16 @@ class StartCommand extends StageCommand {
         return replaced;
     }
 
-    /** The test files the attendee changed: against the tests the last start brought, else as git sees them. */
+    /**
+     * The test files the attendee changed: against the tests the last start brought (in any version
+     * git's history has of them, as a git pull may have updated the step since), else as git sees them.
+     */
     private List<String> changedTests(String current) {
         try {
             if (current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))) {
-                return Trees.differing(stages.root().resolve(TESTS), stages.find(current).dir().resolve(TESTS)).stream()
+                Stages.Stage base = stages.find(current);
+                return new StepTestHistory(stages, git).withoutEarlierVersions(base,
+                        Trees.differing(stages.root().resolve(TESTS), base.dir().resolve(TESTS))).stream()
                         .map(file -> TESTS + "/" + file).toList();
             }
         } catch (IOException e) {

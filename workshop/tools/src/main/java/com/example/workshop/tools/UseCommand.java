@@ -35,13 +35,10 @@ class UseCommand extends StageCommand {
     }
 
     private int use(Stages.Stage stage, List<String> paths, String changes) throws IOException {
-        String unmerged = git.run("diff", "--name-only", "--diff-filter=U").strip();
-        if (!unmerged.isEmpty()) { // no stash can be made now, and overwriting would lose the merge's work
-            throw new WorkshopException("These files have git conflicts, from a merge, a rebase or a stash apply:\n  "
-                    + unmerged.replace("\n", "\n  ") + "\nFinish it (edit those files, git add them, then git commit or git rebase"
-                    + " --continue) or undo it (git merge --abort, git rebase --abort; after a stash apply, git checkout HEAD --"
-                    + " <file>: the stash is kept), then use again.");
-        }
+        // No stash can be made now, and overwriting would lose the merge's work.
+        new Conflicts(stages, git).unmerged("use").ifPresent(why -> {
+            throw new WorkshopException(why);
+        });
         if (!changes.isEmpty()) {
             if (!force) {
                 throw new WorkshopException("Your working copy has changes since your last commit (yours, or files start"

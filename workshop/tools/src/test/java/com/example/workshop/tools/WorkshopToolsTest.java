@@ -460,7 +460,7 @@ class WorkshopToolsTest {
 
         assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
                 .contains("step-2-second's test files src/test/java/NewTest.java are missing").contains("git commit -am")
-                .contains("-Dexec.args=\"start step-2-second\" brings them back").doesNotContain("--force");
+                .contains("-Dexec.args=\"start step-2\" brings them back").doesNotContain("--force");
         assertThat(run("start", "step-2-second")).isZero();
         assertThat(root.resolve("src/test/java/NewTest.java")).exists();
     }
@@ -535,6 +535,57 @@ class WorkshopToolsTest {
         assertThat(errors).contains("git conflicts, from a merge, a rebase or a stash apply").contains("pom.xml")
                 .contains("git merge --abort");
         assertThat(Files.readString(root.resolve("pom.xml"))).contains("<<<<<<<");
+    }
+
+    @Test
+    void checkAndStartInTheMiddleOfAMergeSayWhichFilesAreInConflictAndBuildNothing() throws IOException {
+        git.run("switch", "-q", "-c", "second");
+        run("use", "step-2");
+        commit("step 2");
+        git.run("switch", "-q", "main");
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
+        commit("my step 1");
+        git.exec(null, "-c", "user.name=Test", "-c", "user.email=test@localhost", "merge", "-q", "second"); // conflicts
+
+        assertThat(run("check", "step-1")).isEqualTo(1);
+        assertThat(output).contains("These files have git conflicts").contains("src/main/java/A.java").contains("then check again")
+                .contains("git merge --abort").doesNotContain("Building");
+        assertThat(run("start", "step-2", "--force")).as("git could not stash a file in conflict").isEqualTo(1);
+        assertThat(errors).contains("These files have git conflicts").contains("then start again").doesNotContain("needs merge");
+    }
+
+    @Test
+    void conflictLinesThatGitAddTookAsResolvedAreSaidByCheckAndDiff() throws IOException {
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A {\n<<<<<<< HEAD\n int mine;\n=======\n int theirs;\n"
+                + ">>>>>>> origin/main\n}\n");
+        commit("merged"); // the README's git add -A && git commit, with the conflict lines still in
+
+        assertThat(run("check")).isEqualTo(1);
+        assertThat(output).contains("still have git's conflict lines").contains("src/main/java/A.java:2")
+                .contains("then check again").contains("-Dexec.args=\"start step-1 --force\"").doesNotContain("Building");
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).startsWith("Note: git's conflict lines").contains("src/main/java/A.java:2");
+    }
+
+    @Test
+    void testsThatAPullUpdatedAreTheStepsNotTheAttendeesAndStartTakesTheNewOnes() throws IOException {
+        run("start", "step-2"); // its tests brought, not committed
+        // The workshop's update, as a git pull brings it: the step's test changed in solutions/.
+        Path stepTest = root.resolve("solutions/step-2-second/src/test/java/ATest.java");
+        Files.writeString(stepTest, "class ATest { /* step-2-second, with a clearer message */ }");
+        git.run("add", "solutions");
+        git.run("-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "the maintainers' fix");
+
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
+                .contains("the step's tests changed since start brought them").contains("src/test/java/ATest.java")
+                .contains("-Dexec.args=\"start step-2\" brings the new ones").doesNotContain("--force");
+        assertThat(run("start", "step-2")).as("nothing of the attendee's would be replaced").isZero();
+        assertThat(errors).isEmpty();
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("with a clearer message");
+
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* mine */ }");
+        assertThat(run("start", "step-2")).as("a test the attendee changed is still protected").isEqualTo(1);
+        assertThat(errors).contains("changes that start would replace").contains("src/test/java/ATest.java");
     }
 
     @Test

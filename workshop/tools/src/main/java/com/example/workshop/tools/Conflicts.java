@@ -1,0 +1,103 @@
+package com.example.workshop.tools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a git merge, rebase or stash pop leaves in the working copy when it could not join two
+ * versions of a file (a {@code git pull} of the workshop's updates, say): files still in conflict,
+ * and the {@code <<<<<<<} and {@code >>>>>>>} lines git writes into them, which a
+ * {@code git add -A} then commits as if resolved. Either way the code is neither version, and a
+ * build fails on those lines: said first, instead of a compile error blamed on a guide's edit.
+ */
+final class Conflicts {
+    private final Stages stages;
+    private final Git git;
+
+    Conflicts(Stages stages, Git git) {
+        this.stages = stages;
+        this.git = git;
+    }
+
+    /** Why {@code command} cannot run while files are in conflict (git has them unmerged), if they are. */
+    Optional<String> unmerged(String command) {
+        String unmerged = git.run("diff", "--name-only", "--diff-filter=U").strip();
+        if (unmerged.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("These files have git conflicts, from a merge, a rebase or a stash apply:\n  "
+                + unmerged.replace("\n", "\n  ") + "\nFinish it (edit those files to one version each, git add them, then git"
+                + " commit or git rebase --continue) or undo it (git merge --abort, git rebase --abort; after a stash apply, git"
+                + " checkout HEAD -- <file>: the stash is kept), then " + command + " again." + whichVersion());
+    }
+
+    /** Where the working copy (pom.xml, serverless.yml, src) still has git's conflict lines, if anywhere: "src/...:71". */
+    List<String> markers() {
+        List<String> found = new ArrayList<>();
+        for (String entry : Stages.ENTRIES) {
+            Path top = stages.root().resolve(entry);
+            if (!Files.exists(top)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(top)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    firstMarker(file).ifPresent(line -> found.add(
+                            stages.root().relativize(file).toString().replace('\\', '/') + ":" + line));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
+    }
+
+    /** Why {@code command} should not go on with conflict lines in the working copy, if there are any. */
+    Optional<String> markersLeft(String command) {
+        List<String> found = markers();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("These files still have git's conflict lines (<<<<<<< and >>>>>>>), which a merge, a rebase or a"
+                + " stash pop writes where it could not join two versions (and git add takes as they are):\n  "
+                + String.join("\n  ", found) + "\nEdit each file to one version, without those lines, then " + command
+                + " again." + whichVersion());
+    }
+
+    private String whichVersion() {
+        String step;
+        try {
+            step = stages.marked().flatMap(name -> stages.all().stream().filter(stage -> stage.name().equals(name)).findFirst())
+                    .map(Stages.Stage::branch).orElse("step-N");
+        } catch (WorkshopException markerInConflictToo) {
+            step = "step-N";
+        }
+        return "\nWhich version: for your code (src/main, pom.xml, serverless.yml), most often yours, the step you are at;"
+                + " for a test under src/test, the step's own: once no file is in conflict, "
+                + Workshop.command("start " + step + " --force") + (step.equals("step-N") ? " (N: your step)" : "")
+                + " brings the step's tests back.";
+    }
+
+    /** The line number of the first conflict line in {@code file}, if it has one (a binary file has none). */
+    private static Optional<Integer> firstMarker(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (MalformedInputException notText) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("<<<<<<< ") || line.startsWith(">>>>>>> ") || line.equals("<<<<<<<") || line.equals(">>>>>>>")) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
+    }
+}
