@@ -73,6 +73,10 @@ final class BuildFindings {
     Lesson reported(Lesson lesson, TestRun.Result tests, StepLessons step) {
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
             String needed = missingFromTheTests(tests, step);
+            Optional<String> earlier = needed == null ? anEarlierStepsClass(tests, step) : Optional.empty();
+            if (earlier.isPresent()) {
+                return Lesson.of(lesson.title(), earlier.get() + "; then check again", List.of(), null);
+            }
             return Lesson.of(lesson.title(), needed != null
                     ? "the step's tests use what workshop/" + step.guide() + "'s edit of " + needed + " adds or changes:"
                             + " make it next, after any edit before it in the guide that you have not made yet (javac lists"
@@ -221,7 +225,8 @@ final class BuildFindings {
      */
     String brokenFile(TestRun.Result tests, StepLessons step) {
         if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
-            return withTheEditsBeforeIt(missingFromTheTests(tests, step), step);
+            String needed = missingFromTheTests(tests, step);
+            return needed != null ? withTheEditsBeforeIt(needed, step) : anEarlierStepsClass(tests, step).orElse(null);
         }
         if (tests.outcome() == TestRun.Outcome.BUILD_FAILED && tests.errors().stream().anyMatch(error -> POM_PROBLEM.matcher(error).find())) {
             // Maven could not read pom.xml, or not find a dependency it names: no Java was compiled, none is to blame.
@@ -450,6 +455,28 @@ final class BuildFindings {
         List<String> headings = guides.headings(step.guide());
         return nextTestCompileError(tests, step).map(BuildFindings::fileNamedBy)
                 .filter(file -> Guides.editIndex(headings, file) < Integer.MAX_VALUE).orElse(null);
+    }
+
+    /**
+     * A class the step's tests use that an earlier step's guide creates, and that the working copy
+     * has nowhere: step 3's CacheKeys, left out by an attendee who built the keys another way (step
+     * 3's tests never name it; step 4's do). "workshop/03-read-aside.md, the edit of CacheKeys.java:
+     * ...", or empty when the class is there (an import missing) or no earlier guide edits it.
+     */
+    private Optional<String> anEarlierStepsClass(TestRun.Result tests, StepLessons step) {
+        Matcher missing = nextTestCompileError(tests, step).map(MISSING_CLASS::matcher).filter(Matcher::find).orElse(null);
+        String file = missing == null ? null : missing.group(1) + ".java";
+        if (file == null || inTheCode(file)) {
+            return Optional.empty();
+        }
+        for (int number = step.number() - 1; number >= 1; number--) {
+            Optional<StepLessons> earlier = Curriculum.step(number);
+            if (earlier.isPresent() && guides.hasAnEditOf(earlier.get().guide(), file)) {
+                return Optional.of("workshop/" + earlier.get().guide() + ", the edit of " + file + ": step " + step.number()
+                        + "'s tests use that class as that guide has it, and your code has no " + missing.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -27,6 +27,10 @@ final class EveryRoute {
     static final int KEY_FROM_STEP = 2;
     /** What the local cloud logs after a function's line in which it masked the Momento API key. */
     static final String KEY_MASKED = "The local cloud masked the Momento API key";
+    /** The step whose guide teaches read-aside: later steps must still tell a failed read from "not found". */
+    static final int READ_ASIDE_STEP = 3;
+    /** What the regressions line says when a read that DynamoDB failed answered "not found". */
+    static final String FAILED_READ_AS_NOT_FOUND = "a read that failed is not \"not found\"";
     /** The step whose guide adds the function that reads the table's stream: later steps must keep it. */
     static final int STREAM_CACHER_STEP = 6;
     /** What the regressions line says when no function reads the table's stream after that step. */
@@ -46,6 +50,9 @@ final class EveryRoute {
             if (step >= KEY_FROM_STEP) {
                 theKeyIsNeverLogged(service);
             }
+            if (step > READ_ASIDE_STEP) {
+                aFailedReadIsNotNotFound(service);
+            }
             if (step >= SECRET_READ_BEFORE_FROM_STEP) {
                 theKeyIsStillRead(service);
                 oneMomentoClientPerEnvironment(service);
@@ -55,6 +62,26 @@ final class EveryRoute {
                 theTablesStreamIsStillRead(service);
             }
         };
+    }
+
+    /**
+     * Step 3's lesson, which a later edit of AccountCache can undo and no test of a later step
+     * tries: a read that failed is not "not found". A read-aside that caught the database's error
+     * as "not found" passed every test of step 4. A user never written: no write-aside or stream
+     * can have cached her, so her read goes to DynamoDB.
+     */
+    static void aFailedReadIsNotNotFound(LocalService service) throws Exception {
+        String nobody = LocalService.unique("nobody");
+        Reply failed;
+        service.failDynamoDb("GetItem");
+        try {
+            failed = service.get("/users/" + nobody);
+        } finally {
+            service.healDynamoDb();
+        }
+        expect(failed.status() == 500, "with DynamoDB failing, " + failed.describe("GET /users/" + nobody) + ": "
+                + FAILED_READ_AS_NOT_FOUND + " (step 3's lesson); let DynamoDB's error through (the handler answers 500) and"
+                + " cache nothing");
     }
 
     /**

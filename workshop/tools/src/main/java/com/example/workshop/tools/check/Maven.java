@@ -1,6 +1,7 @@
 package com.example.workshop.tools.check;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,8 @@ public final class Maven {
 
     /**
      * Runs Maven in {@code root} with these arguments (its environment prepared by {@code environment}),
-     * waits for it, and writes what it printed to {@code logFile} (appended when {@code append}).
+     * waits for it, and writes what it prints to {@code logFile} (appended when {@code append}) line by
+     * line as it prints it, so that the log the check names can be followed while a slow build runs.
      */
     public static Output run(Path root, List<String> arguments, Consumer<Map<String, String>> environment, Path logFile,
                              boolean append) throws IOException, InterruptedException {
@@ -69,12 +71,18 @@ public final class Maven {
         List<String> output = new ArrayList<>();
         int exitCode;
         boolean ended = false;
-        try {
+        Files.createDirectories(logFile.getParent());
+        try (BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             LeftOverBuild.record(root, process.toHandle()); // for kill -9, which runs no hook
             process.getOutputStream().close();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(withoutColours(line));
+                    String clean = withoutColours(line);
+                    output.add(clean);
+                    log.write(clean);
+                    log.newLine();
+                    log.flush();
                 }
             }
             exitCode = process.waitFor();
@@ -89,12 +97,6 @@ public final class Maven {
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs, or has
             }
-        }
-        Files.createDirectories(logFile.getParent());
-        if (append) {
-            Files.write(logFile, output, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } else {
-            Files.write(logFile, output, StandardCharsets.UTF_8);
         }
         return new Output(exitCode, output);
     }

@@ -414,6 +414,9 @@ public final class StepCheck {
             return "workshop/06-stream-cacher.md, the edit of serverless.yml: the streamCacher function, with its stream"
                     + " event and that event's settings";
         }
+        if (problems.stream().anyMatch(problem -> problem.contains(EveryRoute.FAILED_READ_AS_NOT_FOUND))) {
+            return "workshop/03-read-aside.md, the edit of AccountCache.java: a read that failed is not \"not found\"";
+        }
         if (problems.stream().anyMatch(problem -> problem.contains(" Momento clients in "))) {
             return "workshop/02-momento-client.md, the edit of Clients.java: one client per execution environment, kept in a"
                     + " static field";
@@ -710,13 +713,11 @@ public final class StepCheck {
     }
 
     /**
-     * A probe that fails is tried once more: on a busy laptop the first cache call of a cold
-     * execution environment can outlast Momento's deadline once, while code without the lesson
-     * fails every time. The second try runs on the environments the first one warmed up.
-     */
-    /**
-     * A probe that fails is tried again, and its second try reports. So is one whose request got no
-     * answer at all: the local cloud was held up (a laptop's lid closed during the check), not the code.
+     * A probe that fails is tried again, and its second try reports: on a busy laptop the first cache
+     * call of a cold execution environment can outlast Momento's deadline once, while code without
+     * the lesson fails every time. The second try runs on the environments the first one warmed up
+     * (a probe that needs a new one retires it first). So is one whose request got no answer at all:
+     * the local cloud was held up (a laptop's lid closed during the check), not the code.
      */
     private static void runTwice(Probe probe, LocalService service) throws Exception {
         try {

@@ -40,9 +40,12 @@ class CurriculumTest {
                 for (String test : lesson.tests()) {
                     String className = test.contains(".") ? test.substring(0, test.indexOf('.')) : test;
                     String method = test.contains(".") ? test.substring(test.indexOf('.') + 1) : null;
-                    List<Path> sources = find(tests, className + ".java");
+                    // A nested test class (Outer$Inner) is written in Outer.java
+                    String[] classes = className.split("\\$");
+                    List<Path> sources = find(tests, classes[0] + ".java");
                     boolean found = !sources.isEmpty() && (method == null
-                            || sources.stream().anyMatch(source -> read(source).contains("void " + method + "(")));
+                            || sources.stream().anyMatch(source -> read(source).contains("void " + method + "(")))
+                            && (classes.length == 1 || sources.stream().anyMatch(source -> read(source).contains("class " + classes[1] + " ")));
                     if (!found) {
                         missing.add("step " + step.number() + " '" + lesson.title() + "': " + test);
                     }

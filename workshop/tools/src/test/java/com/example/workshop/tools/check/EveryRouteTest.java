@@ -19,6 +19,9 @@ class EveryRouteTest {
     private volatile String iamDecisions = "[]";
     /** The stream subscriptions running, as its control endpoint answers. */
     private volatile String streams = "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100)\"]";
+    /** Whether DynamoDB fails (the local cloud's fault endpoint), and what a read then answers. */
+    private volatile boolean dynamoDbFails;
+    private volatile int readWhileDynamoDbFails = 500;
 
     @BeforeEach
     void startTheGateway() throws Exception {
@@ -31,6 +34,13 @@ class EveryRouteTest {
             }
             if (path.equals("/_local/streams")) {
                 return new StubGateway.Answer(200, streams);
+            }
+            if (path.startsWith("/_local/dynamodb/faults")) {
+                dynamoDbFails = method.equals("POST");
+                return new StubGateway.Answer(200, "{}");
+            }
+            if (dynamoDbFails && method.equals("GET")) {
+                return new StubGateway.Answer(readWhileDynamoDbFails, "{\"error\":\"...\"}");
             }
             boolean post = method.equals("POST");
             if (!post) {
@@ -100,6 +110,20 @@ class EveryRouteTest {
         EveryRoute.of(EveryRoute.STREAM_CACHER_STEP).run(service()); // step 6's own lines say it there
         assertThatThrownBy(() -> EveryRoute.of(7).run(service())).isInstanceOf(ProbeFailure.class)
                 .hasMessageStartingWith(EveryRoute.NO_STREAM_READER).hasMessageContaining("step 6's streamCacher");
+    }
+
+    @Test
+    void aReadThatDynamoDbFailedAnsweredAsNotFoundFailsTheLineAfterStep3() throws Exception {
+        readWhileDynamoDbFails = 404; // a read-aside that caught the database's error as "not found"
+
+        EveryRoute.of(3).run(service()); // step 3's own lines say it there
+        assertThatThrownBy(() -> EveryRoute.of(4).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith("with DynamoDB failing, GET /users/nobody-").hasMessageContaining("answered 404")
+                .hasMessageContaining(EveryRoute.FAILED_READ_AS_NOT_FOUND);
+        assertThat(dynamoDbFails).as("DynamoDB healed after the read").isFalse();
+
+        readWhileDynamoDbFails = 500;
+        EveryRoute.of(4).run(service());
     }
 
     @Test

@@ -668,6 +668,20 @@ class StepCheckTest {
     }
 
     @Test
+    void aFailedReadAnsweredAsNotFoundAfterStep3PointsAtStep3sEditOfAccountCache() throws Exception {
+        Lesson user = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> { });
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(user));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> {
+            throw new ProbeFailure("with DynamoDB failing, GET /users/nobody-1 answered 404: " + EveryRoute.FAILED_READ_AS_NOT_FOUND);
+        });
+
+        List<LessonResult> results = check.run(writeAside);
+
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/03-read-aside.md, the edit of AccountCache.java: a read"
+                + " that failed is not \"not found\"");
+    }
+
+    @Test
     void aVariableOfTheStartingServerlessYmlPointsAtGuide01sSectionOnItNotAtAnEdit() throws Exception {
         Files.createDirectories(root.resolve("workshop"));
         Files.writeString(root.resolve("workshop/01-lambda-dynamodb.md"), "# Step 1\n\n## The idea\n\n### serverless.yml\n\n```yaml\n"
@@ -1204,6 +1218,29 @@ class StepCheckTest {
         write(root.resolve("src/main/java/com/example/accounts/repository/ActivityRepository.java"), "class ActivityRepository {}\n");
         assertThat(check(consumerStep, build).get(0).lesson().hint()).as("the class is there: an import is missing, where the"
                 + " error is").isEqualTo("ActivityConsumer.java");
+    }
+
+    @Test
+    void aClassAnEarlierStepCreatesThatTheCodeHasNotPointsAtThatStepsEdit() throws Exception {
+        // Step 3 done with the keys built in AccountService, no CacheKeys (step 3's tests never name it); step 4's tests do.
+        guideWithEditsOf("03-read-aside.md", "CacheKeys.java", "AccountCache.java", "AccountService.java");
+        guideWithEditsOf("04-write-aside.md", "AccountService.java", "AccountCache.java");
+        write(root.resolve("src/main/java/com/example/accounts/service/AccountService.java"), "class AccountService {}\n");
+        Lesson user = Lesson.of("creating a user caches the user", "AccountService.java", List.of("CachedWritesIntegrationTest"), null);
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(user));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
+                List.of("src/test/java/com/example/accounts/CachedWritesIntegrationTest.java:6: cannot find symbol (symbol: class CacheKeys)"));
+
+        List<LessonResult> results = check(writeAside, build);
+
+        String stepThreesEdit = "workshop/03-read-aside.md, the edit of CacheKeys.java: step 4's tests use that class as that"
+                + " guide has it, and your code has no CacheKeys";
+        assertThat(results.get(0).lesson().hint()).isEqualTo(stepThreesEdit);
+        assertThat(results.get(1).lesson().hint()).isEqualTo(stepThreesEdit + "; then check again");
+
+        write(root.resolve("src/main/java/com/example/accounts/cache/CacheKeys.java"), "final class CacheKeys {}\n");
+        assertThat(check(writeAside, build).get(0).lesson().hint()).as("the class is there: not that edit")
+                .isEqualTo("AccountService.java");
     }
 
     @Test

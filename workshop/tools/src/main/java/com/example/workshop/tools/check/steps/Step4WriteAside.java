@@ -28,7 +28,9 @@ final class Step4WriteAside {
                         Step4WriteAside::creatingAUserCachesIt),
                 Lesson.of("creating an organization caches it and its Owner membership",
                         "AccountService.java",
-                        List.of("CachedWritesIntegrationTest.createOrganizationCachesItAndItsOwner"),
+                        List.of("CachedWritesIntegrationTest.createOrganizationCachesItAndItsOwner",
+                                // a write that DynamoDB refused, cached all the same, makes its would-be founder an Owner
+                                "AccountsApiIntegrationTest$Organizations.duplicateOrganizationIs409AndKeepsTheOwner"),
                         Step4WriteAside::creatingAnOrganizationCachesItAndItsOwner),
                 Lesson.of("adding a member replaces a cached \"not a member\"",
                         "AccountService.java",
@@ -110,6 +112,15 @@ final class Step4WriteAside {
                 + " DynamoDB: createOrganization must cache the organization", service, null);
         expect(service.dynamoDbReads() == afterOrganization, "reading the founder's membership right after creating the"
                 + " organization read DynamoDB: createOrganization must cache the Owner membership too");
+
+        // A second organization of the same name is refused: the cache must not make its would-be founder an Owner.
+        String mallory = service.createUser("mallory");
+        Reply refused = service.post("/organizations", Map.of("organizationName", organization), mallory);
+        Reply role = service.get("/organizations/" + organization + "/members/" + mallory);
+        expect(refused.status() == 409, refused.describe("POST /organizations a second time, named " + organization));
+        expect(role.status() == 404, "after DynamoDB refused a second organization named " + organization + " (409), "
+                + role.describe("GET /organizations/" + organization + "/members/" + mallory) + ": createOrganization wrote"
+                + " the cache before DynamoDB accepted the write; write it only once the repository call has returned");
     }
 
     static void addingAMemberReplacesACachedNotAMember(LocalService service) throws Exception {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.workshop.tools.check.DeployedJar;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.ProbeFailure;
+import com.example.workshop.tools.check.StubGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -168,6 +170,34 @@ class Step2MomentoClientTest {
                 + " variable MOMENTO_API_KEY_SECRET_ID is not set: see serverless.yml");
         assertThat(Step2MomentoClient.whereInitCreatesNoClient(new LocalService(URI.create("http://localhost:1"), () -> log,
                 workingCopy))).as("a failure logged says where itself").isNull();
+    }
+
+    @Test
+    void aClientThatTimedOutInABusyColdStartIsSaidToBeTheMachinesAndTheSecondTryGetsANewEnvironment() throws Exception {
+        List<String> posts = new CopyOnWriteArrayList<>();
+        List<String> log = new CopyOnWriteArrayList<>(List.of("[getUser#1] WARN Dependencies - Momento client not created"
+                + " during Init, will retry on use: software.amazon.awssdk.core.exception.ApiCallTimeoutException: Client"
+                + " execution did not complete before the specified timeout configuration: 2000 millis"));
+        try (StubGateway gateway = new StubGateway((method, path) -> {
+            if (method.equals("POST")) {
+                posts.add(path);
+            }
+            return new StubGateway.Answer(path.startsWith("/users/") ? 404 : 200, "{}");
+        })) {
+            LocalService service = gateway.service(() -> List.copyOf(log));
+
+            assertThatThrownBy(() -> Step2MomentoClient.createsOneClientDuringInit(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessageContaining("most likely because the machine was busy").hasMessageContaining("ApiCallTimeoutException");
+            assertThat(posts).as("getUser's environment retired: check tries once more, on a new one")
+                    .containsExactly("/_local/lambda/retire");
+
+            posts.clear();
+            log.set(0, "[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use:"
+                    + " java.lang.IllegalStateException: Environment variable MOMENTO_API_KEY_SECRET_ID is not set");
+            assertThatThrownBy(() -> Step2MomentoClient.createsOneClientDuringInit(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessageStartingWith("the client could not be created: ").hasMessageNotContaining("busy");
+            assertThat(posts).as("the code's failure: no new environment would change it").isEmpty();
+        }
     }
 
     @Test
