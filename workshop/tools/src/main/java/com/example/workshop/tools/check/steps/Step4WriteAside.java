@@ -82,6 +82,11 @@ final class Step4WriteAside {
         if (cached) {
             return;
         }
+        if (service.momentoCalls("Delete") > 0) { // nothing in step 4's code deletes: an invalidation instead of a write
+            throw new ProbeFailure(notCached + "; here the write deleted the cache entry instead of setting it: write-aside"
+                    + " sets the new value (AccountCache.write: a set), so the next read is a hit; a delete leaves the entry"
+                    + " to the next read's fill, which a slow reader's older answer can win", "AccountCache.java");
+        }
         if (seen.sets() > 0 && seen.hits() > 0) {
             throw new ProbeFailure(notCached + "; here the write did set the item and the read found it, but could not decode"
                     + " it: AccountCache.write must store encode(value), the JSON that read decodes", "AccountCache.java");
