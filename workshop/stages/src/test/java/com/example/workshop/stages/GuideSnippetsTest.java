@@ -382,6 +382,73 @@ class GuideSnippetsTest {
         assertThat(problems).as("Markdown that renders otherwise than it reads").isEmpty();
     }
 
+    /**
+     * Every relative link of every Markdown file leads somewhere: the file or folder exists, and an
+     * anchor ({@code #what-you-need}) is a heading of the file it names, as GitHub makes anchors.
+     * Links in code blocks and code spans are text, not links.
+     */
+    @Test
+    void everyRelativeLinkAndAnchorResolves() {
+        List<String> broken = new ArrayList<>();
+        for (Path document : everyMarkdownFile()) {
+            String text = CODE_SPAN.matcher(String.join("\n", outsideFences(lines(document)))).replaceAll("");
+            Matcher link = LINK.matcher(text);
+            while (link.find()) {
+                String target = link.group(1);
+                if (target.matches("[a-z]+:.*")) {
+                    continue; // https:, mailto:
+                }
+                String path = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
+                String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
+                Path file = path.isEmpty() ? document : document.getParent().resolve(path).normalize();
+                String where = ROOT.relativize(document) + ": (" + target + ")";
+                if (!Files.exists(file)) {
+                    broken.add(where + ": no such file");
+                } else if (anchor != null && file.toString().endsWith(".md") && !anchors(file).contains(anchor)) {
+                    broken.add(where + ": no heading of " + ROOT.relativize(file) + " makes that anchor");
+                }
+            }
+        }
+        assertThat(broken).as("relative links and anchors").isEmpty();
+    }
+
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
+    /** The anchors GitHub gives a file's headings: lower case, punctuation out, spaces to hyphens, repeats numbered. */
+    static Set<String> anchors(Path markdown) {
+        Set<String> anchors = new java.util.HashSet<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (String line : outsideFences(lines(markdown))) {
+            Matcher heading = HEADING.matcher(line);
+            if (heading.matches()) {
+                String slug = heading.group(1).strip().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+                int before = seen.merge(slug, 1, Integer::sum) - 1;
+                anchors.add(before == 0 ? slug : slug + "-" + before);
+            }
+        }
+        return anchors;
+    }
+
+    private static final Pattern HEADING = Pattern.compile("#{1,6}\\s+(.*)");
+
+    /** The lines of a Markdown file outside its fenced blocks. */
+    private static List<String> outsideFences(List<String> text) {
+        List<String> outside = new ArrayList<>();
+        String fence = null;
+        for (String line : text) {
+            Matcher open = FENCE.matcher(line);
+            if (fence != null) {
+                fence = line.strip().startsWith(fence) ? null : fence;
+            } else if (open.matches()) {
+                fence = open.group(2);
+            } else {
+                outside.add(line);
+            }
+        }
+        return outside;
+    }
+
     private static final Pattern WRAPPED_HEADING = Pattern.compile("\\s*#{1,6}(\\s.*)?");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
@@ -458,6 +525,19 @@ class GuideSnippetsTest {
             throw new UncheckedIOException(e);
         }
         return sources;
+    }
+
+    @Test
+    void anchorsAreMadeAsGitHubMakesThem() throws IOException {
+        Path file = Files.createTempFile("anchors", ".md");
+        try {
+            Files.writeString(file, "# Step 1: Lambda and DynamoDB\n\n### 1. `pom.xml`: the Momento SDK\n\n```text\n# not a heading\n```\n\n"
+                    + "## No network in the room: the instructor's copy\n\n## Notes\n\n## Notes\n");
+            assertThat(anchors(file)).containsExactlyInAnyOrder("step-1-lambda-and-dynamodb", "1-pomxml-the-momento-sdk",
+                    "no-network-in-the-room-the-instructors-copy", "notes", "notes-1");
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test
