@@ -133,14 +133,17 @@ class CheckCommand extends StageCommand {
         if (differing.isEmpty()) {
             return Optional.empty();
         }
+        boolean firstStep = stages.all().stream().noneMatch(other -> other.number() < stage.number());
         List<String> changed = new StepTestHistory(stages, new Git(stages.root())).withoutEarlierVersions(stage, differing);
         if (changed.isEmpty()) { // nothing of the attendee's: the step's tests changed after start brought them
-            return Optional.of("Note: the step's tests changed since start brought them (a git pull of the workshop's updates?):"
-                    + " src/test has an earlier version of " + inWords(differing) + ". " + tool("start " + stage.branch())
-                    + " brings the new ones (nothing of yours is replaced); then check again.");
+            return Optional.of("Note: the step's tests changed since " + (firstStep ? "your clone" : "start brought them")
+                    + " (a git pull of the workshop's updates?): src/test has an earlier version of " + inWords(differing) + ". "
+                    + (firstStep ? tool("use " + stage.branch()) + " brings the new ones (step 1 has no edits of yours; it"
+                            + " refuses to overwrite uncommitted changes, and says how)"
+                            : tool("start " + stage.branch()) + " brings the new ones (nothing of yours is replaced)")
+                    + "; then check again.");
         }
         String files = inWords(changed);
-        boolean firstStep = stages.all().stream().noneMatch(other -> other.number() < stage.number());
         boolean onlyMissing = changed.stream().noneMatch(file -> Files.exists(stages.root().resolve("src/test").resolve(file)));
         if (onlyMissing && !firstStep) {
             // Nothing of the attendee's would be replaced: most often new files that a commit left out (git commit -am).

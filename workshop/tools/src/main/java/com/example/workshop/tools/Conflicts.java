@@ -28,8 +28,9 @@ final class Conflicts {
 
     /** Why {@code command} cannot run while files are in conflict (git has them unmerged), if they are. */
     Optional<String> unmerged(String command) {
-        String unmerged = git.run("diff", "--name-only", "--diff-filter=U").strip();
-        if (unmerged.isEmpty()) {
+        Git.Result diff = git.exec(null, "diff", "--name-only", "--diff-filter=U");
+        String unmerged = diff.out().strip();
+        if (diff.exitCode() != 0 || unmerged.isEmpty()) { // not a git clone (a ZIP download): nothing can be unmerged
             return Optional.empty();
         }
         return Optional.of("These files have git conflicts, from a merge, a rebase or a stash apply:\n  "
@@ -66,31 +67,40 @@ final class Conflicts {
         }
         return Optional.of("These files still have git's conflict lines (<<<<<<< and >>>>>>>), which a merge, a rebase or a"
                 + " stash pop writes where it could not join two versions (and git add takes as they are):\n  "
-                + String.join("\n  ", found) + "\nEdit each file to one version, without those lines, then " + command
-                + " again." + whichVersion());
+                + String.join("\n  ", found) + "\nEdit each file to one version, without those lines, commit it (git commit -am"
+                + " \"conflict resolved\"), then " + command + " again." + whichVersion());
+    }
+
+    /** The stage .workshop-stage names; empty when it names none, or is in conflict itself. */
+    private Optional<Stages.Stage> currentStage() {
+        try {
+            return stages.marked().flatMap(name -> stages.all().stream().filter(stage -> stage.name().equals(name)).findFirst());
+        } catch (WorkshopException markerInConflictToo) {
+            return Optional.empty();
+        }
     }
 
     private String whichVersion() {
-        String step;
-        try {
-            step = stages.marked().flatMap(name -> stages.all().stream().filter(stage -> stage.name().equals(name)).findFirst())
-                    .map(Stages.Stage::branch).orElse("step-N");
-        } catch (WorkshopException markerInConflictToo) {
-            step = "step-N";
-        }
-        return "\nWhich version: for your code (src/main, pom.xml, serverless.yml), most often yours, the step you are at;"
-                + " for a test under src/test, the step's own: once no file is in conflict, "
-                + Workshop.command("start " + step + " --force") + (step.equals("step-N") ? " (N: your step)" : "")
-                + " brings the step's tests back.";
+        Optional<Stages.Stage> current = currentStage();
+        boolean firstStep = current.isPresent() && stages.all().stream().noneMatch(stage -> stage.number() < current.get().number());
+        String step = current.map(Stages.Stage::branch).orElse("step-N");
+        return "\nWhich version: for your code (src/main, pom.xml, serverless.yml), most often yours, the step you are at (in"
+                + " a merge, the block after <<<<<<< HEAD; in a rebase, the block after =======); for a test under src/test,"
+                + (firstStep ? " the workshop's (the other block): step 1's tests are the ones under " + current.get().dir().getParent()
+                        .getFileName() + "/" + current.get().name() + "/src/test."
+                        : " either: once no file is in conflict and it is committed, " + Workshop.command("start " + step)
+                                + (step.equals("step-N") ? " (N: your step)" : "") + " brings the step's tests back.");
     }
 
-    /** The line number of the first conflict line in {@code file}, if it has one (a binary file has none). */
-    private static Optional<Integer> firstMarker(Path file) throws IOException {
+    /** The line number of the first conflict line in {@code file}, if it has one (a binary or unreadable file has none). */
+    private static Optional<Integer> firstMarker(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
         } catch (MalformedInputException notText) {
             return Optional.empty();
+        } catch (IOException unreadable) {
+            return Optional.empty(); // the build says what is wrong with it, if anything
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);

@@ -549,21 +549,28 @@ class WorkshopToolsTest {
 
         assertThat(run("check", "step-1")).isEqualTo(1);
         assertThat(output).contains("These files have git conflicts").contains("src/main/java/A.java").contains("then check again")
-                .contains("git merge --abort").doesNotContain("Building");
+                .contains("git merge --abort").doesNotContain("Building").contains("-Dexec.args=\"start step-2\"");
         assertThat(run("start", "step-2", "--force")).as("git could not stash a file in conflict").isEqualTo(1);
         assertThat(errors).contains("These files have git conflicts").contains("then start again").doesNotContain("needs merge");
     }
 
     @Test
     void conflictLinesThatGitAddTookAsResolvedAreSaidByCheckAndDiff() throws IOException {
-        Files.writeString(root.resolve("src/main/java/A.java"), "class A {\n<<<<<<< HEAD\n int mine;\n=======\n int theirs;\n"
-                + ">>>>>>> origin/main\n}\n");
+        String conflicted = "class A {\n<<<<<<< HEAD\n int mine;\n=======\n int theirs;\n>>>>>>> origin/main\n}\n";
+        Files.writeString(root.resolve("src/main/java/A.java"), conflicted);
+        assertThat(run("check")).isEqualTo(1);
+        assertThat(output).as("step 1 has nothing to start: its tests are named where they are")
+                .contains("solutions/step-1-first/src/test").doesNotContain("start step-1");
+
+        run("use", "step-2", "--force");
+        Files.writeString(root.resolve("src/main/java/A.java"), conflicted);
         commit("merged"); // the README's git add -A && git commit, with the conflict lines still in
 
         assertThat(run("check")).isEqualTo(1);
         assertThat(output).contains("still have git's conflict lines").contains("src/main/java/A.java:2")
-                .contains("then check again").contains("-Dexec.args=\"start step-1 --force\"").doesNotContain("Building");
-        assertThat(run("diff", "step-1")).isZero();
+                .contains("git commit -am \"conflict resolved\"").contains("then check again")
+                .contains("-Dexec.args=\"start step-2\" brings the step's tests back").doesNotContain("Building");
+        assertThat(run("diff", "step-2")).isZero();
         assertThat(output).startsWith("Note: git's conflict lines").contains("src/main/java/A.java:2");
     }
 
@@ -586,6 +593,18 @@ class WorkshopToolsTest {
         Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* mine */ }");
         assertThat(run("start", "step-2")).as("a test the attendee changed is still protected").isEqualTo(1);
         assertThat(errors).contains("changes that start would replace").contains("src/test/java/ATest.java");
+    }
+
+    @Test
+    void testsThatAPullUpdatedAtStepOneAreTakenWithUseAsStepOneHasNothingToStart() throws IOException {
+        Files.writeString(root.resolve("solutions/step-1-first/src/test/java/ATest.java"), "class ATest { /* fixed */ }");
+        commit("the maintainers' fix, in solutions/ only");
+
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-1"))).get().asString()
+                .contains("the step's tests changed since your clone").contains("-Dexec.args=\"use step-1\" brings the new ones")
+                .doesNotContain("start");
+        assertThat(run("use", "step-1")).isZero();
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("fixed");
     }
 
     @Test

@@ -469,7 +469,7 @@ final class BuildFindings {
         if (file == null || inTheCode(file)) {
             return Optional.empty();
         }
-        for (int number = step.number() - 1; number >= 1; number--) {
+        for (int number = 1; number < step.number(); number++) { // the first guide that edits it is the one that creates it
             Optional<StepLessons> earlier = Curriculum.step(number);
             if (earlier.isPresent() && guides.hasAnEditOf(earlier.get().guide(), file)) {
                 return Optional.of("workshop/" + earlier.get().guide() + ", the edit of " + file + ": step " + step.number()

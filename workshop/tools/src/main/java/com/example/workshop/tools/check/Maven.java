@@ -61,44 +61,46 @@ public final class Maven {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         environment.accept(builder.environment());
-        Process process = builder.start();
-        // A check stopped with kill (an IDE's stop button) would leave its build running, beside the next check's.
-        Thread stopTheBuild = new Thread(() -> {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-        }, "stop-the-build");
-        Runtime.getRuntime().addShutdownHook(stopTheBuild);
-        List<String> output = new ArrayList<>();
-        int exitCode;
-        boolean ended = false;
+        // Opened before the build starts: a log that cannot be written stops the check, not a build already running.
         Files.createDirectories(logFile.getParent());
         try (BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-            LeftOverBuild.record(root, process.toHandle()); // for kill -9, which runs no hook
-            process.getOutputStream().close();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    String clean = withoutColours(line);
-                    output.add(clean);
-                    log.write(clean);
-                    log.newLine();
-                    log.flush();
+            Process process = builder.start();
+            // A check stopped with kill (an IDE's stop button) would leave its build running, beside the next check's.
+            Thread stopTheBuild = new Thread(() -> {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+            }, "stop-the-build");
+            Runtime.getRuntime().addShutdownHook(stopTheBuild);
+            List<String> output = new ArrayList<>();
+            boolean ended = false;
+            try {
+                LeftOverBuild.record(root, process.toHandle()); // for kill -9, which runs no hook
+                process.getOutputStream().close();
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        String clean = withoutColours(line);
+                        output.add(clean);
+                        log.write(clean);
+                        log.newLine();
+                        log.flush();
+                    }
+                }
+                int exitCode = process.waitFor();
+                ended = true;
+                LeftOverBuild.forget(root);
+                return new Output(exitCode, output);
+            } finally {
+                if (!ended) {
+                    stopTheBuild.run(); // this tool failed or was interrupted: the build must not run on without it
+                }
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopTheBuild);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs, or has
                 }
             }
-            exitCode = process.waitFor();
-            ended = true;
-            LeftOverBuild.forget(root);
-        } finally {
-            if (!ended) {
-                stopTheBuild.run(); // this tool failed or was interrupted: the build must not run on without it
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopTheBuild);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs, or has
-            }
         }
-        return new Output(exitCode, output);
     }
 
     /**
