@@ -522,13 +522,7 @@ class WorkshopToolsTest {
 
     @Test
     void useInTheMiddleOfAMergeSaysSoAndTouchesNothing() throws IOException {
-        git.run("switch", "-q", "-c", "second");
-        run("use", "step-2");
-        commit("step 2");
-        git.run("switch", "-q", "main");
-        run("use", "step-3");
-        commit("step 3");
-        git.exec(null, "-c", "user.name=Test", "-c", "user.email=test@localhost", "merge", "-q", "second"); // conflicts
+        mergeStep2Into(() -> run("use", "step-3"), "step 3");
 
         assertThat(run("use", "step-1", "--force")).isEqualTo(1);
 
@@ -539,13 +533,7 @@ class WorkshopToolsTest {
 
     @Test
     void checkAndStartInTheMiddleOfAMergeSayWhichFilesAreInConflictAndBuildNothing() throws IOException {
-        git.run("switch", "-q", "-c", "second");
-        run("use", "step-2");
-        commit("step 2");
-        git.run("switch", "-q", "main");
-        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
-        commit("my step 1");
-        git.exec(null, "-c", "user.name=Test", "-c", "user.email=test@localhost", "merge", "-q", "second"); // conflicts
+        mergeStep2Into(() -> write(root.resolve("src/main/java/A.java"), "class A { int mine; }"), "my step 1");
 
         assertThat(run("check", "step-1")).isEqualTo(1);
         assertThat(output).contains("These files have git conflicts").contains("src/main/java/A.java").contains("then check again")
@@ -621,6 +609,25 @@ class WorkshopToolsTest {
             throw new java.io.UncheckedIOException(e);
         }
         return run("start", "step-2", "--force");
+    }
+
+    /** A branch at step 2 merged into main after {@code mainsChange} there (committed as {@code message}): a conflict. */
+    private void mergeStep2Into(Runnable mainsChange, String message) {
+        git.run("switch", "-q", "-c", "second");
+        run("use", "step-2");
+        commit("step 2");
+        git.run("switch", "-q", "main");
+        mainsChange.run();
+        commit(message);
+        git.exec(null, "-c", "user.name=Test", "-c", "user.email=test@localhost", "merge", "-q", "second"); // conflicts
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private int run(String... args) {

@@ -72,13 +72,7 @@ final class EveryRoute {
      */
     static void aFailedReadIsNotNotFound(LocalService service) throws Exception {
         String nobody = LocalService.unique("nobody");
-        Reply failed;
-        service.failDynamoDb("GetItem");
-        try {
-            failed = service.get("/users/" + nobody);
-        } finally {
-            service.healDynamoDb();
-        }
+        Reply failed = service.getWhileDynamoDbFails("GetItem", "/users/" + nobody);
         expect(failed.status() == 500, "with DynamoDB failing, " + failed.describe("GET /users/" + nobody) + ": "
                 + FAILED_READ_AS_NOT_FOUND + " (step 3's lesson); let DynamoDB's error through (the handler answers 500) and"
                 + " cache nothing");

@@ -330,6 +330,16 @@ public final class LocalService {
         control(delete("/_local/dynamodb/faults"));
     }
 
+    /** GET {@code path} while every DynamoDB {@code operation} fails; healed after, whatever happened. */
+    public Reply getWhileDynamoDbFails(String operation, String path) throws Exception {
+        failDynamoDb(operation);
+        try {
+            return get(path);
+        } finally {
+            healDynamoDb();
+        }
+    }
+
     /** A DynamoDB API call made as the operator, behind the service's back, e.g. ("UpdateItem", request). */
     public Reply operatorDynamoDbCall(String operation, Map<String, Object> request) throws Exception {
         HttpRequest.Builder call = HttpRequest.newBuilder(base.resolve("/_local/dynamodb/" + operation))

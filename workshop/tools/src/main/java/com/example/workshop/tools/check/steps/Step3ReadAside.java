@@ -179,13 +179,7 @@ final class Step3ReadAside {
 
         // A read that failed is not "not found": a 500, and nothing cached.
         String user = service.createUser("alice");
-        Reply failed;
-        service.failDynamoDb("GetItem");
-        try {
-            failed = service.get("/users/" + user);
-        } finally {
-            service.healDynamoDb();
-        }
+        Reply failed = service.getWhileDynamoDbFails("GetItem", "/users/" + user);
         Reply healed = service.get("/users/" + user);
         expect(failed.status() == 500, "with DynamoDB failing, " + failed.describe("GET /users/" + user) + ": a read that"
                 + " failed is not \"not found\"; let DynamoDB's error through (the handler answers 500) and cache nothing");
