@@ -67,6 +67,11 @@ class StartCommand extends StageCommand {
                     + " git checkout HEAD -- <file> brings one back.%n", String.join(", ", yoursReplaced));
         }
         brought.forEach(file -> out().printf("  Added %s (the guide says what it is for).%n", file));
+        List<String> conflicted = new Conflicts(stages, git).markers();
+        if (!conflicted.isEmpty()) { // check refuses to build them: said now, not after the edits
+            out().printf("  Note: git's conflict lines (<<<<<<< and >>>>>>>) are still in %s: check builds nothing until"
+                    + " they are gone.%n", String.join(", ", conflicted));
+        }
         out().printf("%nTo do (the guide: workshop/%s):%n", step.guide());
         for (Lesson lesson : step.withRegressions()) { // the lines check prints, in its order
             out().printf("  [ ] %s%n", lesson.title());

@@ -558,6 +558,8 @@ class WorkshopToolsTest {
         assertThat(output).contains("still have git's conflict lines").contains("src/main/java/A.java:2")
                 .contains("git commit -am \"conflict resolved\"").contains("then check again")
                 .contains("-Dexec.args=\"start step-2\" brings the step's tests back").doesNotContain("Building");
+        assertThat(run("start", "step-2")).isZero();
+        assertThat(output).contains("Note: git's conflict lines (<<<<<<< and >>>>>>>) are still in src/main/java/A.java:2");
         assertThat(run("diff", "step-2")).isZero();
         assertThat(output).startsWith("Note: git's conflict lines").contains("src/main/java/A.java:2");
     }
