@@ -61,8 +61,7 @@ class CheckCommand extends StageCommand {
      * is the one that says whether its code still does what the earlier step taught.
      */
     private Optional<String> laterThanAsked(Stages.Stage asked) {
-        Optional<Stages.Stage> current = stages.marked().flatMap(name -> stages.all().stream()
-                .filter(stage -> stage.name().equals(name)).findFirst());
+        Optional<Stages.Stage> current = stages.markedStage();
         if (current.isEmpty() || current.get().number() <= asked.number()) {
             return Optional.empty();
         }
@@ -133,7 +132,7 @@ class CheckCommand extends StageCommand {
         if (differing.isEmpty()) {
             return Optional.empty();
         }
-        boolean firstStep = stages.all().stream().noneMatch(other -> other.number() < stage.number());
+        boolean firstStep = stages.isFirst(stage);
         List<String> changed = new StepTestHistory(stages, new Git(stages.root())).withoutEarlierVersions(stage, differing);
         if (changed.isEmpty()) { // nothing of the attendee's: the step's tests changed after start brought them
             return Optional.of("Note: the step's tests changed since " + (firstStep ? "your clone" : "start brought them")

@@ -74,7 +74,7 @@ final class Conflicts {
     /** The stage .workshop-stage names; empty when it names none, or is in conflict itself. */
     private Optional<Stages.Stage> currentStage() {
         try {
-            return stages.marked().flatMap(name -> stages.all().stream().filter(stage -> stage.name().equals(name)).findFirst());
+            return stages.markedStage();
         } catch (WorkshopException markerInConflictToo) {
             return Optional.empty();
         }
@@ -82,7 +82,7 @@ final class Conflicts {
 
     private String whichVersion() {
         Optional<Stages.Stage> current = currentStage();
-        boolean firstStep = current.isPresent() && stages.all().stream().noneMatch(stage -> stage.number() < current.get().number());
+        boolean firstStep = current.isPresent() && stages.isFirst(current.get());
         String step = current.map(Stages.Stage::branch).orElse("step-N");
         return "\nWhich version: for your code (src/main, pom.xml, serverless.yml), most often yours, the step you are at (in"
                 + " a merge, the block after <<<<<<< HEAD; in a rebase, the block after =======); for a test under src/test,"

@@ -67,6 +67,16 @@ public final class Stages {
         }
     }
 
+    /** The stage .workshop-stage names, if it names one. */
+    java.util.Optional<Stage> markedStage() {
+        return marked().flatMap(name -> all().stream().filter(stage -> stage.name().equals(name)).findFirst());
+    }
+
+    /** Whether {@code stage} is the first step: nothing before it to start from. */
+    boolean isFirst(Stage stage) {
+        return all().stream().noneMatch(other -> other.number() < stage.number());
+    }
+
     /** The stage .workshop-stage names, or why there is none, for {@code command} ("check"). */
     Stage currentStage(String command) {
         String marked = marked().orElseThrow(() -> new WorkshopException("The working copy names no step: " + MARKER

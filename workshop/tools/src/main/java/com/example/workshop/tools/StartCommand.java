@@ -142,15 +142,18 @@ class StartCommand extends StageCommand {
      */
     private void protectChangedTests(String current, Stages.Stage stage) {
         boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
+        if (committed) {
+            return;
+        }
+        List<String> yours = changedTests(current); // read once: it asks git's history of each differing file
         // As the last start brought them, or as it brought them before a git pull updated the step's tests.
-        boolean asBrought = current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))
-                && changedTests(current).isEmpty();
-        if (committed || asBrought || nothingOfYoursWouldBeReplaced(current, stage)) {
+        boolean asBrought = current != null && stages.all().stream().anyMatch(s -> s.name().equals(current)) && yours.isEmpty();
+        if (asBrought || nothingOfYoursWouldBeReplaced(current, stage)) {
             return;
         }
         if (!force) {
             throw new WorkshopException("Your src/test has changes that start would replace:\n  "
-                    + String.join("\n  ", changedTests(current)) + "\nCommit them, or run again with --force"
+                    + String.join("\n  ", yours) + "\nCommit them, or run again with --force"
                     + " (inside the quotes: " + tool("start " + wanted + " --force") + "): they will be stashed first,"
                     + " and start then prints the command that brings them back.");
         }
