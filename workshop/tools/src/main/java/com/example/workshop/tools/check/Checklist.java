@@ -2,12 +2,14 @@ package com.example.workshop.tools.check;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Prints a step's lessons, one line each, ✔ or ✘, with what was seen and where the guide teaches it. */
 public final class Checklist {
     private static final int MAX_PROBLEMS_SHOWN = 4;
+    static final String SAME_AS_ABOVE = "as above: the same problems, and the same edit to make";
     /** A problem of several lines (the local cloud's reason for not starting) stays indented under its lesson. */
     private static final String CONTINUED = java.util.regex.Matcher.quoteReplacement(System.lineSeparator() + "      ");
 
@@ -58,9 +60,18 @@ public final class Checklist {
     /** The same, then what the local cloud noted (accepted, but not what the guide teaches), before the verdict. */
     public void print(StepLessons step, List<LessonResult> results, List<String> notes, PrintWriter out) {
         out.printf("%nStep %d: %s%n%n", step.number(), step.title());
+        List<String> saidLast = null; // the problems and pointer printed last, which a later lesson may only repeat
         for (LessonResult result : results) {
             out.printf("  %s %s%n", result.done() ? done : notDone, result.lesson().title());
             if (!result.done()) {
+                List<String> said = new ArrayList<>(result.problems());
+                said.add(hint(step, result.lesson()));
+                if (said.equals(saidLast)) {
+                    // While the step's tests do not compile, every lesson waits for the same edit: say it once.
+                    out.printf("      %s%n", SAME_AS_ABOVE);
+                    continue;
+                }
+                saidLast = said;
                 result.problems().stream().limit(MAX_PROBLEMS_SHOWN)
                         .forEach(problem -> out.printf("      %s%n", problem.strip().replaceAll("\\s*\\R\\s*", CONTINUED)));
                 if (result.problems().size() > MAX_PROBLEMS_SHOWN) {

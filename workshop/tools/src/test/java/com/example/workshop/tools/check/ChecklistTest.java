@@ -45,4 +45,22 @@ class ChecklistTest {
             }
         }
     }
+
+    @Test
+    void aLessonThatWouldRepeatTheOneAboveWordForWordSaysAsAbove() {
+        Lesson miss = Lesson.of("a miss fills the cache", "AccountCache.java", List.of("AccountCacheTest"), null);
+        Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of("AccountCacheTest"), null);
+        Lesson other = Lesson.of("not found is cached", "AccountService.java", List.of("AccountServiceTest"), null);
+        List<String> waiting = List.of("the tests do not compile yet: TestCaches.java:3: cannot find symbol");
+        StringWriter printed = new StringWriter();
+
+        Checklist.plain().print(new StepLessons(3, "read-aside", "03-read-aside.md", List.of(miss, hit, other)),
+                List.of(new LessonResult(miss, waiting), new LessonResult(hit, waiting), new LessonResult(other, waiting)),
+                new PrintWriter(printed));
+
+        String text = printed.toString();
+        assertThat(text.split("TestCaches.java:3", -1)).as("the error once for the same edit, again for another:%n%s", text).hasSize(3);
+        assertThat(text).contains("  ✘ a hit does not read DynamoDB" + System.lineSeparator() + "      " + Checklist.SAME_AS_ABOVE)
+                .contains("-> workshop/03-read-aside.md, the edit of AccountService.java");
+    }
 }
