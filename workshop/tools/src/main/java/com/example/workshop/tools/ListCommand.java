@@ -15,7 +15,7 @@ class ListCommand extends StageCommand {
         for (Stages.Stage stage : stages.all()) {
             out().printf("%s %s%n", stage.name().equals(current) ? "*" : " ", stage.name());
         }
-        if (current == null || stages.all().stream().noneMatch(stage -> stage.name().equals(current))) {
+        if (stages.named(current).isEmpty()) {
             out().printf("(%s names no stage%s: git checkout -- %s brings back the committed one.)%n", Stages.MARKER,
                     current == null ? "" : " ('" + current + "')", Stages.MARKER);
         }

@@ -69,7 +69,12 @@ public final class Stages {
 
     /** The stage .workshop-stage names, if it names one. */
     java.util.Optional<Stage> markedStage() {
-        return marked().flatMap(name -> all().stream().filter(stage -> stage.name().equals(name)).findFirst());
+        return marked().flatMap(this::named);
+    }
+
+    /** The stage of that name ("step-3-read-aside"), if there is one; none for null. */
+    java.util.Optional<Stage> named(String name) {
+        return all().stream().filter(stage -> stage.name().equals(name)).findFirst();
     }
 
     /** Whether {@code stage} is the first step: nothing before it to start from. */
@@ -82,7 +87,7 @@ public final class Stages {
         String marked = marked().orElseThrow(() -> new WorkshopException("The working copy names no step: " + MARKER
                 + " is missing or empty. git checkout -- " + MARKER + " brings back the committed one; or name the step: "
                 + Workshop.command(command + " step-3")));
-        return all().stream().filter(stage -> stage.name().equals(marked)).findFirst()
+        return named(marked)
                 .orElseThrow(() -> new WorkshopException(MARKER + " names '" + marked + "', which is no stage. Stages: "
                         + all().stream().map(Stage::name).toList() + ". Name the step instead: "
                         + Workshop.command(command + " step-3")));

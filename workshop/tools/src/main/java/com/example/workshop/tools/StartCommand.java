@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,7 +96,7 @@ class StartCommand extends StageCommand {
         Stages.Stage previous = stages.all().stream().filter(s -> s.number() == stage.number() - 1).findFirst()
                 .orElseThrow(() -> new WorkshopException(stage.name() + " is the first step: there is nothing to start."));
         if (!stage.name().equals(current) && !previous.name().equals(current) && !force) {
-            boolean past = stages.all().stream().anyMatch(s -> s.name().equals(current) && s.number() > stage.number());
+            boolean past = stages.named(current).filter(s -> s.number() > stage.number()).isPresent();
             if (past) { // going back: use drops the later steps' work from the working copy
                 throw new WorkshopException("Your working copy is " + current + ", past " + stage.name() + ". To do "
                         + stage.name() + " again, commit your work (use replaces the working copy), then:\n  "
@@ -103,7 +104,7 @@ class StartCommand extends StageCommand {
                         + "\nTo see what the step changes: " + tool("diff " + previous.name() + " " + stage.name()));
             }
             String shown = current == null ? "not named (" + Stages.MARKER + " is missing)"
-                    : stages.all().stream().anyMatch(s -> s.name().equals(current)) ? current : "'" + current + "', no stage";
+                    : stages.named(current).isPresent() ? current : "'" + current + "', no stage";
             throw new WorkshopException("Your working copy is " + shown + ", and " + stage.name() + " builds on "
                     + previous.name() + ". Finish that step first, or jump to it with:\n  " + tool("use " + previous.name()));
         }
@@ -147,7 +148,7 @@ class StartCommand extends StageCommand {
         }
         List<String> yours = changedTests(current); // read once: it asks git's history of each differing file
         // As the last start brought them, or as it brought them before a git pull updated the step's tests.
-        boolean asBrought = current != null && stages.all().stream().anyMatch(s -> s.name().equals(current)) && yours.isEmpty();
+        boolean asBrought = stages.named(current).isPresent() && yours.isEmpty();
         if (asBrought || nothingOfYoursWouldBeReplaced(current, stage)) {
             return;
         }
@@ -196,8 +197,9 @@ class StartCommand extends StageCommand {
      */
     private List<String> changedTests(String current) {
         try {
-            if (current != null && stages.all().stream().anyMatch(s -> s.name().equals(current))) {
-                Stages.Stage base = stages.find(current);
+            Optional<Stages.Stage> named = stages.named(current);
+            if (named.isPresent()) {
+                Stages.Stage base = named.get();
                 return new StepTestHistory(stages, git).withoutEarlierVersions(base,
                         Trees.differing(stages.root().resolve(TESTS), base.dir().resolve(TESTS))).stream()
                         .map(file -> TESTS + "/" + file).toList();
@@ -214,7 +216,7 @@ class StartCommand extends StageCommand {
      * it changed and .workshop-stage, not the files it added): starting it again loses nothing.
      */
     private boolean nothingOfYoursWouldBeReplaced(String current, Stages.Stage stage) {
-        Stages.Stage base = stages.all().stream().filter(s -> s.name().equals(current)).findFirst().orElse(null);
+        Stages.Stage base = stages.named(current).orElse(null);
         if (base == null) {
             return stages.holdsTestsOf(stage);
         }
