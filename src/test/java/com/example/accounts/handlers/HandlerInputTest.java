@@ -12,6 +12,8 @@ import com.example.accounts.ApiCall;
 import com.example.accounts.Events;
 import com.example.accounts.model.User;
 import com.example.accounts.service.AccountService;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -84,12 +86,17 @@ class HandlerInputTest {
 
     @Test
     void base64BodiesAreDecoded() {
-        APIGatewayProxyRequestEvent event = Events.post("/users", "bm90IGJhc2U2NA!!").withIsBase64Encoded(true);
+        when(accounts.createUser(any())).thenAnswer(created -> created.getArgument(0));
+        String body = "{\"username\":\"zoe\",\"firstName\":\"Zo\u00eb\",\"lastName\":\"B\"}";
+        String encoded = Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
 
-        ApiCall call = invoke(new CreateUserHandler(accounts), event);
+        ApiCall decoded = invoke(new CreateUserHandler(accounts), Events.post("/users", encoded).withIsBase64Encoded(true));
+        ApiCall notBase64 = invoke(new CreateUserHandler(accounts), Events.post("/users", "bm90IGJhc2U2NA!!").withIsBase64Encoded(true));
 
-        assertThat(call.status()).isEqualTo(400);
-        assertThat(call.error()).contains("base64");
+        assertThat(decoded.status()).as("a valid base64 body: %s", decoded.body()).isEqualTo(201);
+        verify(accounts).createUser(new User("zoe", "Zo\u00eb", "B"));
+        assertThat(notBase64.status()).isEqualTo(400);
+        assertThat(notBase64.error()).contains("base64");
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Membership;
 import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
-import com.example.accounts.repository.AccountRepository;
 import com.example.accounts.service.AccountService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,12 +14,13 @@ import org.junit.jupiter.api.Test;
 /** The service's reads through the cache, with DynamoDB Local behind it. */
 class CachedReadsIntegrationTest {
     private final InMemoryCache cache = new InMemoryCache();
+    private ReadCountingRepository repository;
     private AccountService accounts;
 
     @BeforeEach
     void setUp() {
-        accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()),
-                TestCaches.accountCache(cache));
+        repository = new ReadCountingRepository();
+        accounts = new AccountService(repository, TestCaches.accountCache(cache));
         accounts.createUser(new User("alice", "Alice", "Liddell"));
         accounts.createOrganization("acme", "alice");
         cache.items.clear(); // start cold: write-aside has already cached what was just created
@@ -32,37 +32,48 @@ class CachedReadsIntegrationTest {
     void aUsersSecondReadIsACacheHit() {
         accounts.getUser("alice");
         assertThat(cache.hits).hasValue(0);
+        repository.reads.set(0);
 
         assertThat(accounts.getUser("alice").firstName()).isEqualTo("Alice");
         assertThat(cache.hits).as("cache hits after reading user alice twice").hasValue(1);
+        assertThat(repository.reads).as("DynamoDB reads for the second read: the cache must answer it, with what the first"
+                + " read cached").hasValue(0);
     }
 
     @Test
     void anOrganizationsSecondReadIsACacheHit() {
         accounts.getOrganization("acme");
         assertThat(cache.hits).hasValue(0);
+        repository.reads.set(0);
 
         assertThat(accounts.getOrganization("acme").foundingUser()).isEqualTo("alice");
         assertThat(cache.hits).as("cache hits after reading organization acme twice (findOrganization)").hasValue(1);
+        assertThat(repository.reads).as("DynamoDB reads for the second read: the cache must answer it, with what the first"
+                + " read cached").hasValue(0);
     }
 
     @Test
     void aMembershipsSecondReadIsACacheHit() {
         accounts.getMembership("acme", "alice");
         assertThat(cache.hits).hasValue(0);
+        repository.reads.set(0);
 
         assertThat(accounts.getMembership("acme", "alice").role()).isEqualTo(Role.OWNER);
         assertThat(cache.hits).as("cache hits after reading alice's membership of acme twice (findMembership)").hasValue(1);
+        assertThat(repository.reads).as("DynamoDB reads for the second read: the cache must answer it, with what the first"
+                + " read cached").hasValue(0);
     }
 
     @Test
     void cachedNotFoundIsStill404() {
         assertThatThrownBy(() -> accounts.getUser("ghost")).isInstanceOf(NotFoundException.class);
+        repository.reads.set(0);
 
         assertThatThrownBy(() -> accounts.getUser("ghost")).isInstanceOf(NotFoundException.class)
                 .hasMessage("User ghost does not exist.");
         assertThat(cache.hits).as("cache hits for two reads of ghost, who does not exist: the second must be answered by"
                 + " the \"not found\" that the first one cached").hasValue(1);
+        assertThat(repository.reads).as("DynamoDB reads for the second read of ghost").hasValue(0);
     }
 
     @Test

@@ -14,7 +14,6 @@ import com.example.accounts.handlers.ListMembersHandler;
 import com.example.accounts.model.Member;
 import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
-import com.example.accounts.repository.AccountRepository;
 import com.example.accounts.service.AccountService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -42,6 +41,7 @@ class ListMembersIntegrationTest {
 
     private final InMemoryCache cache = new InMemoryCache();
     private String table;
+    private ReadCountingRepository repository; // the last service's
     private AccountService accounts;
 
     /** acme: carol (Owner) added alice (Admin) and dave (Member), alice added bob (Member); users created out of order. */
@@ -104,10 +104,13 @@ class ListMembersIntegrationTest {
     @Test
     void listingRightAfterTheWritesIsAlreadyAllHits() {
         int misses = cache.misses.get();
+        repository.reads.set(0);
 
         accounts.listMembers("acme");
 
         assertThat(cache.misses.get()).as("write-aside cached every user and the organization").isEqualTo(misses);
+        assertThat(repository.reads).as("users and organizations read from DynamoDB: the cache must answer each, with what"
+                + " write-aside cached").hasValue(0);
     }
 
     @Test
@@ -201,7 +204,8 @@ class ListMembersIntegrationTest {
     }
 
     private AccountService serviceOver(DynamoDbClient dynamoDb) {
-        return new AccountService(new AccountRepository(dynamoDb, table), TestCaches.accountCache(cache));
+        repository = new ReadCountingRepository(dynamoDb, table);
+        return new AccountService(repository, TestCaches.accountCache(cache));
     }
 
     private ApiCall list(String organization) {

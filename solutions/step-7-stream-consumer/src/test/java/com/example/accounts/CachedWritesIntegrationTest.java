@@ -7,7 +7,7 @@ import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.errors.NotFoundException;
 import com.example.accounts.model.Role;
 import com.example.accounts.model.User;
-import com.example.accounts.repository.AccountRepository;
+import com.example.accounts.model.Organization;
 import com.example.accounts.service.AccountService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,22 +17,26 @@ class CachedWritesIntegrationTest {
     private static final String NOT_FOUND_AS_STORED = TestCaches.notFoundAsStored();
 
     private final InMemoryCache cache = new InMemoryCache();
+    private ReadCountingRepository repository;
     private AccountService accounts;
 
     @BeforeEach
     void setUp() {
-        accounts = new AccountService(new AccountRepository(LocalDynamoDb.client(), LocalDynamoDb.createAccountsTable()),
-                TestCaches.accountCache(cache));
+        repository = new ReadCountingRepository();
+        accounts = new AccountService(repository, TestCaches.accountCache(cache));
     }
 
     @Test
     void createUserCachesTheUser() {
         accounts.createUser(new User("alice", "Alice", "Liddell"));
+        repository.reads.set(0);
 
-        assertThat(accounts.getUser("alice").firstName()).isEqualTo("Alice");
+        assertThat(accounts.getUser("alice")).isEqualTo(new User("alice", "Alice", "Liddell"));
         assertThat(cache.hits).as("cache hits when alice is read right after createUser: createUser must write her to"
                 + " the cache").hasValue(1);
         assertThat(cache.misses).hasValue(0);
+        assertThat(repository.reads).as("DynamoDB reads of alice right after createUser: the cache must answer, with the"
+                + " user createUser wrote").hasValue(0);
     }
 
     @Test
@@ -40,10 +44,14 @@ class CachedWritesIntegrationTest {
         accounts.createUser(new User("alice", "Alice", "Liddell"));
 
         accounts.createOrganization("acme", "alice");
+        repository.reads.set(0);
 
         assertThat(cache.items).containsKeys(CacheKeys.organization("acme"), CacheKeys.membership("acme", "alice"));
+        assertThat(accounts.getOrganization("acme")).isEqualTo(new Organization("acme", "alice"));
         assertThat(accounts.getMembership("acme", "alice").role()).isEqualTo(Role.OWNER);
         assertThat(cache.misses).hasValue(0);
+        assertThat(repository.reads).as("DynamoDB reads of acme and alice's membership right after createOrganization: the"
+                + " cache must answer both, with what createOrganization wrote").hasValue(0);
     }
 
     @Test

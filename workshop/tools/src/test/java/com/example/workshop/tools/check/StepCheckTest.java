@@ -935,6 +935,27 @@ class StepCheckTest {
     }
 
     @Test
+    void aLineWhoseCauseTheLocalCloudFoundInThisStepsServerlessYmlKeepsItsPointer() throws Exception {
+        guideWithEditsOf("07-stream-consumer.md", "serverless.yml");
+        Lesson retried = Lesson.of("bad records are never retried", "ActivityConsumerHandler.java", List.of(), service -> {
+            throw new ProbeFailure("local cloud: activityConsumer reported its failed record, but Lambda ignored the report: the"
+                    + " event of activityConsumer in serverless.yml needs functionResponseType: ReportBatchItemFailures", "serverless.yml");
+        });
+        StepLessons step7 = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(retried));
+        String clients = "workshop/02-momento-client.md, the edit of Clients.java: one client per execution environment";
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("ActivityConsumerHandlerTest", "a")),
+                NoCloud::new, service -> {
+            throw new ProbeFailure("[getUser#1] built 18 Momento clients in 16 invocations", clients);
+        });
+
+        List<LessonResult> results = check.run(step7);
+
+        assertThat(results.get(1).lesson().hint()).startsWith(clients);
+        assertThat(Checklist.hint(step7, results.get(0).lesson())).as("what the local cloud named stands")
+                .isEqualTo("workshop/07-stream-consumer.md, the edit of serverless.yml");
+    }
+
+    @Test
     void aPomMavenCannotReadPointsEveryLineAtTheGuidesEditOfPomXml() throws Exception {
         guideWithEditsOf("02-momento-client.md", "pom.xml", "Clients.java");
         Lesson client = Lesson.testedOnly("one client per environment", "Clients.java", "ClientsTest");
