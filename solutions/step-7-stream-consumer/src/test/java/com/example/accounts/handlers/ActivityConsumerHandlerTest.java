@@ -58,6 +58,11 @@ class ActivityConsumerHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A whole number in a log line. */
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** A part of a log line between commas, semicolons and brackets: one number and what it counts, as a rule. */
+    private static final Pattern CLAUSE = Pattern.compile("[^,;()]+");
+    private static final Pattern CACHE_WORD = Pattern.compile("(?i)cache|hit");
+    private static final Pattern A_WORD = Pattern.compile("\\p{L}{2,}");
+    private static final Pattern PERCENT = Pattern.compile("(\\d+)\\s*%");
 
     /** A Lambda context with the whole timeout still ahead; and the same for {@code process}. */
     private static final Context TIME_TO_SPARE = contextWith(10_000);
@@ -342,6 +347,8 @@ class ActivityConsumerHandlerTest {
         assertStatesItsNumbers(new BatchSummary(0, 0, 3, 0, 0, null)); // no lookups at all
         assertThat(new BatchSummary(100, 0, 0, 199, 1, null).logLine()).as("a batch with a miss never shows 100 % hits")
                 .doesNotContainPattern("\\b100\\s*%");
+        assertThat(new BatchSummary(100, 0, 0, 193, 7, null).hitPercent()).as("hitPercent of 193 hits in 200 lookups").isEqualTo(96);
+        assertThat(new BatchSummary(0, 0, 3, 0, 0, null).hitPercent()).as("hitPercent without lookups").isZero();
     }
 
     @Test
@@ -398,6 +405,15 @@ class ActivityConsumerHandlerTest {
         String line = summary.logLine();
         assertThat(statesTheNumbersOf(summary, line)).as("the summary line must state %s (in any words); it reads: %s",
                 description(summary), line).isTrue();
+        assertThat(CLAUSE.matcher(line).results().map(MatchResult::group)
+                .filter(clause -> numbersIn(clause).contains(String.valueOf(summary.fromCache())))
+                .anyMatch(clause -> CACHE_WORD.matcher(clause).find() || !A_WORD.matcher(clause).find()))
+                .as("the %d lookups the cache answered must be stated as the cache's (next to \"cache\" or \"hit\", not"
+                        + " DynamoDB's); the line reads: %s", summary.fromCache(), line).isTrue();
+        PERCENT.matcher(line).results().map(percent -> Integer.parseInt(percent.group(1))).forEach(percent ->
+                assertThat(percent).as("the hit ratio the line states, of %d lookups from the cache in %d: %s",
+                        summary.fromCache(), summary.lookups(), line).isIn(summary.hitPercent(),
+                        (int) Math.round(summary.fromCache() * 100.0 / Math.max(1, summary.lookups()))));
     }
 
     private static String description(BatchSummary summary) {
