@@ -179,10 +179,20 @@ class LocalSecretsManagerTest {
 
     @Test
     void aRecoveryWindowOutsideSevenToThirtyDaysIsAnInvalidParameter() {
-        client.createSecret(r -> r.name("window").secretString("v"));
+        for (long days : new long[] {6, 31}) {
+            client.createSecret(r -> r.name("window-" + days).secretString("v"));
 
-        assertThat(catchThrowableOfType(InvalidParameterException.class,
-                () -> client.deleteSecret(r -> r.secretId("window").recoveryWindowInDays(3L)))).isNotNull();
+            assertThat(catchThrowableOfType(InvalidParameterException.class,
+                    () -> client.deleteSecret(r -> r.secretId("window-" + days).recoveryWindowInDays(days)))
+                    .awsErrorDetails().errorMessage()).as("%d days", days)
+                    .isEqualTo("The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).");
+        }
+        for (long days : new long[] {7, 30}) {
+            client.createSecret(r -> r.name("window-" + days).secretString("v"));
+
+            assertThat(client.deleteSecret(r -> r.secretId("window-" + days).recoveryWindowInDays(days)).deletionDate())
+                    .as("%d days", days).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(days - 1)));
+        }
     }
 
     @Test
