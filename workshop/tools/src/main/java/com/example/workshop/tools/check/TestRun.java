@@ -54,10 +54,10 @@ final class TestRun {
 
     Result run() throws IOException, InterruptedException {
         deleteOldResults();
-        compileAfreshWhenThePomChanged();
+        compileAfreshWhenTheSourcesChanged();
         MavenRun build = maven("package", "-Dmaven.test.failure.ignore=true",
                 "-Djunit.jupiter.execution.timeout.testable.method.default=" + testTimeout.toSeconds() + "s");
-        rememberThePomBuilt();
+        rememberTheSourcesBuilt();
         List<String> output = build.output();
         if (build.exitCode() == 0) {
             return new Result(Outcome.TESTS_RAN, TestResults.read(root.resolve("target/surefire-reports")), List.of());
@@ -108,11 +108,14 @@ final class TestRun {
      * The compiler plugin recompiles changed sources, not sources whose dependencies changed: after
      * a green build, a dependency cut from pom.xml (or pasted into {@code <dependencyManagement>})
      * left the old classes in place, tests and all green, and the local cloud then failed with a
-     * NoClassDefFoundError. So when pom.xml is not the one of the last check's build, compile everything.
+     * NoClassDefFoundError. And it tells a changed source by its file time: after a clock that ran
+     * ahead (a laptop's, set right after a reboot), classes dated later than an edit hid it, and a
+     * broken step passed all ✔. So when pom.xml or anything under src/ is not what the last check
+     * built, compile everything (javac recompiles the whole module on any change anyway).
      */
-    void compileAfreshWhenThePomChanged() throws IOException {
-        Path built = builtPom();
-        if (Files.exists(built) && Files.readString(built).equals(pomDigest())) {
+    void compileAfreshWhenTheSourcesChanged() throws IOException {
+        Path built = builtSources();
+        if (Files.exists(built) && Files.readString(built).equals(sourcesDigest())) {
             return;
         }
         for (String classes : List.of("target/classes", "target/test-classes")) {
@@ -127,18 +130,29 @@ final class TestRun {
         }
     }
 
-    void rememberThePomBuilt() throws IOException {
-        Files.writeString(builtPom(), pomDigest());
+    void rememberTheSourcesBuilt() throws IOException {
+        Files.writeString(builtSources(), sourcesDigest());
     }
 
-    private Path builtPom() throws IOException {
-        return Files.createDirectories(root.resolve("target/workshop-check")).resolve("built-pom.sha256");
+    private Path builtSources() throws IOException {
+        return Files.createDirectories(root.resolve("target/workshop-check")).resolve("built-sources.sha256");
     }
 
-    private String pomDigest() throws IOException {
+    /** One SHA-256 of pom.xml and of every file under src/, each with its path, in a fixed order. */
+    private String sourcesDigest() throws IOException {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(root.resolve("pom.xml")));
-            return java.util.HexFormat.of().formatHex(digest);
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            List<Path> files = new ArrayList<>(List.of(root.resolve("pom.xml")));
+            if (Files.isDirectory(root.resolve("src"))) {
+                try (Stream<Path> tree = Files.walk(root.resolve("src"))) {
+                    tree.filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            }
+            for (Path file : files) {
+                digest.update(root.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(Files.exists(file) ? Files.readAllBytes(file) : new byte[0]);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

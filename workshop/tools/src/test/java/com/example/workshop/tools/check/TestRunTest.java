@@ -21,14 +21,31 @@ class TestRunTest {
         Files.writeString(root.resolve("pom.xml"), "<project>with secretsmanager</project>");
         Path compiled = Files.createDirectories(root.resolve("target/classes/com/example")).resolve("Clients.class");
         Files.writeString(compiled, "bytes");
-        run.rememberThePomBuilt();
+        run.rememberTheSourcesBuilt();
 
-        run.compileAfreshWhenThePomChanged();
-        assertThat(compiled).as("the same pom: javac's own change detection is enough").exists();
+        run.compileAfreshWhenTheSourcesChanged();
+        assertThat(compiled).as("the same pom and sources: nothing to compile again").exists();
 
         Files.writeString(root.resolve("pom.xml"), "<project>without secretsmanager</project>");
-        run.compileAfreshWhenThePomChanged();
+        run.compileAfreshWhenTheSourcesChanged();
         assertThat(root.resolve("target/classes")).as("the old classes would hide the missing dependency").doesNotExist();
+    }
+
+    @Test
+    void classesDatedLaterThanAnEditAreCompiledAfresh() throws IOException {
+        TestRun run = new TestRun(root, root.resolve("maven.log"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path source = Files.createDirectories(root.resolve("src/main/java/com/example")).resolve("AccountService.java");
+        Files.writeString(source, "class AccountService { /* reads through the cache */ }");
+        Path compiled = Files.createDirectories(root.resolve("target/test-classes/com/example")).resolve("AccountServiceTest.class");
+        Files.writeString(compiled, "bytes");
+        run.rememberTheSourcesBuilt();
+        Files.setLastModifiedTime(compiled, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plus(java.time.Duration.ofDays(1))));
+
+        Files.writeString(source, "class AccountService { /* reads DynamoDB only */ }");
+        run.compileAfreshWhenTheSourcesChanged();
+
+        assertThat(compiled).as("javac goes by file times: a clock set back leaves the classes newer than the edit").doesNotExist();
     }
 
     /** A real Maven build of a project with one test that never ends: the check goes on and names it. */
