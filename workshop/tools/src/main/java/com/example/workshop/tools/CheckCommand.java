@@ -48,6 +48,7 @@ class CheckCommand extends StageCommand {
                 return 1;
             }
             warnOfChangedTests(stage);
+            git.ownStashOnHead().ifPresent(stash -> out().println("Note: " + Git.stashNote(stash)));
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
             List<LessonResult> results = check.run(step);
             Checklist.forConsole().print(step, results, check.notes(), out());
@@ -97,8 +98,11 @@ class CheckCommand extends StageCommand {
         Optional<Stages.Stage> holder = stages.all().stream()
                 .filter(other -> !other.equals(stage) && stages.holdsTestsOf(other)).findFirst();
         if (holder.isPresent() && holder.get().number() < stage.number()) {
+            // The attendee may still be in the middle of that step: starting this one would leave it half done.
             return Optional.of("src/test holds " + holder.get().name() + "'s tests, not those of " + stage.name()
-                    + ", which this check is for: " + tool("start " + stage.branch()) + " brings them; then check again.");
+                    + ", which this check is for. Still doing " + holder.get().branch() + "? Check it: " + tool("check")
+                    + ". Done with it (its check passed, and you committed)? " + tool("start " + stage.branch()) + " brings "
+                    + stage.branch() + "'s tests; then check again.");
         }
         Optional<Stages.Stage> next = stages.all().stream().filter(other -> other.number() == stage.number() + 1).findFirst();
         boolean addedByNext = next.isPresent() && changed.stream().allMatch(file -> addedBy(next.get(), stage, file, stages));

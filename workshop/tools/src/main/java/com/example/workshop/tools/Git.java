@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs the git command line in the repository: the same git the attendee uses. */
 final class Git {
@@ -36,6 +37,30 @@ final class Git {
         push.addAll(paths);
         run(push.toArray(String[]::new));
         return run("rev-parse", "stash@{0}").strip();
+    }
+
+    /**
+     * The newest stash, when the attendee made it (not one of the tools' "workshop: before ..."
+     * stashes) on the very commit checked out now: work set aside a moment ago ("WIP on main:
+     * 3647a56 step 2"). A start then changes src/test and .workshop-stage, and git stash pop can no
+     * longer bring it back.
+     */
+    Optional<String> ownStashOnHead() {
+        Result newest = exec(null, "stash", "list", "--max-count=1", "--format=%gs");
+        if (newest.exitCode() != 0 || newest.out().isBlank() || newest.out().contains(": workshop: ")) {
+            return Optional.empty();
+        }
+        Result base = exec(null, "rev-parse", "-q", "--verify", "stash@{0}^1");
+        Result head = exec(null, "rev-parse", "-q", "--verify", "HEAD");
+        boolean onHead = base.exitCode() == 0 && head.exitCode() == 0 && base.out().strip().equals(head.out().strip());
+        return onHead ? Optional.of(newest.out().strip()) : Optional.empty();
+    }
+
+    /** What to say of {@link #ownStashOnHead}: that its work may be the step's, and to pop it before a start. */
+    static String stashNote(String stash) {
+        return "your newest git stash (" + stash + ") was made on this very commit. If it holds the work you are doing,"
+                + " git stash pop brings it back: do that before any start, after which the pop could not apply. If you"
+                + " do not need it: git stash drop.";
     }
 
     String runWithInput(String input, String... args) {

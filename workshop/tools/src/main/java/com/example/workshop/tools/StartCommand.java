@@ -39,6 +39,9 @@ class StartCommand extends StageCommand {
         new Conflicts(stages, git).unmerged("start").ifPresent(why -> { // git could not stash the tests it replaces
             throw new WorkshopException(why);
         });
+        git.ownStashOnHead().ifPresent(stash -> { // the pop would fail on the files start changes
+            throw new WorkshopException("Not started: " + Git.stashNote(stash) + " Then start again.");
+        });
         Stages.Stage stage = stages.find(wanted);
         StepLessons step = Curriculum.step(stage.number())
                 .orElseThrow(() -> new WorkshopException("No lessons are written for " + stage.name()));

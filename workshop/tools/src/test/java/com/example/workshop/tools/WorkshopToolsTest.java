@@ -382,6 +382,23 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void aStashOfYourOwnOnThisCommitStopsStartUntilItIsPoppedOrDropped() throws IOException {
+        run("use", "step-2");
+        commit("step 2");
+        Files.writeString(root.resolve("src/main/java/Half.java"), "class Half { /* half of step 3 */ }");
+        git.run("stash", "push", "--include-untracked");
+
+        assertThat(run("start", "step-3")).as("after start, git stash pop could not apply").isEqualTo(1);
+        assertThat(errors).contains("Not started: your newest git stash (WIP on").contains("git stash pop brings it back")
+                .contains("git stash drop");
+        assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-2-second");
+
+        git.run("stash", "drop");
+        assertThat(run("start", "step-3")).isZero();
+        assertThat(git.run("stash", "list")).isEmpty();
+    }
+
+    @Test
     void startWithForceStashesYourTestsSoTheyCanComeBack() throws IOException {
         assertThat(writeAndStartWithForce()).isZero();
 
@@ -471,7 +488,8 @@ class WorkshopToolsTest {
 
         assertThat(CheckCommand.anotherStepsTests(new Stages(root), new Stages(root).find("step-3"))).get().asString()
                 .contains("src/test holds step-2-second's tests, not those of step-3-third")
-                .contains("-Dexec.args=\"start step-3\" brings them");
+                .contains("Still doing step-2? Check it: ").contains("-Dexec.args=\"check\"")
+                .contains("-Dexec.args=\"start step-3\" brings step-3's tests");
         assertThat(CheckCommand.anotherStepsTests(new Stages(root), new Stages(root).find("step-2"))).isEmpty();
         assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).isEmpty();
     }
