@@ -15,7 +15,9 @@ import java.util.Map;
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
     /** A read through the cache, as AccountService's find methods make it (cache.read). */
-    private static final java.util.regex.Pattern A_READ = java.util.regex.Pattern.compile("\\.\\s*read\\s*\\(");
+    /** A findUser declaration whose body (up to its first closing brace) calls a {@code read}. */
+    private static final java.util.regex.Pattern FIND_USER_READS_THROUGH_THE_CACHE = java.util.regex.Pattern.compile(
+            "\\bfindUser\\s*\\([^)]*\\)\\s*\\{[^}]*\\.\\s*read\\s*\\(");
 
     /**
      * Longer than Clients.RETRY_AFTER_FAILURE (5 s), after which the first use of the cache tries
@@ -71,12 +73,13 @@ final class Step3ReadAside {
     }
 
     /**
-     * Where to look when a read never asked the cache: AccountService, while its find methods call
-     * no {@code read} (they still ask the repository alone: the edit's third part, typed last);
-     * otherwise null, the lesson's own pointer (AccountCache.read, which must ask the cache first).
+     * Where to look when a read of a user never asked the cache: AccountService, while its findUser
+     * calls no {@code read} (it still asks the repository alone: the edit's third part, typed last,
+     * or undone while findOrganization and findMembership read through the cache); otherwise null,
+     * the lesson's own pointer (AccountCache.read, which must ask the cache first).
      */
     static String whereReadsSkipTheCache(LocalService service) {
-        return service.sourceHas("AccountService.java", A_READ) ? null : "AccountService.java";
+        return service.sourceHas("AccountService.java", FIND_USER_READS_THROUGH_THE_CACHE) ? null : "AccountService.java";
     }
 
     static void aMissReadsDynamoDbAndFillsTheCache(LocalService service) throws Exception {
@@ -348,6 +351,9 @@ final class Step3ReadAside {
                 "after a cold start that could not create the Momento client, reads of " + user + " did fill the cache but"
                         + " never hit it: the item the fill set right before is gone or nearly, so the TTL is not a minute",
                 ttlGivenIn(service));
+        String skipping = whereReadsSkipTheCache(service);
+        expect(hit || skipping == null, "after a cold start that could not create the Momento client, reads of " + user
+                + " never hit the cache: findUser does not read through AccountCache.read", skipping);
         expect(hit, "after a cold start that could not create the Momento client (Secrets Manager failed, then came back),"
                 + " reads of " + user + " for " + RETRY_SECONDS + " s never hit the cache again: AccountCache must ask its"
                 + " Supplier<CacheClient> on each use (Clients.cacheClient tries again five seconds after a failure), not"

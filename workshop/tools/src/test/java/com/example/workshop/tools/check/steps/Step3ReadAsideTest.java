@@ -43,6 +43,13 @@ class Step3ReadAsideTest {
                 "cache.read(CacheKeys.user(username), User.class, () -> repository.findUser(username))"));
         assertThat(Step3ReadAside.whereReadsSkipTheCache(service())).as("it reads through the cache: the lesson's own pointer")
                 .isNull();
+
+        // findUser undone to step 2's while the other find methods read through the cache: still AccountService.
+        Files.writeString(service, "class AccountService {\n    Optional<User> findUser(String username) {\n"
+                + "        return repository.findUser(username);\n    }\n    Optional<Organization> findOrganization(String name) {\n"
+                + "        return cache.read(CacheKeys.organization(name), Organization.class, () -> repository.findOrganization(name));\n"
+                + "    }\n}\n");
+        assertThat(Step3ReadAside.whereReadsSkipTheCache(service())).isEqualTo("AccountService.java");
     }
 
     private void clientsWith(String declaration) throws Exception {
