@@ -466,6 +466,20 @@ public final class LocalService {
         return log.get().stream().filter(line -> line.contains(text)).toList();
     }
 
+    /** How many WARN and ERROR lines the log has so far of {@code function} ("[getUser#"), as the service's loggers write them. */
+    public long warnings(String function) {
+        return logLines(function).stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).count();
+    }
+
+    /** Waits up to {@code seconds} for more than {@code seen} {@link #warnings} of {@code function}; how many there are then. */
+    public long awaitMoreWarnings(String function, long seen, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (warnings(function) <= seen && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return warnings(function);
+    }
+
     /** Waits up to {@code seconds} for more than {@code seen} lines containing {@code text}; the lines then. */
     public List<String> awaitMoreLogLines(String text, int seen, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

@@ -290,6 +290,7 @@ final class Step3ReadAside {
         String user = service.createUser("alice");
         String organization = service.createOrganization(user);
         long faultsBefore = service.injectedMomentoFaults();
+        long warningsBefore = service.warnings("[getUser#");
         service.breakMomento();
         try {
             Reply read = service.get("/users/" + user);
@@ -301,6 +302,10 @@ final class Step3ReadAside {
             expect(missing.status() == 404, "with Momento down, " + missing.describe("GET a missing user"));
             expect(service.injectedMomentoFaults() > faultsBefore, "the reads never asked Momento, so its failure was not tried",
                     whereReadsSkipTheCache(service));
+            // DynamoDB answered, but a cache that fails on every call must not go unseen: someone has to learn why it is slow.
+            expect(service.awaitMoreWarnings("[getUser#", warningsBefore, 2) > warningsBefore, "reading a user while Momento"
+                    + " was down logged no WARN: a failed cache read must be logged (AccountCache.read: LOG.warn in both the"
+                    + " Error answer and the catch)", "AccountCache.java");
         } finally {
             service.healMomento();
         }
