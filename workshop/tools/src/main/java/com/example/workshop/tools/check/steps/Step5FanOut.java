@@ -74,6 +74,24 @@ final class Step5FanOut {
                 "each member needs the user's firstName and lastName: " + listed.body());
         Reply unknown = service.get("/organizations/" + LocalService.unique("nope") + "/members");
         expect(unknown.status() == 404, unknown.describe("GET the members of an unknown organization"));
+        // It works either way; the lesson is who may Query, which no call to listMembers shows.
+        expect(!theProviderAllowsQuery(service.serverlessYml()), "provider.iam's statements in serverless.yml allow"
+                + " dynamodb:Query, and every function's role holds them (the roles plugin's inherit): each function may now"
+                + " Query the table; give it to listMembers alone, in its own iamRoleStatements", "serverless.yml");
+    }
+
+    /** Whether the provider block of serverless.yml (its statements are every function's) names dynamodb:Query or dynamodb:*. */
+    static boolean theProviderAllowsQuery(List<String> serverlessYml) {
+        boolean inProvider = false;
+        for (String line : serverlessYml) {
+            String code = line.replaceFirst("\\s#.*|^#.*", "");
+            if (!code.isBlank() && !Character.isWhitespace(code.charAt(0))) {
+                inProvider = code.startsWith("provider:");
+            } else if (inProvider && (code.contains("dynamodb:Query") || code.contains("dynamodb:*"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void aWarmListingReadsOnlyTheMemberList(LocalService service) throws Exception {

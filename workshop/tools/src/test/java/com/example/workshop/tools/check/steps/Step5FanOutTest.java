@@ -41,4 +41,17 @@ class Step5FanOutTest {
         assertThat(failure.file()).hasValueSatisfying(pointer -> assertThat(pointer).startsWith("workshop/05-fan-out.md: the first line's slip"));
         assertThat(controlCalls).as("the cache's part is not tried on a wrong list").isEmpty();
     }
+
+    @Test
+    void queryAllowedInTheProvidersStatementsIsGivenToEveryFunction() {
+        List<String> perFunction = List.of("provider:", "  iam:", "    role:", "      statements:", "        - Effect: Allow",
+                "          Action:", "            - dynamodb:GetItem", "          # not dynamodb:Query: listMembers' own",
+                "functions:", "  listMembers:", "    iamRoleStatements:", "      - Effect: Allow",
+                "        Action: [dynamodb:Query, dynamodb:GetItem]");
+        List<String> forAll = new java.util.ArrayList<>(perFunction);
+        forAll.add(7, "            - dynamodb:Query");
+
+        assertThat(Step5FanOut.theProviderAllowsQuery(perFunction)).isFalse();
+        assertThat(Step5FanOut.theProviderAllowsQuery(forAll)).isTrue();
+    }
 }
