@@ -670,10 +670,11 @@ public final class StepCheck {
      */
     static Optional<String> functionError(List<String> log, int from) {
         List<String> since = log.subList(Math.min(from, log.size()), log.size());
-        // A refusal, a failed Init, a cache that is not there or a stream record skipped says why; "ERROR ApiHandler -
-        // GET ... failed" only that it failed. (The last two are warnings, and the function goes on: only its log tells.)
+        // A refusal, a failed Init, a cache that is not there, a stream record skipped or a function stopped by its
+        // timeout (a busy machine's, or a loop's) says why; "ERROR ApiHandler - GET ... failed" only that it failed.
+        // (A missing cache and a skipped record are warnings, and the function goes on: only its log tells.)
         for (List<String> kinds : List.of(List.of("is not authorized to perform", "INIT failed",
-                NO_SUCH_CACHE, "has an unknown event name"), List.of("Exception: ", " ERROR "))) {
+                NO_SUCH_CACHE, "has an unknown event name", "Task timed out after"), List.of("Exception: ", " ERROR "))) {
             Optional<String> found = since.stream().filter(line -> kinds.stream().anyMatch(line::contains))
                     .map(String::strip).map(LocalService::brief).reduce((earlier, later) -> later);
             if (found.isPresent()) {

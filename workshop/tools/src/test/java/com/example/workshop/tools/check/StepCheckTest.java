@@ -367,6 +367,15 @@ class StepCheckTest {
     }
 
     @Test
+    void aFunctionStoppedByItsTimeoutIsQuotedFromTheLog() {
+        // A stream cacher on a busy machine: the probe saw only that the cache was not updated in time.
+        List<String> log = List.of("[streamCacher#1] START RequestId: 1", "[streamCacher#1] Task timed out after 10.00 seconds",
+                "[streamCacher#1] REPORT RequestId: 1 Duration: 10000.00 ms Status: timeout");
+
+        assertThat(StepCheck.functionError(log, 0)).hasValue("[streamCacher#1] Task timed out after 10.00 seconds");
+    }
+
+    @Test
     void aCacheThatIsNotThereIsExplainedAndPointsAtDependencies() throws Exception {
         guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
         Lesson missed = Lesson.of("a miss fills the cache", "AccountCache.java", List.of(), service -> {
