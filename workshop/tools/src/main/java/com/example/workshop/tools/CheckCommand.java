@@ -1,6 +1,7 @@
 package com.example.workshop.tools;
 
 import com.example.workshop.tools.check.Checklist;
+import com.example.workshop.tools.check.LastCheck;
 import com.example.workshop.tools.check.LeftOverBuild;
 import com.example.workshop.tools.check.LessonResult;
 import com.example.workshop.tools.check.StepCheck;
@@ -52,7 +53,9 @@ class CheckCommand extends StageCommand {
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
             List<LessonResult> results = check.run(step);
             Checklist.forConsole().print(step, results, check.notes(), out());
-            return results.stream().allMatch(LessonResult::done) ? 0 : 1;
+            int passed = (int) results.stream().filter(LessonResult::done).count();
+            LastCheck.save(stages.root(), stage.name(), passed, results.size()); // for list, after a break
+            return passed == results.size() ? 0 : 1;
         }
     }
 

@@ -1,6 +1,8 @@
 package com.example.workshop.tools;
 
+import com.example.workshop.tools.check.LastCheck;
 import java.io.IOException;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 @Command(name = "list", description = "List the stages, and which one the working copy started from.")
@@ -18,7 +20,12 @@ class ListCommand extends StageCommand {
         if (stages.named(current).isEmpty()) {
             out().printf("(%s names no stage%s: git checkout -- %s brings back the committed one.)%n", Stages.MARKER,
                     current == null ? "" : " ('" + current + "')", Stages.MARKER);
+            return 0;
         }
+        // Started is not done: say what the last check of that step found, if one ran since the last clean.
+        Optional<LastCheck> last = LastCheck.read(stages.root()).filter(check -> check.stage().equals(current));
+        out().printf("The working copy is at %s; %s.%n", current, last.isPresent() ? last.get().describe(stages.root())
+                : "no check of it has run here since the last clean (check says where it stands)");
         return 0;
     }
 }

@@ -37,7 +37,27 @@ class WorkshopToolsTest {
     void listMarksTheCurrentStage() {
         assertThat(run("list")).isZero();
 
-        assertThat(output).contains("* step-1-first").contains("  step-2-second");
+        assertThat(output).contains("* step-1-first").contains("  step-2-second")
+                .contains("The working copy is at step-1-first; no check of it has run here since the last clean");
+    }
+
+    @Test
+    void listSaysWhatTheLastCheckOfTheStepFoundAndWhetherTheCodeChangedSince() throws IOException {
+        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 1, 6);
+        assertThat(run("list")).isZero();
+        assertThat(output).contains("step-1-first; its last check (").contains("): 1 of 6 lines pass.");
+
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* edited after that check */ }");
+        run("list");
+        assertThat(output).contains("1 of 6 lines pass; your code has changed since, so check again.");
+
+        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6);
+        run("list");
+        assertThat(output).contains("every line passes, the step is done.");
+
+        com.example.workshop.tools.check.LastCheck.save(root, "step-2-second", 6, 6);
+        run("list");
+        assertThat(output).as("another step's check says nothing of this one").contains("no check of it has run here");
     }
 
     @Test

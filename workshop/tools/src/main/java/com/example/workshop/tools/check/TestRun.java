@@ -115,7 +115,7 @@ final class TestRun {
      */
     void compileAfreshWhenTheSourcesChanged() throws IOException {
         Path built = builtSources();
-        if (Files.exists(built) && Files.readString(built).equals(sourcesDigest())) {
+        if (Files.exists(built) && Files.readString(built).equals(sourcesDigest(root))) {
             return;
         }
         for (String classes : List.of("target/classes", "target/test-classes")) {
@@ -131,7 +131,7 @@ final class TestRun {
     }
 
     void rememberTheSourcesBuilt() throws IOException {
-        Files.writeString(builtSources(), sourcesDigest());
+        Files.writeString(builtSources(), sourcesDigest(root));
     }
 
     private Path builtSources() throws IOException {
@@ -139,7 +139,7 @@ final class TestRun {
     }
 
     /** One SHA-256 of pom.xml and of every file under src/, each with its path, in a fixed order. */
-    private String sourcesDigest() throws IOException {
+    static String sourcesDigest(Path root) throws IOException {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             List<Path> files = new ArrayList<>(List.of(root.resolve("pom.xml")));

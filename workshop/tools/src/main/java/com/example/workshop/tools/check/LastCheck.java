@@ -1,0 +1,44 @@
+package com.example.workshop.tools.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * What the last check said, kept in target/workshop-check so that {@code list} can tell someone
+ * back after a break whether the step they are at was done: which step, how many of its lines
+ * passed, when, and whether the code has changed since.
+ */
+public record LastCheck(String stage, int passed, int total, Instant at, String sources) {
+    private static final String FILE = "target/workshop-check/last-check.txt";
+
+    public static void save(Path root, String stage, int passed, int total) throws IOException {
+        Path file = Files.createDirectories(root.resolve(FILE).getParent()).resolve("last-check.txt");
+        Files.writeString(file, String.join(" ", stage, String.valueOf(passed), String.valueOf(total),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), TestRun.sourcesDigest(root)) + "\n");
+    }
+
+    /** The last check's verdict, if a check ran since the last {@code clean} and its file reads. */
+    public static Optional<LastCheck> read(Path root) {
+        try {
+            String[] fields = Files.readString(root.resolve(FILE)).strip().split(" ");
+            return Optional.of(new LastCheck(fields[0], Integer.parseInt(fields[1]), Integer.parseInt(fields[2]),
+                    Instant.parse(fields[3]), fields[4]));
+        } catch (IOException | RuntimeException e) { // none yet, or written by another version: nothing to say
+            return Optional.empty();
+        }
+    }
+
+    /** "its last check (2026-12-06 04:33 UTC): 1 of 6 lines pass; your code has changed since", for {@code list}. */
+    public String describe(Path root) throws IOException {
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(at);
+        String verdict = passed == total ? "every line passes, the step is done" : passed + " of " + total + " lines pass";
+        boolean changed = !sources.equals(TestRun.sourcesDigest(root));
+        return "its last check (" + when + "): " + verdict + (changed ? "; your code has changed since, so check again" : "");
+    }
+}
