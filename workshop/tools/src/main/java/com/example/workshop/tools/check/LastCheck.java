@@ -18,7 +18,8 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
     private static final String FILE = "target/workshop-check/last-check.txt";
 
     public static void save(Path root, String stage, int passed, int total) throws IOException {
-        Path file = Files.createDirectories(root.resolve(FILE).getParent()).resolve("last-check.txt");
+        Path file = root.resolve(FILE);
+        Files.createDirectories(file.getParent());
         Files.writeString(file, String.join(" ", stage, String.valueOf(passed), String.valueOf(total),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), TestRun.sourcesDigest(root)) + "\n");
     }

@@ -82,10 +82,11 @@ final class Repointing {
             String own = Checklist.hint(step, result.lesson());
             // The local cloud named this step's serverless.yml as the line's cause (step 7's missing
             // functionResponseType): that stands, whatever else an earlier step's part broke.
-            boolean namedItsCause = own.equals("workshop/" + step.guide() + ", the edit of serverless.yml")
-                    && result.problems().stream().anyMatch(problem -> problem.startsWith("local cloud:") && problem.contains("serverless.yml"));
-            pointed.add(!inTheCloudOnly || namedItsCause || own.equals(earlier.get()) ? result : repointed(result, "most likely what the last line"
-                    + " says, as this step's code runs on it: " + earlier.get() + "; if not, " + own));
+            boolean namedItsCause = own.equals("workshop/" + step.guide() + ", the edit of serverless.yml") && result.problems()
+                    .stream().anyMatch(problem -> problem.startsWith("local cloud:") && problem.contains("serverless.yml"));
+            boolean keep = !inTheCloudOnly || namedItsCause || own.equals(earlier.get());
+            pointed.add(keep ? result : repointed(result, "most likely what the last line says, as this step's code runs on it: "
+                    + earlier.get() + "; if not, " + own));
         }
         return pointed;
     }

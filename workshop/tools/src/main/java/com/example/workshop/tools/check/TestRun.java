@@ -41,6 +41,8 @@ final class TestRun {
     private final Path root;
     private final Path logFile;
     private final Duration testTimeout;
+    /** The digest of the sources this run's build started from ({@link #sourcesDigest}). */
+    private String building;
 
     TestRun(Path root, Path logFile) {
         this(root, logFile, TEST_TIMEOUT);
@@ -115,7 +117,8 @@ final class TestRun {
      */
     void compileAfreshWhenTheSourcesChanged() throws IOException {
         Path built = builtSources();
-        if (Files.exists(built) && Files.readString(built).equals(sourcesDigest(root))) {
+        building = sourcesDigest(root); // what this build compiles: an edit made while it runs is not in it
+        if (Files.exists(built) && Files.readString(built).equals(building)) {
             return;
         }
         for (String classes : List.of("target/classes", "target/test-classes")) {
@@ -131,7 +134,7 @@ final class TestRun {
     }
 
     void rememberTheSourcesBuilt() throws IOException {
-        Files.writeString(builtSources(), sourcesDigest(root));
+        Files.writeString(builtSources(), building != null ? building : sourcesDigest(root));
     }
 
     private Path builtSources() throws IOException {
