@@ -14,8 +14,7 @@ import java.util.Map;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
-    /** A read through the cache, as AccountService's find methods make it (cache.read). */
-    /** A findUser declaration whose body (up to its first closing brace) calls a {@code read}. */
+    /** A findUser declaration whose body (up to its first closing brace) reads through the cache (cache.read). */
     private static final java.util.regex.Pattern FIND_USER_READS_THROUGH_THE_CACHE = java.util.regex.Pattern.compile(
             "\\bfindUser\\s*\\([^)]*\\)\\s*\\{[^}]*\\.\\s*read\\s*\\(");
 

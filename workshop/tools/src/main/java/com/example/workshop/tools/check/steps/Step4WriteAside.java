@@ -204,5 +204,4 @@ final class Step4WriteAside {
                         + " may stay stale for up to its TTL (AccountCache.write: LOG.warn in both the Error answer and the catch)",
                 "AccountCache.java");
     }
-
 }
