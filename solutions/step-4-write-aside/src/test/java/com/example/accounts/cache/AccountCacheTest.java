@@ -161,8 +161,6 @@ class AccountCacheTest {
         assertThatCode(() -> throwingCache.write("user#alice", ALICE)).as("a write through a client that throws"
                 + " (rather than answering an error): the database's write is done, and the caller must not fail")
                 .doesNotThrowAnyException();
-
-        assertThat(memory.items).isEmpty();
     }
 
     @Test
