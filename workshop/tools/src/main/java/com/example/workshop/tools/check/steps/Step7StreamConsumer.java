@@ -94,6 +94,16 @@ final class Step7StreamConsumer {
         expect(service.cacheCounters().minus(before).misses() == 0, "the consumer's lookups missed the cache, although"
                 + " creating the user and the organization had just cached them: look them up under the read path's keys"
                 + " (CacheKeys)");
+        // The events above came after the subscription: where it starts reading shows only in what the local cloud read.
+        Optional<String> latest = subscribedFromLatest(service.logLines("activityConsumer <- kinesis stream"));
+        expect(latest.isEmpty(), "activityConsumer reads the stream from LATEST (" + latest.orElse("") + "): events put"
+                + " before it was deployed, or while it was replaced, would never be recorded; its stream event in"
+                + " serverless.yml needs startingPosition: TRIM_HORIZON", "serverless.yml");
+    }
+
+    /** The local cloud's banner line for the consumer's subscription, when it starts at LATEST. */
+    static Optional<String> subscribedFromLatest(List<String> subscriptions) {
+        return subscriptions.stream().map(String::strip).filter(line -> line.contains(", LATEST")).findFirst();
     }
 
     /** The guide's retry demo: DynamoDB refuses writes, then heals; every event is recorded in the end. */

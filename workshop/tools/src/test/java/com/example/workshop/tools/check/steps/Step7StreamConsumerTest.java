@@ -44,4 +44,13 @@ class Step7StreamConsumerTest {
                 "[activityConsumer#1] INFO Summary - 10 duplicatesX"))
                 .noneMatch(line -> Step7StreamConsumer.SOME_DUPLICATES.matcher(line).find());
     }
+
+    @Test
+    void aConsumerThatStartsAtLatestIsToldFromTheLocalCloudsBanner() {
+        String latest = "    activityConsumer <- kinesis stream momento-accounts-workshop-dev-ActivityStream (batch 100, LATEST,"
+                + " ReportBatchItemFailures)";
+
+        assertThat(Step7StreamConsumer.subscribedFromLatest(List.of(latest))).hasValue(latest.strip());
+        assertThat(Step7StreamConsumer.subscribedFromLatest(List.of(latest.replace("LATEST", "TRIM_HORIZON")))).isEmpty();
+    }
 }
