@@ -20,8 +20,10 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
     public static void save(Path root, String stage, int passed, int total) throws IOException {
         Path file = root.resolve(FILE);
         Files.createDirectories(file.getParent());
+        // The sources its build started from: an edit made while the check ran is not what it judged.
+        String judged = TestRun.lastBuiltSources(root).orElse(TestRun.sourcesDigest(root));
         Files.writeString(file, String.join(" ", stage, String.valueOf(passed), String.valueOf(total),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), TestRun.sourcesDigest(root)) + "\n");
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), judged) + "\n");
     }
 
     /** The last check's verdict, if a check ran since the last {@code clean} and its file reads. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,7 @@ final class TestRun {
     private final Path root;
     private final Path logFile;
     private final Duration testTimeout;
+    private static final String BUILT_SOURCES = "target/workshop-check/built-sources.sha256";
     /** The digest of the sources this run's build started from ({@link #sourcesDigest}). */
     private String building;
 
@@ -138,7 +140,18 @@ final class TestRun {
     }
 
     private Path builtSources() throws IOException {
-        return Files.createDirectories(root.resolve("target/workshop-check")).resolve("built-sources.sha256");
+        Path file = root.resolve(BUILT_SOURCES);
+        Files.createDirectories(file.getParent());
+        return file;
+    }
+
+    /** The digest of the sources the last check's build started from, if one ran since the last clean. */
+    static Optional<String> lastBuiltSources(Path root) {
+        try {
+            return Optional.of(Files.readString(root.resolve(BUILT_SOURCES)).strip());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** One SHA-256 of pom.xml and of every file under src/, each with its path, in a fixed order. */
