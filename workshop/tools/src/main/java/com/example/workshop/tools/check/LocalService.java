@@ -365,6 +365,11 @@ public final class LocalService {
         control(post("/_local/momento/faults?rpc=data&status=UNAVAILABLE", null, null));
     }
 
+    /** Makes every Momento read (the Get call) fail with UNAVAILABLE until {@link #healMomento()}; writes still work. */
+    public void breakMomentoReads() throws Exception {
+        control(post("/_local/momento/faults?rpc=Get&status=UNAVAILABLE", null, null));
+    }
+
     public void healMomento() throws Exception {
         control(delete("/_local/momento/faults"));
     }

@@ -63,7 +63,9 @@ final class StartCheck implements ReadinessCheck {
                 secondTryFrom = cloud.log().size();
                 answersAWriteAndARead(service);
             }
-            return Outcome.passed("up in " + up + " s, answered POST /users and GET /users/{username}");
+            // A free port, not the README's 3000, so a local cloud the attendee left running is no obstacle.
+            return Outcome.passed("up in " + up + " s on port " + cloud.base().getPort() + " (a free one),"
+                    + " answered POST /users and GET /users/{username}");
         } catch (ProbeFailure | IOException wrongAnswer) {
             List<String> log = cloud.log();
             return Outcome.failed("started, but " + wrongAnswer.getMessage() + busy(log.subList(Math.min(secondTryFrom, log.size()),
