@@ -12,11 +12,20 @@ import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** Step 7: a Kinesis consumer enriches activity events through read-aside and records each once. */
@@ -94,11 +103,51 @@ final class Step7StreamConsumer {
         expect(service.cacheCounters().minus(before).misses() == 0, "the consumer's lookups missed the cache, although"
                 + " creating the user and the organization had just cached them: look them up under the read path's keys"
                 + " (CacheKeys)");
+        // The local cloud names a table as the stack does but without CloudFormation's random suffix: a name written out works here only.
+        Optional<String> writtenOut = activityTableNameWrittenOut(service.serverlessYml());
+        expect(writtenOut.isEmpty(), "ACTIVITY_TABLE_NAME in serverless.yml is a name written out (" + writtenOut.orElse("")
+                + "): on AWS, CloudFormation names the table with a random suffix (...-ActivityTable-1A2B3C4D5E6F), so the"
+                + " consumer would write to a table that does not exist; !Ref ActivityTable gives the name the table really has",
+                "serverless.yml");
         // The events above came after the subscription: where it starts reading shows only in what the local cloud read.
         Optional<String> latest = subscribedFromLatest(service.logLines("activityConsumer <- kinesis stream"));
         expect(latest.isEmpty(), "activityConsumer reads the stream from LATEST (" + latest.orElse("") + "): events put"
                 + " before it was deployed, or while it was replaced, would never be recorded; its stream event in"
                 + " serverless.yml needs startingPosition: TRIM_HORIZON", "serverless.yml");
+    }
+
+    /**
+     * The value of an {@code ACTIVITY_TABLE_NAME} in provider.environment or a function's environment
+     * that is a plain string (no !Ref, no variable), if there is one. Nodes only: no constructor for
+     * CloudFormation's tags is needed.
+     */
+    static Optional<String> activityTableNameWrittenOut(List<String> serverlessYml) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(String.join("\n", serverlessYml)));
+        } catch (RuntimeException notYaml) {
+            return Optional.empty(); // the local cloud says what is wrong with it
+        }
+        List<Node> environments = new ArrayList<>();
+        environments.add(value(value(root, "provider"), "environment"));
+        if (value(root, "functions") instanceof MappingNode functions) {
+            functions.getValue().forEach(function -> environments.add(value(function.getValueNode(), "environment")));
+        }
+        return environments.stream().map(environment -> value(environment, "ACTIVITY_TABLE_NAME"))
+                .filter(name -> name instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) && !scalar.getValue().contains("${"))
+                .map(name -> ((ScalarNode) name).getValue()).findFirst();
+    }
+
+    /** The value of {@code key} in a mapping, or null. */
+    private static Node value(Node node, String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
+                    return tuple.getValueNode();
+                }
+            }
+        }
+        return null;
     }
 
     /** The local cloud's banner line for the consumer's subscription, when it starts at LATEST. */

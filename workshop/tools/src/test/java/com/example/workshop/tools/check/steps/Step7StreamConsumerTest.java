@@ -53,4 +53,21 @@ class Step7StreamConsumerTest {
         assertThat(Step7StreamConsumer.subscribedFromLatest(List.of(latest))).hasValue(latest.strip());
         assertThat(Step7StreamConsumer.subscribedFromLatest(List.of(latest.replace("LATEST", "TRIM_HORIZON")))).isEmpty();
     }
+
+    @Test
+    void anActivityTableNameWrittenOutIsToldWhereverItStandsAndARefOrAVariableIsNot() {
+        String written = "momento-accounts-workshop-dev-ActivityTable";
+        List<String> provider = List.of("provider:", "  environment:", "    TABLE_NAME: !Ref AccountsTable",
+                "    ACTIVITY_TABLE_NAME: " + written, "functions:", "  activityConsumer:", "    handler: a.B");
+        List<String> function = List.of("provider:", "  environment:", "    TABLE_NAME: !Ref AccountsTable", "functions:",
+                "  activityConsumer:", "    handler: a.B", "    environment:", "      ACTIVITY_TABLE_NAME: '" + written + "'");
+
+        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(provider)).hasValue(written);
+        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(function)).hasValue(written);
+        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(List.of(String.join("\n", provider)
+                .replace(written, "!Ref ActivityTable").split("\n")))).isEmpty();
+        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(List.of(String.join("\n", function)
+                .replace("'" + written + "'", "${self:custom.activityTable}").split("\n")))).isEmpty();
+        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(List.of("provider: [", "  oops"))).isEmpty();
+    }
 }
