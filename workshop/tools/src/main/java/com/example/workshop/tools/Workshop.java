@@ -17,9 +17,23 @@ public class Workshop implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Windows' own shells (PowerShell, the Command Prompt), not Git Bash, which sets MSYSTEM and takes the guides' form. */
+    private static final boolean WINDOWS_SHELL = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows")
+            && System.getenv("MSYSTEM") == null;
+
     /** A command of these tools as the attendee types it at the repository's root, e.g. {@code command("use step-3")}. */
     public static String command(String arguments) {
-        return "./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"" + arguments + "\"";
+        return command(arguments, WINDOWS_SHELL);
+    }
+
+    /**
+     * The guides' form, or on Windows one that PowerShell and the Command Prompt both take as
+     * printed: {@code .\mvnw}, and the option quoted whole, as PowerShell splits an unquoted
+     * {@code -Dexec.args=...} at its dot.
+     */
+    static String command(String arguments, boolean windowsShell) {
+        return windowsShell ? ".\\mvnw -q -f workshop/tools compile exec:java \"-Dexec.args=" + arguments + "\""
+                : "./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"" + arguments + "\"";
     }
 
     public static void main(String[] args) {

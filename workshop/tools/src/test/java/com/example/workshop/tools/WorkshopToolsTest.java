@@ -61,6 +61,15 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void aPrintedCommandIsTheGuidesFormOrOnWindowsOneThatPowerShellAndTheCommandPromptTake() {
+        assertThat(Workshop.command("start step-2", false))
+                .isEqualTo("./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"start step-2\"");
+        // PowerShell splits an unquoted -Dexec.args=... at the dot; the Command Prompt runs no ./mvnw.
+        assertThat(Workshop.command("start step-2", true))
+                .isEqualTo(".\\mvnw -q -f workshop/tools compile exec:java \"-Dexec.args=start step-2\"");
+    }
+
+    @Test
     void useReplacesTheWorkingCopyWithTheStage() throws IOException {
         assertThat(run("use", "2")).isZero();
 

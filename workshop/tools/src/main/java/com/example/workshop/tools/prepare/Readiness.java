@@ -19,7 +19,7 @@ public final class Readiness {
     /** ✔ and ✘, or [x] and [ ] on a console that cannot show them (as check prints them). */
     private static final Checklist MARKS = Checklist.forConsole();
     /** The command that prepares, for the advice in a verdict. */
-    public static final String PREPARE = "./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"prepare\"";
+    public static final String PREPARE = com.example.workshop.tools.Workshop.command("prepare");
 
     private final List<ReadinessCheck> checks;
     private final PrintWriter out;
