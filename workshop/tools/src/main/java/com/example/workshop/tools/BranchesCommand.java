@@ -40,7 +40,7 @@ class BranchesCommand extends StageCommand {
             out().printf("%-8s %s (%s)%n", branch, existing.isEmpty() ? "created" : "updated", stage.name());
             parent = commit;
         }
-        if (!git.run("status", "--porcelain").isBlank()) {
+        if (!git.changes().isBlank()) {
             // git switch refuses to overwrite uncommitted changes; and a branch holds a finished stage, not the attendee's code
             out().println("Your working copy has uncommitted changes, which git switch refuses to leave behind: commit them"
                     + " first (git add -A && git commit -m \"my work\"). Each branch is your last commit with a finished"

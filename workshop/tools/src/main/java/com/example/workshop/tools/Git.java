@@ -27,6 +27,18 @@ final class Git {
     }
 
     /**
+     * What changed in {@code paths} since the last commit, as {@code git status --porcelain} lists
+     * it (all of them when none is given), every untracked file included: a
+     * {@code status.showUntrackedFiles=no} in the attendee's config must not hide a new file from
+     * a command about to replace its folder.
+     */
+    String changes(String... paths) {
+        List<String> status = new ArrayList<>(List.of("status", "--porcelain", "--untracked-files=all", "--"));
+        status.addAll(List.of(paths));
+        return run(status.toArray(String[]::new));
+    }
+
+    /**
      * Stashes the changes to {@code paths} (untracked files too) under {@code message}, and returns the
      * stash's commit in full: the way back names it, not stash@{0}, which a later stash takes (and a
      * short commit of digits only git would read as stash@{n}).

@@ -145,7 +145,7 @@ class StartCommand extends StageCommand {
      * else is the attendee's own work: refuse, or stash it with --force.
      */
     private void protectChangedTests(String current, Stages.Stage stage) {
-        boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
+        boolean committed = git.changes(TESTS).isBlank();
         if (committed) {
             return;
         }
@@ -178,7 +178,7 @@ class StartCommand extends StageCommand {
      * committed without .workshop-stage, then cloned elsewhere.)
      */
     private List<String> committedTestsOfYourOwn(String current, Stages.Stage stage) throws IOException {
-        boolean committed = git.run("status", "--porcelain", "--", TESTS).isBlank();
+        boolean committed = git.changes(TESTS).isBlank();
         if (!committed || current == null || stages.all().stream().noneMatch(s -> s.name().equals(current))) {
             return List.of();
         }
@@ -210,7 +210,7 @@ class StartCommand extends StageCommand {
         } catch (IOException e) {
             // fall back to git's view
         }
-        return git.run("status", "--porcelain", "--", TESTS).stripTrailing().lines().toList();
+        return git.changes(TESTS).stripTrailing().lines().toList();
     }
 
     /**

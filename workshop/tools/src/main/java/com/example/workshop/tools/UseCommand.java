@@ -28,7 +28,7 @@ class UseCommand extends StageCommand {
         List<String> paths = new ArrayList<>(Stages.ENTRIES);
         paths.add(Stages.MARKER);
         // stripTrailing: porcelain lines start with a space when only the working tree changed
-        String changes = git.run(prepend(new String[] {"status", "--porcelain", "--"}, paths)).stripTrailing();
+        String changes = git.changes(paths.toArray(String[]::new)).stripTrailing();
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "use")) {
             return use(stage, paths, changes);
         }
@@ -68,11 +68,5 @@ class UseCommand extends StageCommand {
         for (String entry : Stages.ENTRIES) {
             Trees.replace(stages.root(), stage.dir(), entry);
         }
-    }
-
-    static String[] prepend(String[] first, List<String> rest) {
-        List<String> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all.toArray(String[]::new);
     }
 }

@@ -88,6 +88,16 @@ class WorkshopToolsTest {
         assertThat(errors).contains("changes since your last commit").contains("src/main/java/A.java")
                 .contains("-Dexec.args=\"use step-2 --force\"");
         assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my work");
+
+        // A new file, while git's config hides new files from a plain git status.
+        git.run("checkout", "--", "src/main/java/A.java");
+        git.run("config", "status.showUntrackedFiles", "no");
+        Files.writeString(root.resolve("src/main/java/Mine.java"), "class Mine {}");
+
+        assertThat(run("use", "step-2")).isEqualTo(1);
+
+        assertThat(errors).contains("src/main/java/Mine.java");
+        assertThat(root.resolve("src/main/java/Mine.java")).exists();
     }
 
     @Test
@@ -374,6 +384,7 @@ class WorkshopToolsTest {
 
     @Test
     void startRefusesToReplaceTestsYouChanged() throws IOException {
+        git.run("config", "status.showUntrackedFiles", "no"); // hides new files from a plain git status
         Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
 
         assertThat(run("start", "step-2")).isEqualTo(1);
