@@ -52,7 +52,8 @@ public final class Stages {
     /** What .workshop-stage names (stripped), or empty when the file is missing or blank. */
     java.util.Optional<String> marked() {
         try {
-            String marked = Files.readString(root.resolve(MARKER)).strip();
+            // A byte order mark, as older Windows editors save, is no part of the name.
+            String marked = Files.readString(root.resolve(MARKER)).replaceFirst("^\uFEFF", "").strip();
             if (marked.contains("<<<<<<<") || marked.contains(">>>>>>>")) {
                 // A merge or rebase of two branches at different steps: no command may guess which step the code is.
                 throw new WorkshopException(MARKER + " has git's conflict markers: a merge or rebase is under way. Put in"
@@ -102,9 +103,14 @@ public final class Stages {
         }
     }
 
-    /** A stage by its full name, "step-3", "3", or the part after the number ("read-aside"). */
+    /**
+     * A stage by its full name, "step-3", "3", or the part after the number ("read-aside"); also
+     * its folder as a shell's tab completion types it, with Windows' backslashes or not
+     * ({@code .\solutions\step-3-read-aside\}), and in any case ("Step-3").
+     */
     Stage find(String wanted) {
-        String w = wanted.strip().replaceFirst("^solutions/", "").replaceFirst("/$", "");
+        String w = wanted.strip().replace('\\', '/').replaceFirst("^(\\./)?solutions/", "").replaceFirst("/+$", "")
+                .toLowerCase(java.util.Locale.ROOT);
         for (Stage stage : all()) {
             if (stage.name().equals(w) || stage.branch().equals(w) || String.valueOf(stage.number()).equals(w)
                     || stage.name().equals(stage.branch() + "-" + w)) {

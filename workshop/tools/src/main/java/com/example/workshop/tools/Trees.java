@@ -85,7 +85,7 @@ public final class Trees {
      * writes .DS_Store into every folder it shows), which .gitignore leaves out too: never part of
      * a step, so never a difference.
      */
-    static boolean isClutter(Path file) {
+    public static boolean isClutter(Path file) {
         String name = file.getFileName().toString();
         return CLUTTER.contains(name) || name.startsWith("._") || name.endsWith("~") || name.endsWith(".swp")
                 || name.endsWith(".swo") || name.startsWith(".#") || name.startsWith("#") && name.endsWith("#");

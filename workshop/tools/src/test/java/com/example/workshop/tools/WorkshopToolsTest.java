@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,19 @@ class WorkshopToolsTest {
         // PowerShell splits an unquoted -Dexec.args=... at the dot; the Command Prompt runs no ./mvnw.
         assertThat(Workshop.command("start step-2", true))
                 .isEqualTo(".\\mvnw -q -f workshop/tools compile exec:java \"-Dexec.args=start step-2\"");
+    }
+
+    @Test
+    void aStageIsFoundByTheNamesAShellCompletesAndTheMarkerDespiteAByteOrderMark() throws IOException {
+        Stages stages = new Stages(root);
+        for (String typed : List.of("step-2-second", "step-2", "2", "second", "solutions/step-2-second/",
+                "./solutions/step-2-second/", ".\\solutions\\step-2-second\\", "Step-2")) {
+            assertThat(stages.find(typed).name()).as(typed).isEqualTo("step-2-second");
+        }
+        assertThatThrownBy(() -> stages.find("step-9")).hasMessageContaining("No stage 'step-9'");
+
+        Files.writeString(root.resolve(".workshop-stage"), "\uFEFFstep-2-second\r\n");
+        assertThat(stages.marked()).hasValue("step-2-second");
     }
 
     @Test

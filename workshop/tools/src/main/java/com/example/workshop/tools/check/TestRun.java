@@ -161,7 +161,9 @@ final class TestRun {
             List<Path> files = new ArrayList<>(List.of(root.resolve("pom.xml")));
             if (Files.isDirectory(root.resolve("src"))) {
                 try (Stream<Path> tree = Files.walk(root.resolve("src"))) {
-                    tree.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    // An editor's swap file or the Finder's .DS_Store is no change to the code.
+                    tree.filter(Files::isRegularFile).filter(file -> !com.example.workshop.tools.Trees.isClutter(file)).sorted()
+                            .forEach(files::add);
                 }
             }
             for (Path file : files) {

@@ -26,6 +26,12 @@ class TestRunTest {
         run.compileAfreshWhenTheSourcesChanged();
         assertThat(compiled).as("the same pom and sources: nothing to compile again").exists();
 
+        Files.createDirectories(root.resolve("src/main/java"));
+        Files.writeString(root.resolve("src/main/java/.DS_Store"), "Finder's");
+        Files.writeString(root.resolve("src/main/java/.Clients.java.swp"), "vim's");
+        run.compileAfreshWhenTheSourcesChanged();
+        assertThat(compiled).as("an editor's or the Finder's files are no change to the code").exists();
+
         Files.writeString(root.resolve("pom.xml"), "<project>without secretsmanager</project>");
         run.compileAfreshWhenTheSourcesChanged();
         assertThat(root.resolve("target/classes")).as("the old classes would hide the missing dependency").doesNotExist();
