@@ -34,6 +34,17 @@ class PrepareCommand extends StageCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (checkOnly && forMirror) {
+            throw new WorkshopException("--check downloads nothing, and --for-mirror downloads Maven's zip into the repository:"
+                    + " run prepare --for-mirror alone (it checks everything too), and prepare --check later, offline.");
+        }
+        // Its builds use the working copy's target/ as check's do, and check stops a build it finds there running.
+        try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "prepare")) {
+            return prepare();
+        }
+    }
+
+    private int prepare() throws IOException, InterruptedException {
         OfflineByDefault offline = new OfflineByDefault(stages.root());
         if (checkOnly) {
             out().println("Checking that every step builds, starts and answers with Maven offline (downloads nothing).");

@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * One command at a time in a working copy for those that build it or change it ({@code check},
- * {@code start}, {@code use}): two checks at once build into the same target/ and break each
- * other's build, and a {@code use} during a check changes the code the check is trying. The
+ * {@code start}, {@code use}, {@code prepare}): two checks at once build into the same target/ and
+ * break each other's build, and a {@code use} during a check changes the code the check is trying. The
  * operating system lets go of the lock when the JVM ends, however it ends.
  */
 final class WorkingCopyLock implements AutoCloseable {
@@ -36,7 +36,7 @@ final class WorkingCopyLock implements AutoCloseable {
         }
         if (lock == null) {
             file.close();
-            throw new WorkshopException("Another check (or start, or use) is running in this working copy: wait for it to end,"
+            throw new WorkshopException("Another check (or start, use or prepare) is running in this working copy: wait for it to end,"
                     + " then run " + command + " again. (Two checks at once build into the same target/ and break each other's"
                     + " build, each then blaming code that is right; a use or start would change the code a check is trying.)");
         }

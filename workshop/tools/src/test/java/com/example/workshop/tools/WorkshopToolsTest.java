@@ -329,7 +329,7 @@ class WorkshopToolsTest {
             assertThat(run("check")).isEqualTo(1);
         }
 
-        assertThat(errors).contains("Another check (or start, or use) is running in this working copy").contains("run check again");
+        assertThat(errors).contains("Another check (or start, use or prepare) is running in this working copy").contains("run check again");
         assertThat(output).doesNotContain("Building your service");
     }
 
@@ -340,7 +340,11 @@ class WorkshopToolsTest {
             assertThat(errors).contains("is running in this working copy").contains("run use again");
             assertThat(run("start", "step-2")).isEqualTo(1);
             assertThat(errors).contains("run start again");
+            assertThat(run("prepare", "--check")).as("prepare builds into target/ too").isEqualTo(1);
+            assertThat(errors).contains("run prepare again");
         }
+        assertThat(run("prepare", "--check", "--for-mirror")).as("--check downloads nothing").isEqualTo(1);
+        assertThat(errors).contains("run prepare --for-mirror alone");
 
         assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-1-first");
         assertThat(run("start", "step-2")).as("once the check is over").isZero();

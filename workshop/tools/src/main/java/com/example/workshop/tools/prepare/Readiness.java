@@ -48,9 +48,11 @@ public final class Readiness {
                 out.flush();
                 Outcome online = check.run(false);
                 // Online, Maven words a download it could not make differently ("Could not transfer
-                // artifact ..."): what the offline run missed is still what is missing.
+                // artifact ..."): what the offline run missed is still what is missing. A failure that
+                // missed nothing offline (a compile error, say) is told as it is, not as a download.
                 outcome = online.passed() ? check.run(true)
-                        : Outcome.failed("could not download: " + online.detail(), outcome.missing());
+                        : Outcome.failed((outcome.missesDownloads() ? "could not download: " : "") + online.detail(),
+                                outcome.missing());
             }
             String took = "(" + secondsSince(checkStarted) + " s)";
             if (outcome.passed()) {

@@ -84,7 +84,28 @@ class ReadinessTest {
     }
 
     @Test
-    void aFailureThatIsNoDownloadSaysSo() {
+    void aFailureThatIsNoDownloadSaysSo() throws Exception {
+        ReadinessCheck doesNotCompile = new ReadinessCheck() {
+            @Override
+            public String title() {
+                return "step-1";
+            }
+
+            @Override
+            public String command() {
+                return "./mvnw step-1";
+            }
+
+            @Override
+            public Outcome run(boolean offline) {
+                return Outcome.failed("COMPILATION ERROR: Foo.java:[3,1] ';' expected", List.of());
+            }
+        };
+        Readiness.Result result = run(true, doesNotCompile);
+
+        assertThat(printed.toString()).contains("✘ step-1").contains("COMPILATION ERROR").doesNotContain("could not download");
+        assertThat(result.verdict()).contains("Not a download problem");
+
         String verdict = Readiness.verdict(List.of("the local cloud on your working copy"), false, false, 12);
 
         assertThat(verdict).startsWith("NOT READY: 1 of the checks failed (the local cloud on your working copy)")
