@@ -34,12 +34,20 @@ public final class Maven {
     static final String ENGLISH_MESSAGES = "-Duser.language=en -Duser.country=US";
 
     /**
+     * The tools read Maven's output as UTF-8, and find the attendee's files in it by their path: a
+     * path with a non-ASCII letter, printed in another encoding (Windows' code page, where the output
+     * is a pipe), would no longer start with the working copy's. {@code sun.*} for JDK 17 and 18.
+     */
+    static final String UTF_8_OUTPUT = "-Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8"
+            + " -Dsun.stderr.encoding=UTF-8";
+
+    /**
      * The environment of a short Maven build whose output the tools read: the attendee's MAVEN_OPTS,
-     * plus {@link #QUICK_BUILD_OPTS} and {@link #ENGLISH_MESSAGES}.
+     * plus {@link #QUICK_BUILD_OPTS}, {@link #ENGLISH_MESSAGES} and {@link #UTF_8_OUTPUT}.
      */
     public static void quickBuild(Map<String, String> environment) {
         String own = environment.getOrDefault("MAVEN_OPTS", "").strip();
-        String ours = QUICK_BUILD_OPTS + " " + ENGLISH_MESSAGES;
+        String ours = QUICK_BUILD_OPTS + " " + ENGLISH_MESSAGES + " " + UTF_8_OUTPUT;
         environment.put("MAVEN_OPTS", own.isEmpty() ? ours : own + " " + ours);
     }
 

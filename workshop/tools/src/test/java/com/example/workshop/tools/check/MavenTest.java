@@ -14,7 +14,7 @@ class MavenTest {
     Path root;
 
     @Test
-    void javacSpeaksEnglishToTheToolsWhateverTheAttendeesLanguage() throws Exception {
+    void javacSpeaksEnglishAndUtf8ToTheToolsWhateverTheAttendeesLanguageAndCodePage() throws Exception {
         Files.writeString(root.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -39,18 +39,21 @@ class MavenTest {
 
                 class Cache {
                     void fill() {
-                        write();
+                        écrire();
                     }
                 }
                 """);
 
         Maven.Output output = Maven.run(root, List.of("-o", "-q", "compile"), environment -> {
             environment.put("JAVA_TOOL_OPTIONS", "-Duser.language=ja -Duser.country=JP"); // the attendee's
+            // What Windows does to the output of a JVM that writes to a pipe: its code page, not UTF-8.
+            environment.put("MAVEN_OPTS", "-Dstdout.encoding=ISO-8859-1 -Dsun.stdout.encoding=ISO-8859-1");
             Maven.quickBuild(environment);
         }, root.resolve("maven.log"), false);
 
         assertThat(output.exitCode()).isNotZero();
         assertThat(output.lines()).anySatisfy(line -> assertThat(line).contains("cannot find symbol"));
+        assertThat(output.lines()).as("read as UTF-8, as the build wrote it").anySatisfy(line -> assertThat(line).contains("écrire"));
     }
 
     /** Debian's Maven 3.8.7 starts its lines with colour codes even in batch mode: "ESC[0mESC[0m[ERROR] ...". */
