@@ -85,7 +85,8 @@ class DiffCommand extends StageCommand {
         for (String entry : Stages.ENTRIES) {
             String path = noTests && entry.equals("src") ? "src/main" : entry;
             // A Windows editor's CRLF is not a difference: without core.autocrlf, every line would show as changed.
-            List<String> args = new ArrayList<>(List.of("diff", "--no-index", "--ignore-cr-at-eol"));
+            // --no-ext-diff: the attendee's own diff.external would print something else than the lines.
+            List<String> args = new ArrayList<>(List.of("diff", "--no-index", "--no-ext-diff", "--ignore-cr-at-eol"));
             args.add(colours(System.console() != null, System.getenv()) ? "--color=always" : "--color=never");
             if (stat) {
                 args.add("--stat");

@@ -41,11 +41,13 @@ public class Workshop implements Runnable {
         // decimal point), whatever the attendee's locale.
         Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
         Path root = rootDirectory();
-        PrintWriter err = new PrintWriter(System.err, true);
+        // In the console's own charset, as ✔ and ✘ are chosen: a Windows code page is not the default charset.
+        java.nio.charset.Charset console = com.example.workshop.tools.check.Checklist.stdoutCharset();
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, console), true);
         if (!sameDirectory(Path.of(""), root)) { // every command and path the tools print starts at the root
             err.println("Note: the commands and paths below are for the repository's root, " + root + " (cd there first).");
         }
-        System.exit(run(root, new PrintWriter(System.out, true), err, args));
+        System.exit(run(root, new PrintWriter(new java.io.OutputStreamWriter(System.out, console), true), err, args));
     }
 
     /** Runs a command against the repository at {@code root}; returns the exit code. */

@@ -34,7 +34,7 @@ public final class Checklist {
      * The charset System.out writes in: on Windows the console's code page (stdout.encoding from JDK 19,
      * sun.stdout.encoding before), which is not the default charset (UTF-8 from JDK 18).
      */
-    static Charset stdoutCharset() {
+    public static Charset stdoutCharset() {
         for (String property : List.of("stdout.encoding", "sun.stdout.encoding")) {
             String name = System.getProperty(property);
             if (name != null && Charset.isSupported(name)) {
@@ -115,6 +115,7 @@ public final class Checklist {
     }
 
     private static String next(StepLessons step) {
-        return step.number() >= 7 ? "" : " Next: " + com.example.workshop.tools.Workshop.command("start step-" + (step.number() + 1));
+        return com.example.workshop.tools.check.steps.Curriculum.step(step.number() + 1).isEmpty() ? ""
+                : " Next: " + com.example.workshop.tools.Workshop.command("start step-" + (step.number() + 1));
     }
 }

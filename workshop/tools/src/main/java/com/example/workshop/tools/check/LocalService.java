@@ -254,11 +254,6 @@ public final class LocalService {
         return control(get("/_local/momento/stats")).path("rpcs").path(method).path("calls").asLong(0);
     }
 
-    /** Calls of one DynamoDB operation so far, e.g. {@code dynamoDbCalls("GetItem")}. */
-    public long dynamoDbCalls(String operation) throws Exception {
-        return control(get("/_local/dynamodb/stats")).path(operation).asLong(0);
-    }
-
     /** DynamoDB read calls so far (GetItem, BatchGetItem, Query, Scan, TransactGetItems). */
     public long dynamoDbReads() throws Exception {
         JsonNode stats = control(get("/_local/dynamodb/stats"));

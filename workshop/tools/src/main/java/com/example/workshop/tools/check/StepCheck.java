@@ -549,7 +549,7 @@ public final class StepCheck {
                 out.println("(could not write " + logFile + ": " + notWritten.getMessage() + ")");
             }
             // The reason once, under the first lesson; it is often several lines long.
-            String reason = "not tried: " + e.getMessage().strip();
+            String reason = "not tried: " + String.valueOf(e.getMessage()).strip();
             for (Lesson lesson : lessons) {
                 if (lesson.probe() != null) {
                     problems.put(lesson, List.of(reason));
