@@ -49,7 +49,10 @@ public final class Stages {
         }
     }
 
-    /** What .workshop-stage names (stripped), or empty when the file is missing or blank. */
+    /**
+     * What .workshop-stage names (stripped), or empty when the file is missing or blank; a
+     * {@link WorkshopException} when it holds git's conflict markers.
+     */
     java.util.Optional<String> marked() {
         try {
             // A byte order mark, as older Windows editors save, is no part of the name.

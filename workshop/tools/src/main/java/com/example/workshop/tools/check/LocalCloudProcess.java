@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * The working copy running in the local cloud, started with the README's own start command (on a
- * free port, without rebuilding: the test run built the jar), so the check runs exactly what the
- * attendee would. Everything it prints is kept for the probes and written to a log file.
+ * free port; for check without rebuilding, as its test run built the jar; for prepare building it
+ * first, as the README's command does), so the check runs exactly what the attendee would.
+ * Everything it prints is kept for the probes and written to a log file.
  */
 public final class LocalCloudProcess implements StepCheck.RunningCloud {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5); // the first start compiles the local cloud
