@@ -50,11 +50,12 @@ class CheckCommand extends StageCommand {
             }
             warnOfChangedTests(stage);
             git.ownStashOnHead().ifPresent(stash -> out().println("Note: " + Git.stashNote(stash)));
+            String serverlessYml = LastCheck.serverlessYmlDigest(stages.root()); // as this check finds it
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
             List<LessonResult> results = check.run(step);
             Checklist.forConsole().print(step, results, check.notes(), out());
             int passed = (int) results.stream().filter(LessonResult::done).count();
-            LastCheck.save(stages.root(), stage.name(), passed, results.size()); // for list, after a break
+            LastCheck.save(stages.root(), stage.name(), passed, results.size(), serverlessYml); // for list, after a break
             return passed == results.size() ? 0 : 1;
         }
     }

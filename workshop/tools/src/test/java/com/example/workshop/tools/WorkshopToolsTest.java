@@ -44,7 +44,7 @@ class WorkshopToolsTest {
 
     @Test
     void listSaysWhatTheLastCheckOfTheStepFoundAndWhetherTheCodeChangedSince() throws IOException {
-        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 1, 6);
+        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 1, 6, serverlessYml());
         assertThat(run("list")).isZero();
         assertThat(output).contains("step-1-first; its last check (").contains("): 1 of 6 lines pass.");
 
@@ -52,13 +52,21 @@ class WorkshopToolsTest {
         run("list");
         assertThat(output).contains("1 of 6 lines pass; your code has changed since, so check again.");
 
-        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6);
+        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6, serverlessYml());
         run("list");
         assertThat(output).contains("every line passes, the step is done.");
 
-        com.example.workshop.tools.check.LastCheck.save(root, "step-2-second", 6, 6);
+        Files.writeString(root.resolve("serverless.yml"), "# the IAM statement a check line pointed at, mended\n", java.nio.file.StandardOpenOption.APPEND);
+        run("list");
+        assertThat(output).as("serverless.yml is the step's code too").contains("your code has changed since");
+
+        com.example.workshop.tools.check.LastCheck.save(root, "step-2-second", 6, 6, serverlessYml());
         run("list");
         assertThat(output).as("another step's check says nothing of this one").contains("no check of it has run here");
+    }
+
+    private String serverlessYml() throws IOException {
+        return com.example.workshop.tools.check.LastCheck.serverlessYmlDigest(root);
     }
 
     @Test

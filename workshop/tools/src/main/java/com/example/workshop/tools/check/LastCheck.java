@@ -14,16 +14,33 @@ import java.util.Optional;
  * back after a break whether the step they are at was done: which step, how many of its lines
  * passed, when, and whether the code has changed since.
  */
-public record LastCheck(String stage, int passed, int total, Instant at, String sources) {
+public record LastCheck(String stage, int passed, int total, Instant at, String sources, String serverlessYml) {
     private static final String FILE = "target/workshop-check/last-check.txt";
 
-    public static void save(Path root, String stage, int passed, int total) throws IOException {
+    /**
+     * Saves a check's verdict; {@code serverlessYmlJudged} is {@link #serverlessYmlDigest} taken when
+     * the check started (no build reads it, but its lines do, and steps 2 and 5 to 7 edit it).
+     */
+    public static void save(Path root, String stage, int passed, int total, String serverlessYmlJudged) throws IOException {
         Path file = root.resolve(FILE);
         Files.createDirectories(file.getParent());
         // The sources its build started from: an edit made while the check ran is not what it judged.
         String judged = TestRun.lastBuiltSources(root).orElse(TestRun.sourcesDigest(root));
         Files.writeString(file, String.join(" ", stage, String.valueOf(passed), String.valueOf(total),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), judged) + "\n");
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), judged, serverlessYmlJudged) + "\n");
+    }
+
+    /** A SHA-256 of serverless.yml, or "none" without one. */
+    public static String serverlessYmlDigest(Path root) throws IOException {
+        Path file = root.resolve("serverless.yml");
+        if (!Files.isRegularFile(file)) {
+            return "none";
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The last check's verdict, if a check ran since the last {@code clean} and its file reads. */
@@ -31,7 +48,7 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
         try {
             String[] fields = Files.readString(root.resolve(FILE)).strip().split(" ");
             return Optional.of(new LastCheck(fields[0], Integer.parseInt(fields[1]), Integer.parseInt(fields[2]),
-                    Instant.parse(fields[3]), fields[4]));
+                    Instant.parse(fields[3]), fields[4], fields[5]));
         } catch (IOException | RuntimeException e) { // none yet, or written by another version: nothing to say
             return Optional.empty();
         }
@@ -41,7 +58,7 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
     public String describe(Path root) throws IOException {
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(at);
         String verdict = passed == total ? "every line passes, the step is done" : passed + " of " + total + " lines pass";
-        boolean changed = !sources.equals(TestRun.sourcesDigest(root));
+        boolean changed = !sources.equals(TestRun.sourcesDigest(root)) || !serverlessYml.equals(serverlessYmlDigest(root));
         return "its last check (" + when + "): " + verdict + (changed ? "; your code has changed since, so check again" : "");
     }
 }
