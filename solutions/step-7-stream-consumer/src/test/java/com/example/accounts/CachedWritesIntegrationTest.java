@@ -46,7 +46,8 @@ class CachedWritesIntegrationTest {
         accounts.createOrganization("acme", "alice");
         repository.reads.set(0);
 
-        assertThat(cache.items).containsKeys(CacheKeys.organization("acme"), CacheKeys.membership("acme", "alice"));
+        assertThat(cache.items).as("cache entries right after createOrganization: it must write the organization and its"
+                + " owner's membership to the cache").containsKeys(CacheKeys.organization("acme"), CacheKeys.membership("acme", "alice"));
         assertThat(accounts.getOrganization("acme")).isEqualTo(new Organization("acme", "alice"));
         assertThat(accounts.getMembership("acme", "alice").role()).isEqualTo(Role.OWNER);
         assertThat(cache.misses).hasValue(0);
@@ -65,6 +66,8 @@ class CachedWritesIntegrationTest {
 
         accounts.addMember("acme", "bob", Role.ADMIN, "alice");
 
+        assertThat(cache.items).as("bob's membership in the cache right after addMember: addMember must write it over the"
+                + " cached \"not a member\"").doesNotContainEntry(CacheKeys.membership("acme", "bob"), NOT_FOUND_AS_STORED);
         assertThat(accounts.getMembership("acme", "bob").role()).isEqualTo(Role.ADMIN);
     }
 }

@@ -46,6 +46,12 @@ final class BuildFindings {
             "(?:(?:constructor|method) \\S+ in (?:class|record|enum|interface) ([\\w$.]+) cannot be applied to given types"
                     + "|no suitable constructor found for ([\\w$]+)\\()");
     /** javac's error for a method's result used where the method returns nothing: its file and line. */
+    /**
+     * A class the file uses and javac cannot find, by name: "(symbol: class List)", or the
+     * "package SetIfNotExistsResponse does not exist" javac says of a nested class's outer name.
+     */
+    private static final Pattern UNKNOWN_CLASS = Pattern.compile(
+            "^(src/main/\\S+\\.java):\\d+: (?:cannot find symbol \\(symbol: class ([A-Z][\\w$]*)\\)|package ([A-Z][\\w$]*) does not exist)");
     private static final Pattern VOID_RESULT_USED = Pattern.compile("^(src/main/\\S+\\.java):(\\d+): 'void' type not allowed here");
     /** A numbered edit's heading and its file: "### 2. `AccountRepository.java`: one Query, page by page". */
     private static final Pattern NUMBERED_EDIT = Pattern.compile("^###\\s+\\d+\\.\\s+`([^`]+)`");
@@ -54,8 +60,9 @@ final class BuildFindings {
             "(?:constructor|method) ([\\w$]+) in (?:class|record|enum|interface) [\\w$.]+ cannot be applied to given types.*"
                     + "\\(required: ([^;]*); found:");
     /** Why a package the guide's edit creates may be missing though the attendee made it. */
-    private static final String PACKAGE_NOT_COMMITTED = " (made it already? then the package's name differs, or its files were"
-            + " not committed where you made them: git add -A takes new files, git commit -am does not)";
+    private static final String PACKAGE_NOT_COMMITTED = " (made it already? then its files are not where the package's name"
+            + " says, under src/main/java, or the name differs; on a clone made elsewhere, were they committed? git add -A"
+            + " takes new files, git commit -am does not)";
     /** Compile errors listed under the last line: with its header, as many lines as the checklist shows for a lesson. */
     private static final int ERRORS_SHOWN = 3;
 
@@ -99,7 +106,8 @@ final class BuildFindings {
             boolean packageMissing = firstError.map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
             boolean classMissing = firstError.map(MISSING_CLASS::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
-                    ? ": the first error above is in that file" + firstError.map(error -> voidResultUsed(error, step)).orElse("")
+                    ? ": the first error above is in that file" + firstError.map(error -> voidResultUsed(error, step))
+                            .filter(said -> !said.isEmpty()).or(() -> firstError.map(error -> importMissing(error, step))).orElse("")
                     : packageMissing ? ": it creates the package the first error above looks for" + PACKAGE_NOT_COMMITTED
                     : classMissing ? ": it creates the class the first error above looks for"
                     : ": it adds what the first error above looks for (unless the name is misspelt where it is used)")
@@ -113,6 +121,32 @@ final class BuildFindings {
      * (step 5's {@code fills.add(fill(...))}): the method of the same file whose result the line
      * uses, though it still returns nothing, as an earlier step had it ("" when none is found).
      */
+    /**
+     * ": its import of java.util.List is missing ...", when the step's solution of that file imports the
+     * class javac cannot find and the attendee's does not: an edit's code pasted without its imports.
+     */
+    private String importMissing(String error, StepLessons step) {
+        Matcher unknown = UNKNOWN_CLASS.matcher(error);
+        if (!unknown.find()) {
+            return "";
+        }
+        String name = unknown.group(2) != null ? unknown.group(2) : unknown.group(3);
+        Pattern importOf = Pattern.compile("(?m)^import\\s+([\\w.]+\\." + Pattern.quote(name) + ")\\s*;");
+        try {
+            Optional<Stages.Stage> solution = stage(step.number());
+            if (solution.isEmpty()) {
+                return "";
+            }
+            Matcher theirs = importOf.matcher(Files.readString(solution.get().dir().resolve(unknown.group(1))));
+            if (theirs.find() && !importOf.matcher(Files.readString(guides.root().resolve(unknown.group(1)))).find()) {
+                return ": its import of " + theirs.group(1) + " is missing (the guide's code of that edit lists the imports it needs)";
+            }
+        } catch (IOException | RuntimeException e) {
+            // no solutions (a test's root), or no such file in the step's (the attendee's own): nothing more to say
+        }
+        return "";
+    }
+
     private String voidResultUsed(String error, StepLessons step) {
         Matcher at = VOID_RESULT_USED.matcher(error);
         if (!at.find()) {
@@ -159,12 +193,19 @@ final class BuildFindings {
 
     static String describe(TestRun.Result tests) {
         return switch (tests.outcome()) {
-            case TESTS_RAN -> tests.tests().cases().stream().filter(test -> test.skipped() == null).count() + " tests ran, "
-                    + tests.tests().cases().stream().filter(test -> test.failure() != null).count() + " failed" + skips(tests);
+            case TESTS_RAN -> ran(tests) + " tests ran, " + tests.tests().cases().stream().filter(test -> test.failure() != null).count()
+                    + " failed" + skips(tests);
             case TESTS_DO_NOT_COMPILE -> "the step's tests do not compile yet";
             case CODE_DOES_NOT_COMPILE -> "your code does not compile";
             case BUILD_FAILED -> "the build failed";
         };
+    }
+
+    /** "103", or "102 of the 103" when some were skipped: Maven's "Tests run" counts those too. */
+    private static String ran(TestRun.Result tests) {
+        long all = tests.tests().cases().size();
+        long ran = tests.tests().cases().stream().filter(test -> test.skipped() == null).count();
+        return ran == all ? String.valueOf(all) : ran + " of the " + all;
     }
 
     /**
@@ -382,8 +423,7 @@ final class BuildFindings {
         }
         // The tests name what a later edit adds (javac stops at the first class they miss): the edits before it, said by name.
         return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need; make any edit the"
-                + " guide has before it too" + (notMade.isEmpty() ? "" : "; still as step " + (step.number() - 1) + " left "
-                        + (notMade.size() == 1 ? "it: " : "them: ") + inWords(notMade)) + ")";
+                + " guide has before it too" + (notMade.isEmpty() ? "" : "; not made yet: " + inWords(notMade)) + ")";
     }
 
     /** The stage (solutions/step-N-*) of that number; empty where there is none (a test's root has no solutions). */

@@ -161,7 +161,7 @@ class StepCheckTest {
         assertThat(done(results)).as("a skipped test proves nothing: its lesson is not done").containsExactly(true, false, true);
         assertThat(results.get(1).problems()).containsExactly("ConcurrentMembershipTest.aReadRacingAnAdd did not run:"
                 + " addMember does not write the membership to the cache yet");
-        assertThat(printed.toString()).contains("2 tests ran, 0 failed, 1 skipped (ConcurrentMembershipTest.aReadRacingAnAdd:"
+        assertThat(printed.toString()).contains("2 of the 3 tests ran, 0 failed, 1 skipped (ConcurrentMembershipTest.aReadRacingAnAdd:"
                 + " addMember does not write the membership to the cache yet)");
     }
 
@@ -1314,6 +1314,33 @@ class StepCheckTest {
     }
 
     @Test
+    void aClassTheFileUsesWithoutTheImportTheStepsFileHasNamesTheImport() throws Exception {
+        // Step 4's fill typed from the guide, its import not yet.
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java");
+        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        write(root.resolve(cache), "package com.example.accounts.cache;\n\nimport momento.sdk.responses.cache.SetResponse;\n\nclass AccountCache {}\n");
+        write(root.resolve("solutions/step-4-write-aside").resolve(cache), "package com.example.accounts.cache;\n\n"
+                + "import momento.sdk.responses.cache.SetIfNotExistsResponse;\nimport momento.sdk.responses.cache.SetResponse;\n\nclass AccountCache {}\n");
+        Lesson fills = Lesson.of("a read fills only what is not there", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons writeAside = new StepLessons(4, "write-aside", "04-write-aside.md", List.of(fills));
+
+        for (String error : List.of(cache + ":111: cannot find symbol (symbol: class SetIfNotExistsResponse)",
+                cache + ":112: package SetIfNotExistsResponse does not exist")) {
+            TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()), List.of(error));
+            assertThat(check(writeAside, build).get(1).lesson().hint()).as(error).isEqualTo("workshop/04-write-aside.md, the edit of"
+                    + " AccountCache.java: the first error above is in that file: its import of"
+                    + " momento.sdk.responses.cache.SetIfNotExistsResponse is missing (the guide's code of that edit lists the"
+                    + " imports it needs); then check again");
+        }
+
+        TestRun.Result unknown = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()),
+                List.of(cache + ":111: cannot find symbol (symbol: class SetIfNotExistResponse)"));
+        assertThat(check(writeAside, unknown).get(1).lesson().hint()).as("a name the step's file does not import: misspelt")
+                .isEqualTo("workshop/04-write-aside.md, the edit of AccountCache.java: the first error above is in that file; then"
+                        + " check again");
+    }
+
+    @Test
     void aCallWithParametersAClassTheGuideEditsDoesNotHaveYetPointsAtThatClassesEdit() throws Exception {
         guideWithEditsOf("05-fan-out.md", "ApiResponses.java", "ListMembersHandler.java");
         Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
@@ -1470,7 +1497,7 @@ class StepCheckTest {
                 List.of("src/test/java/com/example/accounts/service/AccountServiceTest.java:40: cannot find symbol (symbol: class Member)")));
 
         assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of Member.java (the first edit the"
-                + " tests need; make any edit the guide has before it too; still as step 4 left them: serverless.yml and"
+                + " tests need; make any edit the guide has before it too; not made yet: serverless.yml and"
                 + " AccountRepository.java)");
     }
 

@@ -61,7 +61,7 @@ final class Step3ReadAside {
                                 "CachedReadsIntegrationTest.anOrganizationsSecondReadIsACacheHit",
                                 "CachedReadsIntegrationTest.aMembershipsSecondReadIsACacheHit"),
                         Step3ReadAside::everyKindOfReadGoesThroughTheCache),
-                Lesson.of("Momento down, or its key unreadable: DynamoDB answers",
+                Lesson.of("Momento down, its key or a cached value unreadable: DynamoDB answers",
                         "AccountCache.java",
                         List.of("AccountCacheTest.aFailingCacheLeavesTheDatabaseToAnswer",
                                 "AccountCacheTest.anUnreadableCachedValueLeavesTheDatabaseToAnswerAndIsReplaced",
@@ -280,7 +280,7 @@ final class Step3ReadAside {
     private static String secondReadMissed(String kind, String method, long reads, long fills) {
         return "the second read of " + kind + " read DynamoDB again (" + (reads == 1 ? "once" : reads + " times") + "): "
                 + (fills == 0 ? method + " does not go through the cache (its first read filled nothing): route it through"
-                        + " cache.read, as findUser does"
+                        + " cache.read, as the guide's edit of AccountService.java does for all three find methods"
                         : "its first read filled the cache, the second did not find it: is the TTL a minute, and does "
                         + method + " read the key its fill used?");
     }
