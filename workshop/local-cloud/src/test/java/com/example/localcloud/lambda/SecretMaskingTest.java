@@ -23,10 +23,20 @@ class SecretMaskingTest {
     }
 
     @Test
+    void aPieceOfTheKeyIsMaskedTooAsAKeyLoggedInPartsLeaksAllTheSame() {
+        masking.accept("[getUser#1] INFO x - key starts eyJrZXkiOiJzM2NyM3Q, ends ifQ==");
+
+        assertThat(log).containsExactly("[getUser#1] INFO x - key starts ********, ends ifQ==",
+                "[getUser#1] " + SecretMasking.NOTE + ": a secret must never be logged (log the secret's id, never its value)");
+    }
+
+    @Test
     void otherLinesPassUnchanged() {
         masking.accept("[getUser#1] REPORT RequestId: 1\tDuration: 2.00 ms");
         masking.accept("Note: not a function's line");
+        masking.accept("[getUser#1] INFO x - fifteen chars eyJrZXkiOiJzM2N only");
 
-        assertThat(log).containsExactly("[getUser#1] REPORT RequestId: 1\tDuration: 2.00 ms", "Note: not a function's line");
+        assertThat(log).containsExactly("[getUser#1] REPORT RequestId: 1\tDuration: 2.00 ms", "Note: not a function's line",
+                "[getUser#1] INFO x - fifteen chars eyJrZXkiOiJzM2N only");
     }
 }
