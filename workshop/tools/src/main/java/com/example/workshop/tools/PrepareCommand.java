@@ -34,6 +34,12 @@ class PrepareCommand extends StageCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        String repository = System.getProperty("maven.repo.local", "");
+        if (repository.chars().anyMatch(Character::isWhitespace)) {
+            // It reaches the Mavens prepare starts through MAVEN_ARGS, which Maven's launch script splits at spaces.
+            throw new WorkshopException("-Dmaven.repo.local=" + repository + " has a space in it, which the Mavens that prepare"
+                    + " starts would read as two arguments: give a folder whose path has none (e.g. /media/usb/workshop-m2).");
+        }
         if (checkOnly && forMirror) {
             throw new WorkshopException("--check downloads nothing, and --for-mirror downloads Maven's zip into the repository:"
                     + " run prepare --for-mirror alone (it checks everything too), and prepare --check later, offline.");

@@ -351,11 +351,29 @@ class WorkshopToolsTest {
             assertThat(run("prepare", "--check")).as("prepare builds into target/ too").isEqualTo(1);
             assertThat(errors).contains("run prepare again");
         }
-        assertThat(run("prepare", "--check", "--for-mirror")).as("--check downloads nothing").isEqualTo(1);
-        assertThat(errors).contains("run prepare --for-mirror alone");
 
         assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-1-first");
         assertThat(run("start", "step-2")).as("once the check is over").isZero();
+    }
+
+    @Test
+    void prepareRefusesOptionsThatWouldGoWrongBeforeItStarts() {
+        assertThat(run("prepare", "--check", "--for-mirror")).as("--check downloads nothing").isEqualTo(1);
+        assertThat(errors).contains("run prepare --for-mirror alone");
+
+        String repository = System.getProperty("maven.repo.local");
+        System.setProperty("maven.repo.local", "/media/USB STICK/workshop-m2");
+        try {
+            assertThat(run("prepare", "--for-mirror")).as("a path MAVEN_ARGS would split").isEqualTo(1);
+            assertThat(errors).contains("has a space in it");
+        } finally {
+            if (repository == null) {
+                System.clearProperty("maven.repo.local");
+            } else {
+                System.setProperty("maven.repo.local", repository);
+            }
+        }
+        assertThat(output).doesNotContain("Preparing for the workshop");
     }
 
     @Test
