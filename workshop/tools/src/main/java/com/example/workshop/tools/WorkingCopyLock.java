@@ -36,8 +36,8 @@ final class WorkingCopyLock implements AutoCloseable {
         }
         if (lock == null) {
             file.close();
-            throw new WorkshopException("Another check (or start, use or prepare) is running in this working copy: wait for it to end,"
-                    + " then run " + command + " again. (Two checks at once build into the same target/ and break each other's"
+            throw new WorkshopException("Another check (or start, use or prepare) is running in this working copy: wait for it to"
+                    + " end, then run " + command + " again. (Two checks at once build into the same target/ and break each other's"
                     + " build, each then blaming code that is right; a use or start would change the code a check is trying.)");
         }
         return new WorkingCopyLock(file, lock);

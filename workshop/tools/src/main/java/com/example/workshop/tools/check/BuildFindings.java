@@ -45,13 +45,13 @@ final class BuildFindings {
     private static final Pattern CHANGED_SIGNATURE = Pattern.compile(
             "(?:(?:constructor|method) \\S+ in (?:class|record|enum|interface) ([\\w$.]+) cannot be applied to given types"
                     + "|no suitable constructor found for ([\\w$]+)\\()");
-    /** javac's error for a method's result used where the method returns nothing: its file and line. */
     /**
      * A class the file uses and javac cannot find, by name: "(symbol: class List)", or the
      * "package SetIfNotExistsResponse does not exist" javac says of a nested class's outer name.
      */
-    private static final Pattern UNKNOWN_CLASS = Pattern.compile(
-            "^(src/main/\\S+\\.java):\\d+: (?:cannot find symbol \\(symbol: class ([A-Z][\\w$]*)\\)|package ([A-Z][\\w$]*) does not exist)");
+    private static final Pattern UNKNOWN_CLASS = Pattern.compile("^(src/main/\\S+\\.java):\\d+: (?:cannot find symbol"
+            + " \\(symbol: class ([A-Z][\\w$]*)\\)|package ([A-Z][\\w$]*) does not exist)");
+    /** javac's error for a method's result used where the method returns nothing: its file and line. */
     private static final Pattern VOID_RESULT_USED = Pattern.compile("^(src/main/\\S+\\.java):(\\d+): 'void' type not allowed here");
     /** A numbered edit's heading and its file: "### 2. `AccountRepository.java`: one Query, page by page". */
     private static final Pattern NUMBERED_EDIT = Pattern.compile("^###\\s+\\d+\\.\\s+`([^`]+)`");
@@ -117,11 +117,6 @@ final class BuildFindings {
     }
 
     /**
-     * For javac's "'void' type not allowed here" on a line that may be just as the guide has it
-     * (step 5's {@code fills.add(fill(...))}): the method of the same file whose result the line
-     * uses, though it still returns nothing, as an earlier step had it ("" when none is found).
-     */
-    /**
      * ": its import of java.util.List is missing ...", when the step's solution of that file imports the
      * class javac cannot find and the attendee's does not: an edit's code pasted without its imports.
      */
@@ -147,6 +142,11 @@ final class BuildFindings {
         return "";
     }
 
+    /**
+     * For javac's "'void' type not allowed here" on a line that may be just as the guide has it
+     * (step 5's {@code fills.add(fill(...))}): the method of the same file whose result the line
+     * uses, though it still returns nothing, as an earlier step had it ("" when none is found).
+     */
     private String voidResultUsed(String error, StepLessons step) {
         Matcher at = VOID_RESULT_USED.matcher(error);
         if (!at.find()) {
