@@ -318,6 +318,9 @@ public final class LocalCloud implements AutoCloseable {
 
         /** How many environments a function may have at once; further events wait. Default 10. */
         public Builder maxEnvironmentsPerFunction(int max) {
+            if (max < 1) { // no environment at all: every request would wait for one for ever
+                throw new IllegalArgumentException("maxEnvironmentsPerFunction must be at least 1, not " + max);
+            }
             this.maxEnvironmentsPerFunction = max;
             return this;
         }

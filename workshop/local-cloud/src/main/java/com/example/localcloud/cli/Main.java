@@ -26,8 +26,15 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // Jetty's start-up chatter
         }
         Optional<Integer> dashboardPort;
+        int gatewayPort;
+        int dynamoDbPort;
+        int maxEnvironments;
         try {
             dashboardPort = dashboardPort(System.getProperty("dashboard"));
+            // Integer.getInteger would take a typo for the default (3000, often someone else's) and 0300 for octal 192.
+            gatewayPort = number("port", 3000, 1, 65535);
+            dynamoDbPort = number("dynamodbPort", 0, 0, 65535);
+            maxEnvironments = number("maxEnvironments", 10, 1, 1000);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -35,13 +42,12 @@ public final class Main {
         }
         Path root = repositoryRoot();
         Path stage = root.resolve(System.getProperty("stage", ".")).normalize();
-        int gatewayPort = Integer.getInteger("port", 3000);
         LocalCloud.Builder builder = LocalCloud.builder(stage)
                 .port(gatewayPort)
                 .build(Boolean.parseBoolean(System.getProperty("build", "true")))
                 .watch(Boolean.parseBoolean(System.getProperty("watch", "false")))
-                .dynamoDbPort(Integer.getInteger("dynamodbPort", 0))
-                .maxEnvironmentsPerFunction(Integer.getInteger("maxEnvironments", 10))
+                .dynamoDbPort(dynamoDbPort)
+                .maxEnvironmentsPerFunction(maxEnvironments)
                 // -Dstage names the directory, so Serverless' --stage and --region are -DslsStage and -Dregion
                 .loadOptions(new LoadOptions(System.getenv(), System.getProperty("slsStage"), System.getProperty("region")));
         if (!isFree(gatewayPort)) { // before the stage's build, which takes a while
@@ -159,6 +165,24 @@ public final class Main {
             // the message below
         }
         throw new IllegalArgumentException("-Ddashboard takes a port (e.g. -Ddashboard=8090) or nothing (a free port), not '"
+                + property + "'");
+    }
+
+    /** The whole number {@code -Dname} gives, in decimal, from {@code min} to {@code max}; {@code otherwise} without one. */
+    static int number(String name, int otherwise, int min, int max) {
+        String property = System.getProperty(name);
+        if (property == null) {
+            return otherwise;
+        }
+        try {
+            int value = Integer.parseInt(property.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("-D" + name + " takes a whole number from " + min + " to " + max + ", not '"
                 + property + "'");
     }
 

@@ -327,12 +327,25 @@ public final class ServerlessConfigLoader {
         return new HttpEvent(method, httpPath);
     }
 
+    /** The environment variables Lambda reserves: its runtime sets them, and a function's configuration may not. */
+    static final java.util.Set<String> RESERVED_VARIABLES = java.util.Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_REGION",
+            "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
+
     private Map<String, String> environment(Object value, String path) {
         Map<String, String> environment = new LinkedHashMap<>();
         map(value, path).forEach((name, variable) -> {
             String variablePath = YamlValues.child(path, name);
             if (variable == null) {
                 throw source.error(variablePath, null, "an environment variable needs a value");
+            }
+            if (RESERVED_VARIABLES.contains(name)) {
+                // Lambda sets these itself: the deployment is refused (InvalidParameterValueException), not the value ignored.
+                throw source.error(variablePath, variable, "Lambda sets " + name + " itself and refuses a deployment that sets it"
+                        + " (\"reserved keys that are currently not supported for modification\"): take it out, or use a name"
+                        + " of your own");
             }
             environment.put(name, intrinsics.resolveToString(variable, variablePath));
         });

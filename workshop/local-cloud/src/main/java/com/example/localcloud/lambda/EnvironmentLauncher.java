@@ -53,6 +53,7 @@ final class EnvironmentLauncher {
     /** Starts the environment's JVM; its standard output and error go to the sandbox's output file. */
     Process start(FunctionConfig function, String runtimeApi, EnvironmentSandbox sandbox) throws IOException {
         Path taskRoot = TaskRoots.of(function.artifact());
+        sandbox.runsOn(taskRoot);
         EnvironmentSpec spec = spec(function, runtimeApi, taskRoot, sandbox.tmp());
         ProcessBuilder builder = new ProcessBuilder(command(function, spec, sandbox.tmp())).directory(taskRoot.toFile());
         builder.environment().clear();

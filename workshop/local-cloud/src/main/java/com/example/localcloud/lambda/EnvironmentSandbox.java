@@ -13,9 +13,17 @@ import java.nio.file.Path;
 final class EnvironmentSandbox implements AutoCloseable {
 
     private final Path directory;
+    /** The code the environment runs on ({@link TaskRoots}): kept while it runs, even once a rebuild supersedes it. */
+    private Path taskRoot;
 
     private EnvironmentSandbox(Path directory) {
         this.directory = directory;
+    }
+
+    /** The environment runs on {@code taskRoot} from now on, until {@link #close()}. */
+    synchronized void runsOn(Path taskRoot) {
+        TaskRoots.hold(taskRoot);
+        this.taskRoot = taskRoot;
     }
 
     static EnvironmentSandbox create(String environmentId) throws IOException {
@@ -36,7 +44,11 @@ final class EnvironmentSandbox implements AutoCloseable {
 
     /** Deletes everything; call it once the process has exited (Windows keeps open files). */
     @Override
-    public void close() {
+    public synchronized void close() {
         OwnedTempDirectories.delete(directory);
+        if (taskRoot != null) {
+            TaskRoots.release(taskRoot);
+            taskRoot = null;
+        }
     }
 }

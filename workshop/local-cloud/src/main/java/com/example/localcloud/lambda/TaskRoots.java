@@ -31,15 +31,18 @@ import java.util.zip.ZipFile;
  * <p>Unpacked once per version of the artifact (its path, size and modification time) and
  * shared read-only by every environment in this JVM, so a cold start does not pay for it; a
  * rebuilt jar is unpacked again for the environments started after it, and the copy from two
- * builds back is deleted (reload on edit retires every environment at each build, so nothing runs
- * it any more, and a long session of edits does not fill a RAM disk). Everything is deleted when
- * the JVM exits; what a killed JVM left behind is deleted by the next one.
+ * builds back is deleted once no environment runs on it any more (without reload on edit, a warm
+ * environment keeps the code it started with, so its classes must stay there; and a long session
+ * of edits does not fill a RAM disk). Everything is deleted when the JVM exits; what a killed JVM
+ * left behind is deleted by the next one.
  */
 final class TaskRoots {
 
     private static final String PREFIX = "local-cloud-code-";
     private static final Map<Version, Path> UNPACKED = new ConcurrentHashMap<>();
     private static final AtomicInteger UNPACKINGS = new AtomicInteger();
+    /** How many environments run on each task root ({@link #hold}, {@link #release}); guarded by the class. */
+    private static final Map<Path, Integer> HOLDERS = new java.util.HashMap<>();
     private static Path home;
 
     private TaskRoots() {
@@ -72,12 +75,33 @@ final class TaskRoots {
         return taskRoot;
     }
 
-    /** Keeps the {@link #VERSIONS_KEPT} newest unpacked builds of this artifact (the directories are numbered in order). */
+    /**
+     * Keeps the {@link #VERSIONS_KEPT} newest unpacked builds of this artifact (the directories are
+     * numbered in order); an older one that an environment still runs on goes when it ends.
+     */
     private static synchronized void deleteOlderVersions(Path artifact) {
         List<Map.Entry<Version, Path>> builds = unpackedBuilds(artifact);
         for (Map.Entry<Version, Path> old : builds.subList(Math.min(VERSIONS_KEPT, builds.size()), builds.size())) {
             UNPACKED.remove(old.getKey());
-            Directories.deleteRecursively(old.getValue());
+            if (!HOLDERS.containsKey(old.getValue())) {
+                Directories.deleteRecursively(old.getValue());
+            }
+        }
+    }
+
+    /** An environment starts on {@code taskRoot}: it stays until {@link #release}, even once superseded. */
+    static synchronized void hold(Path taskRoot) {
+        HOLDERS.merge(taskRoot, 1, Integer::sum);
+    }
+
+    /** An environment on {@code taskRoot} ended: a superseded copy that nothing else runs on is deleted now. */
+    static synchronized void release(Path taskRoot) {
+        if (HOLDERS.merge(taskRoot, -1, Integer::sum) > 0) {
+            return;
+        }
+        HOLDERS.remove(taskRoot);
+        if (!UNPACKED.containsValue(taskRoot)) {
+            Directories.deleteRecursively(taskRoot);
         }
     }
 

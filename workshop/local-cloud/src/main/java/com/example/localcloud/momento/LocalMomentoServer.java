@@ -66,7 +66,13 @@ public final class LocalMomentoServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        sweeper.scheduleWithFixedDelay(caches::sweepExpired, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                caches.sweepExpired();
+            } catch (RuntimeException e) { // thrown out of here, it would end the sweeps for the rest of the run
+                LOG.log(System.Logger.Level.WARNING, "The local Momento could not sweep expired items this time", e);
+            }
+        }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     /**

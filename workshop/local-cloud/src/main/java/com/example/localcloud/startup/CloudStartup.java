@@ -26,6 +26,7 @@ import com.example.localcloud.streams.StreamSubscriptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +125,35 @@ public final class CloudStartup {
                 routes.add(new Route(event.method(), event.path(), function.name()));
             }
         }
+        oneVariablePerLevel(config);
         return new RouteTable(routes);
+    }
+
+    /**
+     * API Gateway builds the paths into one tree of resources, in which a resource's children may
+     * hold one variable part between them: {@code /users/{id}} beside {@code /users/{username}/...}
+     * is refused at deployment, so the local cloud refuses it too (it would route one of them only).
+     */
+    static void oneVariablePerLevel(ServerlessConfig config) {
+        Map<String, HttpEvent> variableUnder = new HashMap<>(); // parent resource -> the first path with a variable there
+        for (FunctionConfig function : config.functions()) {
+            for (HttpEvent event : function.httpEvents()) {
+                String[] parts = event.path().replaceFirst("^/", "").split("/");
+                for (int level = 0; level < parts.length; level++) {
+                    if (parts[level].startsWith("{")) {
+                        String parent = String.join("/", java.util.Arrays.copyOf(parts, level));
+                        HttpEvent first = variableUnder.putIfAbsent(parent, event);
+                        String firstPart = first == null ? parts[level] : first.path().replaceFirst("^/", "").split("/")[level];
+                        if (!firstPart.equals(parts[level])) {
+                            throw new IllegalStateException(config.file() + ": the paths " + first.path() + " and " + event.path()
+                                    + " name the same part differently, " + firstPart + " and " + parts[level] + ": API Gateway"
+                                    + " refuses the deployment (\"A sibling (" + firstPart + ") of this resource already has a"
+                                    + " variable path part -- only one is allowed\"): use one name in both");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void checkArtifacts(ServerlessConfig config, Path stage) {

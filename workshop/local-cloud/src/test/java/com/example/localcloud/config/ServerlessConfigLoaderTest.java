@@ -333,6 +333,27 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aVariableLambdaReservesIsRefusedAsTheDeploymentWouldBe() throws IOException {
+        Path file = write("""
+                service: accounts
+                provider:
+                  name: aws
+                  environment:
+                    TABLE_NAME: accounts
+                functions:
+                  getUser:
+                    handler: a.B
+                    environment:
+                      AWS_REGION: eu-west-1
+                """);
+
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(file, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ", line 10: functions.getUser.environment.AWS_REGION = eu-west-1: Lambda sets"
+                        + " AWS_REGION itself and refuses a deployment that sets it");
+    }
+
+    @Test
     void unsupportedFunctionsAndSourcesAreErrors() throws IOException {
         Path withIf = write("""
                 service: accounts

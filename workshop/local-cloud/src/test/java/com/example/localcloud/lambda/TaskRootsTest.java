@@ -58,6 +58,22 @@ class TaskRootsTest {
     }
 
     @Test
+    void aCopyAWarmEnvironmentStillRunsOnStaysUntilItEnds() throws IOException {
+        Path artifact = zip("warm.jar", "v1.txt");
+        Path first = TaskRoots.of(artifact);
+        TaskRoots.hold(first); // an environment started on it, and stays warm (no reload on edit)
+
+        rebuild(artifact, "v2.txt");
+        TaskRoots.of(artifact);
+        rebuild(artifact, "v3.txt");
+        TaskRoots.of(artifact);
+        assertThat(first.resolve("v1.txt")).as("its classes, which it may still load").exists();
+
+        TaskRoots.release(first);
+        assertThat(first).as("superseded twice, and nothing runs on it any more").doesNotExist();
+    }
+
+    @Test
     void whileTheArtifactIsBeingRebuiltTheLastCopyServes() throws IOException {
         Path artifact = zip("being-rebuilt.jar", "v1.txt");
         Path deployed = TaskRoots.of(artifact);

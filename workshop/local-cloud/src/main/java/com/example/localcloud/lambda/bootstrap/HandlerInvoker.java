@@ -241,7 +241,7 @@ abstract class HandlerInvoker {
             if (streams) {
                 return streamOut.toByteArray();
             }
-            return output == null ? "null".getBytes() : toJson(output, result);
+            return output == null ? "null".getBytes(java.nio.charset.StandardCharsets.UTF_8) : toJson(output, result);
         }
     }
 }
