@@ -46,15 +46,15 @@ class WorkshopToolsTest {
     void listSaysWhatTheLastCheckOfTheStepFoundAndWhetherTheCodeChangedSince() throws IOException {
         com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 1, 6, serverlessYml());
         assertThat(run("list")).isZero();
-        assertThat(output).contains("step-1-first; its last check (").contains("): 1 of 6 lines pass.");
+        assertThat(output).contains("step-1-first; its last check (").contains("): 1 of 6 checks pass.");
 
         Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* edited after that check */ }");
         run("list");
-        assertThat(output).contains("1 of 6 lines pass; your code has changed since, so check again.");
+        assertThat(output).contains("1 of 6 checks pass; your code has changed since, so check again.");
 
         com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6, serverlessYml());
         run("list");
-        assertThat(output).contains("every line passes, the step is done.");
+        assertThat(output).contains("all checks pass, the step is done.");
 
         Files.writeString(root.resolve("serverless.yml"), "# the IAM statement a check line pointed at, mended\n", java.nio.file.StandardOpenOption.APPEND);
         run("list");

@@ -46,11 +46,12 @@ final class BuildFindings {
             "(?:(?:constructor|method) \\S+ in (?:class|record|enum|interface) ([\\w$.]+) cannot be applied to given types"
                     + "|no suitable constructor found for ([\\w$]+)\\()");
     /**
-     * A class the file uses and javac cannot find, by name: "(symbol: class List)", or the
-     * "package SetIfNotExistsResponse does not exist" javac says of a nested class's outer name.
+     * A class the file uses and javac cannot find, by name: "(symbol: class List)", "(symbol:
+     * variable CacheKeys)" for a class whose static method is called, or the "package
+     * SetIfNotExistsResponse does not exist" javac says of a nested class's outer name.
      */
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("^(src/main/\\S+\\.java):\\d+: (?:cannot find symbol"
-            + " \\(symbol: class ([A-Z][\\w$]*)\\)|package ([A-Z][\\w$]*) does not exist)");
+            + " \\(symbol: (?:class|variable) ([A-Z][\\w$]*)\\)|package ([A-Z][\\w$]*) does not exist)");
     /** javac's error for a method's result used where the method returns nothing: its file and line. */
     private static final Pattern VOID_RESULT_USED = Pattern.compile("^(src/main/\\S+\\.java):(\\d+): 'void' type not allowed here");
     /** A numbered edit's heading and its file: "### 2. `AccountRepository.java`: one Query, page by page". */
@@ -111,7 +112,7 @@ final class BuildFindings {
                     : packageMissing ? ": it creates the package the first error above looks for" + PACKAGE_NOT_COMMITTED
                     : classMissing ? ": it creates the class the first error above looks for"
                     : ": it adds what the first error above looks for (unless the name is misspelt where it is used)")
-                    + "; then check again", List.of(), null);
+                    + earlierEditsNotMade(fixedIn, step) + "; then check again", List.of(), null);
         }
         return lesson;
     }
@@ -414,16 +415,33 @@ final class BuildFindings {
         if (needed == null || index == Integer.MAX_VALUE || headings.get(index).startsWith("### 1.")) {
             return needed;
         }
+        List<String> notMade = editsNotMadeBefore(needed, step);
+        // The tests name what a later edit adds (javac stops at the first class they miss): the edits before it, said by name.
+        return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need; make any edit the"
+                + " guide has before it too" + (notMade.isEmpty() ? "" : "; not made yet: " + inWords(notMade)) + ")";
+    }
+
+    /** The files of the guide's numbered edits before {@code file}'s that the working copy still has as the step before left them. */
+    private List<String> editsNotMadeBefore(String file, StepLessons step) {
+        List<String> headings = guides.headings(step.guide());
+        int index = Guides.editIndex(headings, file);
         List<String> notMade = new ArrayList<>();
-        for (int i = 0; i < index; i++) {
+        for (int i = 0; file != null && index != Integer.MAX_VALUE && i < index; i++) {
             Matcher edit = NUMBERED_EDIT.matcher(headings.get(i));
             if (edit.find() && !madeInTheWorkingCopy(edit.group(1), step)) {
                 notMade.add(edit.group(1));
             }
         }
-        // The tests name what a later edit adds (javac stops at the first class they miss): the edits before it, said by name.
-        return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need; make any edit the"
-                + " guide has before it too" + (notMade.isEmpty() ? "" : "; not made yet: " + inWords(notMade)) + ")";
+        return notMade;
+    }
+
+    /**
+     * "; not made yet either: pom.xml", when javac's first error is in a later edit's file and an
+     * earlier edit it needs is still to make: its errors come later in javac's list, or not at all.
+     */
+    private String earlierEditsNotMade(String fixedIn, StepLessons step) {
+        List<String> notMade = editsNotMadeBefore(fixedIn, step);
+        return notMade.isEmpty() ? "" : "; not made yet either, and before it in the guide: " + inWords(notMade);
     }
 
     /** The stage (solutions/step-N-*) of that number; empty where there is none (a test's root has no solutions). */

@@ -54,10 +54,10 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
         }
     }
 
-    /** "its last check (2026-12-06 04:33 UTC): 1 of 6 lines pass; your code has changed since", for {@code list}. */
+    /** "its last check (2026-12-06 04:33 UTC): 1 of 6 checks pass; your code has changed since", for {@code list}. */
     public String describe(Path root) throws IOException {
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(at);
-        String verdict = passed == total ? "every line passes, the step is done" : passed + " of " + total + " lines pass";
+        String verdict = passed == total ? "all checks pass, the step is done" : passed + " of " + total + " checks pass";
         boolean changed = !sources.equals(TestRun.sourcesDigest(root)) || !serverlessYml.equals(serverlessYmlDigest(root));
         return "its last check (" + when + "): " + verdict + (changed ? "; your code has changed since, so check again" : "");
     }

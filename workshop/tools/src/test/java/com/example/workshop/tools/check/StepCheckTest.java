@@ -1325,7 +1325,8 @@ class StepCheckTest {
         StepLessons writeAside = new StepLessons(4, "write-aside", "04-write-aside.md", List.of(fills));
 
         for (String error : List.of(cache + ":111: cannot find symbol (symbol: class SetIfNotExistsResponse)",
-                cache + ":112: package SetIfNotExistsResponse does not exist")) {
+                cache + ":112: package SetIfNotExistsResponse does not exist",
+                cache + ":113: cannot find symbol (symbol: variable SetIfNotExistsResponse)")) { // a static call on it
             TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()), List.of(error));
             assertThat(check(writeAside, build).get(1).lesson().hint()).as(error).isEqualTo("workshop/04-write-aside.md, the edit of"
                     + " AccountCache.java: the first error above is in that file: its import of"
@@ -1472,6 +1473,33 @@ class StepCheckTest {
         // Edit 2 of the guide: edit 1 may not be made yet.
         String needed = "workshop/05-fan-out.md, the edit of AccountCache.java (the first edit the tests need; make any edit the guide has before it too)";
         assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint()).containsExactly(needed, needed);
+    }
+
+    @Test
+    void whenTheCodeDoesNotCompileTheEditsBeforeTheFirstErrorsThatAreNotMadeYetAreNamedToo() throws Exception {
+        // Step 2 done out of order: Clients.java's methods typed, its imports and pom.xml (edit 1) not yet.
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "MomentoApiKey.java", "Clients.java");
+        String clients = "src/main/java/com/example/accounts/Clients.java";
+        for (String stage : List.of("solutions/step-1-lambda-dynamodb/", "solutions/step-2-momento-client/")) {
+            boolean two = stage.contains("2");
+            write(root.resolve(stage + "pom.xml"), two ? "<project>momento</project>\n" : "<project/>\n");
+            write(root.resolve(stage + clients), two ? "import momento.sdk.CacheClient;\nclass Clients { CacheClient c; }\n"
+                    : "class Clients {}\n");
+        }
+        write(root.resolve("solutions/step-2-momento-client/src/main/java/com/example/accounts/MomentoApiKey.java"),
+                "final class MomentoApiKey {}\n");
+        write(root.resolve("pom.xml"), "<project/>\n");
+        write(root.resolve(clients), "class Clients { CacheClient c; }\n");
+        Lesson client = Lesson.of("one client per environment", "Clients.java", List.of("ClientsTest"), null);
+        StepLessons momentoClient = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(client));
+
+        List<LessonResult> results = check(momentoClient, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(clients + ":1: cannot find symbol (symbol: class CacheClient)")));
+
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/02-momento-client.md, the edit of Clients.java: the first"
+                + " error above is in that file: its import of momento.sdk.CacheClient is missing (the guide's code of that edit"
+                + " lists the imports it needs); not made yet either, and before it in the guide: pom.xml and"
+                + " MomentoApiKey.java; then check again");
     }
 
     @Test

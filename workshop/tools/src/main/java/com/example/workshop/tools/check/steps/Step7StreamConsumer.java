@@ -77,6 +77,7 @@ final class Step7StreamConsumer {
 
     /** The guide's "try it": events put on the stream end up in the activity table, with the user's name. */
     static void eventsOnTheStreamAreRecordedWithTheirNames(LocalService service) throws Exception {
+        theActivityTableIsNamedByItsResource(service);
         String user = service.createUser("ada");
         String organization = service.createOrganization(user);
         String table = service.table("ActivityTable");
@@ -103,12 +104,6 @@ final class Step7StreamConsumer {
         expect(service.cacheCounters().minus(before).misses() == 0, "the consumer's lookups missed the cache, although"
                 + " creating the user and the organization had just cached them: look them up under the read path's keys"
                 + " (CacheKeys)");
-        // The local cloud names a table as the stack does but without CloudFormation's random suffix: a name written out works here only.
-        Optional<String> writtenOut = activityTableNameWrittenOut(service.serverlessYml());
-        expect(writtenOut.isEmpty(), "ACTIVITY_TABLE_NAME in serverless.yml is a name written out (" + writtenOut.orElse("")
-                + "): on AWS, CloudFormation names the table with a random suffix (...-ActivityTable-1A2B3C4D5E6F), so the"
-                + " consumer would write to a table that does not exist; !Ref ActivityTable gives the name the table really has",
-                "serverless.yml");
         // The events above came after the subscription: where it starts reading shows only in what the local cloud read.
         Optional<String> latest = subscribedFromLatest(service.logLines("activityConsumer <- kinesis stream"));
         expect(latest.isEmpty(), "activityConsumer reads the stream from LATEST (" + latest.orElse("") + "): events put"
@@ -117,11 +112,23 @@ final class Step7StreamConsumer {
     }
 
     /**
-     * The value of an {@code ACTIVITY_TABLE_NAME} in provider.environment or a function's environment
-     * that is a plain string (no !Ref, no variable), if there is one. Nodes only: no constructor for
-     * CloudFormation's tags is needed.
+     * Before any event is put: an ACTIVITY_TABLE_NAME that is no name of the activity table's own
+     * fails here as the slip it is, not later as the IAM refusals or the missing key it causes.
      */
-    static Optional<String> activityTableNameWrittenOut(List<String> serverlessYml) {
+    private static void theActivityTableIsNamedByItsResource(LocalService service) throws Exception {
+        Optional<String> problem = activityTableNameProblem(service.serverlessYml());
+        expect(problem.isEmpty(), "ACTIVITY_TABLE_NAME in serverless.yml " + problem.orElse("") + "; !Ref ActivityTable gives"
+                + " the name the activity table really has", "serverless.yml");
+    }
+
+    /**
+     * What is wrong with an {@code ACTIVITY_TABLE_NAME} in provider.environment or a function's
+     * environment, if anything: a plain string (the local cloud names a table as the stack does but
+     * without CloudFormation's random suffix, so a name written out works here only), or the same
+     * {@code !Ref} as {@code TABLE_NAME} beside it (the accounts table). Nodes only: no constructor
+     * for CloudFormation's tags is needed.
+     */
+    static Optional<String> activityTableNameProblem(List<String> serverlessYml) {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(String.join("\n", serverlessYml)));
@@ -133,9 +140,21 @@ final class Step7StreamConsumer {
         if (value(root, "functions") instanceof MappingNode functions) {
             functions.getValue().forEach(function -> environments.add(value(function.getValueNode(), "environment")));
         }
-        return environments.stream().map(environment -> value(environment, "ACTIVITY_TABLE_NAME"))
-                .filter(name -> name instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) && !scalar.getValue().contains("${"))
-                .map(name -> ((ScalarNode) name).getValue()).findFirst();
+        for (Node environment : environments) {
+            if (value(environment, "ACTIVITY_TABLE_NAME") instanceof ScalarNode name) {
+                if (name.getTag().equals(Tag.STR) && !name.getValue().contains("${")) {
+                    return Optional.of("is a name written out (" + name.getValue() + "): on AWS, CloudFormation names the table"
+                            + " with a random suffix (...-ActivityTable-1A2B3C4D5E6F), so the consumer would write to a table"
+                            + " that does not exist");
+                }
+                if (value(environment, "TABLE_NAME") instanceof ScalarNode accounts && accounts.getTag().equals(name.getTag())
+                        && accounts.getValue().equals(name.getValue())) {
+                    return Optional.of("is " + name.getTag().getValue() + " " + name.getValue() + ", as TABLE_NAME is: the"
+                            + " consumer would write its events into the accounts table");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The value of {@code key} in a mapping, or null. */
@@ -157,6 +176,7 @@ final class Step7StreamConsumer {
 
     /** The guide's retry demo: DynamoDB refuses writes, then heals; every event is recorded in the end. */
     static void eventsThatFailedAreRecordedOnceDynamoDbIsBack(LocalService service) throws Exception {
+        theActivityTableIsNamedByItsResource(service);
         String user = service.createUser("ada");
         String organization = service.createOrganization(user);
         String table = service.table("ActivityTable");

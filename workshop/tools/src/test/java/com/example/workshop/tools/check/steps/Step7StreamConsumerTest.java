@@ -55,19 +55,27 @@ class Step7StreamConsumerTest {
     }
 
     @Test
-    void anActivityTableNameWrittenOutIsToldWhereverItStandsAndARefOrAVariableIsNot() {
+    void anActivityTableNameWrittenOutOrTheAccountsTablesIsToldWhereverItStandsAndItsOwnRefOrAVariableIsNot() {
         String written = "momento-accounts-workshop-dev-ActivityTable";
         List<String> provider = List.of("provider:", "  environment:", "    TABLE_NAME: !Ref AccountsTable",
                 "    ACTIVITY_TABLE_NAME: " + written, "functions:", "  activityConsumer:", "    handler: a.B");
         List<String> function = List.of("provider:", "  environment:", "    TABLE_NAME: !Ref AccountsTable", "functions:",
                 "  activityConsumer:", "    handler: a.B", "    environment:", "      ACTIVITY_TABLE_NAME: '" + written + "'");
 
-        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(provider)).hasValue(written);
-        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(function)).hasValue(written);
-        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(List.of(String.join("\n", provider)
-                .replace(written, "!Ref ActivityTable").split("\n")))).isEmpty();
-        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(List.of(String.join("\n", function)
-                .replace("'" + written + "'", "${self:custom.activityTable}").split("\n")))).isEmpty();
-        assertThat(Step7StreamConsumer.activityTableNameWrittenOut(List.of("provider: [", "  oops"))).isEmpty();
+        assertThat(Step7StreamConsumer.activityTableNameProblem(provider)).hasValueSatisfying(problem ->
+                assertThat(problem).startsWith("is a name written out (" + written + ")"));
+        assertThat(Step7StreamConsumer.activityTableNameProblem(function)).hasValueSatisfying(problem ->
+                assertThat(problem).startsWith("is a name written out (" + written + ")"));
+        assertThat(Step7StreamConsumer.activityTableNameProblem(replaced(provider, written, "!Ref AccountsTable")))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("is !Ref AccountsTable, as TABLE_NAME is"));
+
+        assertThat(Step7StreamConsumer.activityTableNameProblem(replaced(provider, written, "!Ref ActivityTable"))).isEmpty();
+        assertThat(Step7StreamConsumer.activityTableNameProblem(replaced(function, "'" + written + "'", "${self:custom.activityTable}")))
+                .isEmpty();
+        assertThat(Step7StreamConsumer.activityTableNameProblem(List.of("provider: [", "  oops"))).isEmpty();
+    }
+
+    private static List<String> replaced(List<String> lines, String what, String with) {
+        return lines.stream().map(line -> line.replace(what, with)).toList();
     }
 }
