@@ -19,6 +19,8 @@ import org.w3c.dom.NodeList;
 public final class TestResults {
     /** About four lines of a terminal: enough for an expected and an actual value, no stack trace. */
     private static final int MAX_LENGTH = 320;
+    /** The most of one value line that a message too long for {@link #MAX_LENGTH} keeps. */
+    private static final int LONG_VALUE = 80;
 
     /**
      * One test method (a parameterized test: one per invocation). {@code failure} is null when it
@@ -146,6 +148,16 @@ public final class TestResults {
      */
     static String oneLine(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
+        if (line.length() > MAX_LENGTH) {
+            // A long value (AssertJ's "actual": a whole map of cache entries) must not push out what was
+            // expected, which comes after it: each line but the first (the test's own description) is shortened first.
+            List<String> lines = text.strip().lines().map(String::strip).toList();
+            StringBuilder shortened = new StringBuilder(lines.get(0));
+            for (String part : lines.subList(1, lines.size())) {
+                shortened.append(' ').append(part.length() > LONG_VALUE ? part.substring(0, LONG_VALUE) + "..." : part);
+            }
+            line = shortened.toString().replaceAll("\\s+", " ");
+        }
         return line.length() > MAX_LENGTH ? line.substring(0, MAX_LENGTH) + "..." : line;
     }
 }

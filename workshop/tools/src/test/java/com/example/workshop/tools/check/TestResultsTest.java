@@ -43,6 +43,21 @@ class TestResultsTest {
     }
 
     @Test
+    void aLongActualValueIsShortenedSoThatWhatWasExpectedStillShows() {
+        String entries = "{\"member#alice#acme\"=\"{\\\"organizationName\\\":\\\"acme\\\",\\\"role\\\":\\\"OWNER\\\"}\", "
+                + "\"org#acme\"=\"{...}\", " + "\"user#alice\"=\"{\\\"username\\\":\\\"alice\\\"}\"".repeat(8) + "}";
+        String message = "[cache entries right after createOrganization: it must write the organization and its owner's"
+                + " membership to the cache] \nExpecting actual:\n  " + entries + "\nto contain key:\n  \"member#acme#alice\"";
+
+        String line = TestResults.oneLine(message);
+
+        assertThat(line).startsWith("[cache entries right after createOrganization: it must write the organization and its"
+                + " owner's membership to the cache] Expecting actual: {\"member#alice#acme\"").contains("...")
+                .endsWith("to contain key: \"member#acme#alice\"");
+        assertThat(TestResults.oneLine("expected: 0\n but was: 1")).isEqualTo("expected: 0 but was: 1");
+    }
+
+    @Test
     void aSkippedTestSaysWhyAsSurefireWritesIt() throws IOException {
         Files.writeString(reports.resolve("TEST-com.example.accounts.ConcurrentMembershipTest.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
