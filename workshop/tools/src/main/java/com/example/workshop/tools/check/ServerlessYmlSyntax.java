@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * minute of building and testing. Only the syntax: what the file says (names, actions, what a
  * variable points at) is the local cloud's to judge when it starts.
  */
-final class ServerlessYmlSyntax {
+public final class ServerlessYmlSyntax {
     /**
      * What CloudFormation takes beside a resource's Type: anything else there is a property indented
      * out of Properties. The local cloud's ServerlessConfigLoader refuses the same when it starts
@@ -143,8 +143,8 @@ final class ServerlessYmlSyntax {
         return Optional.empty();
     }
 
-    /** The value of {@code key} in a mapping, or null. */
-    private static Node value(Node node, String key) {
+    /** The value of {@code key} in a mapping, or null (also for a {@code node} that is no mapping, or null). */
+    public static Node value(Node node, String key) {
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {

@@ -1,6 +1,7 @@
 package com.example.workshop.tools.check.steps;
 
 import static com.example.workshop.tools.check.ProbeFailure.expect;
+import static com.example.workshop.tools.check.ServerlessYmlSyntax.value;
 
 import com.example.workshop.tools.activity.ActivityEvent;
 import com.example.workshop.tools.activity.ActivityEvents;
@@ -23,7 +24,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -155,18 +155,6 @@ final class Step7StreamConsumer {
             }
         }
         return Optional.empty();
-    }
-
-    /** The value of {@code key} in a mapping, or null. */
-    private static Node value(Node node, String key) {
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
-                    return tuple.getValueNode();
-                }
-            }
-        }
-        return null;
     }
 
     /** The local cloud's banner line for the consumer's subscription, when it starts at LATEST. */
