@@ -289,9 +289,9 @@ public final class StepCheck {
 
     /** Every lesson undone for one reason, said on the first line with where to look, "as above" on the others. */
     private List<LessonResult> nothingTried(List<Lesson> lessons, String reason, StepLessons step) {
-        String where = guides.hasAnEditOf(step.guide(), "serverless.yml")
+        String where = editsServerlessYml(step)
                 ? "serverless.yml: workshop/" + step.guide() + ", the edit of serverless.yml, or a part an earlier step added"
-                : "serverless.yml (a typo, or an edit that broke an earlier step's part)";
+                : "serverless.yml (" + typoOrBreak(step) + ")";
         List<LessonResult> results = new ArrayList<>();
         for (Lesson lesson : lessons) {
             boolean first = results.isEmpty();
@@ -444,10 +444,21 @@ public final class StepCheck {
         if (!reason.contains("serverless.yml")) {
             return "the local cloud's reason above, in full in target/workshop-check/local-cloud.log" + tried;
         }
-        return guides.hasAnEditOf(step.guide(), "serverless.yml")
+        return editsServerlessYml(step)
                 ? "serverless.yml, as the local cloud says above: workshop/" + step.guide() + ", the edit of serverless.yml,"
                         + " or a part an earlier step added" + tried
-                : "serverless.yml, as the local cloud says above (a typo, or an edit that broke an earlier step's part)" + tried;
+                : "serverless.yml, as the local cloud says above (" + typoOrBreak(step) + ")" + tried;
+    }
+
+    /** Whether the step's guide edits serverless.yml (step 1's shows the file it starts from, and edits nothing). */
+    private boolean editsServerlessYml(StepLessons step) {
+        return step.number() > 1 && guides.hasAnEditOf(step.guide(), "serverless.yml");
+    }
+
+    /** What broke a serverless.yml the step does not edit. */
+    private static String typoOrBreak(StepLessons step) {
+        return step.number() == 1 ? "a typo: git diff serverless.yml shows what changed since your last commit"
+                : "a typo, or an edit that broke an earlier step's part";
     }
 
     /**

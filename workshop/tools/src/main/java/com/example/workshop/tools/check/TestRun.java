@@ -241,8 +241,17 @@ final class TestRun {
                 .filter(line -> !MAVENS_ADVICE.matcher(line).find()).distinct().toList();
         List<String> telling = new ArrayList<>(errors.stream().filter(TestRun::namesTheCause).toList());
         errors.stream().filter(line -> !namesTheCause(line)).forEach(telling::add);
+        // Maven's summary of a pom it could not read says no more than the lines it sums up: kept only when alone.
+        if (telling.stream().anyMatch(line -> !MAVENS_POM_SUMMARY.matcher(line).find())) {
+            telling.removeIf(line -> MAVENS_POM_SUMMARY.matcher(line).find());
+        }
         return telling.subList(0, Math.min(5, telling.size()));
     }
+
+    /** "Some problems were encountered while processing the POMs:", "The build could not read 1 project", "The project ... has 1 error". */
+    private static final java.util.regex.Pattern MAVENS_POM_SUMMARY = java.util.regex.Pattern.compile(
+            "^(?:\\[ERROR] )?(?:Some problems were encountered while processing the POMs:$|The build could not read \\d+ projects?$"
+                    + "|The project .* has \\d+ errors?$)");
 
     private static boolean namesTheCause(String error) {
         return error.contains("@ line") || error.contains("Could not find artifact") || error.contains("Could not resolve")

@@ -1115,6 +1115,18 @@ class StepCheckTest {
     }
 
     @Test
+    void atStepOneABrokenServerlessYmlPointsAtNoEditForStepOneHasNone() throws Exception {
+        guideWithEditsOf("01-lambda-dynamodb.md", "serverless.yml"); // a heading that names the file, as guide 01's tour does
+        Files.writeString(root.resolve("serverless.yml"), "service: accounts\nprovider:\n  name: aws\n\truntime: java17\n");
+        StepLessons stepOne = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of(hit));
+
+        List<LessonResult> results = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new).run(stepOne);
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("serverless.yml (a typo: git diff serverless.yml shows what changed"
+                + " since your last commit)");
+    }
+
+    @Test
     void aServerlessYmlThatIsYamlGoesOnToTheBuild() throws Exception {
         Files.writeString(root.resolve("serverless.yml"), "service: accounts\nresources:\n  Resources:\n"
                 + "    Arn: !GetAtt AccountsTable.Arn\n    Name: !Sub '${AWS::StackName}-x'\n");
