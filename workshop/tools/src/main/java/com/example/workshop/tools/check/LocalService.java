@@ -109,6 +109,16 @@ public final class LocalService {
     }
 
     /**
+     * Whether the working copy's {@code fileName} declares {@code method} with a call of {@code call}
+     * in its body (up to the body's first closing brace), e.g. findUser reading through the cache
+     * ({@code cache.read(}): where the attendee's code has the edit, whatever else the file holds.
+     */
+    public boolean methodCalls(String fileName, String method, String call) {
+        return sourceHas(fileName, java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(method)
+                + "\\s*\\([^)]*\\)\\s*\\{[^}]*\\.\\s*" + java.util.regex.Pattern.quote(call) + "\\s*\\("));
+    }
+
+    /**
      * The first line of the working copy's source file {@code fileName} (anywhere under src/main/java)
      * that contains {@code text}; empty where there is none, or no working copy.
      */

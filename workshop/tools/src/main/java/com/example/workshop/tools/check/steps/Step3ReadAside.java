@@ -14,10 +14,6 @@ import java.util.Map;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
-    /** A findUser declaration whose body (up to its first closing brace) reads through the cache (cache.read). */
-    private static final java.util.regex.Pattern FIND_USER_READS_THROUGH_THE_CACHE = java.util.regex.Pattern.compile(
-            "\\bfindUser\\s*\\([^)]*\\)\\s*\\{[^}]*\\.\\s*read\\s*\\(");
-
     /**
      * Longer than Clients.RETRY_AFTER_FAILURE (5 s), after which the first use of the cache tries
      * again, by the time that try takes on a slow laptop: the environment loads the Momento SDK's
@@ -78,7 +74,7 @@ final class Step3ReadAside {
      * the lesson's own pointer (AccountCache.read, which must ask the cache first).
      */
     static String whereReadsSkipTheCache(LocalService service) {
-        return service.sourceHas("AccountService.java", FIND_USER_READS_THROUGH_THE_CACHE) ? null : "AccountService.java";
+        return service.methodCalls("AccountService.java", "findUser", "read") ? null : "AccountService.java";
     }
 
     static void aMissReadsDynamoDbAndFillsTheCache(LocalService service) throws Exception {

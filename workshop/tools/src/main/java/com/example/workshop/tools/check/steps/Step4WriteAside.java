@@ -14,11 +14,6 @@ import java.util.Set;
 
 /** Step 4: write-aside. After a write returns, the next read is a hit with the new answer. */
 final class Step4WriteAside {
-    /** A write-aside, as AccountService's writes make it (cache.write). */
-    /** A createUser declaration whose body (up to its first closing brace) writes the cache (cache.write). */
-    private static final java.util.regex.Pattern CREATE_USER_WRITES_THE_CACHE = java.util.regex.Pattern.compile(
-            "\\bcreateUser\\s*\\([^)]*\\)\\s*\\{[^}]*\\.\\s*write\\s*\\(");
-
     private Step4WriteAside() {
     }
 
@@ -193,7 +188,7 @@ final class Step4WriteAside {
         }
         // Without a write to fail, a create that answers proves nothing yet (this step's edits not made). The code decides
         // when the server saw no call: a first call that timed out in the client never reached it.
-        expect(service.injectedMomentoFaults() > faultsBefore || service.sourceHas("AccountService.java", CREATE_USER_WRITES_THE_CACHE),
+        expect(service.injectedMomentoFaults() > faultsBefore || service.methodCalls("AccountService.java", "createUser", "write"),
                 "not tried yet: creating a user while Momento was down made no"
                 + " cache call, so no write failed; createUser's write-aside (cache.write after the repository's write) is what"
                 + " this line tries", "AccountService.java");
