@@ -48,7 +48,7 @@ class DiffCommand extends StageCommand {
         Path copy = temporaryFolder();
         try {
             copyWithoutClutter(copy, fromDir, toDir);
-            out().print(diff(new Git(copy), fromDir, toDir));
+            out().print(diff(copy, fromDir, toDir));
         } finally {
             try {
                 Trees.deleteRecursively(copy);
@@ -80,7 +80,8 @@ class DiffCommand extends StageCommand {
         }
     }
 
-    private String diff(Git git, String fromDir, String toDir) {
+    private String diff(Path copy, String fromDir, String toDir) {
+        Git git = new Git(copy);
         StringBuilder all = new StringBuilder();
         for (String entry : Stages.ENTRIES) {
             String path = noTests && entry.equals("src") ? "src/main" : entry;
@@ -91,7 +92,7 @@ class DiffCommand extends StageCommand {
             if (stat) {
                 args.add("--stat");
             }
-            args.addAll(List.of("--", fromDir + path, toDir + path));
+            args.addAll(List.of("--", side(copy, fromDir + path, toDir + path), side(copy, toDir + path, fromDir + path)));
             Git.Result result = git.exec(null, args.toArray(String[]::new));
             // 1 means "there are differences", but also comes with "Could not access" for a file that is not there
             if (result.exitCode() > 1 || result.exitCode() == 1 && result.out().isEmpty() && !result.err().isBlank()) {
@@ -100,6 +101,27 @@ class DiffCommand extends StageCommand {
             all.append(result.out());
         }
         return all.isEmpty() ? "No differences.\n" : all.toString();
+    }
+
+    /**
+     * One side of the comparison. A file or folder that is not there (deleted, or never written) shows as
+     * added from nothing, as git shows a new file: a missing file is git's /dev/null (every git, Windows
+     * included, takes that name), a missing folder an empty one.
+     */
+    private static String side(Path copy, String path, String otherSide) {
+        Path here = copy.resolve(path);
+        if (Files.exists(here) || !Files.exists(copy.resolve(otherSide))) {
+            return path;
+        }
+        if (!Files.isDirectory(copy.resolve(otherSide))) {
+            return "/dev/null";
+        }
+        try {
+            Files.createDirectories(here);
+        } catch (IOException e) {
+            throw new WorkshopException("Cannot make a temporary folder for the files to compare: " + e.getMessage());
+        }
+        return path;
     }
 
     /**

@@ -73,8 +73,15 @@ class ProduceCommand implements Callable<Integer> {
         }
         List<ActivityEvent> batch = new ActivityEvents(usernames, organizationNames, seed, Clock.systemUTC()).next(events);
         try (KinesisClient kinesis = target.client()) {
-            new ActivityStreamWriter(kinesis, target.streamName()).put(batch);
-        } catch (SdkException | IllegalStateException e) {
+            ActivityStreamWriter writer = new ActivityStreamWriter(kinesis, target.streamName());
+            try {
+                writer.put(batch);
+            } catch (SdkException | IllegalStateException e) {
+                // the events stored before the failure stay on the stream: a rerun puts them again
+                throw new WorkshopException("Cannot put the events on " + target.streamName() + " (" + writer.stored()
+                        + " of " + events + " went in before this): " + e.getMessage());
+            }
+        } catch (SdkException e) {
             throw new WorkshopException("Cannot put the events on " + target.streamName() + ": " + e.getMessage());
         }
         out().printf("Put %d activity events on %s%s. The consumer logs one line per batch: "

@@ -280,12 +280,17 @@ class WorkshopToolsTest {
     }
 
     @Test
-    void diffSaysAFileThatIsNotThereInsteadOfNoDifferences() throws IOException {
+    void diffShowsAFileOrFolderThatIsNotThereAsAdded() throws IOException {
         Files.delete(root.resolve("serverless.yml"));
 
-        assertThat(run("diff", "step-1")).isEqualTo(1);
-        assertThat(errors).contains("git diff failed").contains("serverless.yml");
-        assertThat(output).doesNotContain("No differences.");
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).contains("--- /dev/null").contains("+++ b/solutions/step-1-first/serverless.yml")
+                .doesNotContain("No differences.");
+
+        Trees.deleteRecursively(root.resolve("src/main"));
+        assertThat(run("diff", "--no-tests", "step-1")).isZero();
+        assertThat(output).contains("+++ b/solutions/step-1-first/src/main/java/A.java").contains("+class A {}")
+                .contains("+++ b/solutions/step-1-first/serverless.yml");
     }
 
     @Test

@@ -22,10 +22,16 @@ public final class ActivityStreamWriter {
 
     private final KinesisClient kinesis;
     private final String streamName;
+    private int stored;
 
     public ActivityStreamWriter(KinesisClient kinesis, String streamName) {
         this.kinesis = kinesis;
         this.streamName = streamName;
+    }
+
+    /** How many events Kinesis has stored so far: after a failure, how many went in before it. */
+    public int stored() {
+        return stored;
     }
 
     /** Puts every event, the username as partition key (one user's events stay in order). */
@@ -45,6 +51,7 @@ public final class ActivityStreamWriter {
             List<PutRecordsRequestEntry> batch = remaining;
             PutRecordsResponse response = kinesis.putRecords(request -> request.streamName(streamName).records(batch));
             remaining = failed(batch, response.records());
+            stored += batch.size() - remaining.size();
             if (!remaining.isEmpty()) {
                 if (attempt == ATTEMPTS) {
                     throw new IllegalStateException(remaining.size() + " records still failed after " + ATTEMPTS
