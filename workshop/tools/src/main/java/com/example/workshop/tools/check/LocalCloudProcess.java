@@ -1,6 +1,7 @@
 package com.example.workshop.tools.check;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -23,7 +24,9 @@ import java.util.function.Consumer;
  * The working copy running in the local cloud, started with the README's own start command (on a
  * free port; for check without rebuilding, as its test run built the jar; for prepare building it
  * first, as the README's command does), so the check runs exactly what the attendee would.
- * Everything it prints is kept for the probes and written to a log file.
+ * Everything it prints is kept for the probes and written to a log file line by line as it prints
+ * it: the file the check names can be followed while it runs, and is there after a check stopped
+ * with Ctrl-C.
  */
 public final class LocalCloudProcess implements StepCheck.RunningCloud {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5); // the first start compiles the local cloud
@@ -31,11 +34,14 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
     private final Process process;
     private final URI base;
     private final List<String> log = new ArrayList<>();
+    private final BufferedWriter logFile;
     private final Thread reader;
 
-    private LocalCloudProcess(Process process, URI base) {
+    /** Reads what {@code process} prints, into the log and {@code logFile}, which it closes when the process ends. */
+    LocalCloudProcess(Process process, URI base, BufferedWriter logFile) {
         this.process = process;
         this.base = base;
+        this.logFile = logFile;
         this.reader = new Thread(this::readOutput, "local-cloud-output");
         this.reader.setDaemon(true);
         this.reader.start();
@@ -48,20 +54,21 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
     static final java.util.regex.Pattern PORT_TAKEN = java.util.regex.Pattern.compile("Failed to bind|Port \\d+ is taken");
     private static final int PORT_ATTEMPTS = 3;
 
-    static LocalCloudProcess start(Path root) throws IOException, InterruptedException {
+    static LocalCloudProcess start(Path root, Path logFile) throws IOException, InterruptedException {
         // Up for a minute, a few dozen requests: C2 would compile for longer than the check runs,
         // on the cores the functions' cold starts need (see Maven.QUICK_BUILD_OPTS).
-        return start(root, root, false, Maven::quickBuild);
+        return start(root, root, false, Maven::quickBuild, logFile);
     }
 
     /**
      * Starts {@code stage} in the local cloud with the README's start command on a free port,
      * building it first when {@code build} (as the README's command does), and waits until it answers.
      * {@code environment} adjusts Maven's environment (MAVEN_OPTS, MAVEN_ARGS) before it starts.
+     * What it prints goes to {@code logFile} as it prints it (the last try's, if the port was taken).
      */
-    public static LocalCloudProcess start(Path root, Path stage, boolean build, Consumer<Map<String, String>> environment)
-            throws IOException, InterruptedException {
-        return onAnotherPortIfTaken(() -> startOnAFreePort(root, stage, build, environment));
+    public static LocalCloudProcess start(Path root, Path stage, boolean build, Consumer<Map<String, String>> environment,
+                                          Path logFile) throws IOException, InterruptedException {
+        return onAnotherPortIfTaken(() -> startOnAFreePort(root, stage, build, environment, logFile));
     }
 
     /** One try at starting the local cloud. */
@@ -87,7 +94,7 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
     }
 
     private static LocalCloudProcess startOnAFreePort(Path root, Path stage, boolean build,
-                                                      Consumer<Map<String, String>> environment)
+                                                      Consumer<Map<String, String>> environment, Path logFile)
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(Maven.command(root));
@@ -97,9 +104,18 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
                 "-DstopWith=" + ProcessHandle.current().pid()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         environment.accept(builder.environment());
-        Process process = builder.start();
+        // Opened before the local cloud starts: a log that cannot be written stops the check, not a process already running.
+        Files.createDirectories(logFile.getParent());
+        BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            log.close();
+            throw e;
+        }
         process.getOutputStream().close();
-        LocalCloudProcess cloud = new LocalCloudProcess(process, URI.create("http://127.0.0.1:" + port + "/"));
+        LocalCloudProcess cloud = new LocalCloudProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
         cloud.awaitReady();
         return cloud;
     }
@@ -115,14 +131,35 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
     }
 
     private void readOutput() {
+        boolean fileWritable = true;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String clean = Maven.withoutColours(line);
                 synchronized (this) {
-                    log.add(Maven.withoutColours(line));
+                    log.add(clean);
                 }
+                fileWritable = fileWritable && written(clean);
             }
         } catch (IOException e) {
             // the process ended
+        } finally {
+            try {
+                logFile.close();
+            } catch (IOException e) {
+                // a full disk: the probes still have every line in memory
+            }
+        }
+    }
+
+    /** Writes a line to the log file; false when it cannot (a full disk), and the file is left as it is. */
+    private boolean written(String line) {
+        try {
+            logFile.write(line);
+            logFile.newLine();
+            logFile.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -171,14 +208,10 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
         };
     }
 
-    /** Writes everything the local cloud printed to {@code file}, for the attendee to read. */
-    @Override
-    public void saveLog(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.write(file, log());
-    }
-
-    /** Stops the local cloud (its shutdown hook stops the execution environments), then anything left. */
+    /**
+     * Stops the local cloud (its shutdown hook stops the execution environments), then anything left,
+     * and waits a moment for its last lines to reach the log file.
+     */
     @Override
     public void close() {
         List<ProcessHandle> children = process.descendants().toList();
@@ -187,6 +220,7 @@ public final class LocalCloudProcess implements StepCheck.RunningCloud {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            reader.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

@@ -53,7 +53,8 @@ public final class StepCheck {
 
     /** Starts the working copy in a local cloud. */
     interface CloudStarter {
-        RunningCloud start() throws IOException, InterruptedException;
+        /** Starts it, writing what it prints to {@code logFile} as it prints it. */
+        RunningCloud start(Path logFile) throws IOException, InterruptedException;
     }
 
     /** The working copy running in a local cloud: where it listens and what it logged. */
@@ -61,8 +62,6 @@ public final class StepCheck {
         java.net.URI base();
 
         List<String> log();
-
-        void saveLog(Path file) throws IOException;
 
         /**
          * How the local cloud ended, if it has while the check still needs it (killed as the machine
@@ -109,7 +108,7 @@ public final class StepCheck {
         this.findings = new BuildFindings(guides);
         this.out = out;
         this.build = () -> new TestRun(root, root.resolve("target/workshop-check/maven.log")).run();
-        this.clouds = () -> LocalCloudProcess.start(root);
+        this.clouds = logFile -> LocalCloudProcess.start(root, logFile);
         this.regressionProbes = EveryRoute::of;
     }
 
@@ -545,7 +544,7 @@ public final class StepCheck {
         long probed = lessons.stream().filter(lesson -> lesson.probe() != null).count();
         long starting = System.nanoTime();
         try {
-            cloud = clouds.start();
+            cloud = clouds.start(logFile);
             // On a busy laptop the lessons take minutes: each one's number as it starts shows that the check goes on.
             // The others are proved by their tests alone: "5 of the 6" says why fewer numbers come than checks.
             String trying = probed == lessons.size() ? "trying the " + probed + " checks there:"
@@ -554,8 +553,10 @@ public final class StepCheck {
             out.flush();
         } catch (IOException e) {
             try {
-                Files.createDirectories(logFile.getParent());
-                Files.writeString(logFile, String.valueOf(e.getMessage()) + System.lineSeparator()); // where the pointer sends the reader
+                if (Files.notExists(logFile) || Files.size(logFile) == 0) { // it printed nothing: the reason is all there is to read
+                    Files.createDirectories(logFile.getParent());
+                    Files.writeString(logFile, String.valueOf(e.getMessage()) + System.lineSeparator());
+                }
             } catch (IOException notWritten) {
                 out.println("(could not write " + logFile + ": " + notWritten.getMessage() + ")");
             }
@@ -631,11 +632,6 @@ public final class StepCheck {
             cloud.log().stream().filter(line -> line.startsWith(NOTE)).map(line -> line.substring(NOTE.length()))
                     .distinct().forEach(notes::add);
             cloud.close();
-            try {
-                cloud.saveLog(logFile);
-            } catch (IOException e) {
-                out.println("(could not write " + logFile + ": " + e.getMessage() + ")");
-            }
         }
         return Optional.empty();
     }

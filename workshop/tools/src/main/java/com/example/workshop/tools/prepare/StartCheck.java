@@ -42,12 +42,14 @@ final class StartCheck implements ReadinessCheck {
         long started = System.nanoTime();
         LocalCloudProcess cloud;
         try {
-            cloud = LocalCloudProcess.start(root, stage, true, environment -> MavenProcess.environment(environment, offline));
+            cloud = LocalCloudProcess.start(root, stage, true, environment -> MavenProcess.environment(environment, offline), logFile);
         } catch (IOException notStarted) {
-            // The message holds the last lines the local cloud printed: keep them as its log.
+            // The message holds the last lines the local cloud printed, or why it could not run at all.
             List<String> output = Arrays.asList(notStarted.getMessage().split("\n"));
-            Files.createDirectories(logFile.getParent());
-            Files.write(logFile, output);
+            if (Files.notExists(logFile) || Files.size(logFile) == 0) {
+                Files.createDirectories(logFile.getParent());
+                Files.write(logFile, output);
+            }
             List<String> missing = MissingDownloads.in(output);
             return Outcome.failed((missing.isEmpty() ? "did not start: " + MavenProcess.firstError(output)
                     : "missing downloads: " + MissingDownloads.summary(missing)) + " (log: " + relative(logFile) + ")", missing);
@@ -76,7 +78,6 @@ final class StartCheck implements ReadinessCheck {
             return Outcome.failed("started, but " + e, List.of());
         } finally {
             cloud.close();
-            cloud.saveLog(logFile);
         }
     }
 

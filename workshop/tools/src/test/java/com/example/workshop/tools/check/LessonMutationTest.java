@@ -96,7 +96,7 @@ class LessonMutationTest {
         Path copy = copies.resolve("step-" + mutation.step());
 
         StringWriter printed = new StringWriter();
-        List<LessonResult> results = new StepCheck(copy, new PrintWriter(printed, true), () -> build, () -> {
+        List<LessonResult> results = new StepCheck(copy, new PrintWriter(printed, true), () -> build, log -> {
             throw new IOException("no local cloud in this test");
         }).run(step);
         Checklist.plain().print(step, results, new PrintWriter(printed, true));

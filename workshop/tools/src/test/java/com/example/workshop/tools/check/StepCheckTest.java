@@ -205,7 +205,7 @@ class StepCheckTest {
                 throw new ProbeFailure("the second read of a user read DynamoDB again");
             });
             StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
-                    () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), () -> new NoCloud() {
+                    () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), log -> new NoCloud() {
                         @Override
                         public URI base() {
                             return URI.create("http://127.0.0.1:" + momento.getAddress().getPort() + "/");
@@ -732,7 +732,7 @@ class StepCheckTest {
     void aLocalCloudThatCannotStartIsExplainedOnceAndIndented() throws Exception {
         Lesson second = Lesson.of("second", "AccountCache.java", List.of(), service -> { });
         StepLessons probed = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(hit, second));
-        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), () -> {
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), log -> {
             throw new java.io.IOException("the local cloud stopped before it was ready:\n  \n  Cannot subscribe to the streams: add StreamSpecification");
         });
 
@@ -771,7 +771,7 @@ class StepCheckTest {
             throw new ProbeFailure("GET /users/x answered 502");
         });
         StepLessons step = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(only));
-        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), () -> new NoCloud() {
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), log -> new NoCloud() {
             @Override
             public Optional<String> stopped(java.time.Duration grace) {
                 return exited.get() ? Optional.of(LocalCloudProcess.howItEnded(1)) : Optional.empty();
@@ -800,7 +800,7 @@ class StepCheckTest {
         });
         StepLessons step = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(proved, first, second, third));
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
-                "aHitDoesNotAskTheDatabase")), () -> new NoCloud() {
+                "aHitDoesNotAskTheDatabase")), log -> new NoCloud() {
                     @Override
                     public Optional<String> stopped(java.time.Duration grace) {
                         return killed.get() ? Optional.of("killed, exit code 137 (SIGKILL)") : Optional.empty();
@@ -865,7 +865,7 @@ class StepCheckTest {
         Lesson probed = Lesson.of("probed", "AccountCache.java", List.of(), service -> { });
         StepLessons step = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(proved, probed));
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
-                "aHitDoesNotAskTheDatabase")), () -> {
+                "aHitDoesNotAskTheDatabase")), log -> {
             throw new java.io.IOException("the local cloud stopped before it was ready:\n  Cannot subscribe to the streams");
         });
 
@@ -1003,7 +1003,7 @@ class StepCheckTest {
     void aLocalCloudThatCannotStartOnAFullDiskIsNotBlamedOnTheAttendeesCode() throws Exception {
         Lesson probed = Lesson.of("probed", "AccountCache.java", List.of(), service -> { });
         StepLessons step = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(probed));
-        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), () -> {
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), log -> {
             throw new java.io.IOException("the local cloud stopped before it was ready:\n  The local cloud cannot start: Cannot"
                     + " start the local Momento: No space left on device");
         });
@@ -1035,7 +1035,7 @@ class StepCheckTest {
     void stepOneHasNoLessonToTryYetItsRegressionsLineStillCallsEveryRouteInTheLocalCloud() throws Exception {
         StepLessons testsOnly = new StepLessons(1, "Lambda and DynamoDB", "01-lambda-dynamodb.md", List.of());
         StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
-                () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), () -> {
+                () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), log -> {
             cloudsStarted.incrementAndGet();
             return new NoCloud();
         }, service -> {
@@ -1095,7 +1095,7 @@ class StepCheckTest {
         StepCheck check = new StepCheck(root, new PrintWriter(said), () -> {
             builds.incrementAndGet();
             return ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"), pass("AccountCacheTest", "notFoundIsCachedToo"));
-        }, () -> {
+        }, log -> {
             cloudsStarted.incrementAndGet();
             return new NoCloud();
         }, service -> { });
@@ -1782,7 +1782,7 @@ class StepCheckTest {
     }
 
     private List<LessonResult> check(StepLessons lessons, TestRun.Result build) throws Exception {
-        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> build, () -> {
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> build, log -> {
             cloudsStarted.incrementAndGet();
             return new NoCloud();
         });
@@ -1795,7 +1795,7 @@ class StepCheckTest {
 
     /** A check whose tests ran as given and whose local cloud stops at start-up, saying {@code reason}. */
     private StepCheck checkWhoseLocalCloudCannotStart(String reason, TestCase... cases) {
-        return new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(cases), () -> {
+        return new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(cases), log -> {
             throw new IOException("the local cloud stopped before it was ready:\n  " + reason);
         }, service -> { });
     }
@@ -1814,6 +1814,12 @@ class StepCheckTest {
 
     /** A local cloud that is never called: the probes here do not use the service, but may log. */
     private class NoCloud implements StepCheck.RunningCloud {
+        NoCloud() {
+        }
+
+        NoCloud(Path logFile) {
+        }
+
         @Override
         public URI base() {
             return URI.create("http://127.0.0.1:9/");
@@ -1822,10 +1828,6 @@ class StepCheckTest {
         @Override
         public List<String> log() {
             return List.copyOf(cloudLog);
-        }
-
-        @Override
-        public void saveLog(Path file) {
         }
 
         @Override
