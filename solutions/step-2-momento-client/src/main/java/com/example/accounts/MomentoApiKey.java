@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * <p>Why not an environment variable: anyone who can read the function's configuration (the
  * console, {@code lambda:GetFunctionConfiguration}, CloudFormation templates, CI logs) could read
  * the key there. A secret is readable only by roles granted {@code secretsmanager:GetSecretValue},
- * is encrypted at rest, and can be rotated without redeploying.
+ * is encrypted at rest, and can be rotated without redeploying (an environment keeps the key it
+ * read at its cold start: the old key must stay valid until the warm environments are gone).
  */
 final class MomentoApiKey {
     static final String FIELD = "MOMENTO_API_KEY";

@@ -23,7 +23,10 @@ public final class Clients {
     static final Duration CACHE_TTL = Duration.ofSeconds(60);
     /** Secrets Manager is called during a cold start: fail fast rather than stall it. */
     private static final Duration SECRETS_MANAGER_TIMEOUT = Duration.ofSeconds(1);
-    /** How long Init waits for Momento's connection (whole seconds: the SDK ignores less than 1 s). */
+    /**
+     * How long Init waits for Momento's connection, in whole seconds: the SDK drops a fraction, and
+     * with less than a second it does not connect during Init at all.
+     */
     private static final Duration CONNECT_DURING_INIT = Duration.ofSeconds(1);
     /** Keepalive off: a frozen execution environment cannot answer pings. */
     private static final Configuration MOMENTO_CONFIGURATION = Configurations.Lambda.latest();
@@ -62,10 +65,11 @@ public final class Clients {
 
     /**
      * The Momento client, created on first use with the API key read from the Secrets Manager
-     * secret {@code apiKeySecretId}, then reused. If that fails (Secrets Manager or Momento
-     * unreachable), this throws, and so does every call of the next five seconds, without
-     * trying: a slow Secrets Manager would cost each cache call its wait. The first call after
-     * that tries again, so one bad cold start does not leave the environment without a cache.
+     * secret {@code apiKeySecretId}, then reused. If reading the key fails (Secrets Manager
+     * unreachable, the secret missing or unreadable), this throws, and so does every call of the
+     * next five seconds, without trying: a slow Secrets Manager would cost each cache call its
+     * wait. The first call after that tries again, so one bad cold start does not leave the
+     * environment without a cache. (Momento itself unreachable is no failure here: see connect.)
      */
     static CacheClient cacheClient(String apiKeySecretId) {
         synchronized (CACHE_CLIENT_LOCK) {
@@ -92,8 +96,8 @@ public final class Clients {
         try {
             return CacheClient.create(credentials, MOMENTO_CONFIGURATION, CACHE_TTL, CONNECT_DURING_INIT);
         } catch (ConnectionFailedException slow) {
-            // Not connected within a second (a cold JVM's first TLS handshake on a busy host): keep a
-            // client that finishes connecting on first use, rather than no client at all.
+            // Not connected within a second (a cold JVM's first TLS handshake on a busy host), or at
+            // once refused (an unknown host): keep a client that connects on first use, rather than none.
             return CacheClient.builder(credentials, MOMENTO_CONFIGURATION, CACHE_TTL).build();
         }
     }

@@ -216,7 +216,7 @@ final class Step2MomentoClient {
         expect(service.momentoConnections() > 0, "getUser built a Momento client that never connected: a client from"
                 + " CacheClient.builder(...).build() connects on its first call, which the first request would wait for;"
                 + " connect it during Init with CacheClient.create(credentials, configuration, ttl, timeout), as Clients.connect does,"
-                + " with a timeout of whole seconds (the SDK ignores less than 1 s); and Init must wait for it (the join() in"
+                + " with a timeout of whole seconds (under 1 s the SDK does not connect at once); and Init must wait for it (the join() in"
                 + " Dependencies.accountService())");
         fallsBackWhenMomentoIsSlowToConnect(service);
     }
