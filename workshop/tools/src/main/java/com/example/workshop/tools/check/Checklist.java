@@ -21,13 +21,16 @@ public final class Checklist {
         this.notDone = notDone;
     }
 
-    /** ✔ and ✘ where the console can show them (a Windows code page may not), else [x] and [ ]. */
+    /**
+     * ✔ and ✘ where the console can show them (a Windows code page, or Linux's POSIX locale, may not),
+     * else [ok] and [todo]: words, which a screen reader speaks, where "[ ]" would be silence.
+     */
     public static Checklist forConsole() {
         return forCharset(stdoutCharset());
     }
 
     static Checklist forCharset(Charset console) {
-        return console.newEncoder().canEncode("✔✘") ? new Checklist("✔", "✘") : new Checklist("[x]", "[ ]");
+        return console.newEncoder().canEncode("✔✘") ? new Checklist("✔", "✘") : new Checklist("[ok]", "[todo]");
     }
 
     /**
@@ -99,6 +102,9 @@ public final class Checklist {
                     ? " (the local cloud stopped before it tried them all)" : " (by their tests alone: the local cloud did not start)";
             out.printf("%d of %d checks pass%s. Step %d is not done yet.%n", doneCount, results.size(),
                     notTried.isPresent() && doneCount > 0 ? why : "", step.number());
+            // The last line is where a reader who skips to the end (a screen reader, tail) looks for what to do.
+            results.stream().filter(result -> !result.done()).findFirst()
+                    .ifPresent(first -> out.printf("Start with the first %s line: %s%n", notDone, hint(step, first.lesson())));
         }
         out.flush();
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * offline run. Without {@code fetch} (the check in the room), nothing is downloaded.
  */
 public final class Readiness {
-    /** ✔ and ✘, or [x] and [ ] on a console that cannot show them (as check prints them). */
+    /** ✔ and ✘, or [ok] and [todo] on a console that cannot show them (as check prints them). */
     private static final Checklist MARKS = Checklist.forConsole();
     /** The command that prepares, for the advice in a verdict. */
     public static final String PREPARE = com.example.workshop.tools.Workshop.command("prepare");

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class ChecklistTest {
     @Test
-    void aConsoleThatCannotShowTheTicksGetsBrackets() {
-        // Windows' console code pages (cp437, windows-1252) have neither ✔ nor ✘
-        assertThat(Checklist.forCharset(Charset.forName("windows-1252")).mark(true)).isEqualTo("[x]");
-        assertThat(Checklist.forCharset(Charset.forName("IBM437")).mark(false)).isEqualTo("[ ]");
+    void aConsoleThatCannotShowTheTicksGetsWords() {
+        // Windows' console code pages (cp437, windows-1252) have neither ✔ nor ✘, nor has Linux's POSIX locale
+        assertThat(Checklist.forCharset(Charset.forName("windows-1252")).mark(true)).isEqualTo("[ok]");
+        assertThat(Checklist.forCharset(Charset.forName("IBM437")).mark(false)).isEqualTo("[todo]");
+        assertThat(Checklist.forCharset(StandardCharsets.US_ASCII).mark(false)).isEqualTo("[todo]");
         assertThat(Checklist.forCharset(StandardCharsets.UTF_8).mark(true)).isEqualTo("✔");
     }
 
@@ -27,8 +28,23 @@ class ChecklistTest {
                 List.of(wiring)), List.of(new LessonResult(wiring, List.of("local cloud: no CACHE_NAME"))),
                 List.of("functions.getUser.CACHE_NAME: not a key the framework reads"), new PrintWriter(printed));
 
-        assertThat(printed.toString()).contains("  [ ] the client is created during Init", "(a [ ] line above points here;")
+        assertThat(printed.toString()).contains("  [todo] the client is created during Init", "(a [todo] line above points here;")
                 .doesNotContain("✘").doesNotContain("✔");
+    }
+
+    /** A reader who skips to the end (a screen reader, a tail of the output) finds there what to do first. */
+    @Test
+    void theLastLineOfAStepNotDoneSaysWhereToStart() {
+        Lesson miss = Lesson.of("a miss fills the cache", "AccountCache.java", List.of("AccountCacheTest"), null);
+        Lesson notFound = Lesson.of("not found is cached", "AccountService.java", List.of("AccountServiceTest"), null);
+        StringWriter printed = new StringWriter();
+
+        Checklist.plain().print(new StepLessons(3, "read-aside", "03-read-aside.md", List.of(miss, notFound)),
+                List.of(new LessonResult(miss, List.of()), new LessonResult(notFound, List.of("AccountServiceTest fails"))),
+                new PrintWriter(printed));
+
+        assertThat(printed.toString().strip().lines().toList()).last()
+                .isEqualTo("Start with the first ✘ line: workshop/03-read-aside.md, the edit of AccountService.java");
     }
 
     @Test
