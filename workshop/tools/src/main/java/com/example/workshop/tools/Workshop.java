@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** The workshop's stage tools. Run with --help for the commands. */
-@Command(name = "workshop", mixinStandardHelpOptions = true,
+@Command(name = "workshop", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, // every command takes --help
         description = "Stage tools for the Momento serverless caching workshop, and the activity producer.",
         subcommands = {ListCommand.class, StartCommand.class, CheckCommand.class, UseCommand.class, DiffCommand.class,
                 BranchesCommand.class, ProduceCommand.class, PrepareCommand.class, CommandLine.HelpCommand.class})

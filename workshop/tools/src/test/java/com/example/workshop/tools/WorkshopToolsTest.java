@@ -225,6 +225,16 @@ class WorkshopToolsTest {
         assertThat(output).contains("+class A { int cache; }").contains("+<project>two</project>").doesNotContain("ATest");
     }
 
+    /** --help after a command that needs a stage: its usage, not "Missing required parameter". */
+    @Test
+    void everyCommandTakesHelp() {
+        for (String command : List.of("diff", "use", "start", "check", "list")) {
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(output).as(command).contains("Usage: workshop " + command);
+            assertThat(errors).as(command).doesNotContain("Missing required");
+        }
+    }
+
     @Test
     void diffAgainstTheWorkingCopy() throws IOException {
         Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
