@@ -39,6 +39,25 @@ final class Git {
     }
 
     /**
+     * A line of {@link #changes} in words ("changed: pom.xml", "new: src/A.java"), as a reader who
+     * does not know git's two-letter codes, or hears them from a screen reader, can take it.
+     */
+    static String inWords(String porcelainLine) {
+        if (porcelainLine.length() < 4) {
+            return porcelainLine;
+        }
+        String code = porcelainLine.substring(0, 2);
+        String path = porcelainLine.substring(3);
+        String what = code.equals("??") ? "new, not committed"
+                : code.contains("U") || code.equals("AA") || code.equals("DD") ? "in conflict"
+                : code.contains("D") ? "deleted"
+                : code.contains("R") ? "renamed"
+                : code.charAt(0) == 'A' ? "new, added"
+                : "changed";
+        return what + ": " + path;
+    }
+
+    /**
      * Stashes the changes to {@code paths} (untracked files too) under {@code message}, and returns the
      * stash's commit in full: the way back names it, not stash@{0}, which a later stash takes (and a
      * short commit of digits only git would read as stash@{n}).

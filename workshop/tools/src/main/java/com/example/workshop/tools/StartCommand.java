@@ -210,7 +210,8 @@ class StartCommand extends StageCommand {
         } catch (IOException e) {
             // fall back to git's view
         }
-        return git.changes(TESTS).stripTrailing().lines().toList();
+        // the paths alone, as above, without git's two-letter codes
+        return git.changes(TESTS).stripTrailing().lines().map(line -> line.length() > 3 ? line.substring(3) : line).toList();
     }
 
     /**

@@ -42,7 +42,8 @@ class UseCommand extends StageCommand {
         if (!changes.isEmpty()) {
             if (!force) {
                 throw new WorkshopException("Your working copy has changes since your last commit (yours, or files start"
-                        + " brought):\n" + changes + "\nCommit them, or run again with --force (inside the quotes: "
+                        + " brought):\n" + changes.lines().map(line -> "  " + Git.inWords(line))
+                        .collect(java.util.stream.Collectors.joining("\n")) + "\nCommit them, or run again with --force (inside the quotes: "
                         + tool("use " + wanted + " --force") + "): they will be stashed first, and use then prints the"
                         + " command that brings them back.");
             }

@@ -107,8 +107,8 @@ class WorkshopToolsTest {
 
         assertThat(run("use", "step-2")).isEqualTo(1);
 
-        assertThat(errors).contains("changes since your last commit").contains("src/main/java/A.java")
-                .contains("-Dexec.args=\"use step-2 --force\"");
+        assertThat(errors).contains("changes since your last commit").contains("  changed: src/main/java/A.java")
+                .doesNotContain(" M ").contains("-Dexec.args=\"use step-2 --force\"");
         assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my work");
 
         // A new file, while git's config hides new files from a plain git status.
@@ -118,7 +118,7 @@ class WorkshopToolsTest {
 
         assertThat(run("use", "step-2")).isEqualTo(1);
 
-        assertThat(errors).contains("src/main/java/Mine.java");
+        assertThat(errors).contains("  new, not committed: src/main/java/Mine.java").doesNotContain("??");
         assertThat(root.resolve("src/main/java/Mine.java")).exists();
     }
 
