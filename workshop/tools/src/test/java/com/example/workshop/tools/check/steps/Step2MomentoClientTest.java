@@ -208,6 +208,26 @@ class Step2MomentoClientTest {
         }
     }
 
+    /** Mid-step, before Clients.java reads the secret: Secrets Manager's fault has nothing to fail, no log line is missing. */
+    @Test
+    void codeThatNeverAsksSecretsManagerIsNotToldToLogItsFailure() throws Exception {
+        List<String> decisions = new CopyOnWriteArrayList<>(List.of("[]"));
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(path.startsWith("/users/") ? 404 : 200,
+                path.startsWith("/_local/iam/decisions") ? decisions.get(0) : "{}"))) {
+            LocalService service = gateway.service(List::of);
+
+            assertThatThrownBy(() -> Step2MomentoClient.aClientThatCannotBeCreatedDoesNotFailTheFunction(service))
+                    .isInstanceOf(ProbeFailure.class).hasMessageContaining("it never asks Secrets Manager for the key")
+                    .hasMessageNotContaining("never logged why")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Clients.java"));
+
+            decisions.set(0, "[{\"action\": \"secretsmanager:GetSecretValue\", \"outcome\": \"ALLOWED\","
+                    + " \"principalArn\": \"arn:aws:iam::000000000000:role/accounts-dev-getUser\"}]");
+            assertThatThrownBy(() -> Step2MomentoClient.aClientThatCannotBeCreatedDoesNotFailTheFunction(service))
+                    .isInstanceOf(ProbeFailure.class).hasMessageContaining("never logged why it has no cache");
+        }
+    }
+
     @Test
     void aFailureIsToldByItsLevelOrItsExceptionWhateverTheWords() {
         assertThat(List.of(
