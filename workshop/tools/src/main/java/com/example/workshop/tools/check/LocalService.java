@@ -305,8 +305,13 @@ public final class LocalService {
 
     /** Whether some function reads the stage's table's DynamoDB stream (step 6's streamCacher, from then on). */
     public boolean aFunctionReadsTheTablesStream() throws Exception {
+        return !tablesStreamReaders().isEmpty();
+    }
+
+    /** The subscriptions to the accounts table's stream: "streamCacher <- dynamodb stream of T (batch 100, ...)". */
+    public List<String> tablesStreamReaders() throws Exception {
         String stream = "dynamodb stream of " + table() + " ";
-        return streamSubscriptions().stream().anyMatch(subscription -> subscription.contains(stream));
+        return streamSubscriptions().stream().filter(subscription -> subscription.contains(stream)).toList();
     }
 
     /** The stream subscriptions running, as the local cloud describes them: "streamCacher <- dynamodb stream of T (batch ...)". */

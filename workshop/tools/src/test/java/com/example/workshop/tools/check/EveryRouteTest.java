@@ -18,7 +18,8 @@ class EveryRouteTest {
     /** What the local cloud's IAM decided, as its control endpoint answers. */
     private volatile String iamDecisions = "[]";
     /** The stream subscriptions running, as its control endpoint answers. */
-    private volatile String streams = "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100)\"]";
+    private volatile String streams = "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100, LATEST,"
+            + " ReportBatchItemFailures)\"]";
     /** Whether DynamoDB fails (the local cloud's fault endpoint), and what a read then answers. */
     private volatile boolean dynamoDbFails;
     private volatile int readWhileDynamoDbFails = 500;
@@ -110,6 +111,17 @@ class EveryRouteTest {
         EveryRoute.of(EveryRoute.STREAM_CACHER_STEP).run(service()); // step 6's own lines say it there
         assertThatThrownBy(() -> EveryRoute.of(7).run(service())).isInstanceOf(ProbeFailure.class)
                 .hasMessageStartingWith(EveryRoute.NO_STREAM_READER).hasMessageContaining("step 6's streamCacher");
+    }
+
+    /** Step 6's retry rests on one line of serverless.yml that no test of step 7 reads (a walker's slip at step 7). */
+    @Test
+    void aStreamEventThatLostReportBatchItemFailuresFailsTheLineAfterStep6() throws Exception {
+        streams = "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100, LATEST)\"]";
+
+        EveryRoute.of(EveryRoute.STREAM_CACHER_STEP).run(service()); // step 6's own lines say it there
+        assertThatThrownBy(() -> EveryRoute.of(7).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith("the stream event of streamCacher lost functionResponseType: ReportBatchItemFailures")
+                .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("serverless.yml"));
     }
 
     @Test
