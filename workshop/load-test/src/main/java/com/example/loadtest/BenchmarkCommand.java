@@ -7,6 +7,7 @@ import com.example.loadtest.report.BenchmarkReport;
 import com.example.loadtest.report.BenchmarkRun;
 import com.example.loadtest.report.MachineInfo;
 import com.example.loadtest.report.ResultsWriter;
+import com.example.loadtest.report.RunHealth;
 import com.example.loadtest.report.StageBenchmark;
 import com.example.loadtest.run.ColdStart;
 import com.example.loadtest.run.FanOutProbe;
@@ -129,7 +130,13 @@ final class BenchmarkCommand implements Callable<Integer> {
             ResultsWriter.write(target, markdown);
             out.println("Written to " + target);
         }
-        return 0;
+        // A stage whose warm requests mostly failed is no measurement: say so, and fail the command.
+        List<String> warnings = RunHealth.warnings(measured.stream().map(StageBenchmark::warm).toList());
+        if (!warnings.isEmpty()) {
+            out.println();
+            warnings.forEach(out::println);
+        }
+        return warnings.isEmpty() ? 0 : 1;
     }
 
     /** The time budget section: each named stage's warm read split hop by hop, in a cloud of its own. */

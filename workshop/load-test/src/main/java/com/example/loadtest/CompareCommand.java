@@ -6,6 +6,7 @@ import com.example.loadtest.live.StatusLines;
 import com.example.loadtest.report.ComparisonReport;
 import com.example.loadtest.report.MachineInfo;
 import com.example.loadtest.report.ResultsWriter;
+import com.example.loadtest.report.RunHealth;
 import com.example.loadtest.report.RunInfo;
 import com.example.loadtest.run.HttpDriver;
 import com.example.loadtest.run.LoadRunner;
@@ -14,6 +15,7 @@ import com.example.loadtest.run.NetworkDelays;
 import com.example.loadtest.run.Progress;
 import com.example.loadtest.run.RemoteTarget;
 import com.example.loadtest.run.RunSettings;
+import com.example.loadtest.run.StageResult;
 import com.example.loadtest.run.StageRunner;
 import com.example.loadtest.run.Target;
 import java.io.PrintStream;
@@ -155,7 +157,7 @@ final class CompareCommand implements Callable<Integer> {
                 out.println("  " + file.getFileName());
             }
             logs.forEach(log -> out.println("  " + log.file().getFileName()));
-            return 0;
+            return healthExitCode(outcome.results(), live != null);
         } catch (IllegalStateException e) {
             throw logs.isEmpty() ? e : new IllegalStateException(e.getMessage() + "\n  The local clouds' logs (REPORT lines, "
                     + "the functions' output and errors) are in " + folder, e);
@@ -166,6 +168,20 @@ final class CompareCommand implements Callable<Integer> {
             targets.forEach(Target::close);
             logs.forEach(LogFile::close);
         }
+    }
+
+    /**
+     * 1 when a stage's requests mostly failed, so a script (or CI) never takes a broken run for a
+     * measurement; the warnings say which. A dashboard run exits 0 all the same: its buttons break
+     * Momento and DynamoDB on purpose, and the errors they cause are the demonstration.
+     */
+    private int healthExitCode(List<StageResult> results, boolean live) {
+        List<String> warnings = RunHealth.warnings(results);
+        if (!warnings.isEmpty()) {
+            out.println();
+            warnings.forEach(out::println);
+        }
+        return warnings.isEmpty() || live ? 0 : 1;
     }
 
     private static List<LocalStageTarget> localTargets(List<Target> targets) {

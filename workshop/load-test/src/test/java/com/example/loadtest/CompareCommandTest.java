@@ -68,6 +68,26 @@ class CompareCommandTest {
         }
     }
 
+    @Test
+    void aRunWhoseRequestsFailEndsWithAWarningAndExitCode1(@TempDir Path results) throws Exception {
+        try (StubApi api = new StubApi((method, path, sequence) -> method.equals("POST") ? new Reply(201, "{}")
+                : path.split("/").length == 4 && path.endsWith("/members") ? StubApi.NO_ROUTE : new Reply(500, "{}"))) {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            String[] args = {"compare", "--target-url", api.baseUri().toString(), "--users", "4", "--organizations", "1",
+                    "--members", "1-1", "--requests", "20", "--warmup", "0", "--results", results.toString()};
+
+            int exitCode = LoadTest.commandLine(args, new PrintStream(output, true, StandardCharsets.UTF_8), Workspace.locate())
+                    .execute(args);
+
+            String printed = output.toString(StandardCharsets.UTF_8);
+            assertThat(exitCode).as(printed).isEqualTo(1);
+            // The measured writes still succeed (201); the reads all fail.
+            assertThat(printed).contains("WARNING: 127.0.0.1:" + api.baseUri().getPort() + ": ",
+                    " measured requests failed, more than 5 %; its figures are not a measurement.");
+            assertThat(results.resolve("results.json")).exists();
+        }
+    }
+
     /** What the service would answer: creates 201, lookups 200, an outsider's membership 404, no fan-out route. */
     private static Reply answer(String method, String path, Set<String> outsiders) {
         if (method.equals("POST")) {

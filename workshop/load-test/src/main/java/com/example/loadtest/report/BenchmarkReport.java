@@ -6,6 +6,7 @@ import com.example.loadtest.run.StageResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,16 +63,24 @@ public final class BenchmarkReport {
                             + "HTTP), which a stage without a cache makes in its first request instead. The first request "
                             + "(Init, invocation and API Gateway) holds that first call in every stage.\n\n")
                     .append(ratioTable(stages).toMarkdown()).append('\n');
+            ratioNote(stages).ifPresent(note -> md.append(note).append("\n\n"));
         }
 
         md.append("## Shaded jar size\n\n").append(jarTable(stages).toMarkdown());
         return md.toString();
     }
 
+    /** Each stage's figures divided by the first's; a stage whose warm requests mostly failed is left out ({@link RunHealth}). */
     static Table ratioTable(List<StageBenchmark> stages) {
         StageBenchmark first = stages.get(0);
         Table table = new Table(1, "stage", "warm p50", "warm p99", "Init median", "first request median");
+        if (!RunHealth.healthy(first.warm())) {
+            return table;
+        }
         for (StageBenchmark stage : stages.subList(1, stages.size())) {
+            if (!RunHealth.healthy(stage.warm())) {
+                continue;
+            }
             table.row(stage.stage(),
                     ratio(stage.warm().allButFanOut().p50Ms(), first.warm().allButFanOut().p50Ms()),
                     ratio(stage.warm().allButFanOut().p99Ms(), first.warm().allButFanOut().p99Ms()),
@@ -79,6 +88,19 @@ public final class BenchmarkReport {
                     ratio(medianFirstRequest(stage), medianFirstRequest(first)));
         }
         return table;
+    }
+
+    /** Which stages the ratio table leaves out, and why. */
+    static Optional<String> ratioNote(List<StageBenchmark> stages) {
+        StageBenchmark first = stages.get(0);
+        Optional<String> baselineProblem = RunHealth.problem(first.warm());
+        if (baselineProblem.isPresent()) {
+            return Optional.of("No ratios: " + first.stage() + ", the baseline, is left out (" + baselineProblem.get() + ").");
+        }
+        List<String> leftOut = stages.subList(1, stages.size()).stream()
+                .flatMap(stage -> RunHealth.problem(stage.warm()).map(problem -> stage.stage() + " (" + problem + ")").stream())
+                .toList();
+        return leftOut.isEmpty() ? Optional.empty() : Optional.of("Left out of the ratios: " + String.join(", ", leftOut) + ".");
     }
 
     private static double medianFirstRequest(StageBenchmark stage) {
@@ -100,9 +122,8 @@ public final class BenchmarkReport {
                 "cache hit ratio", "DynamoDB reads/request");
         for (StageBenchmark stage : stages) {
             EndpointStats warm = stage.warm().allButFanOut();
-            table.row(stage.stage(), String.valueOf(warm.requests()), String.valueOf(warm.errors()), Numbers.ms(warm.avgMs()),
-                    Numbers.ms(warm.p50Ms()), Numbers.ms(warm.p90Ms()), Numbers.ms(warm.p99Ms()), Numbers.ms(warm.p999Ms()),
-                    Numbers.ms(warm.maxMs()), ComparisonReport.hitRatio(stage.warm()), ComparisonReport.readsPerRequest(stage.warm()));
+            table.row(Table.cells(stage.stage(), warm.requests(), warm.errors(), Numbers.latencies(warm),
+                    ComparisonReport.hitRatio(stage.warm()), ComparisonReport.readsPerRequest(stage.warm())));
         }
         return table;
     }
@@ -113,9 +134,7 @@ public final class BenchmarkReport {
             StageResult warm = stage.warm();
             warm.endpoints().stream().filter(stats -> stats.endpoint().endsWith("/members") && stats.endpoint().startsWith("GET"))
                     .findFirst()
-                    .ifPresent(stats -> table.row(stage.stage(), String.valueOf(stats.requests()), String.valueOf(stats.errors()),
-                            Numbers.ms(stats.avgMs()), Numbers.ms(stats.p50Ms()), Numbers.ms(stats.p90Ms()),
-                            Numbers.ms(stats.p99Ms()), Numbers.ms(stats.p999Ms()), Numbers.ms(stats.maxMs())));
+                    .ifPresent(stats -> table.row(Table.cells(stage.stage(), stats.requests(), stats.errors(), Numbers.latencies(stats))));
         }
         return table;
     }

@@ -50,10 +50,8 @@ public final class ComparisonReport {
                 "cache hit ratio", "DB reads/req", "DB reads saved", "cold starts");
         for (StageResult result : results) {
             EndpointStats all = result.total();
-            table.row(result.target(), String.valueOf(all.requests()), String.valueOf(all.errors()),
-                    Numbers.decimal(result.requestsPerSecond(), 0), Numbers.ms(all.avgMs()), Numbers.ms(all.p50Ms()),
-                    Numbers.ms(all.p90Ms()), Numbers.ms(all.p99Ms()), Numbers.ms(all.p999Ms()), Numbers.ms(all.maxMs()),
-                    hitRatio(result), readsPerRequest(result), readsSaved(result), coldStartCount(result));
+            table.row(Table.cells(result.target(), all.requests(), all.errors(), Numbers.decimal(result.requestsPerSecond(), 0),
+                    Numbers.latencies(all), hitRatio(result), readsPerRequest(result), readsSaved(result), coldStartCount(result)));
         }
         return table;
     }
@@ -62,9 +60,7 @@ public final class ComparisonReport {
         Table table = new Table(1, "stage", "requests", "errors", "avg", "p50", "p90", "p99", "p99.9", "max");
         for (StageResult result : results) {
             EndpointStats stats = result.allButFanOut();
-            table.row(result.target(), String.valueOf(stats.requests()), String.valueOf(stats.errors()),
-                    Numbers.ms(stats.avgMs()), Numbers.ms(stats.p50Ms()), Numbers.ms(stats.p90Ms()),
-                    Numbers.ms(stats.p99Ms()), Numbers.ms(stats.p999Ms()), Numbers.ms(stats.maxMs()));
+            table.row(Table.cells(result.target(), stats.requests(), stats.errors(), Numbers.latencies(stats)));
         }
         return table;
     }
@@ -84,9 +80,7 @@ public final class ComparisonReport {
                     table.row(label, result.target(), why, "", "", "", "", "", "", "");
                     continue;
                 }
-                table.row(label, result.target(), String.valueOf(stats.requests()), String.valueOf(stats.errors()),
-                        Numbers.ms(stats.avgMs()), Numbers.ms(stats.p50Ms()), Numbers.ms(stats.p90Ms()),
-                        Numbers.ms(stats.p99Ms()), Numbers.ms(stats.p999Ms()), Numbers.ms(stats.maxMs()));
+                table.row(Table.cells(label, result.target(), stats.requests(), stats.errors(), Numbers.latencies(stats)));
             }
         }
         return table;
@@ -134,35 +128,53 @@ public final class ComparisonReport {
                 notes.add(result.target() + ": " + result.total().errors() + " errors, e.g. " + result.total().errorSamples());
             }
         }
-        comparison(results).ifPresent(notes::add);
+        notes.addAll(comparison(results));
         return notes;
     }
 
     /**
      * E.g. "Against step-1: step-4: DynamoDB reads per request -93.1 %, avg -20.0 %, p99 -45.0 %". Latency
      * over every endpoint but the fan-out read unless both stages served it, so the same requests are compared.
+     * A stage whose requests mostly failed is left out, with a note saying why ({@link RunHealth}).
      */
-    private static Optional<String> comparison(List<StageResult> results) {
+    private static List<String> comparison(List<StageResult> results) {
         if (results.size() < 2 || results.get(0).traffic() == null) {
-            return Optional.empty();
+            return List.of();
         }
         StageResult baseline = results.get(0);
-        List<String> parts = new ArrayList<>();
-        for (StageResult result : results.subList(1, results.size())) {
-            if (result.traffic() == null || baseline.traffic().dynamoDbReadsPerRequest() == 0) {
-                continue;
-            }
-            boolean sameRequests = baseline.fanOutServed() == result.fanOutServed();
-            EndpointStats before = sameRequests ? baseline.total() : baseline.allButFanOut();
-            EndpointStats after = sameRequests ? result.total() : result.allButFanOut();
-            parts.add(String.format(Locale.ROOT, "%s: DynamoDB reads per request %+.1f %%, avg %+.1f %%, p99 %+.1f %%%s",
-                    result.target(),
-                    change(baseline.traffic().dynamoDbReadsPerRequest(), result.traffic().dynamoDbReadsPerRequest()),
-                    change(before.avgMs(), after.avgMs()), change(before.p99Ms(), after.p99Ms()),
-                    sameRequests ? "" : " (latency without the fan-out read)"));
+        Optional<String> baselineProblem = RunHealth.problem(baseline);
+        if (baselineProblem.isPresent()) {
+            return List.of("Left out of the comparison: " + baseline.target() + ", the baseline (" + baselineProblem.get() + ").");
         }
-        return parts.isEmpty() ? Optional.empty()
-                : Optional.of("Against " + baseline.target() + ": " + String.join("; ", parts) + ".");
+        List<String> parts = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (StageResult result : results.subList(1, results.size())) {
+            Optional<String> problem = RunHealth.problem(result);
+            if (problem.isPresent()) {
+                leftOut.add(result.target() + " (" + problem.get() + ")");
+            } else if (result.traffic() != null && baseline.traffic().dynamoDbReadsPerRequest() > 0) {
+                parts.add(against(baseline, result));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (!parts.isEmpty()) {
+            notes.add("Against " + baseline.target() + ": " + String.join("; ", parts) + ".");
+        }
+        if (!leftOut.isEmpty()) {
+            notes.add("Left out of the comparison with " + baseline.target() + ": " + String.join(", ", leftOut) + ".");
+        }
+        return notes;
+    }
+
+    private static String against(StageResult baseline, StageResult result) {
+        boolean sameRequests = baseline.fanOutServed() == result.fanOutServed();
+        EndpointStats before = sameRequests ? baseline.total() : baseline.allButFanOut();
+        EndpointStats after = sameRequests ? result.total() : result.allButFanOut();
+        return String.format(Locale.ROOT, "%s: DynamoDB reads per request %+.1f %%, avg %+.1f %%, p99 %+.1f %%%s",
+                result.target(),
+                change(baseline.traffic().dynamoDbReadsPerRequest(), result.traffic().dynamoDbReadsPerRequest()),
+                change(before.avgMs(), after.avgMs()), change(before.p99Ms(), after.p99Ms()),
+                sameRequests ? "" : " (latency without the fan-out read)");
     }
 
     private static double change(double before, double after) {

@@ -25,6 +25,24 @@ public final class Table {
         return this;
     }
 
+    /** A row from its cells in order, e.g. a name, then {@link Numbers#latencies}. */
+    public Table row(List<String> cells) {
+        return row(cells.toArray(String[]::new));
+    }
+
+    /** The cells of a row: single values and lists of them (e.g. a row's latencies), in order. */
+    static List<String> cells(Object... parts) {
+        List<String> cells = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof List<?> list) {
+                list.forEach(cell -> cells.add(String.valueOf(cell)));
+            } else {
+                cells.add(String.valueOf(part));
+            }
+        }
+        return cells;
+    }
+
     public int rowCount() {
         return rows.size();
     }

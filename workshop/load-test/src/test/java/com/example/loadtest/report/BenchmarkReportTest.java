@@ -57,6 +57,17 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void aStageWhoseWarmRequestsFailedIsNotRatioed() {
+        List<StageBenchmark> withFailure = List.of(stages.get(0), new StageBenchmark("step-4", "solutions/step-4-write-aside",
+                15_728_640, List.of(cold("getUser", 2000)), Map.of("GET /users/{username}", List.of(2100.0)), SampleResults.allFailing()));
+
+        String failed = BenchmarkReport.markdown(run, withFailure);
+
+        assertThat(failed).doesNotContain("0.00x").doesNotContain("| step-4 | 50 | 50 | 0.00 |").contains("| step-4 | 50 | 50 | - | - |");
+        assertThat(failed).contains("Left out of the ratios: step-4 (none of its 50 measured requests succeeded).");
+    }
+
+    @Test
     void jarSizes() {
         assertThat(markdown).contains("| step-1 | solutions/step-1-lambda-dynamodb | 9437184 | 9.0 MB |");
         assertThat(markdown).contains("| step-5 | solutions/step-5-fan-out | 15728640 | 15.0 MB |");

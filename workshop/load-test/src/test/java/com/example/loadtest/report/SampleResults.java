@@ -49,6 +49,28 @@ final class SampleResults {
                 Map.of("GetItem", 20L, "Query", 10L)), List.of(new ColdStart("getUser", 1, 1500.0, 40.0, Phase.SEED)));
     }
 
+    /** step-4 with every request failing (its DynamoDB unreachable): 50 reads, all answered 500. */
+    static StageResult allFailing() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        for (int i = 0; i < 50; i++) {
+            recorder.error(Endpoint.GET_USER, 500, "GET /users/a got 500");
+        }
+        return result("step-4", recorder, false, new Traffic(50, new CacheTraffic(50, 0, 50, 0, 0), 0, Map.of()), List.of());
+    }
+
+    /** step-6: 90 reads of 3 ms and 10 errors: 10 % failed. */
+    static StageResult tenPercentErrors() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        for (int i = 0; i < 90; i++) {
+            recorder.success(Endpoint.GET_USER, 200, 3_000);
+        }
+        for (int i = 0; i < 10; i++) {
+            recorder.error(Endpoint.GET_USER, 502, "GET /users/a got 502");
+        }
+        return result("step-6", recorder, false, new Traffic(100, new CacheTraffic(100, 90, 10, 0, 0), 10, Map.of("GetItem", 10L)),
+                List.of());
+    }
+
     /** A deployed URL: no counters, no cold starts. */
     static StageResult deployed() {
         LatencyRecorder recorder = new LatencyRecorder();
