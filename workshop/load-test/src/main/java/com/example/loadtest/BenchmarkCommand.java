@@ -34,8 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code benchmark}: for each stage, cold starts in fresh local clouds, a warm run, the jar size;
@@ -74,6 +76,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions workload;
 
+    @Spec
+    CommandSpec spec;
+
     private final String[] arguments;
     private final PrintStream out;
     private final Workspace workspace;
@@ -86,15 +91,19 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (coldRounds < 1) {
-            throw new IllegalArgumentException("--cold-rounds must be at least 1");
-        }
+        // Everything the command line says is checked before anything is built, started or written.
+        OptionChecks checks = new OptionChecks(spec);
+        checks.atLeast("--cold-rounds", coldRounds, 1);
+        checks.atLeast("--requests", requests, 1);
+        checks.atLeast("--concurrency", concurrency, 1);
+        workload.check(checks);
         List<Path> directories = stages.isEmpty() ? workspace.solutionStages()
                 : stages.stream().map(workspace::stageDirectory).toList();
+        timeBudget.stream().filter(stage -> !stage.equals("none")).forEach(workspace::stageDirectory);
+        SeedData data = workload.seedData("");
         OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         Path folder = workload.results != null ? workload.results : ResultsWriter.newFolder(workspace.resultsParent(), LocalDateTime.now());
         Files.createDirectories(folder);
-        SeedData data = workload.seedData("");
         RunSettings settings = new RunSettings(concurrency, requests, null, workload.warmUp, workload.seed);
         HttpDriver driver = new HttpDriver(workload.timeout);
         StageRunner runner = new StageRunner(new LoadRunner(driver), out, Progress.terminal());

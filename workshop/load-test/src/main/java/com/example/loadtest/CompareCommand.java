@@ -2,6 +2,7 @@ package com.example.loadtest;
 
 import com.example.loadtest.data.SeedData;
 import com.example.loadtest.live.LiveDashboard;
+import com.example.loadtest.live.LiveLoad;
 import com.example.loadtest.live.StatusLines;
 import com.example.loadtest.report.ComparisonReport;
 import com.example.loadtest.report.MachineInfo;
@@ -33,8 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code compare}: the same load on several stages (or deployed URLs), side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, version = LoadTest.VERSION,
@@ -82,6 +85,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions workload;
 
+    @Spec
+    CommandSpec spec;
+
     private final String[] arguments;
     private final PrintStream out;
     private final Workspace workspace;
@@ -97,10 +103,9 @@ final class CompareCommand implements Callable<Integer> {
         if (stages.isEmpty() && targetUrls.isEmpty()) {
             stages = List.of("step-1", "step-4");
         }
-        if (dashboard && !targetUrls.isEmpty()) {
-            throw new IllegalArgumentException("--dashboard drives local clouds (its buttons break their Momento and DynamoDB); "
-                    + "leave out --target-url, or --dashboard");
-        }
+        // Everything the command line says is checked before anything is built, started or written.
+        checkOptions();
+        List<Path> directories = stages.stream().map(workspace::stageDirectory).toList();
         String names = namespace != null ? namespace
                 : targetUrls.isEmpty() ? "" : "lt" + Long.toString(System.currentTimeMillis() / 1000, 36);
         SeedData data = workload.seedData(names);
@@ -118,8 +123,7 @@ final class CompareCommand implements Callable<Integer> {
         // Until the load runs, the page shows what the terminal does.
         PrintStream startUp = live == null ? out : StatusLines.tee(out, live::status);
         try {
-            for (String stage : stages) {
-                Path directory = workspace.stageDirectory(stage);
+            for (Path directory : directories) {
                 String label = workspace.stageLabel(directory);
                 LogFile log = new LogFile(folder.resolve(label + "-local-cloud.log"));
                 logs.add(log);
@@ -168,6 +172,27 @@ final class CompareCommand implements Callable<Integer> {
             targets.forEach(Target::close);
             logs.forEach(LogFile::close);
         }
+    }
+
+    private void checkOptions() {
+        if (dashboard && !targetUrls.isEmpty()) {
+            OptionChecks.fail("--dashboard drives local clouds (its buttons break their Momento and DynamoDB); "
+                    + "leave out --target-url, or --dashboard");
+        }
+        OptionChecks checks = new OptionChecks(spec);
+        checks.onlyWith("--dashboard", dashboard, "--paused", "--dashboard-port");
+        checks.positive("--duration", duration);
+        if (duration == null) {
+            checks.atLeast("--requests", requests, 1);
+        }
+        if (dashboard) {
+            checks.between("--concurrency", concurrency, 1, LiveLoad.MAX_CONCURRENCY, " with --dashboard");
+            checks.between("--dashboard-port", dashboardPort, 0, 65535, "");
+        } else {
+            checks.atLeast("--concurrency", concurrency, 1);
+        }
+        OptionChecks.targetUrls(targetUrls);
+        workload.check(checks);
     }
 
     /**

@@ -78,10 +78,11 @@ final class ProfileCommand implements Callable<Integer> {
         if (requests < 1 || warmUp < 0) {
             throw new IllegalArgumentException("--requests must be at least 1 and --warmup at least 0");
         }
+        // Every stage name is checked before the first stage is started.
+        List<Path> directories = stages.stream().map(workspace::stageDirectory).toList();
         List<Profile> profiles = new ArrayList<>();
-        for (String stage : stages) {
-            profiles.add(measure(workspace, workspace.stageDirectory(stage), requests, warmUp,
-                    networkDelays.delays(), !noBuild, out));
+        for (Path directory : directories) {
+            profiles.add(measure(workspace, directory, requests, warmUp, networkDelays.delays(), !noBuild, out));
         }
         out.println(report(profiles));
         return 0;

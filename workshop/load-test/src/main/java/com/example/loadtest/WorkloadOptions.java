@@ -53,12 +53,36 @@ final class WorkloadOptions {
         return networkDelays.delays();
     }
 
-    SeedData seedData(String namespace) {
-        String[] range = members.split("-");
-        if (range.length != 2) {
-            throw new IllegalArgumentException("--members takes <min>-<max>, e.g. 5-25");
+    /** Every option here as given, before anything starts (see {@link OptionChecks}). */
+    void check(OptionChecks checks) {
+        checks.positive("--timeout", timeout);
+        checks.atLeast("--warmup", warmUp, 0);
+        checks.atLeast("--max-environments", maxEnvironments, 1);
+        checks.atLeast("--users", users, 2);
+        checks.atLeast("--organizations", organizations, 1);
+        int[] range = memberRange();
+        if (range[0] < 0 || range[0] > range[1]) {
+            OptionChecks.fail("--members takes <min>-<max> with 0 <= min <= max, not " + members);
         }
-        return SeedDataGenerator.generate(seed, namespace, users, organizations,
-                Integer.parseInt(range[0].strip()), Integer.parseInt(range[1].strip()));
+        checks.notNegative("--dynamodb-delay", networkDelays.dynamoDbDelay);
+        checks.notNegative("--momento-delay", networkDelays.momentoDelay);
+    }
+
+    SeedData seedData(String namespace) {
+        int[] range = memberRange();
+        return SeedDataGenerator.generate(seed, namespace, users, organizations, range[0], range[1]);
+    }
+
+    /** {@code --members 5-25} as {5, 25}. */
+    private int[] memberRange() {
+        String[] range = members.split("-");
+        try {
+            if (range.length == 2) {
+                return new int[] {Integer.parseInt(range[0].strip()), Integer.parseInt(range[1].strip())};
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is wanted
+        }
+        throw new IllegalArgumentException("--members takes <min>-<max>, e.g. 5-25, not " + members);
     }
 }

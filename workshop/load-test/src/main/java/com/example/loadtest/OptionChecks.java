@@ -1,0 +1,105 @@
+package com.example.loadtest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Checks of the options as given, made before anything is built, started or written: each
+ * failure is a message naming the option and the value typed, e.g. "--duration must be
+ * positive, not 0s".
+ */
+final class OptionChecks {
+
+    private final ParseResult parsed;
+
+    OptionChecks(CommandSpec spec) {
+        this.parsed = spec.commandLine().getParseResult();
+    }
+
+    /** Whether the option was on the command line (not just its default). */
+    boolean given(String option) {
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
+    /** The value as typed (e.g. {@code 0s}), or the parsed value's text where the option was not given. */
+    String typed(String option, Object value) {
+        OptionSpec matched = parsed == null ? null : parsed.matchedOption(option);
+        return matched == null || matched.originalStringValues().isEmpty() ? String.valueOf(value)
+                : String.join(",", matched.originalStringValues());
+    }
+
+    void positive(String option, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            fail(option + " must be positive, not " + typed(option, value));
+        }
+    }
+
+    void notNegative(String option, Duration value) {
+        if (value != null && value.isNegative()) {
+            fail(option + " must not be negative, not " + typed(option, value));
+        }
+    }
+
+    void atLeast(String option, long value, long minimum) {
+        if (value < minimum) {
+            fail(option + " must be at least " + minimum + ", not " + typed(option, value));
+        }
+    }
+
+    void between(String option, long value, long minimum, long maximum, String why) {
+        if (value < minimum || value > maximum) {
+            fail(option + " must be between " + minimum + " and " + maximum + why + ", not " + typed(option, value));
+        }
+    }
+
+    /** Options that mean something only beside {@code needed}, e.g. --paused without --dashboard. */
+    void onlyWith(String needed, boolean present, String... options) {
+        for (String option : options) {
+            if (!present && given(option)) {
+                fail(option + " works only with " + needed + ": add " + needed + ", or leave out " + option);
+            }
+        }
+    }
+
+    /**
+     * A deployed API's base URL: http or https, with a host, no user info (the run would print and
+     * store it), and no query or fragment (request paths are appended to it). The message never
+     * repeats the user info or the query.
+     */
+    static void targetUrls(List<URI> urls) {
+        for (URI url : urls) {
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+                fail("--target-url takes the API's http(s) base URL, e.g. https://abc123.execute-api.eu-west-1.amazonaws.com/dev;"
+                        + " this is not an http(s) URL with a host: " + shown(url));
+            }
+            if (url.getRawUserInfo() != null) {
+                fail("--target-url " + shown(url) + " has a user name or password before the host: the load test would print "
+                        + "it and write it into its results; leave it out (put credentials elsewhere: the load test sends none)");
+            }
+            if (url.getRawQuery() != null || url.getRawFragment() != null) {
+                fail("--target-url " + shown(url) + " has a query string or fragment: give the base URL alone (the request "
+                        + "paths are appended to it)");
+            }
+        }
+    }
+
+    /** A URL without its user info, query and fragment: what can be printed. */
+    static String shown(URI url) {
+        if (url.getHost() == null) {
+            String text = url.toString();
+            return text.contains("@") || text.contains("?") ? "(not shown: it may hold a password)" : text;
+        }
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "")
+                + (url.getRawPath() == null ? "" : url.getRawPath());
+    }
+
+    static void fail(String message) {
+        throw new IllegalArgumentException(message);
+    }
+}
