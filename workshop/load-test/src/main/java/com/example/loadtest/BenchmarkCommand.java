@@ -99,6 +99,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         workload.check(checks);
         List<Path> directories = stages.isEmpty() ? workspace.solutionStages()
                 : stages.stream().map(workspace::stageDirectory).toList();
+        OptionChecks.distinctStages(directories.stream().map(workspace::stageLabel).toList(),
+                directories.stream().map(directory -> workspace.root().relativize(directory).toString()).toList());
         timeBudget.stream().filter(stage -> !stage.equals("none")).forEach(workspace::stageDirectory);
         SeedData data = workload.seedData("");
         OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);

@@ -106,6 +106,7 @@ final class CompareCommand implements Callable<Integer> {
         // Everything the command line says is checked before anything is built, started or written.
         checkOptions();
         List<Path> directories = stages.stream().map(workspace::stageDirectory).toList();
+        checkDistinctStages(directories);
         String names = namespace != null ? namespace
                 : targetUrls.isEmpty() ? "" : "lt" + Long.toString(System.currentTimeMillis() / 1000, 36);
         SeedData data = workload.seedData(names);
@@ -193,6 +194,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         OptionChecks.targetUrls(targetUrls);
         workload.check(checks);
+    }
+
+    private void checkDistinctStages(List<Path> directories) {
+        List<String> labels = new ArrayList<>(directories.stream().map(workspace::stageLabel).toList());
+        List<String> given = new ArrayList<>(stages);
+        for (URI url : targetUrls) {
+            labels.add(new RemoteTarget(url).name());
+            given.add(OptionChecks.shown(url));
+        }
+        OptionChecks.distinctStages(labels, given);
     }
 
     /**

@@ -2,7 +2,9 @@ package com.example.loadtest;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -85,6 +87,23 @@ final class OptionChecks {
             if (url.getRawQuery() != null || url.getRawFragment() != null) {
                 fail("--target-url " + shown(url) + " has a query string or fragment: give the base URL alone (the request "
                         + "paths are appended to it)");
+            }
+        }
+    }
+
+    /**
+     * Two stages with the same label (e.g. {@code step-4} and {@code solutions/step-4-write-aside},
+     * or one URL twice) would share a log file and give two rows of one name.
+     *
+     * @param labels the label of each stage, in the order given
+     * @param given  how each was given on the command line
+     */
+    static void distinctStages(List<String> labels, List<String> given) {
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String before = seen.putIfAbsent(labels.get(i), given.get(i));
+            if (before != null) {
+                fail("'" + before + "' and '" + given.get(i) + "' are the same stage (" + labels.get(i) + "): give each stage once");
             }
         }
     }

@@ -6,10 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -80,6 +82,30 @@ class OptionChecksTest {
         assertThat(results).doesNotExist();
     }
 
+    @Test
+    void twoNamesOfOneStageAreRejectedWithBothNames() throws Exception {
+        Files.createDirectories(temporary.resolve("solutions/step-4-write-aside"));
+        Files.writeString(temporary.resolve("solutions/step-4-write-aside/serverless.yml"), "service: x");
+        Path results = temporary.resolve("results");
+
+        String errors = run(withResults(List.of("compare", "--no-build", "--stages", "step-4,solutions/step-4-write-aside"), results),
+                new Workspace(temporary));
+
+        assertThat(errors).contains("'step-4' and 'solutions/step-4-write-aside' are the same stage (step-4): give each stage once");
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
+    void oneUrlTwiceIsRejected() {
+        Path results = temporary.resolve("results");
+
+        String errors = run(withResults(List.of("compare", "--timeout", "1s", "--target-url",
+                "http://127.0.0.1:1/dev,https://127.0.0.1:1/dev/"), results));
+
+        assertThat(errors).contains("'http://127.0.0.1:1/dev' and 'https://127.0.0.1:1/dev/' are the same stage (127.0.0.1:1/dev)");
+        assertThat(results).doesNotExist();
+    }
+
     private static Arguments compare(String expected, String... options) {
         return command("compare", expected, options);
     }
@@ -102,10 +128,14 @@ class OptionChecksTest {
 
     /** Runs the command; returns what it printed to stderr (and stdout, for the red run's sake). */
     private static String run(List<String> args) {
+        return run(args, Workspace.locate());
+    }
+
+    private static String run(List<String> args, Workspace workspace) {
         String[] array = args.toArray(String[]::new);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        CommandLine commandLine = LoadTest.commandLine(array, out, Workspace.locate());
+        CommandLine commandLine = LoadTest.commandLine(array, out, workspace);
         commandLine.setErr(new PrintWriter(out, true));
         commandLine.getSubcommands().values().forEach(sub -> sub.setErr(new PrintWriter(out, true)));
         int exitCode = commandLine.execute(array);
