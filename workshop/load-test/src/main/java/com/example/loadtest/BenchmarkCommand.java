@@ -126,14 +126,35 @@ final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkRun run = new BenchmarkRun(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(started), MachineInfo.current(),
                 String.join(" ", arguments), coldRounds, concurrency, requests, workload.warmUp, workload.seed, data.toString(),
                 workload.delays().describe());
-        String markdown = BenchmarkReport.markdown(run, measured) + timeBudget();
-        out.println();
-        out.print(markdown);
-        ResultsWriter.write(folder.resolve("BENCHMARKS.md"), markdown);
+        return writeResults(folder, run, measured, this::timeBudget);
+    }
+
+    /**
+     * BENCHMARKS.md and benchmark.json; returns the exit code. The measurements are written before
+     * the time budget is measured, so a budget that fails (after hours of cold rounds and warm
+     * runs) loses nothing: BENCHMARKS.md then says it failed, and why.
+     */
+    int writeResults(Path folder, BenchmarkRun run, List<StageBenchmark> measured, Callable<String> timeBudget) throws Exception {
+        String measurements = BenchmarkReport.markdown(run, measured);
+        ResultsWriter.write(folder.resolve("BENCHMARKS.md"), measurements);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run", run);
         json.put("stages", measured);
         ResultsWriter.writeJson(folder.resolve("benchmark.json"), json);
+
+        List<String> warnings = new ArrayList<>(RunHealth.warnings(measured.stream().map(StageBenchmark::warm).toList()));
+        String budget;
+        try {
+            budget = timeBudget.call();
+        } catch (RuntimeException | IOException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+            budget = "\n## The time budget of a warm read\n\nNot measured: the time budget failed (" + why + ").\n";
+            warnings.add("WARNING: the time budget failed: " + why);
+        }
+        String markdown = measurements + budget;
+        out.println();
+        out.print(markdown);
+        ResultsWriter.write(folder.resolve("BENCHMARKS.md"), markdown);
         out.println();
         out.println("Results in " + folder + ": BENCHMARKS.md, benchmark.json, one local-cloud log per stage");
         if (write != null) {
@@ -141,8 +162,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             ResultsWriter.write(target, markdown);
             out.println("Written to " + target);
         }
-        // A stage whose warm requests mostly failed is no measurement: say so, and fail the command.
-        List<String> warnings = RunHealth.warnings(measured.stream().map(StageBenchmark::warm).toList());
+        // A stage whose warm requests mostly failed is no measurement, nor is a failed budget: say so, and fail the command.
         if (!warnings.isEmpty()) {
             out.println();
             warnings.forEach(out::println);
