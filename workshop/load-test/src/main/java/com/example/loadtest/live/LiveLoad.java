@@ -152,14 +152,35 @@ public final class LiveLoad implements RequestFigures {
                 if (next.isEmpty()) {
                     return;
                 }
-                if (skip.test(next.get())) {
-                    recorder.skipped(next.get().endpoint());
-                } else {
-                    runner.send(baseUri, next.get(), recorder);
-                }
+                handle(next.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // However this worker ends, its slot is free again, so start() or a resize refills it.
+            freeSlot(slot);
+        }
+    }
+
+    /**
+     * Sends one request, or counts it skipped. A bug that throws here is that request's error (the
+     * dashboard shows it), not a worker that silently stops and leaves the load one short.
+     */
+    private void handle(PlannedRequest request) throws InterruptedException {
+        try {
+            if (skip.test(request)) {
+                recorder.skipped(request.endpoint());
+            } else {
+                runner.send(baseUri, request, recorder);
+            }
+        } catch (RuntimeException e) {
+            recorder.error(request.endpoint(), null, request + " failed in the load test: " + e);
+        }
+    }
+
+    private synchronized void freeSlot(int slot) {
+        if (workers[slot] == Thread.currentThread()) {
+            workers[slot] = null;
         }
     }
 

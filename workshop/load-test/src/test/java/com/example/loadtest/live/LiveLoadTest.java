@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,6 +73,27 @@ class LiveLoadTest {
             load.stop();
             assertThat(most.get()).isEqualTo(3);
             assertThatThrownBy(() -> load.concurrency(0)).hasMessageContaining("between 1 and 64");
+        }
+    }
+
+    @Test
+    void aWorkerThatHitsAnExceptionCountsAnErrorAndTheLoadGoesOn() throws Exception {
+        AtomicBoolean thrown = new AtomicBoolean();
+        try (StubApi api = new StubApi((method, path, sequence) -> new StubApi.Reply(200, "{}"))) {
+            LiveLoad load = new LiveLoad("stub", api.baseUri(), endless, request -> {
+                if (thrown.compareAndSet(false, true)) {
+                    throw new IllegalStateException("a bug in the load test");
+                }
+                return false;
+            }, new LoadRunner(new HttpDriver(Duration.ofSeconds(5))), 1);
+
+            load.start();
+            awaitRequests(api, 10); // the only worker's first request threw: without it going on, nothing more is sent
+            load.stop();
+
+            assertThat(load.recorder().errors()).isEqualTo(1);
+            assertThat(load.recorder().requests()).isEqualTo(api.received().size() + 1);
+            assertThat(load.recorder().total().errorSamples()).singleElement().asString().contains("a bug in the load test");
         }
     }
 
