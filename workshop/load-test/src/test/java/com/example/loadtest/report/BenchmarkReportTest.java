@@ -41,6 +41,14 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void theCacheAndDynamoDbColumnsSayTheyCoverEveryRequest() {
+        assertThat(markdown).contains("| cache hit ratio (all requests, fan-out included) | DynamoDB reads/request (all requests) |");
+        // step-5: 30 reads over its 111 measured requests, its 10 fan-out reads among them
+        assertThat(markdown).contains("| 90.0 % (180/200) | 0.27 (30/111) |", "| no cache reads | 1.00 (101/101) |");
+        assertThat(markdown).contains("The latency columns leave out the fan-out read; the cache and DynamoDB columns cannot");
+    }
+
+    @Test
     void coldStartsPerStageAndPerFunction() {
         assertThat(markdown).contains("| step-1 | 3 | 1000 | 1200 | 1400 | 1200 |");
         assertThat(markdown).contains("| step-5 | 2 | 2000 | 2300 | 2600 | 2100 |");

@@ -71,6 +71,16 @@ final class SampleResults {
                 List.of());
     }
 
+    /** step-6: 100 reads of 3 ms, a cache with 90 % hits; no fan-out read, as step-1. */
+    static StageResult tenPercentErrorsFixed() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        for (int i = 0; i < 100; i++) {
+            recorder.success(Endpoint.GET_USER, 200, 3_000);
+        }
+        return result("step-6", recorder, false, new Traffic(100, new CacheTraffic(100, 90, 10, 0, 0), 10, Map.of("GetItem", 10L)),
+                List.of());
+    }
+
     /** A deployed URL: no counters, no cold starts. */
     static StageResult deployed() {
         LatencyRecorder recorder = new LatencyRecorder();
