@@ -8,15 +8,20 @@ import com.example.loadtest.run.HttpDriver;
 import com.example.loadtest.run.LocalStageTarget;
 import com.example.loadtest.run.Target;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One request to every function of a freshly started stage, one at a time, so that each meets a
- * cold start alone (parallel JVM starts on a small machine would slow each other down).
+ * cold start alone (parallel JVM starts on a small machine would slow each other down). A write
+ * also starts the DynamoDB stream's function (steps 6 and 7: streamCacher) a moment after its
+ * answer, so after each request the tour waits until no environment is starting.
  */
 final class ColdTour {
 
@@ -33,6 +38,9 @@ final class ColdTour {
             new PlannedRequest(Endpoint.GET_ORGANIZATION, "/organizations/cold-start-org", null, null, 200),
             new PlannedRequest(Endpoint.GET_MEMBERSHIP, "/organizations/cold-start-org/members/cold-b", null, null, 200),
             new PlannedRequest(Endpoint.LIST_MEMBERS, "/organizations/cold-start-org/members", null, "cold-a", 200));
+
+    /** Longest wait for starting environments: a cold start on a busy 2-core machine takes several seconds. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     private ColdTour() {
     }
@@ -61,11 +69,41 @@ final class ColdTour {
             if (awaitColdStart(target, coldStartsBefore, httpFunctions)) {
                 coldRequests.put(request.endpoint().label(), answer.nanos() / 1e6);
             }
+            awaitNoneStarting(target, request.endpoint().method().equals("GET") ? Set.of() : target.dynamoDbStreamFunctions());
         }
         if (!failures.isEmpty()) {
             throw new IllegalStateException(target.name() + " answered the cold-start requests wrongly: " + failures);
         }
         return coldRequests;
+    }
+
+    /**
+     * Waits (at most {@link #START_LIMIT}) until no environment is starting: each one the cloud has
+     * has reported its cold start, and after a write the stream functions it triggers have started.
+     */
+    private static void awaitNoneStarting(LocalStageTarget target, Set<String> triggered) throws InterruptedException {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (startingFunctions(target.environmentCounts(), target.coldStarts(), triggered).size() > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+        }
+    }
+
+    /**
+     * The functions with an environment still starting: more environments than reported cold starts
+     * (an environment reports its Init with its first invocation), or triggered by a write and with
+     * no environment reported yet (the stream hands the record over a moment after the answer).
+     */
+    static Set<String> startingFunctions(Map<String, Integer> environments, List<ColdStart> reported, Set<String> triggered) {
+        Map<String, Long> started = reported.stream().collect(Collectors.groupingBy(ColdStart::function, Collectors.counting()));
+        Set<String> starting = new TreeSet<>();
+        environments.forEach((function, count) -> {
+            if (count > started.getOrDefault(function, 0L)) {
+                starting.add(function);
+            }
+        });
+        triggered.stream().filter(function -> !started.containsKey(function)).forEach(starting::add);
+        return starting;
     }
 
     /**

@@ -8,6 +8,7 @@ import com.example.localcloud.momento.MomentoStats.CacheCounters;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,6 +88,20 @@ public final class LocalStageTarget implements Target {
                 .filter(function -> !function.httpEvents().isEmpty())
                 .map(FunctionConfig::name)
                 .collect(Collectors.toSet());
+    }
+
+    /** The functions a DynamoDB stream invokes: a write starts them, a moment after its answer. */
+    public Set<String> dynamoDbStreamFunctions() {
+        return cloud.config().functions().stream()
+                .filter(function -> function.streamEvents().stream().anyMatch(event -> "dynamodb".equals(event.type())))
+                .map(FunctionConfig::name)
+                .collect(Collectors.toSet());
+    }
+
+    /** How many execution environments each function has now (starting, busy or idle). */
+    public Map<String, Integer> environmentCounts() {
+        return cloud.config().functions().stream()
+                .collect(Collectors.toMap(FunctionConfig::name, function -> cloud.lambda().environmentCount(function.name())));
     }
 
     @Override
