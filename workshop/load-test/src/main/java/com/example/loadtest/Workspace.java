@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 public record Workspace(Path root) {
 
     private static final Pattern STEP = Pattern.compile("step-(\\d+)(-.*)?");
+    /** {@code step-4}: nothing after the number. */
+    private static final Pattern SHORT_NAME = Pattern.compile("step-(\\d+)");
 
     /** From {@code -Dworkshop.root} (the Maven build sets it), else the nearest folder up with solutions/ and workshop/. */
     public static Workspace locate() {
@@ -40,31 +42,36 @@ public record Workspace(Path root) {
     }
 
     /**
-     * A stage's directory from how a person names it: {@code step-4}, {@code step-4-write-aside},
-     * {@code working-copy} (or {@code .}) for the repository root, or a path with a serverless.yml.
+     * A stage's directory from how a person names it: exactly {@code step-4}, or a folder's whole
+     * name ({@code step-4-write-aside}), {@code working-copy} (or {@code .}) for the repository root,
+     * or a path with a serverless.yml. Anything else (a typo such as {@code step-4-writ-asid}, an
+     * empty name from a doubled comma) is an error listing the stages, never some other stage.
      */
     public Path stageDirectory(String name) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("An empty stage name (two commas in a row, or one at an end?): " + choices());
+        }
         if (name.equals(".") || name.equals("working-copy")) {
             return root;
         }
-        Path solutions = root.resolve("solutions");
-        Matcher step = STEP.matcher(name);
-        if (step.matches()) {
-            Optional<Path> found = solutionStages().stream()
-                    .filter(stage -> stage.getFileName().toString().equals(name)
-                            || stage.getFileName().toString().startsWith("step-" + step.group(1) + "-"))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
+        Matcher step = SHORT_NAME.matcher(name);
+        Optional<Path> found = solutionStages().stream()
+                .filter(stage -> step.matches() ? stepNumber(stage) == Integer.parseInt(step.group(1))
+                        : stage.getFileName().toString().equals(name))
+                .findFirst();
+        if (found.isPresent()) {
+            return found.get();
         }
         Path path = root.resolve(name).normalize();
         if (Files.isRegularFile(path.resolve("serverless.yml"))) {
             return path;
         }
-        throw new IllegalArgumentException("No stage named '" + name + "': give step-N (one of "
-                + solutionStages().stream().map(stage -> stage.getFileName().toString()).toList()
-                + " under " + solutions + "), working-copy, or a directory with a serverless.yml");
+        throw new IllegalArgumentException("No stage named '" + name + "': " + choices());
+    }
+
+    private String choices() {
+        return "give step-N (one of " + solutionStages().stream().map(stage -> stage.getFileName().toString()).toList()
+                + " under " + root.resolve("solutions") + "), working-copy, or a directory with a serverless.yml";
     }
 
     /** The short name for tables: {@code step-4} for solutions/step-4-write-aside, else the folder name. */

@@ -106,6 +106,16 @@ class OptionChecksTest {
         assertThat(results).doesNotExist();
     }
 
+    @Test
+    void aLeadingCommaInStagesIsAnEmptyNameAndRefused() {
+        Path results = temporary.resolve("results");
+
+        String errors = run(withResults(List.of("compare", "--no-build", "--stages", ",no-such-stage"), results));
+
+        assertThat(errors).contains("An empty stage name");
+        assertThat(results).doesNotExist();
+    }
+
     private static Arguments compare(String expected, String... options) {
         return command("compare", expected, options);
     }

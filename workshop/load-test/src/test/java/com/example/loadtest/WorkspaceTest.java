@@ -39,6 +39,31 @@ class WorkspaceTest {
     }
 
     @Test
+    void aMistypedFolderNameIsAnErrorNotTheStageWithItsNumber(@TempDir Path root) throws Exception {
+        Path step4 = stage(root.resolve("solutions/step-4-write-aside"));
+        Workspace workspace = new Workspace(root);
+
+        assertThat(workspace.stageDirectory("step-4")).isEqualTo(step4);
+        assertThat(workspace.stageDirectory("solutions/step-4-write-aside")).isEqualTo(step4);
+        assertThatThrownBy(() -> workspace.stageDirectory("step-4-writ-asid"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No stage named 'step-4-writ-asid'")
+                .hasMessageContaining("step-4-write-aside");
+    }
+
+    @Test
+    void aBlankNameIsAnErrorNotTheWorkingCopy(@TempDir Path root) throws Exception {
+        stage(root.resolve("solutions/step-1-lambda-dynamodb"));
+        Files.writeString(root.resolve("serverless.yml"), "service: x");
+        Workspace workspace = new Workspace(root);
+
+        assertThatThrownBy(() -> workspace.stageDirectory("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("An empty stage name");
+        assertThatThrownBy(() -> workspace.stageDirectory(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("An empty stage name");
+    }
+
+    @Test
     void theRealRepositoryHasTheWorkshopStages() {
         Workspace workspace = Workspace.locate();
 
