@@ -43,6 +43,8 @@ import picocli.CommandLine.Option;
 final class ProfileCommand implements Callable<Integer> {
 
     private static final String USER = "profile-user";
+    /** Warm-up requests before measuring, unless --warmup says otherwise (benchmark's time budget: at least these). */
+    static final String DEFAULT_WARM_UP = "3000";
     /** Warm-up requests per point of the warm-up curve. */
     static final int WARM_UP_BLOCK = 1000;
 
@@ -55,7 +57,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     // The environments' C1-only JIT goes on making the path faster for about 2,000 requests (the
     // warm-up curve that profile prints shows it); 3,000 leaves some margin.
-    @Option(names = "--warmup", defaultValue = "3000", paramLabel = "<requests>",
+    @Option(names = "--warmup", defaultValue = DEFAULT_WARM_UP, paramLabel = "<requests>",
             description = "Requests before measuring, for the JIT and the cache (default: ${DEFAULT-VALUE}).")
     int warmUp;
 

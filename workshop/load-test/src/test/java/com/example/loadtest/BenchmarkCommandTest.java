@@ -44,6 +44,17 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void theTimeBudgetWarmsUpAsLongAsProfileDoesAtLeast() {
+        assertThat(parsed("benchmark").budgetWarmUp()).isEqualTo(3000); // not the warm runs' 300: the JIT is not done by then
+        assertThat(parsed("benchmark", "--warmup", "10000").budgetWarmUp()).isEqualTo(10000);
+    }
+
+    private static BenchmarkCommand parsed(String... args) {
+        picocli.CommandLine commandLine = LoadTest.commandLine(args, new PrintStream(new ByteArrayOutputStream()), Workspace.locate());
+        return (BenchmarkCommand) commandLine.parseArgs(args).subcommand().commandSpec().userObject();
+    }
+
+    @Test
     void aFailedTimeBudgetKeepsTheMeasurements(@TempDir Path folder) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         BenchmarkCommand command = new BenchmarkCommand(new String[] {"benchmark"},

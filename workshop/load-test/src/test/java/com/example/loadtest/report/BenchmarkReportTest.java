@@ -77,8 +77,8 @@ class BenchmarkReportTest {
 
     @Test
     void jarSizes() {
-        assertThat(markdown).contains("| step-1 | solutions/step-1-lambda-dynamodb | 9437184 | 9.0 MB |");
-        assertThat(markdown).contains("| step-5 | solutions/step-5-fan-out | 15728640 | 15.0 MB |");
+        assertThat(markdown).contains("| step-1 | solutions/step-1-lambda-dynamodb | 9437184 | 9.0 MiB |");
+        assertThat(markdown).contains("| step-5 | solutions/step-5-fan-out | 15728640 | 15.0 MiB |");
     }
 
     private static ColdStart cold(String function, double initMs) {
