@@ -112,8 +112,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
         // Fan-out reads are planned if any stage declares the route; the others skip them, so every
         // stage still gets the same sequence of the other requests.
-        RequestMix mix = directories.stream().anyMatch(BenchmarkCommand::declaresFanOut)
-                ? RequestMix.standard() : RequestMix.standard().withoutFanOut();
+        RequestMix mix = RequestMix.standard(directories.stream().anyMatch(BenchmarkCommand::declaresFanOut));
         List<StageBenchmark> measured = new ArrayList<>();
         try {
             for (Path directory : directories) {

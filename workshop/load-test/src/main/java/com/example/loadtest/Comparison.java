@@ -45,7 +45,7 @@ final class Comparison {
             out.println(target.name() + (serves ? " serves" : " does not serve") + " the fan-out read GET /organizations/{organization}/members");
         }
         // Plan fan-out reads only if someone can answer them: otherwise every target would skip them.
-        RequestMix mix = servesFanOut.contains(true) ? RequestMix.standard() : RequestMix.standard().withoutFanOut();
+        RequestMix mix = RequestMix.standard(servesFanOut.contains(true));
 
         List<StageResult> results = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {

@@ -54,7 +54,7 @@ final class LiveComparison {
         for (LocalStageTarget target : targets) {
             servesFanOut.add(FanOutProbe.servesFanOut(driver, target.baseUri()));
         }
-        RequestMix mix = servesFanOut.contains(true) ? RequestMix.standard() : RequestMix.standard().withoutFanOut();
+        RequestMix mix = RequestMix.standard(servesFanOut.contains(true));
         List<LiveStage> stages = new ArrayList<>();
         LoadRunner loadRunner = new LoadRunner(driver);
         for (int i = 0; i < targets.size(); i++) {

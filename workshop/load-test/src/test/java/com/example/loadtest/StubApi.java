@@ -21,9 +21,6 @@ public final class StubApi implements AutoCloseable {
 
     /** An answer. */
     public record Reply(int status, String body) {
-        public static Reply json(int status, String body) {
-            return new Reply(status, body);
-        }
     }
 
     /** Decides the answer from the method, path and how many requests came before this one (0-based). */

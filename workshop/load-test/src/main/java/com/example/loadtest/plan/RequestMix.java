@@ -34,6 +34,15 @@ public record RequestMix(Map<Kind, Integer> weights) {
         return new RequestMix(weights);
     }
 
+    /**
+     * The standard mix, with the fan-out read only if some target serves it (else every target
+     * would skip those requests). Every command decides this way; how it learns whether a target
+     * serves the route differs (compare asks the running targets, benchmark reads serverless.yml).
+     */
+    public static RequestMix standard(boolean someTargetServesFanOut) {
+        return someTargetServesFanOut ? standard() : standard().withoutFanOut();
+    }
+
     /** The same mix without the fan-out read, for targets that do not serve it. */
     public RequestMix withoutFanOut() {
         Map<Kind, Integer> without = new EnumMap<>(Kind.class);

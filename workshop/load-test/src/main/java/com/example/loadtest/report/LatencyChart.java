@@ -198,13 +198,8 @@ public final class LatencyChart {
     }
 
     private static String text(double x, double y, String anchor, String weight, int size, String content) {
-        return text(x, y, anchor, weight, size, content, 0);
-    }
-
-    private static String text(double x, double y, String anchor, String weight, int size, String content, int rotate) {
-        String transform = rotate == 0 ? "" : String.format(Locale.ROOT, " transform=\"rotate(%d %.1f %.1f)\"", rotate, x, y);
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-weight=\"%s\" font-size=\"%d\"%s>%s</text>%n",
-                x, y, anchor, weight, size, transform, escape(content));
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-weight=\"%s\" font-size=\"%d\">%s</text>%n",
+                x, y, anchor, weight, size, escape(content));
     }
 
     static String escape(String text) {

@@ -14,7 +14,6 @@ import java.time.Duration;
  */
 public record NetworkDelays(Duration dynamoDb, Duration momento) {
 
-    public static final NetworkDelays NONE = new NetworkDelays(Duration.ZERO, Duration.ZERO);
     /** Typical from a Lambda function in AWS: what the dashboard's "network delays on" adds when no delay was given. */
     public static final NetworkDelays TYPICAL = new NetworkDelays(Duration.ofMillis(6), Duration.ofMillis(1));
 

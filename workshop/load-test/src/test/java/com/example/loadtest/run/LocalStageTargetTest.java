@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.loadtest.Workspace;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +23,7 @@ class LocalStageTargetTest {
         Path stage = Workspace.locate().stageDirectory("step-1");
         boolean built = Files.isRegularFile(stage.resolve("target/accounts-service.jar"));
 
-        try (LocalStageTarget target = LocalStageTarget.start("step-1", stage, !built, 1, NetworkDelays.NONE, line -> { })) {
+        try (LocalStageTarget target = LocalStageTarget.start("step-1", stage, !built, 1, new NetworkDelays(Duration.ZERO, Duration.ZERO), line -> { })) {
             assertThat(target.cloud().lambda().idleLimit()).isEmpty();
         }
     }
