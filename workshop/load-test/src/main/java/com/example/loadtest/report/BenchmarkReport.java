@@ -65,7 +65,7 @@ public final class BenchmarkReport {
                             + "reads its Momento key during Init also makes the AWS SDK's first call there (signing, JSON, "
                             + "HTTP), which a stage without a cache makes in its first request instead. The first request "
                             + "(Init, invocation and API Gateway) holds that first call in every stage.\n\n")
-                    .append(ratioTable(stages).toMarkdown()).append('\n');
+                    .append(RunHealth.healthy(stages.get(0).warm()) ? ratioTable(stages).toMarkdown() + "\n" : "");
             ratioNote(stages).ifPresent(note -> md.append(note).append("\n\n"));
         }
 

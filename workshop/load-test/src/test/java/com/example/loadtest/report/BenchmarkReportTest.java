@@ -76,6 +76,17 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void aBaselineWhoseWarmRequestsFailedGivesNoRatioTable() {
+        List<StageBenchmark> failedFirst = List.of(new StageBenchmark("step-4", "solutions/step-4-write-aside", 15_728_640,
+                List.of(cold("getUser", 2000)), Map.of(), SampleResults.allFailing()), stages.get(0));
+
+        String failed = BenchmarkReport.markdown(run, failedFirst);
+
+        assertThat(failed).contains("No ratios: step-4, the baseline, is left out (none of its 50 measured requests succeeded).")
+                .doesNotContain("| stage | warm p50 |");
+    }
+
+    @Test
     void jarSizes() {
         assertThat(markdown).contains("| step-1 | solutions/step-1-lambda-dynamodb | 9437184 | 9.0 MiB |");
         assertThat(markdown).contains("| step-5 | solutions/step-5-fan-out | 15728640 | 15.0 MiB |");
