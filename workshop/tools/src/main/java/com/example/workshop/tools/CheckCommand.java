@@ -150,6 +150,12 @@ class CheckCommand extends StageCommand {
                             : tool("start " + stage.branch()) + " brings the new ones (nothing of yours is replaced)")
                     + "; then check again.");
         }
+        List<String> own = changed.stream().filter(stages::isOwnTest).toList();
+        if (own.size() == changed.size()) { // only files no step has: nothing of the step's tests to bring back
+            return Optional.of("Note: src/test also holds tests of your own (no step's tests have them, and start keeps"
+                    + " them): " + inWords(own) + ". A failure there is your test's to judge.");
+        }
+        changed = changed.stream().filter(file -> !own.contains(file)).toList();
         String files = inWords(changed);
         boolean onlyMissing = changed.stream().noneMatch(file -> Files.exists(stages.root().resolve("src/test").resolve(file)));
         if (onlyMissing && !firstStep) {

@@ -98,6 +98,14 @@ public final class Stages {
     }
 
     /** Whether the working copy's src/test is {@code stage}'s tests (line endings aside); false when unreadable. */
+    /**
+     * A test file (relative to src/test, with '/') that no stage's tests have: the attendee's own,
+     * which start keeps where it is.
+     */
+    boolean isOwnTest(String file) {
+        return all().stream().noneMatch(stage -> Files.exists(stage.dir().resolve("src/test").resolve(file)));
+    }
+
     boolean holdsTestsOf(Stage stage) {
         try {
             return Trees.same(root.resolve("src/test"), stage.dir().resolve("src/test"));

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,10 +52,13 @@ class StartCommand extends StageCommand {
         requireAnEditOfThePreviousStep(stage, current);
         List<String> brought;
         List<String> yoursReplaced;
+        Map<String, byte[]> ownTests;
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "start")) {
             yoursReplaced = committedTestsOfYourOwn(current, stage);
+            ownTests = ownTests();
             protectChangedTests(current, stage);
             Trees.replace(stages.root(), stage.dir(), TESTS);
+            keep(ownTests);
             brought = bringProvidedFiles(stage, step);
             Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
         }
@@ -65,6 +70,10 @@ class StartCommand extends StageCommand {
         } else {
             out().printf("Started step %d: %s. Your working copy is becoming %s.%n", step.number(), step.title(), stage.name());
             out().printf("  src/test now holds the step's tests: they fail until your code does what the guide asks.%n");
+        }
+        if (!ownTests.isEmpty()) {
+            out().printf("  Your own test files stay (no step's tests have them): %s.%n",
+                    String.join(", ", ownTests.keySet().stream().map(file -> TESTS + "/" + file).toList()));
         }
         if (!yoursReplaced.isEmpty()) {
             out().printf("  Your own test files (committed) were replaced too: %s. Your last commit keeps them:"
@@ -187,7 +196,8 @@ class StartCommand extends StageCommand {
         Stages.Stage base = stages.find(current);
         for (String file : new StepTestHistory(stages, git).withoutEarlierVersions(base, Trees.differing(tests, base.dir().resolve(TESTS)))) {
             Path yours = tests.resolve(file);
-            if (Files.isRegularFile(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))) {
+            if (Files.isRegularFile(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))
+                    && !stages.isOwnTest(file)) { // kept, not replaced
                 replaced.add(TESTS + "/" + file);
             }
         }
@@ -205,6 +215,7 @@ class StartCommand extends StageCommand {
                 Stages.Stage base = named.get();
                 return new StepTestHistory(stages, git).withoutEarlierVersions(base,
                         Trees.differing(stages.root().resolve(TESTS), base.dir().resolve(TESTS))).stream()
+                        .filter(file -> !stages.isOwnTest(file)) // kept by start: nothing to protect
                         .map(file -> TESTS + "/" + file).toList();
             }
         } catch (IOException e) {
@@ -227,13 +238,44 @@ class StartCommand extends StageCommand {
         try {
             for (String file : Trees.differing(stages.root().resolve(TESTS), base.dir().resolve(TESTS))) {
                 Path yours = stages.root().resolve(TESTS).resolve(file);
-                if (Files.exists(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))) {
+                if (Files.exists(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))
+                        && !stages.isOwnTest(file)) { // the attendee's own tests stay: nothing replaces them
                     return false;
                 }
             }
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The attendee's own test files, those no step's tests have (a test of their own, written beside
+     * the step's), with their bytes: start puts them back after it replaces src/test.
+     */
+    private Map<String, byte[]> ownTests() throws IOException {
+        Map<String, byte[]> own = new TreeMap<>();
+        Path tests = stages.root().resolve(TESTS);
+        if (Files.isDirectory(tests)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(tests)) {
+                for (Path file : walk.filter(Files::isRegularFile).filter(path -> !Trees.isClutter(path)).toList()) {
+                    String relative = tests.relativize(file).toString().replace('\\', '/');
+                    if (stages.isOwnTest(relative)) {
+                        own.put(relative, Files.readAllBytes(file));
+                    }
+                }
+            }
+        }
+        return own;
+    }
+
+    private void keep(Map<String, byte[]> ownTests) throws IOException {
+        for (Map.Entry<String, byte[]> file : ownTests.entrySet()) {
+            Path target = stages.root().resolve(TESTS).resolve(file.getKey());
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
         }
     }
 

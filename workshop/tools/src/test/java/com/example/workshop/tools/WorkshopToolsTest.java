@@ -443,28 +443,46 @@ class WorkshopToolsTest {
 
     @Test
     void startRefusesToReplaceTestsYouChanged() throws IOException {
-        git.run("config", "status.showUntrackedFiles", "no"); // hides new files from a plain git status
-        Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* my change */ }");
 
         assertThat(run("start", "step-2")).isEqualTo(1);
 
-        assertThat(errors).contains("src/test has changes").contains("--force").contains("MyTest.java");
-        assertThat(root.resolve("src/test/java/MyTest.java")).exists();
+        assertThat(errors).contains("src/test has changes").contains("--force").contains("ATest.java");
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("my change");
         assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-1-first");
+    }
+
+    /** A test of the attendee's own, at a path no step's tests have: start keeps it, committed or not. */
+    @Test
+    void startKeepsTestFilesOfYourOwn() throws IOException {
+        git.run("config", "status.showUntrackedFiles", "no"); // hides new files from a plain git status
+        Files.createDirectories(root.resolve("src/test/java/mine"));
+        Files.writeString(root.resolve("src/test/java/mine/MyTest.java"), "class MyTest {}");
+
+        assertThat(run("start", "step-2")).isZero();
+
+        assertThat(Files.readString(root.resolve("src/test/java/mine/MyTest.java"))).isEqualTo("class MyTest {}");
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("step-2-second");
+        assertThat(output).contains("Your own test files stay (no step's tests have them): src/test/java/mine/MyTest.java.")
+                .doesNotContain("replaced too");
+
+        commit("step 2, and my test");
+        assertThat(run("start", "step-2")).as("again, committed").isZero();
+        assertThat(root.resolve("src/test/java/mine/MyTest.java")).exists();
     }
 
     @Test
     void startSaysWhichCommittedTestsOfYourOwnItReplacedAndHowToGetOneBack() throws IOException {
-        Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
-        commit("my own test");
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* my change */ }");
+        commit("my change of the step's test");
 
         assertThat(run("start", "step-2")).isZero();
 
-        assertThat(root.resolve("src/test/java/MyTest.java")).doesNotExist();
-        assertThat(output).contains("Your own test files (committed) were replaced too: src/test/java/MyTest.java")
-                .doesNotContain("ATest.java").contains("git checkout HEAD -- <file>");
-        git.run("checkout", "HEAD", "--", "src/test/java/MyTest.java");
-        assertThat(root.resolve("src/test/java/MyTest.java")).exists();
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).doesNotContain("my change");
+        assertThat(output).contains("Your own test files (committed) were replaced too: src/test/java/ATest.java")
+                .contains("git checkout HEAD -- <file>");
+        git.run("checkout", "HEAD", "--", "src/test/java/ATest.java");
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("my change");
     }
 
     @Test
@@ -477,7 +495,9 @@ class WorkshopToolsTest {
 
         assertThat(run("start", "step-2")).isZero();
 
-        assertThat(output).contains("were replaced too: src/test/java/MyTest.java.").doesNotContain("ATest.java");
+        assertThat(output).contains("Your own test files stay (no step's tests have them): src/test/java/MyTest.java.")
+                .doesNotContain("replaced too");
+        assertThat(root.resolve("src/test/java/MyTest.java")).exists();
     }
 
     @Test
@@ -501,7 +521,7 @@ class WorkshopToolsTest {
     void startWithForceStashesYourTestsSoTheyCanComeBack() throws IOException {
         assertThat(writeAndStartWithForce()).isZero();
 
-        assertThat(root.resolve("src/test/java/MyTest.java")).doesNotExist();
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).doesNotContain("my change");
         String stash = git.run("rev-parse", "stash@{0}").strip();
         assertThat(output).contains("git checkout -- src/test .workshop-stage && git clean -fdq -- src/test"
                 + " && git stash apply " + stash);
@@ -510,7 +530,7 @@ class WorkshopToolsTest {
         git.run("checkout", "--", "src/test", ".workshop-stage");
         git.run("clean", "-fdq", "--", "src/test");
         git.run("stash", "apply", stash);
-        assertThat(root.resolve("src/test/java/MyTest.java")).exists();
+        assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("my change");
         assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-1-first");
     }
 
@@ -564,6 +584,22 @@ class WorkshopToolsTest {
         assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-1"))).get().asString()
                 .contains("differs from step-1-first's tests in src/test/java/ATest.java").contains("git checkout HEAD -- <file>")
                 .doesNotContain("start");
+    }
+
+    /** A test of the attendee's own is no change to the step's tests: no --force, which would stash it away. */
+    @Test
+    void testsOfYourOwnAreNotedAsYoursWithoutSendingYouToForce() throws IOException {
+        run("use", "step-2");
+        Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
+
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
+                .contains("tests of your own").contains("src/test/java/MyTest.java").doesNotContain("--force")
+                .doesNotContain("differs from");
+
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* mine */ }");
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
+                .contains("differs from step-2-second's tests in src/test/java/ATest.java").contains("--force")
+                .doesNotContain("MyTest.java");
     }
 
     @Test
@@ -723,7 +759,7 @@ class WorkshopToolsTest {
 
     private int writeAndStartWithForce() {
         try {
-            Files.writeString(root.resolve("src/test/java/MyTest.java"), "class MyTest {}");
+            Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* my change */ }");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
