@@ -103,6 +103,11 @@ class TestRunTest {
                     @Test
                     void readsOnePage() {
                     }
+
+                    @Test
+                    void waitsForAnAnswerThatNeverComes() { // join() takes no interrupt: a mocked call's future never completed
+                        new java.util.concurrent.CompletableFuture<Void>().join();
+                    }
                 }
                 """);
 
@@ -112,7 +117,9 @@ class TestRunTest {
         assertThat(result.outcome()).as("%s", result.errors()).isEqualTo(TestRun.Outcome.TESTS_RAN);
         assertThat(result.tests().cases()).extracting(TestResults.TestCase::method, TestResults.TestCase::failure)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("readsOnePage", null),
-                        org.assertj.core.groups.Tuple.tuple("readsEveryPage", "readsEveryPage() timed out after 2 seconds"));
+                        org.assertj.core.groups.Tuple.tuple("readsEveryPage", "readsEveryPage() timed out after 2 seconds"),
+                        org.assertj.core.groups.Tuple.tuple("waitsForAnAnswerThatNeverComes",
+                                "waitsForAnAnswerThatNeverComes() timed out after 2 seconds"));
     }
 
     @Test
