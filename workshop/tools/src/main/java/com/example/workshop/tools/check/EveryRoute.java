@@ -94,7 +94,8 @@ final class EveryRoute {
         expect(readers.stream().anyMatch(reader -> reader.contains(REPORTS_FAILED_RECORDS)), "the stream event of "
                 + readers.get(0).substring(0, readers.get(0).indexOf(' ')) + " lost functionResponseType:"
                 + " ReportBatchItemFailures (step 6's lesson): Lambda then ignores the failed record it reports, and a cache"
-                + " write that failed is never tried again", "serverless.yml");
+                + " write that failed is never tried again", "workshop/" + com.example.workshop.tools.check.steps.Curriculum
+                .step(STREAM_CACHER_STEP).map(StepLessons::guide).orElseThrow() + ", the edit of serverless.yml");
     }
 
     /** The local cloud masks the key in a function's log line, and says so on the next: any such line fails. */

@@ -353,11 +353,14 @@ public final class StepCheck {
             return Lesson.of(lesson.title(), missingVariable.get(), lesson.tests(), lesson.probe());
         }
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
+            boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
+            if (inTheCloud && seenFile != null && seenFile.startsWith("workshop/")) { // an earlier guide's edit the probe named
+                return Lesson.of(lesson.title(), seenFile, lesson.tests(), lesson.probe());
+            }
             if (seenFile != null && seenFile.startsWith("pom.xml")) { // the build's own errors are under this line
                 return Lesson.of(lesson.title(), seenFile.equals("pom.xml") ? "workshop/" + step.guide() + ", the edit of pom.xml"
                         : seenFile, lesson.tests(), lesson.probe());
             }
-            boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
             return inTheCloud ? Lesson.of(lesson.title(), whereARouteFails(problems), lesson.tests(), lesson.probe()) : lesson;
         }
         boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")

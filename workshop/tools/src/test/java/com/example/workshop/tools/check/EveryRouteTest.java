@@ -121,7 +121,8 @@ class EveryRouteTest {
         EveryRoute.of(EveryRoute.STREAM_CACHER_STEP).run(service()); // step 6's own lines say it there
         assertThatThrownBy(() -> EveryRoute.of(7).run(service())).isInstanceOf(ProbeFailure.class)
                 .hasMessageStartingWith("the stream event of streamCacher lost functionResponseType: ReportBatchItemFailures")
-                .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("serverless.yml"));
+                .satisfies(failure -> assertThat(((ProbeFailure) failure).file())
+                        .contains("workshop/06-stream-cacher.md, the edit of serverless.yml"));
     }
 
     @Test

@@ -454,6 +454,20 @@ class StepCheckTest {
         assertThat(results.get(0).lesson().hint()).isEqualTo(regressions);
     }
 
+    /** Step 6's ReportBatchItemFailures lost at step 7: the regressions line sends the reader to step 6's edit. */
+    @Test
+    void theRegressionsLinePointsAtTheEarlierGuidesEditItsProbeNames() throws Exception {
+        StepLessons step7 = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of());
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> {
+            throw new ProbeFailure("the stream event of streamCacher lost functionResponseType: ReportBatchItemFailures",
+                    "workshop/06-stream-cacher.md, the edit of serverless.yml");
+        });
+
+        List<LessonResult> results = check.run(step7);
+
+        assertThat(results.get(results.size() - 1).lesson().hint()).isEqualTo("workshop/06-stream-cacher.md, the edit of serverless.yml");
+    }
+
     @Test
     void aProbeThatSeesTheSlipInAnotherEditPointsAtThatEdit() throws Exception {
         guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
