@@ -332,7 +332,7 @@ class WorkshopToolsTest {
         assertThat(Files.readString(root.resolve("pom.xml"))).isEqualTo("<project>one</project>");
         assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-2-second");
         assertThat(output).contains("Started step 2").contains("[ ] one Momento client per execution environment")
-                .contains("[ ] everything that worked before still works")
+                .contains("[ ] the tests and routes that worked before still work")
                 .contains("-Dexec.args=\"check\"");
     }
 

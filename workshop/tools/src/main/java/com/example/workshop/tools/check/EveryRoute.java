@@ -46,7 +46,7 @@ final class EveryRoute {
     /** The probe for this step's regressions line. */
     static Probe of(int step) {
         return service -> {
-            // "Everything that worked before": the member list from the step after the one that adds it,
+            // "The routes that worked before": the member list from the step after the one that adds it,
             // whose own lessons try it (before, a step-5 slip there failed this line too, for a route new in it).
             answers(service, step > MEMBER_LIST_FROM_STEP);
             if (step >= KEY_FROM_STEP) {

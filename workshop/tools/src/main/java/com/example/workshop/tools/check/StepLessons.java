@@ -15,7 +15,7 @@ import java.util.List;
 public record StepLessons(int number, String title, String guide, List<Lesson> lessons, List<String> provided) {
 
     /** The line every step ends with: the tests no lesson names, i.e. everything that already worked. */
-    public static final String REGRESSIONS = "everything that worked before still works";
+    public static final String REGRESSIONS = "the tests and routes that worked before still work";
 
     public StepLessons {
         lessons = List.copyOf(lessons);

@@ -56,8 +56,8 @@ class CurriculumTest {
     }
 
     /**
-     * A test that a step adds and no lesson names would fail under "everything that worked before
-     * still works", with the advice that an edit broke something older: wrong for this step's own code.
+     * A test that a step adds and no lesson names would fail under "the tests and routes that
+     * worked before still work", with the advice that an edit broke something older: wrong for this step's own code.
      */
     @Test
     void everyTestAStepAddsIsNamedByOneOfItsLessons() {

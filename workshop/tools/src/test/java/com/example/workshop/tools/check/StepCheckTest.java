@@ -1199,7 +1199,7 @@ class StepCheckTest {
         assertThat(done(results)).containsExactly(false, false, false);
         assertThat(results.get(2).problems()).contains("your code does not compile:", "  src/main/java/com/example/accounts/cache/AccountCache.java:40: ';' expected");
         assertThat(results.get(0).problems()).as("the error once, on the last line, not as a test that does not compile")
-                .containsExactly("not tried: your code does not compile (its errors are under \"everything that worked before still works\" below)");
+                .containsExactly("not tried: your code does not compile (its errors are under \"the tests and routes that worked before still work\" below)");
     }
 
     @Test
