@@ -363,6 +363,15 @@ public final class StepCheck {
             }
             return inTheCloud ? Lesson.of(lesson.title(), whereARouteFails(problems), lesson.tests(), lesson.probe()) : lesson;
         }
+        Optional<String> unknownHandler = handlerClassNotFound(problems);
+        if (unknownHandler.isPresent()) {
+            String file = unknownHandler.get().substring(unknownHandler.get().lastIndexOf('.') + 1) + ".java";
+            String edit = guides.theFirstEditOf(file);
+            if (edit.equals(file) && guides.hasAnEditOf(step.guide(), "serverless.yml")) { // no guide writes that class: a typo
+                return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of serverless.yml: a handler: line names "
+                        + unknownHandler.get() + ", a class your code does not have", lesson.tests(), lesson.probe());
+            }
+        }
         boolean configuration = problems.stream().anyMatch(problem -> problem.contains("serverless.yml")
                 || problem.contains("is not authorized to perform") || problem.contains("The local cloud cannot start"));
         String file = seenFile != null ? seenFile : configuration ? "serverless.yml" : testedFile;
@@ -373,6 +382,14 @@ public final class StepCheck {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /** The class a function's handler names when Lambda could not find it ("ClassNotFoundException: a.b.C"), if one could not be. */
+    static Optional<String> handlerClassNotFound(List<String> problems) {
+        java.util.regex.Pattern notFound = java.util.regex.Pattern.compile(
+                "the handler could not be created: java\\.lang\\.ClassNotFoundException: ([\\w.$]+)");
+        return problems.stream().map(notFound::matcher).filter(java.util.regex.Matcher::find).map(found -> found.group(1))
+                .findFirst();
     }
 
     /**

@@ -454,6 +454,28 @@ class StepCheckTest {
         assertThat(results.get(0).lesson().hint()).isEqualTo(regressions);
     }
 
+    /** A handler: line with a typo (a class no guide writes) is serverless.yml's, not the Java edit's the lesson names. */
+    @Test
+    void aHandlerClassNoGuideWritesPointsAtServerlessYml() throws Exception {
+        guideWithEditsOf("06-stream-cacher.md", "StreamCacher.java", "StreamCacherHandler.java", "serverless.yml");
+        String typo = "com.example.accounts.handlers.StreamCacheHandler";
+        String missing = "com.example.accounts.handlers.StreamCacherHandler";
+        java.util.concurrent.atomic.AtomicReference<String> handler = new java.util.concurrent.atomic.AtomicReference<>(typo);
+        Lesson cached = Lesson.of("an inserted or modified item is cached", "StreamCacher.java", List.of(), service -> {
+            cloudLog.add("[streamCacher#8] INIT failed: the handler could not be created: java.lang.ClassNotFoundException: "
+                    + handler.get());
+            throw new ProbeFailure("10 s after the table changed, GET /users/alice still answers firstName \"First\"");
+        });
+        StepLessons step6 = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(cached));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> { });
+
+        assertThat(check.run(step6).get(0).lesson().hint()).isEqualTo("workshop/06-stream-cacher.md, the edit of"
+                + " serverless.yml: a handler: line names " + typo + ", a class your code does not have");
+
+        handler.set(missing); // the class the guide writes, not written yet: its own edit
+        assertThat(check.run(step6).get(0).lesson().hint()).doesNotContain("serverless.yml");
+    }
+
     /** Step 6's ReportBatchItemFailures lost at step 7: the regressions line sends the reader to step 6's edit. */
     @Test
     void theRegressionsLinePointsAtTheEarlierGuidesEditItsProbeNames() throws Exception {
