@@ -62,7 +62,7 @@ class StreamCacherHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(memory.ttls).as("the TTL of alice's entry: the stream cacher sets with the cache's TTL, as the read path"
-                + " does").containsEntry(ALICE_KEY, Duration.ofSeconds(60));
+                + " does: Clients.CACHE_TTL, 60 s since step 2").containsEntry(ALICE_KEY, Duration.ofSeconds(60));
         assertThat(reads.getUser("alice")).isEqualTo(new User("alice", "Alice", "Liddell"));
         verifyNoInteractions(database);
     }
@@ -90,7 +90,7 @@ class StreamCacherHandlerTest {
                 + " (Admin): the records are applied in the batch's order, a MODIFY from its new image")
                 .isEqualTo(new Membership("acme", "bob", Role.ADMIN));
         assertThat(memory.ttls).as("the TTLs of the entries: the stream cacher sets with the cache's TTL, as the read path"
-                + " does").containsEntry(ACME_KEY, Duration.ofSeconds(60))
+                + " does: Clients.CACHE_TTL, 60 s since step 2").containsEntry(ACME_KEY, Duration.ofSeconds(60))
                 .containsEntry(BOB_IN_ACME_KEY, Duration.ofSeconds(60));
         verifyNoInteractions(database);
     }
@@ -109,7 +109,8 @@ class StreamCacherHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(memory.items).containsOnly(entry(ALICE_KEY, NOT_FOUND_AS_STORED), entry(ACME_KEY, NOT_FOUND_AS_STORED),
                 entry(BOB_IN_ACME_KEY, NOT_FOUND_AS_STORED), entry(CAROL_KEY, "{}"));
-        assertThat(memory.ttls).containsEntry(BOB_IN_ACME_KEY, Duration.ofSeconds(60));
+        assertThat(memory.ttls).as("the TTL of a cached \"not found\": Clients.CACHE_TTL, 60 s since step 2")
+                .containsEntry(BOB_IN_ACME_KEY, Duration.ofSeconds(60));
     }
 
     @Test

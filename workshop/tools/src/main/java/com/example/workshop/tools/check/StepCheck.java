@@ -247,7 +247,7 @@ public final class StepCheck {
             }
             results.add(new LessonResult(pointed, problems));
         }
-        return sayEachRefusalOnce(new Repointing(guides, curriculum).repoint(results, tests, step));
+        return sayEachRefusalOnce(pointAtAChangedCacheTtl(new Repointing(guides, curriculum).repoint(results, tests, step)));
     }
 
     /**
@@ -382,6 +382,42 @@ public final class StepCheck {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /** What step 2's Clients.CACHE_TTL is, and every later step's tests expect. */
+    static final String CACHE_TTL_AS_WRITTEN = "Duration.ofSeconds(60)";
+
+    /**
+     * Tests that expect the cache's TTL fail in whichever lesson sets it (step 6's stream cacher, at
+     * step 7), but a changed Clients.CACHE_TTL is step 2's edit: a line whose failures name that
+     * constant points there while the working copy's value is another.
+     */
+    private List<LessonResult> pointAtAChangedCacheTtl(List<LessonResult> results) {
+        Optional<String> written = cacheTtlAsWritten();
+        if (written.isEmpty() || written.get().equals(CACHE_TTL_AS_WRITTEN)) {
+            return results;
+        }
+        List<LessonResult> pointed = new ArrayList<>();
+        for (LessonResult result : results) {
+            List<String> failures = result.problems().stream().filter(problem -> problem.contains(" fails: ")).toList();
+            boolean aboutTheTtl = !failures.isEmpty() && failures.stream().allMatch(problem -> problem.contains("Clients.CACHE_TTL"));
+            pointed.add(!aboutTheTtl ? result : new LessonResult(Lesson.of(result.lesson().title(),
+                    guides.theFirstEditOf("Clients.java") + ": CACHE_TTL is " + written.get() + " in your code, and the tests"
+                            + " expect " + CACHE_TTL_AS_WRITTEN, result.lesson().tests(), result.lesson().probe()), result.problems()));
+        }
+        return pointed;
+    }
+
+    /** Clients.CACHE_TTL's value as the working copy writes it ("Duration.ofSeconds(60)"), if it has one. */
+    private Optional<String> cacheTtlAsWritten() {
+        Path clients = root.resolve("src/main/java/com/example/accounts/Clients.java");
+        try {
+            java.util.regex.Matcher value = java.util.regex.Pattern.compile("CACHE_TTL\\s*=\\s*([^;]+);")
+                    .matcher(JavaSource.withoutComments(Files.readString(clients)));
+            return value.find() ? Optional.of(value.group(1).replaceAll("\\s+", "")) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The class a function's handler names when Lambda could not find it ("ClassNotFoundException: a.b.C"), if one could not be. */

@@ -476,6 +476,26 @@ class StepCheckTest {
         assertThat(check.run(step6).get(0).lesson().hint()).doesNotContain("serverless.yml");
     }
 
+    /** Clients.CACHE_TTL changed: step 6's tests fail at step 7, and the line points at step 2's edit of the constant. */
+    @Test
+    void failuresThatNameTheCacheTtlPointAtItsEditWhenTheCodeChangedIt() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "Clients.java");
+        Path clients = Files.createDirectories(root.resolve("src/main/java/com/example/accounts")).resolve("Clients.java");
+        Files.writeString(clients, "final class Clients {\n    static final Duration CACHE_TTL = Duration.ofMinutes(60);\n}\n");
+        StepLessons step7 = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of());
+        TestCase ttl = fail("handlers.StreamCacherHandlerTest", "anInsertedUserIsCachedAsTheReadPathReadsIt", "[the TTL of"
+                + " alice's entry: Clients.CACHE_TTL, 60 s since step 2] Expecting map: {\"user#alice\"=1H} to contain"
+                + " entries: [\"user#alice\"=1M]");
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(ttl), NoCloud::new, service -> { });
+
+        assertThat(check.run(step7).get(0).lesson().hint()).isEqualTo("workshop/02-momento-client.md, the edit of Clients.java:"
+                + " CACHE_TTL is Duration.ofMinutes(60) in your code, and the tests expect Duration.ofSeconds(60)");
+
+        Files.writeString(clients, "final class Clients {\n    static final Duration CACHE_TTL = Duration.ofSeconds(60);\n}\n");
+        assertThat(check.run(step7).get(0).lesson().hint()).as("the constant as step 2 has it: the code that sets the TTL")
+                .doesNotContain("Clients.java");
+    }
+
     /** Step 6's ReportBatchItemFailures lost at step 7: the regressions line sends the reader to step 6's edit. */
     @Test
     void theRegressionsLinePointsAtTheEarlierGuidesEditItsProbeNames() throws Exception {
