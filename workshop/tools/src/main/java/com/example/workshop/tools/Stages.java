@@ -102,7 +102,7 @@ public final class Stages {
      * A test file (relative to src/test, with '/') that no stage's tests have: the attendee's own,
      * which start keeps where it is.
      */
-    boolean isOwnTest(String file) {
+    public boolean isOwnTest(String file) {
         return all().stream().noneMatch(stage -> Files.exists(stage.dir().resolve("src/test").resolve(file)));
     }
 

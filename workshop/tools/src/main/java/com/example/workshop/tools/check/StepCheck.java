@@ -194,7 +194,7 @@ public final class StepCheck {
             // What the local cloud saw first: it says what the service did, where a test's message may not.
             List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
             if (lesson.title().equals(StepLessons.REGRESSIONS)) {
-                problems.addAll(BuildFindings.unclaimedFailures(tests, claimed));
+                problems.addAll(BuildFindings.unclaimedFailures(tests, claimed).stream().map(this::sayWhenYourOwn).toList());
             } else {
                 problems.addAll(BuildFindings.testProblems(tests, lesson, nextError));
             }
@@ -353,6 +353,10 @@ public final class StepCheck {
             return Lesson.of(lesson.title(), missingVariable.get(), lesson.tests(), lesson.probe());
         }
         if (lesson.title().equals(StepLessons.REGRESSIONS)) {
+            if (!problems.isEmpty() && problems.stream().allMatch(problem -> problem.startsWith("your own test "))) {
+                return Lesson.of(lesson.title(), "your own test, above: no step's test failed; fix it, or the code it tries",
+                        lesson.tests(), lesson.probe());
+            }
             boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
             if (inTheCloud && seenFile != null && seenFile.startsWith("workshop/")) { // an earlier guide's edit the probe named
                 return Lesson.of(lesson.title(), seenFile, lesson.tests(), lesson.probe());
@@ -382,6 +386,27 @@ public final class StepCheck {
             return lesson;
         }
         return Lesson.of(lesson.title(), file, lesson.tests(), lesson.probe());
+    }
+
+    /**
+     * "your own test MyTest.x fails: ..." for a failure of a test class that no step has (the
+     * attendee's, which start keeps): an older lesson is not what broke.
+     */
+    private String sayWhenYourOwn(String problem) {
+        int fails = problem.indexOf(" fails: ");
+        int dot = problem.indexOf('.');
+        if (fails < 0 || dot < 0 || dot > fails) {
+            return problem;
+        }
+        String simpleClass = problem.substring(0, dot);
+        try (java.util.stream.Stream<Path> files = Files.walk(root.resolve("src/test"))) {
+            Optional<String> own = files.filter(file -> file.getFileName().toString().equals(simpleClass + ".java"))
+                    .map(file -> root.resolve("src/test").relativize(file).toString().replace('\\', '/'))
+                    .filter(file -> new com.example.workshop.tools.Stages(root).isOwnTest(file)).findFirst();
+            return own.isPresent() ? "your own test " + problem + " (src/test/" + own.get() + ": no step has it)" : problem;
+        } catch (IOException | RuntimeException e) {
+            return problem;
+        }
     }
 
     /** What step 2's Clients.CACHE_TTL is, and every later step's tests expect. */

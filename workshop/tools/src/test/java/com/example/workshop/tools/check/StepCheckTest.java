@@ -476,6 +476,24 @@ class StepCheckTest {
         assertThat(check.run(step6).get(0).lesson().hint()).doesNotContain("serverless.yml");
     }
 
+    /** A failing test of the attendee's own (no step has it) is said to be theirs, not an older lesson broken. */
+    @Test
+    void aFailingTestOfYourOwnIsSaidToBeYours() throws Exception {
+        Files.createDirectories(root.resolve("solutions/step-3-read-aside/src/test/java/com/example/accounts"))
+                .resolve("AccountCacheTest.java").toFile().createNewFile();
+        Path mine = Files.createDirectories(root.resolve("src/test/java/com/example/accounts/mine"));
+        Files.writeString(mine.resolve("MyCacheTest.java"), "class MyCacheTest {}");
+        StepLessons step3 = new StepLessons(3, "read-aside", "03-read-aside.md", List.of());
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                () -> ran(fail("mine.MyCacheTest", "usesTheDefaultTtl", "expected: 1M but was: 1H")), NoCloud::new, service -> { });
+
+        LessonResult regressions = check.run(step3).get(0);
+
+        assertThat(regressions.problems()).containsExactly("your own test MyCacheTest.usesTheDefaultTtl fails: expected: 1M but"
+                + " was: 1H (src/test/java/com/example/accounts/mine/MyCacheTest.java: no step has it)");
+        assertThat(regressions.lesson().hint()).startsWith("your own test, above: no step's test failed");
+    }
+
     /** Clients.CACHE_TTL changed: step 6's tests fail at step 7, and the line points at step 2's edit of the constant. */
     @Test
     void failuresThatNameTheCacheTtlPointAtItsEditWhenTheCodeChangedIt() throws Exception {
