@@ -43,9 +43,27 @@ public final class Progress implements AutoCloseable {
         timer.scheduleAtFixedRate(this::print, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Whether standard output looks like a terminal, where a line can be rewritten with '\r'. */
+    /**
+     * Whether standard output looks like a terminal, where a line can be rewritten with '\r': not a
+     * pipe or a file, and not a terminal that says it cannot (TERM=dumb: Emacs's shell, some
+     * screen-reader set-ups, where each rewrite is a new line read out again).
+     */
     public static boolean terminal() {
-        return System.console() != null;
+        java.io.Console console = System.console();
+        return terminal(console != null && isTerminal(console), System.getenv("TERM"));
+    }
+
+    static boolean terminal(boolean consoleIsATerminal, String term) {
+        return consoleIsATerminal && !"dumb".equals(term);
+    }
+
+    /** JDK 22 and later give a Console for a pipe too, and say whether it is a terminal (Console.isTerminal). */
+    private static boolean isTerminal(java.io.Console console) {
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException before22) {
+            return true; // before JDK 22 there is a Console only for a terminal
+        }
     }
 
     String line() {

@@ -88,7 +88,7 @@ class DiffCommand extends StageCommand {
             // A Windows editor's CRLF is not a difference: without core.autocrlf, every line would show as changed.
             // --no-ext-diff: the attendee's own diff.external would print something else than the lines.
             List<String> args = new ArrayList<>(List.of("diff", "--no-index", "--no-ext-diff", "--ignore-cr-at-eol"));
-            args.add(colours(System.console() != null, System.getenv()) ? "--color=always" : "--color=never");
+            args.add(colours(consoleIsATerminal(), System.getenv()) ? "--color=always" : "--color=never");
             if (stat) {
                 args.add("--stat");
             }
@@ -122,6 +122,19 @@ class DiffCommand extends StageCommand {
             throw new WorkshopException("Cannot make a temporary folder for the files to compare: " + e.getMessage());
         }
         return path;
+    }
+
+    /** A console that is a terminal: JDK 22 and later give a Console for a pipe too, and say which (isTerminal). */
+    private static boolean consoleIsATerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException before22) {
+            return true; // before JDK 22 there is a Console only for a terminal
+        }
     }
 
     /**
