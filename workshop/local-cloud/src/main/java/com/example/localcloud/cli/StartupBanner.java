@@ -29,6 +29,8 @@ final class StartupBanner {
         out.append("Local cloud for ").append(deployment.service()).append(" (stage ").append(deployment.stage())
                 .append(", region ").append(deployment.region()).append(") from ").append(shownFile).append("\n\n");
         cloud.lambda().runtimeNotes().forEach(note -> out.append("  Note: ").append(note).append("\n\n"));
+        // Said once before the build too, where the build's output scrolls them away: again here, where the reader looks.
+        cloud.config().warnings().forEach(warning -> out.append("  Note: ").append(warning).append("\n\n"));
         out.append("  API Gateway  ").append(cloud.baseUri()).append('\n');
         List<String> tables = cloud.config().resourcesOfType("AWS::DynamoDB::Table").stream()
                 .map(CloudFormationResource::physicalName).toList();
