@@ -24,9 +24,16 @@ final class RuntimeApiClient {
     }
 
     private final String base;
+    /** What a failure to reach the API does: the environment's JVM ends (a test's must not). */
+    private final Runnable whenTheLocalCloudIsGone;
 
     RuntimeApiClient(String hostAndPort) {
+        this(hostAndPort, () -> Runtime.getRuntime().halt(0));
+    }
+
+    RuntimeApiClient(String hostAndPort, Runnable whenTheLocalCloudIsGone) {
         this.base = "http://" + hostAndPort + "/2018-06-01/runtime/";
+        this.whenTheLocalCloudIsGone = whenTheLocalCloudIsGone;
     }
 
     /** Waits for the next event (the local cloud answers when there is one). */
@@ -100,9 +107,9 @@ final class RuntimeApiClient {
         return connection;
     }
 
-    private static RuntimeException exitBecauseParentIsGone(Exception e) {
+    private RuntimeException exitBecauseParentIsGone(Exception e) {
         System.err.println("Runtime API unreachable (" + e + "); the local cloud is gone, exiting.");
-        Runtime.getRuntime().halt(0);
-        return new IllegalStateException(e); // not reached
+        whenTheLocalCloudIsGone.run();
+        return new IllegalStateException("the Runtime API is unreachable", e); // reached only where nothing halts
     }
 }

@@ -34,8 +34,13 @@ class RuntimeApiClientTest {
     void aResultReachesTheServerOnANewConnectionWhenTheKeptOneWasClosed() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(10_000);
-            CompletableFuture<Requests> received = CompletableFuture.supplyAsync(() -> answerNextThenCloseTheConnection(server));
-            RuntimeApiClient client = new RuntimeApiClient("127.0.0.1:" + server.getLocalPort());
+            // A thread of its own: the common pool's may be busy with another test's work, which run beside this one.
+            java.util.concurrent.ExecutorService serverThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+            CompletableFuture<Requests> received = CompletableFuture.supplyAsync(() -> answerNextThenCloseTheConnection(server),
+                    serverThread);
+            serverThread.shutdown();
+            // A failure here must fail this test, not end the test JVM as it ends an environment's.
+            RuntimeApiClient client = new RuntimeApiClient("127.0.0.1:" + server.getLocalPort(), () -> { });
 
             RuntimeApiClient.Event event = client.nextEvent();
             client.postResponse(event.requestId(), "{\"statusCode\":200}".getBytes(UTF_8), 1_000, -1);
