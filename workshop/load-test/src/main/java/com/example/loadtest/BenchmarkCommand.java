@@ -102,6 +102,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         OptionChecks.distinctStages(directories.stream().map(workspace::stageLabel).toList(),
                 directories.stream().map(directory -> workspace.root().relativize(directory).toString()).toList());
         timeBudget.stream().filter(stage -> !stage.equals("none")).forEach(workspace::stageDirectory);
+        OptionChecks.writable("--write", write == null ? null : workspace.root().resolve(write));
         SeedData data = workload.seedData("");
         OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         Path folder = workload.results != null ? workload.results : ResultsWriter.newFolder(workspace.resultsParent(), LocalDateTime.now());

@@ -1,6 +1,7 @@
 package com.example.loadtest;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -105,6 +106,26 @@ final class OptionChecks {
             if (before != null) {
                 fail("'" + before + "' and '" + given.get(i) + "' are the same stage (" + labels.get(i) + "): give each stage once");
             }
+        }
+    }
+
+    /**
+     * A file the command writes at its very end (benchmark's {@code --write}): its folder is made
+     * now, and must take a file, so that a run of many minutes does not fail on its last line.
+     */
+    static void writable(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            fail(option + " " + file + ": its folder cannot be made (" + e + ")");
+        }
+        if (java.nio.file.Files.isDirectory(file) || !java.nio.file.Files.isWritable(folder)) {
+            fail(option + " " + file + (java.nio.file.Files.isDirectory(file) ? " is a folder: name a file"
+                    : ": its folder " + folder + " takes no new file"));
         }
     }
 

@@ -95,6 +95,26 @@ class OptionChecksTest {
         assertThat(results).doesNotExist();
     }
 
+    /** benchmark writes --write's file at the very end of a long run: a folder, or one that cannot be made, is said first. */
+    @Test
+    void aWriteThatCannotBeWrittenIsRefusedFirst() throws Exception {
+        Files.createDirectories(temporary.resolve("solutions/step-1-lambda-dynamodb"));
+        Files.writeString(temporary.resolve("solutions/step-1-lambda-dynamodb/serverless.yml"), "service: x");
+        Path results = temporary.resolve("results");
+
+        String errors = run(withResults(List.of("benchmark", "--no-build", "--time-budget", "none", "--stages", "step-1", "--write", temporary.toString()),
+                results), new Workspace(temporary));
+
+        assertThat(errors).contains("--write " + temporary + " is a folder: name a file");
+        assertThat(results).doesNotExist();
+
+        Path blocked = Files.writeString(temporary.resolve("a-file"), "not a folder");
+        errors = run(withResults(List.of("benchmark", "--no-build", "--time-budget", "none", "--stages", "step-1", "--write",
+                blocked.resolve("BENCHMARKS.md").toString()), results), new Workspace(temporary));
+        assertThat(errors).contains("its folder cannot be made");
+        assertThat(results).doesNotExist();
+    }
+
     @Test
     void oneUrlTwiceIsRejected() {
         Path results = temporary.resolve("results");

@@ -88,7 +88,7 @@ public final class ResultsWriter {
         try {
             return Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw new UncheckedIOException("Cannot write " + file + ": " + e, e);
         }
     }
 
