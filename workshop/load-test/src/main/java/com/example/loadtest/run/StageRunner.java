@@ -42,9 +42,17 @@ public final class StageRunner {
             if (total.errors() > 0) {
                 throw new IllegalStateException("Seeding " + target.name() + " failed: " + total.errors() + " of "
                         + total.requests() + " creates did not answer 201, e.g. " + total.errorSamples()
-                        + (total.statuses().containsKey("409") ? " (does the target hold this data already? try another --namespace)" : ""));
+                        + (total.statuses().containsKey("409") ? " (does the target hold this data already? try another --namespace)"
+                        : seededByColdStarts(total) ? " (a 502, 500 or no answer while functions start cold: on a busy machine a"
+                                + " cold start can outlast the function's timeout; try again with --concurrency 1)" : ""));
             }
         }
+    }
+
+    /** Failures that a busy machine's cold starts give: the gateway's 502, a 500 from an SDK call that timed out, no answer. */
+    private static boolean seededByColdStarts(EndpointStats total) {
+        return total.statuses().keySet().stream().filter(status -> !status.equals("201"))
+                .allMatch(status -> status.equals("502") || status.equals("500") || status.equals("none"));
     }
 
     /** Which wave of the seeding runs: the users, the organizations (each with its founder as Owner), the members added. */

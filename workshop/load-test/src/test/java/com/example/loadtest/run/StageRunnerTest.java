@@ -30,6 +30,19 @@ class StageRunnerTest {
                 + " (2 of the memberships are the founders', made with their organizations)");
     }
 
+    /** A busy machine's cold starts fail a create now and then (502, or 500 for an SDK call out of time): say what helps. */
+    @Test
+    void aSeedingThatColdStartsFailedSaysWhatHelps() throws Exception {
+        try (StubApi api = new StubApi((method, path, sequence) -> new Reply(sequence == 2 ? 502 : 201, "{}"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.seed(new RemoteTarget(api.baseUri()), data, 1))
+                    .hasMessageContaining("1 of 6 creates did not answer 201").hasMessageContaining("try again with --concurrency 1");
+        }
+        try (StubApi api = new StubApi((method, path, sequence) -> new Reply(sequence == 2 ? 400 : 201, "{}"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.seed(new RemoteTarget(api.baseUri()), data, 1))
+                    .as("a 400 is no cold start").hasMessageNotContaining("--concurrency 1");
+        }
+    }
+
     @Test
     void warmUpRequestsThatFailAreCountedWithAnExample() throws Exception {
         try (StubApi api = new StubApi((method, path, sequence) -> new Reply(502, "{\"message\":\"Internal server error\"}"))) {
