@@ -150,9 +150,9 @@ class CheckCommand extends StageCommand {
                             : tool("start " + stage.branch()) + " brings the new ones (nothing of yours is replaced)")
                     + "; then check again.");
         }
-        List<String> own = changed.stream().filter(stages::isOwnTest).toList();
+        List<String> own = changed.stream().filter(file -> stages.isOwnTest(file, stage.number())).toList();
         if (own.size() == changed.size()) { // only files no step has: nothing of the step's tests to bring back
-            return Optional.of("Note: src/test also holds tests of your own (no step's tests have them, and start keeps"
+            return Optional.of("Note: src/test also holds tests of your own (no step so far has them, and start keeps"
                     + " them): " + inWords(own) + ". A failure there is your test's to judge.");
         }
         changed = changed.stream().filter(file -> !own.contains(file)).toList();

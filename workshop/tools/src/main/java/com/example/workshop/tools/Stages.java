@@ -97,15 +97,17 @@ public final class Stages {
                         + Workshop.command(command + " step-3")));
     }
 
-    /** Whether the working copy's src/test is {@code stage}'s tests (line endings aside); false when unreadable. */
     /**
-     * A test file (relative to src/test, with '/') that no stage's tests have: the attendee's own,
-     * which start keeps where it is.
+     * A test file (relative to src/test, with '/') that the tests of no step up to {@code step}
+     * have: the attendee's own, which start keeps where it is (a later step's file of the same path
+     * replaces it when that step starts, and its start says so).
      */
-    public boolean isOwnTest(String file) {
-        return all().stream().noneMatch(stage -> Files.exists(stage.dir().resolve("src/test").resolve(file)));
+    public boolean isOwnTest(String file, int step) {
+        return all().stream().filter(stage -> stage.number() <= step)
+                .noneMatch(stage -> Files.exists(stage.dir().resolve("src/test").resolve(file)));
     }
 
+    /** Whether the working copy's src/test is {@code stage}'s tests (line endings aside); false when unreadable. */
     boolean holdsTestsOf(Stage stage) {
         try {
             return Trees.same(root.resolve("src/test"), stage.dir().resolve("src/test"));

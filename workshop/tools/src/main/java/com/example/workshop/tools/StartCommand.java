@@ -55,7 +55,7 @@ class StartCommand extends StageCommand {
         Map<String, byte[]> ownTests;
         try (WorkingCopyLock lock = WorkingCopyLock.take(stages.root(), "start")) {
             yoursReplaced = committedTestsOfYourOwn(current, stage);
-            ownTests = ownTests();
+            ownTests = ownTests(stage);
             protectChangedTests(current, stage);
             Trees.replace(stages.root(), stage.dir(), TESTS);
             keep(ownTests);
@@ -72,7 +72,7 @@ class StartCommand extends StageCommand {
             out().printf("  src/test now holds the step's tests: they fail until your code does what the guide asks.%n");
         }
         if (!ownTests.isEmpty()) {
-            out().printf("  Your own test files stay (no step's tests have them): %s.%n",
+            out().printf("  Your own test files stay (no step so far has them): %s.%n",
                     String.join(", ", ownTests.keySet().stream().map(file -> TESTS + "/" + file).toList()));
         }
         if (!yoursReplaced.isEmpty()) {
@@ -158,7 +158,7 @@ class StartCommand extends StageCommand {
         if (committed) {
             return;
         }
-        List<String> yours = changedTests(current); // read once: it asks git's history of each differing file
+        List<String> yours = changedTests(current, stage); // read once: it asks git's history of each differing file
         // As the last start brought them, or as it brought them before a git pull updated the step's tests.
         boolean asBrought = stages.named(current).isPresent() && yours.isEmpty();
         if (asBrought || nothingOfYoursWouldBeReplaced(current, stage)) {
@@ -197,7 +197,7 @@ class StartCommand extends StageCommand {
         for (String file : new StepTestHistory(stages, git).withoutEarlierVersions(base, Trees.differing(tests, base.dir().resolve(TESTS)))) {
             Path yours = tests.resolve(file);
             if (Files.isRegularFile(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))
-                    && !stages.isOwnTest(file)) { // kept, not replaced
+                    && !stages.isOwnTest(file, stage.number())) { // kept, not replaced
                 replaced.add(TESTS + "/" + file);
             }
         }
@@ -208,14 +208,14 @@ class StartCommand extends StageCommand {
      * The test files the attendee changed: against the tests the last start brought (in any version
      * git's history has of them, as a git pull may have updated the step since), else as git sees them.
      */
-    private List<String> changedTests(String current) {
+    private List<String> changedTests(String current, Stages.Stage stage) {
         try {
             Optional<Stages.Stage> named = stages.named(current);
             if (named.isPresent()) {
                 Stages.Stage base = named.get();
                 return new StepTestHistory(stages, git).withoutEarlierVersions(base,
                         Trees.differing(stages.root().resolve(TESTS), base.dir().resolve(TESTS))).stream()
-                        .filter(file -> !stages.isOwnTest(file)) // kept by start: nothing to protect
+                        .filter(file -> !stages.isOwnTest(file, stage.number())) // kept by start: nothing to protect
                         .map(file -> TESTS + "/" + file).toList();
             }
         } catch (IOException e) {
@@ -239,7 +239,7 @@ class StartCommand extends StageCommand {
             for (String file : Trees.differing(stages.root().resolve(TESTS), base.dir().resolve(TESTS))) {
                 Path yours = stages.root().resolve(TESTS).resolve(file);
                 if (Files.exists(yours) && !Trees.sameFile(yours, stage.dir().resolve(TESTS).resolve(file))
-                        && !stages.isOwnTest(file)) { // the attendee's own tests stay: nothing replaces them
+                        && !stages.isOwnTest(file, stage.number())) { // the attendee's own tests stay: nothing replaces them
                     return false;
                 }
             }
@@ -253,14 +253,14 @@ class StartCommand extends StageCommand {
      * The attendee's own test files, those no step's tests have (a test of their own, written beside
      * the step's), with their bytes: start puts them back after it replaces src/test.
      */
-    private Map<String, byte[]> ownTests() throws IOException {
+    private Map<String, byte[]> ownTests(Stages.Stage stage) throws IOException {
         Map<String, byte[]> own = new TreeMap<>();
         Path tests = stages.root().resolve(TESTS);
         if (Files.isDirectory(tests)) {
             try (java.util.stream.Stream<Path> walk = Files.walk(tests)) {
                 for (Path file : walk.filter(Files::isRegularFile).filter(path -> !Trees.isClutter(path)).toList()) {
                     String relative = tests.relativize(file).toString().replace('\\', '/');
-                    if (stages.isOwnTest(relative)) {
+                    if (stages.isOwnTest(relative, stage.number())) {
                         own.put(relative, Files.readAllBytes(file));
                     }
                 }

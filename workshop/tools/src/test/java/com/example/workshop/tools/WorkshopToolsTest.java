@@ -463,12 +463,27 @@ class WorkshopToolsTest {
 
         assertThat(Files.readString(root.resolve("src/test/java/mine/MyTest.java"))).isEqualTo("class MyTest {}");
         assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("step-2-second");
-        assertThat(output).contains("Your own test files stay (no step's tests have them): src/test/java/mine/MyTest.java.")
+        assertThat(output).contains("Your own test files stay (no step so far has them): src/test/java/mine/MyTest.java.")
                 .doesNotContain("replaced too");
 
         commit("step 2, and my test");
         assertThat(run("start", "step-2")).as("again, committed").isZero();
         assertThat(root.resolve("src/test/java/mine/MyTest.java")).exists();
+    }
+
+    /** A path only a later step's tests have is the attendee's until that step: kept now, and noted as theirs. */
+    @Test
+    void aTestOfYourOwnAtTheSamePathAsALaterStepsIsKeptUntilThatStep() throws IOException {
+        Files.writeString(root.resolve("solutions/step-3-third/src/test/java/LaterTest.java"), "class LaterTest {}");
+        Files.writeString(root.resolve("src/test/java/LaterTest.java"), "class LaterTest { /* mine */ }");
+        commit("a test of my own");
+
+        assertThat(run("start", "step-2")).isZero();
+
+        assertThat(Files.readString(root.resolve("src/test/java/LaterTest.java"))).contains("mine");
+        assertThat(output).contains("Your own test files stay (no step so far has them): src/test/java/LaterTest.java.");
+        assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
+                .contains("tests of your own").doesNotContain("--force");
     }
 
     @Test
@@ -495,7 +510,7 @@ class WorkshopToolsTest {
 
         assertThat(run("start", "step-2")).isZero();
 
-        assertThat(output).contains("Your own test files stay (no step's tests have them): src/test/java/MyTest.java.")
+        assertThat(output).contains("Your own test files stay (no step so far has them): src/test/java/MyTest.java.")
                 .doesNotContain("replaced too");
         assertThat(root.resolve("src/test/java/MyTest.java")).exists();
     }

@@ -194,7 +194,8 @@ public final class StepCheck {
             // What the local cloud saw first: it says what the service did, where a test's message may not.
             List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
             if (lesson.title().equals(StepLessons.REGRESSIONS)) {
-                problems.addAll(BuildFindings.unclaimedFailures(tests, claimed).stream().map(this::sayWhenYourOwn).toList());
+                problems.addAll(BuildFindings.unclaimedFailures(tests, claimed).stream()
+                        .map(problem -> sayWhenYourOwn(problem, step.number())).toList());
             } else {
                 problems.addAll(BuildFindings.testProblems(tests, lesson, nextError));
             }
@@ -392,7 +393,7 @@ public final class StepCheck {
      * "your own test MyTest.x fails: ..." for a failure of a test class that no step has (the
      * attendee's, which start keeps): an older lesson is not what broke.
      */
-    private String sayWhenYourOwn(String problem) {
+    private String sayWhenYourOwn(String problem, int stepNumber) {
         int fails = problem.indexOf(" fails: ");
         int dot = problem.indexOf('.');
         if (fails < 0 || dot < 0 || dot > fails) {
@@ -402,8 +403,8 @@ public final class StepCheck {
         try (java.util.stream.Stream<Path> files = Files.walk(root.resolve("src/test"))) {
             Optional<String> own = files.filter(file -> file.getFileName().toString().equals(simpleClass + ".java"))
                     .map(file -> root.resolve("src/test").relativize(file).toString().replace('\\', '/'))
-                    .filter(file -> new com.example.workshop.tools.Stages(root).isOwnTest(file)).findFirst();
-            return own.isPresent() ? "your own test " + problem + " (src/test/" + own.get() + ": no step has it)" : problem;
+                    .filter(file -> new com.example.workshop.tools.Stages(root).isOwnTest(file, stepNumber)).findFirst();
+            return own.isPresent() ? "your own test " + problem + " (src/test/" + own.get() + ": no step so far has it)" : problem;
         } catch (IOException | RuntimeException e) {
             return problem;
         }

@@ -490,7 +490,7 @@ class StepCheckTest {
         LessonResult regressions = check.run(step3).get(0);
 
         assertThat(regressions.problems()).containsExactly("your own test MyCacheTest.usesTheDefaultTtl fails: expected: 1M but"
-                + " was: 1H (src/test/java/com/example/accounts/mine/MyCacheTest.java: no step has it)");
+                + " was: 1H (src/test/java/com/example/accounts/mine/MyCacheTest.java: no step so far has it)");
         assertThat(regressions.lesson().hint()).startsWith("your own test, above: no step's test failed");
     }
 

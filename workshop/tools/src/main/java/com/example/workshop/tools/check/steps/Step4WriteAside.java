@@ -198,9 +198,9 @@ final class Step4WriteAside {
         expect(service.injectedMomentoFaults() == faultsBefore
                         || service.awaitMoreWarnings("[createUser#", warningsBefore, 2) > warningsBefore,
                 "creating a user while Momento was down logged no WARN: a failed cache write must be logged, as the entry"
-                        + " may stay stale for up to its TTL (AccountCache.write: LOG.warn in both the Error answer and the catch;"
-                        + " and write waits for Momento's answer with join() before it returns, or Lambda freezes the"
-                        + " environment before a callback can log)",
+                        + " may stay stale for up to its TTL (AccountCache.write: wait for Momento's answer with join() before"
+                        + " returning, as a callback may never run in a frozen environment; LOG.warn in both the Error answer and"
+                        + " the catch)",
                 "AccountCache.java");
     }
 }
