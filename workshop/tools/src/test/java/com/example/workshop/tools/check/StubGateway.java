@@ -38,6 +38,11 @@ public final class StubGateway implements AutoCloseable {
         return new LocalService(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), log);
     }
 
+    /** The same, for a working copy whose files the probes read (serverless.yml, the sources). */
+    public LocalService service(Supplier<List<String>> log, java.nio.file.Path workingCopy) {
+        return new LocalService(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), log, workingCopy);
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -67,11 +67,16 @@ final class Step2MomentoClient {
         }
         List<JsonNode> reads = service.iamDecisions("getUser", "secretsmanager:GetSecretValue");
         boolean failureLogged = !getUsersLines(service, Step2MomentoClient::tellsOfAFailure).isEmpty();
+        // The guide's edit of serverless.yml (the variable and the statement) comes before the code's: said first when not made.
+        boolean serverlessYmlEdited = service.serverlessYml().stream().anyMatch(line -> line.contains("MOMENTO_API_KEY_SECRET_ID"))
+                && service.serverlessYml().stream().anyMatch(line -> line.contains("secretsmanager:GetSecretValue"));
         expect(!reads.isEmpty(), "getUser never called secretsmanager:GetSecretValue: the key must come from the secret"
                 + " named by the MOMENTO_API_KEY_SECRET_ID environment variable, read when the client is created during Init"
                 + (failureLogged ? " (IAM was never asked: the function's log line below says why)"
+                        : !serverlessYmlEdited ? " (IAM was never asked; and serverless.yml does not have that variable and"
+                                + " its statement yet either: its edit comes first in the guide)"
                         : " (IAM was never asked, so the code, not the statement, is what is missing)")
-                + twoEditsAhead(service), whereInitCreatesNoClient(service));
+                + twoEditsAhead(service), failureLogged || serverlessYmlEdited ? whereInitCreatesNoClient(service) : "serverless.yml");
         for (JsonNode read : reads) {
             if (!read.path("outcome").asText().equals("ALLOWED")) { // the message reads serverless.yml: only when refused
                 throw new ProbeFailure(misspeltAction(service) + refused(read, inheritsTheProvidersStatements(service)));

@@ -208,6 +208,26 @@ class Step2MomentoClientTest {
         }
     }
 
+    /** Half done, serverless.yml's edit not made either: said, and pointed at first, as the guide makes it first. */
+    @Test
+    void noSecretReadWithoutServerlessYmlsEditPointsThereFirst() throws Exception {
+        Files.writeString(workingCopy.resolve("serverless.yml"), "provider:\n  environment:\n    TABLE_NAME: x\n");
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(path.startsWith("/users/") ? 404 : 200,
+                path.startsWith("/_local/iam/decisions") ? "[]" : "{}"))) {
+            LocalService service = gateway.service(List::of, workingCopy);
+
+            assertThatThrownBy(() -> Step2MomentoClient.readsTheSecretOncePerEnvironment(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessageContaining("serverless.yml does not have that variable and its statement yet either")
+                    .hasMessageNotContaining("the code, not the statement")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("serverless.yml"));
+
+            Files.writeString(workingCopy.resolve("serverless.yml"), "provider:\n  environment:\n    MOMENTO_API_KEY_SECRET_ID: k\n"
+                    + "  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: secretsmanager:GetSecretValue\n");
+            assertThatThrownBy(() -> Step2MomentoClient.readsTheSecretOncePerEnvironment(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessageContaining("the code, not the statement, is what is missing");
+        }
+    }
+
     /** Mid-step, before Clients.java reads the secret: Secrets Manager's fault has nothing to fail, no log line is missing. */
     @Test
     void codeThatNeverAsksSecretsManagerIsNotToldToLogItsFailure() throws Exception {
