@@ -39,8 +39,8 @@ final class Git {
     }
 
     /**
-     * A line of {@link #changes} in words ("changed: pom.xml", "new: src/A.java"), as a reader who
-     * does not know git's two-letter codes, or hears them from a screen reader, can take it.
+     * A line of {@link #changes} in words ("changed: pom.xml", "new, not committed: src/A.java"), as
+     * a reader who does not know git's two-letter codes, or hears them from a screen reader, takes it.
      */
     static String inWords(String porcelainLine) {
         if (porcelainLine.length() < 4) {

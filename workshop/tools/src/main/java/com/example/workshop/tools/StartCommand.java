@@ -250,8 +250,9 @@ class StartCommand extends StageCommand {
     }
 
     /**
-     * The attendee's own test files, those no step's tests have (a test of their own, written beside
-     * the step's), with their bytes: start puts them back after it replaces src/test.
+     * The attendee's own test files, those the tests of no step up to {@code stage} have (a test of
+     * their own, written beside the step's), with their bytes: start puts them back after it
+     * replaces src/test.
      */
     private Map<String, byte[]> ownTests(Stages.Stage stage) throws IOException {
         Map<String, byte[]> own = new TreeMap<>();

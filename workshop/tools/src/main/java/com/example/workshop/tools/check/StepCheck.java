@@ -390,8 +390,8 @@ public final class StepCheck {
     }
 
     /**
-     * "your own test MyTest.x fails: ..." for a failure of a test class that no step has (the
-     * attendee's, which start keeps): an older lesson is not what broke.
+     * "your own test MyTest.x fails: ..." for a failure of a test class that no step so far has
+     * (the attendee's, which start keeps): an older lesson is not what broke.
      */
     private String sayWhenYourOwn(String problem, int stepNumber) {
         int fails = problem.indexOf(" fails: ");
