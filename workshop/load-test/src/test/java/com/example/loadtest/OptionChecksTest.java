@@ -84,8 +84,7 @@ class OptionChecksTest {
 
     @Test
     void twoNamesOfOneStageAreRejectedWithBothNames() throws Exception {
-        Files.createDirectories(temporary.resolve("solutions/step-4-write-aside"));
-        Files.writeString(temporary.resolve("solutions/step-4-write-aside/serverless.yml"), "service: x");
+        stageInTheWorkspace("step-4-write-aside");
         Path results = temporary.resolve("results");
 
         String errors = run(withResults(List.of("compare", "--no-build", "--stages", "step-4,solutions/step-4-write-aside"), results),
@@ -98,8 +97,7 @@ class OptionChecksTest {
     /** benchmark writes --write's file at the very end of a long run: a folder, or one that cannot be made, is said first. */
     @Test
     void aWriteThatCannotBeWrittenIsRefusedFirst() throws Exception {
-        Files.createDirectories(temporary.resolve("solutions/step-1-lambda-dynamodb"));
-        Files.writeString(temporary.resolve("solutions/step-1-lambda-dynamodb/serverless.yml"), "service: x");
+        stageInTheWorkspace("step-1-lambda-dynamodb");
         Path results = temporary.resolve("results");
 
         String errors = run(withResults(List.of("benchmark", "--no-build", "--time-budget", "none", "--stages", "step-1", "--write", temporary.toString()),
@@ -134,6 +132,12 @@ class OptionChecksTest {
 
         assertThat(errors).contains("An empty stage name");
         assertThat(results).doesNotExist();
+    }
+
+    /** A stage folder under the temporary workspace's solutions/, as the stage names find it. */
+    private void stageInTheWorkspace(String name) throws java.io.IOException {
+        Files.createDirectories(temporary.resolve("solutions/" + name));
+        Files.writeString(temporary.resolve("solutions/" + name + "/serverless.yml"), "service: x");
     }
 
     private static Arguments compare(String expected, String... options) {
