@@ -154,7 +154,10 @@ final class CompareCommand implements Callable<Integer> {
             out.print(report);
             out.println();
             out.println("Results in " + folder + ":");
-            List<Path> files = new ArrayList<>(ResultsWriter.writeComparison(folder, run, outcome.results(), report));
+            // report.txt ends with the warnings that the terminal prints last, so that the file alone tells a failed run.
+            List<String> warnings = RunHealth.warnings(outcome.results());
+            String reportFile = warnings.isEmpty() ? report : report + "\n" + String.join("\n", warnings) + "\n";
+            List<Path> files = new ArrayList<>(ResultsWriter.writeComparison(folder, run, outcome.results(), reportFile));
             if (live != null) {
                 files.add(live.finish(folder));
             }

@@ -85,6 +85,8 @@ class CompareCommandTest {
             assertThat(printed).contains("WARNING: 127.0.0.1:" + api.baseUri().getPort() + ": ",
                     " measured requests failed, more than 5 %; its figures are not a measurement.");
             assertThat(results.resolve("results.json")).exists();
+            assertThat(java.nio.file.Files.readString(results.resolve("report.txt"))).as("the file alone tells a failed run")
+                    .endsWith(" measured requests failed, more than 5 %; its figures are not a measurement.\n");
         }
     }
 

@@ -44,6 +44,11 @@ class OptionChecksTest {
                 compare("--members takes <min>-<max>, e.g. 5-25, not 5", "--members", "5"),
                 compare("--members takes <min>-<max> with 0 <= min <= max, not 9-3", "--members", "9-3"),
                 compare("--momento-delay must not be negative, not -PT1S", "--momento-delay", "-PT1S"),
+                compare("Invalid value for option '--duration': '5x' is no duration: give a whole number and a unit, as in 500ms,"
+                        + " 30s, 2m or 1h (or ISO-8601: PT30S)", "--duration", "5x"),
+                compare("Invalid value for option '--timeout': '1.5s' is no duration", "--timeout", "1.5s"),
+                compare("Invalid value for option '--duration': '99999999999999999999h' is no duration", "--duration",
+                        "99999999999999999999h"),
                 benchmark("--requests must be at least 1, not 0", "--requests", "0"),
                 benchmark("--concurrency must be at least 1, not 0", "--concurrency", "0"),
                 benchmark("--timeout must be positive, not 0s", "--timeout", "0s"),

@@ -2,8 +2,10 @@ package com.example.loadtest.report;
 
 import com.example.loadtest.run.EndpointStats;
 import com.example.loadtest.run.StageResult;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,8 @@ public final class ResultsWriter {
 
     private static final DateTimeFormatter FOLDER_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** An endpoint's latencies in the JSON: no figure at all, rather than 0, when none of its requests succeeded. */
+    private static final List<String> LATENCIES = List.of("avgMs", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs");
 
     private ResultsWriter() {
     }
@@ -61,7 +65,10 @@ public final class ResultsWriter {
         return written;
     }
 
-    /** One row per stage and endpoint ("all" first), latencies in milliseconds. */
+    /**
+     * One row per stage and endpoint ("all" first), latencies in milliseconds; empty where no
+     * request succeeded (0 would read as the fastest).
+     */
     static String csv(List<StageResult> results) {
         StringBuilder csv = new StringBuilder("stage,endpoint,requests,errors,skipped,avg_ms,p50_ms,p90_ms,p99_ms,p99_9_ms,max_ms,"
                 + "cache_gets,cache_hits,dynamodb_reads\n");
@@ -73,12 +80,13 @@ public final class ResultsWriter {
                 boolean all = stats.endpoint().equals(EndpointStats.ALL);
                 String traffic = !all || result.traffic() == null ? ",,"
                         : result.traffic().cache().gets() + "," + result.traffic().cache().hits() + "," + result.traffic().dynamoDbReads();
+                String latencies = stats.successes() == 0 ? ",,,,,"
+                        : Numbers.decimal(stats.avgMs(), 3) + "," + Numbers.decimal(stats.p50Ms(), 3) + ","
+                                + Numbers.decimal(stats.p90Ms(), 3) + "," + Numbers.decimal(stats.p99Ms(), 3) + ","
+                                + Numbers.decimal(stats.p999Ms(), 3) + "," + Numbers.decimal(stats.maxMs(), 3);
                 csv.append(quote(result.target())).append(',').append(quote(stats.endpoint())).append(',')
                         .append(stats.requests()).append(',').append(stats.errors()).append(',').append(stats.skipped()).append(',')
-                        .append(Numbers.decimal(stats.avgMs(), 3)).append(',').append(Numbers.decimal(stats.p50Ms(), 3)).append(',')
-                        .append(Numbers.decimal(stats.p90Ms(), 3)).append(',').append(Numbers.decimal(stats.p99Ms(), 3)).append(',')
-                        .append(Numbers.decimal(stats.p999Ms(), 3)).append(',').append(Numbers.decimal(stats.maxMs(), 3)).append(',')
-                        .append(traffic).append('\n');
+                        .append(latencies).append(',').append(traffic).append('\n');
             }
         }
         return csv.toString();
@@ -94,11 +102,21 @@ public final class ResultsWriter {
 
     public static Path writeJson(Path file, Object value) {
         try {
-            MAPPER.writeValue(file.toFile(), value);
+            MAPPER.writeValue(file.toFile(), withoutLatenciesOfNoSuccess(MAPPER.valueToTree(value)));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
+    }
+
+    /** null, not 0, for the latencies of an endpoint's figures with no successful request, wherever they are in the tree. */
+    static JsonNode withoutLatenciesOfNoSuccess(JsonNode node) {
+        if (node instanceof ObjectNode figures && figures.has("requests") && figures.has("errors") && figures.has("p50Ms")
+                && figures.get("requests").asLong() == figures.get("errors").asLong()) {
+            LATENCIES.forEach(figures::putNull);
+        }
+        node.forEach(ResultsWriter::withoutLatenciesOfNoSuccess); // an object's values, an array's elements
+        return node;
     }
 
     private static String quote(String value) {

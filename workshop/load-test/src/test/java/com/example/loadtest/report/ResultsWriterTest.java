@@ -45,6 +45,24 @@ class ResultsWriterTest {
         assertThat(csv).hasSize(1 + (1 + 3) + (1 + 3) + (1 + 1));
     }
 
+    /** A stage whose requests all failed has no latencies in the raw numbers either: 0 ms would read as the fastest. */
+    @Test
+    void aStageWithNoSuccessesHasNoLatenciesInTheRawNumbers(@TempDir Path folder) throws Exception {
+        List<StageResult> failing = List.of(SampleResults.withoutCache(), SampleResults.allFailing());
+
+        ResultsWriter.writeComparison(folder, SampleResults.run(), failing, "report");
+
+        assertThat(Files.readAllLines(folder.resolve("results.csv"))).filteredOn(line -> line.startsWith("step-4,all,"))
+                .singleElement().asString().startsWith("step-4,all,50,50,0,,,,,,,");
+        JsonNode json = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
+        JsonNode total = json.path("stages").get(1).path("total");
+        assertThat(total.path("requests").asLong()).isEqualTo(50);
+        assertThat(List.of("avgMs", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs")).allSatisfy(field ->
+                assertThat(total.get(field).isNull()).as(field).isTrue());
+        assertThat(json.path("stages").get(0).path("total").path("p50Ms").isNumber()).as("a stage with successes keeps them")
+                .isTrue();
+    }
+
     @Test
     void theChartIsSelfContained(@TempDir Path folder) throws Exception {
         ResultsWriter.writeComparison(folder, SampleResults.run(), results, "report");

@@ -48,6 +48,13 @@ class DiffCommand extends StageCommand {
         Path copy = temporaryFolder();
         try {
             copyWithoutClutter(copy, fromDir, toDir);
+            if (to == null && !noTests) {
+                List<String> own = leaveOutYourOwnTests(copy, stages.find(from));
+                if (!own.isEmpty()) {
+                    out().println("Left out: your own test files (no step so far has them): "
+                            + String.join(", ", own) + ".");
+                }
+            }
             out().print(diff(copy, fromDir, toDir));
         } finally {
             try {
@@ -75,6 +82,28 @@ class DiffCommand extends StageCommand {
                     Trees.copyWithoutClutter(stages.root().resolve(dir + entry), copy.resolve(dir + entry));
                 }
             }
+        } catch (IOException e) {
+            throw new WorkshopException("Cannot copy the files to compare into a temporary folder: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The attendee's own test files, taken out of the working copy's side: the stage has no such
+     * file, so each would show as one that the finished step deletes. Their paths, from src/test.
+     */
+    private List<String> leaveOutYourOwnTests(Path copy, Stages.Stage stage) {
+        Path tests = copy.resolve("src/test");
+        if (!Files.isDirectory(tests)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(tests)) {
+            List<Path> own = files.filter(Files::isRegularFile)
+                    .filter(file -> stages.isOwnTest(tests.relativize(file).toString().replace('\\', '/'), stage.number()))
+                    .sorted().toList();
+            for (Path file : own) {
+                Files.delete(file);
+            }
+            return own.stream().map(file -> "src/test/" + tests.relativize(file).toString().replace('\\', '/')).toList();
         } catch (IOException e) {
             throw new WorkshopException("Cannot copy the files to compare into a temporary folder: " + e.getMessage());
         }

@@ -303,6 +303,23 @@ class WorkshopToolsTest {
                 .contains("+++ b/solutions/step-1-first/serverless.yml");
     }
 
+    /** A test of the attendee's own is no file that the step deletes: left out, and said so. */
+    @Test
+    void diffLeavesOutYourOwnTests() throws IOException {
+        Files.createDirectories(root.resolve("src/test/java/mine"));
+        Files.writeString(root.resolve("src/test/java/mine/MyTest.java"), "class MyTest {}");
+
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).isEqualTo("Left out: your own test files (no step so far has them): src/test/java/mine/MyTest.java.\n"
+                + "No differences.\n");
+        assertThat(root.resolve("src/test/java/mine/MyTest.java")).as("the attendee's file stays").exists();
+
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { /* mine */ }");
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).as("a step's test file that you changed is still compared").contains("-class ATest { /* mine */ }")
+                .doesNotContain("MyTest {}");
+    }
+
     @Test
     void startDoesNotCallTheFindersFilesTestsOfYourOwn() throws IOException {
         Files.writeString(root.resolve(".gitignore"), ".DS_Store\n");

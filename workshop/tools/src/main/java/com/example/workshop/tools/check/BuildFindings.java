@@ -4,6 +4,7 @@ import com.example.workshop.tools.Stages;
 import com.example.workshop.tools.Trees;
 import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ final class BuildFindings {
             + "|must be a valid version|dependencies\\.dependency");
     /** A compile error's file in the attendee's code: "src/main/java/.../AccountCache.java:116: ..." */
     private static final Pattern BROKEN_FILE = Pattern.compile("^src/main/\\S*?([\\w$]+\\.java):");
+    /** A compile error's file among the tests, relative to src/test: "java/com/example/.../MyCacheTest.java". */
+    private static final Pattern TEST_FILE = Pattern.compile("^src/test/(\\S+?\\.java):");
     /** Where javac looked for a missing symbol, as {@link TestRun} words it: "(symbol: method streamCacher(), in Dependencies)". */
     private static final Pattern LOOKED_UP_IN = Pattern.compile(", in ([\\w$]+)\\)$");
     /** An import of a library's package that the build does not have: "package momento.sdk does not exist" (not the service's own). */
@@ -80,6 +83,10 @@ final class BuildFindings {
      */
     Lesson reported(Lesson lesson, TestRun.Result tests, StepLessons step) {
         if (lesson.title().equals(StepLessons.REGRESSIONS) && tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
+            Optional<String> yours = yourOwnTestThatDoesNotCompile(tests, step);
+            if (yours.isPresent()) {
+                return Lesson.of(lesson.title(), yours.get() + "; then check again", List.of(), null);
+            }
             String needed = missingFromTheTests(tests, step);
             Optional<String> earlier = needed == null ? anEarlierStepsClass(tests, step) : Optional.empty();
             if (earlier.isPresent()) {
@@ -262,11 +269,15 @@ final class BuildFindings {
      * edits that one ({@code StreamCacherHandler} calls {@code Dependencies.streamCacher()}, which an
      * edit of {@code Dependencies.java} adds), or {@code pom.xml} when the first error is a library's
      * package that is not there. Every lesson then points there (no lesson's code was
-     * tried). When only the tests do not compile, the edit that adds what they miss; null when
-     * everything compiles.
+     * tried). When only the tests do not compile, the edit that adds what they miss, or the
+     * attendee's own test when only that one does not compile; null when everything compiles.
      */
     String brokenFile(TestRun.Result tests, StepLessons step) {
         if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
+            Optional<String> yours = yourOwnTestThatDoesNotCompile(tests, step);
+            if (yours.isPresent()) {
+                return yours.get();
+            }
             String needed = missingFromTheTests(tests, step);
             return needed != null ? withTheEditsBeforeIt(needed, step) : anEarlierStepsClass(tests, step).orElse(null);
         }
@@ -548,9 +559,41 @@ final class BuildFindings {
             return Optional.empty();
         }
         List<String> headings = guides.headings(step.guide()); // read once, not per error
-        return tests.errors().stream().filter(error -> Guides.editIndex(headings, fileNamedBy(error)) < Integer.MAX_VALUE)
+        // An error in a test of the attendee's own may go away with the step's edits; the step's tests say which edit.
+        List<String> errors = tests.errors().stream().filter(error -> !inYourOwnTest(error, step)).toList();
+        if (errors.isEmpty()) {
+            errors = tests.errors();
+        }
+        String first = errors.get(0);
+        return errors.stream().filter(error -> Guides.editIndex(headings, fileNamedBy(error)) < Integer.MAX_VALUE)
                 .min(Comparator.comparingInt(error -> Guides.editIndex(headings, fileNamedBy(error))))
-                .or(() -> Optional.of(tests.errors().get(0)));
+                .or(() -> Optional.of(first));
+    }
+
+    /**
+     * "your own test src/test/java/.../MyCacheTest.java does not compile ...", when every compile
+     * error is in tests of the attendee's own (no step so far has them): the step's tests would
+     * compile, so no edit of the guide is what is missing, and no test runs until that file compiles.
+     */
+    Optional<String> yourOwnTestThatDoesNotCompile(TestRun.Result tests, StepLessons step) {
+        if (tests.outcome() != TestRun.Outcome.TESTS_DO_NOT_COMPILE || tests.errors().isEmpty()
+                || !tests.errors().stream().allMatch(error -> inYourOwnTest(error, step))) {
+            return Optional.empty();
+        }
+        Matcher file = TEST_FILE.matcher(tests.errors().get(0));
+        return file.find() ? Optional.of("your own test src/test/" + file.group(1) + " does not compile (no step so far has"
+                + " it), and no test runs until it does: fix it, or move it out of src/test for now") : Optional.empty();
+    }
+
+    /** Whether a compile error is in a test file that no step up to this one has; false when the steps cannot be read. */
+    private boolean inYourOwnTest(String error, StepLessons step) {
+        Matcher file = TEST_FILE.matcher(error);
+        try {
+            return file.find() && stage(step.number()).isPresent()
+                    && new Stages(guides.root()).isOwnTest(file.group(1), step.number());
+        } catch (UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** The file whose edit adds what a compile error misses ("symbol: class X", "in X", "constructor X ... cannot be applied"), or null. */

@@ -494,6 +494,38 @@ class StepCheckTest {
         assertThat(regressions.lesson().hint()).startsWith("your own test, above: no step's test failed");
     }
 
+    /**
+     * A test of the attendee's own that does not compile keeps every test from running: each line
+     * points at that file, not at the guide's edit of the class its error names; with an error in a
+     * step's test too, that one says which edit comes next, as before.
+     */
+    @Test
+    void aTestOfYourOwnThatDoesNotCompileIsWhereEveryLinePoints() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java");
+        Files.createDirectories(root.resolve("solutions/step-3-read-aside/src/test/java/com/example/accounts/cache"))
+                .resolve("AccountCacheTest.java").toFile().createNewFile();
+        String mine = "src/test/java/com/example/accounts/mine/MyCacheTest.java:9: cannot find symbol (symbol: method"
+                + " readTwice(), in AccountCache)";
+        String steps = "src/test/java/com/example/accounts/cache/AccountCacheTest.java:12: cannot find symbol (symbol: class"
+                + " AccountCache)";
+
+        List<LessonResult> onlyMine = check(new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
+                List.of(mine)));
+
+        String pointer = "your own test src/test/java/com/example/accounts/mine/MyCacheTest.java does not compile (no step so"
+                + " far has it), and no test runs until it does: fix it, or move it out of src/test for now";
+        assertThat(onlyMine).extracting(result -> result.lesson().hint())
+                .containsExactly(pointer, pointer, pointer + "; then check again");
+        assertThat(onlyMine.get(0).problems()).anySatisfy(problem -> assertThat(problem).contains("MyCacheTest.java:9"));
+
+        List<LessonResult> both = check(new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
+                List.of(mine, steps)));
+
+        assertThat(both.get(0).lesson().hint()).doesNotContain("your own test");
+        assertThat(both.get(0).problems()).as("the step's error, not yours, is the next thing to fix")
+                .anySatisfy(problem -> assertThat(problem).contains("AccountCacheTest.java:12"));
+    }
+
     /** Clients.CACHE_TTL changed: step 6's tests fail at step 7, and the line points at step 2's edit of the constant. */
     @Test
     void failuresThatNameTheCacheTtlPointAtItsEditWhenTheCodeChangedIt() throws Exception {
@@ -1601,6 +1633,8 @@ class StepCheckTest {
             write(root.resolve(stage + cache), five ? "class AccountCache { Object readAll; }\n" : "class AccountCache {}\n");
         }
         write(root.resolve("solutions/step-5-fan-out/src/main/java/com/example/accounts/service/Member.java"), "record Member() {}\n");
+        write(root.resolve("solutions/step-5-fan-out/src/test/java/com/example/accounts/service/AccountServiceTest.java"),
+                "class AccountServiceTest {}\n"); // the step's test, not one of the attendee's own
         write(root.resolve("serverless.yml"), "functions: {a: 1}\n");
         write(root.resolve(repository), "// typed at step 2, in my own words\nclass AccountRepository {\n}\n");
         write(root.resolve(cache), "class AccountCache { Object readAll; }\n");
