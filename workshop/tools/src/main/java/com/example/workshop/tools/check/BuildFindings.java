@@ -203,7 +203,7 @@ final class BuildFindings {
         return switch (tests.outcome()) {
             case TESTS_RAN -> ran(tests) + " tests ran, " + tests.tests().cases().stream().filter(test -> test.failure() != null).count()
                     + " failed" + skips(tests);
-            case TESTS_DO_NOT_COMPILE -> "the step's tests do not compile yet";
+            case TESTS_DO_NOT_COMPILE -> "the tests do not compile yet"; // the step's, or one of the attendee's own
             case CODE_DOES_NOT_COMPILE -> "your code does not compile";
             case BUILD_FAILED -> "the build failed";
         };
