@@ -43,10 +43,17 @@ public final class StageRunner {
                 throw new IllegalStateException("Seeding " + target.name() + " failed: " + total.errors() + " of "
                         + total.requests() + " creates did not answer 201, e.g. " + total.errorSamples()
                         + (total.statuses().containsKey("409") ? " (does the target hold this data already? try another --namespace)"
-                        : seededByColdStarts(total) ? " (a 502, 500 or no answer while functions start cold: on a busy machine a"
-                                + " cold start can outlast the function's timeout; try again with --concurrency 1)" : ""));
+                        : seededByColdStarts(total) ? " (a 502, 500 or no answer while functions start cold: " + (local(target)
+                                ? "on a busy machine a cold start can outlast the function's timeout"
+                                : "a cold start can outlast the function's timeout, and its logs in CloudWatch say so")
+                                + "; try again with --concurrency 1)" : ""));
             }
         }
+    }
+
+    /** A stage in a local cloud on this machine, whose load slows its cold starts; not a deployed URL. */
+    private static boolean local(Target target) {
+        return target instanceof LocalStageTarget;
     }
 
     /** Failures that a busy machine's cold starts give: the gateway's 502, a 500 from an SDK call that timed out, no answer. */
@@ -107,7 +114,8 @@ public final class StageRunner {
             if (warmUp.errors() > 0) {
                 out.println(target.name() + " warm-up: " + warmUp.errors() + " of " + warmUp.requests() + " requests failed,"
                         + " e.g. " + warmUp.total().errorSamples().stream().findFirst().orElse("?") + ". They are not measured;"
-                        + " on a busy machine it is most often a cold start that outlasted the function's timeout.");
+                        + (local(target) ? " on a busy machine it is most often a cold start that outlasted the function's timeout."
+                                : " the deployed functions' logs in CloudWatch say why."));
             }
         }
     }
