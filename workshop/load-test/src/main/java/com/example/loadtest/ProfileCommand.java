@@ -29,8 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The time budget of a warm request: the same read, one at a time, with each hop measured where
@@ -67,6 +69,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--no-build", negatable = false, description = "Use the stages' jars as they are.")
     boolean noBuild;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
     private final Workspace workspace;
 
@@ -77,11 +82,14 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (requests < 1 || warmUp < 0) {
-            throw new IllegalArgumentException("--requests must be at least 1 and --warmup at least 0");
-        }
-        // Every stage name is checked before the first stage is started.
+        // Every option, and every stage name, is checked before the first stage is built or started, as compare's are.
+        OptionChecks checks = new OptionChecks(spec);
+        checks.atLeast("--requests", requests, 1);
+        checks.atLeast("--warmup", warmUp, 0);
+        checks.notNegative("--dynamodb-delay", networkDelays.dynamoDbDelay);
+        checks.notNegative("--momento-delay", networkDelays.momentoDelay);
         List<Path> directories = stages.stream().map(workspace::stageDirectory).toList();
+        OptionChecks.distinctStages(directories.stream().map(workspace::stageLabel).toList(), stages);
         List<Profile> profiles = new ArrayList<>();
         for (Path directory : directories) {
             profiles.add(measure(workspace, directory, requests, warmUp, networkDelays.delays(), !noBuild, out));

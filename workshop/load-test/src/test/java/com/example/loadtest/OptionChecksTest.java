@@ -118,6 +118,18 @@ class OptionChecksTest {
         assertThat(results).doesNotExist();
     }
 
+    /** profile starts a local cloud per stage: its options are checked first too, as compare's. */
+    @Test
+    void profileChecksItsOptionsBeforeAnythingStarts() throws Exception {
+        assertThat(run(List.of("profile", "--no-build", "--stages", "no-such-stage", "--requests", "0")))
+                .contains("--requests must be at least 1, not 0");
+        assertThat(run(List.of("profile", "--no-build", "--stages", "no-such-stage", "--momento-delay", "-PT1S")))
+                .contains("--momento-delay must not be negative, not -PT1S");
+        stageInTheWorkspace("step-4-write-aside");
+        assertThat(run(List.of("profile", "--no-build", "--stages", "step-4,solutions/step-4-write-aside"), new Workspace(temporary)))
+                .contains("'step-4' and 'solutions/step-4-write-aside' are the same stage (step-4): give each stage once");
+    }
+
     @Test
     void oneUrlTwiceIsRejected() {
         Path results = temporary.resolve("results");
