@@ -93,6 +93,8 @@ public final class StepCheck {
     private final PrintWriter out;
     /** What the local cloud noted about serverless.yml while this check ran it: not failures, shown after the lessons. */
     private final List<String> notes = new ArrayList<>();
+    /** What the step's edit of serverless.yml adds that the working copy's lacked, in the last {@link #run}. */
+    private List<String> skippedYamlParts = List.of();
     /** The local cloud's line saying a function's JVM could not start, if the last probes met one. */
     private Optional<String> jvmDidNotStart = Optional.empty();
     private final Build build;
@@ -135,6 +137,15 @@ public final class StepCheck {
 
     static boolean isRegressions(Lesson lesson) {
         return lesson.title().equals(StepLessons.REGRESSIONS);
+    }
+
+    /**
+     * The parts of serverless.yml that the step's edit adds and the working copy lacked in the last
+     * {@link #run} ("resources.Outputs"): a lesson that failed says them all; a step whose checks
+     * all passed without them hears of them in a note.
+     */
+    public List<String> skippedServerlessYmlParts() {
+        return skippedYamlParts;
     }
 
     /** The local cloud's notes from the last {@link #run}, each once. */
@@ -185,6 +196,8 @@ public final class StepCheck {
             cloudFailure = probeAll(lessons, probeProblems, probedFiles, logs.resolve("local-cloud.log"));
         }
 
+        skippedYamlParts = tests.outcome() == TestRun.Outcome.TESTS_RAN ? skippedServerlessYmlParts(step) : List.of();
+        boolean saidSkippedParts = false;
         Optional<String> nextError = findings.nextTestCompileError(tests, step);
         List<LessonResult> results = new ArrayList<>();
         Set<String> saidMisplaced = new HashSet<>(); // each note of a key at the wrong level quoted once, then "as above"
@@ -243,12 +256,38 @@ public final class StepCheck {
             if (problems.stream().anyMatch(problem -> problem.contains(HELD_UP)) && !Repointing.ownUnitTestFails(lesson, tests)) {
                 pointed = Lesson.of(lesson.title(), HELD_UP_ADVICE, lesson.tests(), lesson.probe());
             }
+            if (!skippedYamlParts.isEmpty() && !isRegressions(lesson) && !probeProblems.getOrDefault(lesson, List.of()).isEmpty()
+                    && misplaced.isEmpty()) {
+                // A skipped (or half-made) edit: every part it adds, at once, not only the one this lesson's probe met first.
+                problems.add(0, saidSkippedParts ? "serverless.yml lacks parts of the guide's edit, as above"
+                        : "serverless.yml lacks " + SkippedServerlessYmlParts.inWords(skippedYamlParts) + ", which workshop/"
+                                + step.guide() + "'s edit of serverless.yml adds (what the local cloud saw below may follow from that)");
+                pointed = Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of serverless.yml: make all of it",
+                        lesson.tests(), lesson.probe());
+                saidSkippedParts = true;
+            }
             if (!problems.isEmpty() && diskFull(tests, cloudFailure)) {
                 pointed = Lesson.of(lesson.title(), diskFullAdvice(), lesson.tests(), lesson.probe());
             }
             results.add(new LessonResult(pointed, problems));
         }
         return sayEachRefusalOnce(pointAtAChangedCacheTtl(new Repointing(guides, curriculum).repoint(results, tests, step)));
+    }
+
+    /** What this step's edit of serverless.yml adds that the working copy's lacks; empty without the two stages. */
+    private List<String> skippedServerlessYmlParts(StepLessons step) {
+        try {
+            List<Stages.Stage> stages = new Stages(root).all();
+            Optional<Stages.Stage> now = stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
+            Optional<Stages.Stage> before = stages.stream().filter(stage -> stage.number() == step.number() - 1).findFirst();
+            if (now.isEmpty() || before.isEmpty()) {
+                return List.of();
+            }
+            return SkippedServerlessYmlParts.missing(root.resolve("serverless.yml"), now.get().dir().resolve("serverless.yml"),
+                    before.get().dir().resolve("serverless.yml"));
+        } catch (UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     /**

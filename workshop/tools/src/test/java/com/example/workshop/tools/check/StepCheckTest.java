@@ -526,6 +526,44 @@ class StepCheckTest {
                 .anySatisfy(problem -> assertThat(problem).contains("AccountCacheTest.java:12"));
     }
 
+    /**
+     * A skipped edit of serverless.yml: the local cloud meets one missing part per check, so the
+     * first failing lesson names every part the edit adds, and points at the whole edit.
+     */
+    @Test
+    void aSkippedEditOfServerlessYmlIsNamedWholeAtOnce() throws Exception {
+        guideWithEditsOf("07-stream-consumer.md", "serverless.yml", "ActivityConsumer.java");
+        String six = "functions:\n  getUser:\n    handler: a.GetUser\nresources:\n  Resources:\n    AccountsTable:\n      Type: T\n";
+        String seven = "provider:\n  environment:\n    ACTIVITY_TABLE_NAME: !Ref ActivityTable\n" + six
+                .replace("    handler: a.GetUser\n", "    handler: a.GetUser\n  activityConsumer:\n    handler: a.Consumer\n")
+                + "    ActivityTable:\n      Type: T\n  Outputs:\n    ActivityStreamName:\n      Value: !Ref ActivityStream\n";
+        write(root.resolve("solutions/step-6-stream-cacher/serverless.yml"), six);
+        write(root.resolve("solutions/step-7-stream-consumer/serverless.yml"), seven);
+        write(root.resolve("serverless.yml"), six);
+        Lesson recorded = Lesson.of("each event is recorded", "ActivityConsumer.java", List.of(), service -> {
+            throw new ProbeFailure("serverless.yml's resources declare no DynamoDB table ActivityTable");
+        });
+        Lesson retried = Lesson.of("bad records are never retried", "ActivityConsumer.java", List.of(), service -> {
+            throw new ProbeFailure("activityConsumer reads no Kinesis stream");
+        });
+        StepLessons step7 = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(recorded, retried));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> { });
+
+        List<LessonResult> results = check.run(step7);
+
+        assertThat(results.get(0).problems().get(0)).isEqualTo("serverless.yml lacks provider, functions.activityConsumer,"
+                + " resources.Resources.ActivityTable and resources.Outputs, which workshop/07-stream-consumer.md's edit of"
+                + " serverless.yml adds (what the local cloud saw below may follow from that)");
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/07-stream-consumer.md, the edit of serverless.yml: make all of it");
+        assertThat(results.get(1).problems().get(0)).isEqualTo("serverless.yml lacks parts of the guide's edit, as above");
+        assertThat(check.skippedServerlessYmlParts()).hasSize(4);
+
+        write(root.resolve("serverless.yml"), seven);
+        assertThat(check.run(step7).get(0).problems()).as("the whole edit made: the probe's own finding only")
+                .noneMatch(problem -> problem.contains("lacks"));
+        assertThat(check.skippedServerlessYmlParts()).isEmpty();
+    }
+
     /** Clients.CACHE_TTL changed: step 6's tests fail at step 7, and the line points at step 2's edit of the constant. */
     @Test
     void failuresThatNameTheCacheTtlPointAtItsEditWhenTheCodeChangedIt() throws Exception {

@@ -1,0 +1,80 @@
+package com.example.workshop.tools.check;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * The parts of serverless.yml that a step's edit adds and the working copy lacks: the keys (a
+ * function, a resource, an environment variable, an output) that the step's serverless.yml has
+ * and the step before's has not, as paths ("functions.activityConsumer"). The local cloud meets
+ * the parts of a skipped edit one at a time, each probe the first it needs; this names them all at
+ * once. Lists (a function's events, IAM statements) are not looked into: the probes say what they
+ * lack.
+ */
+public final class SkippedServerlessYmlParts {
+
+    private SkippedServerlessYmlParts() {
+    }
+
+    /**
+     * The added keys the working copy has not, outermost only (a missing function, not each of its
+     * settings too), in the step's order; empty when a file cannot be read as YAML.
+     */
+    static List<String> missing(Path workingCopy, Path step, Path stepBefore) {
+        Set<String> yours = keys(workingCopy);
+        Set<String> added = keys(step);
+        Set<String> before = keys(stepBefore);
+        if (yours.isEmpty() || added.isEmpty() || before.isEmpty()) {
+            return List.of();
+        }
+        added.removeAll(before);
+        added.removeAll(yours);
+        return added.stream().filter(key -> !added.contains(parent(key))).toList();
+    }
+
+    /** "functions.a, provider.environment.B and resources.Outputs". */
+    public static String inWords(List<String> keys) {
+        return keys.size() == 1 ? keys.get(0)
+                : String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.get(keys.size() - 1);
+    }
+
+    private static String parent(String key) {
+        return key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+    }
+
+    /** Every mapping key's path, in the file's order; nodes only, so CloudFormation's !Ref and !GetAtt need nothing. */
+    private static Set<String> keys(Path file) {
+        Set<String> keys = new LinkedHashSet<>();
+        try {
+            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(file)));
+            collect(root, "", keys);
+        } catch (IOException | YAMLException e) {
+            keys.clear(); // unreadable: ServerlessYmlSyntax says why, before anything is built
+        }
+        return keys;
+    }
+
+    private static void collect(Node node, String path, Set<String> keys) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                    keys.add(child);
+                    collect(tuple.getValueNode(), child, keys);
+                }
+            }
+        }
+    }
+}
