@@ -326,7 +326,7 @@ final class BuildFindings {
         String lookedInFile = lookedIn.find() ? lookedIn.group(1) + ".java"
                 : changed.find() ? simpleName(changed.group(1) != null ? changed.group(1) : changed.group(2)) + ".java" : null;
         if (lookedInFile == null || !guides.hasAnEditOf(step.guide(), lookedInFile)) {
-            return file.group(1);
+            return orAnEarlierEdit(file.group(1), step);
         }
         // The error's own file still as the step before had it: its edit is the one not made yet (step 3:
         // AccountService has its new constructor, and Dependencies.java, edited after it, still calls the old one).
@@ -335,6 +335,19 @@ final class BuildFindings {
         boolean callerToEdit = guides.hasAnEditOf(step.guide(), file.group(1))
                 && (asTheStepBeforeHadIt(errorPath, step) || calleeAsTheGuideHasIt(first.get(), lookedInFile, step));
         return callerToEdit ? file.group(1) : lookedInFile;
+    }
+
+    /**
+     * A file with the first compile error that this step's guide does not edit: the last earlier
+     * guide's edit of it, said in full (Clients.java broken at step 4 is guide 02's), not the
+     * lesson's own file, which compiles. The file itself when no guide edits it.
+     */
+    private String orAnEarlierEdit(String file, StepLessons step) {
+        if (guides.hasAnEditOf(step.guide(), file)) {
+            return file;
+        }
+        return guides.theLastEditBefore(file, step.guide()).map(guide -> "workshop/" + guide + ", the edit of " + file
+                + ": the first compile error above is in that file, which this step's guide does not edit").orElse(file);
     }
 
     /** Whether the attendee's src/main/java holds a file of that name, in any package. */

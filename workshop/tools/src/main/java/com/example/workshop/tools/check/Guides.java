@@ -35,6 +35,12 @@ final class Guides {
                 .map(guide -> "workshop/" + guide + ", the edit of " + file).orElse(file);
     }
 
+    /** The last guide before {@code guide} that edits {@code file} ("02-momento-client.md" for Clients.java at step 4). */
+    Optional<String> theLastEditBefore(String file, String guide) {
+        return stepGuides().stream().filter(earlier -> earlier.compareTo(guide) < 0).filter(earlier -> hasAnEditOf(earlier, file))
+                .reduce((first, second) -> second);
+    }
+
     /**
      * The first guide up to {@code lastGuide} with an edit of serverless.yml whose text names {@code
      * key} as a key ("CACHE_NAME:"): where a key a later step finds at the wrong level was added.

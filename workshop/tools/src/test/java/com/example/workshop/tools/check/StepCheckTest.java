@@ -1332,6 +1332,23 @@ class StepCheckTest {
                 .containsExactly("not tried: your code does not compile (its errors are under \"the tests and routes that worked before still work\" below)");
     }
 
+    /** Clients.java broken at step 4 (a block of guide 02 pasted whole, twice): guide 02's edit, not the lesson's file. */
+    @Test
+    void aCompileErrorInAFileOnlyAnEarlierGuideEditsPointsAtThatGuidesEdit() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "serverless.yml", "Clients.java");
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson writes = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), null);
+        StepLessons step4 = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(writes));
+
+        List<LessonResult> results = check(step4, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()),
+                List.of("src/main/java/com/example/accounts/Clients.java:51: variable dynamoDb is already defined in class"
+                        + " com.example.accounts.Clients")));
+
+        String pointer = "workshop/02-momento-client.md, the edit of Clients.java: the first compile error above is in that file,"
+                + " which this step's guide does not edit";
+        assertThat(results).extracting(result -> result.lesson().hint()).containsExactly(pointer, pointer + "; then check again");
+    }
+
     @Test
     void manyCompileErrorsAreCountedAndTheFirstShownWhereTheChecklistShowsThemAll() throws Exception {
         Lesson everyRoute = Lesson.of("a route", "AccountCache.java", List.of(), service -> { });
