@@ -347,7 +347,7 @@ final class BuildFindings {
             return file;
         }
         return guides.theLastEditBefore(file, step.guide()).map(guide -> "workshop/" + guide + ", the edit of " + file
-                + ": the first compile error above is in that file, which this step's guide does not edit").orElse(file);
+                + ": the first compile error, on the last line, is in that file, which this step's guide does not edit").orElse(file);
     }
 
     /** Whether the attendee's src/main/java holds a file of that name, in any package. */

@@ -1344,8 +1344,8 @@ class StepCheckTest {
                 List.of("src/main/java/com/example/accounts/Clients.java:51: variable dynamoDb is already defined in class"
                         + " com.example.accounts.Clients")));
 
-        String pointer = "workshop/02-momento-client.md, the edit of Clients.java: the first compile error above is in that file,"
-                + " which this step's guide does not edit";
+        String pointer = "workshop/02-momento-client.md, the edit of Clients.java: the first compile error, on the last line,"
+                + " is in that file, which this step's guide does not edit";
         assertThat(results).extracting(result -> result.lesson().hint()).containsExactly(pointer, pointer + "; then check again");
     }
 
