@@ -115,7 +115,7 @@ class CheckCommand extends StageCommand {
                     + ". Done with it (its check passed, and you committed)? " + tool("start " + stage.branch()) + " brings "
                     + stage.branch() + "'s tests; then check again.");
         }
-        Optional<Stages.Stage> next = stages.all().stream().filter(other -> other.number() == stage.number() + 1).findFirst();
+        Optional<Stages.Stage> next = stages.numbered(stage.number() + 1);
         boolean addedByNext = next.isPresent() && changed.stream().allMatch(file -> addedBy(next.get(), stage, file, stages));
         Stages.Stage later = holder.orElse(addedByNext ? next.get() : null);
         if (later == null) {

@@ -81,6 +81,11 @@ public final class Stages {
         return all().stream().filter(stage -> stage.name().equals(name)).findFirst();
     }
 
+    /** The stage of that step number, if there is one. */
+    public java.util.Optional<Stage> numbered(int number) {
+        return all().stream().filter(stage -> stage.number() == number).findFirst();
+    }
+
     /** Whether {@code stage} is the first step: nothing before it to start from. */
     boolean isFirst(Stage stage) {
         return all().stream().noneMatch(other -> other.number() < stage.number());

@@ -60,7 +60,7 @@ class UseCommand extends StageCommand {
         // Uncommitted, it counts as the attendee's own changes: the next use refuses, and git diff shows the whole stage.
         out().printf("Commit it as your starting point (git checkout -- <file> then takes a file back to it): git add -A && git commit -m \"use %s\"%n",
                 stage.branch());
-        stages.all().stream().filter(next -> next.number() == stage.number() + 1).findFirst().ifPresent(next ->
+        stages.numbered(stage.number() + 1).ifPresent(next ->
                 out().printf("Or go on with the next step: %s%n", tool("start " + next.branch())));
         return 0;
     }

@@ -470,7 +470,7 @@ final class BuildFindings {
 
     /** The stage (solutions/step-N-*) of that number; empty where there is none (a test's root has no solutions). */
     private Optional<Stages.Stage> stage(int number) {
-        return new Stages(guides.root()).all().stream().filter(stage -> stage.number() == number).findFirst();
+        return new Stages(guides.root()).numbered(number);
     }
 
     /** The first file of that name under {@code directory}'s src/main/java, in any package. */

@@ -277,9 +277,9 @@ public final class StepCheck {
     /** What this step's edit of serverless.yml adds that the working copy's lacks; empty without the two stages. */
     private List<String> skippedServerlessYmlParts(StepLessons step) {
         try {
-            List<Stages.Stage> stages = new Stages(root).all();
-            Optional<Stages.Stage> now = stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
-            Optional<Stages.Stage> before = stages.stream().filter(stage -> stage.number() == step.number() - 1).findFirst();
+            Stages stages = new Stages(root);
+            Optional<Stages.Stage> now = stages.numbered(step.number());
+            Optional<Stages.Stage> before = stages.numbered(step.number() - 1);
             if (now.isEmpty() || before.isEmpty()) {
                 return List.of();
             }
@@ -637,8 +637,7 @@ public final class StepCheck {
             return Optional.empty();
         }
         try {
-            Optional<Path> solution = new Stages(root).all().stream().filter(stage -> stage.number() == step.number())
-                    .map(Stages.Stage::dir).findFirst();
+            Optional<Path> solution = new Stages(root).numbered(step.number()).map(Stages.Stage::dir);
             if (solution.isEmpty() || !Files.exists(solution.get().resolve("serverless.yml"))) {
                 return Optional.empty();
             }
