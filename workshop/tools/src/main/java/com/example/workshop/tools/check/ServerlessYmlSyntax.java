@@ -5,7 +5,9 @@ import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -28,8 +31,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Whether serverless.yml is YAML at all, read before the build: a tab, a line indented out of
  * place, a key written twice or a "${" never closed is then told in a second, not after a
- * minute of building and testing. Only the syntax: what the file says (names, actions, what a
- * variable points at) is the local cloud's to judge when it starts.
+ * minute of building and testing. Beyond the syntax, only a plain {@code ${self:custom.x}} that
+ * points at no key (a typo, or custom's lines pasted out of place): what the file says (names,
+ * actions, every other variable) is the local cloud's to judge when it starts.
  */
 public final class ServerlessYmlSyntax {
     /**
@@ -62,7 +66,7 @@ public final class ServerlessYmlSyntax {
             // Nodes only, as the local cloud reads it first: CloudFormation's !Sub and !GetAtt need no constructor here.
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
             return root == null ? Optional.empty() : keyWrittenTwice(root, "").or(() -> variableNeverClosed(root, ""))
-                    .or(() -> resourceKeyOutOfItsBlock(root));
+                    .or(() -> resourceKeyOutOfItsBlock(root)).or(() -> referenceToNoKey(root, root, ""));
         } catch (MarkedYAMLException e) {
             return Optional.of(describe(e, text.split("\\R", -1)));
         } catch (YAMLException e) {
@@ -112,6 +116,82 @@ public final class ServerlessYmlSyntax {
             return Optional.empty();
         }
         return children(node, path, ServerlessYmlSyntax::variableNeverClosed);
+    }
+
+    /** "${self:custom.cacheName}": a reference with no default and no variable inside it, the only kind judged here. */
+    private static final Pattern PLAIN_SELF_REFERENCE = Pattern.compile("\\$\\{\\s*self:([\\w-]+(?:\\.[\\w-]+)*)\\s*}");
+
+    /**
+     * A plain {@code ${self:...}} whose key the file does not have, as in "${self:custom.cacheNam}":
+     * the Serverless Framework refuses the file, and the local cloud says so only after the build.
+     * A path through a merge key ({@code <<: *defaults}) is left to the local cloud, which merges.
+     */
+    private static Optional<String> referenceToNoKey(Node root, Node node, String path) {
+        if (node instanceof ScalarNode scalar) {
+            Matcher reference = PLAIN_SELF_REFERENCE.matcher(scalar.getValue());
+            while (reference.find()) {
+                String address = reference.group(1);
+                Optional<String> missing = missingKey(root, address);
+                if (missing.isPresent()) {
+                    return Optional.of("serverless.yml, line " + (scalar.getStartMark().getLine() + 1) + ": " + path + " = \""
+                            + scalar.getValue() + "\": serverless.yml has no key '" + address + "'" + missing.get()
+                            + "; the Serverless Framework refuses it (Value not found at \"self\" source)");
+                }
+            }
+            return Optional.empty();
+        }
+        return children(node, path, (child, childPath) -> referenceToNoKey(root, child, childPath));
+    }
+
+    /**
+     * Empty when the dotted address leads to a value (or cannot be judged here); else what would help
+     * find the key: what the last mapping reached has, and whether the name stands at the top level.
+     */
+    private static Optional<String> missingKey(Node root, String address) {
+        Node current = root;
+        String reached = "";
+        for (String name : address.split("\\.")) {
+            Node next;
+            if (current instanceof MappingNode mapping) {
+                if (mapping.getValue().stream().anyMatch(tuple -> tuple.getKeyNode().getTag().equals(Tag.MERGE)
+                        || tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("<<"))) {
+                    return Optional.empty(); // merged keys: the local cloud's to judge
+                }
+                next = value(mapping, name);
+            } else if (current instanceof SequenceNode list && name.matches("\\d{1,9}")) {
+                int index = Integer.parseInt(name);
+                next = index < list.getValue().size() ? list.getValue().get(index) : null;
+            } else {
+                next = null;
+            }
+            if (next == null) {
+                return Optional.of(hint(root, current, reached, name));
+            }
+            current = next;
+            reached = child(reached, name);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * " (custom has cacheName; 'momentoSecretId' is at the top level, line 14: indent it under custom:)",
+     * or " (no custom: stands at the top level)" for a block never pasted.
+     */
+    private static String hint(Node root, Node reached, String reachedPath, String name) {
+        List<String> hints = new ArrayList<>();
+        if (reachedPath.isEmpty()) {
+            hints.add("no " + name + ": stands at the top level");
+        }
+        if (!reachedPath.isEmpty() && reached instanceof MappingNode mapping && !mapping.getValue().isEmpty()) {
+            hints.add(reachedPath + " has " + mapping.getValue().stream().map(NodeTuple::getKeyNode)
+                    .filter(ScalarNode.class::isInstance).map(key -> ((ScalarNode) key).getValue()).collect(Collectors.joining(", ")));
+        }
+        if (!reachedPath.isEmpty() && root instanceof MappingNode top) {
+            top.getValue().stream().filter(tuple -> tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name))
+                    .findFirst().ifPresent(tuple -> hints.add("'" + name + "' is at the top level, line "
+                            + (tuple.getKeyNode().getStartMark().getLine() + 1) + ": indent it under " + reachedPath + ":"));
+        }
+        return hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")";
     }
 
     /**

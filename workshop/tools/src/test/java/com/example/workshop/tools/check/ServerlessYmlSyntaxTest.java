@@ -161,6 +161,32 @@ class ServerlessYmlSyntaxTest {
     }
 
     @Test
+    void aReferenceToAKeyTheFileDoesNotHaveNamesTheKeyAndWhatStandsThere() throws Exception {
+        String custom = "custom:\n  cacheName: accounts-cache\n";
+        String environment = "provider:\n  environment:\n    CACHE_NAME: ${self:custom.cacheNam}\n";
+
+        assertThat(errorIn(custom + environment)).isEqualTo("serverless.yml, line 5: provider.environment.CACHE_NAME ="
+                + " \"${self:custom.cacheNam}\": serverless.yml has no key 'custom.cacheNam' (custom has cacheName); the"
+                + " Serverless Framework refuses it (Value not found at \"self\" source)");
+        assertThat(errorIn(environment)).contains("has no key 'custom.cacheNam' (no custom: stands at the top level)");
+        assertThat(errorIn("custom:\n  other: x\ncacheNam: accounts-cache\n" + environment))
+                .contains("(custom has other; 'cacheNam' is at the top level, line 3: indent it under custom:)");
+        assertThat(errorIn("provider:\n  iam:\n    - Resource: !Sub arn:${AWS::Region}:secret:${self:custom.secretId}-??????\n"))
+                .startsWith("serverless.yml, line 3: provider.iam[0].Resource = ");
+    }
+
+    @Test
+    void referencesThatLeadSomewhereOrCannotBeJudgedHereAreLeftAlone() throws Exception {
+        String text = "custom:\n  cacheName: accounts-cache\n  names: [a, b]\n  <<: {merged: x}\n"
+                + "provider:\n  environment:\n    A: ${self:custom.cacheName}\n    B: ${self:custom.names.1}\n"
+                + "    C: ${self:custom.missing, 'default'}\n    D: ${self:custom.${sls:stage}}\n    E: ${self:custom.merged}\n"
+                + "    F: ${self:provider.environment.A}\n";
+        Files.writeString(dir.resolve("serverless.yml"), text);
+
+        assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).isEmpty();
+    }
+
+    @Test
     void aFileThatIsNotThereIsLeftToTheLocalCloud() throws Exception {
         assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).isEmpty();
     }
