@@ -37,7 +37,8 @@ final class TestRun {
      * the check with nothing printed; the slowest test of any stage takes about 3 s. Each test runs in
      * a thread of its own, which JUnit leaves behind at the limit: an interrupt stops an AWS SDK call,
      * but not a {@code join()} on a future that never completes (a mocked Momento call), which hung
-     * the check for good. The attendee's own {@code ./mvnw test} has no limit.
+     * the check for good. Every stage's {@code junit-platform.properties} says the same, for
+     * {@code ./mvnw test} and the IDE; given here too, for a working copy whose file lost it.
      */
     static final Duration TEST_TIMEOUT = Duration.ofSeconds(60);
 
