@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +29,10 @@ class DiffCommand extends StageCommand {
             "(a step's new tests are most of its diff)."})
     boolean noTests;
 
+    @Option(names = "--this-step", description = {"With one stage: only the files that step changes (those that differ",
+            "from the step before it). What an earlier step left different in your copy stays out."})
+    boolean thisStep;
+
     DiffCommand(Stages stages) {
         super(stages);
     }
@@ -34,6 +40,10 @@ class DiffCommand extends StageCommand {
     @Override
     public Integer call() {
         // One stage: from the working copy to it, so what the attendee still has to write shows as added.
+        if (thisStep && to != null) {
+            throw new WorkshopException("--this-step compares your working copy with one step: " + tool("diff --this-step " + to)
+                    + ". A diff of two steps shows only what the second one changes already.");
+        }
         String fromDir = to == null ? "" : "solutions/" + stages.find(from).name() + "/";
         String toDir = "solutions/" + stages.find(to == null ? from : to).name() + "/";
         if (to == null) {
@@ -55,7 +65,20 @@ class DiffCommand extends StageCommand {
                             + String.join(", ", own) + ".");
                 }
             }
+            List<String> otherSteps = to == null ? differingOutsideTheStep(copy, toDir, stages.find(from)) : List.of();
+            if (thisStep && !otherSteps.isEmpty()) {
+                leaveOut(copy, toDir, otherSteps);
+                out().println("Left out: " + otherSteps.size() + (otherSteps.size() == 1 ? " file" : " files") + " that "
+                        + stages.find(from).branch() + " does not change, which your copy has differently: "
+                        + String.join(", ", otherSteps) + ".");
+            }
             out().print(diff(copy, fromDir, toDir));
+            if (!thisStep && !otherSteps.isEmpty()) {
+                // Code of an earlier step written another way (and checked) shows here at every later step.
+                out().println("Of these, " + otherSteps.size() + (otherSteps.size() == 1 ? " file is" : " files are") + " not changed"
+                        + " by " + stages.find(from).branch() + " (an earlier step's, written your own way?). Only the step's files: "
+                        + tool("diff --this-step " + from));
+            }
         } finally {
             try {
                 Trees.deleteRecursively(copy);
@@ -109,11 +132,62 @@ class DiffCommand extends StageCommand {
         }
     }
 
+    /**
+     * The files (relative to the stage) in which the working copy's side of {@code copy} differs from
+     * the stage's, but which the stage does not change from the step before it: none for the first step.
+     */
+    private List<String> differingOutsideTheStep(Path copy, String toDir, Stages.Stage stage) {
+        java.util.Optional<Stages.Stage> before = stages.numbered(stage.number() - 1);
+        if (before.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<String> theStepChanges = differing(before.get().dir(), stage.dir());
+            List<String> outside = new ArrayList<>(differing(copy, copy.resolve(toDir)));
+            outside.removeAll(theStepChanges);
+            if (noTests) {
+                outside.removeIf(file -> file.startsWith("src/test/"));
+            }
+            return outside;
+        } catch (IOException e) {
+            throw new WorkshopException("Cannot compare the files: " + e.getMessage());
+        }
+    }
+
+    /** The files of pom.xml, serverless.yml and src/ (relative, with '/') that differ between two folders. */
+    private static List<String> differing(Path a, Path b) throws IOException {
+        List<String> differing = new ArrayList<>();
+        for (String entry : Stages.ENTRIES) {
+            if (Files.isDirectory(a.resolve(entry)) || Files.isDirectory(b.resolve(entry))) {
+                Trees.differing(a.resolve(entry), b.resolve(entry)).forEach(file -> differing.add(entry + "/" + file));
+            } else if (Files.exists(a.resolve(entry)) != Files.exists(b.resolve(entry))
+                    || Files.exists(a.resolve(entry)) && !Trees.sameFile(a.resolve(entry), b.resolve(entry))) {
+                differing.add(entry);
+            }
+        }
+        return differing;
+    }
+
+    /** Takes these files out of both sides of the comparison. */
+    private static void leaveOut(Path copy, String toDir, List<String> files) {
+        try {
+            for (String file : files) {
+                Files.deleteIfExists(copy.resolve(file));
+                Files.deleteIfExists(copy.resolve(toDir + file));
+            }
+        } catch (IOException e) {
+            throw new WorkshopException("Cannot leave files out of the comparison: " + e.getMessage());
+        }
+    }
+
     private String diff(Path copy, String fromDir, String toDir) {
         Git git = new Git(copy);
         StringBuilder all = new StringBuilder();
         for (String entry : Stages.ENTRIES) {
             String path = noTests && entry.equals("src") ? "src/main" : entry;
+            if (!Files.exists(copy.resolve(fromDir + path)) && !Files.exists(copy.resolve(toDir + path))) {
+                continue; // on neither side (left out with --this-step): git would fail to open both
+            }
             // A Windows editor's CRLF is not a difference: without core.autocrlf, every line would show as changed.
             // --no-ext-diff: the attendee's own diff.external would print something else than the lines.
             List<String> args = new ArrayList<>(List.of("diff", "--no-index", "--no-ext-diff", "--ignore-cr-at-eol"));
@@ -129,7 +203,28 @@ class DiffCommand extends StageCommand {
             }
             all.append(result.out());
         }
-        return all.isEmpty() ? "No differences.\n" : all.toString();
+        return all.isEmpty() ? "No differences.\n" : stat ? withOneSummary(all.toString()) : all.toString();
+    }
+
+    /** git's --stat summary line: " 3 files changed, 12 insertions(+), 2 deletions(-)". */
+    private static final Pattern STAT_SUMMARY = Pattern.compile(
+            "^ (\\d+) files? changed(?:, (\\d+) insertions?\\(\\+\\))?(?:, (\\d+) deletions?\\(-\\))?\\R", Pattern.MULTILINE);
+
+    /** The --stat of pom.xml, serverless.yml and src/ (one git diff each) with one summary line for all, not one each. */
+    static String withOneSummary(String stats) {
+        Matcher summary = STAT_SUMMARY.matcher(stats);
+        int files = 0;
+        int insertions = 0;
+        int deletions = 0;
+        while (summary.find()) {
+            files += Integer.parseInt(summary.group(1));
+            insertions += summary.group(2) == null ? 0 : Integer.parseInt(summary.group(2));
+            deletions += summary.group(3) == null ? 0 : Integer.parseInt(summary.group(3));
+        }
+        String total = " " + files + (files == 1 ? " file" : " files") + " changed"
+                + (insertions > 0 || deletions == 0 ? ", " + insertions + (insertions == 1 ? " insertion(+)" : " insertions(+)") : "")
+                + (deletions > 0 || insertions == 0 ? ", " + deletions + (deletions == 1 ? " deletion(-)" : " deletions(-)") : "");
+        return STAT_SUMMARY.matcher(stats).replaceAll("") + total + "\n";
     }
 
     /**

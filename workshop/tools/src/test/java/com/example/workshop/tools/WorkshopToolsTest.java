@@ -320,6 +320,38 @@ class WorkshopToolsTest {
                 .doesNotContain("MyTest {}");
     }
 
+    /** Code of an earlier step written another way shows in every later step's diff: --this-step leaves it out. */
+    @Test
+    void diffThisStepLeavesOutTheFilesTheStepDoesNotChange() throws IOException {
+        assertThat(run("use", "step-2")).isZero();
+        commit("step 2");
+        Files.writeString(root.resolve("serverless.yml"), "service: mine\n"); // the same in every step: no part of step 3
+
+        assertThat(run("diff", "step-3")).isZero();
+        assertThat(output).contains("-service: mine").contains("+class A { int cache; int more; }")
+                .endsWith("Of these, 1 file is not changed by step-3 (an earlier step's, written your own way?). Only the step's"
+                        + " files: ./mvnw -q -f workshop/tools compile exec:java -Dexec.args=\"diff --this-step step-3\"\n");
+
+        assertThat(run("diff", "--this-step", "step-3")).isZero();
+        assertThat(output).startsWith("Left out: 1 file that step-3 does not change, which your copy has differently:"
+                + " serverless.yml.\n").contains("+class A { int cache; int more; }").doesNotContain("service: mine")
+                .doesNotContain("Of these");
+
+        assertThat(run("diff", "--this-step", "step-2", "step-3")).isEqualTo(1);
+        assertThat(errors).contains("--this-step compares your working copy with one step");
+    }
+
+    /** git diff runs once for pom.xml, serverless.yml and src/: its --stat then ends with one total, not three. */
+    @Test
+    void diffStatEndsWithOneSummaryLine() {
+        assertThat(run("diff", "--stat", "step-1", "step-2")).isZero();
+
+        assertThat(output).contains("pom.xml").contains("A.java").doesNotContain("1 file changed")
+                .endsWith(" 3 files changed, 3 insertions(+), 3 deletions(-)\n");
+        assertThat(DiffCommand.withOneSummary(" a | 5 +++++\n 1 file changed, 5 insertions(+)\n b | 1 -\n 1 file changed,"
+                + " 1 deletion(-)\n")).isEqualTo(" a | 5 +++++\n b | 1 -\n 2 files changed, 5 insertions(+), 1 deletion(-)\n");
+    }
+
     @Test
     void startDoesNotCallTheFindersFilesTestsOfYourOwn() throws IOException {
         Files.writeString(root.resolve(".gitignore"), ".DS_Store\n");
