@@ -1,5 +1,6 @@
 package com.example.workshop.tools;
 
+import com.example.workshop.tools.check.LastCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,10 @@ class DiffCommand extends StageCommand {
                         + stages.find(from).branch() + " does not change, which your copy has differently: "
                         + String.join(", ", otherSteps) + ".");
             }
+            if (to == null && lastCheckPassed(stages.find(from))) {
+                out().println("Your last check of " + stages.find(from).branch() + " passed, on your code as it is: what differs"
+                        + " below is how you wrote it, not something missing.");
+            }
             out().print(diff(copy, fromDir, toDir));
             if (!thisStep && !otherSteps.isEmpty()) {
                 // Code of an earlier step written another way (and checked) shows here at every later step.
@@ -129,6 +134,16 @@ class DiffCommand extends StageCommand {
             return own.stream().map(file -> "src/test/" + tests.relativize(file).toString().replace('\\', '/')).toList();
         } catch (IOException e) {
             throw new WorkshopException("Cannot copy the files to compare into a temporary folder: " + e.getMessage());
+        }
+    }
+
+    /** Whether the last check was of {@code stage}, with every line ✔, and the code has not changed since. */
+    private boolean lastCheckPassed(Stages.Stage stage) {
+        try {
+            java.util.Optional<LastCheck> last = LastCheck.read(stages.root()).filter(check -> check.stage().equals(stage.name()));
+            return last.isPresent() && last.get().passedOnTheCodeAsItIs(stages.root());
+        } catch (IOException unreadable) {
+            return false; // nothing to say
         }
     }
 

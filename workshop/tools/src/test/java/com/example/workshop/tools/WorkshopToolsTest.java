@@ -341,6 +341,27 @@ class WorkshopToolsTest {
         assertThat(errors).contains("--this-step compares your working copy with one step");
     }
 
+    /** After a check that passed, the differences are the attendee's way of writing the step, and diff says so. */
+    @Test
+    void diffSaysWhenTheStepsLastCheckPassedOnTheCodeAsItIs() throws IOException {
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* written my way */ }");
+        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6, serverlessYml());
+
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).startsWith("Your last check of step-1 passed, on your code as it is: what differs below is how you"
+                + " wrote it, not something missing.\n").contains("+class A {}");
+        assertThat(run("diff", "step-2")).isZero();
+        assertThat(output).as("another step's diff").doesNotContain("Your last check");
+
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* changed since */ }");
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).as("the code changed since the check").doesNotContain("Your last check");
+
+        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 5, 6, serverlessYml());
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).as("a check with a ✘").doesNotContain("Your last check");
+    }
+
     /** git diff runs once for pom.xml, serverless.yml and src/: its --stat then ends with one total, not three. */
     @Test
     void diffStatEndsWithOneSummaryLine() {

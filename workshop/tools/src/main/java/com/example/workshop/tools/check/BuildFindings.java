@@ -254,8 +254,12 @@ final class BuildFindings {
             if (found.isEmpty()) {
                 problems.add(wanted + " is missing from src/test: run start for this step to bring its tests");
             }
+            // A parameterized test's cases often fail alike: the first one's failure, and how many more.
             found.stream().filter(test -> test.failure() != null)
-                    .forEach(test -> problems.add(test.shortName() + " fails: " + test.failure()));
+                    .collect(java.util.stream.Collectors.groupingBy(test -> test.shortName().replaceFirst("\\[\\d+]$", ""),
+                            java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
+                    .values().forEach(cases -> problems.add(cases.get(0).shortName() + " fails" + (cases.size() == 1 ? ""
+                            : " (and " + (cases.size() - 1) + " more of its cases)") + ": " + cases.get(0).failure()));
             // A test that waits for an earlier edit proves nothing yet: not done, and it says what it waits for.
             found.stream().filter(test -> test.skipped() != null)
                     .forEach(test -> problems.add(test.shortName() + " did not run: " + test.skipped()));

@@ -58,7 +58,15 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
     public String describe(Path root) throws IOException {
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(at);
         String verdict = passed == total ? "all checks pass, the step is done" : passed + " of " + total + " checks pass";
-        boolean changed = !sources.equals(TestRun.sourcesDigest(root)) || !serverlessYml.equals(serverlessYmlDigest(root));
-        return "its last check (" + when + "): " + verdict + (changed ? "; your code has changed since, so check again" : "");
+        return "its last check (" + when + "): " + verdict + (codeChangedSince(root) ? "; your code has changed since, so check again" : "");
+    }
+
+    /** Whether every line of this check passed on the code as it is now. */
+    public boolean passedOnTheCodeAsItIs(Path root) throws IOException {
+        return passed == total && !codeChangedSince(root);
+    }
+
+    private boolean codeChangedSince(Path root) throws IOException {
+        return !sources.equals(TestRun.sourcesDigest(root)) || !serverlessYml.equals(serverlessYmlDigest(root));
     }
 }

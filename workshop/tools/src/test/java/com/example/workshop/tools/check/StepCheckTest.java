@@ -234,6 +234,20 @@ class StepCheckTest {
         assertThat(results.get(1).problems()).containsExactly("AccountCacheTest.notFoundIsCachedToo fails: expected: 1 but was: 0");
     }
 
+    /** Four cases of one parameterized test that fail alike are one line, not four and "... and 2 more". */
+    @Test
+    void theFailingCasesOfAParameterizedTestAreOneLine() throws Exception {
+        List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
+                fail("AccountCacheTest", "notFoundIsCachedToo(String)[1]", "expected: IllegalStateException"),
+                fail("AccountCacheTest", "notFoundIsCachedToo(String)[2]", "expected: IllegalStateException"),
+                pass("AccountCacheTest", "notFoundIsCachedToo(String)[3]"),
+                fail("AccountCacheTest", "notFoundIsCachedToo(String)[4]", "expected: IllegalStateException"),
+                pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(results.get(1).problems()).containsExactly("AccountCacheTest.notFoundIsCachedToo(String)[1] fails (and 2 more"
+                + " of its cases): expected: IllegalStateException");
+    }
+
     @Test
     void aFailingTestNoLessonNamesMarksTheRegressionsLine() throws Exception {
         List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),
