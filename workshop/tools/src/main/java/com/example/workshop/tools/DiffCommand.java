@@ -40,13 +40,14 @@ class DiffCommand extends StageCommand {
 
     @Override
     public Integer call() {
-        // One stage: from the working copy to it, so what the attendee still has to write shows as added.
         if (thisStep && to != null) {
             throw new WorkshopException("--this-step compares your working copy with one step: " + tool("diff --this-step " + to)
                     + ". A diff of two steps shows only what the second one changes already.");
         }
+        // One stage: from the working copy to it, so what the attendee still has to write shows as added.
+        Stages.Stage stage = stages.find(to == null ? from : to);
         String fromDir = to == null ? "" : "solutions/" + stages.find(from).name() + "/";
-        String toDir = "solutions/" + stages.find(to == null ? from : to).name() + "/";
+        String toDir = "solutions/" + stage.name() + "/";
         if (to == null) {
             List<String> conflicted = new Conflicts(stages, git).markers();
             if (!conflicted.isEmpty()) {
@@ -60,28 +61,28 @@ class DiffCommand extends StageCommand {
         try {
             copyWithoutClutter(copy, fromDir, toDir);
             if (to == null && !noTests) {
-                List<String> own = leaveOutYourOwnTests(copy, stages.find(from));
+                List<String> own = leaveOutYourOwnTests(copy, stage);
                 if (!own.isEmpty()) {
                     out().println("Left out: your own test files (no step so far has them): "
                             + String.join(", ", own) + ".");
                 }
             }
-            List<String> otherSteps = to == null ? differingOutsideTheStep(copy, toDir, stages.find(from)) : List.of();
+            List<String> otherSteps = to == null ? differingOutsideTheStep(copy, toDir, stage) : List.of();
             if (thisStep && !otherSteps.isEmpty()) {
                 leaveOut(copy, toDir, otherSteps);
                 out().println("Left out: " + otherSteps.size() + (otherSteps.size() == 1 ? " file" : " files") + " that "
-                        + stages.find(from).branch() + " does not change, which your copy has differently: "
+                        + stage.branch() + " does not change, which your copy has differently: "
                         + String.join(", ", otherSteps) + ".");
             }
-            if (to == null && lastCheckPassed(stages.find(from))) {
-                out().println("Your last check of " + stages.find(from).branch() + " passed, on your code as it is: what differs"
+            if (to == null && lastCheckPassed(stage)) {
+                out().println("Your last check of " + stage.branch() + " passed, on your code as it is: what differs"
                         + " below is how you wrote it, not something missing.");
             }
             out().print(diff(copy, fromDir, toDir));
             if (!thisStep && !otherSteps.isEmpty()) {
                 // Code of an earlier step written another way (and checked) shows here at every later step.
                 out().println("Of these, " + otherSteps.size() + (otherSteps.size() == 1 ? " file is" : " files are") + " not changed"
-                        + " by " + stages.find(from).branch() + " (an earlier step's, written your own way?). Only the step's files: "
+                        + " by " + stage.branch() + " (an earlier step's, written your own way?). Only the step's files: "
                         + tool("diff --this-step " + from));
             }
         } finally {
