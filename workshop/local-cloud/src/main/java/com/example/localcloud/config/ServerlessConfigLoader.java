@@ -280,8 +280,8 @@ public final class ServerlessConfigLoader {
         Map<String, Object> event = value instanceof Map<?, ?> ? map(value, path) : Map.of("arn", value);
         event.keySet().stream().filter(setting -> !STREAM_SETTINGS_EMULATED.contains(setting)).sorted()
                 .forEach(setting -> warnings.add(path + "." + setting + " is not emulated by the local cloud (AWS applies"
-                        + " it as written): here a failed batch is retried, from the record it reports, until it succeeds or expires,"
-                        + " as Lambda does by default"));
+                        + " it as written): " + whatTheLocalCloudDoesInstead(setting)));
+        onFailureTheFrameworkCannotRead(event.get("destinations"), path + ".destinations").ifPresent(warnings::add);
         if (event.get("arn") == null) {
             throw source.error(path, value, "a stream event needs the stream's arn, e.g. arn: !GetAtt MyTable.StreamArn");
         }
@@ -299,6 +299,42 @@ public final class ServerlessConfigLoader {
                 startingPosition,
                 "ReportBatchItemFailures".equals(String.valueOf(event.get("functionResponseType"))),
                 !"false".equals(String.valueOf(event.getOrDefault("enabled", "true"))));
+    }
+
+    /** What the local cloud does where a stream event's setting it does not emulate would act on AWS. */
+    static String whatTheLocalCloudDoesInstead(String setting) {
+        return switch (setting) {
+            case "maximumRetryAttempts", "maximumRecordAgeInSeconds", "bisectBatchOnFunctionError", "destinations" ->
+                    "here a failed batch is retried, from the record it reports, until it succeeds or expires, as Lambda"
+                            + " does by default";
+            case "parallelizationFactor" -> "here each shard is read one batch at a time, its shards one after another, in one"
+                    + " environment";
+            case "batchWindow", "maximumBatchingWindowInSeconds" -> "here a batch is handed over as soon as records are there";
+            case "filterPatterns" -> "here every record is handed to the function";
+            default -> "the local cloud ignores it";
+        };
+    }
+
+    /**
+     * Serverless Framework v3 takes {@code destinations.onFailure} as an ARN in text, or as a map with
+     * {@code arn} and {@code type} (it cannot tell the kind of a {@code !GetAtt}): a {@code !GetAtt}
+     * written as the value itself, or as an arn with no type, stops {@code serverless package} (its
+     * stream events read {@code onFailure.arn}, then split it at ':' for the kind when no type is
+     * given). The local cloud ignores destinations, so it can only say so.
+     */
+    static Optional<String> onFailureTheFrameworkCannotRead(Object destinations, String path) {
+        if (!(destinations instanceof Map<?, ?> map) || map.get("onFailure") == null || map.get("onFailure") instanceof String) {
+            return Optional.empty();
+        }
+        if (map.get("onFailure") instanceof Map<?, ?> onFailure && onFailure.containsKey("arn")) {
+            // An ARN in text names its kind (arn:aws:sqs:...); a !GetAtt does not.
+            return onFailure.containsKey("type") || onFailure.get("arn") instanceof String ? Optional.empty()
+                    : Optional.of(path + ".onFailure.arn is a CloudFormation function with no type beside it: the Serverless"
+                            + " Framework cannot tell the kind of destination from it and fails when it packages; add type: sqs"
+                            + " (or sns)");
+        }
+        return Optional.of(path + ".onFailure is neither an ARN in text nor arn: and type: (as in onFailure: {arn: !GetAtt"
+                + " MyQueue.Arn, type: sqs}): the Serverless Framework fails on it when it packages, so deploying fails");
     }
 
     private HttpEvent httpEvent(Object value, String path) {

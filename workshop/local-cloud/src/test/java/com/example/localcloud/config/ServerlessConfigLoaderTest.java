@@ -664,7 +664,56 @@ class ServerlessConfigLoaderTest {
                 warning -> assertThat(warning).startsWith("functions.cacher.events[0].stream.bisectBatchOnFunctionError is not"
                         + " emulated by the local cloud"),
                 warning -> assertThat(warning).startsWith("functions.cacher.events[0].stream.maximumRetryAttempts is not"
-                        + " emulated by the local cloud"));
+                        + " emulated by the local cloud").endsWith("retried, from the record it reports, until it succeeds or"
+                        + " expires, as Lambda does by default"));
+    }
+
+    /** Each setting says what the local cloud does instead of it; parallelizationFactor has nothing to do with retries. */
+    @Test
+    void aStreamSettingsNoteSaysWhatTheLocalCloudDoesInstead() throws IOException {
+        ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
+                          parallelizationFactor: 2
+                """ + TABLE);
+
+        assertThat(config.warnings()).singleElement().asString()
+                .endsWith("here each shard is read one batch at a time, its shards one after another, in one environment");
+    }
+
+    /** The framework fails on an onFailure it cannot read when it packages, which the local cloud otherwise never does. */
+    @Test
+    void anOnFailureDestinationTheFrameworkCannotReadIsTold() throws IOException {
+        String queue = """
+                    StreamCacherFailures:
+                      Type: AWS::SQS::Queue
+                """;
+        ServerlessConfig getAtt = load(CACHER_ON_THE_TABLES_STREAM + """
+                          destinations:
+                            onFailure: !GetAtt StreamCacherFailures.Arn
+                """ + TABLE + queue);
+        ServerlessConfig noType = load(CACHER_ON_THE_TABLES_STREAM + """
+                          destinations:
+                            onFailure:
+                              arn: !GetAtt StreamCacherFailures.Arn
+                """ + TABLE + queue);
+        ServerlessConfig right = load(CACHER_ON_THE_TABLES_STREAM + """
+                          destinations:
+                            onFailure:
+                              arn: !GetAtt StreamCacherFailures.Arn
+                              type: sqs
+                """ + TABLE + queue);
+        ServerlessConfig text = load(CACHER_ON_THE_TABLES_STREAM + """
+                          destinations:
+                            onFailure: arn:aws:sqs:us-east-1:123456789012:failures
+                """ + TABLE + queue);
+
+        assertThat(getAtt.warnings()).anySatisfy(warning -> assertThat(warning).isEqualTo("functions.cacher.events[0].stream"
+                + ".destinations.onFailure is neither an ARN in text nor arn: and type: (as in onFailure: {arn: !GetAtt"
+                + " MyQueue.Arn, type: sqs}): the Serverless Framework fails on it when it packages, so deploying fails"));
+        assertThat(noType.warnings()).anySatisfy(warning -> assertThat(warning).contains(".onFailure.arn is a CloudFormation"
+                + " function with no type beside it").endsWith("add type: sqs (or sns)"));
+        for (ServerlessConfig fine : List.of(right, text)) {
+            assertThat(fine.warnings()).singleElement().asString().contains("destinations is not emulated by the local cloud");
+        }
     }
 
     @Test

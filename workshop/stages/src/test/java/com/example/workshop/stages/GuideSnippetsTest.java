@@ -244,7 +244,7 @@ class GuideSnippetsTest {
     static final Set<String> EXTERNAL_NAMES = Set.of("CacheClient", "CredentialProvider", "GetResponse", "SetResponse",
             "SetIfNotExistsResponse", "SetIfNotExists", "JsonNode", "GetItem", "PutItem", "ConditionCheckItem", "ConditionCheck", "TransactWriteItems",
             "GetSecretValue", "ObjectMapper", "CompletableFuture", "BatchGetItem", "UnprocessedKeys", "AccessDeniedException", "SecretsManagerException", "DynamoDbException",
-            "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent", "NoClassDefFoundError", "ByteBuffer", "NullPointerException", "IllegalStateException", "ExecutionInterceptor", "ByteString",
+            "LastEvaluatedKey", "ExclusiveStartKey", "TransactionCanceledException", "KinesisEvent", "NoClassDefFoundError", "ByteBuffer", "NullPointerException", "IllegalStateException", "DynamoDbClient", "ExecutionInterceptor", "ByteString",
             "KinesisClient", "ReportBatchItemFailures", "HttpURLConnection", "DynamoDbRetryPolicy", "ApiCallTimeoutException",
             "InternalServerErrorException", "ClassNotFoundException", "DescribeTable", "LocalDynamoDBServerHandler", "JniHelper");
     /** The stage tools' subcommands, as their {@code @Command(name = ...)} declare them. */

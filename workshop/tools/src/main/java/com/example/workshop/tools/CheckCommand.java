@@ -172,7 +172,8 @@ class CheckCommand extends StageCommand {
                     + tool("start " + stage.branch()) + " brings them back.");
         }
         return Optional.of("Note: src/test differs from " + stage.name() + "'s tests in " + files + ". A failure there may be"
-                + " the test's, not your code's; " + (firstStep
+                + " the test's, not your code's. Changed on purpose (a guide's Going further asks for it)? Keep them. If not, "
+                + (firstStep
                         ? "git status -- src/test shows what changed, and git checkout HEAD -- <file> brings back a file as you"
                                 + " last committed it."
                         : tool("start " + stage.branch() + " --force") + " brings the step's tests back (it stashes your changes to"
