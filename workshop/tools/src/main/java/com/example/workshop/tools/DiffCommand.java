@@ -74,11 +74,12 @@ class DiffCommand extends StageCommand {
                         + stage.branch() + " does not change, which your copy has differently: "
                         + String.join(", ", otherSteps) + ".");
             }
-            if (to == null && lastCheckPassed(stage)) {
+            String differences = diff(copy, fromDir, toDir);
+            if (to == null && !differences.equals(NO_DIFFERENCES) && lastCheckPassed(stage)) {
                 out().println("Your last check of " + stage.branch() + " passed, on your code as it is: what differs"
                         + " below is how you wrote it, not something missing.");
             }
-            out().print(diff(copy, fromDir, toDir));
+            out().print(differences);
             if (!thisStep && !otherSteps.isEmpty()) {
                 // Code of an earlier step written another way (and checked) shows here at every later step.
                 out().println("Of these, " + otherSteps.size() + (otherSteps.size() == 1 ? " file is" : " files are") + " not changed"
@@ -196,6 +197,8 @@ class DiffCommand extends StageCommand {
         }
     }
 
+    private static final String NO_DIFFERENCES = "No differences.\n";
+
     private String diff(Path copy, String fromDir, String toDir) {
         Git git = new Git(copy);
         StringBuilder all = new StringBuilder();
@@ -219,7 +222,7 @@ class DiffCommand extends StageCommand {
             }
             all.append(result.out());
         }
-        return all.isEmpty() ? "No differences.\n" : stat ? withOneSummary(all.toString()) : all.toString();
+        return all.isEmpty() ? NO_DIFFERENCES : stat ? withOneSummary(all.toString()) : all.toString();
     }
 
     /** git's --stat summary line: " 3 files changed, 12 insertions(+), 2 deletions(-)". */

@@ -360,6 +360,11 @@ class WorkshopToolsTest {
         com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 5, 6, serverlessYml());
         assertThat(run("diff", "step-1")).isZero();
         assertThat(output).as("a check with a ✘").doesNotContain("Your last check");
+
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A {}");
+        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6, serverlessYml());
+        assertThat(run("diff", "step-1")).isZero();
+        assertThat(output).as("nothing differs").isEqualTo("No differences.\n");
     }
 
     /** git diff runs once for pom.xml, serverless.yml and src/: its --stat then ends with one total, not three. */
