@@ -201,7 +201,11 @@ final class ServerlessVariables {
             case "opt" -> option(address);
             case "sls" -> sls(address, path, text);
             case "aws" -> aws(address, path, text);
-            case "file", "cf", "s3", "ssm", "param", "sops", "terraform", "strToBool" ->
+            case "ssm" -> throw source.error(path, text, "the 'ssm:' variable source is not supported by the local cloud"
+                    + (address.startsWith("/aws/reference/secretsmanager/") ? "; and this one would put a secret's value into"
+                    + " the function's configuration when it deploys, where anyone who may read the function's settings reads"
+                    + " it: name the secret there instead, and read it in the code" : ""));
+            case "file", "cf", "s3", "param", "sops", "terraform", "strToBool" ->
                     throw source.error(path, text, "the '" + kind + ":' variable source is not supported by the local cloud");
             default -> {
                 if (kind.startsWith("file(")) {

@@ -377,7 +377,20 @@ class ServerlessConfigLoaderTest {
                 """);
         assertThatThrownBy(() -> ServerlessConfigLoader.load(withSsm, options(Map.of(), null)))
                 .hasMessageContaining("provider.environment.X")
-                .hasMessageContaining("the 'ssm:' variable source is not supported");
+                .hasMessageContaining("the 'ssm:' variable source is not supported").hasMessageNotContaining("secret");
+
+        // Secrets Manager through SSM puts the secret's value into the function's configuration: said, beside the limit.
+        Path withASecret = write("""
+                service: accounts
+                provider:
+                  name: aws
+                  environment:
+                    MOMENTO_API_KEY: ${ssm:/aws/reference/secretsmanager/accounts/MomentoApiKey}
+                functions: {}
+                """);
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(withASecret, options(Map.of(), null)))
+                .hasMessageContaining("the 'ssm:' variable source is not supported by the local cloud; and this one would put"
+                        + " a secret's value into the function's configuration when it deploys");
     }
 
     @Test

@@ -136,6 +136,26 @@ public final class LocalService {
         return Optional.empty();
     }
 
+    /**
+     * What group 1 of {@code pattern} finds in the code (comments left out) of every file under
+     * src/main/java, as "File.java: found"; none without a working copy.
+     */
+    public List<String> foundInCode(java.util.regex.Pattern pattern) {
+        if (workingCopy == null || !Files.isDirectory(workingCopy.resolve("src/main/java"))) {
+            return List.of();
+        }
+        List<String> found = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.walk(workingCopy.resolve("src/main/java"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+                pattern.matcher(JavaSource.withoutComments(Files.readString(file))).results()
+                        .forEach(match -> found.add(file.getFileName() + ": " + match.group(1)));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return found;
+        }
+        return found;
+    }
+
     /** The working copy's files of that name under src/main/java, in any package; none without a working copy. */
     private List<Path> sources(String fileName) throws IOException {
         if (workingCopy == null || !Files.isDirectory(workingCopy.resolve("src/main/java"))) {

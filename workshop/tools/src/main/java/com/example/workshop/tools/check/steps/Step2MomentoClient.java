@@ -62,6 +62,7 @@ final class Step2MomentoClient {
 
     /** Three requests to one function: one environment, one allowed GetSecretValue. */
     static void readsTheSecretOncePerEnvironment(LocalService service) throws Exception {
+        KeyInTheEnvironment.expectNone(service); // locally such a variable is empty, and the code then reads the secret
         for (int i = 0; i < 3; i++) {
             service.get("/users/" + LocalService.unique("nobody"));
         }
