@@ -264,7 +264,16 @@ final class Step3ReadAside {
                 + " exists, organization " + loner + " does not: GET /users, then /organizations, then /users again answered "
                 + user.status() + ", " + noSuchOrganization.status() + ", " + userAgain.status() + ": the two share a cache"
                 + " key; CacheKeys must give each kind of item a prefix of its own, and each find method use its kind's"
-                + " (findOrganization: CacheKeys.organization)");
+                + " (findOrganization: CacheKeys.organization)", whereKeysAreShared(service));
+    }
+
+    /**
+     * Where a user and an organization of one name share a key: CacheKeys.java when findOrganization
+     * already builds its key with CacheKeys.organization (the kinds' keys are alike), else the
+     * lesson's own file, AccountService.java (null).
+     */
+    static String whereKeysAreShared(LocalService service) {
+        return service.methodCalls("AccountService.java", "findOrganization", "organization") ? "CacheKeys.java" : null;
     }
 
     /** Right after a fill, no cached item whose key names {@code name} has nearly a minute left: the TTL given is not a minute. */

@@ -52,6 +52,20 @@ class Step3ReadAsideTest {
         assertThat(Step3ReadAside.whereReadsSkipTheCache(service())).isEqualTo("AccountService.java");
     }
 
+    /** A user and an organization of one name in one key: CacheKeys' keys alike, or findOrganization using the user's. */
+    @Test
+    void sharedKeysAreTracedToCacheKeysWhenFindOrganizationUsesItsOwnKind() throws Exception {
+        Path service = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts/service"))
+                .resolve("AccountService.java");
+        Files.writeString(service, "class AccountService {\n    Optional<Organization> findOrganization(String name) {\n"
+                + "        return cache.read(CacheKeys.user(name), Organization.class, () -> repository.findOrganization(name));\n"
+                + "    }\n}\n");
+        assertThat(Step3ReadAside.whereKeysAreShared(service())).as("the lesson's own file: AccountService.java").isNull();
+
+        Files.writeString(service, Files.readString(service).replace("CacheKeys.user(name)", "CacheKeys.organization(name)"));
+        assertThat(Step3ReadAside.whereKeysAreShared(service())).isEqualTo("CacheKeys.java");
+    }
+
     private void clientsWith(String declaration) throws Exception {
         Path file = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts")).resolve("Clients.java");
         Files.writeString(file, "package com.example.accounts;\n\nfinal class Clients {\n" + declaration + "\n}\n");
