@@ -228,6 +228,23 @@ class Step2MomentoClientTest {
         }
     }
 
+    /** A client (or key) made per request reads the secret per request: the code's slip, not serverless.yml's. */
+    @Test
+    void theSecretReadMoreOftenThanEnvironmentsStartedPointsAtClients() throws Exception {
+        String allowed = "{\"action\": \"secretsmanager:GetSecretValue\", \"outcome\": \"ALLOWED\","
+                + " \"principalArn\": \"arn:aws:iam::000000000000:role/accounts-dev-getUser\"}";
+        List<String> log = List.of("[getUser#1] REPORT RequestId: 1\tDuration: 5.00 ms\tInit Duration: 900.00 ms");
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(path.startsWith("/users/") ? 404 : 200,
+                path.startsWith("/_local/iam/decisions") ? "[" + allowed + "," + allowed + "," + allowed + "]" : "{}"))) {
+            LocalService service = gateway.service(() -> log);
+
+            assertThatThrownBy(() -> Step2MomentoClient.readsTheSecretOncePerEnvironment(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessage("getUser read the secret 3 times in 1 execution environment(s): read it once, when the client is"
+                            + " created")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Clients.java"));
+        }
+    }
+
     /** Mid-step, before Clients.java reads the secret: Secrets Manager's fault has nothing to fail, no log line is missing. */
     @Test
     void codeThatNeverAsksSecretsManagerIsNotToldToLogItsFailure() throws Exception {
