@@ -153,8 +153,7 @@ public final class ServerlessYmlSyntax {
         for (String name : address.split("\\.")) {
             Node next;
             if (current instanceof MappingNode mapping) {
-                if (mapping.getValue().stream().anyMatch(tuple -> tuple.getKeyNode().getTag().equals(Tag.MERGE)
-                        || tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("<<"))) {
+                if (mapping.getValue().stream().anyMatch(tuple -> isMergeKey(tuple.getKeyNode()))) {
                     return Optional.empty(); // merged keys: the local cloud's to judge
                 }
                 next = value(mapping, name);
@@ -209,7 +208,7 @@ public final class ServerlessYmlSyntax {
                     for (NodeTuple tuple : body.getValue()) {
                         // A merge key (<<: *defaults) is YAML's, merged before CloudFormation sees the resource.
                         if (tuple.getKeyNode() instanceof ScalarNode key && !RESOURCE_ATTRIBUTES.contains(key.getValue())
-                                && !key.getTag().equals(Tag.MERGE) && !key.getValue().equals("<<")) {
+                                && !isMergeKey(key)) {
                             String path = "resources.Resources." + name.getValue();
                             return Optional.of("serverless.yml, line " + (key.getStartMark().getLine() + 1) + ": " + path + "."
                                     + key.getValue() + " stands beside " + path + "'s Type, where CloudFormation takes only "
@@ -221,6 +220,11 @@ public final class ServerlessYmlSyntax {
             }
         }
         return Optional.empty();
+    }
+
+    /** YAML's merge key ({@code <<: *defaults}), whose keys are merged into the mapping before anyone reads it. */
+    private static boolean isMergeKey(Node key) {
+        return key.getTag().equals(Tag.MERGE) || key instanceof ScalarNode scalar && scalar.getValue().equals("<<");
     }
 
     /** The value of {@code key} in a mapping, or null (also for a {@code node} that is no mapping, or null). */

@@ -1,5 +1,7 @@
 package com.example.workshop.tools.check.steps;
 
+import static com.example.workshop.tools.check.ServerlessYmlSyntax.value;
+
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.ProbeFailure;
 import java.io.StringReader;
@@ -83,9 +85,5 @@ final class KeyInTheEnvironment {
                 }
             }
         }
-    }
-
-    private static Node value(Node node, String key) {
-        return com.example.workshop.tools.check.ServerlessYmlSyntax.value(node, key);
     }
 }
