@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -239,7 +241,9 @@ class AccountCacheTest {
         // counts as a miss and goes to the database.
         CompletableFuture<Void> allSent = new CompletableFuture<Void>().orTimeout(5, TimeUnit.SECONDS);
         AtomicInteger sent = new AtomicInteger();
+        Set<String> threadsThatSentAGet = ConcurrentHashMap.newKeySet();
         CacheClient client = answering(key -> {
+            threadsThatSentAGet.add(Thread.currentThread().getName());
             if (sent.incrementAndGet() == 3) {
                 allSent.complete(null);
             }
@@ -254,6 +258,10 @@ class AccountCacheTest {
                         + " awaited (a get awaited before the next is sent waits 5 s in vain, then reads the database)")
                 .hasSize(3).allSatisfy((id, user) -> assertThat(user).isPresent());
         assertThat(databaseReads).as("every get was a hit").hasValue(0);
+        assertThat(threadsThatSentAGet).as("the threads that sent the gets: only the one that called readAll. The SDK's"
+                + " calls are asynchronous, so readAll needs no threads of its own (a parallel stream or an executor sends"
+                + " gets from its threads): send every get from the caller's thread, then wait")
+                .containsOnly(Thread.currentThread().getName());
     }
 
     @Test

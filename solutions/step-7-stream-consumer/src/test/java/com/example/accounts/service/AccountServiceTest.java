@@ -25,7 +25,9 @@ import com.example.accounts.repository.AccountRepository;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import momento.sdk.CacheClient;
@@ -160,6 +162,7 @@ class AccountServiceTest {
         CacheClient momento = memory.client().get();
         CompletableFuture<Void> allSent = new CompletableFuture<Void>().orTimeout(1, TimeUnit.SECONDS);
         AtomicInteger userGets = new AtomicInteger();
+        Set<String> threadsThatSentAGet = ConcurrentHashMap.newKeySet();
         CacheClient answeringOnceAllAreSent = mock(CacheClient.class, call -> {
             Object answer = delegatesTo(momento).answer(call);
             boolean aUsersGet = call.getMethod().getName().equals("get")
@@ -167,6 +170,7 @@ class AccountServiceTest {
             if (!aUsersGet) {
                 return answer;
             }
+            threadsThatSentAGet.add(Thread.currentThread().getName());
             if (userGets.incrementAndGet() == 3) {
                 allSent.complete(null);
             }
@@ -188,6 +192,10 @@ class AccountServiceTest {
                 + " are all sent: the service must read them with one cache.readAll, and readAll must send every get before it"
                 + " waits for any (one at a time, the first get waits in vain)")
                 .extracting(Member::firstName).containsExactly("Alice", "Bob", "Carol");
+        assertThat(threadsThatSentAGet).as("the threads that sent the users' gets: only the one that called listMembers."
+                + " The SDK's calls are asynchronous, so the fan-out needs no threads of its own (a parallel stream or an"
+                + " executor sends gets from its threads): send every get from the caller's thread, then wait")
+                .containsOnly(Thread.currentThread().getName());
     }
 
     @Test
