@@ -5,6 +5,7 @@ import java.util.Optional;
 /** What a probe saw that the lesson does not allow, in one line for the checklist. */
 public class ProbeFailure extends Exception {
     private final String file;
+    private final boolean seenInTheFiles;
 
     public ProbeFailure(String message) {
         this(message, null);
@@ -15,8 +16,26 @@ public class ProbeFailure extends Exception {
      *             lesson's edit is in {@code AccountService.java}); null: the lesson's own file
      */
     public ProbeFailure(String message, String file) {
+        this(message, file, false);
+    }
+
+    private ProbeFailure(String message, String file, boolean seenInTheFiles) {
         super(message);
         this.file = file;
+        this.seenInTheFiles = seenInTheFiles;
+    }
+
+    /**
+     * A slip read in {@code file} itself (serverless.yml or the code), not seen in the running service: the
+     * checklist then does not say "local cloud:" before it.
+     */
+    public static ProbeFailure inTheFile(String message, String file) {
+        return new ProbeFailure(message, file, true);
+    }
+
+    /** Where the checklist says the failure was seen: "local cloud: " for the running service, nothing for a file. */
+    public String seenWhere() {
+        return seenInTheFiles ? "" : "local cloud: ";
     }
 
     /** The file the checklist should point at instead of the lesson's, if the probe could tell. */

@@ -712,7 +712,7 @@ public final class StepCheck {
                     if (stopped.isPresent()) {
                         return Optional.of(notTriedFrom(lessons.subList(index, lessons.size()), problems, stopped.get()));
                     }
-                    List<String> seen = new ArrayList<>(List.of("local cloud: " + failure.getMessage()));
+                    List<String> seen = new ArrayList<>(List.of(failure.seenWhere() + failure.getMessage()));
                     int quotable = Math.max(logLinesBefore, service.logQuotedFrom());
                     functionError(cloud.log(), quotable).filter(line -> !failure.getMessage().contains(line)) // said already
                             .ifPresent(line -> seen.add("its log: " + line));

@@ -285,6 +285,18 @@ class StepCheckTest {
     }
 
     @Test
+    void aSlipReadInAFileIsNotSaidToBeSeenInTheLocalCloud() throws Exception {
+        Lesson secret = Lesson.of("secret", "serverless.yml", List.of(), service -> {
+            throw ProbeFailure.inTheFile("serverless.yml, provider.environment.MOMENTO_API_KEY: the key itself", "serverless.yml");
+        });
+        StepLessons probed = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(secret));
+
+        List<LessonResult> results = check(probed, ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(results.get(0).problems()).containsExactly("serverless.yml, provider.environment.MOMENTO_API_KEY: the key itself");
+    }
+
+    @Test
     void aProbesFailureComesBeforeTheTestsAndQuotesWhatTheFunctionLogged() throws Exception {
         cloudLog.add("[getUser#1] INFO an earlier probe's line ... Exception: not this one");
         Lesson refused = Lesson.of("refused", "AccountCache.java", List.of("AccountCacheTest.aHitDoesNotAskTheDatabase"), service -> {

@@ -38,7 +38,7 @@ final class KeyInTheEnvironment {
             String[] nameAndValue = variable.split("=", 2);
             if (KEY_NAME.matcher(nameAndValue[0].substring(nameAndValue[0].lastIndexOf('.') + 1)).matches()
                     || nameAndValue[1].contains(SECRET_AT_DEPLOY)) {
-                throw new ProbeFailure("serverless.yml, " + nameAndValue[0] + ": the key itself must never sit in an environment"
+                throw ProbeFailure.inTheFile("serverless.yml, " + nameAndValue[0] + ": the key itself must never sit in an environment"
                         + " variable (deployed, it is part of the function's configuration, which anyone who may read the"
                         + " function's settings reads): keep only the secret's name there (MOMENTO_API_KEY_SECRET_ID), and read"
                         + " the key from Secrets Manager during Init", "serverless.yml");
@@ -48,7 +48,7 @@ final class KeyInTheEnvironment {
             String file = read.substring(0, read.indexOf(':'));
             String name = read.substring(read.indexOf(": ") + 2);
             if (KEY_NAME.matcher(name).matches()) {
-                throw new ProbeFailure(file + " reads the key from the environment variable " + name + ": the key itself must"
+                throw ProbeFailure.inTheFile(file + " reads the key from the environment variable " + name + ": the key itself must"
                         + " never sit in an environment variable, even as a fallback; read it from the secret that"
                         + " MOMENTO_API_KEY_SECRET_ID names", file);
             }
