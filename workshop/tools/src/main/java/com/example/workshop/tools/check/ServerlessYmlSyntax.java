@@ -31,9 +31,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Whether serverless.yml is YAML at all, read before the build: a tab, a line indented out of
  * place, a key written twice or a "${" never closed is then told in a second, not after a
- * minute of building and testing. Beyond the syntax, only a plain {@code ${self:custom.x}} that
- * points at no key (a typo, or custom's lines pasted out of place): what the file says (names,
- * actions, every other variable) is the local cloud's to judge when it starts.
+ * minute of building and testing. Beyond the syntax, only what a paste out of place makes: a
+ * resource's property beside its Type, a plugin listed twice, a block inside an environment, a
+ * plain {@code ${self:custom.x}} that points at no key. What the file says (names, actions,
+ * every other variable) is the local cloud's to judge when it starts.
  */
 public final class ServerlessYmlSyntax {
     /**
@@ -66,7 +67,8 @@ public final class ServerlessYmlSyntax {
             // Nodes only, as the local cloud reads it first: CloudFormation's !Sub and !GetAtt need no constructor here.
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
             return root == null ? Optional.empty() : keyWrittenTwice(root, "").or(() -> variableNeverClosed(root, ""))
-                    .or(() -> resourceKeyOutOfItsBlock(root)).or(() -> referenceToNoKey(root, root, ""));
+                    .or(() -> resourceKeyOutOfItsBlock(root)).or(() -> pluginListedTwice(root))
+                    .or(() -> blockInAnEnvironment(root)).or(() -> referenceToNoKey(root, root, ""));
         } catch (MarkedYAMLException e) {
             return Optional.of(describe(e, text.split("\\R", -1)));
         } catch (YAMLException e) {
@@ -220,6 +222,78 @@ public final class ServerlessYmlSyntax {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A plugin listed twice, as when a guide's {@code plugins:} block is pasted with its first line
+     * under one that stands already: Serverless Framework v3 refuses the file ("Duplicate plugin
+     * definition in configuration"), and so does the local cloud, but only after the build.
+     */
+    private static Optional<String> pluginListedTwice(Node root) {
+        Node plugins = value(root, "plugins");
+        if (plugins instanceof MappingNode withPath) { // the `plugins: {localPath: ..., modules: [...]}` form
+            plugins = value(withPath, "modules");
+        }
+        if (plugins instanceof SequenceNode list) {
+            Map<String, Integer> lineOfPlugin = new HashMap<>();
+            for (Node item : list.getValue()) {
+                if (item instanceof ScalarNode plugin) {
+                    int line = plugin.getStartMark().getLine() + 1;
+                    Integer first = lineOfPlugin.putIfAbsent(plugin.getValue(), line);
+                    if (first != null) {
+                        return Optional.of("serverless.yml, line " + line + ": plugins lists " + plugin.getValue() + " twice"
+                                + " (lines " + first + " and " + line + "): keep one. The Serverless Framework refuses a"
+                                + " duplicate plugin definition");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A block where an environment variable's value should be, as {@code iam:} pasted two spaces too
+     * far right, under {@code environment:}: valid YAML, but a variable is text (or a CloudFormation
+     * function, which is a tag like !Ref or a one-key block like Fn::GetAtt).
+     */
+    private static Optional<String> blockInAnEnvironment(Node root) {
+        Map<String, Node> environments = new java.util.LinkedHashMap<>();
+        environments.put("provider.environment", value(value(root, "provider"), "environment"));
+        if (value(root, "functions") instanceof MappingNode functions) {
+            for (NodeTuple function : functions.getValue()) {
+                if (function.getKeyNode() instanceof ScalarNode name) {
+                    environments.put("functions." + name.getValue() + ".environment", value(function.getValueNode(), "environment"));
+                }
+            }
+        }
+        for (Map.Entry<String, Node> environment : environments.entrySet()) {
+            if (environment.getValue() instanceof MappingNode variables) {
+                for (NodeTuple variable : variables.getValue()) {
+                    if (variable.getKeyNode() instanceof ScalarNode name && !isMergeKey(name) && isABlock(variable.getValueNode())) {
+                        String path = environment.getKey();
+                        return Optional.of("serverless.yml, line " + (name.getStartMark().getLine() + 1) + ": " + path + "."
+                                + name.getValue() + " holds a block, where an environment variable's value is text (or a"
+                                + " CloudFormation function such as !Ref): lines pasted too far right? Then " + name.getValue()
+                                + ": belongs beside environment:, as far left as it, under " + path.substring(0,
+                                path.lastIndexOf('.')) + ":");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A mapping or a list that is not a CloudFormation function (a tag such as !GetAtt, or one Ref or Fn:: key). */
+    private static boolean isABlock(Node value) {
+        if (value instanceof ScalarNode || value == null || value.getTag().isSecondary()) {
+            return false;
+        }
+        if (value instanceof MappingNode mapping && mapping.getValue().size() == 1
+                && mapping.getValue().get(0).getKeyNode() instanceof ScalarNode key
+                && (key.getValue().equals("Ref") || key.getValue().startsWith("Fn::"))) {
+            return false;
+        }
+        return true;
     }
 
     /** YAML's merge key ({@code <<: *defaults}), whose keys are merged into the mapping before anyone reads it. */

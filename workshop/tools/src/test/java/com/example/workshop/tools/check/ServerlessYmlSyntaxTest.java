@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,8 +188,43 @@ class ServerlessYmlSyntaxTest {
     }
 
     @Test
+    void aPluginListedTwiceIsNamedWithBothLines() throws Exception {
+        assertThat(errorIn("plugins:\n  - serverless-iam-roles-per-function\n  - serverless-iam-roles-per-function\n"))
+                .isEqualTo("serverless.yml, line 3: plugins lists serverless-iam-roles-per-function twice (lines 2 and 3):"
+                        + " keep one. The Serverless Framework refuses a duplicate plugin definition");
+        assertThat(errorIn("plugins:\n  modules:\n    - a\n    - b\n    - a\n")).contains("line 5: plugins lists a twice");
+        assertThat(findingIn("plugins:\n  - a\n  - b\n")).isEmpty();
+    }
+
+    @Test
+    void aBlockPastedIntoAnEnvironmentIsNamedWithWhereItBelongs() throws Exception {
+        String iamTooFarRight = "provider:\n  environment:\n    CACHE_NAME: accounts-cache\n    iam:\n      role:\n"
+                + "        statements:\n          - Effect: Allow\n";
+        assertThat(errorIn(iamTooFarRight)).isEqualTo("serverless.yml, line 4: provider.environment.iam holds a block, where"
+                + " an environment variable's value is text (or a CloudFormation function such as !Ref): lines pasted too far"
+                + " right? Then iam: belongs beside environment:, as far left as it, under provider:");
+        assertThat(errorIn("functions:\n  getUser:\n    environment:\n      events:\n        - http: GET /x\n"))
+                .startsWith("serverless.yml, line 4: functions.getUser.environment.events holds a block")
+                .endsWith("under functions.getUser:");
+    }
+
+    @Test
+    void cloudFormationFunctionsAndMergeKeysInAnEnvironmentAreNoBlocks() throws Exception {
+        assertThat(findingIn("provider:\n  environment:\n    A: !Ref Table\n    B: !GetAtt [Table, Arn]\n"
+                + "    C:\n      Fn::GetAtt: [Table, Arn]\n    D:\n      Ref: Table\n    E: !Sub\n      - x\n      - {}\n"
+                + "    <<: {F: f}\n"))
+                .isEmpty();
+    }
+
+    @Test
     void aFileThatIsNotThereIsLeftToTheLocalCloud() throws Exception {
         assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).isEmpty();
+    }
+
+    private Optional<String> findingIn(String text) throws Exception {
+        Path file = dir.resolve("serverless.yml");
+        Files.writeString(file, text);
+        return ServerlessYmlSyntax.error(file);
     }
 
     private String errorIn(String text) throws Exception {
