@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -152,6 +154,12 @@ public final class ServerlessConfigLoader {
         Map<String, Object> provider = map(document.get("provider"), "provider");
         List<IamStatement> statements = new ArrayList<>();
         Map<String, Object> role = map(map(provider.get("iam"), "provider.iam").get("role"), "provider.iam.role");
+        if (role.get("statements") != null && provider.get("iamRoleStatements") != null) {
+            // Serverless Framework v3 takes iam.role.statements and ignores iamRoleStatements (v2's name) beside it.
+            throw source.error("provider.iamRoleStatements", provider.get("iamRoleStatements"), "provider has both"
+                    + " iam.role.statements and iamRoleStatements: the Serverless Framework uses iam.role.statements alone"
+                    + " and ignores these. Keep one list: move these statements under iam.role.statements");
+        }
         statements.addAll(statements(role.get("statements"), "provider.iam.role.statements"));
         statements.addAll(statements(provider.get("iamRoleStatements"), "provider.iamRoleStatements"));
         List<String> binaryMediaTypes = new ArrayList<>();
@@ -177,6 +185,7 @@ public final class ServerlessConfigLoader {
         if (runtime == null || !runtime.startsWith("java")) {
             warnings.add(path + ": runtime " + runtime + " is not a Java runtime; the local cloud runs it on this JDK anyway");
         }
+        refuseARuntimeOlderThanTheBuild(runtime, definition.get("runtime") != null ? path + ".runtime" : "provider.runtime");
         Map<String, String> environment = new LinkedHashMap<>(provider.environment());
         environment.putAll(environment(definition.get("environment"), path + ".environment"));
         List<IamStatement> own = rolesPerFunction.enabled()
@@ -230,6 +239,33 @@ public final class ServerlessConfigLoader {
         return explicit != null ? String.valueOf(explicit) : deployment.stackName() + "-" + name;
     }
 
+    private static final Pattern JAVA_RUNTIME = Pattern.compile("java(\\d+)(?:\\.al2)?");
+    private static final Pattern COMPILER_RELEASE = Pattern.compile("<maven\\.compiler\\.release>\\s*(\\d+)\\s*</maven\\.compiler\\.release>");
+
+    /**
+     * A Java runtime older than the release that pom.xml (beside serverless.yml) compiles for: on AWS
+     * every Init fails with UnsupportedClassVersionError, while the local cloud would run it on its
+     * own JDK. Nothing to say without such a pom.xml.
+     */
+    private void refuseARuntimeOlderThanTheBuild(String runtime, String path) {
+        Matcher java = runtime == null ? null : JAVA_RUNTIME.matcher(runtime);
+        if (java == null || !java.matches()) {
+            return;
+        }
+        Path pom = source.file().resolveSibling("pom.xml");
+        Matcher release;
+        try {
+            release = COMPILER_RELEASE.matcher(Files.isRegularFile(pom) ? Files.readString(pom) : "");
+        } catch (IOException e) {
+            return;
+        }
+        if (release.find() && Integer.parseInt(java.group(1)) < Integer.parseInt(release.group(1))) {
+            throw source.error(path, runtime, runtime + " cannot run this service: pom.xml compiles it for Java " + release.group(1)
+                    + " (maven.compiler.release), and Lambda's " + runtime + " refuses such classes at every Init"
+                    + " (UnsupportedClassVersionError): use java" + release.group(1) + " or later");
+        }
+    }
+
     /** {@code package.artifact} of the function, else of the service; relative to the stage directory. */
     private Path artifact(Map<String, Object> definition, String path) {
         Object artifact = map(map(definition.get("package"), path + ".package"), path + ".package").get("artifact");
@@ -271,6 +307,9 @@ public final class ServerlessConfigLoader {
         return events;
     }
 
+    /** The largest batch Lambda takes from a DynamoDB or Kinesis stream (its event source mapping's BatchSize). */
+    static final int MAXIMUM_STREAM_BATCH_SIZE = 10_000;
+
     /** What the local cloud does with a stream event's settings; the others are noted and ignored. */
     static final java.util.Set<String> STREAM_SETTINGS_EMULATED = java.util.Set.of("arn", "type", "batchSize",
             "startingPosition", "functionResponseType", "enabled");
@@ -285,17 +324,28 @@ public final class ServerlessConfigLoader {
         if (event.get("arn") == null) {
             throw source.error(path, value, "a stream event needs the stream's arn, e.g. arn: !GetAtt MyTable.StreamArn");
         }
+        if (!(event.get("arn") instanceof String) && event.get("type") == null) {
+            // Serverless Framework v3 reads the kind from the ARN's text (arn:aws:kinesis:...) and, given a
+            // CloudFormation function instead, stops `serverless package` with a TypeError.
+            throw source.error(path + ".arn", event.get("arn"), "an arn written as a CloudFormation function (!GetAtt) needs"
+                    + " type: dynamodb or type: kinesis beside it: the Serverless Framework can tell the kind only from an"
+                    + " ARN's text, and fails to package without it");
+        }
         String arn = intrinsics.resolveToString(event.get("arn"), path + ".arn");
         String type = event.get("type") != null ? String.valueOf(event.get("type"))
                 : arn.startsWith("arn:aws:kinesis:") ? "kinesis" : "dynamodb";
-        String startingPosition = String.valueOf(event.getOrDefault("startingPosition", StreamEvent.DEFAULT_STARTING_POSITION))
-                .toUpperCase(Locale.ROOT);
+        String startingPosition = String.valueOf(event.getOrDefault("startingPosition", StreamEvent.DEFAULT_STARTING_POSITION));
         if (!List.of("LATEST", "TRIM_HORIZON").contains(startingPosition)) {
             throw source.error(path + ".startingPosition", event.get("startingPosition"),
-                    "expected LATEST or TRIM_HORIZON (AWS also knows AT_TIMESTAMP, for Kinesis, which the local cloud does not emulate)");
+                    "expected LATEST or TRIM_HORIZON, in capitals as AWS takes them (AWS also knows AT_TIMESTAMP, for Kinesis,"
+                    + " which the local cloud does not emulate)");
         }
-        return new StreamEvent(type, arn,
-                intValue(event.getOrDefault("batchSize", StreamEvent.DEFAULT_BATCH_SIZE), path + ".batchSize"),
+        int batchSize = intValue(event.getOrDefault("batchSize", StreamEvent.DEFAULT_BATCH_SIZE), path + ".batchSize");
+        if (batchSize < 1 || batchSize > MAXIMUM_STREAM_BATCH_SIZE) {
+            throw source.error(path + ".batchSize", event.get("batchSize"), "expected 1 to " + MAXIMUM_STREAM_BATCH_SIZE
+                    + ": Lambda refuses a larger batch from a DynamoDB or Kinesis stream when it deploys");
+        }
+        return new StreamEvent(type, arn, batchSize,
                 startingPosition,
                 "ReportBatchItemFailures".equals(String.valueOf(event.get("functionResponseType"))),
                 !"false".equals(String.valueOf(event.getOrDefault("enabled", "true"))));

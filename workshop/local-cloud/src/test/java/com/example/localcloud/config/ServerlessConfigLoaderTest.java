@@ -664,6 +664,74 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void statementsInBothOfTheProvidersListsAreRefusedAsTheFrameworkReadsOnlyOne() {
+        String both = CACHER_ON_THE_TABLES_STREAM.replace("  runtime: java21\n", """
+                  runtime: java21
+                  iam:
+                    role:
+                      statements:
+                        - Effect: Allow
+                          Action: dynamodb:GetItem
+                          Resource: '*'
+                  iamRoleStatements:
+                    - Effect: Allow
+                      Action: dynamodb:PutItem
+                      Resource: '*'
+                """) + TABLE;
+
+        assertThatThrownBy(() -> load(both)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("provider has both iam.role.statements and iamRoleStatements: the Serverless Framework"
+                        + " uses iam.role.statements alone and ignores these")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("provider.iamRoleStatements");
+    }
+
+    @Test
+    void aJavaRuntimeOlderThanWhatThePomCompilesForIsRefused() throws IOException {
+        Files.writeString(directory.resolve("pom.xml"), "<properties><maven.compiler.release>17</maven.compiler.release></properties>");
+        String java11 = CACHER_ON_THE_TABLES_STREAM.replace("runtime: java21", "runtime: java11") + TABLE;
+
+        assertThatThrownBy(() -> load(java11)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("java11 cannot run this service: pom.xml compiles it for Java 17 (maven.compiler.release),"
+                        + " and Lambda's java11 refuses such classes at every Init (UnsupportedClassVersionError): use java17 or later")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("provider.runtime");
+        assertThat(load(java11.replace("java11", "java17")).functions()).isNotEmpty();
+        Files.delete(directory.resolve("pom.xml"));
+        assertThat(load(java11).functions()).isNotEmpty(); // no pom.xml, nothing to compare with
+    }
+
+    @Test
+    void aStartingPositionInSmallLettersIsRefusedAsAwsRefusesIt() {
+        assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM + """
+                          startingPosition: trim_horizon
+                """ + TABLE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected LATEST or TRIM_HORIZON, in capitals as AWS takes them");
+    }
+
+    @Test
+    void aBatchLargerThanLambdaTakesFromAStreamIsRefused() throws IOException {
+        assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM + """
+                          batchSize: 20000
+                """ + TABLE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected 1 to 10000: Lambda refuses a larger batch")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("functions.cacher.events[0].stream.batchSize");
+        assertThat(load(CACHER_ON_THE_TABLES_STREAM + """
+                          batchSize: 10000
+                """ + TABLE).function("cacher").orElseThrow().streamEvents()).singleElement()
+                .satisfies(stream -> assertThat(stream.batchSize()).isEqualTo(10_000));
+    }
+
+    @Test
+    void aStreamArnFromGetAttWithoutItsTypeIsRefusedAsTheFrameworkFailsToPackageIt() throws IOException {
+        String withoutType = CACHER_ON_THE_TABLES_STREAM.replace("          type: dynamodb\n", "") + TABLE;
+        assertThatThrownBy(() -> load(withoutType))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("needs type: dynamodb or type: kinesis beside it")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("functions.cacher.events[0].stream.arn");
+    }
+
+    @Test
     void aStreamSettingTheLocalCloudDoesNotEmulateIsNoted() throws IOException {
         ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
                           batchSize: 10

@@ -156,6 +156,12 @@ final class Step2MomentoClient {
         String denied = "IAM denied getUser secretsmanager:GetSecretValue on " + read.path("resource").asText() + ": ";
         List<String> allowedOn = new ArrayList<>();
         read.path("allowedOn").forEach(resource -> allowedOn.add(resource.asText()));
+        if (allowedOn.stream().anyMatch(resource -> resource.contains("${AWS::"))) {
+            // The statement's text reached IAM as written: CloudFormation fills in ${AWS::Region} only inside !Sub.
+            return denied + "the role allows it only on " + String.join(", ", allowedOn) + ", with ${AWS::...} left as"
+                    + " written: CloudFormation replaces them only in a value written with !Sub, so write the Resource as"
+                    + " !Sub arn:${AWS::Partition}:secretsmanager:...";
+        }
         if (!allowedOn.isEmpty()) {
             return denied + "the role allows it only on " + String.join(", ", allowedOn) + ", which does not match that ARN:"
                     + " the statement's Resource must name the secret MOMENTO_API_KEY_SECRET_ID names, ending in -??????"

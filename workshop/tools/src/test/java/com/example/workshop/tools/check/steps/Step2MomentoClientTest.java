@@ -41,6 +41,17 @@ class Step2MomentoClientTest {
     }
 
     @Test
+    void aResourceWrittenWithoutSubIsNamedAsSuch() throws Exception {
+        String asWritten = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:accounts/MomentoApiKey-??????";
+        JsonNode refusal = json.readTree("{\"outcome\":\"IMPLICIT_DENY\",\"resource\":\"" + SECRET + "-Ab12Cd\","
+                + "\"allowedOn\":[\"" + asWritten + "\"]}");
+
+        assertThat(Step2MomentoClient.refused(refusal))
+                .contains("with ${AWS::...} left as written: CloudFormation replaces them only in a value written with !Sub")
+                .doesNotContain("ending in -??????");
+    }
+
+    @Test
     void aJarWithGrpcsMacOsAndWindowsLibrariesIsNamedWithTheFilterItLacks() throws Exception {
         jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so",
                 "META-INF/native/libio_grpc_netty_shaded_netty_tcnative_osx_aarch_64.jnilib",
