@@ -510,8 +510,28 @@ public final class ServerlessConfigLoader {
         @SuppressWarnings("unchecked")
         Map<String, Object> properties = (Map<String, Object>) intrinsics.resolve(
                 map(definition.get("Properties"), path + ".Properties"), path + ".Properties");
+        refuseWhatTheServiceRefuses(type, properties, path + ".Properties");
         ResourceIdentity identity = intrinsics.identity(logicalId, path, null);
         return new CloudFormationResource(logicalId, type, properties, identity.physicalName(), identity.arn());
+    }
+
+    /**
+     * Properties that DynamoDB Local and the local Kinesis take but AWS refuses, so that the stack
+     * would fail when it creates the resource.
+     */
+    private void refuseWhatTheServiceRefuses(String type, Map<String, Object> properties, String path) {
+        if (type.equals("AWS::DynamoDB::Table") && "PAY_PER_REQUEST".equals(properties.get("BillingMode"))
+                && properties.get("ProvisionedThroughput") != null) {
+            throw source.error(path + ".ProvisionedThroughput", null, "a table with BillingMode PAY_PER_REQUEST takes no"
+                    + " ProvisionedThroughput: DynamoDB refuses both together, so the deploy would fail. Keep one");
+        }
+        Object hours = properties.get("RetentionPeriodHours");
+        if (type.equals("AWS::Kinesis::Stream") && hours != null
+                && !(String.valueOf(hours).matches("\\d{1,4}") && Integer.parseInt(String.valueOf(hours)) >= 24
+                && Integer.parseInt(String.valueOf(hours)) <= 8_760)) {
+            throw source.error(path + ".RetentionPeriodHours", hours, "expected 24 to 8760 hours, Kinesis's limits: the"
+                    + " deploy would fail (the local stream ignores the setting)");
+        }
     }
 
     /** What a CloudFormation template holds (and the framework's own extensions); the framework adds `resources` to it. */

@@ -686,6 +686,30 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void propertiesThatAwsRefusesAndTheLocalServicesTakeAreRefused() throws IOException {
+        String throughput = CACHER_ON_THE_TABLES_STREAM + TABLE + """
+                        ProvisionedThroughput:
+                          ReadCapacityUnits: 1
+                          WriteCapacityUnits: 1
+                """;
+        assertThatThrownBy(() -> load(throughput)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("a table with BillingMode PAY_PER_REQUEST takes no ProvisionedThroughput")
+                .extracting(e -> ((ConfigException) e).keyPath())
+                .isEqualTo("resources.Resources.AccountsTable.Properties.ProvisionedThroughput");
+
+        String stream = CACHER_ON_THE_TABLES_STREAM + TABLE + """
+                    ActivityStream:
+                      Type: AWS::Kinesis::Stream
+                      Properties:
+                        ShardCount: 1
+                        RetentionPeriodHours: 12
+                """;
+        assertThatThrownBy(() -> load(stream)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected 24 to 8760 hours, Kinesis's limits");
+        assertThat(load(stream.replace("RetentionPeriodHours: 12", "RetentionPeriodHours: 24")).functions()).isNotEmpty();
+    }
+
+    @Test
     void aJavaRuntimeOlderThanWhatThePomCompilesForIsRefused() throws IOException {
         Files.writeString(directory.resolve("pom.xml"), "<properties><maven.compiler.release>17</maven.compiler.release></properties>");
         String java11 = CACHER_ON_THE_TABLES_STREAM.replace("runtime: java21", "runtime: java11") + TABLE;
