@@ -268,6 +268,22 @@ class ActivityConsumerHandlerTest {
                 .contains("short-1").isSubsetOf("short-1", "short-2");
     }
 
+    @Test
+    void handleRequestAsksTheContextBeforeEachRecord() {
+        KinesisEvent records = events(4, "ticking-");
+        Context context = mock(Context.class);
+        // 12 s left at first, 4 s less with each event recorded: 8 s after ticking-0, 4 s after ticking-1.
+        when(context.getRemainingTimeInMillis()).thenAnswer(call -> 12_000 - 4_000 * items().size());
+
+        StreamsEventResponse response = handler.handleRequest(records, context);
+
+        assertThat(items()).as("the events recorded while the function's time ran down: handleRequest must let process"
+                + " ask the Context before EACH record (context::getRemainingTimeInMillis), not hand it a time read once")
+                .containsOnlyKeys("ticking-0", "ticking-1");
+        assertThat(response.getBatchItemFailures()).extracting(failure -> eventOf(records, failure.getItemIdentifier()))
+                .contains("ticking-2").isSubsetOf("ticking-2", "ticking-3");
+    }
+
     /** The event id of the record with this sequence number; null for none. */
     private static String eventOf(KinesisEvent records, String sequenceNumber) {
         return records.getRecords().stream().filter(record -> record.getKinesis().getSequenceNumber().equals(sequenceNumber))

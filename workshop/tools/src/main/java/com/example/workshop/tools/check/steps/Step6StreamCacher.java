@@ -69,6 +69,13 @@ final class Step6StreamCacher {
                 + " still answers firstName \"" + firstName(renamed) + "\": the stream cacher did not update the cache");
         expect(firstName(again).equals("Alicia") && service.cacheCounters().minus(before).hits() == 1
                 && service.dynamoDbReads() == readsBefore, "the new name was not served from the cache");
+        // The stream's entries end as the read path's do: the TTL stays the backstop of a refresh that keeps failing.
+        for (Map.Entry<String, Long> item : service.cachedItemsTtlMillis(user).entrySet()) {
+            expect(item.getValue() <= 60_000, "the stream cacher cached " + item.getKey() + " for "
+                    + Math.round(item.getValue() / 1000.0) + " more seconds: it must set with the read path's TTL"
+                    + " (Clients.CACHE_TTL, 60 s), the same AccountCache as every other function (Dependencies.streamCacher)",
+                    "Dependencies.java");
+        }
         for (JsonNode read : service.iamDecisions("streamCacher", "dynamodb:GetRecords")) {
             String role = read.path("principalArn").asText("").replaceAll(".*:assumed-role/([^/]+)/.*", "$1");
             expect(role.contains("streamCacher"), "streamCacher reads the stream with the service's shared role (" + role

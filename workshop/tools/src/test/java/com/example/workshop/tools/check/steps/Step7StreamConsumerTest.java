@@ -41,6 +41,7 @@ class Step7StreamConsumerTest {
         assertThat(List.of(
                 "[activityConsumer#1] INFO ActivityConsumerHandler - Enriched 2 activity events (0 duplicates, 0 malformed): ...",
                 "[activityConsumer#1] INFO Summary - duplicates: 0",
+                "[activityConsumer#1] INFO ActivityConsumerHandler - Enriched 0 activity events (0 duplicates, 2 malformed): ...",
                 "[activityConsumer#1] INFO Summary - 10 duplicatesX"))
                 .noneMatch(line -> Step7StreamConsumer.SOME_DUPLICATES.matcher(line).find());
     }
