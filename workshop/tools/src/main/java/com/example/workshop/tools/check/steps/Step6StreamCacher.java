@@ -1,6 +1,7 @@
 package com.example.workshop.tools.check.steps;
 
 import static com.example.workshop.tools.check.ProbeFailure.expect;
+import static com.example.workshop.tools.check.ServerlessYmlSyntax.value;
 
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LocalService;
@@ -9,8 +10,15 @@ import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Step 6: a function on the table's DynamoDB stream keeps the cache in step with every change,
@@ -90,6 +98,34 @@ final class Step6StreamCacher {
                     + " role of its own (it works without, as the local cloud's note says, but with more than it needs, and"
                     + " this step's lesson is a role that holds only what it needs)");
         }
+        List<String> tableActions = ownTableActions(service.serverlessYml());
+        if (!tableActions.isEmpty()) {
+            throw ProbeFailure.inTheFile("serverless.yml, functions.streamCacher.iamRoleStatements allows "
+                    + String.join(", ", tableActions) + ": the stream cacher never reads or writes the table, only its stream,"
+                    + " which the plugin grants with the stream event; keep iamRoleStatements: [] (a role that holds only what"
+                    + " it needs)", "serverless.yml");
+        }
+    }
+
+    /** The DynamoDB actions (or wildcards) that the stream cacher's own statements allow; it needs none. */
+    static List<String> ownTableActions(List<String> serverlessYml) {
+        Node statements;
+        try {
+            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(String.join("\n", serverlessYml)));
+            statements = value(value(value(root, "functions"), "streamCacher"), "iamRoleStatements");
+        } catch (RuntimeException notYaml) {
+            return List.of(); // the check says so before the build
+        }
+        List<String> actions = new ArrayList<>();
+        if (statements instanceof SequenceNode list) {
+            for (Node statement : list.getValue()) {
+                Node action = value(statement, "Action");
+                List<Node> named = action instanceof SequenceNode many ? many.getValue() : action == null ? List.of() : List.of(action);
+                named.stream().filter(node -> node instanceof ScalarNode).map(node -> ((ScalarNode) node).getValue())
+                        .filter(name -> name.startsWith("dynamodb:") || name.startsWith("*")).forEach(actions::add);
+            }
+        }
+        return actions;
     }
 
     static void aDeletedItemIsCachedAsNotFound(LocalService service) throws Exception {

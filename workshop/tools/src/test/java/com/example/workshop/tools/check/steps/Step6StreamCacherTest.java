@@ -34,6 +34,16 @@ class Step6StreamCacherTest {
     }
 
     @Test
+    void theStreamCachersOwnTableActionsAreNamed() {
+        List<String> copied = List.of("functions:", "  streamCacher:", "    iamRoleStatements:", "      - Effect: Allow",
+                "        Action:", "          - dynamodb:GetItem", "          - dynamodb:Query", "        Resource: !GetAtt T.Arn",
+                "      - Effect: Allow", "        Action: '*'", "        Resource: '*'");
+        assertThat(Step6StreamCacher.ownTableActions(copied)).containsExactly("dynamodb:GetItem", "dynamodb:Query", "*");
+        assertThat(Step6StreamCacher.ownTableActions(List.of("functions:", "  streamCacher:", "    iamRoleStatements: []")))
+                .isEmpty();
+    }
+
+    @Test
     void withoutAFunctionOnTheTablesStreamServerlessYmlIsNamed() {
         subscriptions = "[\"activityConsumer <- kinesis stream accounts-dev-activity (batch 100, TRIM_HORIZON)\"]";
 
