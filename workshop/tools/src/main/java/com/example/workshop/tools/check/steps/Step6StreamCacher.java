@@ -79,7 +79,8 @@ final class Step6StreamCacher {
         boolean filledInsteadOfSet = service.momentoCalls("SetIfNotExists") > fillsBefore && service.momentoCalls("Set") == setsBefore;
         expect(firstName(renamed).equals("Alicia") || !filledInsteadOfSet, "10 s after the table changed, GET /users/" + user
                 + " still answers firstName \"" + firstName(renamed) + "\": the stream cacher wrote with setIfNotExists, which"
-                + " stores nothing while the old entry is there: a refresh replaces it with a plain set", "AccountCache.java");
+                + " stores nothing while the old entry is there: a refresh replaces it with a plain set (AccountCache.replace,"
+                + " which StreamCacher calls)", "AccountCache.java");
         expect(firstName(renamed).equals("Alicia"), "10 s after the table changed, GET /users/" + user
                 + " still answers firstName \"" + firstName(renamed) + "\": the stream cacher did not update the cache");
         expect(firstName(again).equals("Alicia") && service.cacheCounters().minus(before).hits() == 1
