@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -526,12 +526,15 @@ public final class ServerlessConfigLoader {
                     + " ProvisionedThroughput: DynamoDB refuses both together, so the deploy would fail. Keep one");
         }
         Object hours = properties.get("RetentionPeriodHours");
-        if (type.equals("AWS::Kinesis::Stream") && hours != null
-                && !(String.valueOf(hours).matches("\\d{1,4}") && Integer.parseInt(String.valueOf(hours)) >= 24
-                && Integer.parseInt(String.valueOf(hours)) <= 8_760)) {
+        if (type.equals("AWS::Kinesis::Stream") && hours != null && !isWholeNumberFrom(hours, 24, 8_760)) {
             throw source.error(path + ".RetentionPeriodHours", hours, "expected 24 to 8760 hours, Kinesis's limits: the"
                     + " deploy would fail (the local stream ignores the setting)");
         }
+    }
+
+    private static boolean isWholeNumberFrom(Object value, int lowest, int highest) {
+        String text = String.valueOf(value);
+        return text.matches("\\d{1,9}") && Integer.parseInt(text) >= lowest && Integer.parseInt(text) <= highest;
     }
 
     /** What a CloudFormation template holds (and the framework's own extensions); the framework adds `resources` to it. */

@@ -75,8 +75,10 @@ final class Step6StreamCacher {
         long readsBefore = service.dynamoDbReads();
         Reply again = service.get("/users/" + user);
 
-        // Only the stream cacher writes the cache meanwhile (the reads are hits): a fill and no set is a refresh by setIfNotExists.
-        boolean filledInsteadOfSet = service.momentoCalls("SetIfNotExists") > fillsBefore && service.momentoCalls("Set") == setsBefore;
+        // Only the stream cacher writes the cache meanwhile (the reads are hits): a fill and no set
+        // is a refresh written with setIfNotExists.
+        boolean filledInsteadOfSet = service.momentoCalls("SetIfNotExists") > fillsBefore
+                && service.momentoCalls("Set") == setsBefore;
         expect(firstName(renamed).equals("Alicia") || !filledInsteadOfSet, "10 s after the table changed, GET /users/" + user
                 + " still answers firstName \"" + firstName(renamed) + "\": the stream cacher wrote with setIfNotExists, which"
                 + " stores nothing while the old entry is there: a refresh replaces it with a plain set (AccountCache.replace,"
