@@ -257,16 +257,7 @@ public final class ServerlessYmlSyntax {
      * function, which is a tag like !Ref or a one-key block like Fn::GetAtt).
      */
     private static Optional<String> blockInAnEnvironment(Node root) {
-        Map<String, Node> environments = new java.util.LinkedHashMap<>();
-        environments.put("provider.environment", value(value(root, "provider"), "environment"));
-        if (value(root, "functions") instanceof MappingNode functions) {
-            for (NodeTuple function : functions.getValue()) {
-                if (function.getKeyNode() instanceof ScalarNode name) {
-                    environments.put("functions." + name.getValue() + ".environment", value(function.getValueNode(), "environment"));
-                }
-            }
-        }
-        for (Map.Entry<String, Node> environment : environments.entrySet()) {
+        for (Map.Entry<String, Node> environment : environments(root).entrySet()) {
             if (environment.getValue() instanceof MappingNode variables) {
                 for (NodeTuple variable : variables.getValue()) {
                     if (variable.getKeyNode() instanceof ScalarNode name && !isMergeKey(name) && isABlock(variable.getValueNode())) {
@@ -281,6 +272,23 @@ public final class ServerlessYmlSyntax {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every environment block of serverless.yml, by where it stands ("provider.environment",
+     * "functions.getUser.environment"); a value is null where a function has none.
+     */
+    public static Map<String, Node> environments(Node root) {
+        Map<String, Node> environments = new java.util.LinkedHashMap<>();
+        environments.put("provider.environment", value(value(root, "provider"), "environment"));
+        if (value(root, "functions") instanceof MappingNode functions) {
+            for (NodeTuple function : functions.getValue()) {
+                if (function.getKeyNode() instanceof ScalarNode name) {
+                    environments.put("functions." + name.getValue() + ".environment", value(function.getValueNode(), "environment"));
+                }
+            }
+        }
+        return environments;
     }
 
     /** A mapping or a list that is not a CloudFormation function (a tag such as !GetAtt, or one Ref or Fn:: key). */

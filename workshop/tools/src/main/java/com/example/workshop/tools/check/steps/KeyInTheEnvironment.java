@@ -1,9 +1,8 @@
 package com.example.workshop.tools.check.steps;
 
-import static com.example.workshop.tools.check.ServerlessYmlSyntax.value;
-
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.ProbeFailure;
+import com.example.workshop.tools.check.ServerlessYmlSyntax;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,15 +63,7 @@ final class KeyInTheEnvironment {
         } catch (RuntimeException notYaml) {
             return variables; // the check says so before the build
         }
-        addVariables(value(value(root, "provider"), "environment"), "provider.environment", variables);
-        if (value(root, "functions") instanceof MappingNode functions) {
-            for (NodeTuple function : functions.getValue()) {
-                if (function.getKeyNode() instanceof ScalarNode name) {
-                    addVariables(value(function.getValueNode(), "environment"), "functions." + name.getValue() + ".environment",
-                            variables);
-                }
-            }
-        }
+        ServerlessYmlSyntax.environments(root).forEach((path, environment) -> addVariables(environment, path, variables));
         return variables;
     }
 
