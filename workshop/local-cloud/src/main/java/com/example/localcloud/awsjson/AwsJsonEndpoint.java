@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
@@ -96,9 +97,10 @@ public final class AwsJsonEndpoint implements AutoCloseable {
             throw AwsServiceError.unknownOperation(protocol.serviceName(),
                     "a request without X-Amz-Target: " + protocol.targetPrefix() + "<Operation>");
         }
-        AwsJsonCall call = protocol.prepare(operation, readBody(exchange, format), format);
-        String accessKeyId = SigV4Credential.accessKeyIdOf(exchange.getRequestHeaders().getFirst("Authorization"));
-        Decision decision = accessCheck.check(accessKeyId, call.action(), call.resourceArn());
+        Optional<SigV4Credential> credential = SigV4Credential.fromAuthorizationHeader(exchange.getRequestHeaders().getFirst("Authorization"));
+        AwsJsonCall call = protocol.prepare(operation, readBody(exchange, format), format,
+                credential.map(SigV4Credential::region).orElse(null));
+        Decision decision = accessCheck.check(credential.map(SigV4Credential::accessKeyId).orElse(null), call.action(), call.resourceArn());
         if (!decision.isAllowed()) {
             AwsError denial = AwsError.forJson11(decision);
             send(exchange, format, denial.httpStatus(), format.error(denial.type(), denial.messageKey(), denial.message()));

@@ -26,6 +26,9 @@ public interface AwsJsonProtocol {
     /**
      * Reads and validates a request (throwing the service's {@link AwsServiceError} as AWS would),
      * and names what it needs to be authorized; nothing runs yet.
+     *
+     * @param signingRegion the region of the request's SigV4 credential scope (the region the
+     *                      caller's client was built for), or {@code null} for an unsigned request
      */
-    AwsJsonCall prepare(String operation, JsonNode request, WireFormat format);
+    AwsJsonCall prepare(String operation, JsonNode request, WireFormat format, String signingRegion);
 }

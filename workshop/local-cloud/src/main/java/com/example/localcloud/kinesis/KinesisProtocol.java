@@ -51,8 +51,12 @@ final class KinesisProtocol implements AwsJsonProtocol {
         return KinesisError.internalFailure();
     }
 
+    /**
+     * One region's streams whatever the signing region: the local Kinesis's callers are the local
+     * cloud's own event source mappings and the workshop's producer, not the attendee's code.
+     */
     @Override
-    public AwsJsonCall prepare(String operation, JsonNode request, WireFormat format) {
+    public AwsJsonCall prepare(String operation, JsonNode request, WireFormat format, String signingRegion) {
         KinesisApi.PreparedCall call = api.prepare(operation, RequestMembers.of(request, format), format);
         return new AwsJsonCall(call.action(), call.resourceArn(), () -> {
             Optional<KinesisFaults.Kind> fault = faults.take(operation); // after IAM, before any effect

@@ -8,7 +8,8 @@ import java.net.URI;
 /**
  * A local AWS Secrets Manager: an HTTP endpoint on loopback that the real AWS SDKs talk to
  * ({@code endpointOverride}, or {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}), with the secrets in
- * memory and every call authorized by an {@link AccessCheck}.
+ * memory and every call authorized by an {@link AccessCheck}. Its secrets are one region's: a
+ * request signed for another region finds none of them ({@link SecretRegions}).
  *
  * <pre>{@code
  * try (LocalSecretsManager secrets = LocalSecretsManager.start("us-east-1", "000000000000", functionPolicies)) {
@@ -24,12 +25,12 @@ import java.net.URI;
 public final class LocalSecretsManager implements AutoCloseable {
 
     private final AwsJsonEndpoint endpoint;
-    private final SecretStore store;
+    private final SecretRegions regions;
     private final SecretsManagerFaults faults;
 
-    private LocalSecretsManager(AwsJsonEndpoint endpoint, SecretStore store, SecretsManagerFaults faults) {
+    private LocalSecretsManager(AwsJsonEndpoint endpoint, SecretRegions regions, SecretsManagerFaults faults) {
         this.endpoint = endpoint;
-        this.store = store;
+        this.regions = regions;
         this.faults = faults;
     }
 
@@ -41,9 +42,9 @@ public final class LocalSecretsManager implements AutoCloseable {
     /** Starts on 127.0.0.1 on this port (0 for a free one). */
     public static LocalSecretsManager start(String region, String accountId, AccessCheck accessCheck, int port)
             throws IOException {
-        SecretStore store = new SecretStore(region, accountId);
+        SecretRegions regions = new SecretRegions(region, accountId);
         SecretsManagerFaults faults = new SecretsManagerFaults();
-        return new LocalSecretsManager(AwsJsonEndpoint.start(new SecretsManagerApi(store, faults), accessCheck, port), store, faults);
+        return new LocalSecretsManager(AwsJsonEndpoint.start(new SecretsManagerApi(regions, faults), accessCheck, port), regions, faults);
     }
 
     /** E.g. {@code http://127.0.0.1:41234}. */
@@ -55,9 +56,9 @@ public final class LocalSecretsManager implements AutoCloseable {
         return endpoint.port();
     }
 
-    /** The secrets, for seeding and inspecting them without HTTP and without IAM. */
+    /** The region's secrets, for seeding and inspecting them without HTTP and without IAM. */
     public SecretStore store() {
-        return store;
+        return regions.home();
     }
 
     /** Calls that fail on purpose (a cold start that cannot read its secret). */

@@ -29,11 +29,11 @@ final class SecretsManagerApi implements AwsJsonProtocol {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SecretStore store;
+    private final SecretRegions regions;
     private final SecretsManagerFaults faults;
 
-    SecretsManagerApi(SecretStore store, SecretsManagerFaults faults) {
-        this.store = store;
+    SecretsManagerApi(SecretRegions regions, SecretsManagerFaults faults) {
+        this.regions = regions;
         this.faults = faults;
     }
 
@@ -63,8 +63,8 @@ final class SecretsManagerApi implements AwsJsonProtocol {
     }
 
     @Override
-    public AwsJsonCall prepare(String operation, JsonNode request, WireFormat format) {
-        AwsJsonCall call = operation(operation, request);
+    public AwsJsonCall prepare(String operation, JsonNode request, WireFormat format, String signingRegion) {
+        AwsJsonCall call = operation(operation, request, regions.of(signingRegion));
         return new AwsJsonCall(call.action(), call.resourceArn(), () -> {
             faults.take(operation).ifPresent(kind -> { // after IAM, before any effect
                 throw SecretsManagerFaults.errorFor(kind);
@@ -73,19 +73,20 @@ final class SecretsManagerApi implements AwsJsonProtocol {
         });
     }
 
-    private AwsJsonCall operation(String operation, JsonNode request) {
+    /** @param store the secrets of the region the request was signed for */
+    private AwsJsonCall operation(String operation, JsonNode request, SecretStore store) {
         return switch (operation) {
-            case "CreateSecret" -> createSecret(request);
-            case "GetSecretValue" -> getSecretValue(request);
-            case "PutSecretValue" -> putSecretValue(request);
-            case "DescribeSecret" -> describeSecret(request);
-            case "ListSecrets" -> listSecrets(request);
-            case "DeleteSecret" -> deleteSecret(request);
+            case "CreateSecret" -> createSecret(request, store);
+            case "GetSecretValue" -> getSecretValue(request, store);
+            case "PutSecretValue" -> putSecretValue(request, store);
+            case "DescribeSecret" -> describeSecret(request, store);
+            case "ListSecrets" -> listSecrets(request, store);
+            case "DeleteSecret" -> deleteSecret(request, store);
             default -> throw AwsServiceError.unknownOperation("Secrets Manager", operation);
         };
     }
 
-    private AwsJsonCall createSecret(JsonNode request) {
+    private AwsJsonCall createSecret(JsonNode request, SecretStore store) {
         String name = RequestMembers.requiredString(request, "Name", 1, 512);
         if (!SecretArns.isValidName(name)) {
             throw SecretsManagerError.validation(
@@ -105,7 +106,7 @@ final class SecretsManagerApi implements AwsJsonProtocol {
         });
     }
 
-    private AwsJsonCall getSecretValue(JsonNode request) {
+    private AwsJsonCall getSecretValue(JsonNode request, SecretStore store) {
         String secretId = secretId(request);
         String versionId = RequestMembers.optionalString(request, "VersionId", 32, 64);
         String versionStage = RequestMembers.optionalString(request, "VersionStage", 1, 256);
@@ -126,7 +127,7 @@ final class SecretsManagerApi implements AwsJsonProtocol {
         });
     }
 
-    private AwsJsonCall putSecretValue(JsonNode request) {
+    private AwsJsonCall putSecretValue(JsonNode request, SecretStore store) {
         String secretId = secretId(request);
         String token = RequestMembers.optionalString(request, "ClientRequestToken", 32, 64);
         SecretValue value = secretValue(request, true);
@@ -142,13 +143,13 @@ final class SecretsManagerApi implements AwsJsonProtocol {
         });
     }
 
-    private AwsJsonCall describeSecret(JsonNode request) {
+    private AwsJsonCall describeSecret(JsonNode request, SecretStore store) {
         String secretId = secretId(request);
         return call("DescribeSecret", store.authorizationArn(secretId),
                 () -> description(store.describe(secretId), "VersionIdsToStages"));
     }
 
-    private AwsJsonCall listSecrets(JsonNode request) {
+    private AwsJsonCall listSecrets(JsonNode request, SecretStore store) {
         boolean includePlannedDeletion = request.path("IncludePlannedDeletion").asBoolean(false);
         // Filters, sorting and paging are not implemented: the answer is every secret, in one page.
         return call("ListSecrets", "*", () -> {
@@ -160,7 +161,7 @@ final class SecretsManagerApi implements AwsJsonProtocol {
         });
     }
 
-    private AwsJsonCall deleteSecret(JsonNode request) {
+    private AwsJsonCall deleteSecret(JsonNode request, SecretStore store) {
         String secretId = secretId(request);
         JsonNode window = request.get("RecoveryWindowInDays");
         Long recoveryWindowInDays = window == null || window.isNull() ? null : window.asLong();

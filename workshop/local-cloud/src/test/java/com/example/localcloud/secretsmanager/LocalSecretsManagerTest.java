@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
@@ -34,7 +35,8 @@ class LocalSecretsManagerTest {
     @BeforeAll
     void start() throws IOException {
         secretsManager = LocalSecretsManager.start("eu-west-1", "123456789012", AccessCheck.allowAll());
-        client = SecretsManagerClients.forEndpoint(secretsManager.endpoint(), "AKIDLOCALTEST");
+        // Built for the local region: a client of another region would find none of its secrets.
+        client = SecretsManagerClients.forEndpoint(secretsManager.endpoint(), "AKIDLOCALTEST", Region.EU_WEST_1);
     }
 
     @AfterAll

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
@@ -146,6 +147,32 @@ class SecretsManagerAccessCheckTest {
 
             assertThat(denied).isNotInstanceOf(ResourceNotFoundException.class);
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+        }
+    }
+
+    @Test
+    void aClientBuiltForAnotherRegionIsRefusedOnThatRegionsArn() {
+        // On AWS it would ask eu-west-1's Secrets Manager, where the secret is not, and the grant
+        // names us-east-1's ARNs only: the denial names the region, which tells what went wrong.
+        try (SecretsManagerClient getUser = SecretsManagerClients.forEndpoint(secretsManager.endpoint(), "AKIDGETUSER", Region.EU_WEST_1)) {
+            SecretsManagerException denied = catchThrowableOfType(SecretsManagerException.class,
+                    () -> getUser.getSecretValue(r -> r.secretId(SECRET_NAME)));
+
+            assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(denied.awsErrorDetails().errorMessage())
+                    .contains("on resource: arn:aws:secretsmanager:eu-west-1:" + ACCOUNT + ":secret:" + SECRET_NAME + "-");
+        }
+    }
+
+    @Test
+    void anotherRegionHoldsNoneOfTheRegionsSecretsEvenForACallerAllowedEverywhere() {
+        try (SecretsManagerClient addMember = SecretsManagerClients.forEndpoint(secretsManager.endpoint(), "AKIDDENIED", Region.EU_WEST_1)) {
+            assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> addMember.getSecretValue(r -> r.secretId(SECRET_NAME))))
+                    .as("the secret, read with a client built for eu-west-1").isNotNull();
+            assertThat(addMember.listSecrets().secretList()).as("eu-west-1's secrets").isEmpty();
+        }
+        try (SecretsManagerClient home = SecretsManagerClients.forEndpoint(secretsManager.endpoint(), "AKIDDENIED")) {
+            assertThat(home.listSecrets().secretList()).as("us-east-1's secrets").isNotEmpty();
         }
     }
 

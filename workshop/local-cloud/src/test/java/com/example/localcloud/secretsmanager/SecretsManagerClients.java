@@ -15,9 +15,14 @@ final class SecretsManagerClients {
     }
 
     static SecretsManagerClient forEndpoint(URI endpoint, String accessKeyId) {
+        return forEndpoint(endpoint, accessKeyId, Region.US_EAST_1);
+    }
+
+    /** A client built for this region, as code that names one does: it signs its requests for it. */
+    static SecretsManagerClient forEndpoint(URI endpoint, String accessKeyId, Region region) {
         return SecretsManagerClient.builder()
                 .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "local-secret-key")))
                 .httpClient(UrlConnectionHttpClient.create())
                 // one attempt: a test should see the first answer, and not wait for retries
