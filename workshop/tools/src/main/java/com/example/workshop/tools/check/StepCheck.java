@@ -203,6 +203,7 @@ public final class StepCheck {
         Set<String> saidMisplaced = new HashSet<>(); // each note of a key at the wrong level quoted once, then "as above"
         List<String> claimed = lessons.stream().flatMap(lesson -> lesson.tests().stream()).toList();
         boolean pointedAtTheCloud = false;
+        Map<String, String> refusalsTracedTo = new java.util.HashMap<>(); // an IAM refusal a probe traced to a file, by action
         for (Lesson lesson : lessons) {
             // What the local cloud saw first: it says what the service did, where a test's message may not.
             List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
@@ -214,6 +215,13 @@ public final class StepCheck {
             }
             // A probe's guess at the file (wiring, as a rule) gives way to the lesson's own failing unit test.
             String seenFile = Repointing.ownUnitTestFails(lesson, tests) ? null : probedFiles.get(lesson);
+            if (probedFiles.containsKey(lesson)) {
+                refusedActions(problems).forEach(action -> refusalsTracedTo.putIfAbsent(action, probedFiles.get(lesson)));
+            } else if (seenFile == null && !Repointing.ownUnitTestFails(lesson, tests)) {
+                // The same refusal met by a later lesson's probe has the same cause (a client built for another region).
+                seenFile = refusedActions(problems).stream().map(refusalsTracedTo::get).filter(java.util.Objects::nonNull)
+                        .findFirst().orElse(null);
+            }
             Optional<String> cause = causeInDependencies(problems, step);
             if (cause.isPresent()) {
                 // Right after what the local cloud saw, so that "... and N more" never hides it.
@@ -324,6 +332,18 @@ public final class StepCheck {
     /** The key a note of the wrong level is about: "CACHE_NAME" of "provider.CACHE_NAME (line 26) is named like ...". */
     private static String misplacedKey(String note) {
         return note.split("[ (]")[0].replaceFirst(".*\\.", "");
+    }
+
+    /** The actions IAM refused, as the problems quote the refusals. */
+    private static List<String> refusedActions(List<String> problems) {
+        List<String> actions = new ArrayList<>();
+        for (String problem : problems) {
+            Matcher refusal = IAM_REFUSAL.matcher(problem);
+            while (refusal.find()) {
+                actions.add(refusal.group(1));
+            }
+        }
+        return actions;
     }
 
     /** Every lesson undone for one reason, said on the first line with where to look, "as above" on the others. */

@@ -435,6 +435,27 @@ class StepCheckTest {
                 .doesNotContain("the edit of ListMembersHandler.java");
     }
 
+    @Test
+    void aRefusalAProbeTracedToAFilePointsThereInTheLaterLessonsThatMeetItToo() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "Clients.java", "serverless.yml");
+        String refusal = "[getUser#1] ... User: x is not authorized to perform: secretsmanager:GetSecretValue on resource:"
+                + " arn:aws:secretsmanager:eu-west-1:000000000000:secret:k-";
+        Lesson read = Lesson.of("reads the secret", "serverless.yml", List.of(), service -> {
+            cloudLog.add(refusal + "abc123");
+            throw new ProbeFailure("a secret in eu-west-1, while the role allows the read in us-east-1 only", "Clients.java");
+        });
+        Lesson created = Lesson.of("creates the client during Init", "Dependencies.java", List.of(), service -> {
+            cloudLog.add(refusal + "def456");
+            throw new ProbeFailure("the client could not be created");
+        });
+        StepLessons probed = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(read, created));
+
+        List<LessonResult> results = check(probed, ran());
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("Clients.java");
+        assertThat(results.get(1).lesson().hint()).as("the same refusal, so the same cause").isEqualTo("Clients.java");
+    }
+
     /** Step 4, one lesson, whose probe meets IAM refusing the secret's read that guide 02's statement grants. */
     private StepLessons stepFourWhoseSecretReadIamRefuses() throws IOException {
         guideWithEditsOf("02-momento-client.md", "Clients.java", "serverless.yml");

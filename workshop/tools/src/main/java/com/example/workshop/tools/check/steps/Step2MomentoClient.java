@@ -11,7 +11,9 @@ import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -80,6 +82,10 @@ final class Step2MomentoClient {
                 + twoEditsAhead(service), failureLogged || serverlessYmlEdited ? whereInitCreatesNoClient(service) : "serverless.yml");
         for (JsonNode read : reads) {
             if (!read.path("outcome").asText().equals("ALLOWED")) { // the message reads serverless.yml: only when refused
+                Optional<String> otherRegion = readInAnotherRegion(read);
+                if (otherRegion.isPresent()) {
+                    throw new ProbeFailure(otherRegion.get(), "Clients.java");
+                }
                 throw new ProbeFailure(misspeltAction(service) + refused(read, inheritsTheProvidersStatements(service)));
             }
         }
@@ -177,6 +183,37 @@ final class Step2MomentoClient {
                     + " custom.serverless-iam-roles-per-function.defaultInherit: true. And " + statementNeeded;
         }
         return denied + statementNeeded;
+    }
+
+    /**
+     * A read refused because the code built its Secrets Manager client for a region of its own
+     * ({@code .region(...)}): the secret's ARN names that region, while the role allows the read
+     * only in another, the one the service is deployed to. On AWS such a client asks that region's
+     * Secrets Manager, which does not hold the secret; in Lambda the SDK finds the function's own
+     * region in {@code AWS_REGION} when none is written.
+     */
+    static Optional<String> readInAnotherRegion(JsonNode read) {
+        String resource = read.path("resource").asText("");
+        String region = regionOf(resource);
+        List<String> allowedRegions = new ArrayList<>();
+        read.path("allowedOn").forEach(allowed -> allowedRegions.add(regionOf(allowed.asText())));
+        boolean allowedInConcreteRegions = !allowedRegions.isEmpty()
+                && allowedRegions.stream().allMatch(allowed -> allowed.matches("[a-z0-9-]+"));
+        if (region.isEmpty() || !allowedInConcreteRegions || allowedRegions.contains(region)) {
+            return Optional.empty();
+        }
+        return Optional.of("IAM denied getUser secretsmanager:GetSecretValue on " + resource + ": a secret in " + region
+                + ", while the role allows the read in " + String.join(", ", new LinkedHashSet<>(allowedRegions))
+                + " only, where the service is deployed: the code builds its Secrets Manager client for " + region
+                + " (a .region(...) of its own), and on AWS that client would ask " + region + "'s Secrets Manager,"
+                + " which does not hold the secret. Leave the region out: in Lambda the SDK takes the function's own"
+                + " from AWS_REGION");
+    }
+
+    /** The region of an ARN ({@code arn:partition:service:region:account:resource}), or "" if it has none. */
+    private static String regionOf(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && parts[0].equals("arn") ? parts[3] : "";
     }
 
     /**

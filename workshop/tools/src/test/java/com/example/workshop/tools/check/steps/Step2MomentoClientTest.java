@@ -41,6 +41,30 @@ class Step2MomentoClientTest {
     }
 
     @Test
+    void aSecretReadInAnotherRegionNamesTheClientsRegionNotTheStatement() throws Exception {
+        String elsewhere = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:accounts/MomentoApiKey-Ab12Cd";
+        JsonNode refusal = json.readTree("{\"outcome\":\"IMPLICIT_DENY\",\"resource\":\"" + elsewhere + "\","
+                + "\"allowedOn\":[\"" + SECRET + "-??????\"]}");
+
+        assertThat(Step2MomentoClient.readInAnotherRegion(refusal)).hasValueSatisfying(message -> assertThat(message)
+                .contains("a secret in eu-west-1, while the role allows the read in us-east-1 only")
+                .contains("Leave the region out"));
+    }
+
+    @Test
+    void aRefusalInTheDeploymentsRegionIsNoOtherRegionsRead() throws Exception {
+        JsonNode sameRegion = json.readTree("{\"outcome\":\"IMPLICIT_DENY\",\"resource\":\"" + SECRET + "-Ab12Cd\","
+                + "\"allowedOn\":[\"" + SECRET + "\"]}");
+        JsonNode noStatement = json.readTree("{\"outcome\":\"IMPLICIT_DENY\",\"resource\":\"" + SECRET + "-Ab12Cd\"}");
+        JsonNode anyRegion = json.readTree("{\"outcome\":\"IMPLICIT_DENY\",\"resource\":\"" + SECRET.replace("us-east-1", "eu-west-1")
+                + "-Ab12Cd\",\"allowedOn\":[\"arn:aws:secretsmanager:*:000000000000:secret:other-??????\"]}");
+
+        assertThat(Step2MomentoClient.readInAnotherRegion(sameRegion)).isEmpty();
+        assertThat(Step2MomentoClient.readInAnotherRegion(noStatement)).isEmpty();
+        assertThat(Step2MomentoClient.readInAnotherRegion(anyRegion)).as("a statement for every region misses on the name").isEmpty();
+    }
+
+    @Test
     void aResourceWrittenWithoutSubIsNamedAsSuch() throws Exception {
         String asWritten = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:accounts/MomentoApiKey-??????";
         JsonNode refusal = json.readTree("{\"outcome\":\"IMPLICIT_DENY\",\"resource\":\"" + SECRET + "-Ab12Cd\","
