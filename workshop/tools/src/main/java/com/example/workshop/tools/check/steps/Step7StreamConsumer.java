@@ -110,6 +110,13 @@ final class Step7StreamConsumer {
         expect(latest.isEmpty(), "activityConsumer reads the stream from LATEST (" + latest.orElse("") + "): events put"
                 + " before it was deployed, or while it was replaced, would never be recorded; its stream event in"
                 + " serverless.yml needs startingPosition: TRIM_HORIZON", "serverless.yml");
+        // Works here and on AWS alike, so only said: the role's lesson is what the consumer needs, and no more.
+        List<String> beyond = ConsumerGrants.beyondItsNeeds(service.serverlessYml());
+        if (!beyond.isEmpty()) {
+            throw ProbeFailure.inTheFile("serverless.yml, functions.activityConsumer.iamRoleStatements allows "
+                    + String.join("; and ", beyond) + " (a role that holds only what the function needs: the guide's"
+                    + " statements)", "serverless.yml");
+        }
     }
 
     /**
