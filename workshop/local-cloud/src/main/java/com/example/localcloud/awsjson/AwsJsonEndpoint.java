@@ -97,10 +97,12 @@ public final class AwsJsonEndpoint implements AutoCloseable {
             throw AwsServiceError.unknownOperation(protocol.serviceName(),
                     "a request without X-Amz-Target: " + protocol.targetPrefix() + "<Operation>");
         }
-        Optional<SigV4Credential> credential = SigV4Credential.fromAuthorizationHeader(exchange.getRequestHeaders().getFirst("Authorization"));
+        Optional<SigV4Credential> credential =
+                SigV4Credential.fromAuthorizationHeader(exchange.getRequestHeaders().getFirst("Authorization"));
         AwsJsonCall call = protocol.prepare(operation, readBody(exchange, format), format,
                 credential.map(SigV4Credential::region).orElse(null));
-        Decision decision = accessCheck.check(credential.map(SigV4Credential::accessKeyId).orElse(null), call.action(), call.resourceArn());
+        String accessKeyId = credential.map(SigV4Credential::accessKeyId).orElse(null);
+        Decision decision = accessCheck.check(accessKeyId, call.action(), call.resourceArn());
         if (!decision.isAllowed()) {
             AwsError denial = AwsError.forJson11(decision);
             send(exchange, format, denial.httpStatus(), format.error(denial.type(), denial.messageKey(), denial.message()));

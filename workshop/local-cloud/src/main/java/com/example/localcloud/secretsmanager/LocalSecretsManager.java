@@ -44,7 +44,8 @@ public final class LocalSecretsManager implements AutoCloseable {
             throws IOException {
         SecretRegions regions = new SecretRegions(region, accountId);
         SecretsManagerFaults faults = new SecretsManagerFaults();
-        return new LocalSecretsManager(AwsJsonEndpoint.start(new SecretsManagerApi(regions, faults), accessCheck, port), regions, faults);
+        AwsJsonEndpoint endpoint = AwsJsonEndpoint.start(new SecretsManagerApi(regions, faults), accessCheck, port);
+        return new LocalSecretsManager(endpoint, regions, faults);
     }
 
     /** E.g. {@code http://127.0.0.1:41234}. */

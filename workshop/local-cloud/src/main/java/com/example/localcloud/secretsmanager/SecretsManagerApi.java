@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * The Secrets Manager operations in AWS's JSON 1.1 shapes: reads a request's members, validates
- * them as AWS does, and answers from the {@link SecretStore}.
+ * them as AWS does, and answers from the {@link SecretStore} of the region the request was signed
+ * for ({@link SecretRegions}).
  *
  * <p>Each call is first {@linkplain #prepare prepared}: that names the IAM action and the resource
  * ARN to authorize, and only then runs.
