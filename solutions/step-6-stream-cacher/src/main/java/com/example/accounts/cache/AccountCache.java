@@ -128,13 +128,9 @@ public class AccountCache {
 
     /** Write-aside: call after the database write succeeded. */
     public void write(String key, Object value) {
-        CacheClient client = client();
-        if (client == null) {
-            LOG.warn("Cache write of {} skipped: entries may stay stale for up to {} s", key, ttl.toSeconds());
-            return;
-        }
         try {
-            SetResponse response = client.set(cacheName, key, encode(value), ttl).join();
+            // cache.get() throws when there is no client (Secrets Manager down, say): caught below too
+            SetResponse response = cache.get().set(cacheName, key, encode(value), ttl).join();
             if (response instanceof SetResponse.Error error) {
                 LOG.warn("Cache write of {} failed, entries may stay stale for up to {} s: {}", key, ttl.toSeconds(), error.getMessage());
             }

@@ -31,8 +31,9 @@ public record ActivityEvent(String eventId, String username, String organization
 
     /**
      * Reads an event from a record's JSON. Every check here keeps out a record that could never
-     * be recorded: an eventId longer than DynamoDB accepts for a key, or an action that makes the
-     * item too big, would fail on every retry and hold up the shard. Names follow the same rules
+     * be recorded: an eventId too long for a DynamoDB key (2,048 bytes; the 200 characters allowed
+     * here stay below that in any script), or an action that makes the item too big, would fail on
+     * every retry and hold up the shard. Names follow the same rules
      * as the API's (see {@link Names}); fields this class does not know are ignored.
      *
      * @throws IllegalArgumentException saying what is wrong, when the JSON is not an activity event
