@@ -97,7 +97,8 @@ class AccountRepositoryTest {
         verify(dynamoDb, times(2)).query(queries.capture());
         QueryRequest first = queries.getAllValues().get(0);
         assertThat(first.hasExclusiveStartKey()).as("the first page starts at the beginning").isFalse();
-        assertThat(first.consistentRead()).isTrue();
+        assertThat(first.consistentRead()).as("the member list's query is strongly consistent (consistentRead(true)): a"
+                + " member added a moment ago is listed").isTrue();
         assertThat(resolvedKeyCondition(first)).as("the key condition, its placeholders replaced by their values")
                 .contains("PK='ORGMEMBERS#acme'");
         assertThat(queries.getAllValues().get(1).exclusiveStartKey()).as("the second page starts where the first ended")

@@ -52,7 +52,7 @@ final class Step6StreamCacher {
                         Step6StreamCacher::aDeletedItemIsCachedAsNotFound),
                 Lesson.of("a failed cache write is reported, so Lambda retries from that record",
                         "StreamCacherHandler.java",
-                        List.of("StreamCacherHandlerTest.aFailingCacheWriteIsReportedWithItsSequenceNumberAndStopsTheBatch",
+                        List.of("StreamCacherHandlerTest.aFailingCacheWriteIsReportedWithItsSequenceNumber",
                                 "StreamCacherHandlerTest.aBatchStopsAtItsFirstFailedRecord",
                                 "StreamCacherHandlerTest.aRemovalTheCacheFailsToApplyIsReported",
                                 "StreamCacherTest.aCacheFailureIsThrownSoTheChangeIsRetried"),
