@@ -94,8 +94,8 @@ class AccountsApiIntegrationTest {
             assertThat(again.error()).isEqualTo("User alice already exists.");
             ApiCall read = invoke(getUser, Events.get("/users/alice", Map.of("username", "alice")));
             assertThat(read.body().path("user").path("firstName").asText()).as("alice's firstName after a refused second"
-                    + " create: the first's. A refused create changes nothing, in the table nor, from step 4 on, in the cache"
-                    + " (write the cache only once DynamoDB took the write)").isEqualTo("First alice");
+                    + " create: the first's. A refused create changes nothing: not the table, nor (from step 4 on) the cache;"
+                    + " write the cache only once DynamoDB took the write").isEqualTo("First alice");
         }
 
         @Test
@@ -164,7 +164,7 @@ class AccountsApiIntegrationTest {
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.error()).isEqualTo("Organization acme already exists.");
             assertThat(getMembership("acme", "bob").status()).as("bob's membership of acme after his refused create of ACME:"
-                    + " none. A refused create changes nothing, in the table nor, from step 4 on, in the cache").isEqualTo(404);
+                    + " none. A refused create changes nothing: not the table, nor (from step 4 on) the cache").isEqualTo(404);
             assertThat(getMembership("acme", "alice").body().path("membership").path("role").asText()).isEqualTo("Owner");
             assertThat(LocalDynamoDb.itemCount(table)).isEqualTo(4); // two users, the organization, one membership
         }
