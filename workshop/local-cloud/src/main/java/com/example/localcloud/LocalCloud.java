@@ -64,6 +64,8 @@ public final class LocalCloud implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Replaced by a redeploy (serverless.yml edited under -Dwatch=true). */
     private volatile StartedCloud started;
+    /** The last redeploy stopped the running deployment and could not start the new one. */
+    private volatile boolean deploymentDown;
     private StageWatcher watcher;
 
     private LocalCloud(StartOptions options, StartedCloud started) {
@@ -224,7 +226,7 @@ public final class LocalCloud implements AutoCloseable {
         try {
             config = CloudStartup.readConfig(again);
         } catch (RuntimeException e) {
-            log.accept("serverless.yml changed, but the stage cannot be deployed: " + e.getMessage()
+            log.accept("serverless.yml changed, but the stage cannot be deployed: " + sentence(e.getMessage())
                     + " The previous deployment keeps serving.");
             return;
         }
@@ -232,14 +234,23 @@ public final class LocalCloud implements AutoCloseable {
         started.services().close();
         try {
             started = CloudStartup.start(again, config);
+            deploymentDown = false;
         } catch (RuntimeException e) {
-            log.accept("The local cloud could not start again: " + e.getMessage() + " Fix it and save: the next change retries.");
+            deploymentDown = true;
+            log.accept("The local cloud could not start again: " + sentence(e.getMessage()) + " Nothing serves now: fix it and"
+                    + " save (serverless.yml or the code), and the next change deploys again.");
             return;
         }
         listeners.forEach(started.lambda()::addListener);
         gatewayListeners.forEach(started.apiGateway()::addTimingListener);
         log.accept(String.format(Locale.ROOT, "Redeployed from serverless.yml in %.1f s on %s (tables and caches start empty).",
                 (System.nanoTime() - begun) / 1e9, baseUri()));
+    }
+
+    /** A message as a sentence, so that the next one reads apart from it. */
+    private static String sentence(String message) {
+        String text = String.valueOf(message).strip();
+        return text.endsWith(".") ? text : text + ".";
     }
 
     /** Stops every part, the last started first: the watcher, API Gateway, ..., IAM. */
@@ -271,6 +282,11 @@ public final class LocalCloud implements AutoCloseable {
         @Override
         public void redeploy() {
             LocalCloud.this.redeploy();
+        }
+
+        @Override
+        public boolean deploymentIsDown() {
+            return deploymentDown;
         }
     }
 

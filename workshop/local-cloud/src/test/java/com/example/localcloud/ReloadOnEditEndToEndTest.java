@@ -66,6 +66,14 @@ class ReloadOnEditEndToEndTest {
             awaitUpTo(120, () -> log.stream().anyMatch(line -> line.contains("cannot be deployed")));
             assertThat(api.get("/users/nobody").error()).as("a broken serverless.yml: the previous deployment serves").isEqualTo("User nobody is not here.");
 
+            // An IAM statement IAM cannot read is found before anything stops, as the other checks of serverless.yml are.
+            Files.writeString(serverlessYml, deployed.replaceFirst("dynamodb:GetItem", "dynamodb GetItem"));
+            awaitUpTo(120, () -> log.stream().filter(line -> line.contains("cannot be deployed")).count() == 2);
+            assertThat(log).filteredOn(line -> line.contains("cannot be deployed")).last().asString()
+                    .contains("dynamodb GetItem").endsWith("The previous deployment keeps serving.");
+            assertThat(api.get("/users/nobody").error()).as("an IAM action written wrong: the previous deployment serves")
+                    .isEqualTo("User nobody is not here.");
+
             Files.writeString(serverlessYml, deployed.replace("GET /users/{username}", "GET /people/{username}"));
             edited = System.nanoTime();
             awaitUpTo(180, () -> status(api, "/people/nobody") == 404);

@@ -409,8 +409,38 @@ public final class ServerlessConfigLoader {
         if (method.equals("*")) {
             method = "ANY";
         }
+        if (!HTTP_METHODS.contains(method)) {
+            // CloudFormation refuses it when it deploys ("Invalid HttpMethod specified").
+            throw source.error(path, value, "the method must be one of " + String.join(", ", HTTP_METHODS)
+                    + " (API Gateway refuses any other when it deploys)");
+        }
+        if (value instanceof Map<?, ?> event) {
+            unhonouredHttpSettings(event, path);
+        }
         httpPath = "/" + httpPath.replaceAll("^/+|/+$", "");
         return new HttpEvent(method, httpPath);
+    }
+
+    /** The methods an API Gateway REST API's route may have ({@code *} is read as ANY). */
+    static final List<String> HTTP_METHODS = List.of("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+
+    /**
+     * Settings of an http event that change what API Gateway lets through on AWS, which the local
+     * cloud does not do: each is noted, as the routes then answer here what AWS would refuse.
+     */
+    private void unhonouredHttpSettings(Map<?, ?> event, String path) {
+        if (Boolean.TRUE.equals(event.get("private")) || "true".equals(String.valueOf(event.get("private")))) {
+            warnings.add(path + ".private" + source.at(path) + ": on AWS, API Gateway then wants an API key (the x-api-key"
+                    + " header) and answers 403 without one; the local cloud checks no key");
+        }
+        if (event.get("authorizer") != null) {
+            warnings.add(path + ".authorizer" + source.at(path) + ": on AWS, API Gateway then refuses a request the"
+                    + " authorizer does not let through (401 or 403); the local cloud runs no authorizer");
+        }
+        if (event.get("cors") != null) {
+            warnings.add(path + ".cors" + source.at(path) + ": on AWS, the Serverless Framework then adds an OPTIONS route"
+                    + " and CORS headers to the answers; the local cloud adds neither");
+        }
     }
 
     /** The environment variables Lambda reserves: its runtime sets them, and a function's configuration may not. */
@@ -438,12 +468,27 @@ public final class ServerlessConfigLoader {
         return environment;
     }
 
+    /** The keys of an IAM statement the local cloud reads: anything else would be ignored, and so allow or deny other calls than AWS does. */
+    private static final java.util.Set<String> STATEMENT_KEYS = java.util.Set.of("Sid", "Effect", "Action", "Resource");
+
+    private void refuseWhatTheLocalIamCannotHonour(Map<String, Object> statement, String statementPath) {
+        for (String key : statement.keySet()) {
+            if (!STATEMENT_KEYS.contains(key)) {
+                throw source.error(statementPath + "." + key, statement.get(key), "the local cloud cannot honour " + key
+                        + " in a function's IAM statement (ignored, it would allow or deny other calls than AWS does): write"
+                        + " the statement with Effect, Action and Resource only, naming the actions the function calls on its"
+                        + " own resources");
+            }
+        }
+    }
+
     private List<IamStatement> statements(Object value, String path) {
         List<IamStatement> statements = new ArrayList<>();
         List<Object> list = list(value, path);
         for (int i = 0; i < list.size(); i++) {
             String statementPath = YamlValues.element(path, i);
             Map<String, Object> statement = map(list.get(i), statementPath);
+            refuseWhatTheLocalIamCannotHonour(statement, statementPath);
             Object effect = statement.get("Effect");
             if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
                 throw source.error(statementPath + ".Effect", effect, "Effect must be Allow or Deny");

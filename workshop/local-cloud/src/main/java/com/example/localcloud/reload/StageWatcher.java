@@ -37,6 +37,11 @@ public final class StageWatcher implements AutoCloseable {
 
         /** serverless.yml changed: build, then start everything again from it (keeping the old on any error). */
         void redeploy();
+
+        /** The last redeploy stopped the deployment and could not start it again: any change then deploys. */
+        default boolean deploymentIsDown() {
+            return false;
+        }
     }
 
     private final Path stage;
@@ -46,7 +51,7 @@ public final class StageWatcher implements AutoCloseable {
     private final Set<Path> watched = new HashSet<>();
     private final Thread thread;
 
-    private StageWatcher(Path stage, Reload reload, Consumer<String> log) throws IOException {
+    StageWatcher(Path stage, Reload reload, Consumer<String> log) throws IOException {
         this.stage = stage;
         this.reload = reload;
         this.log = log;
@@ -83,13 +88,18 @@ public final class StageWatcher implements AutoCloseable {
         }
     }
 
-    private void react(Set<Path> changed) {
+    void react(Set<Path> changed) {
         if (changed.contains(stage.resolve("serverless.yml"))) {
             reload.redeploy();
             return;
         }
         boolean code = changed.stream().anyMatch(path -> path.startsWith(stage.resolve("src")) || path.equals(stage.resolve("pom.xml")));
         if (!code) {
+            return;
+        }
+        if (reload.deploymentIsDown()) {
+            // No environment to retire: deploy again, which builds the new code too.
+            reload.redeploy();
             return;
         }
         long started = System.nanoTime();

@@ -68,6 +68,10 @@ public final class CloudStartup {
         ServerlessConfig config = ServerlessConfigLoader.load(file, options.loadOptions());
         config.warnings().forEach(warning -> options.log().accept("Note: " + warning));
         routes(config);
+        if (options.enforceIam()) {
+            // Every function's statements as IAM reads them: one it cannot read fails here, before a redeploy stops anything.
+            StagePolicies.of(config, new FunctionCredentials(config.functions()));
+        }
         if (options.build()) {
             StageBuilder.build(stage, options.log());
         }

@@ -354,6 +354,90 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aStatementKeyTheLocalIamCannotHonourIsRefusedNotIgnored() throws IOException {
+        Path withCondition = write("""
+                service: accounts
+                plugins:
+                  - serverless-iam-roles-per-function
+                provider:
+                  name: aws
+                functions:
+                  getUser:
+                    handler: a.B
+                    iamRoleStatements:
+                      - Effect: Allow
+                        Action: dynamodb:GetItem
+                        Resource: "*"
+                        Condition:
+                          ForAllValues:StringEquals:
+                            dynamodb:LeadingKeys: [nobody]
+                """);
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(withCondition, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(withCondition + ", line 13: functions.getUser.iamRoleStatements[0].Condition = ")
+                .hasMessageContaining("the local cloud cannot honour Condition in a function's IAM statement");
+
+        Path withNotAction = write("""
+                service: accounts
+                plugins:
+                  - serverless-iam-roles-per-function
+                provider:
+                  name: aws
+                functions:
+                  getUser:
+                    handler: a.B
+                    iamRoleStatements:
+                      - Effect: Allow
+                        NotAction: dynamodb:DeleteItem
+                        Resource: "*"
+                """);
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(withNotAction, options(Map.of(), null)))
+                .hasMessageContaining("iamRoleStatements[0].NotAction")
+                .hasMessageContaining("cannot honour NotAction").hasMessageNotContaining("Action: missing");
+    }
+
+    @Test
+    void anHttpMethodApiGatewayDoesNotKnowIsRefusedAndWhatItDoesNotCheckIsNoted() throws IOException {
+        Path mistyped = write("""
+                service: accounts
+                provider:
+                  name: aws
+                functions:
+                  getUser:
+                    handler: a.B
+                    events:
+                      - http:
+                          method: gett
+                          path: /users
+                """);
+        assertThatThrownBy(() -> ServerlessConfigLoader.load(mistyped, options(Map.of(), null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("functions.getUser.events[0].http")
+                .hasMessageContaining("the method must be one of ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
+
+        Path guarded = write("""
+                service: accounts
+                provider:
+                  name: aws
+                functions:
+                  getUser:
+                    handler: a.B
+                    events:
+                      - http:
+                          method: get
+                          path: /users/{username}
+                          private: true
+                          authorizer: aws_iam
+                          cors: true
+                """);
+        ServerlessConfig config = ServerlessConfigLoader.load(guarded, options(Map.of(), null));
+        assertThat(config.warnings()).as("what the local cloud does not do that API Gateway would")
+                .anySatisfy(note -> assertThat(note).contains(".private").contains("x-api-key"))
+                .anySatisfy(note -> assertThat(note).contains(".authorizer").contains("runs no authorizer"))
+                .anySatisfy(note -> assertThat(note).contains(".cors").contains("OPTIONS"));
+    }
+
+    @Test
     void unsupportedFunctionsAndSourcesAreErrors() throws IOException {
         Path withIf = write("""
                 service: accounts
