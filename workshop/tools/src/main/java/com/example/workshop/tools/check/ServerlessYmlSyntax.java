@@ -309,6 +309,19 @@ public final class ServerlessYmlSyntax {
         return key.getTag().equals(Tag.MERGE) || key instanceof ScalarNode scalar && scalar.getValue().equals("<<");
     }
 
+    /**
+     * A function's own {@code iamRoleStatements} (its node, as written), or null when it has none or
+     * serverless.yml is no YAML (which the check says before the build).
+     */
+    public static Node ownStatements(List<String> serverlessYml, String function) {
+        try {
+            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(String.join("\n", serverlessYml)));
+            return value(value(value(root, "functions"), function), "iamRoleStatements");
+        } catch (RuntimeException notYaml) {
+            return null;
+        }
+    }
+
     /** The value of {@code key} in a mapping, or null (also for a {@code node} that is no mapping, or null). */
     public static Node value(Node node, String key) {
         if (node instanceof MappingNode mapping) {

@@ -2,13 +2,11 @@ package com.example.workshop.tools.check.steps;
 
 import static com.example.workshop.tools.check.ServerlessYmlSyntax.value;
 
-import java.io.StringReader;
+import com.example.workshop.tools.check.ServerlessYmlSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -29,13 +27,7 @@ final class ConsumerGrants {
 
     /** Each grant beyond the consumer's needs, in words ("dynamodb:PutItem on AccountsTable: ..."); empty when none. */
     static List<String> beyondItsNeeds(List<String> serverlessYml) {
-        Node statements;
-        try {
-            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(String.join("\n", serverlessYml)));
-            statements = value(value(value(root, "functions"), "activityConsumer"), "iamRoleStatements");
-        } catch (RuntimeException notYaml) {
-            return List.of(); // the check says so before the build
-        }
+        Node statements = ServerlessYmlSyntax.ownStatements(serverlessYml, "activityConsumer");
         List<String> beyond = new ArrayList<>();
         if (!(statements instanceof SequenceNode list)) {
             return beyond;

@@ -8,14 +8,12 @@ import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.ProbeFailure;
+import com.example.workshop.tools.check.ServerlessYmlSyntax;
 import com.example.workshop.tools.check.StepLessons;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -112,13 +110,7 @@ final class Step6StreamCacher {
 
     /** The DynamoDB actions (or wildcards) that the stream cacher's own statements allow; it needs none. */
     static List<String> ownTableActions(List<String> serverlessYml) {
-        Node statements;
-        try {
-            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(String.join("\n", serverlessYml)));
-            statements = value(value(value(root, "functions"), "streamCacher"), "iamRoleStatements");
-        } catch (RuntimeException notYaml) {
-            return List.of(); // the check says so before the build
-        }
+        Node statements = ServerlessYmlSyntax.ownStatements(serverlessYml, "streamCacher");
         List<String> actions = new ArrayList<>();
         if (statements instanceof SequenceNode list) {
             for (Node statement : list.getValue()) {
