@@ -58,7 +58,7 @@ class AccountCacheTest {
         assertThat(read).contains(ALICE);
         assertThat(databaseReads).hasValue(1);
         assertThat(memory.items).containsKey("user#alice");
-        assertThat(memory.ttls).as("the TTL each set gave (PT0S: none)").containsEntry("user#alice", TTL);
+        assertThat(memory.ttls).as("the TTL each set gave (PT0S or null: none)").containsEntry("user#alice", TTL);
     }
 
     @Test
@@ -147,7 +147,7 @@ class AccountCacheTest {
     void aWriteGivesTheCachesTtl() {
         cache.write("user#alice", ALICE);
 
-        assertThat(memory.ttls.get("user#alice")).as("the TTL write gave its set (PT0S: none): AccountCache.write must pass"
+        assertThat(memory.ttls.get("user#alice")).as("the TTL write gave its set (PT0S or null: none): AccountCache.write must pass"
                 + " the ttl this cache was given, as read's fill does").isEqualTo(TTL);
     }
 
@@ -162,8 +162,9 @@ class AccountCacheTest {
 
         assertThat(slowRead).isEmpty();
         assertThat(memory.items.get("user#alice"))
-                .as("the cache after a slow reader's fill landed on the write's user: a fill must not replace it"
-                        + " (setIfNotExists), or the reader's old \"not found\" hides alice for a whole TTL")
+                .as("the cache after a slow reader's fill landed on the write's user: the write must set the user (a set,"
+                        + " not a delete) and a fill must not replace it (setIfNotExists), or the reader's old \"not found\""
+                        + " hides alice for a whole TTL")
                 .isNotEqualTo(AccountCache.NOT_FOUND).contains("Alice");
     }
 
@@ -203,7 +204,7 @@ class AccountCacheTest {
         assertThat(memory.misses).hasValue(2);
         assertThat(databaseReads).hasValue(2);
         assertThat(memory.items).containsKey("user#bob").containsEntry("user#ghost", AccountCache.NOT_FOUND);
-        assertThat(memory.ttls).as("the TTL each set gave (PT0S: none)").containsEntry("user#bob", TTL);
+        assertThat(memory.ttls).as("the TTL each set gave (PT0S or null: none)").containsEntry("user#bob", TTL);
     }
 
     @Test
@@ -217,8 +218,9 @@ class AccountCacheTest {
 
         assertThat(slowRead).containsExactly(entry("alice", Optional.empty()));
         assertThat(memory.items.get("user#alice"))
-                .as("the cache after the fan-out's fill landed on the write's user: a fill must not replace it"
-                        + " (setIfNotExists), or the reader's old \"not found\" hides alice for a whole TTL")
+                .as("the cache after the fan-out's fill landed on the write's user: the write must set the user (a set,"
+                        + " not a delete) and a fill must not replace it (setIfNotExists), or the reader's old \"not found\""
+                        + " hides alice for a whole TTL")
                 .isNotEqualTo(AccountCache.NOT_FOUND).contains("Alice");
     }
 
