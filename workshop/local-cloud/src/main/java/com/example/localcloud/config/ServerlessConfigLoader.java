@@ -429,7 +429,7 @@ public final class ServerlessConfigLoader {
      * cloud does not do: each is noted, as the routes then answer here what AWS would refuse.
      */
     private void unhonouredHttpSettings(Map<?, ?> event, String path) {
-        if (Boolean.TRUE.equals(event.get("private")) || "true".equals(String.valueOf(event.get("private")))) {
+        if ("true".equals(String.valueOf(event.get("private")))) { // true, or 'true' quoted
             warnings.add(path + ".private" + source.at(path) + ": on AWS, API Gateway then wants an API key (the x-api-key"
                     + " header) and answers 403 without one; the local cloud checks no key");
         }
@@ -468,7 +468,10 @@ public final class ServerlessConfigLoader {
         return environment;
     }
 
-    /** The keys of an IAM statement the local cloud reads: anything else would be ignored, and so allow or deny other calls than AWS does. */
+    /**
+     * The keys of an IAM statement the local cloud reads: anything else would be ignored, and so
+     * allow or deny other calls than AWS does.
+     */
     private static final java.util.Set<String> STATEMENT_KEYS = java.util.Set.of("Sid", "Effect", "Action", "Resource");
 
     private void refuseWhatTheLocalIamCannotHonour(Map<String, Object> statement, String statementPath) {
