@@ -25,7 +25,7 @@ final class ConsumerGrants {
     private ConsumerGrants() {
     }
 
-    /** Each grant beyond the consumer's needs, in words ("dynamodb:PutItem on AccountsTable: ..."); empty when none. */
+    /** Each grant beyond the consumer's needs, in words ("dynamodb:PutItem on the accounts table: ..."); empty when none. */
     static List<String> beyondItsNeeds(List<String> serverlessYml) {
         Node statements = ServerlessYmlSyntax.ownStatements(serverlessYml, "activityConsumer");
         List<String> beyond = new ArrayList<>();
