@@ -346,16 +346,17 @@ public final class StepCheck {
         return actions;
     }
 
-    /** Every lesson undone for one reason, said on the first line with where to look, "as above" on the others. */
+    /**
+     * Every lesson undone for one reason, with the same words and pointer: the checklist says them on
+     * the first line and "as above" on the others, as it does for any lessons that share their cause.
+     */
     private List<LessonResult> nothingTried(List<Lesson> lessons, String reason, StepLessons step) {
         String where = editsServerlessYml(step)
                 ? "serverless.yml: workshop/" + step.guide() + ", the edit of serverless.yml, or a part an earlier step added"
                 : "serverless.yml (" + typoOrBreak(step) + ")";
         List<LessonResult> results = new ArrayList<>();
         for (Lesson lesson : lessons) {
-            boolean first = results.isEmpty();
-            results.add(new LessonResult(Lesson.of(lesson.title(), first ? where : "as above: serverless.yml cannot be read",
-                    lesson.tests(), lesson.probe()), List.of(first ? reason : "not tried: serverless.yml cannot be read")));
+            results.add(new LessonResult(Lesson.of(lesson.title(), where, lesson.tests(), lesson.probe()), List.of(reason)));
         }
         return results;
     }
