@@ -6,9 +6,12 @@ import static org.mockito.Mockito.mock;
 import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import momento.sdk.CacheClient;
@@ -31,7 +34,10 @@ public final class InMemoryCache {
     public static final Duration NO_TTL_GIVEN = Duration.ZERO;
     public final AtomicInteger hits = new AtomicInteger();
     public final AtomicInteger misses = new AtomicInteger();
+    /** Each set, setIfNotExists and delete sent after {@link #storeEachWriteAfter}, in order: done once stored. */
+    public final List<CompletableFuture<?>> delayedWrites = new CopyOnWriteArrayList<>();
     private volatile boolean failing;
+    private volatile Duration writeDelay = Duration.ZERO;
     private final CacheClient client = mock(CacheClient.class, this::answerAsMomentoDoes);
 
     /**
@@ -45,9 +51,9 @@ public final class InMemoryCache {
         Duration ttl = arguments.length > 3 ? (Duration) arguments[3] : NO_TTL_GIVEN;
         return switch (call.getMethod().getName()) {
             case "get" -> CompletableFuture.completedFuture(get(text(arguments[1])));
-            case "set" -> CompletableFuture.completedFuture(set(text(arguments[1]), text(arguments[2]), ttl));
-            case "setIfNotExists" -> CompletableFuture.completedFuture(setIfNotExists(text(arguments[1]), text(arguments[2]), ttl));
-            case "delete" -> CompletableFuture.completedFuture(delete(text(arguments[1])));
+            case "set" -> written(() -> set(text(arguments[1]), text(arguments[2]), ttl));
+            case "setIfNotExists" -> written(() -> setIfNotExists(text(arguments[1]), text(arguments[2]), ttl));
+            case "delete" -> written(() -> delete(text(arguments[1])));
             default -> RETURNS_DEFAULTS.answer(call);
         };
     }
@@ -59,6 +65,25 @@ public final class InMemoryCache {
 
     public Supplier<CacheClient> client() {
         return () -> client;
+    }
+
+    /**
+     * From now on each write is stored, and its future completes, {@code delay} after it was sent (a
+     * slow network): code that does not wait for a write answers before the cache has it.
+     */
+    public void storeEachWriteAfter(Duration delay) {
+        writeDelay = delay;
+    }
+
+    /** A write's answer: at once, or {@link #writeDelay} after it was sent. */
+    private <T> CompletableFuture<T> written(Supplier<T> write) {
+        if (writeDelay.isZero()) {
+            return CompletableFuture.completedFuture(write.get());
+        }
+        CompletableFuture<T> stored = CompletableFuture.supplyAsync(write,
+                CompletableFuture.delayedExecutor(writeDelay.toMillis(), TimeUnit.MILLISECONDS));
+        delayedWrites.add(stored);
+        return stored;
     }
 
     /** From now on every call answers with the SDK's error response, as when Momento is unreachable. */

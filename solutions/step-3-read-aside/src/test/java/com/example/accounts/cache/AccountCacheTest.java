@@ -1,6 +1,7 @@
 package com.example.accounts.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import com.example.accounts.InMemoryCache;
@@ -111,5 +112,33 @@ class AccountCacheTest {
         assertThat(cache.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
         assertThat(databaseReads).as("database reads: the fill must replace the unreadable entry, so that the second"
                 + " read is a hit").hasValue(1);
+    }
+
+    @Test
+    void aReadAnswersOnlyOnceItsFillIsStored() {
+        // A fill still on its way when the handler returns may never be sent: Lambda can freeze
+        // the environment as soon as the answer is out. Here every write is stored 200 ms after it
+        // was sent; a read that did not wait for its fill would answer before that.
+        memory.storeEachWriteAfter(Duration.ofMillis(200));
+
+        Optional<User> read = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(read).contains(ALICE);
+        assertThat(memory.delayedWrites).as("cache writes a miss sent").hasSize(1);
+        assertThat(memory.delayedWrites.get(0)).as("read answered before its fill was stored: wait for it (join)").isDone();
+    }
+
+    @Test
+    void aFailingDatabaseIsAskedOnceAndItsFailureReachesTheCaller() {
+        // Only the cache's failures are the cache's to handle: DynamoDB's is the request's (a 500).
+        IllegalStateException dynamoDbDown = new IllegalStateException("DynamoDB is down (injected)");
+        Supplier<Optional<User>> failingDatabase = () -> {
+            databaseReads.incrementAndGet();
+            throw dynamoDbDown;
+        };
+
+        assertThatThrownBy(() -> cache.read("user#alice", User.class, failingDatabase)).isSameAs(dynamoDbDown);
+        assertThat(databaseReads).as("database reads: the failed one was asked again, as if the cache had failed;"
+                + " a try around the cache's calls only, not the database's").hasValue(1);
     }
 }

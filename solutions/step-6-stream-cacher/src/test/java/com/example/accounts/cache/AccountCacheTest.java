@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -134,6 +133,34 @@ class AccountCacheTest {
     }
 
     @Test
+    void aReadAnswersOnlyOnceItsFillIsStored() {
+        // A fill still on its way when the handler returns may never be sent: Lambda can freeze
+        // the environment as soon as the answer is out. Here every write is stored 200 ms after it
+        // was sent; a read that did not wait for its fill would answer before that.
+        memory.storeEachWriteAfter(Duration.ofMillis(200));
+
+        Optional<User> read = cache.read("user#alice", User.class, database(Optional.of(ALICE)));
+
+        assertThat(read).contains(ALICE);
+        assertThat(memory.delayedWrites).as("cache writes a miss sent").hasSize(1);
+        assertThat(memory.delayedWrites.get(0)).as("read answered before its fill was stored: wait for it (join)").isDone();
+    }
+
+    @Test
+    void aFailingDatabaseIsAskedOnceAndItsFailureReachesTheCaller() {
+        // Only the cache's failures are the cache's to handle: DynamoDB's is the request's (a 500).
+        IllegalStateException dynamoDbDown = new IllegalStateException("DynamoDB is down (injected)");
+        Supplier<Optional<User>> failingDatabase = () -> {
+            databaseReads.incrementAndGet();
+            throw dynamoDbDown;
+        };
+
+        assertThatThrownBy(() -> cache.read("user#alice", User.class, failingDatabase)).isSameAs(dynamoDbDown);
+        assertThat(databaseReads).as("database reads: the failed one was asked again, as if the cache had failed;"
+                + " a try around the cache's calls only, not the database's").hasValue(1);
+    }
+
+    @Test
     void aWriteReplacesACachedNotFound() {
         cache.read("user#alice", User.class, database(Optional.empty()));
 
@@ -189,6 +216,17 @@ class AccountCacheTest {
         }, TestCaches.CACHE_NAME, TTL);
 
         assertThatCode(() -> unreachable.write("user#alice", ALICE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aWriteReturnsOnlyOnceItIsStored() {
+        // As a read's fill: a write still on its way when the handler returns may never be sent.
+        memory.storeEachWriteAfter(Duration.ofMillis(200));
+
+        cache.write("user#alice", ALICE);
+
+        assertThat(memory.delayedWrites).as("cache writes write sent").hasSize(1);
+        assertThat(memory.delayedWrites.get(0)).as("write returned before the cache stored it: wait for the set (join)").isDone();
     }
 
     @Test
@@ -293,41 +331,21 @@ class AccountCacheTest {
     }
 
     @Test
-    void aReadAnswersOnlyOnceItsFillIsStored() {
-        // A fill still on its way when the handler returns may never be sent: Lambda can freeze
-        // the environment as soon as the answer is out. Here every fill is stored 200 ms after it
-        // was sent; a read that did not wait for its fill would answer before that.
-        List<CompletableFuture<SetIfNotExistsResponse>> fills = new CopyOnWriteArrayList<>();
-        CacheClient client = missingAndStoringEachFillAfter(Duration.ofMillis(200), fills);
-        AccountCache slowToStore = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
-
-        Optional<User> read = slowToStore.read("user#alice", User.class, database(Optional.of(ALICE)));
-
-        assertThat(read).contains(ALICE);
-        assertThat(fills).as("fills sent, each a setIfNotExists").hasSize(1);
-        assertThat(fills.get(0).isDone()).as("read answered before its fill was stored: wait for the fill first").isTrue();
-    }
-
-    @Test
     void readAllAnswersOnlyOnceItsFillsAreStored() {
-        List<CompletableFuture<SetIfNotExistsResponse>> fills = new CopyOnWriteArrayList<>();
-        CacheClient client = missingAndStoringEachFillAfter(Duration.ofMillis(200), fills);
-        AccountCache slowToStore = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
+        memory.storeEachWriteAfter(Duration.ofMillis(200));
 
-        Map<String, Optional<User>> users = slowToStore.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class,
+        Map<String, Optional<User>> users = cache.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class,
                 databaseOf(Map.of("alice", ALICE, "bob", BOB)));
 
         assertThat(users).containsOnlyKeys("alice", "bob");
-        assertThat(fills).as("fills sent, each a setIfNotExists").hasSize(2);
-        assertThat(fills.stream().allMatch(CompletableFuture::isDone))
+        assertThat(memory.delayedWrites).as("cache writes the misses sent").hasSize(2);
+        assertThat(memory.delayedWrites.stream().allMatch(CompletableFuture::isDone))
                 .as("readAll answered before its fills were stored: wait for them first").isTrue();
     }
 
     @Test
     void aFailedDatabaseReadInReadAllStillWaitsForTheFillsSentBeforeIt() {
-        List<CompletableFuture<SetIfNotExistsResponse>> fills = new CopyOnWriteArrayList<>();
-        CacheClient client = missingAndStoringEachFillAfter(Duration.ofMillis(200), fills);
-        AccountCache slowToStore = new AccountCache(() -> client, TestCaches.CACHE_NAME, TTL);
+        memory.storeEachWriteAfter(Duration.ofMillis(200));
         Function<String, Optional<User>> bobsReadFails = username -> {
             if (username.equals("bob")) {
                 throw new IllegalStateException("DynamoDB throttled (injected)");
@@ -335,10 +353,10 @@ class AccountCacheTest {
             return Optional.of(ALICE);
         };
 
-        assertThatThrownBy(() -> slowToStore.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class, bobsReadFails))
+        assertThatThrownBy(() -> cache.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class, bobsReadFails))
                 .as("the database's failure goes up, as the error it is").hasMessageContaining("injected");
-        assertThat(fills).as("alice's fill, sent before bob's read failed").hasSize(1);
-        assertThat(fills.get(0)).as("readAll gave up before alice's fill was stored: wait for the fills in a finally"
+        assertThat(memory.delayedWrites).as("alice's fill, sent before bob's read failed").hasSize(1);
+        assertThat(memory.delayedWrites.get(0)).as("readAll gave up before alice's fill was stored: wait for the fills in a finally"
                 + " (Lambda may freeze the environment as soon as the error answer is out)").isDone();
     }
 
@@ -427,16 +445,5 @@ class AccountCacheTest {
     /** Momento's answer to a setIfNotExists that stored the item. */
     private static SetIfNotExistsResponse stored(String key, String value) {
         return new SetIfNotExistsResponse.Stored(ByteString.copyFromUtf8(key), ByteString.copyFromUtf8(value));
-    }
-
-    /** A cache where every get misses and each fill is stored {@code delay} after it was sent, into {@code fills}. */
-    private CacheClient missingAndStoringEachFillAfter(Duration delay,
-                                                              List<CompletableFuture<SetIfNotExistsResponse>> fills) {
-        return answering(key -> CompletableFuture.completedFuture(new GetResponse.Miss()), (key, value) -> {
-            CompletableFuture<SetIfNotExistsResponse> fill = CompletableFuture.supplyAsync(() -> stored(key, value),
-                    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
-            fills.add(fill);
-            return fill;
-        });
     }
 }

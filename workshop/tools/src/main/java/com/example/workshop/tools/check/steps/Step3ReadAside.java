@@ -40,7 +40,8 @@ final class Step3ReadAside {
         return new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(
                 Lesson.of("a miss reads DynamoDB and fills the cache, with a TTL",
                         "AccountCache.java",
-                        List.of("AccountCacheTest.aMissAsksTheDatabaseAndCachesTheAnswerWithATtl"),
+                        List.of("AccountCacheTest.aMissAsksTheDatabaseAndCachesTheAnswerWithATtl",
+                                "AccountCacheTest.aReadAnswersOnlyOnceItsFillIsStored"),
                         Step3ReadAside::aMissReadsDynamoDbAndFillsTheCache),
                 Lesson.of("a hit does not read DynamoDB",
                         "AccountCache.java",
@@ -63,6 +64,8 @@ final class Step3ReadAside {
                                 "AccountCacheTest.anUnreadableCachedValueLeavesTheDatabaseToAnswerAndIsReplaced",
                                 "AccountCacheTest.aClientThatCannotBeCreatedLeavesTheDatabaseToAnswer",
                                 "AccountCacheTest.aCacheCallThatThrowsLeavesTheDatabaseToAnswer",
+                                // the try around the cache's calls only: DynamoDB's failure is not retried as the cache's
+                                "AccountCacheTest.aFailingDatabaseIsAskedOnceAndItsFailureReachesTheCaller",
                                 "CachedReadsIntegrationTest.everyReadWorksWhileTheCacheIsDown"),
                         Step3ReadAside::dynamoDbAnswersWhileMomentoIsDown)));
     }
