@@ -125,7 +125,8 @@ class AccountCacheTest {
 
         assertThat(read).contains(ALICE);
         assertThat(memory.delayedWrites).as("cache writes a miss sent").hasSize(1);
-        assertThat(memory.delayedWrites.get(0)).as("read answered before its fill was stored: wait for it (join)").isDone();
+        assertThat(memory.delayedWrites.get(0).isDone()).as("read answered before its fill was stored: wait for it (join)")
+                .isTrue();
     }
 
     @Test

@@ -128,7 +128,8 @@ class AccountCacheTest {
 
         assertThat(read).contains(ALICE);
         assertThat(memory.delayedWrites).as("cache writes a miss sent").hasSize(1);
-        assertThat(memory.delayedWrites.get(0)).as("read answered before its fill was stored: wait for it (join)").isDone();
+        assertThat(memory.delayedWrites.get(0).isDone()).as("read answered before its fill was stored: wait for it (join)")
+                .isTrue();
     }
 
     @Test
@@ -211,6 +212,7 @@ class AccountCacheTest {
         cache.write("user#alice", ALICE);
 
         assertThat(memory.delayedWrites).as("cache writes write sent").hasSize(1);
-        assertThat(memory.delayedWrites.get(0)).as("write returned before the cache stored it: wait for the set (join)").isDone();
+        assertThat(memory.delayedWrites.get(0).isDone()).as("write returned before the cache stored it: wait for the set (join)")
+                .isTrue();
     }
 }
