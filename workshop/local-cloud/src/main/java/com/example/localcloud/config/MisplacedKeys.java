@@ -21,6 +21,27 @@ final class MisplacedKeys {
     /** A function's settings, which a block indented too far right leaves inside one of its events. */
     private static final Set<String> FUNCTION_SETTINGS = Set.of("handler", "environment", "iamRoleStatements",
             "iamRoleStatementsInherit", "iamRoleStatementsName", "iam", "memorySize", "timeout", "runtime", "package", "events");
+    /**
+     * Every setting a function may have, as the Serverless Framework v3 that package.json pins (3.40.0)
+     * validates them: its own (name, events), the aws provider's (lib/plugins/aws/provider.js, the
+     * function schema), and the serverless-iam-roles-per-function plugin's (iamRoleStatements, ...);
+     * and iam, which v4 knows (v3 does not, but the loader reads a function's iam.role.statements).
+     * Any other key of a function is "unrecognized property": warned about, and ignored.
+     */
+    private static final Set<String> FUNCTION_PROPERTIES = Set.of("name", "events",
+            "architecture", "awsKmsKeyArn", "condition", "dependsOn", "description", "destinations", "disableLogs",
+            "environment", "ephemeralStorageSize", "fileSystemConfig", "handler", "image", "kmsKeyArn", "snapStart", "layers",
+            "logRetentionInDays", "logDataProtectionPolicy", "maximumEventAge", "maximumRetryAttempts", "memorySize", "onError",
+            "package", "provisionedConcurrency", "reservedConcurrency", "role", "runtime", "runtimeManagement", "tags", "timeout",
+            "tracing", "url", "versionFunction", "vpc", "httpApi",
+            "iamRoleStatements", "iamRoleStatementsInherit", "iamRoleStatementsName", "iamPermissionsBoundary", "iam");
+    /** The settings of a stream event (the framework's schema of it, stream.js), which a function does not have. */
+    private static final Set<String> STREAM_EVENT_PROPERTIES = Set.of("arn", "type", "batchSize", "parallelizationFactor",
+            "startingPosition", "startingPositionTimestamp", "enabled", "consumer", "batchWindow", "maximumRetryAttempts",
+            "bisectBatchOnFunctionError", "maximumRecordAgeInSeconds", "functionResponseType", "destinations",
+            "tumblingWindowInSeconds", "filterPatterns");
+    /** The settings of an http event that the guides write, which a function does not have. */
+    private static final Set<String> HTTP_EVENT_PROPERTIES = Set.of("method", "path", "cors", "private", "authorizer");
     /** How an environment variable is named: a key like this among provider's or a function's settings is one. */
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*_[A-Z0-9_]+");
     private static final String IGNORED = ", where the Serverless Framework ignores it (unrecognized property)";
@@ -67,6 +88,7 @@ final class MisplacedKeys {
                 if (definition instanceof Map<?, ?> settings) {
                     variablesBesideSettings(settings, "functions." + name);
                     functionsInsideAFunction(settings, "functions." + name);
+                    settingsNoFunctionHas(settings, "functions." + name);
                     settingsInsideAnEvent(settings, "functions." + name);
                 }
             });
@@ -88,6 +110,84 @@ final class MisplacedKeys {
                         + path + IGNORED + " and deploys no function " + key + ": indent it under functions:, as " + path + " is");
             }
         });
+    }
+
+    /**
+     * A key no function has (the framework warns "unrecognized property" and deploys the function
+     * without it): a setting of one of its events indented two spaces too few, or a misspelt setting.
+     * Variables and functions' blocks at this level are noted as such above; a key without a value
+     * is none to the framework either (it drops empty values before it validates).
+     */
+    private void settingsNoFunctionHas(Map<?, ?> settings, String function) {
+        List<?> events = settings.get("events") instanceof List<?> list ? list : List.of();
+        settings.forEach((keyObject, value) -> {
+            String key = String.valueOf(keyObject);
+            String path = function + "." + key;
+            if (value == null || VARIABLE_NAME.matcher(key).matches()
+                    || value instanceof Map<?, ?> block && block.containsKey("handler")) {
+                return;
+            }
+            if (FUNCTION_PROPERTIES.contains(key)) {
+                if (STREAM_EVENT_PROPERTIES.contains(key) && !lines(events, function, "stream").isEmpty()) {
+                    // Known here too, for asynchronous invocations: the stream's retries and destinations are the event's own.
+                    notes.add(path + source.at(path) + " is the function's setting for asynchronous invocations, which its"
+                            + " stream event does not use: for the stream's, indent it under the function's - stream:"
+                            + lines(events, function, "stream") + ", beside its arn: and type:");
+                }
+                return;
+            }
+            String prefix = path + source.at(path);
+            if (STREAM_EVENT_PROPERTIES.contains(key)) {
+                notes.add(prefix + " is a setting of a stream event, beside the function's settings" + IGNORED + ": indent it"
+                        + " under the function's - stream:" + lines(events, function, "stream") + ", beside its arn: and type:");
+            } else if (HTTP_EVENT_PROPERTIES.contains(key)) {
+                notes.add(prefix + " is a setting of an http event, beside the function's settings" + IGNORED + ": indent it"
+                        + " under the function's - http:" + lines(events, function, "http") + ", written out with its method: and path:");
+            } else {
+                notes.add(prefix + " is no setting of a function" + IGNORED + " and the function runs without it: "
+                        + closest(key).map(known -> "if you meant " + known + ", spell it so").orElse("a function's settings are"
+                        + " handler, events, environment, memorySize, timeout, iamRoleStatements and the like; take it out, or"
+                        + " move it where it belongs"));
+            }
+        });
+    }
+
+    /** " (line 9)", or " (lines 9, 14)", for the function's events of that kind; "" when it has none. */
+    private String lines(List<?> events, String function, String kind) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String path = YamlValues.element(function + ".events", i) + "." + kind;
+            if (events.get(i) instanceof Map<?, ?> event && event.containsKey(kind) && !source.at(path).isEmpty()) {
+                lines.add(source.at(path).replaceAll("\\D+", " ").trim());
+            }
+        }
+        return lines.isEmpty() ? "" : " (line" + (lines.size() > 1 ? "s " : " ") + String.join(", ", lines) + ")";
+    }
+
+    /** The function setting a misspelt key most likely meant: two letters off at most, case aside. */
+    private static java.util.Optional<String> closest(String key) {
+        return FUNCTION_PROPERTIES.stream().filter(known -> key.length() > 3
+                        && distance(key.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT)) <= 2)
+                .min(java.util.Comparator.comparingInt((String known) -> distance(key.toLowerCase(java.util.Locale.ROOT),
+                        known.toLowerCase(java.util.Locale.ROOT))).thenComparing(known -> known));
+    }
+
+    /** Levenshtein distance: letters added, taken out or changed. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     /**

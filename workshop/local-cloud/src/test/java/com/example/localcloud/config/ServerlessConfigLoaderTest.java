@@ -617,6 +617,73 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aStreamSettingBesideTheFunctionsSettingsIsNotedWithTheStreamItBelongsTo() throws IOException {
+        ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
+                    functionResponseType: ReportBatchItemFailures
+                """ + TABLE);
+
+        assertThat(config.function("cacher").orElseThrow().streamEvents()).singleElement()
+                .satisfies(stream -> assertThat(stream.reportBatchItemFailures()).isFalse());
+        assertThat(config.warnings()).containsExactly("functions.cacher.functionResponseType (line 12) is a setting of a"
+                + " stream event, beside the function's settings, where the Serverless Framework ignores it (unrecognized"
+                + " property): indent it under the function's - stream: (line 9), beside its arn: and type:");
+    }
+
+    @Test
+    void aStreamsRetriesBesideTheFunctionsSettingsAreNotedAsTheAsynchronousInvocationsTheyAre() throws IOException {
+        ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
+                    maximumRetryAttempts: 2
+                """ + TABLE);
+
+        assertThat(config.warnings()).containsExactly("functions.cacher.maximumRetryAttempts (line 12) is the function's"
+                + " setting for asynchronous invocations, which its stream event does not use: for the stream's, indent it"
+                + " under the function's - stream: (line 9), beside its arn: and type:");
+    }
+
+    @Test
+    void aKeyNoFunctionHasIsNotedAndAMisspeltSettingIsNamed() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                provider:
+                  name: aws
+                  runtime: java21
+                functions:
+                  getUser:
+                    handler: com.example.GetUserHandler
+                    enviroment:
+                      CACHE_NAME: accounts
+                    colour: blue
+                    events:
+                      - http: GET /users/{username}
+                """);
+
+        assertThat(config.function("getUser").orElseThrow().environment()).doesNotContainKey("CACHE_NAME");
+        assertThat(config.warnings()).containsExactly(
+                "functions.getUser.enviroment (line 8) is no setting of a function, where the Serverless Framework ignores it"
+                        + " (unrecognized property) and the function runs without it: if you meant environment, spell it so",
+                "functions.getUser.colour (line 10) is no setting of a function, where the Serverless Framework ignores it"
+                        + " (unrecognized property) and the function runs without it: a function's settings are handler, events,"
+                        + " environment, memorySize, timeout, iamRoleStatements and the like; take it out, or move it where it"
+                        + " belongs");
+    }
+
+    @Test
+    void theRepositorysOwnServerlessYmlFilesHaveNoKeyAFunctionDoesNotHave() throws IOException {
+        List<Path> files = new java.util.ArrayList<>(List.of(Path.of("../../serverless.yml")));
+        try (var solutions = Files.list(Path.of("../../solutions"))) {
+            solutions.map(step -> step.resolve("serverless.yml")).filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+
+        assertThat(files).hasSizeGreaterThan(7);
+        for (Path file : files) {
+            ServerlessConfig config = ServerlessConfigLoader.load(file, options(Map.of(), null));
+            assertThat(config.functions()).as(file.toString()).isNotEmpty();
+            assertThat(config.warnings()).as(file.toString())
+                    .noneMatch(warning -> warning.contains("unrecognized property") || warning.contains("no setting of a function"));
+        }
+    }
+
+    @Test
     void aPluginSettingBesideThePluginsNameIsNoted() throws IOException {
         ServerlessConfig config = load("""
                 service: accounts
