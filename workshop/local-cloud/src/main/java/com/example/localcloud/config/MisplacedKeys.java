@@ -164,9 +164,27 @@ final class MisplacedKeys {
         return lines.isEmpty() ? "" : " (line" + (lines.size() > 1 ? "s " : " ") + String.join(", ", lines) + ")";
     }
 
+    /**
+     * The note for a key inside {@code stream:} that no stream event has (the framework's schema of
+     * it): the framework warns "unrecognized property" and leaves it out, so AWS does not apply it.
+     */
+    static java.util.Optional<String> noStreamSetting(ConfigSource source, String streamPath, String key) {
+        if (STREAM_EVENT_PROPERTIES.contains(key)) {
+            return java.util.Optional.empty();
+        }
+        String path = streamPath + "." + key;
+        return java.util.Optional.of(path + source.at(path) + " is no setting of a stream event" + IGNORED + ": "
+                + closest(key, STREAM_EVENT_PROPERTIES).map(known -> "if you meant " + known + ", spell it so")
+                .orElse("a stream's settings are arn, type, batchSize, startingPosition, functionResponseType and the like"));
+    }
+
     /** The function setting a misspelt key most likely meant: two letters off at most, case aside. */
     private static java.util.Optional<String> closest(String key) {
-        return FUNCTION_PROPERTIES.stream().filter(known -> key.length() > 3
+        return closest(key, FUNCTION_PROPERTIES);
+    }
+
+    private static java.util.Optional<String> closest(String key, Set<String> settings) {
+        return settings.stream().filter(known -> key.length() > 3
                         && distance(key.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT)) <= 2)
                 .min(java.util.Comparator.comparingInt((String known) -> distance(key.toLowerCase(java.util.Locale.ROOT),
                         known.toLowerCase(java.util.Locale.ROOT))).thenComparing(known -> known));

@@ -318,8 +318,8 @@ public final class ServerlessConfigLoader {
     private StreamEvent streamEvent(Object value, String path) {
         Map<String, Object> event = value instanceof Map<?, ?> ? map(value, path) : Map.of("arn", value);
         event.keySet().stream().filter(setting -> !STREAM_SETTINGS_EMULATED.contains(setting)).sorted()
-                .forEach(setting -> warnings.add(path + "." + setting + " is not emulated by the local cloud (AWS applies"
-                        + " it as written): " + whatTheLocalCloudDoesInstead(setting)));
+                .forEach(setting -> warnings.add(MisplacedKeys.noStreamSetting(source, path, setting).orElse(path + "." + setting
+                        + " is not emulated by the local cloud (AWS applies it as written): " + whatTheLocalCloudDoesInstead(setting))));
         onFailureTheFrameworkCannotRead(event.get("destinations"), path + ".destinations").ifPresent(warnings::add);
         if (event.get("arn") == null) {
             throw source.error(path, value, "a stream event needs the stream's arn, e.g. arn: !GetAtt MyTable.StreamArn");

@@ -926,6 +926,19 @@ class ServerlessConfigLoaderTest {
 
     /** Each setting says what the local cloud does instead of it; parallelizationFactor has nothing to do with retries. */
     @Test
+    void aKeyNoStreamEventHasIsNotedAsTheFrameworkIgnoresItNotAsAppliedOnAws() throws IOException {
+        ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
+                          functionResponseTyp: ReportBatchItemFailures
+                """ + TABLE);
+
+        assertThat(config.function("cacher").orElseThrow().streamEvents()).singleElement()
+                .satisfies(stream -> assertThat(stream.reportBatchItemFailures()).isFalse());
+        assertThat(config.warnings()).containsExactly("functions.cacher.events[0].stream.functionResponseTyp (line 12) is no"
+                + " setting of a stream event, where the Serverless Framework ignores it (unrecognized property): if you meant"
+                + " functionResponseType, spell it so");
+    }
+
+    @Test
     void aStreamSettingsNoteSaysWhatTheLocalCloudDoesInstead() throws IOException {
         ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
                           parallelizationFactor: 2
