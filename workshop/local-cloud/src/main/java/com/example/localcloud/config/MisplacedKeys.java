@@ -144,10 +144,9 @@ final class MisplacedKeys {
                 notes.add(prefix + " is a setting of an http event, beside the function's settings" + IGNORED + ": indent it"
                         + " under the function's - http:" + lines(events, function, "http") + ", written out with its method: and path:");
             } else {
-                notes.add(prefix + " is no setting of a function" + IGNORED + " and the function runs without it: "
-                        + closest(key).map(known -> "if you meant " + known + ", spell it so").orElse("a function's settings are"
-                        + " handler, events, environment, memorySize, timeout, iamRoleStatements and the like; take it out, or"
-                        + " move it where it belongs"));
+                notes.add(prefix + " is no setting of a function" + IGNORED + " and the function runs without it: a"
+                        + " function's settings are handler, events, environment, memorySize, timeout, iamRoleStatements and the"
+                        + " like; a misspelt one, or one that belongs elsewhere?");
             }
         });
     }
@@ -173,39 +172,8 @@ final class MisplacedKeys {
             return java.util.Optional.empty();
         }
         String path = streamPath + "." + key;
-        return java.util.Optional.of(path + source.at(path) + " is no setting of a stream event" + IGNORED + ": "
-                + closest(key, STREAM_EVENT_PROPERTIES).map(known -> "if you meant " + known + ", spell it so")
-                .orElse("a stream's settings are arn, type, batchSize, startingPosition, functionResponseType and the like"));
-    }
-
-    /** The function setting a misspelt key most likely meant: two letters off at most, case aside. */
-    private static java.util.Optional<String> closest(String key) {
-        return closest(key, FUNCTION_PROPERTIES);
-    }
-
-    private static java.util.Optional<String> closest(String key, Set<String> settings) {
-        return settings.stream().filter(known -> key.length() > 3
-                        && distance(key.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT)) <= 2)
-                .min(java.util.Comparator.comparingInt((String known) -> distance(key.toLowerCase(java.util.Locale.ROOT),
-                        known.toLowerCase(java.util.Locale.ROOT))).thenComparing(known -> known));
-    }
-
-    /** Levenshtein distance: letters added, taken out or changed. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] current = new int[b.length() + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
-            }
-            previous = current;
-        }
-        return previous[b.length()];
+        return java.util.Optional.of(path + source.at(path) + " is no setting of a stream event" + IGNORED + ": a stream's"
+                + " settings are arn, type, batchSize, startingPosition, functionResponseType and the like; a misspelt one?");
     }
 
     /**
