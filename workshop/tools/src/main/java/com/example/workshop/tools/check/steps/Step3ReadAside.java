@@ -32,6 +32,16 @@ final class Step3ReadAside {
     /** Clients.CACHE_TTL declared as a minute, in any of the usual spellings. */
     private static final java.util.regex.Pattern A_MINUTE = java.util.regex.Pattern.compile(
             "Duration\\.of(Seconds\\(60L?\\)|Minutes\\(1L?\\)|Millis\\(60_?000L?\\))|Duration\\.parse\\(\"PT(60S|1M)\"\\)");
+    /** How the local cloud logs an Init that threw: no handler, so the request answers 502. */
+    private static final String HANDLER_NOT_CREATED = "INIT failed: the handler could not be created";
+    /** Dependencies building the cache (edit 4), wherever it does. */
+    private static final java.util.regex.Pattern BUILDS_THE_CACHE = java.util.regex.Pattern.compile("new\\s+AccountCache\\s*\\(");
+    /**
+     * Dependencies building it with a supplier that asks for the client at each use, edit 4's {@code Dependencies::cacheClient}
+     * (or a lambda that calls cacheClient), not {@code () -> client} over a client fetched once during Init.
+     */
+    private static final java.util.regex.Pattern CLIENT_ASKED_AT_EACH_USE = java.util.regex.Pattern.compile(
+            "new\\s+AccountCache\\s*\\(\\s*(?:[\\w.]+\\s*::\\s*cacheClient\\b|\\(\\s*\\)\\s*->\\s*(?:[\\w.]+\\s*\\.\\s*)?cacheClient\\s*\\()");
 
     private Step3ReadAside() {
     }
@@ -345,6 +355,7 @@ final class Step3ReadAside {
      */
     private static void aColdStartWithoutAClientGetsOneLater(LocalService service, String user) throws Exception {
         String path = "/users/" + user;
+        long initFailuresBefore = initFailures(service);
         Reply[] whileFailing = new Reply[1];
         int[] keyReadsWhileFailing = new int[1];
         Reply withoutClient = service.coldStartWhile("getUser", path, service::failSecretsManager, () -> {
@@ -356,8 +367,11 @@ final class Step3ReadAside {
                 service.healSecretsManager();
             }
         });
+        boolean initFailed = initFailures(service) > initFailuresBefore;
         expect(withoutClient.status() == 200, "with Secrets Manager failing during a cold start, "
-                + withoutClient.describe("GET " + path));
+                + withoutClient.describe("GET " + path) + (initFailed ? ": its Init failed, so no handler was built; Init must"
+                + " not need the Momento client (the cache asks for it at each use, and DynamoDB answers meanwhile)" : ""),
+                whereAColdStartFails(service, initFailed));
         expect(whileFailing[0].status() == 200, "with Secrets Manager failing, after a cold start without a client, "
                 + whileFailing[0].describe("GET " + path));
         expect(keyReadsWhileFailing[0] == 0, "with Secrets Manager failing, a read right after a cold start whose Init"
@@ -388,6 +402,24 @@ final class Step3ReadAside {
                 + " reads of " + user + " for " + RETRY_SECONDS + " s never hit the cache again: AccountCache must ask its"
                 + " Supplier<CacheClient> on each use (Clients.cacheClient tries again five seconds after a failure), not"
                 + " keep its first answer; or the supplier cannot create a client at all (its log says why)");
+    }
+
+    /**
+     * Where a cold start fails while Secrets Manager does: Dependencies (edit 4), when getUser's Init
+     * threw (what the run saw) or when its accountCache() hands AccountCache a client fetched once
+     * during Init instead of {@code Dependencies::cacheClient}, asked at each use; else null, the
+     * lesson's own AccountCache.java (whose unit tests, when they fail, win anyway).
+     */
+    static String whereAColdStartFails(LocalService service, boolean initFailed) {
+        boolean fetchedOnce = service.sourceHas("Dependencies.java", BUILDS_THE_CACHE)
+                && !service.sourceHas("Dependencies.java", CLIENT_ASKED_AT_EACH_USE);
+        return initFailed || fetchedOnce ? "workshop/03-read-aside.md, the edit of Dependencies.java: AccountCache gets"
+                + " Dependencies::cacheClient, a supplier asked at each use, not a client fetched during Init" : null;
+    }
+
+    /** The lines in which getUser's Init threw, so far. */
+    private static long initFailures(LocalService service) {
+        return service.logLines("[getUser#").stream().filter(line -> line.contains(HANDLER_NOT_CREATED)).count();
     }
 
     /** getUser's calls of secretsmanager:GetSecretValue so far, as IAM saw them (one per SDK attempt). */

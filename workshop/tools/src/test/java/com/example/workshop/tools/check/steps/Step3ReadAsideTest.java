@@ -2,15 +2,20 @@ package com.example.workshop.tools.check.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.example.workshop.tools.check.LocalService;
+import com.example.workshop.tools.check.ProbeFailure;
+import com.example.workshop.tools.check.StubGateway;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where step 3's check points when the cache's TTL is not a minute. */
+/** Where step 3's check points: the cache's TTL, reads that skip the cache, a cold start without a client. */
 class Step3ReadAsideTest {
     @TempDir
     Path workingCopy;
@@ -64,6 +69,90 @@ class Step3ReadAsideTest {
 
         Files.writeString(service, Files.readString(service).replace("CacheKeys.user(name)", "CacheKeys.organization(name)"));
         assertThat(Step3ReadAside.whereKeysAreShared(service())).isEqualTo("CacheKeys.java");
+    }
+
+    /**
+     * Edit 4 with the client fetched once during Init ({@code CacheClient client = cacheClient(); return new
+     * AccountCache(() -> client, ...)}): with Secrets Manager failing, getUser's Init throws and the cold start
+     * answers 502. AccountCache is right (its tests pass); Dependencies is where the slip is.
+     */
+    @Test
+    void aColdStartWhoseInitFailedWithoutAClientIsTracedToDependencies() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (StubGateway localCloud = coldStartFailing(log, "[getUser#6] INIT failed: the handler could not be created:"
+                + " java.lang.IllegalStateException: not tried again within 5 s of the last failure")) {
+            ProbeFailure failure = catchThrowableOfType(() -> Step3ReadAside.dynamoDbAnswersWhileMomentoIsDown(
+                    localCloud.service(() -> List.copyOf(log))), ProbeFailure.class);
+
+            assertThat(failure.file()).hasValueSatisfying(file -> assertThat(file)
+                    .startsWith("workshop/03-read-aside.md, the edit of Dependencies.java").contains("asked at each use"));
+            assertThat(failure).hasMessageContaining("with Secrets Manager failing during a cold start")
+                    .hasMessageContaining("answered 502").hasMessageContaining("its Init failed");
+        }
+    }
+
+    @Test
+    void aClientFetchedOnceInDependenciesIsTracedThereAndASupplierIsNot() throws Exception {
+        Path dependencies = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts"))
+                .resolve("Dependencies.java");
+        Files.writeString(dependencies, "final class Dependencies {\n    private static AccountCache accountCache() {\n"
+                + "        CacheClient client = cacheClient();\n"
+                + "        return new AccountCache(() -> client, requiredEnv(\"CACHE_NAME\"), Clients.CACHE_TTL);\n    }\n}\n");
+        assertThat(Step3ReadAside.whereAColdStartFails(service(), false)).startsWith(
+                "workshop/03-read-aside.md, the edit of Dependencies.java");
+
+        for (String supplier : List.of("Dependencies::cacheClient", "() -> cacheClient()",
+                "() -> Clients.cacheClient(requiredEnv(\"MOMENTO_API_KEY_SECRET_ID\"))")) {
+            Files.writeString(dependencies, "final class Dependencies {\n    private static AccountCache accountCache() {\n"
+                    + "        return new AccountCache(" + supplier + ", requiredEnv(\"CACHE_NAME\"), Clients.CACHE_TTL);\n    }\n}\n");
+            assertThat(Step3ReadAside.whereAColdStartFails(service(), false)).as(supplier + ": the lesson's own pointer").isNull();
+            assertThat(Step3ReadAside.whereAColdStartFails(service(), true)).as(supplier + ", but Init failed")
+                    .startsWith("workshop/03-read-aside.md, the edit of Dependencies.java");
+        }
+    }
+
+    /**
+     * A local cloud in which everything before the cold start goes as it should (reads answer while Momento
+     * fails, and are logged), and the cold start's request answers 502, logging {@code initFailure}.
+     */
+    private static StubGateway coldStartFailing(List<String> log, String initFailure) throws Exception {
+        boolean[] momentoDown = new boolean[1];
+        boolean[] retired = new boolean[1];
+        long[] faults = new long[1];
+        return new StubGateway((method, path) -> {
+            switch (method + " " + path) {
+                case "POST /users", "POST /organizations" -> {
+                    return new StubGateway.Answer(201, "{}");
+                }
+                case "POST /_local/momento/faults" -> momentoDown[0] = true;
+                case "DELETE /_local/momento/faults" -> momentoDown[0] = false;
+                case "POST /_local/lambda/retire" -> retired[0] = true;
+                case "GET /_local/iam/decisions" -> {
+                    return new StubGateway.Answer(200, "[]");
+                }
+                case "GET /_local/momento/stats" -> {
+                    return new StubGateway.Answer(200, "{\"caches\":{},\"rpcs\":{\"Get\":{\"injectedFaults\":" + faults[0] + "}}}");
+                }
+                default -> {
+                }
+            }
+            if (!method.equals("GET") || path.startsWith("/_local/")) {
+                return new StubGateway.Answer(200, "{}");
+            }
+            if (path.startsWith("/users/nobody-")) {
+                return new StubGateway.Answer(404, "{\"error\":\"User does not exist.\"}");
+            }
+            if (retired[0]) {
+                retired[0] = false;
+                log.add(initFailure);
+                return new StubGateway.Answer(502, "{\"message\": \"Internal server error\"}");
+            }
+            if (momentoDown[0]) {
+                faults[0]++;
+                log.add("[getUser#1] 12:00:00.000 WARN AccountCache - Cache read of " + path + " failed, reading DynamoDB");
+            }
+            return new StubGateway.Answer(200, "{}");
+        });
     }
 
     private void clientsWith(String declaration) throws Exception {
