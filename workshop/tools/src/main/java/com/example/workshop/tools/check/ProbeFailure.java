@@ -6,6 +6,7 @@ import java.util.Optional;
 public class ProbeFailure extends Exception {
     private final String file;
     private final boolean seenInTheFiles;
+    private final boolean tracedInTheCode;
 
     public ProbeFailure(String message) {
         this(message, null);
@@ -20,9 +21,14 @@ public class ProbeFailure extends Exception {
     }
 
     private ProbeFailure(String message, String file, boolean seenInTheFiles) {
+        this(message, file, seenInTheFiles, false);
+    }
+
+    private ProbeFailure(String message, String file, boolean seenInTheFiles, boolean tracedInTheCode) {
         super(message);
         this.file = file;
         this.seenInTheFiles = seenInTheFiles;
+        this.tracedInTheCode = tracedInTheCode;
     }
 
     /**
@@ -31,6 +37,20 @@ public class ProbeFailure extends Exception {
      */
     public static ProbeFailure inTheFile(String message, String file) {
         return new ProbeFailure(message, file, true);
+    }
+
+    /**
+     * A slip seen in the running service and traced to {@code file} through the attendee's code: its
+     * pointer stands even when the lesson's own unit test fails, as that test runs through the same
+     * code (step 6's StreamCacherHandlerTest through AccountCache.replace, which logs where it must throw).
+     */
+    public static ProbeFailure tracedInTheCode(String message, String file) {
+        return new ProbeFailure(message, file, false, true);
+    }
+
+    /** Whether the probe traced the slip to its file through the code (see {@link #tracedInTheCode(String, String)}). */
+    public boolean tracedInTheCode() {
+        return tracedInTheCode;
     }
 
     /** Where the checklist says the failure was seen: "local cloud: " for the running service, nothing for a file. */

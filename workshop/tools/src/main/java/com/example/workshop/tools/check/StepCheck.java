@@ -180,6 +180,7 @@ public final class StepCheck {
         Optional<String> cloudFailure = Optional.empty(); // why the local cloud did not start, if it did not
         Map<Lesson, List<String>> probeProblems = new java.util.HashMap<>();
         Map<Lesson, String> probedFiles = new java.util.HashMap<>(); // where a probe saw the slip, if not in the lesson's file
+        Set<Lesson> tracedInTheCode = new HashSet<>(); // lessons whose probe traced its file through the code: it stands
         List<Lesson> lessons = step.withRegressions(regressionProbe);
         if (tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE || tests.outcome() == TestRun.Outcome.BUILD_FAILED) {
             String why = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile" : "the build failed";
@@ -193,7 +194,7 @@ public final class StepCheck {
         } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
             out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
             out.flush();
-            cloudFailure = probeAll(lessons, probeProblems, probedFiles, logs.resolve("local-cloud.log"));
+            cloudFailure = probeAll(lessons, probeProblems, probedFiles, tracedInTheCode, logs.resolve("local-cloud.log"));
         }
 
         skippedYamlParts = tests.outcome() == TestRun.Outcome.TESTS_RAN ? skippedServerlessYmlParts(step) : List.of();
@@ -213,8 +214,10 @@ public final class StepCheck {
             } else {
                 problems.addAll(BuildFindings.testProblems(tests, lesson, nextError));
             }
-            // A probe's guess at the file (wiring, as a rule) gives way to the lesson's own failing unit test.
-            String seenFile = Repointing.ownUnitTestFails(lesson, tests) ? null : probedFiles.get(lesson);
+            // A probe's guess at the file (wiring, as a rule) gives way to the lesson's own failing unit test; a file
+            // it traced through the code does not (that test fails through the same code).
+            String seenFile = Repointing.ownUnitTestFails(lesson, tests) && !tracedInTheCode.contains(lesson) ? null
+                    : probedFiles.get(lesson);
             if (probedFiles.containsKey(lesson)) {
                 refusedActions(problems).forEach(action -> refusalsTracedTo.putIfAbsent(action, probedFiles.get(lesson)));
             } else if (seenFile == null && !Repointing.ownUnitTestFails(lesson, tests)) {
@@ -678,7 +681,7 @@ public final class StepCheck {
      * stopped before the last lesson, if it did.
      */
     private Optional<String> probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Map<Lesson, String> files,
-                                      Path logFile) throws InterruptedException {
+                                      Set<Lesson> traced, Path logFile) throws InterruptedException {
         RunningCloud cloud;
         boolean ownLessons = lessons.stream()
                 .anyMatch(lesson -> lesson.probe() != null && !lesson.title().equals(StepLessons.REGRESSIONS));
@@ -748,6 +751,9 @@ public final class StepCheck {
                         files.put(lesson, "AccountCache.java"); // a key as the cache's name: a call's arguments swapped
                     }
                     initializer.ifPresent(className -> files.put(lesson, guides.theFirstEditOf(sourceFileOf(className))));
+                    if (failure.tracedInTheCode() && failure.file().equals(Optional.ofNullable(files.get(lesson)))) {
+                        traced.add(lesson);
+                    }
                 } catch (IOException e) {
                     // A dropped connection is how a local cloud that dies shows first; its process ends a moment later.
                     Optional<String> stopped = stoppedCloud(cloud, java.time.Duration.ofSeconds(3));

@@ -224,6 +224,62 @@ class StepCheckTest {
         }
     }
 
+    /**
+     * Step 6 with AccountCache.replace logging a failed write where it must throw: StreamCacherHandlerTest and
+     * StreamCacherTest fail too (they run on the real AccountCache), and the lesson pointed at StreamCacher.java,
+     * whose source calls replace as the guide has it. The probe's trace through the code stands.
+     */
+    @Test
+    void aReplaceThatLogsInsteadOfThrowingPointsAtAccountCacheThoughTheHandlersTestFails() throws Exception {
+        guideWithEditsOf("06-stream-cacher.md", "serverless.yml", "AccountCache.java", "StreamCacher.java",
+                "StreamCacherHandler.java", "Dependencies.java");
+        Files.createDirectories(root.resolve("src/main/java/com/example/accounts/service"));
+        Files.writeString(root.resolve("src/main/java/com/example/accounts/service/StreamCacher.java"), "public class StreamCacher {\n"
+                + "    public Outcome itemWritten(Map<String, String> item) {\n        cache.replace(key.get(), value.get());\n"
+                + "        return Outcome.REFRESHED;\n    }\n}\n");
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubGateway localCloud = new StubGateway((method, path) -> {
+            if (method.equals("POST") && path.equals("/users")) {
+                return new StubGateway.Answer(201, "{}");
+            }
+            if (path.equals("/_local/dynamodb/UpdateItem")) {
+                log.add("[streamCacher#1] 12:00:00.000 WARN AccountCache - Cache write of user#bob failed: UNAVAILABLE");
+                log.add("Stream streamCacher <- arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable/stream:"
+                        + " batch of 1 record processed");
+            }
+            return new StubGateway.Answer(200, path.equals("/_local/endpoints") ? "{\"tables\":[\"accounts-dev-AccountsTable\"]}"
+                    : path.equals("/_local/streams") ? "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100,"
+                    + " LATEST, ReportBatchItemFailures)\"]" : "{}");
+        })) {
+            URI base = localCloud.service(List::of).base();
+            Lesson retried = com.example.workshop.tools.check.steps.Curriculum.step(6).orElseThrow().lessons().get(2);
+            StepLessons streamCacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(retried));
+            StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(
+                    fail("handlers.StreamCacherHandlerTest", "aFailingCacheWriteIsReportedWithItsSequenceNumber",
+                            "[the batch item failures: the record whose cache write failed, by its sequence number (AccountCache's"
+                                    + " set must throw, and handleRequest report the record it failed on)]"),
+                    fail("service.StreamCacherTest", "aCacheFailureIsThrownSoTheChangeIsRetried",
+                            "[a written user, with the cache failing: replace must throw] Expecting code to raise a throwable.")),
+                    logFile -> new NoCloud() {
+                        @Override
+                        public URI base() {
+                            return base;
+                        }
+
+                        @Override
+                        public List<String> log() {
+                            return List.copyOf(log);
+                        }
+                    });
+
+            List<LessonResult> results = check.run(streamCacher);
+
+            assertThat(results.get(0).problems().get(0)).contains("AccountCache.replace must throw");
+            assertThat(Checklist.hint(streamCacher, results.get(0).lesson()))
+                    .isEqualTo("workshop/06-stream-cacher.md, the edit of AccountCache.java");
+        }
+    }
+
     @Test
     void aFailingTestMarksOnlyItsLesson() throws Exception {
         List<LessonResult> results = check(ran(pass("AccountCacheTest", "aHitDoesNotAskTheDatabase"),

@@ -175,10 +175,16 @@ final class Step6StreamCacher {
                         + " AccountCache.replace, which throws, not write, which logs and goes on) and the handler must report"
                         + " its record's sequence number");
             } catch (ProbeFailure notRetried) {
-                // AccountCache logged the failure and went on: StreamCacher called write, not the handler's slip.
+                // AccountCache logged the failure and went on: not the handler's slip, but StreamCacher's (it called
+                // write) or, when it calls replace, AccountCache's (replace logs where it must throw).
                 List<String> since = service.logLines(CACHER_LINE);
                 boolean loggedByTheCache = since.subList(Math.min(cacherLinesBefore, since.size()), since.size()).stream()
                         .anyMatch(line -> line.contains("WARN") && line.contains("AccountCache"));
+                if (loggedByTheCache && callsReplaceNotWrite(service)) {
+                    throw ProbeFailure.tracedInTheCode(notRetried.getMessage() + "; AccountCache logged the failed write and"
+                            + " went on, though StreamCacher calls replace: AccountCache.replace must throw the Error response"
+                            + " (throw error;), not log it", "AccountCache.java");
+                }
                 throw loggedByTheCache ? new ProbeFailure(notRetried.getMessage() + "; AccountCache logged the failed write"
                         + " and went on", "StreamCacher.java") : notRetried;
             }
@@ -189,6 +195,19 @@ final class Step6StreamCacher {
 
         expect(firstName(healed).equals("Roberta"), "10 s after Momento healed, GET /users/" + user + " still answers firstName \""
                 + firstName(healed) + "\": the record whose cache write failed was not delivered again");
+    }
+
+    /** A call of a method named replace, or of write, as the code writes it (comments left out). */
+    private static final java.util.regex.Pattern REPLACE_CALL = java.util.regex.Pattern.compile("\\.\\s*replace\\s*\\(");
+    private static final java.util.regex.Pattern WRITE_CALL = java.util.regex.Pattern.compile("\\.\\s*write\\s*\\(");
+
+    /**
+     * Whether the working copy's StreamCacher calls replace and no write (edit 3 as the guide has it): then a
+     * failed write that AccountCache only logged is replace's slip (edit 2), not StreamCacher's. False
+     * without the source, and whenever StreamCacher calls write (its .replace may then be a String's).
+     */
+    static boolean callsReplaceNotWrite(LocalService service) {
+        return service.sourceHas("StreamCacher.java", REPLACE_CALL) && !service.sourceHas("StreamCacher.java", WRITE_CALL);
     }
 
     private static Map<String, Object> userKey(String user) {

@@ -7,13 +7,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StubGateway;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Step 6's lessons need a function on the table's stream: without one, serverless.yml is named, not the Java. */
+/**
+ * Step 6's lessons need a function on the table's stream: without one, serverless.yml is named, not the Java.
+ * A failed cache write that AccountCache logged and went on is traced to the file that made it so.
+ */
 class Step6StreamCacherTest {
+    @TempDir
+    Path workingCopy;
+
     private StubGateway localCloud;
     private volatile String subscriptions = "[]";
 
@@ -52,6 +62,62 @@ class Step6StreamCacherTest {
 
         assertThat(failure).hasMessageContaining("no function reads the table's stream");
         assertThat(failure.file()).contains("serverless.yml");
+    }
+
+    /** AccountCache.replace with {@code throw error;} turned into a LOG.warn: StreamCacher, which calls replace, is right. */
+    @Test
+    void aFailedWriteTheCacheLoggedIsTracedToAccountCacheWhenStreamCacherCallsReplace() throws Exception {
+        streamCacherCalling("cache.replace(key.get(), value.get());");
+
+        ProbeFailure failure = retryProbeWhileAccountCacheLogsTheFailedWrite();
+
+        assertThat(failure.file()).contains("AccountCache.java");
+        assertThat(failure.tracedInTheCode()).as("StreamCacher's own tests fail through replace too: the pointer stands").isTrue();
+        assertThat(failure).hasMessageContaining("never reported a failed record")
+                .hasMessageContaining("StreamCacher calls replace: AccountCache.replace must throw");
+    }
+
+    @Test
+    void aFailedWriteTheCacheLoggedIsTracedToStreamCacherWhenItCallsWrite() throws Exception {
+        streamCacherCalling("cache.write(key.get(), value.get());");
+
+        ProbeFailure failure = retryProbeWhileAccountCacheLogsTheFailedWrite();
+
+        assertThat(failure.file()).contains("StreamCacher.java");
+        assertThat(failure).hasMessageContaining("AccountCache logged the failed write and went on");
+    }
+
+    private void streamCacherCalling(String call) throws Exception {
+        Path file = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts/service"))
+                .resolve("StreamCacher.java");
+        Files.writeString(file, "public class StreamCacher {\n    public Outcome itemWritten(Map<String, String> item) {\n"
+                + "        Optional<String> key = cacheKey(item);\n        if (key.isEmpty()) {\n            return Outcome.IGNORED;\n"
+                + "        }\n        Optional<Object> value = toModel(item);\n        " + call + "\n        return Outcome.REFRESHED;\n"
+                + "    }\n}\n");
+    }
+
+    /**
+     * The retry lesson's probe, with Momento down while the table changes: the stream cacher's batch goes
+     * through (no failed record reported) and AccountCache's WARN says that it logged the failed write.
+     */
+    private ProbeFailure retryProbeWhileAccountCacheLogsTheFailedWrite() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (StubGateway cloud = new StubGateway((method, path) -> {
+            if (method.equals("POST") && path.equals("/users")) {
+                return new StubGateway.Answer(201, "{}");
+            }
+            if (path.equals("/_local/dynamodb/UpdateItem")) {
+                log.add("[streamCacher#1] 12:00:00.000 WARN AccountCache - Cache write of user#bob failed: UNAVAILABLE");
+                log.add("Stream streamCacher <- arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable/stream:"
+                        + " batch of 1 record processed");
+            }
+            return new StubGateway.Answer(200, path.equals("/_local/endpoints") ? "{\"tables\":[\"accounts-dev-AccountsTable\"]}"
+                    : path.equals("/_local/streams") ? "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100,"
+                    + " LATEST, ReportBatchItemFailures)\"]" : "{}");
+        })) {
+            return catchThrowableOfType(() -> Step6StreamCacher.aChangeWhoseCacheWriteFailedIsCachedOnceMomentoIsBack(
+                    cloud.service(() -> List.copyOf(log), workingCopy)), ProbeFailure.class);
+        }
     }
 
     @Test
