@@ -367,6 +367,9 @@ final class BuildFindings {
      * True when javac's "required:" parameters are those that the step's finished code declares
      * for the constructor or method a call could not be applied to: that class is as the guide has
      * it (step 3's {@code AccountService(AccountRepository, AccountCache)}), whatever its comments.
+     * Not when the attendee's class lacks one of that name that the finished class declares (javac
+     * then names the one it has): step 5's ApiResponses without the {@code ok(Object)} that its edit
+     * adds beside step 4's {@code ok(String, Object)}.
      */
     private boolean calleeAsTheGuideHasIt(String error, String calleeFile, StepLessons step) {
         Matcher required = REQUIRED.matcher(error);
@@ -376,8 +379,13 @@ final class BuildFindings {
         try {
             Optional<Stages.Stage> stage = stage(step.number());
             Optional<Path> callee = stage.isEmpty() ? Optional.empty() : javaFileNamed(stage.get().dir(), calleeFile);
-            return callee.isPresent() && JavaSource.parameterTypes(Files.readString(callee.get()), required.group(1))
-                    .contains(JavaSource.requiredTypes(required.group(2)));
+            if (callee.isEmpty()) {
+                return false;
+            }
+            List<String> finished = JavaSource.parameterTypes(Files.readString(callee.get()), required.group(1));
+            Optional<Path> yours = javaFileNamed(guides.root(), calleeFile);
+            return finished.contains(JavaSource.requiredTypes(required.group(2))) && (yours.isEmpty()
+                    || JavaSource.parameterTypes(Files.readString(yours.get()), required.group(1)).containsAll(finished));
         } catch (IOException | RuntimeException e) {
             return false; // no solutions here (a test's root): the class the call looks in keeps the pointer
         }

@@ -1633,6 +1633,40 @@ class StepCheckTest {
                 + " the first error above looks for");
     }
 
+    /**
+     * Step 5 with edit 6 skipped: ListMembersHandler (edit 7) calls ApiResponses.ok(Object), and the attendee's
+     * ApiResponses has only step 4's ok(String, Object). javac names that one as required, which the finished
+     * ApiResponses declares too, beside the ok(Object) its edit adds: that edit is the one to make.
+     */
+    @Test
+    void aCallOfAnOverloadTheCalleesEditAddsPointsAtTheCalleesEditThoughTheRequiredOneIsTheGuides() throws Exception {
+        guideWithEditsOf("05-fan-out.md", "AccountService.java", "ApiResponses.java", "ListMembersHandler.java");
+        String responses = "src/main/java/com/example/accounts/handlers/ApiResponses.java";
+        String stepFour = "class ApiResponses {\n    static APIGatewayProxyResponseEvent ok(String name, Object value) {\n"
+                + "        return null;\n    }\n}\n";
+        write(root.resolve("solutions/step-4-write-aside").resolve(responses), stepFour);
+        write(root.resolve("solutions/step-5-fan-out").resolve(responses), stepFour.replace("}\n}\n", "}\n\n"
+                + "    static APIGatewayProxyResponseEvent ok(Object body) {\n        return null;\n    }\n}\n"));
+        write(root.resolve(responses), stepFour);
+        write(root.resolve("src/main/java/com/example/accounts/handlers/ListMembersHandler.java"), "class ListMembersHandler {}\n");
+        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()), List.of(
+                "src/main/java/com/example/accounts/handlers/ListMembersHandler.java:27: method ok in class"
+                        + " com.example.accounts.handlers.ApiResponses cannot be applied to given types; (required:"
+                        + " java.lang.String, java.lang.Object; found: com.example.accounts.handlers.ListMembersHandler.MemberList)"));
+
+        List<LessonResult> results = check(fanOut, build);
+
+        assertThat(results.get(1).lesson().hint()).startsWith("workshop/05-fan-out.md, the edit of ApiResponses.java: it adds what"
+                + " the first error above looks for");
+        assertThat(results.get(0).lesson().hint()).isEqualTo("ApiResponses.java");
+
+        write(root.resolve(responses), Files.readString(root.resolve("solutions/step-5-fan-out").resolve(responses)));
+        assertThat(check(fanOut, build).get(0).lesson().hint()).as("ApiResponses has both: the call is what to change")
+                .isEqualTo("ListMembersHandler.java");
+    }
+
     @Test
     void aCallerTheGuideEditsLaterStillAsTheStepBeforeHadItPointsAtTheCallersEdit() throws Exception {
         // Step 3 by the guide's order: AccountService has its new constructor (edit 3), Dependencies.java (edit 4) is step 2's still.
