@@ -227,8 +227,9 @@ public final class StepCheck {
             }
             Optional<String> cause = causeInDependencies(problems, step);
             if (cause.isPresent()) {
-                // Right after what the local cloud saw, so that "... and N more" never hides it.
-                problems.add(probeProblems.getOrDefault(lesson, List.of()).size(), cause.get());
+                // First: what the local cloud saw follows from it (a read that never reached the cache, say), and
+                // "... and N more" never hides it.
+                problems.add(0, cause.get());
                 seenFile = "Dependencies.java";
             }
             Lesson pointed = pointedAt(findings.reported(lesson, tests, step), problems,

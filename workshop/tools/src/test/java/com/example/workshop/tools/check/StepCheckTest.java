@@ -470,7 +470,8 @@ class StepCheckTest {
         List<LessonResult> results = check(probed, ran());
 
         assertThat(results.get(0).lesson().hint()).isEqualTo("Dependencies.java");
-        assertThat(results.get(0).problems()).element(2).asString().contains("CACHE_NAME");
+        assertThat(results.get(0).problems()).as("the cause first: the read that never asked the cache follows from it")
+                .element(0).asString().contains("CACHE_NAME");
     }
 
     @Test
@@ -879,7 +880,7 @@ class StepCheckTest {
         List<LessonResult> results = check(probed, ran());
 
         assertThat(results.get(0).lesson().hint()).isEqualTo("Dependencies.java");
-        assertThat(results.get(0).problems()).element(2).asString()
+        assertThat(results.get(0).problems()).as("the cause first, before what the local cloud saw of it").element(0).asString()
                 .isEqualTo("MOMENTO_API_KEY is no variable of the guide's serverless.yml: is it the name Dependencies should read?");
         assertThat(results.get(1).lesson().hint()).as("defined by the guide: serverless.yml lacks it").isEqualTo("serverless.yml");
     }
