@@ -82,8 +82,13 @@ public final class StepCheck {
     private static final String A_KEY_AS_THE_CACHES_NAME = ": that is a key";
     /** How the local cloud's notes about a key at the wrong level end: "indent it under provider.environment:". */
     static final String AT_THE_WRONG_LEVEL = "indent it under ";
+    /**
+     * How the local cloud's notes about a key no function (or stream event) has say so: a misspelt one, or a
+     * setting of something else ("functions.streamCacher.event (line 9) is no setting of a function, ...").
+     */
+    static final String NO_SUCH_SETTING = " is no setting of a ";
     /** How a line that points at such a note begins: the checklist's heading of the notes then says a line points there. */
-    static final String POINTS_AT_A_NOTE = "serverless.yml: a key at the wrong level, as noted below";
+    static final String POINTS_AT_A_NOTE = "serverless.yml: a key the Serverless Framework ignores, as noted below";
     /** How the local cloud words what it accepts but would not recommend (a wildcard in an IAM statement). */
     private static final String NOTE = "Note: ";
 
@@ -253,7 +258,7 @@ public final class StepCheck {
                         && problem.contains(function) ? "local cloud: " + function + " is not deployed (see the line above), so"
                         + " none of its code was tried" : problem));
                 problems.add(0, saidMisplaced.add(misplaced.get()) ? "serverless.yml, as the local cloud noted: " + misplaced.get()
-                        + " (most likely what the lines below follow from)" : "serverless.yml: a key at the wrong level, as above");
+                        + " (most likely what the lines below follow from)" : "serverless.yml: a key the Serverless Framework ignores, as above");
                 pointed = Lesson.of(lesson.title(), POINTS_AT_A_NOTE + theEditThatAdded(misplaced.get(), step), lesson.tests(),
                         lesson.probe());
             }
@@ -317,12 +322,20 @@ public final class StepCheck {
 
     /**
      * The local cloud's note of a key at the wrong level (which the Serverless Framework ignores), if
-     * it noted one: the one naming a variable or key the lesson's problems name, else the first.
+     * it noted one: the one naming a variable or key the lesson's problems name, else the first. A key
+     * no function has (a misspelt {@code event:}) only when a problem names it: such a key may be harmless.
      */
     private Optional<String> keyAtTheWrongLevel(List<String> problems) {
         List<String> misplaced = notes.stream().filter(note -> note.contains(AT_THE_WRONG_LEVEL)).toList();
-        return misplaced.stream().filter(note -> problems.stream().anyMatch(problem -> problem.contains(misplacedKey(note))))
+        List<String> unknown = notes.stream().filter(note -> note.contains(NO_SUCH_SETTING) && !note.contains(AT_THE_WRONG_LEVEL)).toList();
+        return java.util.stream.Stream.concat(misplaced.stream(), unknown.stream())
+                .filter(note -> problems.stream().anyMatch(problem -> namesTheKey(problem, misplacedKey(note))))
                 .findFirst().or(() -> misplaced.stream().findFirst());
+    }
+
+    /** Whether a problem names the key, as a word or a word's start ("events" names a misspelt "event"). */
+    private static boolean namesTheKey(String problem, String key) {
+        return Pattern.compile("(?<![\\w$])" + Pattern.quote(key)).matcher(problem).find();
     }
 
     /** The function a note says is not deployed ("... and deploys no function activityConsumer: ..."), if it says so. */

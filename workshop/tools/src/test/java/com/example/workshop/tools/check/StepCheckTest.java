@@ -79,9 +79,9 @@ class StepCheckTest {
                 "serverless.yml, as the local cloud noted: " + iam + " (most likely what the lines below follow from)");
         assertThat(results.get(1).problems().get(0)).as("the note of the variable the probe names").isEqualTo(
                 "serverless.yml, as the local cloud noted: " + variable + " (most likely what the lines below follow from)");
-        assertThat(results.get(2).problems().get(0)).isEqualTo("serverless.yml: a key at the wrong level, as above");
+        assertThat(results.get(2).problems().get(0)).isEqualTo("serverless.yml: a key the Serverless Framework ignores, as above");
         assertThat(results.subList(0, 3)).allSatisfy(result -> assertThat(result.lesson().hint()).isEqualTo(
-                "serverless.yml: a key at the wrong level, as noted below: workshop/02-momento-client.md, the edit of"
+                "serverless.yml: a key the Serverless Framework ignores, as noted below: workshop/02-momento-client.md, the edit of"
                         + " serverless.yml, or a part an earlier step added"));
         assertThat(results.get(3).done()).as("a lesson its tests prove, and no probe tried").isTrue();
         StringWriter printed = new StringWriter();
@@ -109,6 +109,33 @@ class StepCheckTest {
     }
 
     @Test
+    void aMisspeltKeyTheLocalCloudNotedIsWhereTheLessonThatLacksItPoints() throws Exception {
+        guideWithEditsOf("06-stream-cacher.md", "serverless.yml", "StreamCacherHandler.java");
+        String misspelt = "functions.streamCacher.event (line 118) is no setting of a function, where the Serverless Framework"
+                + " ignores it (unrecognized property) and the function runs without it: a function's settings are handler,"
+                + " events, environment, memorySize, timeout, iamRoleStatements and the like; a misspelt one, or one that belongs"
+                + " elsewhere?";
+        cloudLog.add("Note: " + misspelt);
+        cloudLog.add("Note: functions.getUser.colour (line 12) is no setting of a function, where the Serverless Framework"
+                + " ignores it (unrecognized property) and the function runs without it");
+        Lesson refreshed = Lesson.of("a write refreshes the cache", "StreamCacherHandler.java", List.of(), service -> {
+            throw new ProbeFailure("serverless.yml lacks functions.streamCacher.events: no stream event reaches streamCacher");
+        });
+        Lesson unrelated = Lesson.of("a read is cached", "AccountCache.java", List.of(), service -> {
+            throw new ProbeFailure("GET /users/alice never asked the cache");
+        });
+        StepLessons stepSix = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(refreshed, unrelated));
+
+        List<LessonResult> results = check(stepSix, ran());
+
+        assertThat(results.get(0).problems().get(0)).isEqualTo("serverless.yml, as the local cloud noted: " + misspelt
+                + " (most likely what the lines below follow from)");
+        assertThat(results.get(0).lesson().hint()).startsWith(StepCheck.POINTS_AT_A_NOTE);
+        assertThat(results.get(1).lesson().hint()).as("a key no function has, which no line of this lesson names, is no cause"
+                + " of it").isEqualTo("AccountCache.java");
+    }
+
+    @Test
     void aKeyAtTheWrongLevelInAStepThatEditsNoYamlPointsAtTheGuideThatAddedIt() throws Exception {
         guideWithEditsOf("02-momento-client.md", "serverless.yml", "Clients.java");
         Files.writeString(root.resolve("workshop/02-momento-client.md"), "    CACHE_NAME: accounts-cache\n",
@@ -123,7 +150,7 @@ class StepCheckTest {
 
         List<LessonResult> results = check(stepFour, ran());
 
-        assertThat(results.get(0).lesson().hint()).isEqualTo("serverless.yml: a key at the wrong level, as noted below:"
+        assertThat(results.get(0).lesson().hint()).isEqualTo("serverless.yml: a key the Serverless Framework ignores, as noted below:"
                 + " workshop/02-momento-client.md, the edit of serverless.yml");
     }
 
