@@ -265,19 +265,7 @@ class StepCheckTest {
                 + "    public Outcome itemWritten(Map<String, String> item) {\n        cache.replace(key.get(), value.get());\n"
                 + "        return Outcome.REFRESHED;\n    }\n}\n");
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (StubGateway localCloud = new StubGateway((method, path) -> {
-            if (method.equals("POST") && path.equals("/users")) {
-                return new StubGateway.Answer(201, "{}");
-            }
-            if (path.equals("/_local/dynamodb/UpdateItem")) {
-                log.add("[streamCacher#1] 12:00:00.000 WARN AccountCache - Cache write of user#bob failed: UNAVAILABLE");
-                log.add("Stream streamCacher <- arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable/stream:"
-                        + " batch of 1 record processed");
-            }
-            return new StubGateway.Answer(200, path.equals("/_local/endpoints") ? "{\"tables\":[\"accounts-dev-AccountsTable\"]}"
-                    : path.equals("/_local/streams") ? "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100,"
-                    + " LATEST, ReportBatchItemFailures)\"]" : "{}");
-        })) {
+        try (StubGateway localCloud = StubGateway.withAStreamCacherThatLogsItsFailedWrite(log)) {
             URI base = localCloud.service(List::of).base();
             Lesson retried = com.example.workshop.tools.check.steps.Curriculum.step(6).orElseThrow().lessons().get(2);
             StepLessons streamCacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(retried));

@@ -33,6 +33,27 @@ public final class StubGateway implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Step 6's local cloud with Momento down while the table changes: the stream cacher's batch goes
+     * through (no failed record reported) and AccountCache's WARN, added to {@code log}, says that it
+     * logged the failed write.
+     */
+    public static StubGateway withAStreamCacherThatLogsItsFailedWrite(List<String> log) throws IOException {
+        return new StubGateway((method, path) -> {
+            if (method.equals("POST") && path.equals("/users")) {
+                return new Answer(201, "{}");
+            }
+            if (path.equals("/_local/dynamodb/UpdateItem")) {
+                log.add("[streamCacher#1] 12:00:00.000 WARN AccountCache - Cache write of user#bob failed: UNAVAILABLE");
+                log.add("Stream streamCacher <- arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable/stream:"
+                        + " batch of 1 record processed");
+            }
+            return new Answer(200, path.equals("/_local/endpoints") ? "{\"tables\":[\"accounts-dev-AccountsTable\"]}"
+                    : path.equals("/_local/streams") ? "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100,"
+                    + " LATEST, ReportBatchItemFailures)\"]" : "{}");
+        });
+    }
+
     /** The service behind this gateway, with what the local cloud logged as {@code log} gives it. */
     public LocalService service(Supplier<List<String>> log) {
         return new LocalService(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), log);

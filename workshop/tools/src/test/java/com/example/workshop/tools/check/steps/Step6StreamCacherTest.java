@@ -102,19 +102,7 @@ class Step6StreamCacherTest {
      */
     private ProbeFailure retryProbeWhileAccountCacheLogsTheFailedWrite() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
-        try (StubGateway cloud = new StubGateway((method, path) -> {
-            if (method.equals("POST") && path.equals("/users")) {
-                return new StubGateway.Answer(201, "{}");
-            }
-            if (path.equals("/_local/dynamodb/UpdateItem")) {
-                log.add("[streamCacher#1] 12:00:00.000 WARN AccountCache - Cache write of user#bob failed: UNAVAILABLE");
-                log.add("Stream streamCacher <- arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-AccountsTable/stream:"
-                        + " batch of 1 record processed");
-            }
-            return new StubGateway.Answer(200, path.equals("/_local/endpoints") ? "{\"tables\":[\"accounts-dev-AccountsTable\"]}"
-                    : path.equals("/_local/streams") ? "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100,"
-                    + " LATEST, ReportBatchItemFailures)\"]" : "{}");
-        })) {
+        try (StubGateway cloud = StubGateway.withAStreamCacherThatLogsItsFailedWrite(log)) {
             return catchThrowableOfType(() -> Step6StreamCacher.aChangeWhoseCacheWriteFailedIsCachedOnceMomentoIsBack(
                     cloud.service(() -> List.copyOf(log), workingCopy)), ProbeFailure.class);
         }
