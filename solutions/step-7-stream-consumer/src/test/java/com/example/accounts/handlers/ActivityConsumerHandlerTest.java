@@ -322,6 +322,24 @@ class ActivityConsumerHandlerTest {
     }
 
     @Test
+    void aLookupDynamoDbFailedIsRetriedNotRecordedAsNotFound() {
+        // The cache is cold (see the set-up), so bob's lookup reads DynamoDB, which fails this time.
+        AccountRepository failingReads = spy(new AccountRepository(LocalDynamoDb.client(), accountsTable));
+        doThrow(DynamoDbException.builder().statusCode(500).message("injected").build()).when(failingReads).findUser("bob");
+        ActivityConsumerHandler lookupsFail = new ActivityConsumerHandler(new ActivityConsumer(failingReads,
+                new ActivityRepository(LocalDynamoDb.client(), activityTable), TestCaches.accountCache(memory)));
+        KinesisEventRecord record = activity("e-1", "bob", "acme-corp", "viewed-dashboard");
+
+        StreamsEventResponse response = lookupsFail.handleRequest(batch(record), TIME_TO_SPARE);
+
+        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .as("the batch item failures: a lookup that DynamoDB failed is reported, so that Lambda retries the record"
+                        + " (a lookup's failure caught would record bob as not found, for good)")
+                .containsExactly(record.getKinesis().getSequenceNumber());
+        assertThat(items()).as("the events recorded: none, as bob's lookup failed").isEmpty();
+    }
+
+    @Test
     void onlyAnEventAlreadyRecordedIsADuplicateAnyOtherRefusalIsRetried() {
         // DynamoDB refuses the write for another reason (here: no such table): the record must come again.
         ActivityConsumerHandler noTable = handler(new ActivityRepository(LocalDynamoDb.client(), "no-such-table"));

@@ -46,7 +46,9 @@ final class Step7StreamConsumer {
                         "ActivityConsumer.java",
                         List.of("ActivityConsumerHandlerTest.anEventIsRecordedWithTheUserAndTheOrganization",
                                 "ActivityConsumerHandlerTest.anOrganizationIsLookedUpByItsSlugAsInTheApi",
-                                "ActivityConsumerHandlerTest.theFirstLookupOfEachNameMissesAndTheRestAreCacheHits"),
+                                "ActivityConsumerHandlerTest.theFirstLookupOfEachNameMissesAndTheRestAreCacheHits",
+                                // a lookup's failure is the record's, not a user not found
+                                "ActivityConsumerHandlerTest.aLookupDynamoDbFailedIsRetriedNotRecordedAsNotFound"),
                         Step7StreamConsumer::eventsOnTheStreamAreRecordedWithTheirNames),
                 Lesson.testedOnly("a second delivery records each event once, and only an event recorded already is a duplicate",
                         "ActivityRepository.java",
@@ -86,7 +88,8 @@ final class Step7StreamConsumer {
         CacheCounters before = service.cacheCounters();
         int summariesBefore = service.logLines("activity events (").size();
         List<ActivityEvent> events = put(service, user, organization, 3);
-        long recorded = awaitRecorded(service, table, events).count();
+        Recorded delivered = awaitRecorded(service, table, events);
+        long recorded = delivered.count();
 
         List<String> summaries = service.logLines("activity events (");
         boolean calledDuplicates = summaries.subList(Math.min(summariesBefore, summaries.size()), summaries.size()).stream()
@@ -95,8 +98,12 @@ final class Step7StreamConsumer {
                 + " new events, and activityConsumer's summary counted duplicates: an event is a duplicate only when the"
                 + " write's condition attribute_not_exists(eventId) fails (ActivityRepository.writeOnce)");
         expect(recorded == events.size(), "after " + events.size() + " events were put on the stream (and up to " + SECONDS
-                + " s), the activity table holds " + recorded + " of them: activityConsumer must be subscribed to the stream, start"
-                + " (its environment variables), and may write the table (its IAM statements): see serverless.yml");
+                + " s), the activity table holds " + recorded + " of them: " + delivered.everyDeliveryFails()
+                .filter(why -> tableSwapped(why).isPresent()).map(why -> why + tableSwapped(why).orElseThrow())
+                .orElse("activityConsumer must be subscribed to the stream, start (its environment variables), and may write the"
+                        + " table (its IAM statements): see serverless.yml"),
+                delivered.everyDeliveryFails().flatMap(Step7StreamConsumer::tableSwapped).map(swapped -> "Dependencies.java")
+                        .orElse(null));
         JsonNode item = service.operatorDynamoDbCall("GetItem", Map.of("TableName", table,
                 "Key", Map.of("eventId", Map.of("S", events.get(0).eventId())))).json().path("Item");
         expect(item.path("firstName").path("S").asText("").equals("First"), "the recorded event has no firstName"
@@ -105,6 +112,17 @@ final class Step7StreamConsumer {
         expect(service.cacheCounters().minus(before).misses() == 0, "the consumer's lookups missed the cache, although"
                 + " creating the user and the organization had just cached them: look them up under the read path's keys"
                 + " (CacheKeys)");
+        // Once the cache has lost them (their TTL, on AWS) the lookups read the accounts table: a role without GetItem
+        // on it, or an AccountRepository on the other table, fails only then.
+        service.flushCache();
+        List<ActivityEvent> afterAFlush = put(service, user, organization, 1);
+        Recorded missed = awaitRecorded(service, table, afterAFlush);
+        expect(missed.count() == afterAFlush.size(), "with the cache emptied (as its TTL does on AWS), an event put on the"
+                + " stream was not recorded within " + SECONDS + " s: its lookups miss, and read the accounts table"
+                + missed.everyDeliveryFails().map(why -> "; activityConsumer fails on every delivery: " + why + tableSwapped(why)
+                .orElse(" (its role needs dynamodb:GetItem on the accounts table: the guide's statements)")).orElse(""),
+                missed.everyDeliveryFails().map(why -> tableSwapped(why).isPresent() ? "Dependencies.java" : "serverless.yml")
+                        .orElse(null));
         // The events above came after the subscription: where it starts reading shows only in what the local cloud read.
         Optional<String> latest = subscribedFromLatest(service.logLines("activityConsumer <- kinesis stream"));
         expect(latest.isEmpty(), "activityConsumer reads the stream from LATEST (" + latest.orElse("") + "): events put"
@@ -208,6 +226,23 @@ final class Step7StreamConsumer {
     }
 
     private static final String CONSUMER_LINE = "[activityConsumer#";
+
+    /**
+     * What a refusal of the consumer's role means when the call went to the other table than its
+     * repository's (a GetItem on the activity table, a PutItem on the accounts table): Dependencies built
+     * that repository with the other variable's name. Empty for any other refusal (a grant missing).
+     */
+    static Optional<String> tableSwapped(String refusal) {
+        if (refusal.matches(".*dynamodb:GetItem on resource: \\S*ActivityTable.*")) {
+            return Optional.of(": the consumer's AccountRepository reads the activity table; Dependencies must build it with"
+                    + " TABLE_NAME (and the ActivityRepository with ACTIVITY_TABLE_NAME)");
+        }
+        if (refusal.matches(".*dynamodb:PutItem on resource: \\S*AccountsTable.*")) {
+            return Optional.of(": the consumer's ActivityRepository writes the accounts table; Dependencies must build it with"
+                    + " ACTIVITY_TABLE_NAME (and the AccountRepository with TABLE_NAME)");
+        }
+        return Optional.empty();
+    }
 
     /** How many events the table holds, and the failure the consumer logged that every delivery meets, if any. */
     private record Recorded(long count, Optional<String> everyDeliveryFails) {

@@ -31,6 +31,19 @@ class Step7StreamConsumerTest {
     }
 
     @Test
+    void aRefusalOnTheOtherTableThanTheRepositorysIsToldAsTheVariablesSwappedInDependencies() {
+        String table = "arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-";
+        assertThat(Step7StreamConsumer.tableSwapped("is not authorized to perform: dynamodb:GetItem on resource: " + table
+                + "ActivityTable")).hasValueSatisfying(why -> assertThat(why).contains("AccountRepository reads the activity table"));
+        assertThat(Step7StreamConsumer.tableSwapped("is not authorized to perform: dynamodb:PutItem on resource: " + table
+                + "AccountsTable")).hasValueSatisfying(why -> assertThat(why).contains("ActivityRepository writes the accounts table"));
+        assertThat(Step7StreamConsumer.tableSwapped("is not authorized to perform: dynamodb:GetItem on resource: " + table
+                + "AccountsTable")).as("the right table, a grant missing: serverless.yml's").isEmpty();
+        assertThat(Step7StreamConsumer.tableSwapped("is not authorized to perform: dynamodb:PutItem on resource: " + table
+                + "ActivityTable")).isEmpty();
+    }
+
+    @Test
     void aSummaryWithAtLeastOneDuplicateIsToldInTheGuidesWordsOrOnesOwn() {
         assertThat(List.of(
                 "[activityConsumer#1] INFO ActivityConsumerHandler - Enriched 2 activity events (2 duplicates, 0 malformed): ...",
