@@ -99,7 +99,7 @@ final class Step7StreamConsumer {
                 + " write's condition attribute_not_exists(eventId) fails (ActivityRepository.writeOnce)");
         expect(recorded == events.size(), "after " + events.size() + " events were put on the stream (and up to " + SECONDS
                 + " s), the activity table holds " + recorded + " of them: " + delivered.everyDeliveryFails()
-                .filter(why -> tableSwapped(why).isPresent()).map(why -> why + tableSwapped(why).orElseThrow())
+                .filter(why -> tableSwapped(why).isPresent()).map(why -> "activityConsumer " + why + tableSwapped(why).orElseThrow())
                 .orElse("activityConsumer must be subscribed to the stream, start (its environment variables), and may write the"
                         + " table (its IAM statements): see serverless.yml"),
                 delivered.everyDeliveryFails().flatMap(Step7StreamConsumer::tableSwapped).map(swapped -> "Dependencies.java")
@@ -221,8 +221,11 @@ final class Step7StreamConsumer {
 
         expect(recorded.count() == events.size(), "after DynamoDB healed (and up to " + SECONDS + " s), the activity table holds "
                 + recorded.count() + " of the " + events.size() + " events that failed: " + recorded.everyDeliveryFails()
-                .map(why -> "activityConsumer fails on every delivery, see serverless.yml: " + why)
-                .orElse("the batch must be delivered again from the failed record"));
+                .map(why -> "activityConsumer fails on every delivery" + (tableSwapped(why).isPresent() ? ": " + why
+                        + tableSwapped(why).orElseThrow() : ", see serverless.yml: " + why))
+                .orElse("the batch must be delivered again from the failed record"),
+                recorded.everyDeliveryFails().flatMap(Step7StreamConsumer::tableSwapped).map(swapped -> "Dependencies.java")
+                        .orElse(null));
     }
 
     private static final String CONSUMER_LINE = "[activityConsumer#";
@@ -231,15 +234,17 @@ final class Step7StreamConsumer {
      * What a refusal of the consumer's role means when the call went to the other table than its
      * repository's (a GetItem on the activity table, a PutItem on the accounts table): Dependencies built
      * that repository with the other variable's name. Empty for any other refusal (a grant missing).
+     * It begins with a space: the checklist's "as above" for a refusal said before takes the resource up
+     * to the next space.
      */
     static Optional<String> tableSwapped(String refusal) {
         if (refusal.matches(".*dynamodb:GetItem on resource: \\S*ActivityTable.*")) {
-            return Optional.of(": the consumer's AccountRepository reads the activity table; Dependencies must build it with"
-                    + " TABLE_NAME (and the ActivityRepository with ACTIVITY_TABLE_NAME)");
+            return Optional.of(" (so the consumer's AccountRepository reads the activity table: Dependencies must build it"
+                    + " with TABLE_NAME, and the ActivityRepository with ACTIVITY_TABLE_NAME)");
         }
         if (refusal.matches(".*dynamodb:PutItem on resource: \\S*AccountsTable.*")) {
-            return Optional.of(": the consumer's ActivityRepository writes the accounts table; Dependencies must build it with"
-                    + " ACTIVITY_TABLE_NAME (and the AccountRepository with TABLE_NAME)");
+            return Optional.of(" (so the consumer's ActivityRepository writes the accounts table: Dependencies must build it"
+                    + " with ACTIVITY_TABLE_NAME, and the AccountRepository with TABLE_NAME)");
         }
         return Optional.empty();
     }
