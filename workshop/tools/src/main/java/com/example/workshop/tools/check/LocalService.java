@@ -470,6 +470,15 @@ public final class LocalService {
         return ttls;
     }
 
+    /** The cached items whose key holds {@code text}, their values by key (a look into the cache, as above). */
+    public Map<String, String> cachedItems(String text) throws Exception {
+        String query = "?contains=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+        Map<String, String> values = new LinkedHashMap<>();
+        control(get("/_local/momento/items" + query)).path("items")
+                .forEach(item -> values.put(item.path("key").asText(), item.path("value").asText()));
+        return values;
+    }
+
     /** Empties the cache, so the next reads start cold. */
     public void flushCache() throws Exception {
         control(post("/_local/momento/flush", null, null));
