@@ -305,7 +305,7 @@ final class BuildFindings {
                 return dropped.get();
             }
             if (guides.hasAnEditOf(step.guide(), "pom.xml")) {
-                return "pom.xml";
+                return DroppedDependencies.onlyManaged(guides.root(), step).orElse("pom.xml");
             }
         }
         Matcher ownPackage = MISSING_OWN_PACKAGE.matcher(first.get());

@@ -64,8 +64,40 @@ final class DroppedDependencies {
         }
     }
 
+    /**
+     * A dependency the step's solution declares that the working copy's pom.xml has only inside
+     * {@code <dependencyManagement>} (the guide's block pasted into the first {@code <dependencies>} of
+     * the file, which is that one's): managed, it only sets a version, and the build does not have it.
+     */
+    static Optional<String> onlyManaged(Path root, StepLessons step) {
+        try {
+            Optional<Stages.Stage> solution = new Stages(root).all().stream().filter(stage -> stage.number() == step.number())
+                    .findFirst();
+            if (solution.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<String> missing = of(solution.get().dir().resolve("pom.xml"));
+            missing.removeAll(of(root.resolve("pom.xml")));
+            missing.retainAll(managed(root.resolve("pom.xml")));
+            return missing.stream().findFirst().map(dependency -> "workshop/" + step.guide() + ", the edit of pom.xml: your"
+                    + " pom.xml declares " + dependency + " only inside <dependencyManagement>, which sets versions and adds"
+                    + " nothing to the build: move its block into <dependencies>");
+        } catch (RuntimeException e) {
+            return Optional.empty(); // no solutions here (a test's root): the pointer stays pom.xml's edit
+        }
+    }
+
     /** "groupId:artifactId" of each of the project's own dependencies (not the managed ones, nor a plugin's). */
     static Set<String> of(Path pom) {
+        return declared(pom, false);
+    }
+
+    /** The same, of those inside {@code <dependencyManagement>}. */
+    private static Set<String> managed(Path pom) {
+        return declared(pom, true);
+    }
+
+    private static Set<String> declared(Path pom, boolean managed) {
         Set<String> dependencies = new LinkedHashSet<>();
         if (!Files.isRegularFile(pom)) {
             return dependencies;
@@ -75,7 +107,8 @@ final class DroppedDependencies {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             Element project = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
-            for (Element list : children(project, "dependencies")) {
+            List<Element> parents = managed ? children(project, "dependencyManagement") : List.of(project);
+            for (Element list : parents.stream().flatMap(parent -> children(parent, "dependencies").stream()).toList()) {
                 for (Element dependency : children(list, "dependency")) {
                     dependencies.add(text(dependency, "groupId") + ":" + text(dependency, "artifactId"));
                 }

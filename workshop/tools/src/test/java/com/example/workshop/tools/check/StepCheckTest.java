@@ -2024,6 +2024,26 @@ class StepCheckTest {
         assertThat(results.get(1).lesson().hint()).as("the regressions line, under the errors").isEqualTo(expected + "; then check again");
     }
 
+    @Test
+    void aDependencyPastedIntoDependencyManagementIsToldAsAddingNothing() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "Clients.java");
+        String dynamoDb = "<dependency><groupId>software.amazon.awssdk</groupId><artifactId>dynamodb</artifactId></dependency>";
+        String momento = "<dependency><groupId>software.momento.java</groupId><artifactId>sdk</artifactId></dependency>";
+        pom("solutions/step-1-lambda-dynamodb", "<dependencies>" + dynamoDb + "</dependencies>");
+        pom("solutions/step-2-momento-client", "<dependencies>" + dynamoDb + momento + "</dependencies>");
+        pom("", "<dependencyManagement><dependencies>" + momento + "</dependencies></dependencyManagement><dependencies>"
+                + dynamoDb + "</dependencies>"); // the working copy: the block pasted into the managed list
+        Lesson oneClient = Lesson.of("one Momento client", "Clients.java", List.of(), service -> { });
+        StepLessons client = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(oneClient));
+
+        List<LessonResult> results = check(client, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/main/java/com/example/accounts/Clients.java:4: package momento.sdk does not exist")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/02-momento-client.md, the edit of pom.xml: your pom.xml"
+                + " declares software.momento.java:sdk only inside <dependencyManagement>, which sets versions and adds nothing"
+                + " to the build: move its block into <dependencies>");
+    }
+
     private void pom(String directory, String content) throws IOException {
         Path dir = Files.createDirectories(root.resolve(directory));
         Files.writeString(dir.resolve("pom.xml"), "<project>" + content + "</project>");
