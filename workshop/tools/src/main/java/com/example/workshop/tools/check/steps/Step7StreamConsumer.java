@@ -97,13 +97,12 @@ final class Step7StreamConsumer {
         expect(recorded == events.size() || !calledDuplicates, "the activity table holds " + recorded + " of " + events.size()
                 + " new events, and activityConsumer's summary counted duplicates: an event is a duplicate only when the"
                 + " write's condition attribute_not_exists(eventId) fails (ActivityRepository.writeOnce)");
+        Optional<String> swapped = delivered.tableSwapped();
         expect(recorded == events.size(), "after " + events.size() + " events were put on the stream (and up to " + SECONDS
-                + " s), the activity table holds " + recorded + " of them: " + delivered.everyDeliveryFails()
-                .filter(why -> tableSwapped(why).isPresent()).map(why -> "activityConsumer " + why + tableSwapped(why).orElseThrow())
-                .orElse("activityConsumer must be subscribed to the stream, start (its environment variables), and may write the"
-                        + " table (its IAM statements): see serverless.yml"),
-                delivered.everyDeliveryFails().flatMap(Step7StreamConsumer::tableSwapped).map(swapped -> "Dependencies.java")
-                        .orElse(null));
+                + " s), the activity table holds " + recorded + " of them: " + (swapped.isPresent()
+                ? "activityConsumer " + delivered.everyDeliveryFails().orElseThrow() + swapped.get()
+                : "activityConsumer must be subscribed to the stream, start (its environment variables), and may write the"
+                        + " table (its IAM statements): see serverless.yml"), swapped.map(why -> "Dependencies.java").orElse(null));
         JsonNode item = service.operatorDynamoDbCall("GetItem", Map.of("TableName", table,
                 "Key", Map.of("eventId", Map.of("S", events.get(0).eventId())))).json().path("Item");
         expect(item.path("firstName").path("S").asText("").equals("First"), "the recorded event has no firstName"
@@ -119,9 +118,9 @@ final class Step7StreamConsumer {
         Recorded missed = awaitRecorded(service, table, afterAFlush);
         expect(missed.count() == afterAFlush.size(), "with the cache emptied (as its TTL does on AWS), an event put on the"
                 + " stream was not recorded within " + SECONDS + " s: its lookups miss, and read the accounts table"
-                + missed.everyDeliveryFails().map(why -> "; activityConsumer fails on every delivery: " + why + tableSwapped(why)
+                + missed.everyDeliveryFails().map(why -> "; activityConsumer fails on every delivery: " + why + missed.tableSwapped()
                 .orElse(" (its role needs dynamodb:GetItem on the accounts table: the guide's statements)")).orElse(""),
-                missed.everyDeliveryFails().map(why -> tableSwapped(why).isPresent() ? "Dependencies.java" : "serverless.yml")
+                missed.everyDeliveryFails().map(why -> missed.tableSwapped().isPresent() ? "Dependencies.java" : "serverless.yml")
                         .orElse(null));
         // The events above came after the subscription: where it starts reading shows only in what the local cloud read.
         Optional<String> latest = subscribedFromLatest(service.logLines("activityConsumer <- kinesis stream"));
@@ -221,11 +220,10 @@ final class Step7StreamConsumer {
 
         expect(recorded.count() == events.size(), "after DynamoDB healed (and up to " + SECONDS + " s), the activity table holds "
                 + recorded.count() + " of the " + events.size() + " events that failed: " + recorded.everyDeliveryFails()
-                .map(why -> "activityConsumer fails on every delivery" + (tableSwapped(why).isPresent() ? ": " + why
-                        + tableSwapped(why).orElseThrow() : ", see serverless.yml: " + why))
+                .map(why -> "activityConsumer fails on every delivery" + recorded.tableSwapped().map(swapped -> ": " + why + swapped)
+                        .orElse(", see serverless.yml: " + why))
                 .orElse("the batch must be delivered again from the failed record"),
-                recorded.everyDeliveryFails().flatMap(Step7StreamConsumer::tableSwapped).map(swapped -> "Dependencies.java")
-                        .orElse(null));
+                recorded.tableSwapped().map(swapped -> "Dependencies.java").orElse(null));
     }
 
     private static final String CONSUMER_LINE = "[activityConsumer#";
@@ -251,6 +249,10 @@ final class Step7StreamConsumer {
 
     /** How many events the table holds, and the failure the consumer logged that every delivery meets, if any. */
     private record Recorded(long count, Optional<String> everyDeliveryFails) {
+        /** What that failure means when it is a call on the other table than its repository's (see the method below). */
+        Optional<String> tableSwapped() {
+            return everyDeliveryFails.flatMap(Step7StreamConsumer::tableSwapped);
+        }
     }
 
     /** From a line such as "[activityConsumer#1] ... is not authorized to perform: ...", the part from the failure on. */
