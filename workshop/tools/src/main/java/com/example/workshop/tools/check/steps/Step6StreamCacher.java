@@ -180,13 +180,16 @@ final class Step6StreamCacher {
                 List<String> since = service.logLines(CACHER_LINE);
                 boolean loggedByTheCache = since.subList(Math.min(cacherLinesBefore, since.size()), since.size()).stream()
                         .anyMatch(line -> line.contains("WARN") && line.contains("AccountCache"));
+                // What was seen comes first; the design sentence of the general line would only say what the code does not.
                 if (loggedByTheCache && callsReplaceNotWrite(service)) {
-                    throw ProbeFailure.tracedInTheCode(notRetried.getMessage() + "; AccountCache logged the failed write and"
-                            + " went on, though StreamCacher calls replace: AccountCache.replace must throw the Error response"
-                            + " (throw error;), not log it", "AccountCache.java");
+                    throw ProbeFailure.tracedInTheCode(failures.neverReported("Momento down") + ": AccountCache logged the"
+                            + " failed write and went on, though StreamCacher calls replace: AccountCache.replace must throw the"
+                            + " Error response (throw error;), not log it, so that the handler reports its record's sequence"
+                            + " number", "AccountCache.java");
                 }
-                throw loggedByTheCache ? new ProbeFailure(notRetried.getMessage() + "; AccountCache logged the failed write"
-                        + " and went on", "StreamCacher.java") : notRetried;
+                throw loggedByTheCache ? new ProbeFailure(failures.neverReported("Momento down") + ": AccountCache logged the"
+                        + " failed write and went on, as write does: StreamCacher must call AccountCache.replace, which throws,"
+                        + " so that the handler reports its record's sequence number", "StreamCacher.java") : notRetried;
             }
         } finally {
             service.healMomento();
