@@ -96,8 +96,9 @@ class ConcurrentMembershipTest {
         accounts.createUser(new User("first", "F", "L"));
         accounts.addMember("acme", "first", Role.MEMBER, "alice");
         assumeTrue(cache.items.containsKey(CacheKeys.membership("acme", "first")),
-                "addMember does not write the membership to the cache yet, so step 4's check 'adding a member replaces a cached"
-                        + " \"not a member\"' fails: this test runs once that one passes");
+                "addMember does not write the membership to the cache yet (not under CacheKeys.membership, where reads look),"
+                        + " so step 4's check 'adding a member replaces a cached \"not a member\"' fails: this test runs once"
+                        + " that one passes");
     }
 
     private static void pause(long millis) {
