@@ -39,9 +39,25 @@ public final class SkippedServerlessYmlParts {
         if (yours.isEmpty() || added.isEmpty() || before.isEmpty()) {
             return List.of();
         }
+        Set<String> stepKeys = Set.copyOf(added);
         added.removeAll(before);
         added.removeAll(yours);
-        return added.stream().filter(key -> !added.contains(parent(key))).toList();
+        return added.stream().filter(key -> !added.contains(parent(key)))
+                .map(key -> key + elsewhere(key, yours, stepKeys)).toList();
+    }
+
+    /**
+     * " (yours has it at resources.Resources.Outputs: indented under another key)" when the working
+     * copy has the part under another parent, one the guide's file has not: an indentation slip,
+     * which "lacks" alone would hide. Only a key nested in one of the part's ancestors (too far
+     * right) or beside one (too far left) counts, not a key of that name anywhere.
+     */
+    private static String elsewhere(String key, Set<String> yours, Set<String> stepKeys) {
+        String name = key.substring(key.lastIndexOf('.') + 1);
+        return yours.stream().filter(found -> !stepKeys.contains(found) && !found.equals(key))
+                .filter(found -> found.equals(name) || found.endsWith("." + name))
+                .filter(found -> found.startsWith(parent(key) + ".") || key.startsWith(parent(found) + "."))
+                .findFirst().map(found -> " (yours has it at " + found + ": indented under another key)").orElse("");
     }
 
     /** "functions.a, provider.environment.B and resources.Outputs". */

@@ -70,6 +70,27 @@ class SkippedServerlessYmlPartsTest {
     }
 
     @Test
+    void aPartIndentedUnderAnotherKeyIsSaidWhereItIs() throws Exception {
+        String outputsUnderResources = STEP.replace("""
+                  Outputs:
+                    ActivityStreamName:
+                      Value: !Ref ActivityStream
+                """, """
+                    Outputs:
+                      ActivityStreamName:
+                        Value: !Ref ActivityStream
+                """);
+        String timeoutBesideTheFunctions = STEP.replace("    timeout: 30\n", "").replace("functions:\n", "functions:\n  timeout: 30\n");
+
+        assertThat(missing(outputsUnderResources)).containsExactly(
+                "resources.Outputs (yours has it at resources.Resources.Outputs: indented under another key)");
+        assertThat(missing(timeoutBesideTheFunctions)).containsExactly(
+                "functions.activityConsumer.timeout (yours has it at functions.timeout: indented under another key)");
+        assertThat(missing(STEP.replace("    timeout: 30\n", "") + "custom:\n  timeout: 30\n"))
+                .as("a key of that name elsewhere, not beside the part's place").containsExactly("functions.activityConsumer.timeout");
+    }
+
+    @Test
     void aFileThatIsNoYamlNamesNothing() throws Exception {
         assertThat(missing("provider: [unclosed")).isEmpty();
     }
