@@ -24,9 +24,9 @@ final class MisplacedKeys {
     /**
      * Every setting a function may have, as the Serverless Framework v3 that package.json pins (3.40.0)
      * validates them: its own (name, events), the aws provider's (lib/plugins/aws/provider.js, the
-     * function schema), and the serverless-iam-roles-per-function plugin's (iamRoleStatements, ...);
-     * and iam, which v4 knows (v3 does not, but the loader reads a function's iam.role.statements).
-     * Any other key of a function is "unrecognized property": warned about, and ignored.
+     * function schema), and the serverless-iam-roles-per-function plugin's (iamRoleStatements, ...).
+     * Any other key of a function is "unrecognized property": warned about, and ignored. Not iam: v4
+     * knows a function's iam.role.statements, v3 does not (see {@link #V4_ONLY}).
      */
     private static final Set<String> FUNCTION_PROPERTIES = Set.of("name", "events",
             "architecture", "awsKmsKeyArn", "condition", "dependsOn", "description", "destinations", "disableLogs",
@@ -34,7 +34,15 @@ final class MisplacedKeys {
             "logRetentionInDays", "logDataProtectionPolicy", "maximumEventAge", "maximumRetryAttempts", "memorySize", "onError",
             "package", "provisionedConcurrency", "reservedConcurrency", "role", "runtime", "runtimeManagement", "tags", "timeout",
             "tracing", "url", "versionFunction", "vpc", "httpApi",
-            "iamRoleStatements", "iamRoleStatementsInherit", "iamRoleStatementsName", "iamPermissionsBoundary", "iam");
+            "iamRoleStatements", "iamRoleStatementsInherit", "iamRoleStatementsName", "iamPermissionsBoundary");
+    /**
+     * A function's own iam (role.statements), as the Serverless Framework v4 documents it: the v3 that
+     * every serverless.yml here asks for (frameworkVersion: '3') warns "unrecognized property" and
+     * deploys the function without those statements, so its calls are refused on AWS.
+     */
+    private static final String V4_ONLY = "iam";
+    /** Worded as the other notes of a key no function has, which check points at when a failure names the key. */
+    private static final String NO_SUCH_SETTING_IN_V3 = " is no setting of a";
     /** The settings of a stream event (the framework's schema of it, stream.js), which a function does not have. */
     private static final Set<String> STREAM_EVENT_PROPERTIES = Set.of("arn", "type", "batchSize", "parallelizationFactor",
             "startingPosition", "startingPositionTimestamp", "enabled", "consumer", "batchWindow", "maximumRetryAttempts",
@@ -137,7 +145,12 @@ final class MisplacedKeys {
                 return;
             }
             String prefix = path + source.at(path);
-            if (STREAM_EVENT_PROPERTIES.contains(key)) {
+            if (key.equals(V4_ONLY)) {
+                notes.add(prefix + NO_SUCH_SETTING_IN_V3 + " function in the Serverless Framework v3, which serverless.yml"
+                        + " asks for (frameworkVersion: '3'; a function's iam is v4's): v3 ignores it (unrecognized property)"
+                        + " and the function runs without these statements: write them as the function's iamRoleStatements"
+                        + " (a list of statements, beside its handler), which the serverless-iam-roles-per-function plugin reads");
+            } else if (STREAM_EVENT_PROPERTIES.contains(key)) {
                 notes.add(prefix + " is a setting of a stream event, beside the function's settings" + IGNORED + ": indent it"
                         + " under the function's - stream:" + lines(events, function, "stream") + ", beside its arn: and type:");
             } else if (HTTP_EVENT_PROPERTIES.contains(key)) {

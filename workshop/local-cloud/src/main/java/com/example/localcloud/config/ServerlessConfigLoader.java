@@ -190,14 +190,12 @@ public final class ServerlessConfigLoader {
         environment.putAll(environment(definition.get("environment"), path + ".environment"));
         List<IamStatement> own = rolesPerFunction.enabled()
                 ? statements(definition.get("iamRoleStatements"), path + ".iamRoleStatements") : List.of();
-        List<IamStatement> statements = new ArrayList<>(own);
-        Map<String, Object> role = map(map(definition.get("iam"), path + ".iam").get("role"), path + ".iam.role");
-        statements.addAll(statements(role.get("statements"), path + ".iam.role.statements"));
+        // Not a function's iam.role.statements: that is v4's, which v3 ignores (MisplacedKeys notes it), and so does this.
         List<StreamEvent> streams = streamEvents(definition.get("events"), path + ".events");
         return new FunctionConfig(name, deployedName(name, definition), handler, runtime,
                 intValue(definition.getOrDefault("memorySize", provider.memorySize()), path + ".memorySize"),
                 intValue(definition.getOrDefault("timeout", provider.timeoutSeconds()), path + ".timeout"),
-                environment, httpEvents(definition.get("events"), path + ".events"), statements, artifact(definition, path),
+                environment, httpEvents(definition.get("events"), path + ".events"), own, artifact(definition, path),
                 streams, role(name, definition, provider, streams, own));
     }
 

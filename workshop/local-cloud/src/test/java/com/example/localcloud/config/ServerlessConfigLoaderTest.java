@@ -669,6 +669,34 @@ class ServerlessConfigLoaderTest {
                         + " elsewhere?");
     }
 
+    /** The Serverless Framework v4's function-level iam: v3 deploys the function without it, so its calls are refused. */
+    @Test
+    void aFunctionsOwnIamIsNotedAndNotGranted() throws IOException {
+        ServerlessConfig config = load("""
+                service: accounts
+                frameworkVersion: '3'
+                provider:
+                  name: aws
+                  runtime: java21
+                functions:
+                  getUser:
+                    handler: com.example.GetUserHandler
+                    iam:
+                      role:
+                        statements:
+                          - Effect: Allow
+                            Action: secretsmanager:GetSecretValue
+                            Resource: '*'
+                """);
+
+        assertThat(config.function("getUser").orElseThrow().iamStatements()).isEmpty();
+        assertThat(config.warnings()).containsExactly("functions.getUser.iam (line 9) is no setting of a function in the"
+                + " Serverless Framework v3, which serverless.yml asks for (frameworkVersion: '3'; a function's iam is v4's): v3"
+                + " ignores it (unrecognized property) and the function runs without these statements: write them as the"
+                + " function's iamRoleStatements (a list of statements, beside its handler), which the"
+                + " serverless-iam-roles-per-function plugin reads");
+    }
+
     @Test
     void theSolutionsServerlessYmlFilesHaveNoKeyAFunctionDoesNotHave() throws IOException {
         // Not the working copy's: an attendee's file in the middle of a step is check's to judge.
