@@ -149,7 +149,8 @@ final class MisplacedKeys {
                 notes.add(prefix + NO_SUCH_SETTING_IN_V3 + " function in the Serverless Framework v3, which serverless.yml"
                         + " asks for (frameworkVersion: '3'; a function's iam is v4's): v3 ignores it (unrecognized property)"
                         + " and the function runs without these statements: write them as the function's iamRoleStatements"
-                        + " (a list of statements, beside its handler), which the serverless-iam-roles-per-function plugin reads");
+                        + " (a list of statements, beside its handler), which the serverless-iam-roles-per-function plugin reads,"
+                        + " or, for every function, under provider.iam.role.statements");
             } else if (STREAM_EVENT_PROPERTIES.contains(key)) {
                 notes.add(prefix + " is a setting of a stream event, beside the function's settings" + IGNORED + ": indent it"
                         + " under the function's - stream:" + lines(events, function, "stream") + ", beside its arn: and type:");

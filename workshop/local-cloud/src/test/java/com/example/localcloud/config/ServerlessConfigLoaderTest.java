@@ -694,7 +694,7 @@ class ServerlessConfigLoaderTest {
                 + " Serverless Framework v3, which serverless.yml asks for (frameworkVersion: '3'; a function's iam is v4's): v3"
                 + " ignores it (unrecognized property) and the function runs without these statements: write them as the"
                 + " function's iamRoleStatements (a list of statements, beside its handler), which the"
-                + " serverless-iam-roles-per-function plugin reads");
+                + " serverless-iam-roles-per-function plugin reads, or, for every function, under provider.iam.role.statements");
     }
 
     @Test
