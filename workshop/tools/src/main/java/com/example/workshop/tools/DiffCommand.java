@@ -142,7 +142,7 @@ class DiffCommand extends StageCommand {
     /** Whether the last check was of {@code stage}, with every line ✔, and the code has not changed since. */
     private boolean lastCheckPassed(Stages.Stage stage) {
         try {
-            java.util.Optional<LastCheck> last = LastCheck.read(stages.root()).filter(check -> check.stage().equals(stage.name()));
+            java.util.Optional<LastCheck> last = LastCheck.read(stages.root(), stage.name());
             return last.isPresent() && last.get().passedOnTheCodeAsItIs(stages.root());
         } catch (IOException unreadable) {
             return false; // nothing to say

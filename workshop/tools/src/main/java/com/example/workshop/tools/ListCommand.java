@@ -23,7 +23,7 @@ class ListCommand extends StageCommand {
             return 0;
         }
         // Started is not done: say what the last check of that step found, if one ran since the last clean.
-        Optional<LastCheck> last = LastCheck.read(stages.root()).filter(check -> check.stage().equals(current));
+        Optional<LastCheck> last = LastCheck.read(stages.root(), current);
         out().printf("The working copy is at %s; %s.%n", current, last.isPresent() ? last.get().describe(stages.root())
                 : "no check of it has run here since the last clean (check says where it stands)");
         return 0;

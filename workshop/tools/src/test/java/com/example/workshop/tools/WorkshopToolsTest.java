@@ -60,9 +60,12 @@ class WorkshopToolsTest {
         run("list");
         assertThat(output).as("serverless.yml is the step's code too").contains("your code has changed since");
 
-        com.example.workshop.tools.check.LastCheck.save(root, "step-2-second", 6, 6, serverlessYml());
+        com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6, serverlessYml());
+        com.example.workshop.tools.check.LastCheck.save(root, "step-2-second", 2, 6, serverlessYml());
         run("list");
-        assertThat(output).as("another step's check says nothing of this one").contains("no check of it has run here");
+        assertThat(output).as("a check of the next step, then back to this one: this one's verdict stands")
+                .contains("step-1-first; its last check (").contains("all checks pass, the step is done.")
+                .doesNotContain("2 of 6");
     }
 
     private String serverlessYml() throws IOException {

@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What the last check said, kept in target/workshop-check so that {@code list} can tell someone
- * back after a break whether the step they are at was done: which step, how many of its lines
- * passed, when, and whether the code has changed since.
+ * What the last check of each step said, kept in target/workshop-check so that {@code list} can
+ * tell someone back after a break whether the step they are at was done: how many of its lines
+ * passed, when, and whether the code has changed since. One line per step: a check of the next
+ * step, then a way back to this one, does not wipe this one's verdict.
  */
 public record LastCheck(String stage, int passed, int total, Instant at, String sources, String serverlessYml) {
     private static final String FILE = "target/workshop-check/last-check.txt";
@@ -26,8 +29,15 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
         Files.createDirectories(file.getParent());
         // The sources its build started from: an edit made while the check ran is not what it judged.
         String judged = TestRun.lastBuiltSources(root).orElse(TestRun.sourcesDigest(root));
-        Files.writeString(file, String.join(" ", stage, String.valueOf(passed), String.valueOf(total),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), judged, serverlessYmlJudged) + "\n");
+        List<String> lines = new ArrayList<>(otherStepsLines(file, stage));
+        lines.add(String.join(" ", stage, String.valueOf(passed), String.valueOf(total),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), judged, serverlessYmlJudged));
+        Files.write(file, lines);
+    }
+
+    private static List<String> otherStepsLines(Path file, String stage) throws IOException {
+        return Files.isRegularFile(file)
+                ? Files.readAllLines(file).stream().filter(line -> !line.startsWith(stage + " ")).toList() : List.of();
     }
 
     /** A SHA-256 of serverless.yml, or "none" without one. */
@@ -43,12 +53,17 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
         }
     }
 
-    /** The last check's verdict, if a check ran since the last {@code clean} and its file reads. */
-    public static Optional<LastCheck> read(Path root) {
+    /** The last verdict on {@code stage}, if a check of it ran since the last {@code clean} and its line reads. */
+    public static Optional<LastCheck> read(Path root, String stage) {
         try {
-            String[] fields = Files.readString(root.resolve(FILE)).strip().split(" ");
-            return Optional.of(new LastCheck(fields[0], Integer.parseInt(fields[1]), Integer.parseInt(fields[2]),
-                    Instant.parse(fields[3]), fields[4], fields[5]));
+            for (String line : Files.readAllLines(root.resolve(FILE))) {
+                String[] fields = line.strip().split(" ");
+                if (fields[0].equals(stage)) {
+                    return Optional.of(new LastCheck(fields[0], Integer.parseInt(fields[1]), Integer.parseInt(fields[2]),
+                            Instant.parse(fields[3]), fields[4], fields[5]));
+                }
+            }
+            return Optional.empty();
         } catch (IOException | RuntimeException e) { // none yet, or written by another version: nothing to say
             return Optional.empty();
         }
