@@ -39,7 +39,11 @@ class UseCommand extends StageCommand {
         new Conflicts(stages, git).unmerged("use").ifPresent(why -> {
             throw new WorkshopException(why);
         });
-        if (!changes.isEmpty()) {
+        if (!changes.isEmpty() && isExactlyTheMarkedStage()) {
+            // Only what an earlier use (or start's files) wrote, uncommitted: nothing of the attendee's to lose.
+            out().println("Your working copy was exactly " + stages.marked().orElseThrow() + ", as use wrote it, uncommitted:"
+                    + " nothing of yours to keep, so no stash.");
+        } else if (!changes.isEmpty()) {
             if (!force) {
                 throw new WorkshopException("Your working copy has changes since your last commit (yours, or files start"
                         + " brought):\n" + changes.lines().map(line -> "  " + Git.inWords(line))
@@ -57,12 +61,35 @@ class UseCommand extends StageCommand {
         replaceWorkingCopy(stage);
         Files.writeString(stages.root().resolve(Stages.MARKER), stage.name() + "\n");
         out().printf("The working copy is now %s. Check it with: %s%n", stage.name(), tool("check"));
-        // Uncommitted, it counts as the attendee's own changes: the next use refuses, and git diff shows the whole stage.
-        out().printf("Commit it as your starting point (git checkout -- <file> then takes a file back to it): git add -A && git commit -m \"use %s\"%n",
-                stage.branch());
+        if (git.changes(paths.toArray(String[]::new)).isBlank()) {
+            out().println("It is what your last commit has: nothing to commit.");
+        } else {
+            // Uncommitted, it counts as the attendee's own changes: git diff shows the whole stage, and git checkout undoes edits.
+            out().printf("Commit it as your starting point (git checkout -- <file> then takes a file back to it): git add -A && git commit -m \"use %s\"%n",
+                    stage.branch());
+        }
         stages.numbered(stage.number() + 1).ifPresent(next ->
                 out().printf("Or go on with the next step: %s%n", tool("start " + next.branch())));
         return 0;
+    }
+
+    /** Whether pom.xml, serverless.yml and src are exactly the stage that .workshop-stage names (line endings aside). */
+    private boolean isExactlyTheMarkedStage() throws IOException {
+        java.util.Optional<Stages.Stage> marked = stages.marked().flatMap(stages::named);
+        if (marked.isEmpty()) {
+            return false;
+        }
+        for (String entry : Stages.ENTRIES) {
+            java.nio.file.Path yours = stages.root().resolve(entry);
+            java.nio.file.Path its = marked.get().dir().resolve(entry);
+            if (Files.notExists(yours) && Files.notExists(its)) {
+                continue;
+            }
+            if (Files.isDirectory(its) ? !Files.isDirectory(yours) || !Trees.same(yours, its) : !Trees.sameFile(yours, its)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void replaceWorkingCopy(Stages.Stage stage) throws IOException {

@@ -158,6 +158,25 @@ class WorkshopToolsTest {
         assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my first work");
     }
 
+    /** Joining late, trying a later step and coming back: what use wrote, uncommitted, is nobody's work to stash. */
+    @Test
+    void useOverAnUncommittedUseNeedsNoForceAndSaysWhenThereIsNothingToCommit() throws IOException {
+        assertThat(run("use", "step-3")).isZero();
+        assertThat(output).contains("git add -A && git commit -m \"use step-3\"");
+
+        assertThat(run("use", "step-1")).isZero();
+
+        assertThat(output).contains("was exactly step-3-third, as use wrote it, uncommitted").contains("no stash")
+                .contains("It is what your last commit has: nothing to commit.").doesNotContain("git commit -m");
+        assertThat(git.run("stash", "list")).isBlank();
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).isEqualTo("class A {}");
+
+        run("use", "step-3");
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* my work on step 3 */ }");
+        assertThat(run("use", "step-1")).as("an edit of one's own after use is work: refused").isEqualTo(1);
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("my work on step 3");
+    }
+
     @Test
     void useSaysHowToGoOnWithTheNextStep() {
         assertThat(run("use", "step-2")).isZero();
