@@ -106,7 +106,8 @@ class StartCommand extends StageCommand {
     /** Step N builds on step N-1: starting elsewhere would leave the attendee with code the guide does not describe. */
     private void requireThePreviousStep(Stages.Stage stage, String current) {
         Stages.Stage previous = stages.all().stream().filter(s -> s.number() == stage.number() - 1).findFirst()
-                .orElseThrow(() -> new WorkshopException(stage.name() + " is the first step: there is nothing to start."));
+                .orElseThrow(() -> new WorkshopException(stage.name() + " is the first step: there is nothing to start."
+                        + (stage.name().equals(current) ? "" : " To put the working copy back to it: " + tool("use " + stage.branch()))));
         if (!stage.name().equals(current) && !previous.name().equals(current) && !force) {
             boolean past = stages.named(current).filter(s -> s.number() > stage.number()).isPresent();
             if (past) { // going back: use drops the later steps' work from the working copy

@@ -178,6 +178,17 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void startOfTheFirstStepRefusesAndNamesUseWhenTheWorkingCopyIsElsewhere() throws IOException {
+        assertThat(run("start", "step-1")).isEqualTo(1);
+        assertThat(errors).contains("step-1-first is the first step: there is nothing to start.").doesNotContain("use step-1");
+
+        run("use", "step-2");
+        commit("at step 2");
+        assertThat(run("start", "step-1")).isEqualTo(1);
+        assertThat(errors).contains("To put the working copy back to it: ").contains("-Dexec.args=\"use step-1\"");
+    }
+
+    @Test
     void useSaysHowToGoOnWithTheNextStep() {
         assertThat(run("use", "step-2")).isZero();
 
