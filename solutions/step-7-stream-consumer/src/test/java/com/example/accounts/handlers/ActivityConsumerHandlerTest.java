@@ -49,6 +49,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
@@ -232,6 +233,45 @@ class ActivityConsumerHandlerTest {
         assertThat(LocalDynamoDb.itemCount(activityTable)).isEqualTo(3);
         assertThat(items()).as("the first delivery's items, unchanged").isEqualTo(recorded);
         assertThat(items().get("e-1")).containsEntry("firstName", s("Alice"));
+    }
+
+    /**
+     * Two deliveries of one event at the same time (Lambda retrying a batch while a timed-out invocation
+     * still writes): the other delivery's write lands just before this one's. Only the write's own
+     * condition can see it; a read before the write saw no item a moment earlier.
+     */
+    @Test
+    void aDeliveryWhoseEventAnotherJustRecordedIsADuplicateAndKeepsTheOthersItem() {
+        Map<String, AttributeValue> recordedByTheOther = Map.of("eventId", s("e-1"), "username", s("bob"),
+                "organization", s("acme-corp"), "action", s("viewed-dashboard"), "firstName", s("Robert"));
+        DynamoDbClient racing = anotherDeliveryWritesJustBeforeTheFirstWrite(LocalDynamoDb.client(), activityTable, recordedByTheOther);
+
+        BatchSummary summary = handler(new ActivityRepository(racing, activityTable))
+                .process(List.of(activity("e-1", "bob", "acme-corp", "viewed-dashboard")), NO_DEADLINE);
+
+        assertThat(item("e-1")).as("the item of the delivery that wrote first: a write that replaced it was not"
+                + " conditional (a read first, then a plain PutItem, lets both deliveries write: the condition"
+                + " attribute_not_exists(eventId) on the PutItem itself decides, in ActivityRepository.writeOnce)")
+                .isEqualTo(recordedByTheOther);
+        assertThat(summary.duplicates()).as("duplicates: the event was recorded already when this delivery wrote").isEqualTo(1);
+    }
+
+    /** The real client, but the first write of any kind is preceded by another delivery's PutItem of {@code item}. */
+    private static DynamoDbClient anotherDeliveryWritesJustBeforeTheFirstWrite(DynamoDbClient real, String table,
+                                                                              Map<String, AttributeValue> item) {
+        Set<String> writes = Set.of("putItem", "updateItem", "transactWriteItems", "batchWriteItem");
+        java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+        return (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (writes.contains(method.getName()) && !written.getAndSet(true)) {
+                        real.putItem(put -> put.tableName(table).item(item));
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

@@ -53,6 +53,7 @@ final class Step7StreamConsumer {
                 Lesson.testedOnly("a second delivery records each event once, and only an event recorded already is a duplicate",
                         "ActivityRepository.java",
                         "ActivityConsumerHandlerTest.aSecondDeliveryOfTheSameBatchRecordsEachEventOnce",
+                        "ActivityConsumerHandlerTest.aDeliveryWhoseEventAnotherJustRecordedIsADuplicateAndKeepsTheOthersItem",
                         "ActivityConsumerHandlerTest.onlyAnEventAlreadyRecordedIsADuplicateAnyOtherRefusalIsRetried"),
                 Lesson.of("bad records are never retried; a DynamoDB failure, or the timeout near, stops the batch at that record",
                         "ActivityConsumerHandler.java",
@@ -102,7 +103,7 @@ final class Step7StreamConsumer {
                 + " s), the activity table holds " + recorded + " of them: " + (swapped.isPresent()
                 ? "activityConsumer " + delivered.everyDeliveryFails().orElseThrow() + swapped.get()
                 : "activityConsumer must be subscribed to the stream, start (its environment variables), and may write the"
-                        + " table (its IAM statements): see serverless.yml"), swapped.map(why -> "Dependencies.java").orElse(null));
+                        + " table (its IAM statements): see serverless.yml"), swapped.map(why -> delivered.tableSwappedIn()).orElse(null));
         JsonNode item = service.operatorDynamoDbCall("GetItem", Map.of("TableName", table,
                 "Key", Map.of("eventId", Map.of("S", events.get(0).eventId())))).json().path("Item");
         expect(item.path("firstName").path("S").asText("").equals("First"), "the recorded event has no firstName"
@@ -120,7 +121,7 @@ final class Step7StreamConsumer {
                 + " stream was not recorded within " + SECONDS + " s: its lookups miss, and read the accounts table"
                 + missed.everyDeliveryFails().map(why -> "; activityConsumer fails on every delivery: " + why + missed.tableSwapped()
                 .orElse(" (its role needs dynamodb:GetItem on the accounts table: the guide's statements)")).orElse(""),
-                missed.everyDeliveryFails().map(why -> missed.tableSwapped().isPresent() ? "Dependencies.java" : "serverless.yml")
+                missed.everyDeliveryFails().map(why -> missed.tableSwapped().isPresent() ? missed.tableSwappedIn() : "serverless.yml")
                         .orElse(null));
         // The events above came after the subscription: where it starts reading shows only in what the local cloud read.
         Optional<String> latest = subscribedFromLatest(service.logLines("activityConsumer <- kinesis stream"));
@@ -223,7 +224,7 @@ final class Step7StreamConsumer {
                 .map(why -> "activityConsumer fails on every delivery" + recorded.tableSwapped().map(swapped -> ": " + why + swapped)
                         .orElse(", see serverless.yml: " + why))
                 .orElse("the batch must be delivered again from the failed record"),
-                recorded.tableSwapped().map(swapped -> "Dependencies.java").orElse(null));
+                recorded.tableSwapped().map(swapped -> recorded.tableSwappedIn()).orElse(null));
     }
 
     private static final String CONSUMER_LINE = "[activityConsumer#";
@@ -236,8 +237,17 @@ final class Step7StreamConsumer {
      * to the next space.
      */
     static Optional<String> tableSwapped(String refusal) {
+        return tableSwapped(refusal, false);
+    }
+
+    /**
+     * @param activityRepositoryReads ActivityRepository.java calls getItem: a GetItem on the activity table
+     *                                is then its own read before it writes, not a repository on the wrong table
+     */
+    static Optional<String> tableSwapped(String refusal, boolean activityRepositoryReads) {
         if (refusal.matches(".*dynamodb:GetItem on resource: \\S*ActivityTable.*")) {
-            return Optional.of(" (so the consumer's AccountRepository reads the activity table: Dependencies must build it"
+            return Optional.of(activityRepositoryReads ? READS_BEFORE_IT_WRITES
+                    : " (so the consumer's AccountRepository reads the activity table: Dependencies must build it"
                     + " with TABLE_NAME, and the ActivityRepository with ACTIVITY_TABLE_NAME)");
         }
         if (refusal.matches(".*dynamodb:PutItem on resource: \\S*AccountsTable.*")) {
@@ -247,11 +257,27 @@ final class Step7StreamConsumer {
         return Optional.empty();
     }
 
-    /** How many events the table holds, and the failure the consumer logged that every delivery meets, if any. */
-    private record Recorded(long count, Optional<String> everyDeliveryFails) {
+    /** Why a GetItem on the activity table is refused when ActivityRepository reads before it writes. */
+    private static final String READS_BEFORE_IT_WRITES = " (ActivityRepository reads the activity table before it writes:"
+            + " recording an event once needs no read, and a read, then a plain PutItem, lets two deliveries at once both"
+            + " write; the PutItem's own condition, attribute_not_exists(eventId), decides alone)";
+    /** A getItem call, as ActivityRepository.java would write one (comments left out). */
+    private static final java.util.regex.Pattern GET_ITEM_CALL = java.util.regex.Pattern.compile("\\.\\s*getItem\\s*\\(");
+
+    /**
+     * How many events the table holds, the failure the consumer logged that every delivery meets, if
+     * any, and whether ActivityRepository.java reads the table (calls getItem).
+     */
+    private record Recorded(long count, Optional<String> everyDeliveryFails, boolean activityRepositoryReads) {
         /** What that failure means when it is a call on the other table than its repository's (see the method below). */
         Optional<String> tableSwapped() {
-            return everyDeliveryFails.flatMap(Step7StreamConsumer::tableSwapped);
+            return everyDeliveryFails.flatMap(refusal -> Step7StreamConsumer.tableSwapped(refusal, activityRepositoryReads));
+        }
+
+        /** The file to mend for such a failure: the repository that reads, or Dependencies, which built one on the other table. */
+        String tableSwappedIn() {
+            return tableSwapped().filter(READS_BEFORE_IT_WRITES::equals).map(reads -> "ActivityRepository.java")
+                    .orElse("Dependencies.java");
         }
     }
 
@@ -314,7 +340,7 @@ final class Step7StreamConsumer {
             }
             Optional<String> failing = failureOfEveryDelivery(service, linesBefore);
             if (recorded == events.size() || System.nanoTime() > deadline || failing.isPresent()) {
-                return new Recorded(recorded, failing);
+                return new Recorded(recorded, failing, service.sourceHas("ActivityRepository.java", GET_ITEM_CALL));
             }
             Thread.sleep(200);
         }

@@ -43,6 +43,19 @@ class Step7StreamConsumerTest {
                 + "ActivityTable")).isEmpty();
     }
 
+    /** writeOnce written as a GetItem, then a plain PutItem: the refused GetItem is that read, not a swapped repository. */
+    @Test
+    void aGetItemOnTheActivityTableIsToldAsTheRepositorysReadWhenItReads() {
+        String refusal = "is not authorized to perform: dynamodb:GetItem on resource:"
+                + " arn:aws:dynamodb:us-east-1:000000000000:table/accounts-dev-ActivityTable";
+
+        assertThat(Step7StreamConsumer.tableSwapped(refusal, true)).hasValueSatisfying(why -> assertThat(why)
+                .contains("ActivityRepository reads the activity table before it writes").contains("attribute_not_exists(eventId)")
+                .doesNotContain("Dependencies"));
+        assertThat(Step7StreamConsumer.tableSwapped(refusal, false)).hasValueSatisfying(why -> assertThat(why)
+                .contains("AccountRepository reads the activity table"));
+    }
+
     @Test
     void aSummaryWithAtLeastOneDuplicateIsToldInTheGuidesWordsOrOnesOwn() {
         assertThat(List.of(
