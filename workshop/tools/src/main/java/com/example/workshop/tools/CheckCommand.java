@@ -50,6 +50,7 @@ class CheckCommand extends StageCommand {
                 return 1;
             }
             warnOfChangedTests(stage);
+            editsInTheSolutionsNote(git).ifPresent(note -> out().printf("%s%n%n", note));
             git.ownStashOnHead().ifPresent(stash -> out().println("Note: " + Git.stashNote(stash)));
             String serverlessYml = LastCheck.serverlessYmlDigest(stages.root()); // as this check finds it
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
@@ -139,6 +140,23 @@ class CheckCommand extends StageCommand {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * When files under solutions/ changed since the last commit: most likely a guide's edit made in the
+     * finished code (whose path a guide's code block names) instead of the working copy, which check builds.
+     */
+    static Optional<String> editsInTheSolutionsNote(Git git) {
+        String changes = git.changes("solutions").stripTrailing();
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> files = changes.lines().map(Git::inWords).toList();
+        return Optional.of("Note: solutions/ has changes since your last commit (" + String.join("; ", files.subList(0,
+                Math.min(3, files.size()))) + (files.size() > 3 ? "; and " + (files.size() - 3) + " more" : "") + "). The guides'"
+                + " edits go in the working copy (src/, pom.xml and serverless.yml at the repository's root), which is what"
+                + " check builds; solutions/ holds each step's finished code, to compare with. To put it back:"
+                + " git checkout -- solutions && git clean -fdq -- solutions");
     }
 
     /** What to say when src/test differs from {@code stage}'s tests in files of the attendee's, if it does. */

@@ -188,6 +188,22 @@ class WorkshopToolsTest {
         assertThat(errors).contains("To put the working copy back to it: ").contains("-Dexec.args=\"use step-1\"");
     }
 
+    /** A guide's edit typed into the finished code (a code block names its file there) instead of src/. */
+    @Test
+    void anEditInTheSolutionsIsNotedWithTheWayBack() throws IOException {
+        assertThat(CheckCommand.editsInTheSolutionsNote(git)).isEmpty();
+        Files.writeString(root.resolve("solutions/step-2-second/src/main/java/A.java"), "class A { int cache; /* my edit */ }");
+
+        assertThat(CheckCommand.editsInTheSolutionsNote(git)).get().asString()
+                .contains("changed: solutions/step-2-second/src/main/java/A.java")
+                .contains("The guides' edits go in the working copy (src/, pom.xml and serverless.yml at the repository's root)")
+                .contains("git checkout -- solutions && git clean -fdq -- solutions");
+
+        git.run("checkout", "--", "solutions");
+        git.run("clean", "-fdq", "--", "solutions");
+        assertThat(CheckCommand.editsInTheSolutionsNote(git)).as("the way back it gives").isEmpty();
+    }
+
     @Test
     void useSaysHowToGoOnWithTheNextStep() {
         assertThat(run("use", "step-2")).isZero();
