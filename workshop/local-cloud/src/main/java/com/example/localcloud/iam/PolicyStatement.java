@@ -175,7 +175,9 @@ public final class PolicyStatement {
         for (String resource : resources) {
             if (!resource.equals("*") && !resource.startsWith("arn:")) {
                 throw new PolicyException("IAM resource must be an ARN or *, got: " + resource + (resource.startsWith("!")
-                        ? " (a CloudFormation function in quotes is plain text to YAML: write it without the quotes)" : ""));
+                        ? " (a CloudFormation function in quotes is plain text to YAML: write it without the quotes)"
+                        : resource.matches("[\\w.-]+") ? " (a name, not an ARN: !Ref of a table or a stream gives its name;"
+                        + " a statement's Resource needs !GetAtt <its resource>.Arn)" : ""));
             }
             patterns.add(WildcardPattern.resource(resource));
         }

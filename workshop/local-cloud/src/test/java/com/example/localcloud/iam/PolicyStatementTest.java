@@ -71,6 +71,10 @@ class PolicyStatementTest {
                 .hasMessageContaining("service:Action");
         assertThatThrownBy(() -> PolicyStatement.of("Allow", List.of("dynamodb:GetItem"), List.of("accounts")))
                 .hasMessageContaining("must be an ARN or *").hasMessageNotContaining("quotes");
+        assertThatThrownBy(() -> PolicyStatement.of("Allow", List.of("dynamodb:PutItem"), List.of("accounts-dev-ActivityTable")))
+                .as("a !Ref of the table, resolved: its name").hasMessageEndingWith("got: accounts-dev-ActivityTable (a name,"
+                        + " not an ARN: !Ref of a table or a stream gives its name; a statement's Resource needs !GetAtt <its"
+                        + " resource>.Arn)");
         assertThatThrownBy(() -> PolicyStatement.of("Allow", List.of("dynamodb:PutItem"), List.of("!GetAtt ActivityTable.Arn")))
                 .hasMessageEndingWith("got: !GetAtt ActivityTable.Arn (a CloudFormation function in quotes is plain text to YAML:"
                         + " write it without the quotes)");
