@@ -323,10 +323,14 @@ final class Step2MomentoClient {
                     "with Secrets Manager failing during a cold start, getUser answered before its client's thread was done"
                     + " (the thread built the client later, once Secrets Manager answered): Init must wait for it (the join()"
                     + " in Dependencies.accountService()), or Lambda freezes it half-done", "Dependencies.java");
-            // Code that reads no secret yet (Clients.java not made) has nothing to fail: not a missing log line.
+            // Code that reads no secret yet (Clients.java not made, or Init not calling it) has nothing to fail: not a
+            // missing log line. Once Clients.java has its cacheClient, what is missing is Dependencies' call during Init.
+            boolean clientsMade = service.sourceHas("Clients.java", CACHE_CLIENT_METHOD);
             expect(!service.iamDecisions("getUser", "secretsmanager:GetSecretValue").isEmpty(), "with Secrets Manager failing"
                     + " during a cold start, getUser answered, but it never asks Secrets Manager for the key, so nothing failed"
-                    + " to log: this is tried once the client is created from the secret (Clients.cacheClient)", "Clients.java");
+                    + " to log: this is tried once " + (clientsMade ? "Init creates the client (Dependencies calls"
+                    + " Clients.cacheClient during Init; Clients.java has it already)" : "the client is created from the secret"
+                    + " (Clients.cacheClient)"), clientsMade ? "Dependencies.java" : "Clients.java");
             throw new ProbeFailure("with Secrets Manager failing during a cold start, getUser answered but never logged why it"
                     + " has no cache: log the failure, with its exception");
         }

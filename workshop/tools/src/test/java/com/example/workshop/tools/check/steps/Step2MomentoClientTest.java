@@ -280,6 +280,22 @@ class Step2MomentoClientTest {
         }
     }
 
+    /** Clients.java made, Dependencies.java not (its edit typed into solutions/, say): Init never calls cacheClient. */
+    @Test
+    void codeWhoseClientsHasCacheClientButNeverAsksSecretsManagerIsPointedAtDependencies() throws Exception {
+        Path clients = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts")).resolve("Clients.java");
+        Files.writeString(clients, "final class Clients {\n    static CacheClient cacheClient(String apiKeySecretId) {\n"
+                + "        return null;\n    }\n}\n");
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(path.startsWith("/users/") ? 404 : 200,
+                path.startsWith("/_local/iam/decisions") ? "[]" : "{}"))) {
+            assertThatThrownBy(() -> Step2MomentoClient.aClientThatCannotBeCreatedDoesNotFailTheFunction(
+                    gateway.service(List::of, workingCopy)))
+                    .isInstanceOf(ProbeFailure.class).hasMessageContaining("it never asks Secrets Manager for the key")
+                    .hasMessageContaining("Dependencies calls Clients.cacheClient during Init")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Dependencies.java"));
+        }
+    }
+
     /** Mid-step, before Clients.java reads the secret: Secrets Manager's fault has nothing to fail, no log line is missing. */
     @Test
     void codeThatNeverAsksSecretsManagerIsNotToldToLogItsFailure() throws Exception {
