@@ -476,8 +476,41 @@ final class BuildFindings {
      * earlier edit it needs is still to make: its errors come later in javac's list, or not at all.
      */
     private String earlierEditsNotMade(String fixedIn, StepLessons step) {
-        List<String> notMade = editsNotMadeBefore(fixedIn, step);
-        return notMade.isEmpty() ? "" : "; not made yet either, and before it in the guide: " + inWords(notMade);
+        List<String> notMade = new ArrayList<>(editsNotMadeBefore(fixedIn, step));
+        List<String> elsewhere = notMade.stream().map(file -> elsewhereInTheWorkingCopy(file, step)).flatMap(Optional::stream).toList();
+        notMade.removeIf(file -> elsewhereInTheWorkingCopy(file, step).isPresent());
+        return (notMade.isEmpty() ? "" : "; not made yet either, and before it in the guide: " + inWords(notMade))
+                + elsewhere.stream().map(said -> "; " + said).collect(java.util.stream.Collectors.joining());
+    }
+
+    /**
+     * "MomentoApiKey.java is at src/main/java/com/example/accounts/service/MomentoApiKey.java, not where ...",
+     * when the working copy has a class the guide creates in another package's folder (an IDE's "new class"
+     * in the package that was selected): javac then reports it missing where it is used, as if never made.
+     */
+    private Optional<String> elsewhereInTheWorkingCopy(String fileName, StepLessons step) {
+        try {
+            Optional<Stages.Stage> finished = stage(step.number());
+            if (!fileName.endsWith(".java") || finished.isEmpty()) {
+                return Optional.empty();
+            }
+            Path stageDir = finished.get().dir();
+            Optional<Path> theGuides = javaFileNamed(stageDir, fileName).map(stageDir::relativize);
+            Optional<Path> yours = javaFileNamed(guides.root(), fileName).map(guides.root()::relativize);
+            if (theGuides.isEmpty() || yours.isEmpty() || yours.equals(theGuides)) {
+                return Optional.empty();
+            }
+            Path folder = theGuides.get().getParent();
+            String pkg = Path.of("src/main/java").relativize(folder).toString().replace('\\', '/').replace('/', '.');
+            return Optional.of(fileName + " is at " + slashed(yours.get()) + ", not where the guide creates it, in "
+                    + slashed(folder) + "/: move it there, with the package line package " + pkg + ";");
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String slashed(Path path) {
+        return path.toString().replace('\\', '/');
     }
 
     /** The stage (solutions/step-N-*) of that number; empty where there is none (a test's root has no solutions). */

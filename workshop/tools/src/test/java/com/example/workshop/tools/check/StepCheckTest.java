@@ -1828,6 +1828,30 @@ class StepCheckTest {
                 + " MomentoApiKey.java; then check again");
     }
 
+    /** MomentoApiKey.java created in the package an IDE had selected: javac says Clients.java cannot find it. */
+    @Test
+    void aClassTheGuideCreatesFoundInAnotherPackagesFolderIsSaidWhereItIs() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "MomentoApiKey.java", "Clients.java");
+        String clients = "src/main/java/com/example/accounts/Clients.java";
+        write(root.resolve("solutions/step-1-lambda-dynamodb/" + clients), "class Clients {}\n");
+        write(root.resolve("solutions/step-2-momento-client/" + clients), "class Clients { String key = MomentoApiKey.read(); }\n");
+        write(root.resolve("solutions/step-2-momento-client/src/main/java/com/example/accounts/MomentoApiKey.java"),
+                "package com.example.accounts;\nfinal class MomentoApiKey {}\n");
+        write(root.resolve(clients), "class Clients { String key = MomentoApiKey.read(); }\n");
+        write(root.resolve("src/main/java/com/example/accounts/service/MomentoApiKey.java"),
+                "package com.example.accounts.service;\nfinal class MomentoApiKey {}\n");
+        Lesson client = Lesson.of("one client per environment", "Clients.java", List.of("ClientsTest"), null);
+        StepLessons momentoClient = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(client));
+
+        List<LessonResult> results = check(momentoClient, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(clients + ":1: cannot find symbol (symbol: variable MomentoApiKey)")));
+
+        assertThat(results.get(1).lesson().hint()).contains("MomentoApiKey.java is at"
+                + " src/main/java/com/example/accounts/service/MomentoApiKey.java, not where the guide creates it, in"
+                + " src/main/java/com/example/accounts/: move it there, with the package line package com.example.accounts;")
+                .doesNotContain("not made yet");
+    }
+
     @Test
     void theEditsBeforeTheOneTheTestsNeedThatAreNotMadeYetAreNamed() throws Exception {
         // Step 5 right after start and edit 3: javac names Member (edit 4); edits 1 and 2 are still step 4's.
