@@ -50,13 +50,15 @@ public final class SkippedServerlessYmlParts {
      * " (yours has it at resources.Resources.Outputs: indented under another key)" when the working
      * copy has the part under another parent, one the guide's file has not: an indentation slip,
      * which "lacks" alone would hide. Only a key nested in one of the part's ancestors (too far
-     * right) or beside one (too far left) counts, not a key of that name anywhere.
+     * right), beside one (too far left), or at the same depth under another section (a function's
+     * block pasted below resources:) counts, not a key of that name anywhere.
      */
     private static String elsewhere(String key, Set<String> yours, Set<String> stepKeys) {
         String name = key.substring(key.lastIndexOf('.') + 1);
         return yours.stream().filter(found -> !stepKeys.contains(found) && !found.equals(key))
                 .filter(found -> found.equals(name) || found.endsWith("." + name))
-                .filter(found -> found.startsWith(parent(key) + ".") || key.startsWith(parent(found) + "."))
+                .filter(found -> found.startsWith(parent(key) + ".") || key.startsWith(parent(found) + ".")
+                        || depth(found) == depth(key) && depth(key) == 2)
                 .findFirst().map(found -> " (yours has it at " + found + ": indented under another key)").orElse("");
     }
 
@@ -64,6 +66,10 @@ public final class SkippedServerlessYmlParts {
     public static String inWords(List<String> keys) {
         return keys.size() == 1 ? keys.get(0)
                 : String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.get(keys.size() - 1);
+    }
+
+    private static long depth(String key) {
+        return key.chars().filter(c -> c == '.').count() + 1;
     }
 
     private static String parent(String key) {

@@ -86,6 +86,19 @@ class SkippedServerlessYmlPartsTest {
                 "resources.Outputs (yours has it at resources.Resources.Outputs: indented under another key)");
         assertThat(missing(timeoutBesideTheFunctions)).containsExactly(
                 "functions.activityConsumer.timeout (yours has it at functions.timeout: indented under another key)");
+        String functionBelowResources = STEP.replace("""
+                  activityConsumer:
+                    handler: a.Consumer
+                    timeout: 30
+                    events:
+                      - stream:
+                          arn: !GetAtt ActivityStream.Arn
+                """, "") + """
+                  activityConsumer:
+                    handler: a.Consumer
+                """;
+        assertThat(missing(functionBelowResources)).containsExactly(
+                "functions.activityConsumer (yours has it at resources.activityConsumer: indented under another key)");
         assertThat(missing(STEP.replace("    timeout: 30\n", "") + "custom:\n  timeout: 30\n"))
                 .as("a key of that name elsewhere, not beside the part's place").containsExactly("functions.activityConsumer.timeout");
     }
