@@ -148,6 +148,13 @@ final class Step6StreamCacher {
         expect(service.aFunctionReadsTheTablesStream(), "no function"
                 + " reads the table's stream: serverless.yml needs the streamCacher function (under functions:) with its"
                 + " stream event (the table's StreamArn), and that event's settings under its stream:", "serverless.yml");
+        // The event pasted into the function above the one the guide adds: that function's handler gets the records.
+        List<String> others = service.tablesStreamReaders().stream().map(reader -> reader.split(" ")[0])
+                .filter(function -> !function.equals("streamCacher")).toList();
+        expect(others.isEmpty() || others.size() < service.tablesStreamReaders().size(), String.join(" and ", others)
+                + " reads the table's stream, and no streamCacher does: its handler gets the records and ignores them; the"
+                + " stream event belongs under the streamCacher function (handler: com.example.accounts.handlers"
+                + ".StreamCacherHandler), which serverless.yml needs under functions:", "serverless.yml");
         // Without the item's new image a record holds only its key: the cacher would have nothing to cache.
         String viewType = service.operatorDynamoDbCall("DescribeTable", Map.of("TableName", service.table())).json()
                 .path("Table").path("StreamSpecification").path("StreamViewType").asText("");

@@ -110,6 +110,19 @@ class Step6StreamCacherTest {
         }
     }
 
+    /** The stream event pasted under listMembers, the function above the one the guide adds. */
+    @Test
+    void anotherFunctionOnTheTablesStreamIsNamed() {
+        subscriptions = "[\"listMembers <- dynamodb stream of accounts-dev-AccountsTable (batch 100, LATEST, ReportBatchItemFailures)\"]";
+
+        ProbeFailure failure = catchThrowableOfType(() -> Step6StreamCacher.aFunctionReadsTheTablesStream(service()),
+                ProbeFailure.class);
+
+        assertThat(failure).hasMessageStartingWith("listMembers reads the table's stream, and no streamCacher does")
+                .hasMessageContaining("belongs under the streamCacher function");
+        assertThat(failure.file()).contains("serverless.yml");
+    }
+
     @Test
     void aFunctionOnTheTablesStreamPasses() {
         subscriptions = "[\"streamCacher <- dynamodb stream of accounts-dev-AccountsTable (batch 100, LATEST, ReportBatchItemFailures)\"]";
