@@ -174,6 +174,18 @@ final class Step4WriteAside {
                 + " uses setIfNotExists)", "AccountCache.java");
         // The read found "not a member" under its key: a key that holds bob's membership is another one.
         List<String> elsewhere = after.status() == 200 ? List.of() : keysHoldingTheMembershipOf(service, organization, bob);
+        // Held where CacheKeys.membership(organization, bob) puts it: the add is right, the read (step 3's) looks elsewhere.
+        if (!elsewhere.isEmpty() && elsewhere.stream().allMatch(key -> namesTheOrganizationFirst(key, organization, bob))) {
+            List<String> notAMember = service.cachedItems(organization).entrySet().stream()
+                    .filter(item -> item.getKey().contains(bob) && !elsewhere.contains(item.getKey()))
+                    .filter(item -> !item.getValue().contains("\"memberUsername\"")).map(Map.Entry::getKey).sorted().toList();
+            throw new ProbeFailure(servedNotAMember + "; addMember cached bob's membership where it belongs, under "
+                    + String.join(" and ", elsewhere) + " (the organization's name, then the member's, as CacheKeys.membership"
+                    + " writes them), but the read looks under another key" + (notAMember.isEmpty() ? ""
+                    : " (the \"not a member\" is under " + String.join(" and ", notAMember) + ")") + ": findMembership must"
+                    + " build its key with CacheKeys.membership(the organization, the member), the organization first",
+                    "workshop/03-read-aside.md, the edit of AccountService.java (findMembership)");
+        }
         expect(elsewhere.isEmpty(), servedNotAMember + "; addMember did cache bob's membership, but under "
                 + String.join(" and ", elsewhere) + ", not where the read looks: build the key with CacheKeys.membership(the"
                 + " organization, the new member), as the read path does");
@@ -191,6 +203,12 @@ final class Step4WriteAside {
         expect(role.json().path("membership").path("role").asText("").equals("Member"), "after DynamoDB refused to add bob a"
                 + " second time (409), " + role.describe("GET " + membership) + ": addMember wrote the cache before DynamoDB"
                 + " accepted the write; write it only once the repository call has returned");
+    }
+
+    /** Whether {@code key} names the organization before the member, as CacheKeys.membership(organization, member) does. */
+    private static boolean namesTheOrganizationFirst(String key, String organization, String member) {
+        int organizationAt = key.indexOf(organization);
+        return organizationAt >= 0 && key.indexOf(member, organizationAt + organization.length()) >= 0;
     }
 
     /** Momento's conditional sets so far: the SDK's setIfNotExists (and setIf, which can do the same). */

@@ -61,4 +61,64 @@ class Step4WriteAsideTest {
             assertThat(failure.file()).isEmpty();
         }
     }
+
+    /**
+     * A service whose add cached bob's membership under {@code writeKey} while the read, looking under another key,
+     * keeps serving the "not a member" the cache holds there (ORG and BOB stand for the names).
+     */
+    private static StubGateway serviceServingNotAMemberAfterTheAdd(String writeKey, String readKey) throws Exception {
+        String[] names = new String[2]; // the organization and bob, as the probe's first GET of bob's membership names them
+        return new StubGateway((method, path) -> {
+            if (method.equals("GET") && path.matches("/organizations/[^/]+/members/bob-[^/]+") && names[0] == null) {
+                names[0] = path.split("/")[2];
+                names[1] = path.split("/")[4];
+            }
+            if (path.equals("/_local/momento/items")) {
+                String membership = "{\\\"organizationName\\\":\\\"" + names[0] + "\\\",\\\"memberUsername\\\":\\\""
+                        + names[1] + "\\\",\\\"role\\\":\\\"Member\\\"}";
+                return new StubGateway.Answer(200, "{\"items\":[{\"key\":\"" + named(writeKey, names) + "\",\"value\":\""
+                        + membership + "\"},{\"key\":\"" + named(readKey, names) + "\",\"value\":\"NOT_FOUND\"}]}");
+            }
+            if (path.startsWith("/_local/")) {
+                return new StubGateway.Answer(200, "{}");
+            }
+            if (method.equals("GET") && path.matches("/organizations/[^/]+/members/bob-[^/]+")) {
+                return new StubGateway.Answer(404, "{\"error\":\"not a member\"}");
+            }
+            return new StubGateway.Answer(method.equals("POST") ? 201 : 200, "{}");
+        });
+    }
+
+    private static String named(String key, String[] names) {
+        return key.replace("ORG", names[0]).replace("BOB", names[1]);
+    }
+
+    @Test
+    void anAddCachedWhereItBelongsWhileTheReadLooksElsewhereIsSaidAtTheReadPath() throws Exception {
+        // findMembership's key built with the names swapped (step 3's read path); the add's key is CacheKeys.membership's
+        try (StubGateway gateway = serviceServingNotAMemberAfterTheAdd("member#ORG#BOB", "member#BOB#ORG")) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.addingAMemberReplacesACachedNotAMember(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).contains("the cached \"not a member\" was served; addMember cached bob's"
+                    + " membership where it belongs, under member#org-")
+                    .contains("(the \"not a member\" is under member#bob-")
+                    .contains("findMembership must build its key with CacheKeys.membership(the organization, the member)")
+                    .doesNotContain("as the read path does");
+            assertThat(failure.file()).contains("workshop/03-read-aside.md, the edit of AccountService.java (findMembership)");
+        }
+    }
+
+    @Test
+    void anAddCachedUnderTheSwappedKeyIsSaidAtTheAdd() throws Exception {
+        try (StubGateway gateway = serviceServingNotAMemberAfterTheAdd("member#BOB#ORG", "member#ORG#BOB")) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.addingAMemberReplacesACachedNotAMember(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).contains("addMember did cache bob's membership, but under member#bob-")
+                    .endsWith("not where the read looks: build the key with CacheKeys.membership(the organization, the new"
+                            + " member), as the read path does");
+            assertThat(failure.file()).isEmpty();
+        }
+    }
 }
