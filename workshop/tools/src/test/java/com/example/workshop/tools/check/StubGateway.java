@@ -19,12 +19,24 @@ public final class StubGateway implements AutoCloseable {
         Answer answer(String method, String path);
     }
 
+    /** How the test answers a request whose query it reads too (a look into the cache: {@code contains=user#alice}). */
+    public interface QueryResponder {
+        Answer answer(String method, String path, String query);
+    }
+
     private final HttpServer server;
 
     public StubGateway(Responder responder) throws IOException {
+        this((method, path, query) -> responder.answer(method, path));
+    }
+
+    /** @param responder given the decoded query, "" where there is none */
+    public StubGateway(QueryResponder responder) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            Answer answer = responder.answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+            String query = exchange.getRequestURI().getQuery();
+            Answer answer = responder.answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    query == null ? "" : query);
             byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), body.length);
             exchange.getResponseBody().write(body);

@@ -81,6 +81,16 @@ final class Step4WriteAside {
     }
 
     /**
+     * The cache's keys whose item is the user {@code username} (her JSON names her). The look into the cache matches
+     * keys only, so this looks at every item, as far as it shows them (100): at the step's first lesson it holds few.
+     */
+    private static List<String> keysHoldingTheUser(LocalService service, String username) throws Exception {
+        return service.cachedItems("").entrySet().stream()
+                .filter(item -> item.getValue().contains("\"username\":\"" + username + "\""))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
      * Fails when a read right after a write went to DynamoDB. If the write did set the item and the
      * read found it (a hit), what was set is not what the read path decodes: the slip is in
      * AccountCache.write, not in the service's write path.
@@ -106,6 +116,14 @@ final class Step4WriteAside {
             // The write set one key, the read missed and its fill set another: both name the item.
             throw new ProbeFailure(notCached + "; here the write did set an item, but the read looked under another key"
                     + " (the cache holds " + String.join(", ", keys) + "): build every key with CacheKeys");
+        }
+        // Her JSON under a key without her name: the write built it from another field (user#First: her first name).
+        List<String> withoutHerName = name == null || seen.sets() == 0 ? List.of()
+                : keysHoldingTheUser(service, name).stream().filter(key -> !key.contains(name)).toList();
+        if (!withoutHerName.isEmpty()) {
+            throw new ProbeFailure(notCached + "; here the write did put her in the cache, but under " + String.join(" and ",
+                    withoutHerName) + ", a key without her username, where the read does not look: build the key with"
+                    + " CacheKeys.user(the username)");
         }
         throw new ProbeFailure(notCached);
     }

@@ -121,4 +121,65 @@ class Step4WriteAsideTest {
             assertThat(failure.file()).isEmpty();
         }
     }
+
+    /**
+     * A service whose createUser cached the user under {@code writeKey} (USER stands for her name) and whose read, looking
+     * under user#USER, missed and filled it there: the look into the cache finds the keys that hold {@code contains=}.
+     */
+    private StubGateway serviceCachingTheUserUnder(String writeKey) throws Exception {
+        String[] name = new String[1];
+        AtomicInteger sets = new AtomicInteger();
+        return new StubGateway((method, path, query) -> {
+            if (path.equals("/_local/dynamodb/stats")) {
+                return new StubGateway.Answer(200, "{\"GetItem\":" + databaseReads.get() + "}");
+            }
+            if (path.equals("/_local/momento/stats")) {
+                return new StubGateway.Answer(200, "{\"caches\":{\"accounts\":{\"hits\":0,\"misses\":1,\"sets\":" + sets.get()
+                        + "}}}");
+            }
+            if (path.equals("/_local/momento/items")) {
+                String contains = query.startsWith("contains=") ? query.substring("contains=".length()) : "";
+                String user = "{\\\"username\\\":\\\"" + name[0] + "\\\",\\\"firstName\\\":\\\"First\\\"}";
+                String items = java.util.stream.Stream.of(writeKey.replace("USER", name[0]), "user#" + name[0])
+                        .filter(key -> key.contains(contains))
+                        .map(key -> "{\"key\":\"" + key + "\",\"value\":\"" + user + "\",\"remainingTtlMillis\":60000}")
+                        .collect(java.util.stream.Collectors.joining(","));
+                return new StubGateway.Answer(200, "{\"items\":[" + items + "]}");
+            }
+            if (path.startsWith("/_local/")) {
+                return new StubGateway.Answer(200, "{}");
+            }
+            sets.incrementAndGet(); // the create's write, then the read's fill
+            if (method.equals("GET") && path.startsWith("/users/")) {
+                name[0] = path.substring("/users/".length());
+                databaseReads.incrementAndGet();
+                return new StubGateway.Answer(200, "{\"user\":{\"firstName\":\"First\"}}");
+            }
+            return new StubGateway.Answer(201, "{}");
+        });
+    }
+
+    @Test
+    void aUserCachedUnderAKeyWithoutHerNameIsSaidWithThatKey() throws Exception {
+        // createUser's CacheKeys.user(user.firstName()): her JSON under user#First, where no read looks
+        try (StubGateway gateway = serviceCachingTheUserUnder("user#First")) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.creatingAUserCachesIt(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).startsWith("reading a user right after creating her read DynamoDB")
+                    .contains("under user#First")
+                    .endsWith("build the key with CacheKeys.user(the username)");
+        }
+    }
+
+    @Test
+    void aUserCachedUnderAnotherKeyWithHerNameIsStillSaidAsBefore() throws Exception {
+        try (StubGateway gateway = serviceCachingTheUserUnder("org#USER")) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.creatingAUserCachesIt(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).contains("here the write did set an item, but the read looked under another key"
+                    + " (the cache holds org#alice-").endsWith("build every key with CacheKeys");
+        }
+    }
 }
