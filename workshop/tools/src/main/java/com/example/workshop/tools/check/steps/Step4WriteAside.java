@@ -151,6 +151,7 @@ final class Step4WriteAside {
             List<String> keys = keysHoldingTheMembershipOf(service, organization, founder);
             expect(keys.size() < 2, ownerNotCached + "; here it did, but under another key than the read's (the cache holds"
                     + " the membership under " + String.join(" and ", keys) + "): build every key with CacheKeys");
+            unreadableOwner(service, organization, founder);
             throw new ProbeFailure(ownerNotCached);
         }
 
@@ -162,6 +163,30 @@ final class Step4WriteAside {
         expect(role.status() == 404, "after DynamoDB refused a second organization named " + organization + " (409), "
                 + role.describe("GET /organizations/" + organization + "/members/" + mallory) + ": createOrganization wrote"
                 + " the cache before DynamoDB accepted the write; write it only once the repository call has returned");
+    }
+
+    /**
+     * Fails when the Owner membership's key holds something else than a membership, or the read logged that it could
+     * not decode what it held there: the read then asked DynamoDB, though createOrganization did cache something (the
+     * line above copied caches the organization). A fill may have replaced it since (step 3's set): its log still says.
+     */
+    private static void unreadableOwner(LocalService service, String organization, String founder) throws Exception {
+        List<String> held = service.cachedItems(organization).entrySet().stream()
+                .filter(item -> item.getKey().contains(founder) && !item.getValue().contains("\"memberUsername\":\"")
+                        && !item.getValue().equals("NOT_FOUND"))
+                .map(item -> item.getKey() + " holds " + (item.getValue().length() > 150
+                        ? item.getValue().substring(0, 150) + "..." : item.getValue())).sorted().toList();
+        List<String> logged = service.logLines(" is not a Membership").stream()
+                .filter(line -> line.contains(organization) && line.contains(founder)).map(String::strip).toList();
+        if (held.isEmpty() && logged.isEmpty()) {
+            return;
+        }
+        throw new ProbeFailure("reading the founder's membership right after creating the organization read DynamoDB, as"
+                + " the cache held something else than a membership under its key" + (held.isEmpty() ? ""
+                        : ": " + String.join(" and ", held)) + (logged.isEmpty() ? ""
+                        : " (its log: " + LocalService.brief(logged.get(logged.size() - 1)) + ")") + ": createOrganization cached"
+                + " another object than the Owner membership under its key (the organization?): cache owner, the Membership,"
+                + " under CacheKeys.membership(organizationName, foundingUser)", "AccountService.java");
     }
 
     static void addingAMemberReplacesACachedNotAMember(LocalService service) throws Exception {

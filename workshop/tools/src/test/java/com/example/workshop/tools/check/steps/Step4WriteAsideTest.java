@@ -14,6 +14,8 @@ class Step4WriteAsideTest {
     private volatile int deletes;
     /** Whether a create deletes the item's cache entry (an invalidation instead of a write-aside). */
     private volatile boolean writeDeletes;
+    /** The organization and its founder, as the probe's GETs name them. */
+    private final String[] founding = new String[2];
 
     /** A service whose every read goes to DynamoDB (no write-aside); its cache counts {@link #deletes}. */
     private StubGateway serviceWithoutWriteAside() throws Exception {
@@ -180,6 +182,71 @@ class Step4WriteAsideTest {
 
             assertThat(failure.getMessage()).contains("here the write did set an item, but the read looked under another key"
                     + " (the cache holds org#alice-").endsWith("build every key with CacheKeys");
+        }
+    }
+
+    /**
+     * A service whose createOrganization cached the organization, and {@code ownerValue} under the Owner membership's key
+     * (ORG and USER stand for the names; null: nothing there now): the founder's membership is read from DynamoDB.
+     */
+    private StubGateway serviceCachingUnderTheOwnersKey(String ownerValue) throws Exception {
+        String[] names = founding;
+        return new StubGateway((method, path) -> {
+            if (path.equals("/_local/dynamodb/stats")) {
+                return new StubGateway.Answer(200, "{\"GetItem\":" + databaseReads.get() + "}");
+            }
+            if (path.equals("/_local/momento/items")) {
+                String organization = "{\\\"organizationName\\\":\\\"" + names[0] + "\\\",\\\"foundingUser\\\":\\\""
+                        + names[1] + "\\\"}";
+                return new StubGateway.Answer(200, "{\"items\":[" + (ownerValue == null ? "" : "{\"key\":\"member#" + names[0]
+                        + "#" + names[1] + "\",\"value\":\"" + ownerValue.replace("ORG", names[0]).replace("USER", names[1])
+                        + "\"},") + "{\"key\":\"org#" + names[0] + "\",\"value\":\"" + organization + "\"}]}");
+            }
+            if (path.startsWith("/_local/")) {
+                return new StubGateway.Answer(200, "{}");
+            }
+            if (method.equals("GET") && path.matches("/organizations/[^/]+")) {
+                names[0] = path.split("/")[2];
+            }
+            if (method.equals("GET") && path.matches("/organizations/[^/]+/members/[^/]+")) {
+                names[1] = path.split("/")[4];
+                databaseReads.incrementAndGet();
+            }
+            return new StubGateway.Answer(method.equals("POST") ? 201 : 200, "{}");
+        });
+    }
+
+    @Test
+    void anOrganizationCachedUnderTheOwnersKeyIsSaidSo() throws Exception {
+        // the line above copied: cache.write(CacheKeys.membership(organizationName, foundingUser), organization)
+        String organization = "{\\\"organizationName\\\":\\\"ORG\\\",\\\"foundingUser\\\":\\\"USER\\\"}";
+        try (StubGateway gateway = serviceCachingUnderTheOwnersKey(organization)) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.creatingAnOrganizationCachesItAndItsOwner(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).startsWith("reading the founder's membership right after creating the"
+                    + " organization read DynamoDB, as the cache held something else than a membership under its key: member#org-")
+                    .contains("{\"organizationName\":\"org-").contains("createOrganization cached another object than the"
+                            + " Owner membership under its key (the organization?)")
+                    .doesNotContain("must cache the Owner membership too");
+            assertThat(failure.file()).contains("AccountService.java");
+        }
+    }
+
+    @Test
+    void aLoggedUnreadableOwnerIsSaidSoWhenTheCacheNoLongerHoldsIt() throws Exception {
+        // what the read logged, once the probe read the founder's membership (a fill that replaced it since, say)
+        java.util.function.Supplier<List<String>> log = () -> founding[1] == null ? List.of()
+                : List.of("[getMembership#1] WARN AccountCache - Cached value of member#" + founding[0] + "#" + founding[1]
+                        + " is not a Membership, asking DynamoDB");
+        try (StubGateway gateway = serviceCachingUnderTheOwnersKey(null)) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.creatingAnOrganizationCachesItAndItsOwner(gateway.service(log)));
+
+            assertThat(failure.getMessage()).contains("under its key (its log: [getMembership#1] WARN AccountCache - Cached"
+                    + " value of member#org-")
+                    .contains("createOrganization cached another object than the Owner membership under its key");
+            assertThat(failure.file()).contains("AccountService.java");
         }
     }
 }
