@@ -10,6 +10,7 @@ import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Step 4: write-aside. After a write returns, the next read is a hit with the new answer. */
@@ -134,6 +135,8 @@ final class Step4WriteAside {
         long deletesBefore = service.momentoCalls("Delete");
         String organization = service.createOrganization(founder);
         long readsBefore = service.dynamoDbReads();
+        // Before any read fills the cache: the keys the create itself wrote the Owner membership under.
+        List<String> writtenByTheCreate = keysHoldingTheMembershipOf(service, organization, founder);
 
         Reply org = service.get("/organizations/" + organization);
         long afterOrganization = service.dynamoDbReads();
@@ -149,6 +152,11 @@ final class Step4WriteAside {
         if (service.dynamoDbReads() != afterOrganization) {
             // The read missed and its fill cached the membership under the read's key: another key holding it is the write's.
             List<String> keys = keysHoldingTheMembershipOf(service, organization, founder);
+            Optional<String> readElsewhere = theReadLooksElsewhere(writtenByTheCreate, keys, organization, founder);
+            if (readElsewhere.isPresent()) {
+                throw new ProbeFailure(ownerNotCached.replace(": createOrganization must cache the Owner membership too", "")
+                        + readElsewhere.get(), FIND_MEMBERSHIP);
+            }
             expect(keys.size() < 2, ownerNotCached + "; here it did, but under another key than the read's (the cache holds"
                     + " the membership under " + String.join(" and ", keys) + "): build every key with CacheKeys");
             unreadableOwner(service, organization, founder);
@@ -227,7 +235,7 @@ final class Step4WriteAside {
                     + " writes them), but the read looks under another key" + (notAMember.isEmpty() ? ""
                     : " (the \"not a member\" is under " + String.join(" and ", notAMember) + ")") + ": findMembership must"
                     + " build its key with CacheKeys.membership(the organization, the member), the organization first",
-                    "workshop/03-read-aside.md, the edit of AccountService.java (findMembership)");
+                    FIND_MEMBERSHIP);
         }
         expect(elsewhere.isEmpty(), servedNotAMember + "; addMember did cache bob's membership, but under "
                 + String.join(" and ", elsewhere) + ", not where the read looks: build the key with CacheKeys.membership(the"
@@ -246,6 +254,28 @@ final class Step4WriteAside {
         expect(role.json().path("membership").path("role").asText("").equals("Member"), "after DynamoDB refused to add bob a"
                 + " second time (409), " + role.describe("GET " + membership) + ": addMember wrote the cache before DynamoDB"
                 + " accepted the write; write it only once the repository call has returned");
+    }
+
+    /** Step 3's edit of the read path, where a membership's key is built for the read. */
+    private static final String FIND_MEMBERSHIP = "workshop/03-read-aside.md, the edit of AccountService.java (findMembership)";
+
+    /**
+     * "; createOrganization cached the Owner membership where it belongs, ...", when the create wrote it only under the
+     * key CacheKeys.membership(organization, founder) gives and the read's fill then put it under another: the read's key
+     * (step 3's findMembership, the names swapped) is the slip, not the create's. Empty otherwise.
+     */
+    static Optional<String> theReadLooksElsewhere(List<String> writtenByTheCreate, List<String> keysAfterTheRead,
+                                                  String organization, String founder) {
+        List<String> filled = keysAfterTheRead.stream().filter(key -> !writtenByTheCreate.contains(key)).toList();
+        if (writtenByTheCreate.isEmpty() || filled.isEmpty()
+                || !writtenByTheCreate.stream().allMatch(key -> namesTheOrganizationFirst(key, organization, founder))) {
+            return Optional.empty();
+        }
+        return Optional.of(", though createOrganization cached the Owner membership where it belongs, under "
+                + String.join(" and ", writtenByTheCreate) + " (the organization's name, then the member's, as"
+                + " CacheKeys.membership writes them): the read looked under another key, and its fill put it there ("
+                + String.join(" and ", filled) + "): findMembership must build its key with CacheKeys.membership(the"
+                + " organization, the member), the organization first");
     }
 
     /** Whether {@code key} names the organization before the member, as CacheKeys.membership(organization, member) does. */

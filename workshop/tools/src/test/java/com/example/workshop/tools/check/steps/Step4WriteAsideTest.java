@@ -111,6 +111,20 @@ class Step4WriteAsideTest {
         }
     }
 
+    /** findMembership's key with the names swapped, seen first at the Owner's read: the create's key is the right one. */
+    @Test
+    void anOwnerTheCreateCachedWhereItBelongsWhileTheReadFilledAnotherKeyIsSaidAtTheReadPath() {
+        assertThat(Step4WriteAside.theReadLooksElsewhere(List.of("member#acme#alice"),
+                List.of("member#acme#alice", "member#alice#acme"), "acme", "alice"))
+                .hasValueSatisfying(said -> assertThat(said).contains("createOrganization cached the Owner membership where it"
+                        + " belongs, under member#acme#alice").contains("its fill put it there (member#alice#acme)")
+                        .contains("findMembership must build its key with CacheKeys.membership(the organization, the member)"));
+        assertThat(Step4WriteAside.theReadLooksElsewhere(List.of("member#alice#acme"),
+                List.of("member#alice#acme", "member#acme#alice"), "acme", "alice")).as("the create's key swapped").isEmpty();
+        assertThat(Step4WriteAside.theReadLooksElsewhere(List.of(), List.of("member#alice#acme"), "acme", "alice"))
+                .as("the create cached nothing").isEmpty();
+    }
+
     @Test
     void anAddCachedUnderTheSwappedKeyIsSaidAtTheAdd() throws Exception {
         try (StubGateway gateway = serviceServingNotAMemberAfterTheAdd("member#BOB#ORG", "member#ORG#BOB")) {
@@ -194,6 +208,9 @@ class Step4WriteAsideTest {
         return new StubGateway((method, path) -> {
             if (path.equals("/_local/dynamodb/stats")) {
                 return new StubGateway.Answer(200, "{\"GetItem\":" + databaseReads.get() + "}");
+            }
+            if (path.equals("/_local/momento/items") && names[0] == null) {
+                return new StubGateway.Answer(200, "{\"items\":[]}"); // looked at right after the create, before any read
             }
             if (path.equals("/_local/momento/items")) {
                 String organization = "{\\\"organizationName\\\":\\\"" + names[0] + "\\\",\\\"foundingUser\\\":\\\""
