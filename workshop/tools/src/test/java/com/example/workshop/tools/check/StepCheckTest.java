@@ -1103,6 +1103,34 @@ class StepCheckTest {
         assertThat(results.get(0).done()).isTrue();
     }
 
+    /**
+     * A busy laptop: getMembership's cold start ran out of time reading the key, so its cache calls go without a client
+     * for five seconds; before the second try its environment is retired, so that try starts a new one.
+     */
+    @Test
+    void anEnvironmentWhoseClientTimedOutIsRetiredBeforeTheSecondTry() throws Exception {
+        List<String> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> log = List.of("[createUser#1] WARN AccountCache - No cache client, writing nothing: java.lang.IllegalStateException:"
+                        + " secret not found",
+                "[getMembership#1] WARN AccountCache - No cache client, asking DynamoDB: java.lang.IllegalStateException: not tried"
+                        + " again within 5 s of the last failure: software.amazon.awssdk.core.exception.ApiCallTimeoutException:"
+                        + " Client execution did not complete before the specified timeout configuration: 2000 millis");
+        try (StubGateway gateway = new StubGateway((method, path, query) -> {
+            if (path.equals("/_local/lambda/retire")) {
+                retired.add(query);
+            }
+            return new StubGateway.Answer(200, "{}");
+        })) {
+            StepCheck.retireWhereTheClientTimedOut(gateway.service(() -> log), 0);
+            assertThat(retired).as("only the environment whose client timed out (not one with another fault)")
+                    .containsExactly("function=getMembership");
+
+            retired.clear();
+            StepCheck.retireWhereTheClientTimedOut(gateway.service(() -> log), 2);
+            assertThat(retired).as("lines logged before the first try").isEmpty();
+        }
+    }
+
     @Test
     void aRequestLeftUnansweredTwiceIsNotBlamedOnTheCode() throws Exception {
         Lesson probed = Lesson.of("the list names every member", "ListMembersHandler.java", List.of(), service -> {
