@@ -74,14 +74,21 @@ class ConcurrentMembershipTest {
             add.get();
             read.get();
 
-            assertThat(membershipAfterTheAdd(accounts, member, round).role()).as("round %d", round).isEqualTo(Role.MEMBER);
+            assertThat(membershipAfterTheAdd(accounts, cache, member, round).role()).as("round %d", round).isEqualTo(Role.MEMBER);
         }
     }
 
-    private static Membership membershipAfterTheAdd(AccountService accounts, String member, int round) {
+    private static Membership membershipAfterTheAdd(AccountService accounts, InMemoryCache cache, String member, int round) {
         try {
             return accounts.getMembership("acme", member);
         } catch (NotFoundException stale) {
+            // The add's write still where CacheKeys.membership puts it: no fill replaced it, the read looked elsewhere.
+            String added = cache.items.get(CacheKeys.membership("acme", member));
+            if (added != null && added.contains(member)) {
+                return fail("round %d: after the add returned, the read was served \"not a member\", though the add's write"
+                        + " is in the cache under CacheKeys.membership(\"acme\", \"%s\"): the read looks under another key"
+                        + " (findMembership must build it with CacheKeys.membership(organization, member))", round, member);
+            }
             return fail("round %d: after the add returned, the read was served a stale \"not a member\": the slow reader's"
                     + " fill replaced the add's write (a fill must use setIfNotExists)", round);
         }
