@@ -88,6 +88,12 @@ final class BuildFindings {
                 return Lesson.of(lesson.title(), yours.get() + "; then check again", List.of(), null);
             }
             String needed = missingFromTheTests(tests, step);
+            // Made, in another package's folder: "make it next" would have the attendee make it twice.
+            Optional<String> misplaced = needed == null ? Optional.empty() : elsewhereInTheWorkingCopy(needed, step);
+            if (misplaced.isPresent()) {
+                return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + needed + ": " + misplaced.get()
+                        + "; then check again", List.of(), null);
+            }
             Optional<String> earlier = needed == null ? anEarlierStepsClass(tests, step) : Optional.empty();
             if (earlier.isPresent()) {
                 return Lesson.of(lesson.title(), earlier.get() + "; then check again", List.of(), null);
@@ -114,7 +120,8 @@ final class BuildFindings {
             boolean packageMissing = firstError.map(MISSING_OWN_PACKAGE::matcher).map(Matcher::find).orElse(false);
             boolean classMissing = firstError.map(MISSING_CLASS::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
-                    ? ": the first error above is in that file" + firstError.map(error -> voidResultUsed(error, step))
+                    ? ": the first error above is in that file" + elsewhereInTheWorkingCopy(fixedIn, step).map(said -> "; " + said)
+                            .orElse("") + firstError.map(error -> voidResultUsed(error, step))
                             .filter(said -> !said.isEmpty()).or(() -> firstError.map(error -> importMissing(error, step))).orElse("")
                     : packageMissing ? ": it creates the package the first error above looks for" + PACKAGE_NOT_COMMITTED
                     : classMissing ? ": it creates the class the first error above looks for"
@@ -283,6 +290,10 @@ final class BuildFindings {
                 return yours.get();
             }
             String needed = missingFromTheTests(tests, step);
+            Optional<String> misplaced = needed == null ? Optional.empty() : elsewhereInTheWorkingCopy(needed, step);
+            if (misplaced.isPresent()) {
+                return "workshop/" + step.guide() + ", the edit of " + needed + ": " + misplaced.get();
+            }
             return needed != null ? withTheEditsBeforeIt(needed, step) : anEarlierStepsClass(tests, step).orElse(null);
         }
         if (tests.outcome() == TestRun.Outcome.BUILD_FAILED && tests.errors().stream().anyMatch(error -> POM_PROBLEM.matcher(error).find())) {
@@ -503,7 +514,7 @@ final class BuildFindings {
             Path folder = theGuides.get().getParent();
             String pkg = Path.of("src/main/java").relativize(folder).toString().replace('\\', '/').replace('/', '.');
             return Optional.of(fileName + " is at " + slashed(yours.get()) + ", not where the guide creates it, in "
-                    + slashed(folder) + "/: move it there, with the package line package " + pkg + ";");
+                    + slashed(folder) + "/: move it there, its package line naming " + pkg);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

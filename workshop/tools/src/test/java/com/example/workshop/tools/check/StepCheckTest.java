@@ -1876,8 +1876,35 @@ class StepCheckTest {
 
         assertThat(results.get(1).lesson().hint()).contains("MomentoApiKey.java is at"
                 + " src/main/java/com/example/accounts/service/MomentoApiKey.java, not where the guide creates it, in"
-                + " src/main/java/com/example/accounts/: move it there, with the package line package com.example.accounts;")
-                .doesNotContain("not made yet");
+                + " src/main/java/com/example/accounts/: move it there, its package line naming com.example.accounts; then check"
+                + " again").doesNotContain("not made yet");
+    }
+
+    /** StreamCacherHandler.java made in service/: the step's tests miss it, and "make it next" would have it made twice. */
+    @Test
+    void aClassTheTestsMissFoundInAnotherPackagesFolderIsSaidWhereItIsOnEveryLine() throws Exception {
+        guideWithEditsOf("06-stream-cacher.md", "StreamCacher.java", "StreamCacherHandler.java");
+        String handler = "src/main/java/com/example/accounts/handlers/StreamCacherHandler.java";
+        write(root.resolve("solutions/step-5-fan-out/src/main/java/com/example/accounts/A.java"), "class A {}\n");
+        write(root.resolve("solutions/step-6-stream-cacher/" + handler), "package com.example.accounts.handlers;\nclass StreamCacherHandler {}\n");
+        write(root.resolve("src/main/java/com/example/accounts/service/StreamCacherHandler.java"),
+                "package com.example.accounts.service;\nclass StreamCacherHandler {}\n");
+        String test = "src/test/java/com/example/accounts/handlers/StreamCacherHandlerTest.java";
+        for (String copy : List.of("solutions/step-6-stream-cacher/" + test, test)) {
+            write(root.resolve(copy), "class StreamCacherHandlerTest { StreamCacherHandler handler; }\n");
+        }
+        Lesson retried = Lesson.of("a failed cache write is reported", "StreamCacherHandler.java", List.of("StreamCacherHandlerTest"), null);
+        StepLessons streamCacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(retried));
+
+        List<LessonResult> results = check(streamCacher, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/test/java/com/example/accounts/handlers/StreamCacherHandlerTest.java:53:"
+                        + " cannot find symbol (symbol: class StreamCacherHandler)")));
+
+        String where = "StreamCacherHandler.java is at src/main/java/com/example/accounts/service/StreamCacherHandler.java, not"
+                + " where the guide creates it, in src/main/java/com/example/accounts/handlers/: move it there, its package line"
+                + " naming com.example.accounts.handlers";
+        assertThat(results).extracting(result -> result.lesson().hint()).allSatisfy(hint -> assertThat(hint).contains(where)
+                .doesNotContain("make it next").doesNotContain("the first edit the tests need"));
     }
 
     @Test
