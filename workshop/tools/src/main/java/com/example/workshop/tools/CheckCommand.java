@@ -152,11 +152,15 @@ class CheckCommand extends StageCommand {
             return Optional.empty();
         }
         List<String> files = changes.lines().map(Git::inWords).toList();
+        // solutions/step-6-stream-cacher/src/main/java/.../Dependencies.java: its edit goes in src/main/java/.../Dependencies.java
+        List<String> meantFor = changes.lines().map(line -> line.length() > 3 ? line.substring(3) : line)
+                .map(path -> path.replaceFirst("^solutions/[^/]+/", "")).filter(path -> !path.startsWith("solutions/"))
+                .distinct().limit(3).toList();
         return Optional.of("Note: solutions/ has changes since your last commit (" + String.join("; ", files.subList(0,
                 Math.min(3, files.size()))) + (files.size() > 3 ? "; and " + (files.size() - 3) + " more" : "") + "). The guides'"
                 + " edits go in the working copy (src/, pom.xml and serverless.yml at the repository's root), which is what"
-                + " check builds; solutions/ holds each step's finished code, to compare with. To put it back:"
-                + " git checkout -- solutions && git clean -fdq -- solutions");
+                + " check builds" + (meantFor.isEmpty() ? "" : ": " + String.join(", ", meantFor)) + "; solutions/ holds each"
+                + " step's finished code, to compare with. To put it back: git checkout -- solutions && git clean -fdq -- solutions");
     }
 
     /** What to say when src/test differs from {@code stage}'s tests in files of the attendee's, if it does. */

@@ -196,7 +196,8 @@ class WorkshopToolsTest {
 
         assertThat(CheckCommand.editsInTheSolutionsNote(git)).get().asString()
                 .contains("changed: solutions/step-2-second/src/main/java/A.java")
-                .contains("The guides' edits go in the working copy (src/, pom.xml and serverless.yml at the repository's root)")
+                .contains("The guides' edits go in the working copy (src/, pom.xml and serverless.yml at the repository's root),"
+                        + " which is what check builds: src/main/java/A.java;")
                 .contains("git checkout -- solutions && git clean -fdq -- solutions");
 
         git.run("checkout", "--", "solutions");
