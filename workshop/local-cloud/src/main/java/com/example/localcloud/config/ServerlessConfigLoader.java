@@ -332,6 +332,19 @@ public final class ServerlessConfigLoader {
         String arn = intrinsics.resolveToString(event.get("arn"), path + ".arn");
         String type = event.get("type") != null ? String.valueOf(event.get("type"))
                 : arn.startsWith("arn:aws:kinesis:") ? "kinesis" : "dynamodb";
+        // Said here, before the function's role is built from this arn: else the IAM statement would be blamed for it.
+        if (!arn.startsWith("arn:")) {
+            throw source.error(path + ".arn", event.get("arn"), "the stream's arn is " + arn + ", a name, not an ARN (a !Ref of"
+                    + " a table or a stream gives its name): a DynamoDB table's stream is !GetAtt <Table>.StreamArn, a Kinesis"
+                    + " stream !GetAtt <Stream>.Arn");
+        }
+        String arnsType = arn.matches("arn:[^:]+:kinesis:.*") ? "kinesis" : arn.matches("arn:[^:]+:dynamodb:.*") ? "dynamodb" : null;
+        if (arnsType != null && !arnsType.equals(type)) {
+            // On AWS the role would be given the other service's actions on this stream, and Lambda could not read it.
+            throw source.error(path + ".type", event.get("type"), "type: " + type + ", but the arn is a " + (arnsType.equals("kinesis")
+                    ? "Kinesis stream's" : "DynamoDB table's stream's") + ": write type: " + arnsType + " (or, if the arn is"
+                    + " the wrong one, the stream this function should read)");
+        }
         String startingPosition = String.valueOf(event.getOrDefault("startingPosition", StreamEvent.DEFAULT_STARTING_POSITION));
         if (!List.of("LATEST", "TRIM_HORIZON").contains(startingPosition)) {
             throw source.error(path + ".startingPosition", event.get("startingPosition"),

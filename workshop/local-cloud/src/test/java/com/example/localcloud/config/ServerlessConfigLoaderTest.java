@@ -938,6 +938,23 @@ class ServerlessConfigLoaderTest {
     }
 
     @Test
+    void aStreamArnThatIsANameIsRefusedAsSuchNotAsTheRolesStatement() {
+        assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM.replace("!GetAtt AccountsTable.StreamArn", "!Ref AccountsTable")
+                + TABLE)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(", a name, not an ARN (a !Ref of a table or a stream gives its name): a DynamoDB table's"
+                        + " stream is !GetAtt <Table>.StreamArn")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("functions.cacher.events[0].stream.arn");
+    }
+
+    @Test
+    void aStreamTypeThatIsNotTheArnsIsRefusedWithTheArnsType() {
+        assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM.replace("type: dynamodb", "type: kinesis") + TABLE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("type: kinesis, but the arn is a DynamoDB table's stream's: write type: dynamodb")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("functions.cacher.events[0].stream.type");
+    }
+
+    @Test
     void aStreamSettingTheLocalCloudDoesNotEmulateIsNoted() throws IOException {
         ServerlessConfig config = load(CACHER_ON_THE_TABLES_STREAM + """
                           batchSize: 10
