@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * and the step before's has not, as paths ("functions.activityConsumer"). The local cloud meets
  * the parts of a skipped edit one at a time, each probe the first it needs; this names them all at
  * once. Lists (a function's events, IAM statements) are not looked into: the probes say what they
- * lack.
+ * lack. Of the values, only each function's handler is compared (a copied block left unchanged).
  */
 public final class SkippedServerlessYmlParts {
 
@@ -42,8 +42,59 @@ public final class SkippedServerlessYmlParts {
         Set<String> stepKeys = Set.copyOf(added);
         added.removeAll(before);
         added.removeAll(yours);
-        return added.stream().filter(key -> !added.contains(parent(key)))
-                .map(key -> key + elsewhere(key, yours, stepKeys)).toList();
+        List<String> missing = new java.util.ArrayList<>(added.stream().filter(key -> !added.contains(parent(key)))
+                .map(key -> key + elsewhere(key, yours, stepKeys)).toList());
+        missing.addAll(otherHandlers(workingCopy, step));
+        return missing;
+    }
+
+    /**
+     * "functions.listMembers.handler: com...ListMembersHandler (yours names com...GetMembershipHandler)" for each
+     * function both files have whose handler differs: a block copied from the function above and left unchanged, or
+     * a class that is no handler (the service's StreamCacher for its StreamCacherHandler). The local cloud then runs
+     * the other class, and what it sees follows from that.
+     */
+    private static List<String> otherHandlers(Path workingCopy, Path step) {
+        java.util.Map<String, String> yours = handlers(workingCopy);
+        List<String> differing = new java.util.ArrayList<>();
+        handlers(step).forEach((function, handler) -> {
+            String named = yours.get(function);
+            if (named != null && !named.equals(handler)) {
+                differing.add("functions." + function + ".handler: " + handler + " (yours names " + named + ")");
+            }
+        });
+        return differing;
+    }
+
+    /** Each function's handler, by function, in the file's order; empty when the file cannot be read as YAML. */
+    private static java.util.Map<String, String> handlers(Path file) {
+        java.util.Map<String, String> handlers = new java.util.LinkedHashMap<>();
+        try {
+            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(file)));
+            Node functions = child(root, "functions");
+            if (functions instanceof MappingNode mapping) {
+                for (NodeTuple function : mapping.getValue()) {
+                    if (function.getKeyNode() instanceof ScalarNode name
+                            && child(function.getValueNode(), "handler") instanceof ScalarNode handler) {
+                        handlers.put(name.getValue(), handler.getValue());
+                    }
+                }
+            }
+        } catch (IOException | YAMLException e) {
+            handlers.clear();
+        }
+        return handlers;
+    }
+
+    private static Node child(Node node, String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
+                    return tuple.getValueNode();
+                }
+            }
+        }
+        return null;
     }
 
     /**

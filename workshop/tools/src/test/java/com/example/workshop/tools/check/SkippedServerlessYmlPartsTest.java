@@ -104,6 +104,13 @@ class SkippedServerlessYmlPartsTest {
     }
 
     @Test
+    void aFunctionWhoseHandlerIsAnotherClassIsNamedWithTheGuidesAndYours() throws Exception {
+        String copiedAndLeft = STEP.replace("handler: a.Consumer", "handler: a.GetUser");
+
+        assertThat(missing(copiedAndLeft)).containsExactly("functions.activityConsumer.handler: a.Consumer (yours names a.GetUser)");
+    }
+
+    @Test
     void aFileThatIsNoYamlNamesNothing() throws Exception {
         assertThat(missing("provider: [unclosed")).isEmpty();
     }
