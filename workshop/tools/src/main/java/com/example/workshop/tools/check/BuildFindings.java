@@ -334,6 +334,12 @@ final class BuildFindings {
                 && !inTheCode(missingClass.group(1) + ".java")) {
             return missingClass.group(1) + ".java";
         }
+        // There, in another package's folder: where it is, rather than the error's file, whose code is right.
+        Optional<String> misplaced = missingClass.find(0) ? elsewhereInTheWorkingCopy(missingClass.group(1) + ".java", step)
+                : Optional.empty();
+        if (misplaced.isPresent()) {
+            return "workshop/" + step.guide() + ", the edit of " + missingClass.group(1) + ".java: " + misplaced.get();
+        }
         // A method or constructor of another class that is missing, or has other parameters: that class's edit adds it
         // (step 5's ListMembersHandler calls ApiResponses.ok(Object), which the edit of ApiResponses.java adds).
         Matcher lookedIn = LOOKED_UP_IN.matcher(first.get());

@@ -1880,6 +1880,30 @@ class StepCheckTest {
                 + " again").doesNotContain("not made yet");
     }
 
+    /** ActivityRepository.java made in service/: Dependencies.java, whose code is right, has the first error. */
+    @Test
+    void aClassTheCodeMissesFoundInAnotherPackagesFolderIsSaidWhereItIsOnEveryLine() throws Exception {
+        guideWithEditsOf("07-stream-consumer.md", "ActivityRepository.java", "Dependencies.java");
+        String repository = "src/main/java/com/example/accounts/repository/ActivityRepository.java";
+        String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
+        write(root.resolve("solutions/step-6-stream-cacher/" + dependencies), "class Dependencies {}\n");
+        write(root.resolve("solutions/step-7-stream-consumer/" + dependencies), "class Dependencies { ActivityRepository a; }\n");
+        write(root.resolve("solutions/step-7-stream-consumer/" + repository), "package com.example.accounts.repository;\nclass ActivityRepository {}\n");
+        write(root.resolve(dependencies), "class Dependencies { ActivityRepository a; }\n");
+        write(root.resolve("src/main/java/com/example/accounts/service/ActivityRepository.java"),
+                "package com.example.accounts.service;\nclass ActivityRepository {}\n");
+        Lesson recorded = Lesson.of("each event is recorded", "ActivityConsumer.java", List.of("ActivityConsumerHandlerTest"), null);
+        StepLessons consumer = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(recorded));
+
+        List<LessonResult> results = check(consumer, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(dependencies + ":5: cannot find symbol (symbol: class ActivityRepository)")));
+
+        assertThat(results).extracting(result -> result.lesson().hint()).allSatisfy(hint -> assertThat(hint)
+                .contains("ActivityRepository.java is at src/main/java/com/example/accounts/service/ActivityRepository.java, not"
+                        + " where the guide creates it, in src/main/java/com/example/accounts/repository/")
+                .doesNotContain("the edit of Dependencies.java"));
+    }
+
     /** StreamCacherHandler.java made in service/: the step's tests miss it, and "make it next" would have it made twice. */
     @Test
     void aClassTheTestsMissFoundInAnotherPackagesFolderIsSaidWhereItIsOnEveryLine() throws Exception {
