@@ -514,7 +514,8 @@ final class BuildFindings {
             Path stageDir = finished.get().dir();
             Optional<Path> theGuides = javaFileNamed(stageDir, fileName).map(stageDir::relativize);
             Optional<Path> yours = javaFileNamed(guides.root(), fileName).map(guides.root()::relativize);
-            if (theGuides.isEmpty() || yours.isEmpty() || yours.equals(theGuides)) {
+            if (theGuides.isEmpty() || yours.isEmpty() || yours.equals(theGuides)
+                    || Files.isRegularFile(guides.root().resolve(theGuides.get()))) { // there too: a copy, not a misplaced file
                 return Optional.empty();
             }
             Path folder = theGuides.get().getParent();
