@@ -309,6 +309,11 @@ final class BuildFindings {
         if (file == null) {
             return null;
         }
+        // The error's own file in another package's folder: its package line cuts it off from its neighbours' classes.
+        Optional<String> misplacedHere = elsewhereInTheWorkingCopy(file.group(1), step);
+        if (misplacedHere.isPresent()) {
+            return "workshop/" + step.guide() + ", the edit of " + file.group(1) + ": " + misplacedHere.get();
+        }
         if (MISSING_LIBRARY.matcher(first.get()).find()) {
             // The Java is right; the dependency that brings the package is not there: an earlier step's, or this one's.
             Optional<String> dropped = DroppedDependencies.addedByAnEarlierStep(guides.root(), step, guides);

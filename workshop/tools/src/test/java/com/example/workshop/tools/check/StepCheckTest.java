@@ -1904,6 +1904,26 @@ class StepCheckTest {
                 .doesNotContain("the edit of Dependencies.java"));
     }
 
+    /** ListMembersHandler.java made in service/: its own first error (ApiHandler, a class of its guide's package) is there. */
+    @Test
+    void aMisplacedClassWithTheFirstErrorIsSaidWhereItIsOnEveryLine() throws Exception {
+        guideWithEditsOf("05-fan-out.md", "ListMembersHandler.java");
+        String misplaced = "src/main/java/com/example/accounts/service/ListMembersHandler.java";
+        write(root.resolve("solutions/step-4-write-aside/src/main/java/com/example/accounts/A.java"), "class A {}\n");
+        write(root.resolve("solutions/step-5-fan-out/src/main/java/com/example/accounts/handlers/ListMembersHandler.java"),
+                "package com.example.accounts.handlers;\nclass ListMembersHandler extends ApiHandler {}\n");
+        write(root.resolve(misplaced), "package com.example.accounts.service;\nclass ListMembersHandler extends ApiHandler {}\n");
+        Lesson listed = Lesson.of("the list names every member", "ListMembersHandler.java", List.of("ListMembersHandlerTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out", "05-fan-out.md", List.of(listed));
+
+        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(misplaced + ":2: cannot find symbol (symbol: class ApiHandler)")));
+
+        assertThat(results).extracting(result -> result.lesson().hint()).allSatisfy(hint -> assertThat(hint)
+                .contains("ListMembersHandler.java is at " + misplaced + ", not where the guide creates it, in"
+                        + " src/main/java/com/example/accounts/handlers/"));
+    }
+
     /** StreamCacherHandler.java made in service/: the step's tests miss it, and "make it next" would have it made twice. */
     @Test
     void aClassTheTestsMissFoundInAnotherPackagesFolderIsSaidWhereItIsOnEveryLine() throws Exception {
