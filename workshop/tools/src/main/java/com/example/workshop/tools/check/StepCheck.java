@@ -841,16 +841,39 @@ public final class StepCheck {
         // A refusal, a failed Init, a cache that is not there, a stream record skipped or a function stopped by its
         // timeout (a busy machine's, or a loop's) says why; "ERROR ApiHandler - GET ... failed" only that it failed.
         // (A missing cache and a skipped record are warnings, and the function goes on: only its log tells.)
-        for (List<String> kinds : List.of(List.of("is not authorized to perform", "INIT failed",
-                NO_SUCH_CACHE, "has an unknown event name", "Task timed out after"), List.of("Exception: ", " ERROR "))) {
-            Optional<String> found = since.stream().filter(line -> kinds.stream().anyMatch(line::contains))
-                    .map(String::strip).map(LocalService::brief).reduce((earlier, later) -> later);
-            if (found.isPresent()) {
-                return found;
+        List<List<String>> byPriority = List.of(List.of("is not authorized to perform", "INIT failed",
+                NO_SUCH_CACHE, "has an unknown event name", "Task timed out after"), List.of("Exception: ", " ERROR "));
+        for (int priority = 0; priority < byPriority.size(); priority++) {
+            List<String> kinds = byPriority.get(priority);
+            boolean orBare = priority == byPriority.size() - 1; // an exception without a message: its class alone
+            int found = -1;
+            for (int i = 0; i < since.size(); i++) {
+                String line = since.get(i);
+                if (kinds.stream().anyMatch(line::contains) || orBare && BARE_EXCEPTION.matcher(line).find()) {
+                    found = i;
+                }
+            }
+            if (found >= 0) {
+                String line = since.get(found).strip();
+                if (BARE_EXCEPTION.matcher(line).find()) {
+                    // A NullPointerException without a message says only its class: where the service's code threw it says more.
+                    line += since.subList(found, since.size()).stream().filter(frame -> frame.contains(SERVICE_FRAME)).findFirst()
+                            .map(frame -> " at " + frame.substring(frame.indexOf(SERVICE_FRAME) + "at function//".length()).strip())
+                            .orElse("");
+                }
+                return Optional.of(LocalService.brief(line));
             }
         }
         return Optional.empty();
     }
+
+    /** A log line that is only an exception's class, as a NullPointerException's first line is without a helpful message. */
+    private static final Pattern BARE_EXCEPTION = Pattern.compile("] [\\w.$]+(Exception|Error)\\s*$");
+    /**
+     * How a stack frame of the service's own code begins in its log (the runtime loads the jar, the SDKs in it too,
+     * as "function"): the first of them is where the service threw, or called what threw.
+     */
+    private static final String SERVICE_FRAME = "at function//com.example.";
 
     /**
      * The service's class whose static initializer failed, if the log since {@code from} says so:

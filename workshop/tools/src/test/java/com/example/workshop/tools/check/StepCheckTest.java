@@ -463,6 +463,22 @@ class StepCheckTest {
                 .contains("unknown event name MODIFY"));
     }
 
+    /** An exception without a message (a NullPointerException on a null answer): its class, and where the service threw it. */
+    @Test
+    void anExceptionWithoutAMessageIsQuotedWithWhereTheServiceThrewIt() {
+        List<String> log = List.of("[getUser#1] ERROR ApiHandler - GET /users/nobody failed",
+                "[getUser#1] java.lang.NullPointerException",
+                "[getUser#1] \tat java.base/java.util.Objects.requireNonNull(Objects.java:209)",
+                "[getUser#1] \tat function//com.fasterxml.jackson.databind.ObjectMapper.writeValueAsString(ObjectMapper.java:1)",
+                "[getUser#1] \tat function//com.example.accounts.handlers.ApiResponses.ok(ApiResponses.java:16)");
+
+        assertThat(StepCheck.functionError(log, 0)).hasValue("[getUser#1] java.lang.NullPointerException"
+                + " at com.example.accounts.handlers.ApiResponses.ok(ApiResponses.java:16)");
+        assertThat(StepCheck.functionError(List.of("[getUser#1] ... is not authorized to perform: dynamodb:GetItem on x",
+                "[getUser#1] java.lang.NullPointerException"), 0)).as("a refusal says more than a bare exception after it")
+                .hasValueSatisfying(line -> assertThat(line).contains("is not authorized to perform"));
+    }
+
     @Test
     void aFunctionStoppedByItsTimeoutIsQuotedFromTheLog() {
         // A stream cacher on a busy machine: the probe saw only that the cache was not updated in time.
