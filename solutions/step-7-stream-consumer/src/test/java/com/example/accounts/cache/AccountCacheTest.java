@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * holds; a fill never does.
  */
 class AccountCacheTest {
+    /** How readAll's answers are described: a HashMap would lose the order the list is built in. */
+    private static final String IN_THE_ORDER_OF_IDS =
+            "readAll's answers, in the order of the ids it was given (a LinkedHashMap keeps it)";
     private static final User ALICE = new User("alice", "Alice", "Liddell");
     private static final User BOB = new User("bob", "Bob", "Builder");
     /** Not the service's 60 s: each set must state the TTL this cache was given. */
@@ -239,7 +242,7 @@ class AccountCacheTest {
         Map<String, Optional<User>> users = cache.readAll(List.of("alice", "bob", "ghost"), id -> "user#" + id, User.class,
                 databaseOf(Map.of("bob", BOB)));
 
-        assertThat(users).containsExactly(
+        assertThat(users).as(IN_THE_ORDER_OF_IDS).containsExactly(
                 entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)), entry("ghost", Optional.empty()));
         assertThat(memory.hits).as("cache hits: alice's, one get (a key's get sent twice counts twice)").hasValue(1);
         assertThat(memory.misses).as("cache misses: bob's and ghost's, one get each (a key's get sent twice counts twice)")
@@ -273,7 +276,7 @@ class AccountCacheTest {
         Map<String, Optional<User>> again = cache.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class,
                 databaseOf(Map.of("alice", ALICE, "bob", BOB)));
 
-        assertThat(again).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)));
+        assertThat(again).as(IN_THE_ORDER_OF_IDS).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)));
         assertThat(memory.hits).as("the second readAll's hits, one get per user (a key's get sent twice counts twice)").hasValue(2);
         assertThat(databaseReads).as("database reads: the first readAll's two misses, none since").hasValue(2);
     }
@@ -326,7 +329,7 @@ class AccountCacheTest {
                 fanOut.readAll(List.of("alice", "bob", "ghost"), id -> "user#" + id, User.class,
                         databaseOf(Map.of("alice", ALICE, "bob", BOB))));
 
-        assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)),
+        assertThat(users).as(IN_THE_ORDER_OF_IDS).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)),
                 entry("ghost", Optional.empty()));
         // A plain boolean: a failed future's description is its TimeoutException's stack trace.
         assertThat(allSent.isDone() && !allSent.isCompletedExceptionally()).as("the three fills, sent before any was awaited,"
@@ -373,7 +376,7 @@ class AccountCacheTest {
         Map<String, Optional<User>> users = cache.readAll(List.of("alice", "bob"), id -> "user#" + id, User.class,
                 databaseOf(Map.of("alice", ALICE, "bob", BOB)));
 
-        assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)));
+        assertThat(users).as(IN_THE_ORDER_OF_IDS).containsExactly(entry("alice", Optional.of(ALICE)), entry("bob", Optional.of(BOB)));
         assertThat(databaseReads).hasValue(2);
     }
 
@@ -386,7 +389,7 @@ class AccountCacheTest {
         Map<String, Optional<User>> users = unreachable.readAll(List.of("alice", "ghost"), id -> "user#" + id, User.class,
                 databaseOf(Map.of("alice", ALICE)));
 
-        assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)), entry("ghost", Optional.empty()));
+        assertThat(users).as(IN_THE_ORDER_OF_IDS).containsExactly(entry("alice", Optional.of(ALICE)), entry("ghost", Optional.empty()));
     }
 
     @Test
@@ -399,7 +402,7 @@ class AccountCacheTest {
         Map<String, Optional<User>> users = broken.readAll(List.of("alice"), id -> "user#" + id, User.class,
                 databaseOf(Map.of("alice", ALICE)));
 
-        assertThat(users).containsExactly(entry("alice", Optional.of(ALICE)));
+        assertThat(users).as(IN_THE_ORDER_OF_IDS).containsExactly(entry("alice", Optional.of(ALICE)));
     }
 
     /**
