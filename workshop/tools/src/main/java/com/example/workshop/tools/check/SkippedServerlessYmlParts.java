@@ -71,11 +71,11 @@ public final class SkippedServerlessYmlParts {
         java.util.Map<String, String> handlers = new java.util.LinkedHashMap<>();
         try {
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(file)));
-            Node functions = child(root, "functions");
+            Node functions = ServerlessYmlSyntax.value(root, "functions");
             if (functions instanceof MappingNode mapping) {
                 for (NodeTuple function : mapping.getValue()) {
                     if (function.getKeyNode() instanceof ScalarNode name
-                            && child(function.getValueNode(), "handler") instanceof ScalarNode handler) {
+                            && ServerlessYmlSyntax.value(function.getValueNode(), "handler") instanceof ScalarNode handler) {
                         handlers.put(name.getValue(), handler.getValue());
                     }
                 }
@@ -84,17 +84,6 @@ public final class SkippedServerlessYmlParts {
             handlers.clear();
         }
         return handlers;
-    }
-
-    private static Node child(Node node, String key) {
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
-                    return tuple.getValueNode();
-                }
-            }
-        }
-        return null;
     }
 
     /**
