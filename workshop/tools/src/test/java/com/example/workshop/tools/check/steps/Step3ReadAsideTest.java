@@ -112,6 +112,47 @@ class Step3ReadAsideTest {
     }
 
     /**
+     * A "not found" cached with a TTL of 60 ms (Duration.ofMillis where seconds were meant): each read misses and
+     * fills again, so the lesson must say the TTL, not "cache \"not found\" too", which the function does.
+     */
+    @Test
+    void aNotFoundThatWasCachedAndIsGoneAgainAsksForAMinutesTtl() throws Exception {
+        try (StubGateway localCloud = missingUserReadsFilling(true)) {
+            ProbeFailure failure = catchThrowableOfType(() -> Step3ReadAside.notFoundIsCached(
+                    localCloud.service(List::of, workingCopy)), ProbeFailure.class);
+
+            assertThat(failure).hasMessageContaining("was not a cache hit").hasMessageContaining("is the TTL a minute")
+                    .hasMessageNotContaining("cache \"not found\" too");
+            assertThat(failure.file()).hasValue("Dependencies.java");
+        }
+        try (StubGateway localCloud = missingUserReadsFilling(false)) {
+            ProbeFailure failure = catchThrowableOfType(() -> Step3ReadAside.notFoundIsCached(
+                    localCloud.service(List::of, workingCopy)), ProbeFailure.class);
+
+            assertThat(failure).as("nothing set: \"not found\" is not cached").hasMessageContaining("cache \"not found\" too");
+            assertThat(failure.file()).isEmpty();
+        }
+    }
+
+    /** Reads of a missing user that each miss the cache, read DynamoDB and, when {@code filling}, set an item that is gone at once. */
+    private static StubGateway missingUserReadsFilling(boolean filling) throws Exception {
+        long[] reads = new long[1];
+        return new StubGateway((method, path) -> {
+            if (path.startsWith("/users/nobody-")) {
+                reads[0]++;
+                return new StubGateway.Answer(404, "{\"error\":\"User " + path.substring("/users/".length()) + " does not exist.\"}");
+            }
+            return switch (path) {
+                case "/_local/momento/stats" -> new StubGateway.Answer(200, "{\"caches\":{\"accounts\":{\"hits\":0,\"misses\":"
+                        + reads[0] + ",\"sets\":" + (filling ? reads[0] : 0) + "}}}");
+                case "/_local/dynamodb/stats" -> new StubGateway.Answer(200, "{\"GetItem\":" + reads[0] + "}");
+                case "/_local/momento/items" -> new StubGateway.Answer(200, "{\"items\":[]}");
+                default -> new StubGateway.Answer(200, "{}");
+            };
+        });
+    }
+
+    /**
      * A local cloud in which everything before the cold start goes as it should (reads answer while Momento
      * fails, and are logged), and the cold start's request answers 502, logging {@code initFailure}.
      */
