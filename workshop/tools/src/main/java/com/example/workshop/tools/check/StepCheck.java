@@ -199,7 +199,7 @@ public final class StepCheck {
         } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
             out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
             out.flush();
-            cloudFailure = probeAll(lessons, probeProblems, probedFiles, tracedInTheCode, logs.resolve("local-cloud.log"));
+            cloudFailure = probeAll(step, lessons, probeProblems, probedFiles, tracedInTheCode, logs.resolve("local-cloud.log"));
         }
 
         skippedYamlParts = tests.outcome() == TestRun.Outcome.TESTS_RAN ? skippedServerlessYmlParts(step) : List.of();
@@ -210,6 +210,7 @@ public final class StepCheck {
         List<String> claimed = lessons.stream().flatMap(lesson -> lesson.tests().stream()).toList();
         boolean pointedAtTheCloud = false;
         Map<String, String> refusalsTracedTo = new java.util.HashMap<>(); // an IAM refusal a probe traced to a file, by action
+        boolean saidNoSuchCache = false; // a cache's wrong name said in full once, then "as above"
         for (Lesson lesson : lessons) {
             // What the local cloud saw first: it says what the service did, where a test's message may not.
             List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
@@ -232,9 +233,14 @@ public final class StepCheck {
             }
             Optional<String> cause = causeInDependencies(problems, step);
             if (cause.isPresent()) {
+                if (cause.get().equals(NO_CACHE_OF_THAT_NAME)) {
+                    saidNoSuchCache = followFromTheCachesName(problems, saidNoSuchCache);
+                }
                 // First: what the local cloud saw follows from it (a read that never reached the cache, say), and
                 // "... and N more" never hides it.
-                problems.add(0, cause.get());
+                if (!problems.contains(NO_CACHE_OF_THAT_NAME_AS_ABOVE)) {
+                    problems.add(0, cause.get());
+                }
                 seenFile = "Dependencies.java";
             }
             Lesson pointed = pointedAt(findings.reported(lesson, tests, step), problems,
@@ -436,7 +442,8 @@ public final class StepCheck {
                         lesson.tests(), lesson.probe());
             }
             boolean inTheCloud = problems.stream().anyMatch(problem -> problem.startsWith("local cloud:"));
-            if (inTheCloud && seenFile != null && seenFile.startsWith("workshop/")) { // an earlier guide's edit the probe named
+            if (inTheCloud && seenFile != null && (seenFile.startsWith("workshop/") || seenFile.contains(THROWN_THERE))) {
+                // an earlier guide's edit the probe named, or where the service threw
                 return Lesson.of(lesson.title(), seenFile, lesson.tests(), lesson.probe());
             }
             if (seenFile != null && seenFile.startsWith("pom.xml")) { // the build's own errors are under this line
@@ -658,10 +665,33 @@ public final class StepCheck {
             return Optional.empty(); // a key passed as the cache's name: see keyGivenAsTheCachesName
         }
         if (problems.stream().anyMatch(problem -> problem.contains(NO_SUCH_CACHE))) {
-            return Optional.of("the function asks for a cache that does not exist: the local cloud creates the one that"
-                    + " CACHE_NAME names in serverless.yml, and Dependencies must take the cache's name from that variable");
+            return Optional.of(NO_CACHE_OF_THAT_NAME);
         }
         return Optional.empty();
+    }
+
+    private static final String NO_CACHE_OF_THAT_NAME = "the function asks for a cache that does not exist: the local cloud"
+            + " creates the one that CACHE_NAME names in serverless.yml, and Dependencies must take the cache's name from that"
+            + " variable";
+    private static final String NO_CACHE_OF_THAT_NAME_AS_ABOVE = "the function asks for a cache that does not exist, as above:"
+            + " every call to it failed";
+
+    /**
+     * With a cache of another name every cache call fails, so a probe saw reads that "never asked the cache" or
+     * fills that are not there: true, and all from the name, which the line before them says. Those lines become
+     * one that says so (a 5xx answer stays: a cache fault must not fail a read); after the first lesson, the name
+     * and its log are "as above". Returns that the cause is said.
+     */
+    private static boolean followFromTheCachesName(List<String> problems, boolean saidBefore) {
+        boolean followed = problems.removeIf(problem -> problem.startsWith("local cloud:") && !problem.contains(" answered 5"));
+        if (saidBefore) {
+            problems.removeIf(problem -> problem.contains(NO_SUCH_CACHE) || problem.startsWith(CACHES_ASKED));
+            problems.add(0, NO_CACHE_OF_THAT_NAME_AS_ABOVE);
+        } else if (followed) {
+            problems.add(0, "local cloud: every call to that cache failed, so nothing was read from it or stored in it:"
+                    + " what the probe looked for (a cache hit, a cached item) follows from the cache's name");
+        }
+        return true;
     }
 
     /**
@@ -694,8 +724,8 @@ public final class StepCheck {
      * Tries each lesson's probe in one local cloud; returns why the local cloud did not start, or
      * stopped before the last lesson, if it did.
      */
-    private Optional<String> probeAll(List<Lesson> lessons, Map<Lesson, List<String>> problems, Map<Lesson, String> files,
-                                      Set<Lesson> traced, Path logFile) throws InterruptedException {
+    private Optional<String> probeAll(StepLessons step, List<Lesson> lessons, Map<Lesson, List<String>> problems,
+                                      Map<Lesson, String> files, Set<Lesson> traced, Path logFile) throws InterruptedException {
         RunningCloud cloud;
         boolean ownLessons = lessons.stream()
                 .anyMatch(lesson -> lesson.probe() != null && !lesson.title().equals(StepLessons.REGRESSIONS));
@@ -763,6 +793,9 @@ public final class StepCheck {
                     failure.file().ifPresent(file -> files.put(lesson, file));
                     if (asked.filter(line -> line.contains(A_KEY_AS_THE_CACHES_NAME)).isPresent()) {
                         files.put(lesson, "AccountCache.java"); // a key as the cache's name: a call's arguments swapped
+                    }
+                    if (isRegressions(lesson) && failure.file().isEmpty()) { // a route failed: where the service threw, if it did
+                        thrownByTheService(cloud.log(), quotable).ifPresent(at -> files.put(lesson, whereItWasThrown(at, step)));
                     }
                     initializer.ifPresent(className -> files.put(lesson, guides.theFirstEditOf(sourceFileOf(className))));
                     if (failure.tracedInTheCode() && failure.file().equals(Optional.ofNullable(files.get(lesson)))) {
@@ -838,6 +871,22 @@ public final class StepCheck {
      */
     static Optional<String> functionError(List<String> log, int from) {
         List<String> since = log.subList(Math.min(from, log.size()), log.size());
+        int found = quotedLine(since);
+        if (found < 0) {
+            return Optional.empty();
+        }
+        String line = since.get(found).strip();
+        if (BARE_EXCEPTION.matcher(line).find()) {
+            // A NullPointerException without a message says only its class: where the service's code threw it says more.
+            line += since.subList(found, since.size()).stream().filter(frame -> frame.contains(SERVICE_FRAME)).findFirst()
+                    .map(frame -> " at " + frame.substring(frame.indexOf(SERVICE_FRAME) + "at function//".length()).strip())
+                    .orElse("");
+        }
+        return Optional.of(LocalService.brief(line));
+    }
+
+    /** Which of the lines {@link #functionError} quotes; -1 for none. */
+    private static int quotedLine(List<String> since) {
         // A refusal, a failed Init, a cache that is not there, a stream record skipped or a function stopped by its
         // timeout (a busy machine's, or a loop's) says why; "ERROR ApiHandler - GET ... failed" only that it failed.
         // (A missing cache and a skipped record are warnings, and the function goes on: only its log tells.)
@@ -854,17 +903,42 @@ public final class StepCheck {
                 }
             }
             if (found >= 0) {
-                String line = since.get(found).strip();
-                if (BARE_EXCEPTION.matcher(line).find()) {
-                    // A NullPointerException without a message says only its class: where the service's code threw it says more.
-                    line += since.subList(found, since.size()).stream().filter(frame -> frame.contains(SERVICE_FRAME)).findFirst()
-                            .map(frame -> " at " + frame.substring(frame.indexOf(SERVICE_FRAME) + "at function//".length()).strip())
-                            .orElse("");
-                }
-                return Optional.of(LocalService.brief(line));
+                return found;
             }
         }
-        return Optional.empty();
+        return -1;
+    }
+
+    /** The JDK's own exception (a NullPointerException, an IllegalStateException), first in a log line after the function's name. */
+    private static final Pattern JDK_EXCEPTION = Pattern.compile("] java\\.[\\w.$]+(Exception|Error)\\b");
+    /** A stack frame's file and line: "(AccountCache.java:53)". */
+    private static final Pattern FRAME_FILE = Pattern.compile("\\((\\w+\\.java):(\\d+)\\)");
+
+    /**
+     * "AccountCache.java:53" when the line {@link #functionError} quotes is a JDK exception that the service's
+     * own code threw (its first frame is the service's): a slip in that file, not in serverless.yml. An SDK's
+     * exception (a table or cache of another name) is thrown by the SDK, whichever class called it.
+     */
+    static Optional<String> thrownByTheService(List<String> log, int from) {
+        List<String> since = log.subList(Math.min(from, log.size()), log.size());
+        int found = quotedLine(since);
+        if (found < 0 || !JDK_EXCEPTION.matcher(since.get(found)).find()) {
+            return Optional.empty();
+        }
+        return since.subList(found + 1, since.size()).stream().filter(line -> line.contains("\tat ")).findFirst()
+                .filter(frame -> frame.contains(SERVICE_FRAME)).map(FRAME_FILE::matcher).filter(Matcher::find)
+                .map(frame -> frame.group(1) + ":" + frame.group(2));
+    }
+
+    static final String THROWN_THERE = "the exception in the log line above was thrown there";
+
+    /** The edit of the file where the service threw ("AccountCache.java:53"), in this step's guide or the last before it. */
+    private String whereItWasThrown(String fileAndLine, StepLessons step) {
+        String file = fileAndLine.substring(0, fileAndLine.indexOf(':'));
+        Optional<String> guide = guides.hasAnEditOf(step.guide(), file) ? Optional.of(step.guide())
+                : guides.theLastEditBefore(file, step.guide());
+        return guide.map(edit -> "workshop/" + edit + ", the edit of " + file + ": " + THROWN_THERE + " (" + fileAndLine + ")")
+                .orElse(fileAndLine + ": " + THROWN_THERE + " (git diff shows what changed there)");
     }
 
     /** A log line that is only an exception's class, as a NullPointerException's first line is without a helpful message. */

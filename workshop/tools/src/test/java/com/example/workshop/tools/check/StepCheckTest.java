@@ -252,6 +252,57 @@ class StepCheckTest {
     }
 
     /**
+     * Step 3 with the cache's name read from TABLE_NAME: every cache call fails, so each probe saw reads that
+     * "never asked the cache". That follows from the name, and is said so, once; the name's cause is said once too.
+     */
+    @Test
+    void aCacheOfAnotherNameIsTheCauseOnceAndWhatTheProbesSawFollowsFromIt() throws Exception {
+        String name = "momento-accounts-workshop-dev-AccountsTable";
+        com.sun.net.httpserver.HttpServer momento = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        momento.createContext("/_local/momento/stats", exchange -> {
+            byte[] body = ("{\"caches\":{},\"rpcs\":{},\"cachesNotFound\":[\"" + name + "\"]}").getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        momento.start();
+        try {
+            guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
+            String failed = "WARN AccountCache - Cache set of user#alice failed: A cache with the specified name does not exist";
+            Lesson miss = Lesson.of("a miss fills the cache", "AccountCache.java", List.of(), service -> {
+                cloudLog.add("[getUser#1] " + failed);
+                throw new ProbeFailure("GET /users/alice never asked the cache: AccountCache.read must ask it first");
+            });
+            Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of(), service -> {
+                cloudLog.add("[getUser#2] " + failed);
+                throw new ProbeFailure("the second read of a user did not ask the cache at all");
+            });
+            StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
+                    () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), log -> new NoCloud() {
+                        @Override
+                        public URI base() {
+                            return URI.create("http://127.0.0.1:" + momento.getAddress().getPort() + "/");
+                        }
+                    });
+
+            List<LessonResult> results = check.run(new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(miss, hit)));
+
+            assertThat(results.get(0).problems().get(0)).startsWith("the function asks for a cache that does not exist")
+                    .contains("CACHE_NAME");
+            assertThat(results.get(0).problems()).as("what the probe saw, said as what follows from the name")
+                    .noneSatisfy(problem -> assertThat(problem).contains("never asked the cache"))
+                    .anySatisfy(problem -> assertThat(problem).startsWith("local cloud: every call to that cache failed"))
+                    .anySatisfy(problem -> assertThat(problem).contains("which no cache has"));
+            assertThat(results.get(1).problems()).containsExactly(
+                    "the function asks for a cache that does not exist, as above: every call to it failed");
+            assertThat(results.subList(0, 2)).allSatisfy(result -> assertThat(result.lesson().hint()).isEqualTo("Dependencies.java"));
+        } finally {
+            momento.stop(0);
+        }
+    }
+
+    /**
      * Step 6 with AccountCache.replace logging a failed write where it must throw: StreamCacherHandlerTest and
      * StreamCacherTest fail too (they run on the real AccountCache), and the lesson pointed at StreamCacher.java,
      * whose source calls replace as the guide has it. The probe's trace through the code stands.
@@ -1201,6 +1252,50 @@ class StepCheckTest {
                 "local cloud: GET /organizations/acme/members answered 500 {\"error\":\"Internal error.\"}",
                 "its log: [listMembers#1] ... is not authorized to perform: dynamodb:Query on resource: ...");
         assertThat(printed.toString()).contains("-> a route of the service fails in the local cloud").doesNotContain("./mvnw verify");
+    }
+
+    /**
+     * Step 3 with a NullPointerException on every cache miss (AccountCache.read compares a null answer): every
+     * route that reads fails with it, and the regressions line pointed at serverless.yml (an IAM statement, a
+     * variable). The JDK's exception, thrown by the service's own code, points at the guide's edit of that file.
+     */
+    @Test
+    void aRouteFailingWithAnExceptionTheServiceThrewPointsAtTheEditOfItsFile() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
+        List<String> thrown = List.of("[addMember#1] java.lang.NullPointerException: Cannot invoke \"String.equals(Object)\""
+                + " because \"cached\" is null", "[addMember#1] \tat function//com.example.accounts.cache.AccountCache.read("
+                + "AccountCache.java:53)", "[addMember#1] \tat function//com.example.accounts.service.AccountService.findUser("
+                + "AccountService.java:69)");
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
+                "aHitDoesNotAskTheDatabase"), pass("AccountCacheTest", "notFoundIsCachedToo")), NoCloud::new, service -> {
+                    cloudLog.addAll(thrown);
+                    throw new ProbeFailure("POST /organizations/acme/members answered 500 {\"error\":\"Internal error.\"}");
+                });
+
+        List<LessonResult> results = check.run(step);
+
+        assertThat(results.get(2).problems()).contains("its log: " + thrown.get(0));
+        assertThat(results.get(2).lesson().hint()).isEqualTo("workshop/03-read-aside.md, the edit of AccountCache.java: the"
+                + " exception in the log line above was thrown there (AccountCache.java:53)");
+    }
+
+    /** An SDK's exception (a table of another name) is thrown by the SDK, whatever called it: serverless.yml stays the likely cause. */
+    @Test
+    void aRouteFailingWithAnSdksExceptionKeepsTheGeneralPointer() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(pass("AccountCacheTest",
+                "aHitDoesNotAskTheDatabase"), pass("AccountCacheTest", "notFoundIsCachedToo")), NoCloud::new, service -> {
+                    cloudLog.addAll(List.of("[getUser#1] software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException:"
+                            + " Requested resource not found", "[getUser#1] \tat function//software.amazon.awssdk.core.internal"
+                            + ".http.CombinedResponseHandler.handleErrorResponse(CombinedResponseHandler.java:125)",
+                            "[getUser#1] \tat function//com.example.accounts.repository.AccountRepository.getItem("
+                            + "AccountRepository.java:120)"));
+                    throw new ProbeFailure("GET /users/alice answered 500 {\"error\":\"Internal error.\"}");
+                });
+
+        List<LessonResult> results = check.run(step);
+
+        assertThat(results.get(2).lesson().hint()).startsWith("a route of the service fails in the local cloud");
     }
 
     @Test
