@@ -50,7 +50,7 @@ final class Step2MomentoClient {
                         Step2MomentoClient::readsTheSecretOncePerEnvironment),
                 Lesson.of("one Momento client per execution environment, created during Init",
                         "Clients.java",
-                        List.of(),
+                        List.of("ClientsTest"),
                         Step2MomentoClient::createsOneClientDuringInit),
                 Lesson.of("a client that cannot be created is logged, not fatal: DynamoDB still answers",
                         "Dependencies.java",
