@@ -11,6 +11,7 @@ import com.example.workshop.tools.check.StepLessons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Step 3: read-aside. Every probe reads items nobody has read yet, so its counters are its own. */
 final class Step3ReadAside {
@@ -21,7 +22,7 @@ final class Step3ReadAside {
      */
     private static final long RETRY_SECONDS = 20;
 
-    private static final long CACHE_TTL_MILLIS = 60_000;
+    static final long CACHE_TTL_MILLIS = 60_000;
     /** How long the probe may take between the fill and its look at the TTL, on a busy machine. */
     private static final long TTL_SLACK_MILLIS = 15_000;
     /**
@@ -161,6 +162,9 @@ final class Step3ReadAside {
                 + " a cache hit: is the item's TTL a minute? Dependencies passes Clients.CACHE_TTL (Duration.ofSeconds(60))"
                 + " to AccountCache, and every set states it" + (expired ? " (the item the fill set right before is gone or nearly)" : ""),
                 expired ? ttlGivenIn(service) : null);
+        Optional<String> unreadable = unreadableCachedValue(service, user);
+        expect(service.dynamoDbReads() == readsBefore || unreadable.isEmpty(), "the second read of a user was a cache hit"
+                + UNREADABLE + unreadable.orElse(""), "AccountCache.java");
         expect(service.dynamoDbReads() == readsBefore, "the second read of a user read DynamoDB again");
         expect(service.cacheCounters().minus(before).sets() == 0, "a hit wrote the item to the cache again: each set"
                 + " restarts its TTL, so an item read at least once a minute would never be refreshed; set only after a miss");
@@ -235,9 +239,11 @@ final class Step3ReadAside {
         if (membershipReads > 0 && membershipHits > 0) {
             hitsThatReadDynamoDb.add("a membership");
         }
+        Optional<String> unreadable = unreadableCachedValue(service, organization);
         expect(hitsThatReadDynamoDb.isEmpty(), "the second read of " + String.join(" and of ", hitsThatReadDynamoDb)
-                + " was a cache hit and read DynamoDB anyway: AccountCache.read must answer a hit without asking the"
-                + " database, as the line on hits says", "AccountCache.java");
+                + (unreadable.isPresent() ? " was a cache hit" + UNREADABLE + unreadable.get() : " was a cache hit and read"
+                + " DynamoDB anyway: AccountCache.read must answer a hit without asking the database, as the line on hits says"),
+                "AccountCache.java");
         List<String> uncached = new ArrayList<>();
         if (organizationReads > 0) {
             uncached.add(secondReadMissed("an organization", "findOrganization", organizationReads, organizationFills));
@@ -293,6 +299,18 @@ final class Step3ReadAside {
      */
     static String whereKeysAreShared(LocalService service) {
         return service.methodCalls("AccountService.java", "findOrganization", "organization") ? "CacheKeys.java" : null;
+    }
+
+    private static final String UNREADABLE = ", but what it held could not be read back, so DynamoDB was read: the fill"
+            + " must store the item's JSON (the answer mapped through AccountCache.encode), which a hit decodes; its log: ";
+
+    /**
+     * AccountCache's warning that a cached value is not of the type read ("Cached value of user#alice is not a
+     * User"), about {@code name}: a fill that stored something else than the item's JSON (its toString(), say).
+     */
+    static Optional<String> unreadableCachedValue(LocalService service, String name) {
+        return service.logLines("Cached value of ").stream().filter(line -> line.contains(name)).findFirst().map(String::strip)
+                .map(LocalService::brief);
     }
 
     /** Right after a fill, no cached item whose key names {@code name} has nearly a minute left: the TTL given is not a minute. */

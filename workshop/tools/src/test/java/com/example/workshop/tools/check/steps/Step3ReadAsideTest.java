@@ -111,6 +111,17 @@ class Step3ReadAsideTest {
         }
     }
 
+    /** A fill that stored the user's toString(): a hit cannot decode it, and AccountCache's warning says so. */
+    @Test
+    void aCachedValueThatCouldNotBeReadBackIsQuotedFromTheLog() {
+        List<String> log = List.of("[getUser#1] 12:00:00.000 WARN AccountCache - Cached value of user#alice-1 is not a User,"
+                + " asking DynamoDB", "[getUser#1] 12:00:00.100 WARN AccountCache - Cache get of user#bob-2 failed, asking DynamoDB");
+        LocalService service = new LocalService(URI.create("http://localhost:1"), () -> log, workingCopy);
+
+        assertThat(Step3ReadAside.unreadableCachedValue(service, "alice-1")).hasValue(log.get(0));
+        assertThat(Step3ReadAside.unreadableCachedValue(service, "bob-2")).isEmpty();
+    }
+
     /**
      * A "not found" cached with a TTL of 60 ms (Duration.ofMillis where seconds were meant): each read misses and
      * fills again, so the lesson must say the TTL, not "cache \"not found\" too", which the function does.
