@@ -85,12 +85,15 @@ final class Step7StreamConsumer {
         String user = service.createUser("ada");
         String organization = service.createOrganization(user);
         String table = service.table("ActivityTable");
+        theActivityTableIsKeyedByEventId(service, table);
 
         CacheCounters before = service.cacheCounters();
         int summariesBefore = service.logLines("activity events (").size();
+        int skippedBefore = service.logLines(SKIPPED_AS_MALFORMED).size();
         List<ActivityEvent> events = put(service, user, organization, 3);
         Recorded delivered = awaitRecorded(service, table, events);
         long recorded = delivered.count();
+        skippedAsMalformed(service, skippedBefore, recorded, events.size());
 
         List<String> summaries = service.logLines("activity events (");
         boolean calledDuplicates = summaries.subList(Math.min(summariesBefore, summaries.size()), summaries.size()).stream()
@@ -123,6 +126,7 @@ final class Step7StreamConsumer {
                 .orElse(" (its role needs dynamodb:GetItem on the accounts table: the guide's statements)")).orElse(""),
                 missed.everyDeliveryFails().map(why -> missed.tableSwapped().isPresent() ? missed.tableSwappedIn() : "serverless.yml")
                         .orElse(null));
+        fillsEndAsTheReadPathsDo(service, user, organization);
         // The events above came after the subscription: where it starts reading shows only in what the local cloud read.
         Optional<String> latest = subscribedFromLatest(service.logLines("activityConsumer <- kinesis stream"));
         expect(latest.isEmpty(), "activityConsumer reads the stream from LATEST (" + latest.orElse("") + "): events put"
@@ -145,6 +149,57 @@ final class Step7StreamConsumer {
         Optional<String> problem = activityTableNameProblem(service.serverlessYml());
         expect(problem.isEmpty(), "ACTIVITY_TABLE_NAME in serverless.yml " + problem.orElse("") + "; !Ref ActivityTable gives"
                 + " the name the activity table really has", "serverless.yml");
+    }
+
+    /** How the guide's handler logs a record it cannot read as an activity event (and skips, as retrying cannot help). */
+    static final String SKIPPED_AS_MALFORMED = "is not an activity event, skipped";
+
+    /**
+     * The events the probe put are well-formed (JSON, as the guide's), so a consumer that skipped them as
+     * malformed reads a record's data wrongly (decoding it again, say: the events library hands it over
+     * decoded), whatever serverless.yml says: its own warning tells why.
+     */
+    static void skippedAsMalformed(LocalService service, int linesBefore, long recorded, int put) throws ProbeFailure {
+        List<String> skipped = service.logLines(SKIPPED_AS_MALFORMED);
+        List<String> since = skipped.subList(Math.min(linesBefore, skipped.size()), skipped.size());
+        expect(recorded == put || since.isEmpty(), "the activity table holds " + recorded + " of the " + put + " events put"
+                + " on the stream, and activityConsumer skipped " + since.size() + " record(s) as not an activity event,"
+                + " though each was an event as the guide's (JSON): the handler reads a record's data wrongly (the events"
+                + " library hands it over as the bytes put, decoded already); its log: "
+                + (since.isEmpty() ? "" : LocalService.brief(since.get(0).strip())), "ActivityConsumerHandler.java");
+    }
+
+    /**
+     * The consumer's fills, after the cache was emptied, state the read path's TTL: the TTL is the bound on
+     * staleness (guide 03), and an AccountCache of the consumer's own with a longer one keeps a user for that long.
+     */
+    static void fillsEndAsTheReadPathsDo(LocalService service, String... names) throws Exception {
+        for (String name : names) {
+            for (Map.Entry<String, Long> cached : service.cachedItemsTtlMillis(name).entrySet()) {
+                expect(cached.getValue() <= Step3ReadAside.CACHE_TTL_MILLIS, "after the flush, the consumer's lookup cached "
+                        + cached.getKey() + " for " + Math.round(cached.getValue() / 1000.0) + " more seconds: its fills must"
+                        + " state the read path's TTL (Clients.CACHE_TTL, 60 s), with the same AccountCache as every other"
+                        + " function (Dependencies.activityConsumer: accountCache())", "Dependencies.java");
+            }
+        }
+    }
+
+    /**
+     * Before any event is put: the activity table keyed by eventId alone, as guide 07's resource. With
+     * another key, writeOnce's condition (attribute_not_exists(eventId)) meets another event's item
+     * (keyed by username: every later event of a user is "a duplicate", and lost), or the PutItem
+     * lacks its key; and the probes' own GetItem by eventId is refused, which said nothing of the key.
+     */
+    static void theActivityTableIsKeyedByEventId(LocalService service, String table) throws Exception {
+        JsonNode keySchema = service.operatorDynamoDbCall("DescribeTable", Map.of("TableName", table)).json()
+                .path("Table").path("KeySchema");
+        List<String> keys = new ArrayList<>();
+        keySchema.forEach(key -> keys.add(key.path("AttributeName").asText() + " (" + key.path("KeyType").asText() + ")"));
+        expect(keys.equals(List.of("eventId (HASH)")), "the activity table's key is " + String.join(" and ", keys)
+                + ", not eventId alone: one item per event, so that writeOnce's condition, attribute_not_exists(eventId),"
+                + " refuses only a second delivery of the same event (keyed otherwise, a new event meets another event's"
+                + " item and is counted as a duplicate, or its PutItem lacks the key); the ActivityTable's KeySchema and"
+                + " AttributeDefinitions in serverless.yml name eventId (HASH) only", "serverless.yml");
     }
 
     /**
@@ -194,6 +249,7 @@ final class Step7StreamConsumer {
         String user = service.createUser("ada");
         String organization = service.createOrganization(user);
         String table = service.table("ActivityTable");
+        theActivityTableIsKeyedByEventId(service, table);
         FailedBatches failures = FailedBatches.watch(service, "activityConsumer");
         int consumerLinesBefore = service.logLines(CONSUMER_LINE).size();
 

@@ -2,9 +2,12 @@ package com.example.workshop.tools.check.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StubGateway;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,56 @@ class Step7StreamConsumerTest {
 
             streams = "[\"activityConsumer <- kinesis stream accounts-dev-activity (batch 100, LATEST)\"]";
             assertThat(Step7StreamConsumer.streamToPutOn(gateway.service(List::of)).streamName()).isEqualTo("accounts-dev-activity");
+        }
+    }
+
+    /** The activity table keyed by username (the stream's partition key): each user's later events would be "duplicates". */
+    @Test
+    void anActivityTableKeyedOtherwiseThanByEventIdAloneIsToldAsServerlessYmlsKeySchema() throws Exception {
+        String[] keySchema = {"[{\"AttributeName\":\"username\",\"KeyType\":\"HASH\"}]"};
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(200,
+                path.equals("/_local/dynamodb/DescribeTable") ? "{\"Table\":{\"KeySchema\":" + keySchema[0] + "}}" : "{}"))) {
+            ProbeFailure failure = catchThrowableOfType(() -> Step7StreamConsumer.theActivityTableIsKeyedByEventId(
+                    gateway.service(List::of), "accounts-dev-activity"), ProbeFailure.class);
+            assertThat(failure).hasMessageStartingWith("the activity table's key is username (HASH), not eventId alone");
+            assertThat(failure.file()).hasValue("serverless.yml");
+
+            keySchema[0] = "[{\"AttributeName\":\"eventId\",\"KeyType\":\"HASH\"}]";
+            Step7StreamConsumer.theActivityTableIsKeyedByEventId(gateway.service(List::of), "accounts-dev-activity");
+        }
+    }
+
+    /** The record's data decoded from base64 again: every well-formed event the probe put is skipped as malformed. */
+    @Test
+    void wellFormedEventsSkippedAsMalformedAreToldAsTheHandlersReading() throws Exception {
+        List<String> log = List.of("[activityConsumer#1] WARN ActivityConsumerHandler - Activity record 4900 is not an activity"
+                + " event, skipped: Illegal base64 character 7b");
+        LocalService service = new LocalService(URI.create("http://localhost:1"), () -> log);
+
+        ProbeFailure failure = catchThrowableOfType(() -> Step7StreamConsumer.skippedAsMalformed(service, 0, 0, 3),
+                ProbeFailure.class);
+        assertThat(failure).hasMessageStartingWith("the activity table holds 0 of the 3 events put on the stream, and"
+                + " activityConsumer skipped 1 record(s)").hasMessageEndingWith("Illegal base64 character 7b");
+        assertThat(failure.file()).hasValue("ActivityConsumerHandler.java");
+
+        Step7StreamConsumer.skippedAsMalformed(service, 1, 0, 3); // skipped before the probe's put: not its events
+        Step7StreamConsumer.skippedAsMalformed(service, 0, 3, 3); // all recorded
+    }
+
+    /** An AccountCache of the consumer's own, with a TTL of an hour: its fills outlast what the read path promises. */
+    @Test
+    void aConsumersFillThatOutlastsTheReadPathsTtlIsToldAsDependencies() throws Exception {
+        long[] remaining = {3_600_000};
+        try (StubGateway gateway = new StubGateway((method, path, query) -> new StubGateway.Answer(200,
+                path.equals("/_local/momento/items") && query.contains("ada") ? "{\"items\":[{\"key\":\"user#ada\","
+                        + "\"remainingTtlMillis\":" + remaining[0] + "}]}" : "{\"items\":[]}"))) {
+            ProbeFailure failure = catchThrowableOfType(() -> Step7StreamConsumer.fillsEndAsTheReadPathsDo(
+                    gateway.service(List::of), "ada", "acme"), ProbeFailure.class);
+            assertThat(failure).hasMessageContaining("cached user#ada for 3600 more seconds");
+            assertThat(failure.file()).hasValue("Dependencies.java");
+
+            remaining[0] = 59_000;
+            Step7StreamConsumer.fillsEndAsTheReadPathsDo(gateway.service(List::of), "ada", "acme");
         }
     }
 
