@@ -93,6 +93,28 @@ final class Step2MomentoClient {
         // More reads than environments: the code builds the client (or reads the key) again, not serverless.yml.
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
                 + environments + " execution environment(s): read it once, when the client is created", "Clients.java");
+        everyFunctionMayReadTheKey(service);
+    }
+
+    /**
+     * Every function creates the client during Init, so each must be allowed to read the key, not getUser
+     * alone (a statement under getUser's iamRoleStatements): a function that may not answers from DynamoDB
+     * alone, every request, which no answer shows. Each route is called once; IAM's refusals tell.
+     */
+    static void everyFunctionMayReadTheKey(LocalService service) throws Exception {
+        String owner = service.createUser("owner");
+        String member = service.createUser("member");
+        String organization = service.createOrganization(owner);
+        service.addMember(organization, member, "Member", owner);
+        service.get("/organizations/" + organization);
+        service.get("/organizations/" + organization + "/members/" + member);
+        boolean inheritDeclared = inheritsTheProvidersStatements(service);
+        for (JsonNode refused : service.iamRefusals("secretsmanager:GetSecretValue")) {
+            String principal = refused.path("principalArn").asText("");
+            String function = principal.substring(principal.lastIndexOf('-') + 1);
+            throw new ProbeFailure(function + " has no Momento client, as it may not read the key, while getUser may:"
+                    + " every function creates the client during Init. " + refused(refused, inheritDeclared, function));
+        }
     }
 
     /**
@@ -159,7 +181,12 @@ final class Step2MomentoClient {
      * @param inheritDeclared serverless.yml has defaultInherit: true, so a function's own role is not the cause
      */
     static String refused(JsonNode read, boolean inheritDeclared) {
-        String denied = "IAM denied getUser secretsmanager:GetSecretValue on " + read.path("resource").asText() + ": ";
+        return refused(read, inheritDeclared, "getUser");
+    }
+
+    /** The same, for {@code function}'s read. */
+    static String refused(JsonNode read, boolean inheritDeclared, String function) {
+        String denied = "IAM denied " + function + " secretsmanager:GetSecretValue on " + read.path("resource").asText() + ": ";
         List<String> allowedOn = new ArrayList<>();
         read.path("allowedOn").forEach(resource -> allowedOn.add(resource.asText()));
         if (allowedOn.stream().anyMatch(resource -> resource.contains("${AWS::"))) {
@@ -177,8 +204,8 @@ final class Step2MomentoClient {
                 + " Action exactly secretsmanager:GetSecretValue (no other spelling is that action), and"
                 + " MOMENTO_API_KEY_SECRET_ID and the statement's Resource must name the same secret, the Resource ending in"
                 + " -?????? for the suffix Secrets Manager adds";
-        if (!inheritDeclared && runsWithARoleOfItsOwn(read.path("principalArn").asText(""), "getUser")) {
-            return denied + "getUser runs with a role of its own (serverless-iam-roles-per-function gives one to each function"
+        if (!inheritDeclared && runsWithARoleOfItsOwn(read.path("principalArn").asText(""), function)) {
+            return denied + function + " runs with a role of its own (serverless-iam-roles-per-function gives one to each function"
                     + " with iamRoleStatements), which holds the provider's statements only when it inherits them:"
                     + " custom.serverless-iam-roles-per-function.defaultInherit: true. And " + statementNeeded;
         }
@@ -269,7 +296,25 @@ final class Step2MomentoClient {
                 + " with a timeout of whole seconds (under 1 s the SDK does not connect at once); and Init must wait for it (the join() in"
                 + " Dependencies.accountService())");
         fallsBackWhenMomentoIsSlowToConnect(service);
+        keepaliveIsOff(service);
     }
+
+    /**
+     * The client's configuration is Momento's for Lambda, whose keepalive pings are off: Laptop's (or
+     * InRegion's) ping the connection, which a frozen execution environment cannot answer, so a thawed one
+     * may find it closed. Nothing a request shows here: the code says it.
+     */
+    static void keepaliveIsOff(LocalService service) throws ProbeFailure {
+        Optional<String> other = service.foundInCode(OTHER_CONFIGURATION).stream().findFirst();
+        expect(other.isEmpty(), other.map(found -> found.substring(0, found.indexOf(':'))).orElse("") + " builds the client"
+                + " with " + other.map(found -> found.substring(found.indexOf(':') + 2)).orElse("") + ", not Momento's"
+                + " configuration for Lambda: its keepalive pings the connection, which a frozen execution environment cannot"
+                + " answer; Configurations.Lambda.latest() turns them off", other.map(found -> found.substring(0,
+                found.indexOf(':'))).orElse(null));
+    }
+
+    /** A configuration of Momento's other than Lambda's, in the code (comments left out). */
+    private static final Pattern OTHER_CONFIGURATION = Pattern.compile("\\b(Configurations\\.(?!Lambda\\b)\\w+)");
 
     /**
      * Momento slow to connect at a cold start: Init waits a second, then keeps a client that

@@ -128,6 +128,20 @@ class Step2MomentoClientTest {
         assertThat(Step2MomentoClient.misspeltAction(service())).as("the right action, and a region in the ARN").isEmpty();
     }
 
+    /** Momento's Laptop configuration: keepalive pings, which a frozen execution environment cannot answer. */
+    @Test
+    void aClientWithAnotherConfigurationThanLambdasIsToldAsKeepalive() throws Exception {
+        Path clients = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts")).resolve("Clients.java");
+        Files.writeString(clients, "final class Clients {\n    /** Keepalive off: not Configurations.Laptop. */\n"
+                + "    private static final Configuration MOMENTO_CONFIGURATION = Configurations.Laptop.latest();\n}\n");
+        assertThatThrownBy(() -> Step2MomentoClient.keepaliveIsOff(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith("Clients.java builds the client with Configurations.Laptop, not Momento's configuration"
+                        + " for Lambda").hasMessageContaining("Configurations.Lambda.latest() turns them off");
+
+        Files.writeString(clients, Files.readString(clients).replace("= Configurations.Laptop", "= Configurations.Lambda"));
+        assertThatCode(() -> Step2MomentoClient.keepaliveIsOff(service())).doesNotThrowAnyException();
+    }
+
     private LocalService service() {
         return new LocalService(URI.create("http://localhost:1"), List::of, workingCopy);
     }
@@ -260,6 +274,32 @@ class Step2MomentoClientTest {
                     + "  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: secretsmanager:GetSecretValue\n");
             assertThatThrownBy(() -> Step2MomentoClient.readsTheSecretOncePerEnvironment(service)).isInstanceOf(ProbeFailure.class)
                     .hasMessageContaining("the code, not the statement, is what is missing");
+        }
+    }
+
+    /**
+     * The statement moved under getUser's iamRoleStatements: getUser reads the key, createUser may not, and answers
+     * from DynamoDB alone, every request. Every function creates the client during Init, so the lesson fails there.
+     */
+    @Test
+    void aFunctionOtherThanGetUserThatMayNotReadTheKeyFailsTheLesson() throws Exception {
+        String allowed = "{\"action\": \"secretsmanager:GetSecretValue\", \"outcome\": \"ALLOWED\","
+                + " \"principalArn\": \"arn:aws:sts::000000000000:assumed-role/r/accounts-dev-getUser\", \"resource\": \"arn:k-abc123\"}";
+        String denied = "{\"action\": \"secretsmanager:GetSecretValue\", \"outcome\": \"IMPLICIT_DENY\","
+                + " \"principalArn\": \"arn:aws:sts::000000000000:assumed-role/r/accounts-dev-createUser\", \"resource\": \"arn:k-abc123\"}";
+        String[] decisions = {"[" + allowed + "," + denied + "]"};
+        List<String> log = List.of("[getUser#1] REPORT RequestId: 1\tDuration: 5.00 ms\tInit Duration: 900.00 ms");
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(path.startsWith("/users/") ? 404
+                : method.equals("POST") ? 201 : 200, path.startsWith("/_local/iam/decisions") ? decisions[0] : "{}"))) {
+            LocalService service = gateway.service(() -> log, workingCopy);
+
+            assertThatThrownBy(() -> Step2MomentoClient.readsTheSecretOncePerEnvironment(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessageStartingWith("createUser has no Momento client, as it may not read the key, while getUser may")
+                    .hasMessageContaining("IAM denied createUser secretsmanager:GetSecretValue on arn:k-abc123")
+                    .hasMessageContaining("the provider's iam.role.statements need a statement");
+
+            decisions[0] = "[" + allowed + "]";
+            Step2MomentoClient.readsTheSecretOncePerEnvironment(service);
         }
     }
 
