@@ -12,6 +12,8 @@ public final class DeployedJar {
     private DeployedJar() {
     }
 
+    static final String HOLDS_NO_GRPC = " holds no gRPC yet";
+
     /**
      * Step 2's lesson on the jar: the Momento SDK's gRPC is in it (without it, there is nothing to
      * leave out yet, and the line would pass before its edit is made), and none of gRPC's libraries
@@ -24,7 +26,7 @@ public final class DeployedJar {
         }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             if (zip.stream().noneMatch(entry -> entry.getName().startsWith("io/grpc/netty/shaded/"))) {
-                throw new ProbeFailure("target/" + jar.getFileName() + " holds no gRPC yet, so nothing to leave out: the"
+                throw new ProbeFailure("target/" + jar.getFileName() + HOLDS_NO_GRPC + ", so nothing to leave out: the"
                         + " Momento SDK's dependency in pom.xml brings it, and the shade plugin's filter for it follows");
             }
         }

@@ -87,6 +87,38 @@ final class DroppedDependencies {
         }
     }
 
+    /**
+     * A dependency the step's solution has in the build (no scope) that the working copy's pom.xml declares with
+     * a scope that keeps it out of the shaded jar (provided, test, system): it compiles and its tests pass, and
+     * Lambda's Init then cannot load its classes. Said with the edit that added it; empty when there is none.
+     */
+    static Optional<String> scopedOutOfTheJar(Path root, StepLessons step, Guides guides) {
+        try {
+            List<Stages.Stage> stages = new Stages(root).all();
+            Optional<Stages.Stage> solution = stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
+            if (solution.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> solutions = scopes(solution.get().dir().resolve("pom.xml"));
+            Map<String, String> yours = scopes(root.resolve("pom.xml"));
+            for (Map.Entry<String, String> dependency : yours.entrySet()) {
+                boolean inTheJar = List.of("", "compile", "runtime").contains(solutions.getOrDefault(dependency.getKey(), "-"));
+                if (inTheJar && List.of("provided", "test", "system").contains(dependency.getValue())) {
+                    String edit = stages.stream().filter(stage -> of(stage.dir().resolve("pom.xml")).contains(dependency.getKey()))
+                            .findFirst().flatMap(first -> Curriculum.step(first.number()).map(StepLessons::guide))
+                            .filter(guide -> guides.hasAnEditOf(guide, "pom.xml")).map(guide -> "workshop/" + guide + ", the edit"
+                                    + " of pom.xml").orElse("pom.xml");
+                    return Optional.of(edit + ": your pom.xml declares " + dependency.getKey() + " with <scope>"
+                            + dependency.getValue() + "</scope>, which keeps it out of the jar Lambda runs (the tests have it,"
+                            + " Init does not: NoClassDefFoundError); the guide's block has no <scope>: remove it");
+                }
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // no solutions here (a test's root): the build's and the cloud's lines say the rest
+        }
+    }
+
     /** "groupId:artifactId" of each of the project's own dependencies (not the managed ones, nor a plugin's). */
     static Set<String> of(Path pom) {
         return declared(pom, false);
@@ -98,7 +130,16 @@ final class DroppedDependencies {
     }
 
     private static Set<String> declared(Path pom, boolean managed) {
-        Set<String> dependencies = new LinkedHashSet<>();
+        return new LinkedHashSet<>(scopes(pom, managed).keySet());
+    }
+
+    /** The project's own dependencies, each with its {@code <scope>} ("" when it has none). */
+    private static Map<String, String> scopes(Path pom) {
+        return scopes(pom, false);
+    }
+
+    private static Map<String, String> scopes(Path pom, boolean managed) {
+        Map<String, String> dependencies = new LinkedHashMap<>();
         if (!Files.isRegularFile(pom)) {
             return dependencies;
         }
@@ -110,7 +151,7 @@ final class DroppedDependencies {
             List<Element> parents = managed ? children(project, "dependencyManagement") : List.of(project);
             for (Element list : parents.stream().flatMap(parent -> children(parent, "dependencies").stream()).toList()) {
                 for (Element dependency : children(list, "dependency")) {
-                    dependencies.add(text(dependency, "groupId") + ":" + text(dependency, "artifactId"));
+                    dependencies.put(text(dependency, "groupId") + ":" + text(dependency, "artifactId"), text(dependency, "scope"));
                 }
             }
         } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {

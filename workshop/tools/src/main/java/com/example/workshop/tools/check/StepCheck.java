@@ -211,6 +211,10 @@ public final class StepCheck {
         boolean pointedAtTheCloud = false;
         Map<String, String> refusalsTracedTo = new java.util.HashMap<>(); // an IAM refusal a probe traced to a file, by action
         boolean saidNoSuchCache = false; // a cache's wrong name said in full once, then "as above"
+        // A dependency with a scope that keeps it out of the jar: every test passes, and Lambda cannot load its classes.
+        Optional<String> scopedOut = tests.outcome() == TestRun.Outcome.TESTS_RAN
+                ? DroppedDependencies.scopedOutOfTheJar(root, step, guides) : Optional.empty();
+        boolean saidScopedOut = false;
         for (Lesson lesson : lessons) {
             // What the local cloud saw first: it says what the service did, where a test's message may not.
             List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
@@ -288,6 +292,14 @@ public final class StepCheck {
                 pointed = Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of serverless.yml: make all of it",
                         lesson.tests(), lesson.probe());
                 saidSkippedParts = true;
+            }
+            if (scopedOut.isPresent() && problems.stream().anyMatch(StepCheck::missesAClassOfTheJar)) {
+                int edit = scopedOut.get().indexOf(": your pom.xml");
+                problems.add(0, saidScopedOut ? "pom.xml keeps a dependency out of the jar, as above"
+                        : scopedOut.get().substring(edit + 2) + " (what the lines below follow from)");
+                pointed = Lesson.of(lesson.title(), scopedOut.get().substring(0, edit) + ": a dependency without <scope>",
+                        lesson.tests(), lesson.probe());
+                saidScopedOut = true;
             }
             if (!problems.isEmpty() && diskFull(tests, cloudFailure)) {
                 pointed = Lesson.of(lesson.title(), diskFullAdvice(), lesson.tests(), lesson.probe());
@@ -555,6 +567,12 @@ public final class StepCheck {
     private Optional<String> refusedByAnEarlierStatement(List<String> problems, StepLessons step) {
         return problems.stream().map(IAM_REFUSAL::matcher).filter(Matcher::find).map(refusal -> refusal.group(1)).findFirst()
                 .filter(action -> !guides.names(step.guide(), action) && guides.theFirstThatNames(action, step.guide()).isPresent());
+    }
+
+    /** A class the function's JVM could not load, or a jar without what a dependency brings. */
+    private static boolean missesAClassOfTheJar(String problem) {
+        return problem.contains("NoClassDefFoundError") || problem.contains("ClassNotFoundException")
+                || problem.contains(DeployedJar.HOLDS_NO_GRPC);
     }
 
     /** The regressions line's pointer when a route failed in the local cloud, by what the gateway or the log said. */

@@ -2278,6 +2278,35 @@ class StepCheckTest {
                 + " to the build: move its block into <dependencies>");
     }
 
+    /** The Momento SDK with <scope>provided</scope>: it compiles, every test passes, and Init cannot load its classes. */
+    @Test
+    void aDependencyScopedOutOfTheJarIsTheCauseWhereTheFunctionCannotLoadItsClasses() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "serverless.yml", "Clients.java");
+        String dynamoDb = "<dependency><groupId>software.amazon.awssdk</groupId><artifactId>dynamodb</artifactId></dependency>";
+        String momento = "<dependency><groupId>software.momento.java</groupId><artifactId>sdk</artifactId>";
+        pom("solutions/step-1-lambda-dynamodb", "<dependencies>" + dynamoDb + "</dependencies>");
+        pom("solutions/step-2-momento-client", "<dependencies>" + dynamoDb + momento + "</dependency></dependencies>");
+        pom("", "<dependencies>" + dynamoDb + momento + "<scope>provided</scope></dependency></dependencies>");
+        String initFailed = "[getUser#6] INIT failed: the handler could not be created: java.lang.NoClassDefFoundError:"
+                + " momento/sdk/exceptions/ConnectionFailedException";
+        Lesson read = Lesson.of("the function reads the secret", "serverless.yml", List.of(), service -> {
+            cloudLog.add(initFailed);
+            throw new ProbeFailure("getUser never called secretsmanager:GetSecretValue");
+        });
+        Lesson created = Lesson.of("one Momento client", "Clients.java", List.of(), service -> {
+            throw new ProbeFailure("the client could not be created: " + initFailed);
+        });
+        StepLessons client = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(read, created));
+
+        List<LessonResult> results = check(client, ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(results.get(0).problems().get(0)).startsWith("your pom.xml declares software.momento.java:sdk with"
+                + " <scope>provided</scope>, which keeps it out of the jar Lambda runs");
+        assertThat(results.get(1).problems().get(0)).isEqualTo("pom.xml keeps a dependency out of the jar, as above");
+        assertThat(results.subList(0, 2)).allSatisfy(result -> assertThat(result.lesson().hint())
+                .isEqualTo("workshop/02-momento-client.md, the edit of pom.xml: a dependency without <scope>"));
+    }
+
     private void pom(String directory, String content) throws IOException {
         Path dir = Files.createDirectories(root.resolve(directory));
         Files.writeString(dir.resolve("pom.xml"), "<project>" + content + "</project>");
