@@ -205,6 +205,21 @@ final class Step6StreamCacher {
 
         expect(firstName(healed).equals("Roberta"), "10 s after Momento healed, GET /users/" + user + " still answers firstName \""
                 + firstName(healed) + "\": the record whose cache write failed was not delivered again");
+        retriesAReportedRecord(service.serverlessYml());
+    }
+
+    private static final java.util.regex.Pattern NO_RETRIES = java.util.regex.Pattern.compile(
+            "^\\s*maximumRetryAttempts:\\s*0\\s*(#.*)?$");
+
+    /**
+     * The local cloud delivers a reported record again as Lambda does by default (its retry settings are not
+     * emulated), so a stream event with maximumRetryAttempts: 0, under which Lambda never does, passes here.
+     */
+    static void retriesAReportedRecord(List<String> serverlessYml) throws ProbeFailure {
+        expect(serverlessYml.stream().noneMatch(line -> NO_RETRIES.matcher(line).matches()), "serverless.yml sets"
+                + " maximumRetryAttempts: 0: on AWS Lambda then never delivers a reported record again, and a change whose"
+                + " cache write failed stays stale until its TTL ends (here it was retried: the local cloud does not emulate"
+                + " that setting); leave it out, as the guide's stream event does", "serverless.yml");
     }
 
     /** A call of a method named replace, or of write, as the code writes it (comments left out). */

@@ -129,4 +129,16 @@ class Step6StreamCacherTest {
 
         assertThatCode(() -> Step6StreamCacher.aFunctionReadsTheTablesStream(service())).doesNotThrowAnyException();
     }
+
+    /** A stream event with no retries: Lambda would never deliver the reported record again; the local cloud does. */
+    @Test
+    void aStreamEventWithNoRetriesIsToldAsLosingTheReportedRecordOnAws() {
+        List<String> yml = List.of("      - stream:", "          type: dynamodb", "          maximumRetryAttempts: 0 # fewer retries");
+        ProbeFailure failure = catchThrowableOfType(() -> Step6StreamCacher.retriesAReportedRecord(yml), ProbeFailure.class);
+        assertThat(failure).hasMessageStartingWith("serverless.yml sets maximumRetryAttempts: 0");
+        assertThat(failure.file()).hasValue("serverless.yml");
+
+        assertThatCode(() -> Step6StreamCacher.retriesAReportedRecord(List.of("          maximumRetryAttempts: 10")))
+                .doesNotThrowAnyException();
+    }
 }
