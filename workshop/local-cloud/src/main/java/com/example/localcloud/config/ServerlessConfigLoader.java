@@ -351,6 +351,12 @@ public final class ServerlessConfigLoader {
                     "expected LATEST or TRIM_HORIZON, in capitals as AWS takes them (AWS also knows AT_TIMESTAMP, for Kinesis,"
                     + " which the local cloud does not emulate)");
         }
+        Object responseType = event.get("functionResponseType");
+        if (responseType != null && !"ReportBatchItemFailures".equals(String.valueOf(responseType))) {
+            // The framework passes the value on as FunctionResponseTypes, an enum of one: the deploy would fail.
+            throw source.error(path + ".functionResponseType", responseType, "expected ReportBatchItemFailures, the only value"
+                    + " Lambda takes (it refuses any other when it deploys)");
+        }
         int batchSize = intValue(event.getOrDefault("batchSize", StreamEvent.DEFAULT_BATCH_SIZE), path + ".batchSize");
         if (batchSize < 1 || batchSize > MAXIMUM_STREAM_BATCH_SIZE) {
             throw source.error(path + ".batchSize", event.get("batchSize"), "expected 1 to " + MAXIMUM_STREAM_BATCH_SIZE

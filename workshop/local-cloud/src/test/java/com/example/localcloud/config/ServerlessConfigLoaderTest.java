@@ -914,6 +914,20 @@ class ServerlessConfigLoaderTest {
                 .hasMessageContaining("expected LATEST or TRIM_HORIZON, in capitals as AWS takes them");
     }
 
+    /** One letter short: the framework would pass it on, and Lambda refuses any value but ReportBatchItemFailures. */
+    @Test
+    void aFunctionResponseTypeOtherThanReportBatchItemFailuresIsRefusedAsAwsRefusesIt() throws IOException {
+        assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM + """
+                          functionResponseType: ReportBatchItemFailure
+                """ + TABLE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ReportBatchItemFailure")
+                .hasMessageContaining("expected ReportBatchItemFailures, the only value Lambda takes");
+        assertThat(load(CACHER_ON_THE_TABLES_STREAM + """
+                          functionResponseType: ReportBatchItemFailures
+                """ + TABLE).functions()).isNotEmpty();
+    }
+
     @Test
     void aBatchLargerThanLambdaTakesFromAStreamIsRefused() throws IOException {
         assertThatThrownBy(() -> load(CACHER_ON_THE_TABLES_STREAM + """
