@@ -94,6 +94,26 @@ final class Step2MomentoClient {
         expect(reads.size() <= Math.max(1, environments), "getUser read the secret " + reads.size() + " times in "
                 + environments + " execution environment(s): read it once, when the client is created", "Clients.java");
         everyFunctionMayReadTheKey(service);
+        theSecretIsNamedByTheVariable(service);
+    }
+
+    /**
+     * The code takes the secret's name from MOMENTO_API_KEY_SECRET_ID, not from a string of its own: the same
+     * name works until serverless.yml names another secret (another stage's, say), and the role then allows
+     * only that one. The name is custom.momentoSecretId's, as serverless.yml writes it.
+     */
+    static void theSecretIsNamedByTheVariable(LocalService service) throws ProbeFailure {
+        Optional<String> name = service.serverlessYml().stream().map(String::strip)
+                .filter(line -> line.startsWith("momentoSecretId:")).findFirst()
+                .map(line -> line.substring("momentoSecretId:".length()).strip().replaceAll("^['\"]|['\"]$", ""))
+                .filter(value -> !value.isEmpty() && !value.contains("${"));
+        Optional<String> written = name.flatMap(secret -> service.foundInCode(Pattern.compile("\"(" + Pattern.quote(secret)
+                + ")\"")).stream().findFirst());
+        expect(written.isEmpty(), written.map(found -> found.substring(0, found.indexOf(':'))).orElse("") + " names the"
+                + " secret itself (\"" + name.orElse("") + "\"): read its name from the MOMENTO_API_KEY_SECRET_ID environment"
+                + " variable, which serverless.yml sets from custom.momentoSecretId, so that the code reads whichever secret"
+                + " serverless.yml names (and its role allows)", written.map(found -> found.substring(0, found.indexOf(':')))
+                .orElse(null));
     }
 
     /**

@@ -142,6 +142,23 @@ class Step2MomentoClientTest {
         assertThatCode(() -> Step2MomentoClient.keepaliveIsOff(service())).doesNotThrowAnyException();
     }
 
+    /** The secret's name written into Dependencies: it works until serverless.yml names another secret. */
+    @Test
+    void aSecretNamedInTheCodeIsToldAsTheVariablesToRead() throws Exception {
+        Files.writeString(workingCopy.resolve("serverless.yml"), "custom:\n  momentoSecretId: accounts/MomentoApiKey\n");
+        Path dependencies = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts"))
+                .resolve("Dependencies.java");
+        Files.writeString(dependencies, "final class Dependencies {\n    // reads MOMENTO_API_KEY_SECRET_ID, e.g. \"accounts/MomentoApiKey\"\n"
+                + "    static CacheClient cacheClient() {\n        return Clients.cacheClient(\"accounts/MomentoApiKey\");\n    }\n}\n");
+        assertThatThrownBy(() -> Step2MomentoClient.theSecretIsNamedByTheVariable(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith("Dependencies.java names the secret itself (\"accounts/MomentoApiKey\")")
+                .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Dependencies.java"));
+
+        Files.writeString(dependencies, Files.readString(dependencies).replace("Clients.cacheClient(\"accounts/MomentoApiKey\")",
+                "Clients.cacheClient(requiredEnv(\"MOMENTO_API_KEY_SECRET_ID\"))"));
+        assertThatCode(() -> Step2MomentoClient.theSecretIsNamedByTheVariable(service())).doesNotThrowAnyException();
+    }
+
     private LocalService service() {
         return new LocalService(URI.create("http://localhost:1"), List::of, workingCopy);
     }
