@@ -91,6 +91,14 @@ final class Step4WriteAside {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
+    /** The cache's keys whose item is the organization {@code name} (its JSON names it and its founder), as above. */
+    static List<String> keysHoldingTheOrganization(LocalService service, String name) throws Exception {
+        return service.cachedItems("").entrySet().stream()
+                .filter(item -> item.getValue().contains("\"organizationName\":\"" + name + "\"")
+                        && item.getValue().contains("\"foundingUser\""))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /**
      * Fails when a read right after a write went to DynamoDB. If the write did set the item and the
      * read found it (a hit), what was set is not what the read path decodes: the slip is in
@@ -144,6 +152,12 @@ final class Step4WriteAside {
         Reply owner = service.get("/organizations/" + organization + "/members/" + founder);
 
         expect(org.status() == 200 && owner.status() == 200, owner.describe("GET the new organization's owner"));
+        // The create set it and the read's fill set it again elsewhere: two keys hold the organization.
+        List<String> holdingIt = afterOrganization == readsBefore || seen.sets() == 0 ? List.of()
+                : keysHoldingTheOrganization(service, organization);
+        expect(holdingIt.size() < 2, "reading an organization right after creating it read DynamoDB; here createOrganization"
+                + " did cache it, but under another key than the read's (the cache holds it under " + String.join(" and ",
+                holdingIt) + "): build the key with CacheKeys.organization(the organization's name)");
         expectCachedByTheWrite(afterOrganization == readsBefore, seen, service.momentoCalls("Delete") > deletesBefore,
                 "reading an organization right after creating it read"
                 + " DynamoDB: createOrganization must cache the organization", service, null);
@@ -157,6 +171,10 @@ final class Step4WriteAside {
                 throw new ProbeFailure(ownerNotCached.replace(": createOrganization must cache the Owner membership too", "")
                         + readElsewhere.get(), FIND_MEMBERSHIP);
             }
+            expect(service.momentoCalls("Delete") == deletesBefore, ownerNotCached + "; here the create deleted a cache entry"
+                    + " instead of setting it: write-aside sets the new value (AccountCache.write: a set), so the next read is a"
+                    + " hit; a delete leaves the entry to the next read's fill, which a slow reader's older answer can win",
+                    "AccountService.java");
             expect(keys.size() < 2, ownerNotCached + "; here it did, but under another key than the read's (the cache holds"
                     + " the membership under " + String.join(" and ", keys) + "): build every key with CacheKeys");
             unreadableOwner(service, organization, founder);

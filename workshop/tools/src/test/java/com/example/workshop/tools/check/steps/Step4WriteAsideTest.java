@@ -266,4 +266,18 @@ class Step4WriteAsideTest {
             assertThat(failure.file()).contains("AccountService.java");
         }
     }
+
+    /** The organization cached under the user's kind of key by the create, and under its own by the read's fill. */
+    @Test
+    void theKeysHoldingAnOrganizationAreThoseWhoseJsonIsItNotItsMemberships() throws Exception {
+        String organization = "{\\\"organizationName\\\":\\\"acme\\\",\\\"foundingUser\\\":\\\"alice\\\"}";
+        String membership = "{\\\"organizationName\\\":\\\"acme\\\",\\\"memberUsername\\\":\\\"alice\\\",\\\"role\\\":\\\"Owner\\\"}";
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(200, path.equals("/_local/momento/items")
+                ? "{\"items\":[{\"key\":\"user#acme\",\"value\":\"" + organization + "\"},{\"key\":\"org#acme\",\"value\":\""
+                        + organization + "\"},{\"key\":\"member#acme#alice\",\"value\":\"" + membership + "\"}]}" : "{}"))) {
+            assertThat(Step4WriteAside.keysHoldingTheOrganization(gateway.service(List::of), "acme"))
+                    .containsExactly("org#acme", "user#acme");
+            assertThat(Step4WriteAside.keysHoldingTheOrganization(gateway.service(List::of), "acm")).isEmpty();
+        }
+    }
 }
