@@ -1,6 +1,7 @@
 package com.example.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -16,6 +17,7 @@ import com.example.accounts.service.AccountService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class BadInputPropertyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS = List.of("username", "firstName", "lastName", "organizationName", "memberUsername", "role");
+    private static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(20);
     private static String table;
     private static List<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers;
 
@@ -55,7 +58,12 @@ class BadInputPropertyTest {
             throws Exception {
         int itemsBefore = LocalDynamoDb.itemCount(table);
 
-        APIGatewayProxyResponseEvent response = handlers.get(handler).handleRequest(request, null);
+        // jqwik's properties have no timeout of their own: a handler that never answers (a loop that never ends)
+        // fails here, named, instead of holding up the build.
+        APIGatewayProxyResponseEvent response = assertTimeoutPreemptively(HANDLER_TIMEOUT,
+                () -> handlers.get(handler).handleRequest(request, null),
+                () -> handlers.get(handler).getClass().getSimpleName() + " still had no answer after " + HANDLER_TIMEOUT.toSeconds()
+                        + " s: a loop that never ends?");
 
         assertThat(response.getStatusCode()).isIn(200, 201, 400, 401, 403, 404, 409);
         JsonNode body = JSON.readTree(response.getBody());

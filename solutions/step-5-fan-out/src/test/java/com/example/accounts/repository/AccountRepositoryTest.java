@@ -81,7 +81,8 @@ class AccountRepositoryTest {
         when(dynamoDb.query(any(QueryRequest.class))).thenAnswer(call -> {
             int page = sent.getAndIncrement();
             if (page >= pages.size()) {
-                throw new AssertionError("Query " + (page + 1) + " sent, after a last page without LastEvaluatedKey");
+                throw new AssertionError("Query " + (page + 1) + " sent, after a last page without LastEvaluatedKey (the"
+                        + " SDK's lastEvaluatedKey() is then an empty map, never null: ask hasLastEvaluatedKey())");
             }
             return pages.get(page);
         });

@@ -224,7 +224,8 @@ class AccountServiceTest {
 
         List<Member> members = accounts.listMembers("acme");
 
-        assertThat(members).containsExactly(
+        assertThat(members).as("a member whose user is missing: listed (the membership still grants its role), with"
+                + " null names, not left out").containsExactly(
                 new Member("alice", "Alice", "Liddell", Role.OWNER),
                 new Member("ghost", null, null, Role.ADMIN));
     }
