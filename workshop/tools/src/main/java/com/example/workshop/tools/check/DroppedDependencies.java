@@ -50,9 +50,7 @@ final class DroppedDependencies {
             // By the guide whose pom.xml edit added each; step 1's own dependencies have no edit to point at.
             Map<String, List<String>> byGuide = new LinkedHashMap<>();
             for (String dependency : missing) {
-                earlier.entrySet().stream().filter(stage -> stage.getValue().contains(dependency)).map(Map.Entry::getKey).findFirst()
-                        .flatMap(first -> Curriculum.step(first.number()).map(StepLessons::guide))
-                        .filter(guide -> guides.hasAnEditOf(guide, "pom.xml"))
+                guideThatAdded(dependency, earlier, guides)
                         .ifPresent(guide -> byGuide.computeIfAbsent(guide, g -> new ArrayList<>()).add(dependency));
             }
             return byGuide.entrySet().stream().findFirst().map(added -> "workshop/" + added.getKey() + ", the edit of pom.xml:"
@@ -104,10 +102,10 @@ final class DroppedDependencies {
             for (Map.Entry<String, String> dependency : yours.entrySet()) {
                 boolean inTheJar = List.of("", "compile", "runtime").contains(solutions.getOrDefault(dependency.getKey(), "-"));
                 if (inTheJar && List.of("provided", "test", "system").contains(dependency.getValue())) {
-                    String edit = stages.stream().filter(stage -> of(stage.dir().resolve("pom.xml")).contains(dependency.getKey()))
-                            .findFirst().flatMap(first -> Curriculum.step(first.number()).map(StepLessons::guide))
-                            .filter(guide -> guides.hasAnEditOf(guide, "pom.xml")).map(guide -> "workshop/" + guide + ", the edit"
-                                    + " of pom.xml").orElse("pom.xml");
+                    Map<Stages.Stage, Set<String>> each = new LinkedHashMap<>();
+                    stages.forEach(stage -> each.put(stage, of(stage.dir().resolve("pom.xml"))));
+                    String edit = guideThatAdded(dependency.getKey(), each, guides)
+                            .map(guide -> "workshop/" + guide + ", the edit of pom.xml").orElse("pom.xml");
                     return Optional.of(edit + ": your pom.xml declares " + dependency.getKey() + " with <scope>"
                             + dependency.getValue() + "</scope>, which keeps it out of the jar Lambda runs (the tests have it,"
                             + " Init does not: NoClassDefFoundError); the guide's block has no <scope>: remove it");
@@ -117,6 +115,16 @@ final class DroppedDependencies {
         } catch (RuntimeException e) {
             return Optional.empty(); // no solutions here (a test's root): the build's and the cloud's lines say the rest
         }
+    }
+
+    /**
+     * The guide whose edit of pom.xml added {@code dependency}: that of the first of {@code stages} (in order,
+     * each with its dependencies) to have it; none for step 1's own, which no guide edits.
+     */
+    private static Optional<String> guideThatAdded(String dependency, Map<Stages.Stage, Set<String>> stages, Guides guides) {
+        return stages.entrySet().stream().filter(stage -> stage.getValue().contains(dependency)).map(Map.Entry::getKey).findFirst()
+                .flatMap(first -> Curriculum.step(first.number()).map(StepLessons::guide))
+                .filter(guide -> guides.hasAnEditOf(guide, "pom.xml"));
     }
 
     /** "groupId:artifactId" of each of the project's own dependencies (not the managed ones, nor a plugin's). */

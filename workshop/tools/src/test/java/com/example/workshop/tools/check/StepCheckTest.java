@@ -215,15 +215,7 @@ class StepCheckTest {
     @ParameterizedTest
     @MethodSource("keysGivenAsTheCachesName")
     void aKeyGivenAsTheCachesNameIsCalledASwapOfArgumentsInAccountCache(String key) throws Exception {
-        com.sun.net.httpserver.HttpServer momento = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        momento.createContext("/_local/momento/stats", exchange -> {
-            byte[] body = ("{\"caches\":{},\"rpcs\":{},\"cachesNotFound\":[\"" + key + "\"]}").getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        momento.start();
+        com.sun.net.httpserver.HttpServer momento = momentoWithNoCacheNamed(key);
         try {
             guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
             Lesson hitProbed = Lesson.of("a hit does not read DynamoDB", "Dependencies.java", List.of(), service -> {
@@ -258,15 +250,7 @@ class StepCheckTest {
     @Test
     void aCacheOfAnotherNameIsTheCauseOnceAndWhatTheProbesSawFollowsFromIt() throws Exception {
         String name = "momento-accounts-workshop-dev-AccountsTable";
-        com.sun.net.httpserver.HttpServer momento = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        momento.createContext("/_local/momento/stats", exchange -> {
-            byte[] body = ("{\"caches\":{},\"rpcs\":{},\"cachesNotFound\":[\"" + name + "\"]}").getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        momento.start();
+        com.sun.net.httpserver.HttpServer momento = momentoWithNoCacheNamed(name);
         try {
             guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
             String failed = "WARN AccountCache - Cache set of user#alice failed: A cache with the specified name does not exist";
@@ -2305,6 +2289,20 @@ class StepCheckTest {
         assertThat(results.get(1).problems().get(0)).isEqualTo("pom.xml keeps a dependency out of the jar, as above");
         assertThat(results.subList(0, 2)).allSatisfy(result -> assertThat(result.lesson().hint())
                 .isEqualTo("workshop/02-momento-client.md, the edit of pom.xml: a dependency without <scope>"));
+    }
+
+    /** A local Momento's stats, as the local cloud's control endpoint gives them: {@code name} asked for, and no cache of that name. */
+    private static com.sun.net.httpserver.HttpServer momentoWithNoCacheNamed(String name) throws IOException {
+        com.sun.net.httpserver.HttpServer momento = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        momento.createContext("/_local/momento/stats", exchange -> {
+            byte[] body = ("{\"caches\":{},\"rpcs\":{},\"cachesNotFound\":[\"" + name + "\"]}").getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        momento.start();
+        return momento;
     }
 
     private void pom(String directory, String content) throws IOException {
