@@ -129,11 +129,11 @@ final class Step2MomentoClient {
         service.get("/organizations/" + organization);
         service.get("/organizations/" + organization + "/members/" + member);
         boolean inheritDeclared = inheritsTheProvidersStatements(service);
-        for (JsonNode refused : service.iamRefusals("secretsmanager:GetSecretValue")) {
-            String principal = refused.path("principalArn").asText("");
+        for (JsonNode denial : service.iamRefusals("secretsmanager:GetSecretValue")) {
+            String principal = denial.path("principalArn").asText("");
             String function = principal.substring(principal.lastIndexOf('-') + 1);
             throw new ProbeFailure(function + " has no Momento client, as it may not read the key, while getUser may:"
-                    + " every function creates the client during Init. " + refused(refused, inheritDeclared, function));
+                    + " every function creates the client during Init. " + refused(denial, inheritDeclared, function));
         }
     }
 
