@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -43,7 +44,8 @@ public final class SkippedServerlessYmlParts {
         added.removeAll(before);
         added.removeAll(yours);
         List<String> missing = new java.util.ArrayList<>(added.stream().filter(key -> !added.contains(parent(key)))
-                .map(key -> key + elsewhere(key, yours, stepKeys)).toList());
+                .map(key -> key + elsewhere(key, yours, stepKeys).or(() -> speltOtherwise(key, yours, stepKeys, before))
+                        .orElse("")).toList());
         missing.addAll(otherHandlers(workingCopy, step));
         return missing;
     }
@@ -93,13 +95,24 @@ public final class SkippedServerlessYmlParts {
      * right), beside one (too far left), or at the same depth under another section (a function's
      * block pasted below resources:) counts, not a key of that name anywhere.
      */
-    private static String elsewhere(String key, Set<String> yours, Set<String> stepKeys) {
+    private static Optional<String> elsewhere(String key, Set<String> yours, Set<String> stepKeys) {
         String name = key.substring(key.lastIndexOf('.') + 1);
         return yours.stream().filter(found -> !stepKeys.contains(found) && !found.equals(key))
                 .filter(found -> found.equals(name) || found.endsWith("." + name))
                 .filter(found -> found.startsWith(parent(key) + ".") || key.startsWith(parent(found) + ".")
                         || depth(found) == depth(key) && depth(key) == 2)
-                .findFirst().map(found -> " (yours has it at " + found + ": indented under another key)").orElse("");
+                .findFirst().map(found -> " (yours has it at " + found + ": indented under another key)");
+    }
+
+    /**
+     * " (yours has provider.environment.MOMENTO_API_KEY_SECRETS_ID there, which the guide's has not: the same, spelt
+     * otherwise?)" when the working copy has, beside the missing part, a key that neither the step's file nor the one
+     * before it has: a name typed with a slip, which "lacks" alone would have pasted a second time.
+     */
+    private static Optional<String> speltOtherwise(String key, Set<String> yours, Set<String> stepKeys, Set<String> before) {
+        return yours.stream().filter(found -> !stepKeys.contains(found) && !before.contains(found))
+                .filter(found -> parent(found).equals(parent(key)))
+                .findFirst().map(found -> " (yours has " + found + " there, which the guide's has not: the same, spelt otherwise?)");
     }
 
     /** "functions.a, provider.environment.B and resources.Outputs". */

@@ -103,6 +103,17 @@ class SkippedServerlessYmlPartsTest {
                 .as("a key of that name elsewhere, not beside the part's place").containsExactly("functions.activityConsumer.timeout");
     }
 
+    /** A variable typed with one letter more: "lacks" alone would have the attendee paste the guide's block again. */
+    @Test
+    void aPartSpeltOtherwiseBesideWhereItGoesIsNamed() throws Exception {
+        String misspelt = STEP.replace("    ACTIVITY_TABLE_NAME: !Ref ActivityTable", "    ACTIVITY_TABLES_NAME: !Ref ActivityTable");
+
+        assertThat(missing(misspelt)).containsExactly("provider.environment.ACTIVITY_TABLE_NAME (yours has"
+                + " provider.environment.ACTIVITY_TABLES_NAME there, which the guide's has not: the same, spelt otherwise?)");
+        assertThat(missing(STEP.replace("    ACTIVITY_TABLE_NAME: !Ref ActivityTable\n", "")))
+                .as("nothing beside it: lacks, alone").containsExactly("provider.environment.ACTIVITY_TABLE_NAME");
+    }
+
     @Test
     void aFunctionWhoseHandlerIsAnotherClassIsNamedWithTheGuidesAndYours() throws Exception {
         String copiedAndLeft = STEP.replace("handler: a.Consumer", "handler: a.GetUser");
