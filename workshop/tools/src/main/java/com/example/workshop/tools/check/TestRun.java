@@ -191,7 +191,13 @@ final class TestRun {
     private static String symbol(List<String> output, int next, Path file) {
         String symbol = next < output.size() ? withoutErrorTag(output.get(next)) : "";
         if (symbol.startsWith("required:")) {
-            return parameters(symbol, next + 1 < output.size() ? withoutErrorTag(output.get(next + 1)) : "");
+            String parameters = parameters(symbol, next + 1 < output.size() ? withoutErrorTag(output.get(next + 1)) : "");
+            String reason = next + 2 < output.size() ? withoutErrorTag(output.get(next + 2)) : "";
+            // Why the types do not fit ("inference variable T has incompatible equality constraints Organization,User"),
+            // unless required and found say it already (a count that differs).
+            return parameters.isEmpty() || !reason.startsWith("reason:") || reason.contains("argument lists differ in length")
+                    ? parameters : parameters.substring(0, parameters.length() - 1) + "; "
+                            + reason.replaceAll("\\s+", " ").replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "") + ")";
         }
         if (!symbol.startsWith("symbol:")) {
             return "";

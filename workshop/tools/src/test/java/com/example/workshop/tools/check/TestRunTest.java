@@ -172,6 +172,24 @@ class TestRunTest {
                 + " (required: AccountRepository, AccountCache; found: AccountRepository)");
     }
 
+    /** findOrganization reading with User.class: javac's reason is the clearest part, and is kept. */
+    @Test
+    void aCallWhoseTypesDoNotFitSaysJavacsReasonToo() {
+        TestRun run = new TestRun(root, root.resolve("maven.log"));
+
+        List<String> errors = run.compileErrors(List.of(
+                "[ERROR] " + root.resolve("src/main/java/com/example/accounts/service/AccountService.java") + ":[74,21] method read"
+                        + " in class com.example.accounts.cache.AccountCache cannot be applied to given types;",
+                "[ERROR]   required: java.lang.String,java.lang.Class<T>,java.util.function.Supplier<java.util.Optional<T>>",
+                "[ERROR]   found:    java.lang.String,java.lang.Class<com.example.accounts.model.User>,()->repository.findOrganization(name)",
+                "[ERROR]   reason: inference variable T has incompatible equality constraints"
+                        + " com.example.accounts.model.Organization,com.example.accounts.model.User"));
+
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).endsWith("; reason: inference variable T has incompatible equality constraints"
+                + " Organization,User)");
+    }
+
     @Test
     void aPomMavenCannotReadIsToldByTheLineThatNamesWhereNotByMavensPreamble() {
         List<String> output = List.of("[ERROR] Some problems were encountered while processing the POMs:",
