@@ -37,7 +37,7 @@ final class DroppedDependencies {
     static Optional<String> addedByAnEarlierStep(Path root, StepLessons step, Guides guides) {
         try {
             List<Stages.Stage> stages = new Stages(root).all();
-            Optional<Stages.Stage> solution = stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
+            Optional<Stages.Stage> solution = solutionOf(stages, step);
             if (solution.isEmpty()) {
                 return Optional.empty();
             }
@@ -69,8 +69,7 @@ final class DroppedDependencies {
      */
     static Optional<String> onlyManaged(Path root, StepLessons step) {
         try {
-            Optional<Stages.Stage> solution = new Stages(root).all().stream().filter(stage -> stage.number() == step.number())
-                    .findFirst();
+            Optional<Stages.Stage> solution = solutionOf(new Stages(root).all(), step);
             if (solution.isEmpty()) {
                 return Optional.empty();
             }
@@ -93,7 +92,7 @@ final class DroppedDependencies {
     static Optional<String> scopedOutOfTheJar(Path root, StepLessons step, Guides guides) {
         try {
             List<Stages.Stage> stages = new Stages(root).all();
-            Optional<Stages.Stage> solution = stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
+            Optional<Stages.Stage> solution = solutionOf(stages, step);
             if (solution.isEmpty()) {
                 return Optional.empty();
             }
@@ -125,6 +124,11 @@ final class DroppedDependencies {
         return stages.entrySet().stream().filter(stage -> stage.getValue().contains(dependency)).map(Map.Entry::getKey).findFirst()
                 .flatMap(first -> Curriculum.step(first.number()).map(StepLessons::guide))
                 .filter(guide -> guides.hasAnEditOf(guide, "pom.xml"));
+    }
+
+    /** The step's own solution among {@code stages}; none without solutions (a test's root). */
+    private static Optional<Stages.Stage> solutionOf(List<Stages.Stage> stages, StepLessons step) {
+        return stages.stream().filter(stage -> stage.number() == step.number()).findFirst();
     }
 
     /** "groupId:artifactId" of each of the project's own dependencies (not the managed ones, nor a plugin's). */
