@@ -48,8 +48,10 @@ class CachedWritesIntegrationTest {
 
         assertThat(cache.items).as("cache entries right after createOrganization: it must write the organization and its"
                 + " owner's membership to the cache").containsKeys(CacheKeys.organization("acme"), CacheKeys.membership("acme", "alice"));
-        assertThat(accounts.getOrganization("acme")).isEqualTo(new Organization("acme", "alice"));
-        assertThat(accounts.getMembership("acme", "alice").role()).isEqualTo(Role.OWNER);
+        assertThat(accounts.getOrganization("acme")).as("acme read right after createOrganization(\"acme\", \"alice\"):"
+                + " the organization createOrganization cached, with its owner").isEqualTo(new Organization("acme", "alice"));
+        assertThat(accounts.getMembership("acme", "alice").role()).as("alice's role in acme read right after"
+                + " createOrganization: the membership it cached must make its owner an OWNER").isEqualTo(Role.OWNER);
         assertThat(cache.misses).hasValue(0);
         assertThat(repository.reads).as("DynamoDB reads of acme and alice's membership right after createOrganization: the"
                 + " cache must answer both, with what createOrganization wrote").hasValue(0);
@@ -70,6 +72,7 @@ class CachedWritesIntegrationTest {
                 + " cached \"not a member\" (a set; a delete would leave the next read a miss)")
                 .containsKey(CacheKeys.membership("acme", "bob"))
                 .doesNotContainEntry(CacheKeys.membership("acme", "bob"), NOT_FOUND_AS_STORED);
-        assertThat(accounts.getMembership("acme", "bob").role()).isEqualTo(Role.ADMIN);
+        assertThat(accounts.getMembership("acme", "bob").role()).as("bob's role read right after addMember(\"acme\","
+                + " \"bob\", ADMIN, ...): the membership addMember cached must carry the role it was given").isEqualTo(Role.ADMIN);
     }
 }
