@@ -27,8 +27,44 @@ final class Repointing {
     }
 
     List<LessonResult> repoint(List<LessonResult> results, TestRun.Result tests, StepLessons step) {
-        return pointAtABrokenEarlierLesson(pointBelowALayerWhoseTestsFail(pointWhereTheirTestsDefer(
-                pointPastAFileWhoseTestsPass(results, tests, step), tests, step), tests, step), tests, step);
+        return pointAtABrokenEarlierLesson(pointBelowALayerWhoseTestsFail(pointWhereTheSameErrorFailedFirst(
+                pointWhereTheirTestsDefer(pointPastAFileWhoseTestsPass(results, tests, step), tests, step), tests, step),
+                tests, step), tests, step);
+    }
+
+    /**
+     * A lesson whose every failing test fails with the very message of a failing test in an earlier
+     * lesson, a message the local cloud saw the service throw too, fails for that lesson's slip: step
+     * 2's key field misspelt in MomentoApiKey failed ClientsTest (and the client's creation) with
+     * MomentoApiKeyTest's own message, and that line named Clients.java. It points where the earlier
+     * one does. (Two assertions can fail with the same words, "expected: 1 but was: 0"; the running
+     * service throws only its own errors.)
+     */
+    private static List<LessonResult> pointWhereTheSameErrorFailedFirst(List<LessonResult> results, TestRun.Result tests,
+                                                                        StepLessons step) {
+        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
+            return results;
+        }
+        List<LessonResult> pointed = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            LessonResult result = results.get(i);
+            List<TestResults.TestCase> failing = failingTestsOf(result.lesson(), tests);
+            Set<String> messages = failing.stream().map(test -> test.failure().strip()).collect(java.util.stream.Collectors.toSet());
+            String message = messages.size() == 1 ? messages.iterator().next() : "";
+            Optional<LessonResult> first = message.isEmpty() || !thrownInTheLocalCloud(result, message) ? Optional.empty()
+                    : results.subList(0, i).stream().filter(earlier -> failingTestsOf(earlier.lesson(), tests).stream()
+                            .anyMatch(test -> test.failure().strip().equals(message))).findFirst();
+            pointed.add(first.map(earlier -> repointed(result, Checklist.hint(step, earlier.lesson()) + " ("
+                    + failing.get(0).simpleClassName() + " fails with " + failingTestsOf(earlier.lesson(), tests).get(0)
+                    .simpleClassName() + "'s error: the same slip)")).orElse(result));
+        }
+        return pointed;
+    }
+
+    /** Whether the local cloud saw something for this line, and all it saw quotes {@code message}, an error's. */
+    private static boolean thrownInTheLocalCloud(LessonResult result, String message) {
+        List<String> seen = result.problems().stream().filter(problem -> problem.startsWith("local cloud:")).toList();
+        return !seen.isEmpty() && seen.stream().allMatch(problem -> problem.contains(": " + message));
     }
 
     /** "(see aSecondDeliveryOfTheSameBatchRecordsEachEventOnce)" in a failing test's message: the test it defers to. */

@@ -2173,6 +2173,46 @@ class StepCheckTest {
     }
 
     @Test
+    void aLessonWhoseTestsFailWithAnEarlierLessonsErrorPointsWhereThatOneDoes() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "MomentoApiKey.java", "Clients.java");
+        String misspelt = "Secret accounts/MomentoApiKey must be JSON with a non-empty \"MOMENTO_APIKEY\" field";
+        Lesson key = Lesson.testedOnly("the key is read from the secret's JSON", "MomentoApiKey.java", "MomentoApiKeyTest");
+        Lesson client = Lesson.of("one client per environment", "Clients.java", List.of("ClientsTest"), service -> {
+            throw new ProbeFailure("the client could not be created: [getUser#1] WARN Dependencies - Momento client not"
+                    + " created during Init, will retry on use: java.lang.IllegalStateException: " + misspelt);
+        });
+        StepLessons stepTwo = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(key, client));
+
+        List<LessonResult> results = check(stepTwo, ran(fail("MomentoApiKeyTest", "readsTheKeyFromTheSecretsJson", misspelt),
+                fail("ClientsTest", "theClientIsCreatedOnceThenKept", misspelt), pass("ClientsTest", "aFailedReadIsNotRetriedAtOnce")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("MomentoApiKey.java");
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/02-momento-client.md, the edit of MomentoApiKey.java"
+                + " (ClientsTest fails with MomentoApiKeyTest's error: the same slip)");
+        assertThat(results.get(1).problems()).as("what it saw stays").anySatisfy(problem -> assertThat(problem).contains(misspelt));
+
+        List<LessonResult> otherError = check(stepTwo, ran(fail("MomentoApiKeyTest", "readsTheKeyFromTheSecretsJson", misspelt),
+                fail("ClientsTest", "theClientIsCreatedOnceThenKept", "[clients built] expected: 1 but was: 2")));
+        assertThat(otherError.get(1).lesson().hint()).as("a failure of its own: its own pointer").isEqualTo("Clients.java");
+    }
+
+    @Test
+    void aLessonWhoseTestsFailAlikeKeepsItsPointerWhenTheLocalCloudSawSomethingElse() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "MomentoApiKey.java", "Clients.java");
+        String error = "Secret accounts/MomentoApiKey must be JSON with a non-empty \"MOMENTO_API_KEY\" field";
+        Lesson key = Lesson.testedOnly("the key is read from the secret's JSON", "MomentoApiKey.java", "MomentoApiKeyTest");
+        Lesson client = Lesson.of("one client per environment", "Clients.java", List.of("ClientsTest"), service -> {
+            throw new ProbeFailure("getUser built 3 more Momento clients for 3 more requests: keep the one client in a static field");
+        });
+        StepLessons stepTwo = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(key, client));
+
+        List<LessonResult> results = check(stepTwo, ran(fail("MomentoApiKeyTest", "readsTheKeyFromTheSecretsJson", error),
+                fail("ClientsTest", "theClientIsCreatedOnceThenKept", error)));
+
+        assertThat(results.get(1).lesson().hint()).isEqualTo("Clients.java");
+    }
+
+    @Test
     void aLessonFailedOnlyByTheServicesTestsPointsAtTheCacheWhenTheCachesOwnTestsFail() throws Exception {
         guideWithEditsOf("05-fan-out.md", "AccountService.java", "AccountCache.java");
         Lesson listing = Lesson.testedOnly("lists every member with their names", "ListMembersHandler.java",
