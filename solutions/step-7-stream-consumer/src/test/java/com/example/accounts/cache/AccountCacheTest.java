@@ -230,7 +230,7 @@ class AccountCacheTest {
 
         cache.write("user#alice", ALICE);
 
-        assertThat(memory.delayedWrites).as("cache writes write sent").hasSize(1);
+        assertThat(memory.delayedWrites).as("sets sent to the cache by one write of alice").hasSize(1);
         assertThat(memory.delayedWrites.get(0).isDone()).as("write returned before the cache stored it: wait for the set (join)")
                 .isTrue();
     }
