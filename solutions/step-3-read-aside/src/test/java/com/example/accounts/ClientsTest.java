@@ -19,6 +19,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Clients.cacheClient, against a stand-in for Secrets Manager (the JDK's HTTP server answering
@@ -62,6 +64,20 @@ class ClientsTest {
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
+        loadTheSdk();
+    }
+
+    /**
+     * The AWS SDK's first call in a JVM loads its classes: a second or more on a busy machine, which
+     * would leave the first test's call little of Clients' 2 s to reach the stand-in. Made here, once.
+     */
+    private static void loadTheSdk() {
+        try (SecretsManagerClient warmUp = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            warmUp.getSecretValue(request -> request.secretId(MISSING_SECRET_ID));
+        } catch (RuntimeException expected) {
+            // the stand-in does not know it: only the loading mattered
+        }
+        ASKED_FOR.clear();
     }
 
     @AfterAll
@@ -75,13 +91,14 @@ class ClientsTest {
     @Test
     @Order(1)
     void aKeyThatCouldNotBeReadIsNotAskedForAgainWithinFiveSeconds() {
-        // A secret that does not exist (or, on a busy machine, a first call that took longer than its timeout).
+        // A secret that does not exist (or, on a very busy machine, a first call that took longer than its timeout).
         assertThatThrownBy(() -> Clients.cacheClient(MISSING_SECRET_ID)).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> Clients.cacheClient(MISSING_SECRET_ID))
                 .as("the next call, at once: it must fail without asking Secrets Manager again (a slow Secrets Manager"
                         + " would cost every request its wait)")
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(ASKED_FOR).as("GetSecretValue calls: one, the first try").containsExactly(MISSING_SECRET_ID);
+        // At most: a first try that timed out before its request was sent asked nothing.
+        assertThat(ASKED_FOR).as("GetSecretValue calls: at most one, the first try's").hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
