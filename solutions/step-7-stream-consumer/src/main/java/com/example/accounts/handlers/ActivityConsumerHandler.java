@@ -114,10 +114,11 @@ public class ActivityConsumerHandler implements RequestHandler<KinesisEvent, Str
         String retryFrom = null;
         for (KinesisEventRecord record : records) {
             String sequenceNumber = record.getKinesis().getSequenceNumber();
-            if (enriched + malformed > 0 && remainingMillis.getAsLong() < MILLIS_A_RECORD_MAY_TAKE) {
+            long remaining = remainingMillis.getAsLong();
+            if (enriched + malformed > 0 && remaining < MILLIS_A_RECORD_MAY_TAKE) {
                 // A timeout would throw away the batch's progress: Lambda would deliver all of it again.
                 LOG.warn("Activity record {} not started, {} ms before the function's timeout: Lambda will retry from it",
-                        sequenceNumber, remainingMillis.getAsLong());
+                        sequenceNumber, remaining);
                 retryFrom = sequenceNumber;
                 break;
             }
