@@ -31,10 +31,11 @@ class CachedWritesIntegrationTest {
         accounts.createUser(new User("alice", "Alice", "Liddell"));
         repository.reads.set(0);
 
-        assertThat(accounts.getUser("alice")).isEqualTo(new User("alice", "Alice", "Liddell"));
+        assertThat(accounts.getUser("alice")).as("alice read right after createUser")
+                .isEqualTo(new User("alice", "Alice", "Liddell"));
         assertThat(cache.hits).as("cache hits when alice is read right after createUser: createUser must write her to"
                 + " the cache").hasValue(1);
-        assertThat(cache.misses).hasValue(0);
+        assertThat(cache.misses).as("cache misses when alice is read right after createUser").hasValue(0);
         assertThat(repository.reads).as("DynamoDB reads of alice right after createUser: the cache must answer, with the"
                 + " user createUser wrote").hasValue(0);
     }
@@ -52,7 +53,8 @@ class CachedWritesIntegrationTest {
                 + " the organization createOrganization cached, with its owner").isEqualTo(new Organization("acme", "alice"));
         assertThat(accounts.getMembership("acme", "alice").role()).as("alice's role in acme read right after"
                 + " createOrganization: the membership it cached must make its owner an OWNER").isEqualTo(Role.OWNER);
-        assertThat(cache.misses).hasValue(0);
+        assertThat(cache.misses).as("cache misses when acme and alice's membership are read right after createOrganization:"
+                + " it must have cached both, where the reads look (CacheKeys), and not by reading them").hasValue(0);
         assertThat(repository.reads).as("DynamoDB reads of acme and alice's membership right after createOrganization: the"
                 + " cache must answer both, with what createOrganization wrote").hasValue(0);
     }
@@ -72,7 +74,11 @@ class CachedWritesIntegrationTest {
                 + " cached \"not a member\" (a set; a delete would leave the next read a miss)")
                 .containsKey(CacheKeys.membership("acme", "bob"))
                 .doesNotContainEntry(CacheKeys.membership("acme", "bob"), NOT_FOUND_AS_STORED);
+        repository.reads.set(0);
         assertThat(accounts.getMembership("acme", "bob").role()).as("bob's role read right after addMember(\"acme\","
                 + " \"bob\", ADMIN, ...): the membership addMember cached must carry the role it was given").isEqualTo(Role.ADMIN);
+        assertThat(repository.reads).as("DynamoDB reads of bob's membership right after addMember: the cache must answer,"
+                + " with the Membership addMember wrote (not its role or another object, which the read cannot decode)")
+                .hasValue(0);
     }
 }

@@ -177,7 +177,10 @@ final class Step4WriteAside {
                     "AccountService.java");
             expect(keys.size() < 2, ownerNotCached + "; here it did, but under another key than the read's (the cache holds"
                     + " the membership under " + String.join(" and ", keys) + "): build every key with CacheKeys");
-            unreadableOwner(service, organization, founder);
+            unreadableMembership(service, organization, founder, "reading the founder's membership right after creating"
+                    + " the organization", "createOrganization cached another object than the Owner membership under its key"
+                    + " (the organization?): cache owner, the Membership, under CacheKeys.membership(organizationName,"
+                    + " foundingUser)");
             throw new ProbeFailure(ownerNotCached);
         }
 
@@ -192,27 +195,27 @@ final class Step4WriteAside {
     }
 
     /**
-     * Fails when the Owner membership's key holds something else than a membership, or the read logged that it could
-     * not decode what it held there: the read then asked DynamoDB, though createOrganization did cache something (the
-     * line above copied caches the organization). A fill may have replaced it since (step 3's set): its log still says.
+     * Fails when {@code member}'s membership key holds something else than a membership, or the read logged that it
+     * could not decode what it held there: the read then asked DynamoDB, though the write did cache something (the
+     * line copied above it caches the organization; the role instead of the membership compiles too). A fill may have
+     * replaced it since (step 3's set): its log still says.
      */
-    private static void unreadableOwner(LocalService service, String organization, String founder) throws Exception {
+    private static void unreadableMembership(LocalService service, String organization, String member, String read,
+                                             String advice) throws Exception {
         List<String> held = service.cachedItems(organization).entrySet().stream()
-                .filter(item -> item.getKey().contains(founder) && !item.getValue().contains("\"memberUsername\":\"")
+                .filter(item -> item.getKey().contains(member) && !item.getValue().contains("\"memberUsername\":\"")
                         && !item.getValue().equals("NOT_FOUND"))
                 .map(item -> item.getKey() + " holds " + (item.getValue().length() > 150
                         ? item.getValue().substring(0, 150) + "..." : item.getValue())).sorted().toList();
         List<String> logged = service.logLines(" is not a Membership").stream()
-                .filter(line -> line.contains(organization) && line.contains(founder)).map(String::strip).toList();
+                .filter(line -> line.contains(organization) && line.contains(member)).map(String::strip).toList();
         if (held.isEmpty() && logged.isEmpty()) {
             return;
         }
-        throw new ProbeFailure("reading the founder's membership right after creating the organization read DynamoDB, as"
-                + " the cache held something else than a membership under its key" + (held.isEmpty() ? ""
-                        : ": " + String.join(" and ", held)) + (logged.isEmpty() ? ""
-                        : " (its log: " + LocalService.brief(logged.get(logged.size() - 1)) + ")") + ": createOrganization cached"
-                + " another object than the Owner membership under its key (the organization?): cache owner, the Membership,"
-                + " under CacheKeys.membership(organizationName, foundingUser)", "AccountService.java");
+        throw new ProbeFailure(read + " read DynamoDB, as the cache held something else than a membership under its key"
+                + (held.isEmpty() ? "" : ": " + String.join(" and ", held)) + (logged.isEmpty() ? ""
+                        : " (its log: " + LocalService.brief(logged.get(logged.size() - 1)) + ")") + ": " + advice,
+                "AccountService.java");
     }
 
     static void addingAMemberReplacesACachedNotAMember(LocalService service) throws Exception {
@@ -232,7 +235,9 @@ final class Step4WriteAside {
         long conditionalSetsBefore = conditionalSets(service);
         Reply added = service.addMember(organization, bob, "Member", alice);
         boolean onlyConditionalSets = service.momentoCalls("Set") == setsBefore && conditionalSets(service) > conditionalSetsBefore;
+        long readsBefore = service.dynamoDbReads();
         Reply after = service.get(membership);
+        boolean readTheTable = service.dynamoDbReads() > readsBefore;
 
         expect(before.status() == 404, before.describe("GET " + membership + " before the add"));
         expect(added.status() == 201, added.describe("POST /organizations/" + organization + "/members"));
@@ -264,6 +269,14 @@ final class Step4WriteAside {
                 && after.json().path("membership").path("role").asText("").equals("Member"), "right after bob was added as"
                 + " Member, " + after.describe("GET " + membership) + ": addMember must cache the membership it wrote (bob's),"
                 + " not another object");
+        if (readTheTable) { // right, but from DynamoDB: what addMember cached could not be read
+            String read = "reading bob's membership right after he was added";
+            unreadableMembership(service, organization, bob, read, "addMember cached another object than the membership it"
+                    + " wrote under its key (the role?): cache membership, the Membership, under"
+                    + " CacheKeys.membership(organizationName, memberUsername)");
+            throw new ProbeFailure(read + " read DynamoDB: addMember must cache the membership it wrote, so that the next"
+                    + " read is a hit");
+        }
 
         // A write DynamoDB refuses must leave the cache alone: else bob reads as Owner, and acts as one.
         Reply refused = service.addMember(organization, bob, "Owner", alice);

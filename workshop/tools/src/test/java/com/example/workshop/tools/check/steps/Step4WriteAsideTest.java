@@ -267,6 +267,63 @@ class Step4WriteAsideTest {
         }
     }
 
+    /**
+     * A service whose add caches {@code cachedValue} under bob's membership key (null: nothing), so that the read after
+     * it answers right, but from DynamoDB (the read path cannot decode the value).
+     */
+    private StubGateway serviceReadingTheAddedMemberFromTheTable(String cachedValue) throws Exception {
+        String[] names = new String[2]; // the organization and bob, as the probe's first GET of bob's membership names them
+        boolean[] added = new boolean[1];
+        return new StubGateway((method, path) -> {
+            if (path.equals("/_local/dynamodb/stats")) {
+                return new StubGateway.Answer(200, "{\"GetItem\":" + databaseReads.get() + "}");
+            }
+            if (method.equals("GET") && path.matches("/organizations/[^/]+/members/bob-[^/]+")) {
+                names[0] = path.split("/")[2];
+                names[1] = path.split("/")[4];
+                if (!added[0]) {
+                    return new StubGateway.Answer(404, "{\"error\":\"not a member\"}");
+                }
+                databaseReads.incrementAndGet();
+                return new StubGateway.Answer(200, "{\"membership\":{\"memberUsername\":\"" + names[1] + "\",\"role\":\"Member\"}}");
+            }
+            if (path.equals("/_local/momento/items")) {
+                return new StubGateway.Answer(200, cachedValue == null || names[0] == null ? "{\"items\":[]}"
+                        : "{\"items\":[{\"key\":\"member#" + names[0] + "#" + names[1] + "\",\"value\":\"" + cachedValue + "\"}]}");
+            }
+            if (method.equals("POST") && path.endsWith("/members")) {
+                added[0] = true;
+            }
+            return new StubGateway.Answer(method.equals("POST") ? 201 : 200, "{}");
+        });
+    }
+
+    @Test
+    void anAddThatCachedTheRoleInsteadOfTheMembershipIsSaidSo() throws Exception {
+        // cache.write(CacheKeys.membership(organizationName, memberUsername), role): it compiles, write takes an Object
+        try (StubGateway gateway = serviceReadingTheAddedMemberFromTheTable("\\\"Member\\\"")) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.addingAMemberReplacesACachedNotAMember(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).startsWith("reading bob's membership right after he was added read DynamoDB, as the"
+                    + " cache held something else than a membership under its key: member#org-")
+                    .contains(" holds \"Member\"").contains("addMember cached another object than the membership it wrote under"
+                            + " its key (the role?)");
+            assertThat(failure.file()).contains("AccountService.java");
+        }
+    }
+
+    @Test
+    void anAddedMemberReadFromTheTableIsSaidSoWhenTheCacheShowsNothingElse() throws Exception {
+        try (StubGateway gateway = serviceReadingTheAddedMemberFromTheTable(null)) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.addingAMemberReplacesACachedNotAMember(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).isEqualTo("reading bob's membership right after he was added read DynamoDB:"
+                    + " addMember must cache the membership it wrote, so that the next read is a hit");
+        }
+    }
+
     /** The organization cached under the user's kind of key by the create, and under its own by the read's fill. */
     @Test
     void theKeysHoldingAnOrganizationAreThoseWhoseJsonIsItNotItsMemberships() throws Exception {
