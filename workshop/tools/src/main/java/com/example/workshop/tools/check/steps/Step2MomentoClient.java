@@ -412,6 +412,40 @@ final class Step2MomentoClient {
                 + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer, getUser's cold start waited for it and logged no timeout:"
                 + " give the Secrets Manager client short timeouts (Clients.secretsManager), so a cold start gives up on it and"
                 + " goes on without a cache", "Clients.java");
+        List<String> timeouts = getUsersLines(service, Step2MomentoClient::tellsOfATimeout);
+        Optional<String> triedTooLong = triedPastTheWholeCallsLimit(timeouts.subList((int) Math.min(timeoutsBefore,
+                timeouts.size()), timeouts.size()), !service.foundInCode(API_CALL_TIMEOUT).isEmpty());
+        if (triedTooLong.isPresent()) {
+            throw new ProbeFailure(triedTooLong.get(), "Clients.java");
+        }
+    }
+
+    /** The SDK's count of tries, at the end of a failed call's message: "... (SDK Attempt Count: 4)". */
+    private static final Pattern ATTEMPTS = Pattern.compile("SDK Attempt Count: (\\d+)");
+    /** The setting that bounds a whole call, its retries included, in the code (comments left out). */
+    private static final Pattern API_CALL_TIMEOUT = Pattern.compile("\\b(apiCallTimeout)\\s*\\(");
+
+    /**
+     * A slow Secrets Manager's timeout logged after three tries or more, by code that sets no limit on the whole
+     * call: each try waited out its own timeout, and the cold start waited for all of them (four tries of a second
+     * each, with the SDK's pauses between them). With the guide's apiCallTimeout (two seconds, retries included) a
+     * call ends within two tries. Empty when that is not so.
+     */
+    static Optional<String> triedPastTheWholeCallsLimit(List<String> timeoutLines, boolean limitsTheWholeCall) {
+        if (limitsTheWholeCall) {
+            return Optional.empty();
+        }
+        for (String line : timeoutLines) {
+            java.util.regex.Matcher attempts = ATTEMPTS.matcher(line);
+            if (attempts.find() && Integer.parseInt(attempts.group(1)) >= 3) {
+                return Optional.of("with Secrets Manager taking " + SLOW_SECRETS_MANAGER_MILLIS / 1000 + " s to answer,"
+                        + " getUser's cold start tried it " + attempts.group(1) + " times before it gave up (its log: "
+                        + LocalService.brief(line.strip()) + "): each try waited out its own timeout, and Init waited for them"
+                        + " all; give the Secrets Manager client a limit for the whole call, retries included (apiCallTimeout,"
+                        + " in Clients.secretsManager)");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -373,6 +373,28 @@ class Step2MomentoClientTest {
         }
     }
 
+    /** The Secrets Manager client's apiCallTimeout left out: the SDK tries four times, each try waiting out its own timeout. */
+    @Test
+    void aSlowSecretsManagerTriedFourTimesByCodeWithoutALimitOnTheWholeCallIsSaidSo() {
+        String fourTries = "[getUser#3] WARN Dependencies - Momento client not created during Init, will retry on use:"
+                + " software.amazon.awssdk.core.exception.SdkClientException: Unable to execute HTTP request: Read timed out"
+                + " (SDK Attempt Count: 4)";
+        String oneCall = "[getUser#3] WARN Dependencies - Momento client not created during Init, will retry on use:"
+                + " software.amazon.awssdk.core.exception.ApiCallTimeoutException: Client execution did not complete before the"
+                + " specified timeout configuration: 2000 millis";
+
+        assertThat(Step2MomentoClient.triedPastTheWholeCallsLimit(List.of(fourTries), false)).hasValueSatisfying(said ->
+                assertThat(said).startsWith("with Secrets Manager taking 5 s to answer, getUser's cold start tried it 4 times"
+                        + " before it gave up (its log: ").contains("Read timed out (SDK Attempt Count: 4)")
+                        .endsWith("give the Secrets Manager client a limit for the whole call, retries included (apiCallTimeout,"
+                                + " in Clients.secretsManager)"));
+        assertThat(Step2MomentoClient.triedPastTheWholeCallsLimit(List.of(oneCall), false)).as("the guide's limit, met").isEmpty();
+        assertThat(Step2MomentoClient.triedPastTheWholeCallsLimit(List.of(fourTries), true))
+                .as("a limit set, with shorter tries: their count is not the slip").isEmpty();
+        assertThat(Step2MomentoClient.triedPastTheWholeCallsLimit(List.of(fourTries.replace(": 4)", ": 2)")), false))
+                .as("two tries fit in the guide's two seconds").isEmpty();
+    }
+
     @Test
     void aFailureIsToldByItsLevelOrItsExceptionWhateverTheWords() {
         assertThat(List.of(
