@@ -322,6 +322,54 @@ public final class ServerlessYmlSyntax {
         }
     }
 
+    /**
+     * Whether {@code function}'s role allows {@code action} (by name, or a wildcard such as {@code dynamodb:*}): its own
+     * {@code iamRoleStatements}, and the provider's statements where it has none or inherits them (the
+     * serverless-iam-roles-per-function plugin's defaultInherit). Empty when serverless.yml is no YAML or has no such
+     * function. Effects are not read: the workshop's statements all allow.
+     */
+    public static Optional<Boolean> allows(List<String> serverlessYml, String function, String action) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(String.join("\n", serverlessYml)));
+        } catch (RuntimeException notYaml) {
+            return Optional.empty();
+        }
+        Node declared = value(value(root, "functions"), function);
+        if (declared == null) {
+            return Optional.empty();
+        }
+        Node own = value(declared, "iamRoleStatements");
+        boolean inherits = own == null || "true".equals(scalar(value(declared, "iamRoleStatementsInherit")))
+                || "true".equals(scalar(value(value(value(root, "custom"), "serverless-iam-roles-per-function"), "defaultInherit")));
+        Node providers = value(value(value(value(root, "provider"), "iam"), "role"), "statements");
+        return Optional.of(names(own, action) || inherits && names(providers, action));
+    }
+
+    private static String scalar(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.getValue() : null;
+    }
+
+    /** Whether a statement of the list {@code statements} has {@code action} in its Action, by name or a wildcard. */
+    private static boolean names(Node statements, String action) {
+        if (!(statements instanceof SequenceNode list)) {
+            return false;
+        }
+        for (Node statement : list.getValue()) {
+            Node actions = value(statement, "Action");
+            List<Node> each = actions instanceof SequenceNode several ? several.getValue()
+                    : actions == null ? List.of() : List.of(actions);
+            for (Node one : each) {
+                String name = scalar(one);
+                boolean covers = name != null && name.endsWith("*") && action.startsWith(name.substring(0, name.length() - 1));
+                if (action.equals(name) || covers) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The value of {@code key} in a mapping, or null (also for a {@code node} that is no mapping, or null). */
     public static Node value(Node node, String key) {
         if (node instanceof MappingNode mapping) {

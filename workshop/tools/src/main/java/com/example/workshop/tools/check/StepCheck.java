@@ -250,6 +250,9 @@ public final class StepCheck {
             Lesson pointed = pointedAt(findings.reported(lesson, tests, step), problems,
                     seenFile != null ? seenFile : findings.brokenFile(tests, step), BuildFindings.unitTestedFile(tests, lesson), step);
             Optional<String> earlierGrant = isRegressions(lesson) ? Optional.empty() : refusedByAnEarlierStatement(problems, step);
+            if (!isRegressions(lesson)) {
+                aCallNoStepAsksFor(problems, step).ifPresent(newCall -> problems.add(0, newCall));
+            }
             // What a probe saw then (every read from DynamoDB, say) names code of this step that may be right.
             earlierGrant.ifPresent(action -> problems.add(0, "IAM refused " + action + ", which an earlier step's statement"
                     + " allows (see ->): what the local cloud saw below follows from that, not from this step's code"));
@@ -566,7 +569,44 @@ public final class StepCheck {
     /** The first action IAM refused in {@code problems}, when this step's guide does not name it (an earlier step's does). */
     private Optional<String> refusedByAnEarlierStatement(List<String> problems, StepLessons step) {
         return problems.stream().map(IAM_REFUSAL::matcher).filter(Matcher::find).map(refusal -> refusal.group(1)).findFirst()
-                .filter(action -> !guides.names(step.guide(), action) && guides.theFirstThatNames(action, step.guide()).isPresent());
+                .filter(action -> !guides.names(step.guide(), action) && guides.theFirstThatNames(action, step.guide()).isPresent())
+                .filter(action -> neverAllowedBefore(problems, action, step).isEmpty());
+    }
+
+    /**
+     * IAM refused a function an action that its role never had and this step's guide does not grant: the code makes
+     * a call the guide never asks that function for, said first, as what the lines below follow from.
+     */
+    private Optional<String> aCallNoStepAsksFor(List<String> problems, StepLessons step) {
+        return refusedActions(problems).stream().findFirst().filter(action -> !guides.names(step.guide(), action))
+                .flatMap(action -> neverAllowedBefore(problems, action, step).map(function -> "IAM refused " + function + " "
+                        + action + ", which its role has never allowed, in this step or before: the code makes a call that the"
+                        + " guide never asks " + function + " for (what the lines below follow from)"));
+    }
+
+    /** "[createOrganization#1] ... is not authorized to perform: dynamodb:GetItem": the function IAM refused, and what. */
+    private static final Pattern REFUSED_FUNCTION = Pattern.compile(
+            "\\[(\\w+)#\\d+\\] \\.\\.\\. (?:User: \\S+ )?is not authorized to perform: (\\S+)");
+
+    /**
+     * The function IAM refused {@code action}, when the step before's serverless.yml did not allow it that action
+     * either: no earlier statement stopped allowing it, the code makes a call that function never made (step 4's
+     * createOrganization reading the Owner's membership instead of caching it). Empty when not so, or unknown.
+     */
+    private Optional<String> neverAllowedBefore(List<String> problems, String action, StepLessons step) {
+        Optional<String> function = problems.stream().map(REFUSED_FUNCTION::matcher).filter(Matcher::find)
+                .filter(refusal -> refusal.group(2).equals(action)).map(refusal -> refusal.group(1)).findFirst();
+        try {
+            Optional<Path> before = function.isEmpty() ? Optional.empty() : new Stages(root).numbered(step.number() - 1)
+                    .map(stage -> stage.dir().resolve("serverless.yml")).filter(Files::isRegularFile);
+            if (before.isEmpty()) {
+                return Optional.empty();
+            }
+            return ServerlessYmlSyntax.allows(Files.readAllLines(before.get()), function.get(), action)
+                    .filter(allowed -> !allowed).map(notAllowed -> function.get());
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     /** A class the function's JVM could not load, or a jar without what a dependency brings. */

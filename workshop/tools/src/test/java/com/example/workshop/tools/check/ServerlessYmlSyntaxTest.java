@@ -232,4 +232,44 @@ class ServerlessYmlSyntaxTest {
         Files.writeString(file, text);
         return ServerlessYmlSyntax.error(file).orElseThrow();
     }
+
+    /** Step 3's createOrganization: its own statement, and the provider's through the plugin's defaultInherit. */
+    @Test
+    void aFunctionsRoleAllowsItsOwnActionsAndTheProvidersWhenItInheritsThem() {
+        java.util.List<String> yml = java.util.List.of(
+                "custom:",
+                "  serverless-iam-roles-per-function:",
+                "    defaultInherit: true",
+                "provider:",
+                "  iam:",
+                "    role:",
+                "      statements:",
+                "        - Effect: Allow",
+                "          Action: secretsmanager:GetSecretValue",
+                "          Resource: '*'",
+                "functions:",
+                "  createOrganization:",
+                "    iamRoleStatements:",
+                "      - Effect: Allow",
+                "        Action:",
+                "          - dynamodb:ConditionCheckItem",
+                "          - dynamodb:PutItem",
+                "        Resource: !GetAtt AccountsTable.Arn",
+                "  admin:",
+                "    iamRoleStatements:",
+                "      - Effect: Allow",
+                "        Action: dynamodb:*",
+                "        Resource: '*'");
+
+        assertThat(ServerlessYmlSyntax.allows(yml, "createOrganization", "dynamodb:PutItem")).contains(true);
+        assertThat(ServerlessYmlSyntax.allows(yml, "createOrganization", "secretsmanager:GetSecretValue")).contains(true);
+        assertThat(ServerlessYmlSyntax.allows(yml, "createOrganization", "dynamodb:GetItem"))
+                .as("a Resource of '*' is no action").contains(false);
+        assertThat(ServerlessYmlSyntax.allows(yml, "admin", "dynamodb:GetItem")).as("a wildcard action").contains(true);
+        assertThat(ServerlessYmlSyntax.allows(yml, "listMembers", "dynamodb:Query")).as("no such function yet").isEmpty();
+        assertThat(ServerlessYmlSyntax.allows(java.util.List.of("functions: [a"), "createOrganization", "dynamodb:GetItem"))
+                .as("no YAML").isEmpty();
+        assertThat(ServerlessYmlSyntax.allows(yml.subList(3, yml.size()), "createOrganization", "secretsmanager:GetSecretValue"))
+                .as("a role of its own, not inheriting").contains(false);
+    }
 }

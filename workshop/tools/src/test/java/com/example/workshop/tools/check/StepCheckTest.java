@@ -608,6 +608,44 @@ class StepCheckTest {
         assertThat(results.get(0).problems()).anySatisfy(problem -> assertThat(problem).contains("read DynamoDB"));
     }
 
+    /**
+     * Step 4's createOrganization reading the Owner's membership instead of caching it: IAM refuses the read, which
+     * step 1's guide grants other functions, but never this one. Not "an earlier step's statement": the code's call.
+     */
+    @Test
+    void aRefusalOfACallTheFunctionNeverMadePointsAtTheCodeNotAnEarlierStatement() throws Exception {
+        guideWithEditsOf("01-lambda-dynamodb.md", "serverless.yml");
+        Files.writeString(root.resolve("workshop/01-lambda-dynamodb.md"), "Action: dynamodb:GetItem\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        write(root.resolve("solutions/step-3-read-aside/serverless.yml"), String.join("\n", "functions:",
+                "  createOrganization:", "    iamRoleStatements:", "      - Effect: Allow", "        Action:",
+                "          - dynamodb:ConditionCheckItem", "          - dynamodb:PutItem", "  getOrganization:",
+                "    iamRoleStatements:", "      - Effect: Allow", "        Action: dynamodb:GetItem", ""));
+        Files.createDirectories(root.resolve("solutions/step-4-write-aside"));
+        String[] function = {"createOrganization"};
+        Lesson owner = Lesson.of("creating an organization caches it and its Owner membership", "AccountService.java", List.of(),
+                service -> {
+                    cloudLog.add("[" + function[0] + "#1] ... is not authorized to perform: dynamodb:GetItem on resource:"
+                            + " arn:aws:dynamodb:us-east-1:000000000000:table/accounts");
+                    throw new ProbeFailure("POST /organizations answered 500");
+                });
+        StepLessons probed = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(owner));
+
+        List<LessonResult> results = check(probed, ran());
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("AccountService.java");
+        assertThat(results.get(0).problems().get(0)).isEqualTo("IAM refused createOrganization dynamodb:GetItem, which its role"
+                + " has never allowed, in this step or before: the code makes a call that the guide never asks"
+                + " createOrganization for (what the lines below follow from)");
+
+        function[0] = "getOrganization"; // a grant the step before had: an earlier statement no longer allows it
+        List<LessonResult> granted = check(probed, ran());
+        assertThat(granted.get(0).lesson().hint()).startsWith("workshop/01-lambda-dynamodb.md, the edit of serverless.yml");
+        assertThat(granted.get(0).problems().get(0)).startsWith("IAM refused dynamodb:GetItem, which an earlier step's"
+                + " statement allows");
+    }
+
     @Test
     void aLineThatPointsWhereTheRegressionsLinePointsSaysItOnce() throws Exception {
         StepLessons probed = stepFourWhoseSecretReadIamRefuses();
