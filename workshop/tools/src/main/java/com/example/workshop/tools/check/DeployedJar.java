@@ -48,11 +48,26 @@ public final class DeployedJar {
                     .filter(entry -> entry.getName().matches("META-INF/native/[^/]*(osx|windows)[^/]*")).toList();
             if (!neverLoaded.isEmpty()) {
                 long megabytes = Math.round(neverLoaded.stream().mapToLong(ZipEntry::getSize).sum() / 1e6);
-                throw new ProbeFailure("target/" + jar.getFileName() + " holds " + neverLoaded.size() + " native libraries"
-                        + " for macOS and Windows (" + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), which"
-                        + " Lambda never loads: the shade plugin's <filters> need a second <filter>, for"
-                        + " io.grpc:grpc-netty-shaded, that excludes META-INF/native/*osx* and META-INF/native/*windows*");
+                boolean macOs = neverLoaded.stream().anyMatch(entry -> entry.getName().contains("osx"));
+                boolean windows = neverLoaded.stream().anyMatch(entry -> entry.getName().contains("windows"));
+                String platforms = macOs && windows ? "macOS and Windows" : macOs ? "macOS" : "Windows";
+                throw new ProbeFailure("target/" + jar.getFileName() + " holds " + (neverLoaded.size() == 1 ? "1 native library"
+                        : neverLoaded.size() + " native libraries") + " for " + platforms + " (" + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), which"
+                        + " Lambda never loads: " + (filtersGrpc(jar.getParent().getParent().resolve("pom.xml"))
+                                ? "the shade plugin's <filter> for io.grpc:grpc-netty-shaded lets them through: its <exclude>s"
+                                        + " must match their names, META-INF/native/*osx* and META-INF/native/*windows*"
+                                : "the shade plugin's <filters> need a second <filter>, for io.grpc:grpc-netty-shaded, that"
+                                        + " excludes META-INF/native/*osx* and META-INF/native/*windows*"));
             }
+        }
+    }
+
+    /** Whether pom.xml has a shade filter for gRPC's Netty already (its excludes then miss the names). */
+    private static boolean filtersGrpc(Path pom) {
+        try {
+            return Files.readString(pom).matches("(?s).*<artifact>\\s*io\\.grpc:grpc-netty-shaded\\s*</artifact>.*");
+        } catch (IOException e) {
+            return false;
         }
     }
 }

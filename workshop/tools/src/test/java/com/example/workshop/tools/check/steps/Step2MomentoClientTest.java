@@ -84,7 +84,24 @@ class Step2MomentoClientTest {
         assertThatThrownBy(() -> DeployedJar.leavesOutWhatLambdaNeverLoads(service()))
                 .isInstanceOf(ProbeFailure.class)
                 .hasMessageContaining("target/accounts-service.jar holds 2 native libraries for macOS and Windows")
-                .hasMessageContaining("io.grpc:grpc-netty-shaded");
+                .hasMessageContaining("need a second <filter>, for io.grpc:grpc-netty-shaded");
+    }
+
+    /** The filter made, its macOS exclude typed as the comment names the platform: *macos* matches no file. */
+    @Test
+    void aFilterWhoseExcludeMissesTheNamesIsSaidSo() throws Exception {
+        jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so",
+                "META-INF/native/libio_grpc_netty_shaded_netty_tcnative_osx_aarch_64.jnilib");
+        Files.writeString(workingCopy.resolve("pom.xml"), "<filter>\n  <artifact>io.grpc:grpc-netty-shaded</artifact>\n"
+                + "  <excludes><exclude>META-INF/native/*macos*</exclude><exclude>META-INF/native/*windows*</exclude></excludes>\n"
+                + "</filter>\n");
+
+        assertThatThrownBy(() -> DeployedJar.leavesOutWhatLambdaNeverLoads(service()))
+                .isInstanceOf(ProbeFailure.class)
+                .hasMessageContaining("holds 1 native library for macOS (")
+                .hasMessageContaining("the shade plugin's <filter> for io.grpc:grpc-netty-shaded lets them through: its"
+                        + " <exclude>s must match their names, META-INF/native/*osx*")
+                .hasMessageNotContaining("second <filter>");
     }
 
     @Test
