@@ -30,7 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import momento.sdk.CacheClient;
 import momento.sdk.exceptions.ServerUnavailableException;
 import momento.sdk.responses.cache.SetResponse;
@@ -167,24 +167,27 @@ class StreamCacherHandlerTest {
     @Test
     void aBatchStopsAtItsFirstFailedRecord() {
         CacheClient momento = memory.client().get();
-        AtomicBoolean failedOnce = new AtomicBoolean();
-        CacheClient failingItsFirstSet = mock(CacheClient.class, call ->
-                call.getMethod().getName().equals("set") && failedOnce.compareAndSet(false, true)
+        AtomicInteger sets = new AtomicInteger();
+        CacheClient failingItsSecondSet = mock(CacheClient.class, call ->
+                call.getMethod().getName().equals("set") && sets.incrementAndGet() == 2
                         ? CompletableFuture.completedFuture(new SetResponse.Error(
                                 new ServerUnavailableException(new RuntimeException("injected"), null)))
                         : delegatesTo(momento).answer(call));
         StreamCacherHandler stopping = new StreamCacherHandler(new StreamCacher(
-                new AccountCache(() -> failingItsFirstSet, TestCaches.CACHE_NAME, Duration.ofSeconds(60))));
+                new AccountCache(() -> failingItsSecondSet, TestCaches.CACHE_NAME, Duration.ofSeconds(60))));
+        DynamodbStreamRecord applied = insert(user("bob", "Bob", "Builder"));
         DynamodbStreamRecord failed = insert(user("alice", "Alice", "Liddell"));
         DynamodbStreamRecord after = insert(user("carol", "Carol", "Danvers"));
         DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(new ArrayList<>(List.of(failed, after)));
+        event.setRecords(new ArrayList<>(List.of(applied, failed, after)));
 
         StreamsEventResponse response = handleOrSayWhy(stopping, event);
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
-                .as("the batch item failures: the record whose cache write failed, by its sequence number")
-                .contains(failed.getDynamodb().getSequenceNumber());
+                .as("the batch item failures: the record whose cache write failed (the batch's second), by its sequence"
+                        + " number, not the batch's first, which was applied: report the record the batch stopped at")
+                .contains(failed.getDynamodb().getSequenceNumber())
+                .doesNotContain(applied.getDynamodb().getSequenceNumber());
         assertThat(memory.items).as("the record after the failed one, applied: the batch must stop at its first failure"
                 + " (return its sequence number there), or the cache takes the records out of order").doesNotContainKey(CAROL_KEY);
     }
