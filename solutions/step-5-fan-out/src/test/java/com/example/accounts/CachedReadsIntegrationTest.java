@@ -65,6 +65,18 @@ class CachedReadsIntegrationTest {
     }
 
     @Test
+    void usersWhoseNamesDifferOnlyInCaseAreCachedApart() {
+        accounts.getUser("alice");
+        accounts.createUser(new User("Alice", "Mallory", "Other"));
+
+        // Usernames are case-sensitive (only organization names are lower-cased): two users, two cache keys.
+        assertThat(accounts.getUser("Alice").firstName()).as("user Alice's first name, read after user alice's: Alice is"
+                + " another user, so her cache key must differ (CacheKeys.user keeps the username as it is)").isEqualTo("Mallory");
+        assertThat(accounts.getUser("alice").firstName()).as("user alice's first name, read after Alice was created and read:"
+                + " her cache key must differ from Alice's (CacheKeys.user keeps the username as it is)").isEqualTo("Alice");
+    }
+
+    @Test
     void cachedNotFoundIsStill404() {
         assertThatThrownBy(() -> accounts.getUser("ghost")).isInstanceOf(NotFoundException.class);
         repository.reads.set(0);
