@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class StepCheck {
     /** How the Momento SDK words a call to a cache that does not exist. */
     private static final String NO_SUCH_CACHE = "A cache with the specified name does not exist";
+    /** The Momento SDK's words for a cache name that is null: it refuses every call before sending it. */
+    private static final String NULL_CACHE_NAME = "Cache name cannot be null";
 
     /** The local cloud's words when an environment's JVM stopped before any of the function's code ran. */
     static final String JVM_DID_NOT_START = "the local cloud could not start the environment's JVM";
@@ -237,7 +239,7 @@ public final class StepCheck {
             }
             Optional<String> cause = causeInDependencies(problems, step);
             if (cause.isPresent()) {
-                if (cause.get().equals(NO_CACHE_OF_THAT_NAME)) {
+                if (cause.get().equals(NO_CACHE_OF_THAT_NAME) || cause.get().equals(NO_CACHE_NAME)) {
                     saidNoSuchCache = followFromTheCachesName(problems, saidNoSuchCache);
                 }
                 // First: what the local cloud saw follows from it (a read that never reached the cache, say), and
@@ -725,8 +727,16 @@ public final class StepCheck {
         if (problems.stream().anyMatch(problem -> problem.contains(NO_SUCH_CACHE))) {
             return Optional.of(NO_CACHE_OF_THAT_NAME);
         }
+        if (problems.stream().anyMatch(problem -> problem.contains(NULL_CACHE_NAME))) {
+            return Optional.of(NO_CACHE_NAME);
+        }
         return Optional.empty();
     }
+
+    /** System.getenv of a variable that is not set gives null, and the SDK refuses a cache call without a name. */
+    private static final String NO_CACHE_NAME = "the function asks for a cache named null (the SDK refuses every call: \""
+            + NULL_CACHE_NAME + "\"): Dependencies reads the cache's name from a variable that is not set; serverless.yml"
+            + " sets CACHE_NAME";
 
     private static final String NO_CACHE_OF_THAT_NAME = "the function asks for a cache that does not exist: the local cloud"
             + " creates the one that CACHE_NAME names in serverless.yml, and Dependencies must take the cache's name from that"
@@ -743,7 +753,8 @@ public final class StepCheck {
     private static boolean followFromTheCachesName(List<String> problems, boolean saidBefore) {
         boolean followed = problems.removeIf(problem -> problem.startsWith("local cloud:") && !problem.contains(" answered 5"));
         if (saidBefore) {
-            problems.removeIf(problem -> problem.contains(NO_SUCH_CACHE) || problem.startsWith(CACHES_ASKED));
+            problems.removeIf(problem -> problem.contains(NO_SUCH_CACHE) || problem.contains(NULL_CACHE_NAME)
+                    || problem.startsWith(CACHES_ASKED));
             problems.add(0, NO_CACHE_OF_THAT_NAME_AS_ABOVE);
         } else if (followed) {
             problems.add(0, "local cloud: every call to that cache failed, so nothing was read from it or stored in it:"
@@ -949,7 +960,8 @@ public final class StepCheck {
         // timeout (a busy machine's, or a loop's) says why; "ERROR ApiHandler - GET ... failed" only that it failed.
         // (A missing cache and a skipped record are warnings, and the function goes on: only its log tells.)
         List<List<String>> byPriority = List.of(List.of("is not authorized to perform", "INIT failed",
-                NO_SUCH_CACHE, "has an unknown event name", "Task timed out after"), List.of("Exception: ", " ERROR "));
+                NO_SUCH_CACHE, NULL_CACHE_NAME, "has an unknown event name", "Task timed out after"),
+                List.of("Exception: ", " ERROR "));
         for (int priority = 0; priority < byPriority.size(); priority++) {
             List<String> kinds = byPriority.get(priority);
             boolean orBare = priority == byPriority.size() - 1; // an exception without a message: its class alone

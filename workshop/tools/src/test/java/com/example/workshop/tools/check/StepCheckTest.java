@@ -286,6 +286,31 @@ class StepCheckTest {
         }
     }
 
+    /** Step 3 with the cache's name read by System.getenv of a variable serverless.yml does not set: null. */
+    @Test
+    void aCacheNamedNullIsTheCauseOnce() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
+        String failed = "WARN AccountCache - Cache get of user#alice failed, asking DynamoDB: Invalid argument passed to Momento"
+                + " client: Cache name cannot be null.";
+        Lesson miss = Lesson.of("a miss fills the cache", "AccountCache.java", List.of(), service -> {
+            cloudLog.add("[getUser#1] " + failed);
+            throw new ProbeFailure("GET /users/alice never asked the cache: AccountCache.read must ask it first");
+        });
+        Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of(), service -> {
+            cloudLog.add("[getUser#2] " + failed);
+            throw new ProbeFailure("the second read of a user did not ask the cache at all");
+        });
+
+        List<LessonResult> results = check(new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(miss, hit)),
+                ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
+
+        assertThat(results.get(0).problems().get(0)).startsWith("the function asks for a cache named null").contains("CACHE_NAME");
+        assertThat(results.get(0).problems()).noneSatisfy(problem -> assertThat(problem).contains("never asked the cache"));
+        assertThat(results.get(1).problems()).containsExactly(
+                "the function asks for a cache that does not exist, as above: every call to it failed");
+        assertThat(results.subList(0, 2)).allSatisfy(result -> assertThat(result.lesson().hint()).isEqualTo("Dependencies.java"));
+    }
+
     /**
      * Step 6 with AccountCache.replace logging a failed write where it must throw: StreamCacherHandlerTest and
      * StreamCacherTest fail too (they run on the real AccountCache), and the lesson pointed at StreamCacher.java,
