@@ -54,6 +54,7 @@ final class EveryRoute {
             }
             if (step > READ_ASIDE_STEP) {
                 aFailedReadIsNotNotFound(service);
+                ClosedClient.neverClosed(service);
             }
             if (step >= SECRET_READ_BEFORE_FROM_STEP) {
                 theKeyIsStillRead(service);

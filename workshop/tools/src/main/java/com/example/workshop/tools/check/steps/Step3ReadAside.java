@@ -2,6 +2,7 @@ package com.example.workshop.tools.check.steps;
 
 import static com.example.workshop.tools.check.ProbeFailure.expect;
 
+import com.example.workshop.tools.check.ClosedClient;
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.ProbeFailure;
@@ -142,6 +143,7 @@ final class Step3ReadAside {
     }
 
     static void aHitDoesNotReadDynamoDb(LocalService service) throws Exception {
+        ClosedClient.neverClosed(service); // said first: the requests below would each time out, for another reason
         String user = service.createUser("alice");
         service.get("/users/" + user);
         Thread.sleep(1500); // an item set with a TTL in the wrong unit (60 ms for 60 s) is gone by now
