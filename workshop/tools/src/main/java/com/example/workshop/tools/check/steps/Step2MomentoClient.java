@@ -414,7 +414,7 @@ final class Step2MomentoClient {
                 + " goes on without a cache", "Clients.java");
         List<String> timeouts = getUsersLines(service, Step2MomentoClient::tellsOfATimeout);
         Optional<String> triedTooLong = triedPastTheWholeCallsLimit(timeouts.subList((int) Math.min(timeoutsBefore,
-                timeouts.size()), timeouts.size()), !service.foundInCode(API_CALL_TIMEOUT).isEmpty());
+                timeouts.size()), timeouts.size()), limitsTheSecretsManagerCall(service));
         if (triedTooLong.isPresent()) {
             throw new ProbeFailure(triedTooLong.get(), "Clients.java");
         }
@@ -422,8 +422,17 @@ final class Step2MomentoClient {
 
     /** The SDK's count of tries, at the end of a failed call's message: "... (SDK Attempt Count: 4)". */
     private static final Pattern ATTEMPTS = Pattern.compile("SDK Attempt Count: (\\d+)");
-    /** The setting that bounds a whole call, its retries included, in the code (comments left out). */
-    private static final Pattern API_CALL_TIMEOUT = Pattern.compile("\\b(apiCallTimeout)\\s*\\(");
+    /**
+     * The setting that bounds a whole call, its retries included, in the Secrets Manager client's builder chain (up
+     * to its statement's end; comments left out): the DynamoDB client has one of its own.
+     */
+    private static final Pattern API_CALL_TIMEOUT = Pattern.compile(
+            "SecretsManagerClient\\s*\\.\\s*builder\\s*\\(\\s*\\)[^;]*?\\b(apiCallTimeout)\\s*\\(");
+
+    /** Whether the code gives its Secrets Manager client a limit on the whole call (apiCallTimeout). */
+    static boolean limitsTheSecretsManagerCall(LocalService service) {
+        return !service.foundInCode(API_CALL_TIMEOUT).isEmpty();
+    }
 
     /**
      * A slow Secrets Manager's timeout logged after three tries or more, by code that sets no limit on the whole

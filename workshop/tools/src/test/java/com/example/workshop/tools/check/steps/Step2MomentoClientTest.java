@@ -412,6 +412,24 @@ class Step2MomentoClientTest {
                 .as("two tries fit in the guide's two seconds").isEmpty();
     }
 
+    /** The DynamoDB client's own apiCallTimeout is not the Secrets Manager client's. */
+    @Test
+    void theLimitOnTheWholeCallIsLookedForInTheSecretsManagerClientsBuilder() throws Exception {
+        Path clients = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts")).resolve("Clients.java");
+        String dynamoDb = "        dynamoDb = DynamoDbClient.builder()\n"
+                + "                .overrideConfiguration(config -> config.apiCallTimeout(DYNAMODB_CALL_TIMEOUT))\n                .build();\n";
+        String secretsManager = "        return SecretsManagerClient.builder()\n                .httpClient(UrlConnectionHttpClient.builder()\n"
+                + "                        .socketTimeout(SECRETS_MANAGER_TIMEOUT)\n                        .build())\n";
+        String limit = "                .overrideConfiguration(config -> config.apiCallTimeout(SECRETS_MANAGER_TIMEOUT.multipliedBy(2)))\n";
+        String end = "                .build();\n";
+        LocalService service = new LocalService(URI.create("http://127.0.0.1:9/"), List::of, workingCopy);
+
+        Files.writeString(clients, dynamoDb + secretsManager + end);
+        assertThat(Step2MomentoClient.limitsTheSecretsManagerCall(service)).as("only DynamoDB's").isFalse();
+        Files.writeString(clients, dynamoDb + secretsManager + limit + end);
+        assertThat(Step2MomentoClient.limitsTheSecretsManagerCall(service)).isTrue();
+    }
+
     @Test
     void aFailureIsToldByItsLevelOrItsExceptionWhateverTheWords() {
         assertThat(List.of(
