@@ -343,7 +343,7 @@ class ActivityConsumerHandlerTest {
         KinesisEventRecord second = activity("e-2", "bob", "acme-corp", "viewed-dashboard");
         KinesisEventRecord third = activity("e-3", "alice", "acme-corp", "logged-out");
 
-        StreamsEventResponse response = handler(failing).handleRequest(delivery(List.of(first, second, third)), TIME_TO_SPARE);
+        StreamsEventResponse response = handleOrSayWhy(handler(failing), delivery(List.of(first, second, third)));
 
         // Lambda retries from the lowest sequence number reported: the failed record's (the ones after it may be
         // reported too), never one recorded before it.
@@ -370,7 +370,7 @@ class ActivityConsumerHandlerTest {
                 new ActivityRepository(LocalDynamoDb.client(), activityTable), TestCaches.accountCache(memory)));
         KinesisEventRecord record = activity("e-1", "bob", "acme-corp", "viewed-dashboard");
 
-        StreamsEventResponse response = lookupsFail.handleRequest(batch(record), TIME_TO_SPARE);
+        StreamsEventResponse response = handleOrSayWhy(lookupsFail, batch(record));
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
                 .as("the batch item failures: a lookup that DynamoDB failed is reported, so that Lambda retries the record"
@@ -385,7 +385,7 @@ class ActivityConsumerHandlerTest {
         ActivityConsumerHandler noTable = handler(new ActivityRepository(LocalDynamoDb.client(), "no-such-table"));
         KinesisEventRecord record = activity("e-1", "bob", "acme-corp", "viewed-dashboard");
 
-        StreamsEventResponse response = noTable.handleRequest(batch(record), TIME_TO_SPARE);
+        StreamsEventResponse response = handleOrSayWhy(noTable, batch(record));
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
                 .as("the batch item failures: a PutItem that failed for another reason than its condition is reported,"
@@ -528,6 +528,18 @@ class ActivityConsumerHandlerTest {
     /** The whole numbers a line states, as written. */
     private static List<String> numbersIn(String line) {
         return NUMBER.matcher(line).results().map(MatchResult::group).toList();
+    }
+
+    /** The handler's answer; an exception it let out fails the test with what it must do instead. */
+    private static StreamsEventResponse handleOrSayWhy(ActivityConsumerHandler handler, KinesisEvent event) {
+        try {
+            return handler.handleRequest(event, TIME_TO_SPARE);
+        } catch (RuntimeException e) {
+            throw new AssertionError("handleRequest let an exception out: it must catch a record's failure, stop the batch"
+                    + " there and report its sequence number in batchItemFailures"
+                    + " (see aDynamoDbFailureStopsTheBatchAtThatRecordAndLambdaRetriesFromIt): an exception makes Lambda deliver"
+                    + " the whole batch again, the events recorded before it too; it threw " + e, e);
+        }
     }
 
     private ActivityConsumerHandler handler(ActivityRepository activities) {
