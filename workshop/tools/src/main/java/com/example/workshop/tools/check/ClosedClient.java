@@ -21,7 +21,7 @@ public final class ClosedClient {
         if (closing.isPresent()) {
             String file = closing.get().substring(0, closing.get().indexOf(':'));
             String code = closing.get().substring(file.length() + 2);
-            throw new ProbeFailure(file + " closes the Momento client after using it (" + code + " ...)): the client is the"
+            throw ProbeFailure.inTheFile(file + " closes the Momento client after using it (" + code + " ...)): the client is the"
                     + " execution environment's, made once during Init and kept for every request; closed, each later call"
                     + " on it waits until the function times out. Use it without the try (...)", file);
         }
