@@ -253,15 +253,8 @@ class StepCheckTest {
         com.sun.net.httpserver.HttpServer momento = momentoWithNoCacheNamed(name);
         try {
             guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
-            String failed = "WARN AccountCache - Cache set of user#alice failed: A cache with the specified name does not exist";
-            Lesson miss = Lesson.of("a miss fills the cache", "AccountCache.java", List.of(), service -> {
-                cloudLog.add("[getUser#1] " + failed);
-                throw new ProbeFailure("GET /users/alice never asked the cache: AccountCache.read must ask it first");
-            });
-            Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of(), service -> {
-                cloudLog.add("[getUser#2] " + failed);
-                throw new ProbeFailure("the second read of a user did not ask the cache at all");
-            });
+            List<Lesson> missAndHit = missAndHitWhoseCacheCallsFail(
+                    "WARN AccountCache - Cache set of user#alice failed: A cache with the specified name does not exist");
             StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()),
                     () -> ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")), log -> new NoCloud() {
                         @Override
@@ -270,7 +263,7 @@ class StepCheckTest {
                         }
                     });
 
-            List<LessonResult> results = check.run(new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(miss, hit)));
+            List<LessonResult> results = check.run(new StepLessons(3, "read-aside caching", "03-read-aside.md", missAndHit));
 
             assertThat(results.get(0).problems().get(0)).startsWith("the function asks for a cache that does not exist")
                     .contains("CACHE_NAME");
@@ -286,12 +279,8 @@ class StepCheckTest {
         }
     }
 
-    /** Step 3 with the cache's name read by System.getenv of a variable serverless.yml does not set: null. */
-    @Test
-    void aCacheNamedNullIsTheCauseOnce() throws Exception {
-        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
-        String failed = "WARN AccountCache - Cache get of user#alice failed, asking DynamoDB: Invalid argument passed to Momento"
-                + " client: Cache name cannot be null.";
+    /** Step 3's miss and hit lessons, whose probes saw reads that never asked the cache, each logging {@code failed}. */
+    private List<Lesson> missAndHitWhoseCacheCallsFail(String failed) {
         Lesson miss = Lesson.of("a miss fills the cache", "AccountCache.java", List.of(), service -> {
             cloudLog.add("[getUser#1] " + failed);
             throw new ProbeFailure("GET /users/alice never asked the cache: AccountCache.read must ask it first");
@@ -300,8 +289,17 @@ class StepCheckTest {
             cloudLog.add("[getUser#2] " + failed);
             throw new ProbeFailure("the second read of a user did not ask the cache at all");
         });
+        return List.of(miss, hit);
+    }
 
-        List<LessonResult> results = check(new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(miss, hit)),
+    /** Step 3 with the cache's name read by System.getenv of a variable serverless.yml does not set: null. */
+    @Test
+    void aCacheNamedNullIsTheCauseOnce() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "AccountCache.java", "Dependencies.java");
+        List<Lesson> missAndHit = missAndHitWhoseCacheCallsFail("WARN AccountCache - Cache get of user#alice failed, asking"
+                + " DynamoDB: Invalid argument passed to Momento client: Cache name cannot be null.");
+
+        List<LessonResult> results = check(new StepLessons(3, "read-aside caching", "03-read-aside.md", missAndHit),
                 ran(pass("AccountsApiIntegrationTest", "createdUserCanBeRead")));
 
         assertThat(results.get(0).problems().get(0)).startsWith("the function asks for a cache named null").contains("CACHE_NAME");
