@@ -51,9 +51,9 @@ public final class DeployedJar {
                 boolean macOs = neverLoaded.stream().anyMatch(entry -> entry.getName().contains("osx"));
                 boolean windows = neverLoaded.stream().anyMatch(entry -> entry.getName().contains("windows"));
                 String platforms = macOs && windows ? "macOS and Windows" : macOs ? "macOS" : "Windows";
-                throw new ProbeFailure("target/" + jar.getFileName() + " holds " + (neverLoaded.size() == 1 ? "1 native library"
-                        : neverLoaded.size() + " native libraries") + " for " + platforms + " (" + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), which"
-                        + " Lambda never loads: " + (filtersGrpc(jar.getParent().getParent().resolve("pom.xml"))
+                String libraries = neverLoaded.size() == 1 ? "1 native library" : neverLoaded.size() + " native libraries";
+                throw new ProbeFailure("target/" + jar.getFileName() + " holds " + libraries + " for " + platforms + " ("
+                        + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), which Lambda never loads: " + (filtersGrpc(jar.getParent().getParent().resolve("pom.xml"))
                                 ? "the shade plugin's <filter> for io.grpc:grpc-netty-shaded lets them through: its <exclude>s"
                                         + " must match their names, META-INF/native/*osx* and META-INF/native/*windows*"
                                 : "the shade plugin's <filters> need a second <filter>, for io.grpc:grpc-netty-shaded, that"
