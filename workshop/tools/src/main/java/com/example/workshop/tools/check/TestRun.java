@@ -186,7 +186,8 @@ final class TestRun {
      * AccountCache"), and where it was looked for ("  location: class com.example.accounts.Dependencies",
      * or "variable cache of type ...AccountCache") when that is another class than the error's own
      * file: " (symbol: method streamCacher(), in Dependencies)". The class to edit may be that one.
-     * After "cannot be applied to given types", its "required:" and "found:" lines instead.
+     * After "cannot be applied to given types", its "required:" and "found:" lines instead; after "invalid
+     * method reference", the symbol and location of its "cannot find symbol" (a record component renamed).
      */
     private static String symbol(List<String> output, int next, Path file) {
         String symbol = next < output.size() ? withoutErrorTag(output.get(next)) : "";
@@ -198,6 +199,9 @@ final class TestRun {
             return parameters.isEmpty() || !reason.startsWith("reason:") || reason.contains("argument lists differ in length")
                     ? parameters : parameters.substring(0, parameters.length() - 1) + "; "
                             + reason.replaceAll("\\s+", " ").replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "") + ")";
+        }
+        if (symbol.equals("cannot find symbol")) { // after "invalid method reference": why, then the symbol's two lines
+            return symbol(output, next + 1, file);
         }
         if (!symbol.startsWith("symbol:")) {
             return "";

@@ -141,6 +141,22 @@ class TestRunTest {
                         + " (symbol: method readd(java.lang.String), in AccountCache)");
     }
 
+    /** Step 5's Member with its component renamed: the test's Member::username is an invalid method reference. */
+    @Test
+    void anInvalidMethodReferenceNamesTheSymbolItLookedFor() {
+        TestRun run = new TestRun(root, root.resolve("maven.log"));
+
+        List<String> errors = run.compileErrors(List.of(
+                "[ERROR] " + root.resolve("src/test/java/com/example/accounts/ListMembersIntegrationTest.java")
+                        + ":[182,40] invalid method reference",
+                "[ERROR]   cannot find symbol",
+                "[ERROR]     symbol:   method username()",
+                "[ERROR]     location: class com.example.accounts.model.Member"));
+
+        assertThat(errors).containsExactly("src/test/java/com/example/accounts/ListMembersIntegrationTest.java:182: invalid method"
+                + " reference (symbol: method username(), in Member)");
+    }
+
     @Test
     void aSymbolMissingFromTheErrorsOwnClassNamesOnlyTheSymbol() {
         TestRun run = new TestRun(root, root.resolve("maven.log"));
