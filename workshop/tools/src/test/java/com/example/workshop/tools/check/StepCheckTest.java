@@ -2234,16 +2234,21 @@ class StepCheckTest {
                 .isEqualTo("ActivityConsumerHandler.java");
     }
 
-    @Test
-    void aLessonWhoseTestsFailWithAnEarlierLessonsErrorPointsWhereThatOneDoes() throws Exception {
+    /** Step 2's key lesson (MomentoApiKeyTest) and client lesson (ClientsTest), whose probe saw {@code seen}. */
+    private StepLessons stepTwoWhoseClientProbeSaw(String seen) throws IOException {
         guideWithEditsOf("02-momento-client.md", "MomentoApiKey.java", "Clients.java");
-        String misspelt = "Secret accounts/MomentoApiKey must be JSON with a non-empty \"MOMENTO_APIKEY\" field";
         Lesson key = Lesson.testedOnly("the key is read from the secret's JSON", "MomentoApiKey.java", "MomentoApiKeyTest");
         Lesson client = Lesson.of("one client per environment", "Clients.java", List.of("ClientsTest"), service -> {
-            throw new ProbeFailure("the client could not be created: [getUser#1] WARN Dependencies - Momento client not"
-                    + " created during Init, will retry on use: java.lang.IllegalStateException: " + misspelt);
+            throw new ProbeFailure(seen);
         });
-        StepLessons stepTwo = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(key, client));
+        return new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(key, client));
+    }
+
+    @Test
+    void aLessonWhoseTestsFailWithAnEarlierLessonsErrorPointsWhereThatOneDoes() throws Exception {
+        String misspelt = "Secret accounts/MomentoApiKey must be JSON with a non-empty \"MOMENTO_APIKEY\" field";
+        StepLessons stepTwo = stepTwoWhoseClientProbeSaw("the client could not be created: [getUser#1] WARN Dependencies -"
+                + " Momento client not created during Init, will retry on use: java.lang.IllegalStateException: " + misspelt);
 
         List<LessonResult> results = check(stepTwo, ran(fail("MomentoApiKeyTest", "readsTheKeyFromTheSecretsJson", misspelt),
                 fail("ClientsTest", "theClientIsCreatedOnceThenKept", misspelt), pass("ClientsTest", "aFailedReadIsNotRetriedAtOnce")));
@@ -2260,13 +2265,9 @@ class StepCheckTest {
 
     @Test
     void aLessonWhoseTestsFailAlikeKeepsItsPointerWhenTheLocalCloudSawSomethingElse() throws Exception {
-        guideWithEditsOf("02-momento-client.md", "MomentoApiKey.java", "Clients.java");
         String error = "Secret accounts/MomentoApiKey must be JSON with a non-empty \"MOMENTO_API_KEY\" field";
-        Lesson key = Lesson.testedOnly("the key is read from the secret's JSON", "MomentoApiKey.java", "MomentoApiKeyTest");
-        Lesson client = Lesson.of("one client per environment", "Clients.java", List.of("ClientsTest"), service -> {
-            throw new ProbeFailure("getUser built 3 more Momento clients for 3 more requests: keep the one client in a static field");
-        });
-        StepLessons stepTwo = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(key, client));
+        StepLessons stepTwo = stepTwoWhoseClientProbeSaw("getUser built 3 more Momento clients for 3 more requests: keep the"
+                + " one client in a static field");
 
         List<LessonResult> results = check(stepTwo, ran(fail("MomentoApiKeyTest", "readsTheKeyFromTheSecretsJson", error),
                 fail("ClientsTest", "theClientIsCreatedOnceThenKept", error)));
