@@ -91,7 +91,22 @@ final class Step3ReadAside {
      * the lesson's own pointer (AccountCache.read, which must ask the cache first).
      */
     static String whereReadsSkipTheCache(LocalService service) {
-        return service.methodCalls("AccountService.java", "findUser", "read") ? null : "AccountService.java";
+        return whereReadsSkipTheCache(service, "findUser");
+    }
+
+    /** As above, for any of AccountService's three find methods. */
+    static String whereReadsSkipTheCache(LocalService service, String findMethod) {
+        return service.methodCalls("AccountService.java", findMethod, "read") ? null : "AccountService.java";
+    }
+
+    /**
+     * Why a read never asked the cache, in the words of where its pointer goes: the find method
+     * while it calls no {@code read} (AccountCache.read may be right already: its tests say), else
+     * AccountCache.read.
+     */
+    static String whyTheCacheWasNotAsked(LocalService service, String findMethod) {
+        return whereReadsSkipTheCache(service, findMethod) == null ? "AccountCache.read must ask the cache first"
+                : "AccountService's " + findMethod + " still asks the repository alone: it must read through AccountCache.read";
     }
 
     static void aMissReadsDynamoDbAndFillsTheCache(LocalService service) throws Exception {
@@ -104,8 +119,8 @@ final class Step3ReadAside {
 
         expect(first.status() == 200, first.describe("GET /users/" + user));
         CacheCounters seen = service.cacheCounters().minus(before);
-        expect(seen.misses() + seen.hits() >= 1, "GET /users/" + user + " never asked the cache: AccountCache.read must"
-                + " ask it first, and AccountService's findUser read through it", whereReadsSkipTheCache(service));
+        expect(seen.misses() + seen.hits() >= 1, "GET /users/" + user + " never asked the cache: "
+                + whyTheCacheWasNotAsked(service, "findUser"), whereReadsSkipTheCache(service));
         expect(service.dynamoDbReads() - readsBefore == 1, "a miss must read DynamoDB once; it read "
                 + (service.dynamoDbReads() - readsBefore) + " times");
         expect(seen.sets() >= 1, "after a miss, the item was not put in the cache (no set)");
@@ -158,8 +173,7 @@ final class Step3ReadAside {
                 "the cached user is not the user: " + second.body());
         CacheCounters during = service.cacheCounters().minus(before);
         expect(during.hits() + during.misses() > 0, "the second read of a user did not ask the cache at all (neither a hit"
-                + " nor a miss): findUser must read through AccountCache.read, which asks the cache first",
-                whereReadsSkipTheCache(service));
+                + " nor a miss): " + whyTheCacheWasNotAsked(service, "findUser"), whereReadsSkipTheCache(service));
         // The second read filled the cache again: with a minute's TTL, its item is still there.
         boolean expired = noMinuteLeftOnAny(service, user);
         expect(service.cacheCounters().minus(before).hits() == 1, "the second read of a user, 1.5 s after the first, was not"
@@ -189,8 +203,8 @@ final class Step3ReadAside {
         expect(first.status() == 404 && second.status() == 404, second.describe("GET /users/" + nobody + " (twice)"));
         expect(second.error().equals("User " + nobody + " does not exist."), second.describe("GET /users/" + nobody));
         CacheCounters seen = service.cacheCounters().minus(before);
-        expect(seen.hits() + seen.misses() > 0, "the second read of a missing user did not ask the cache at all: findUser"
-                + " must read through AccountCache.read", whereReadsSkipTheCache(service));
+        expect(seen.hits() + seen.misses() > 0, "the second read of a missing user did not ask the cache at all: "
+                + whyTheCacheWasNotAsked(service, "findUser"), whereReadsSkipTheCache(service));
         // It missed, yet filled the cache again: "not found" is cached, and gone by the next read (a TTL of 60 ms, say).
         boolean filledButGone = seen.sets() >= 1 && noMinuteLeftOnAny(service, nobody);
         expect(seen.hits() == 1, filledButGone ? "the second read of a missing user was not a cache hit, though each read"
@@ -201,6 +215,21 @@ final class Step3ReadAside {
         expect(service.dynamoDbReads() == readsBefore, "the second read of a missing user read DynamoDB again, though it"
                 + " was a cache hit: the cached \"not found\" must be the NOT_FOUND marker, and a hit on it must answer"
                 + " \"not found\" (Optional.empty()) without asking DynamoDB; JSON's null would read as no answer at all");
+
+        // A missing membership too (a non-member's): step 4's stale "not a member" lesson rests on it.
+        String membership = "/organizations/" + LocalService.unique("org") + "/members/" + LocalService.unique("nobody");
+        service.get(membership);
+        CacheCounters beforeMembership = service.cacheCounters();
+        long membershipReadsBefore = service.dynamoDbReads();
+        Reply membershipAgain = service.get(membership);
+        expect(membershipAgain.status() == 404, membershipAgain.describe("GET " + membership + " (twice)"));
+        CacheCounters seenMembership = service.cacheCounters().minus(beforeMembership);
+        expect(seenMembership.hits() + seenMembership.misses() > 0, "the second read of a missing membership did not ask the"
+                + " cache at all: " + whyTheCacheWasNotAsked(service, "findMembership"),
+                whereReadsSkipTheCache(service, "findMembership"));
+        expect(seenMembership.hits() == 1 && service.dynamoDbReads() == membershipReadsBefore, "the second read of a missing"
+                + " membership was not answered by its cached \"not found\", though a missing user's was: findMembership must"
+                + " read through AccountCache.read as findUser does, with the membership's key", "AccountService.java");
 
         // A read that failed is not "not found": a 500, and nothing cached.
         String user = service.createUser("alice");
@@ -216,52 +245,94 @@ final class Step3ReadAside {
         String founder = service.createUser("alice");
         String organization = service.createOrganization(founder);
         String membership = "/organizations/" + organization + "/members/" + founder;
-        CacheCounters beforeFirstReads = service.cacheCounters();
-        service.get("/organizations/" + organization);
-        long organizationFills = service.cacheCounters().minus(beforeFirstReads).sets();
-        CacheCounters beforeMembership = service.cacheCounters();
-        service.get(membership);
-        long membershipFills = service.cacheCounters().minus(beforeMembership).sets();
+        List<SecondRead> kinds = List.of(new SecondRead("a user", "findUser", "/users/" + founder),
+                new SecondRead("an organization", "findOrganization", "/organizations/" + organization),
+                new SecondRead("a membership", "findMembership", membership));
+        for (SecondRead kind : kinds) {
+            CacheCounters before = service.cacheCounters();
+            service.get(kind.path);
+            kind.fills = service.cacheCounters().minus(before).sets();
+        }
+        for (SecondRead kind : kinds) {
+            long readsBefore = service.dynamoDbReads();
+            CacheCounters before = service.cacheCounters();
+            kind.reply = service.get(kind.path);
+            kind.reads = service.dynamoDbReads() - readsBefore;
+            kind.hits = service.cacheCounters().minus(before).hits();
+        }
 
-        long readsBefore = service.dynamoDbReads();
-        CacheCounters beforeSecondReads = service.cacheCounters();
-        Reply org = service.get("/organizations/" + organization);
-        long organizationReads = service.dynamoDbReads() - readsBefore;
-        long organizationHits = service.cacheCounters().minus(beforeSecondReads).hits();
-        Reply owner = service.get(membership);
-        long membershipReads = service.dynamoDbReads() - readsBefore - organizationReads;
-        long membershipHits = service.cacheCounters().minus(beforeSecondReads).hits() - organizationHits;
-
-        expect(org.status() == 200, org.describe("GET /organizations/" + organization));
-        expect(owner.status() == 200 && owner.json().path("membership").path("role").asText().equals("Owner"),
-                owner.describe("GET " + membership));
+        for (SecondRead kind : kinds) {
+            expect(kind.reply.status() == 200, kind.reply.describe("GET " + kind.path));
+        }
+        Reply owner = kinds.get(2).reply;
+        expect(owner.json().path("membership").path("role").asText().equals("Owner"), owner.describe("GET " + membership));
         // A hit that still reads DynamoDB is the read path's slip, not a find method's.
-        List<String> hitsThatReadDynamoDb = new ArrayList<>();
-        if (organizationReads > 0 && organizationHits > 0) {
-            hitsThatReadDynamoDb.add("an organization");
-        }
-        if (membershipReads > 0 && membershipHits > 0) {
-            hitsThatReadDynamoDb.add("a membership");
-        }
-        Optional<String> unreadable = unreadableCachedValue(service, organization);
+        List<String> hitsThatReadDynamoDb = kinds.stream().filter(kind -> kind.reads > 0 && kind.hits > 0)
+                .map(kind -> kind.kind).toList();
+        Optional<String> unreadable = unreadableCachedValue(service, organization).or(() -> unreadableCachedValue(service, founder));
         expect(hitsThatReadDynamoDb.isEmpty(), "the second read of " + String.join(" and of ", hitsThatReadDynamoDb)
                 + (unreadable.isPresent() ? " was a cache hit" + UNREADABLE + unreadable.get() : " was a cache hit and read"
                 + " DynamoDB anyway: AccountCache.read must answer a hit without asking the database, as the line on hits says"),
                 "AccountCache.java");
-        List<String> uncached = new ArrayList<>();
-        if (organizationReads > 0) {
-            uncached.add(secondReadMissed("an organization", "findOrganization", organizationReads, organizationFills));
+        List<SecondRead> missed = kinds.stream().filter(kind -> kind.reads > 0).toList();
+        if (missed.isEmpty()) {
+            keysKeepKindsAndNamesApart(service, founder, organization);
+            return;
         }
-        if (membershipReads > 0) {
-            uncached.add(secondReadMissed("a membership", "findMembership", membershipReads, membershipFills));
+        List<SecondRead> neverFilled = missed.stream().filter(kind -> kind.fills == 0).toList();
+        List<SecondRead> filled = missed.stream().filter(kind -> kind.fills > 0).toList();
+        if (!filled.isEmpty() && (noMinuteLeftOnAny(service, organization) || noMinuteLeftOnAny(service, founder))) {
+            throw new ProbeFailure(secondReadsMissed(missed) + " (the items the fills set right before are gone or nearly:"
+                    + " the TTL is not a minute)", ttlGivenIn(service));
         }
-        long missedFills = (organizationReads > 0 ? organizationFills : 0) + (membershipReads > 0 ? membershipFills : 0);
-        if (!uncached.isEmpty() && missedFills > 0 && noMinuteLeftOnAny(service, organization)) {
-            throw new ProbeFailure(String.join("; ", uncached) + " (the items the fills set right before are gone or"
-                    + " nearly: the TTL is not a minute)", ttlGivenIn(service));
+        List<String> causes = new ArrayList<>();
+        if (!neverFilled.isEmpty()) {
+            List<String> methods = neverFilled.stream().map(kind -> kind.findMethod).toList();
+            causes.add(joined(methods) + (methods.size() == 1 ? " does not go through the cache (its first read filled"
+                    + " nothing): route it" : " do not go through the cache (their first reads filled nothing): route each")
+                    + " through cache.read, as the guide's edit of AccountService.java does for all three find methods");
         }
-        expect(uncached.isEmpty(), String.join("; ", uncached));
+        for (SecondRead kind : filled) {
+            causes.add(kind.kind + "'s first read filled the cache, the second did not find it: is the TTL a minute, and does "
+                    + kind.findMethod + " read the key its fill used?");
+        }
+        throw new ProbeFailure(secondReadsMissed(missed) + ": " + String.join("; ", causes));
+    }
 
+    /** One kind of item read twice by the probe above: what the first read filled, what the second read and hit. */
+    private static final class SecondRead {
+        final String kind;
+        final String findMethod;
+        final String path;
+        long fills;
+        long reads;
+        long hits;
+        Reply reply;
+
+        SecondRead(String kind, String findMethod, String path) {
+            this.kind = kind;
+            this.findMethod = findMethod;
+            this.path = path;
+        }
+    }
+
+    /** "the second read of a user read DynamoDB again (once), of an organization (once) and of a membership (twice)" */
+    private static String secondReadsMissed(List<SecondRead> missed) {
+        List<String> each = new ArrayList<>();
+        for (SecondRead kind : missed) {
+            String times = kind.reads == 1 ? "once" : kind.reads == 2 ? "twice" : kind.reads + " times";
+            each.add(each.isEmpty() ? kind.kind + " read DynamoDB again (" + times + ")" : "of " + kind.kind + " (" + times + ")");
+        }
+        return "the second read of " + joined(each);
+    }
+
+    private static String joined(List<String> items) {
+        return items.size() == 1 ? items.get(0) : String.join(", ", items.subList(0, items.size() - 1)) + " and "
+                + items.get(items.size() - 1);
+    }
+
+    /** Every item in a key of its own: a membership's names both the organization and the user, each kind its own prefix. */
+    private static void keysKeepKindsAndNamesApart(LocalService service, String founder, String organization) throws Exception {
         // Alice is a member of her organization, not of bob's: a membership's key names both.
         String bob = service.createUser("bob");
         String bobs = service.createOrganization(bob);
@@ -320,15 +391,6 @@ final class Step3ReadAside {
     /** Right after a fill, no cached item whose key names {@code name} has nearly a minute left: the TTL given is not a minute. */
     private static boolean noMinuteLeftOnAny(LocalService service, String name) throws Exception {
         return service.cachedItemsTtlMillis(name).values().stream().noneMatch(ttl -> ttl > CACHE_TTL_MILLIS - TTL_SLACK_MILLIS);
-    }
-
-    /** What a second read that asked DynamoDB again says about its find method. */
-    private static String secondReadMissed(String kind, String method, long reads, long fills) {
-        return "the second read of " + kind + " read DynamoDB again (" + (reads == 1 ? "once" : reads + " times") + "): "
-                + (fills == 0 ? method + " does not go through the cache (its first read filled nothing): route it through"
-                        + " cache.read, as the guide's edit of AccountService.java does for all three find methods"
-                        : "its first read filled the cache, the second did not find it: is the TTL a minute, and does "
-                        + method + " read the key its fill used?");
     }
 
     static void dynamoDbAnswersWhileMomentoIsDown(LocalService service) throws Exception {

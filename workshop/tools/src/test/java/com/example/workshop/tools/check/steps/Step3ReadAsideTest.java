@@ -57,6 +57,109 @@ class Step3ReadAsideTest {
         assertThat(Step3ReadAside.whereReadsSkipTheCache(service())).isEqualTo("AccountService.java");
     }
 
+    /**
+     * Edit 3's constructor made, its find methods still step 2's: the read never asked the cache because
+     * findUser still asks the repository alone (AccountCache.read may be right: its tests pass), and the
+     * line says that, not "AccountCache.read must ask it first"; once findUser reads through it, the other.
+     */
+    @Test
+    void aReadThatNeverAskedTheCacheNamesTheFindMethodWhileItAsksTheRepositoryAlone() throws Exception {
+        Path service = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts/service"))
+                .resolve("AccountService.java");
+        Files.writeString(service, "class AccountService {\n    Optional<User> findUser(String username) {\n"
+                + "        return repository.findUser(username);\n    }\n}\n");
+        assertThat(Step3ReadAside.whyTheCacheWasNotAsked(service(), "findUser"))
+                .isEqualTo("AccountService's findUser still asks the repository alone: it must read through AccountCache.read");
+
+        Files.writeString(service, Files.readString(service).replace("repository.findUser(username)",
+                "cache.read(CacheKeys.user(username), User.class, () -> repository.findUser(username))"));
+        assertThat(Step3ReadAside.whyTheCacheWasNotAsked(service(), "findUser")).isEqualTo("AccountCache.read must ask the cache first");
+        assertThat(Step3ReadAside.whyTheCacheWasNotAsked(service(), "findMembership")).as("no findMembership that reads")
+                .startsWith("AccountService's findMembership still asks the repository alone");
+    }
+
+    /**
+     * No find method reads through the cache yet: the line names all three, each once, and says once what to
+     * do (it named findOrganization and findMembership only, each with the whole advice).
+     */
+    @Test
+    void secondReadsThatSkipTheCacheNameEveryFindMethodOnce() throws Exception {
+        try (StubGateway localCloud = readsThatNeverAskTheCache()) {
+            ProbeFailure failure = catchThrowableOfType(() -> Step3ReadAside.everyKindOfReadGoesThroughTheCache(
+                    localCloud.service(List::of, workingCopy)), ProbeFailure.class);
+
+            assertThat(failure).hasMessageStartingWith("the second read of a user read DynamoDB again (once), of an"
+                    + " organization (once) and of a membership (once): findUser, findOrganization and findMembership do not go"
+                    + " through the cache (their first reads filled nothing): route each through cache.read");
+            assertThat(failure.getMessage().split("route", -1)).as("the advice once").hasSize(2);
+        }
+    }
+
+    /**
+     * A missing user's "not found" is cached, a missing membership's never asks the cache (findMembership still
+     * step 2's): only NodeTutorialRegressionTest's message said so; the lesson's probe names findMembership now.
+     */
+    @Test
+    void aMissingMembershipThatNeverAsksTheCacheIsTracedToFindMembership() throws Exception {
+        try (StubGateway localCloud = missingUsersCachedMissingMembershipsNot()) {
+            ProbeFailure failure = catchThrowableOfType(() -> Step3ReadAside.notFoundIsCached(
+                    localCloud.service(List::of, workingCopy)), ProbeFailure.class);
+
+            assertThat(failure).hasMessageContaining("the second read of a missing membership did not ask the cache at all")
+                    .hasMessageContaining("findMembership still asks the repository alone");
+            assertThat(failure.file()).hasValue("AccountService.java");
+        }
+    }
+
+    /** Every GET reads DynamoDB and never the cache. */
+    private static StubGateway readsThatNeverAskTheCache() throws Exception {
+        long[] reads = new long[1];
+        return new StubGateway((method, path) -> {
+            if (method.equals("POST")) {
+                return new StubGateway.Answer(201, "{}");
+            }
+            if (!path.startsWith("/_local/")) {
+                reads[0]++;
+                return new StubGateway.Answer(200, path.contains("/members/") ? "{\"membership\":{\"role\":\"Owner\"}}" : "{}");
+            }
+            return switch (path) {
+                case "/_local/dynamodb/stats" -> new StubGateway.Answer(200, "{\"GetItem\":" + reads[0] + "}");
+                case "/_local/momento/items" -> new StubGateway.Answer(200, "{\"items\":[]}");
+                default -> new StubGateway.Answer(200, "{}");
+            };
+        });
+    }
+
+    /** A missing user: a miss that caches "not found", then hits; a missing membership: DynamoDB each time, no cache call. */
+    private static StubGateway missingUsersCachedMissingMembershipsNot() throws Exception {
+        long[] counters = new long[4]; // hits, misses, sets, DynamoDB reads
+        java.util.Set<String> cached = new java.util.HashSet<>();
+        return new StubGateway((method, path) -> {
+            if (path.startsWith("/users/nobody-")) {
+                if (cached.contains(path)) {
+                    counters[0]++;
+                } else {
+                    counters[1]++;
+                    counters[2]++;
+                    counters[3]++;
+                    cached.add(path);
+                }
+                return new StubGateway.Answer(404, "{\"error\":\"User " + path.substring("/users/".length()) + " does not exist.\"}");
+            }
+            if (path.contains("/members/")) {
+                counters[3]++;
+                return new StubGateway.Answer(404, "{\"error\":\"Not a member.\"}");
+            }
+            return switch (path) {
+                case "/_local/momento/stats" -> new StubGateway.Answer(200, "{\"caches\":{\"accounts\":{\"hits\":" + counters[0]
+                        + ",\"misses\":" + counters[1] + ",\"sets\":" + counters[2] + "}}}");
+                case "/_local/dynamodb/stats" -> new StubGateway.Answer(200, "{\"GetItem\":" + counters[3] + "}");
+                case "/_local/momento/items" -> new StubGateway.Answer(200, "{\"items\":[]}");
+                default -> new StubGateway.Answer(200, "{}");
+            };
+        });
+    }
+
     /** A user and an organization of one name in one key: CacheKeys' keys alike, or findOrganization using the user's. */
     @Test
     void sharedKeysAreTracedToCacheKeysWhenFindOrganizationUsesItsOwnKind() throws Exception {
