@@ -66,7 +66,8 @@ class BadInputPropertyTest {
                 () -> handlers.get(handler).getClass().getSimpleName() + " still had no answer after " + HANDLER_TIMEOUT.toSeconds()
                         + " s: a loop that never ends?");
 
-        assertThat(response.getStatusCode()).isIn(200, 201, 400, 401, 403, 404, 409);
+        assertThat(response.getStatusCode()).as("%s answered %s", handlers.get(handler).getClass().getSimpleName(),
+                response.getBody()).isIn(200, 201, 400, 401, 403, 404, 409);
         JsonNode body = JSON.readTree(response.getBody());
         assertThat(body.isObject()).isTrue();
         if (response.getStatusCode() >= 400) {

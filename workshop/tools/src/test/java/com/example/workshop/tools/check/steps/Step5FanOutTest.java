@@ -42,6 +42,35 @@ class Step5FanOutTest {
         assertThat(controlCalls).as("the cache's part is not tried on a wrong list").isEmpty();
     }
 
+    /**
+     * {@code role} unescaped in the Query's projection: DynamoDB refuses the expression, the listing answers 500,
+     * and the line names AccountRepository.java (it named ListMembersHandler.java); the cache's line says "as in
+     * the first line" (it named AccountCache.java for the same 500).
+     */
+    @Test
+    void aListingWhoseQueryDynamoDbRefusedIsTracedToTheRepository() throws Exception {
+        List<String> log = List.of("[listMembers#1] software.amazon.awssdk.services.dynamodb.model.DynamoDbException: Invalid"
+                + " ProjectionExpression: Attribute name is a reserved keyword; reserved keyword: role (Service: DynamoDb,"
+                + " Status Code: 400)");
+        try (StubGateway refusing = new StubGateway((method, path) -> method.equals("POST") ? new StubGateway.Answer(201, "{}")
+                : path.startsWith("/_local/") ? new StubGateway.Answer(200, "{}")
+                : new StubGateway.Answer(500, "{\"error\":\"Internal error.\"}"))) {
+            ProbeFailure listing = catchThrowableOfType(() -> Step5FanOut.listsEveryMemberWithNames(refusing.service(() -> log)),
+                    ProbeFailure.class);
+            assertThat(listing).hasMessageContaining("answered 500").hasMessageContaining("DynamoDB refused the member list's Query");
+            assertThat(listing.file()).hasValue("AccountRepository.java");
+
+            ProbeFailure warm = catchThrowableOfType(() -> Step5FanOut.aWarmListingReadsOnlyTheMemberList(
+                    refusing.service(() -> log)), ProbeFailure.class);
+            assertThat(warm).hasMessageContaining("answered 500").hasMessageContaining("as in the first line");
+
+            ProbeFailure otherwise = catchThrowableOfType(() -> Step5FanOut.listsEveryMemberWithNames(refusing.service(List::of)),
+                    ProbeFailure.class);
+            assertThat(otherwise).as("no such log line: the lesson's own pointer").hasMessageNotContaining("refused");
+            assertThat(otherwise.file()).isEmpty();
+        }
+    }
+
     @Test
     void queryAllowedInTheProvidersStatementsIsGivenToEveryFunction() {
         List<String> perFunction = List.of("provider:", "  iam:", "    role:", "      statements:", "        - Effect: Allow",
