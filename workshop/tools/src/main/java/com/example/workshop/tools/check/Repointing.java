@@ -68,7 +68,7 @@ final class Repointing {
     }
 
     /** "(see aSecondDeliveryOfTheSameBatchRecordsEachEventOnce)" in a failing test's message: the test it defers to. */
-    private static final Pattern DEFERS_TO = Pattern.compile("\\(see (\\w+)\\)");
+    private static final Pattern DEFERS_TO = Pattern.compile("(?:\\(|;\\s)see (\\w+)\\)");
 
     /**
      * A test whose failure follows from another's says so in its message, "(see thatTest)": step 7's
@@ -86,11 +86,33 @@ final class Repointing {
             Optional<String> deferredTo = theOneTestDeferredTo(failingTestsOf(result.lesson(), tests));
             Optional<LessonResult> cause = deferredTo.flatMap(method -> anotherFailingLesson(results, result, tests,
                     test -> test.method().equals(method)));
+            Optional<String> older = cause.isPresent() ? Optional.empty()
+                    : deferredTo.flatMap(method -> whereTheLastLineSendsAnOlderTest(results, tests, step, method));
             pointed.add(cause.map(other -> repointed(result, Checklist.hint(step, other.lesson())
-                    + " (this line's test fails because " + deferredTo.get() + " does)")).orElse(result));
+                    + " (this line's test fails because " + deferredTo.get() + " does)"))
+                    .or(() -> older.map(edit -> repointed(result, edit + " (this line's test fails because " + deferredTo.get()
+                            + " does, an older test the last line names)")))
+                    .orElse(result));
         }
         return pointed;
     }
+
+    /**
+     * The edit the regressions line (the last) names, when {@code method} is an older test that fails
+     * (no lesson of this step names it): step 4's addMember line defers to step 3's notFoundIsCachedToo.
+     */
+    private static Optional<String> whereTheLastLineSendsAnOlderTest(List<LessonResult> results, TestRun.Result tests,
+                                                                     StepLessons step, String method) {
+        List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
+        boolean olderFails = tests.tests().cases().stream().anyMatch(test -> test.failure() != null
+                && test.method().equals(method) && claimed.stream().noneMatch(test::matches));
+        Matcher edit = AN_EDIT.matcher(results.get(results.size() - 1).lesson().hint());
+        return olderFails && StepCheck.isRegressions(results.get(results.size() - 1).lesson()) && edit.lookingAt()
+                ? Optional.of(edit.group()) : Optional.empty();
+    }
+
+    /** "workshop/04-write-aside.md, the edit of AccountCache.java" at the start of a line's pointer. */
+    private static final Pattern AN_EDIT = Pattern.compile("workshop/[\\w.-]+\\.md, the edit of [\\w.-]+");
 
     /**
      * With every test green, this step's lessons that fail only in the local cloud most likely
@@ -209,7 +231,10 @@ final class Repointing {
             Optional<String> elsewhere = result.done() || inTheCloud
                     || !(olderTestsOnly || ownUnitTestsPass(result.lesson(), tests))
                     ? Optional.empty() : theOneOtherFile(results, result);
-            Optional<LessonResult> toThisStepsEdit = elsewhere.filter(file -> guides.hasAnEditOf(step.guide(), file))
+            Optional<LessonResult> toAnEditedClass = olderTestsOnly && !result.done()
+                    ? anOlderUnitTestOfAnEditedClass(result, tests, step) : Optional.empty();
+            Optional<LessonResult> toThisStepsEdit = toAnEditedClass.isPresent() ? toAnEditedClass
+                    : elsewhere.filter(file -> guides.hasAnEditOf(step.guide(), file))
                     .map(file -> repointed(result, olderTestsOnly
                             ? "most likely the slip of the lines above: workshop/" + step.guide() + ", the edit of " + file
                                     + "; if not, " + result.lesson().hint()
@@ -219,6 +244,31 @@ final class Repointing {
             pointed.add(toThisStepsEdit.or(() -> earlierEdit.map(where -> repointed(result, where))).orElse(result));
         }
         return pointed;
+    }
+
+    /**
+     * An older unit test of a class this step's guide edits (AccountCacheTest, at step 4's edit of
+     * AccountCache.java) that fails now: that edit broke what an earlier step taught, whatever the
+     * lines above blame. Step 4's fill given its key and value swapped, or no "not found" cached,
+     * failed step 3's AccountCacheTest.notFoundIsCachedToo, and this line said "the slip of the lines
+     * above", which named AccountService.java. Not a test that runs on another class (RUNS_ON).
+     */
+    private Optional<LessonResult> anOlderUnitTestOfAnEditedClass(LessonResult result, TestRun.Result tests, StepLessons step) {
+        List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
+        return tests.tests().cases().stream().filter(test -> test.failure() != null)
+                .filter(test -> claimed.stream().noneMatch(test::matches))
+                .filter(test -> test.simpleClassName().endsWith("Test") && !test.simpleClassName().endsWith("IntegrationTest")
+                        && !RUNS_ON.containsKey(test.simpleClassName()))
+                .filter(test -> guides.hasANumberedEditOf(step.guide(), testedFile(test)))
+                .findFirst()
+                .map(test -> repointed(result, "workshop/" + step.guide() + ", the edit of " + testedFile(test) + " ("
+                        + test.simpleClassName() + "." + test.method() + ", an earlier step's test of that class, fails now:"
+                        + " the edit broke what it proves)"));
+    }
+
+    /** AccountCacheTest: AccountCache.java. */
+    private static String testedFile(TestResults.TestCase test) {
+        return test.simpleClassName().substring(0, test.simpleClassName().length() - "Test".length()) + ".java";
     }
 
     /**

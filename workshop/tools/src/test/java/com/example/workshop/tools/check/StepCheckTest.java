@@ -928,6 +928,35 @@ class StepCheckTest {
         assertThat(alone.get(1).lesson().hint()).startsWith("run ./mvnw verify");
     }
 
+    /**
+     * Step 4's fill given its key and value swapped, or no "not found" cached: step 3's
+     * AccountCacheTest.notFoundIsCachedToo fails, and the addMember line's test defers to it ("...; see
+     * notFoundIsCachedToo)"). Both lines pointed at AccountService.java (the last one as "the slip of the lines
+     * above"); an older unit test of a class the step edits names that edit, and the deferring line follows it.
+     */
+    @Test
+    void anOlderUnitTestOfAClassTheStepEditsNamesThatEditAndALineDeferringToItFollows() throws Exception {
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        Lesson adds = Lesson.of("adding a member replaces a cached \"not a member\"", "AccountService.java",
+                List.of("CachedWritesIntegrationTest.addMemberReplacesACachedNotAMember"), null);
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(adds));
+
+        List<LessonResult> results = check(writeAside, ran(fail("CachedWritesIntegrationTest", "addMemberReplacesACachedNotAMember",
+                        "[the set-up: bob's \"not a member\", cached by a read (a read caches \"not found\" too; see"
+                                + " notFoundIsCachedToo)] Expecting map"),
+                fail("CachedReadsIntegrationTest", "cachedNotFoundIsStill404", "cache hits for two reads of ghost"),
+                fail("AccountCacheTest", "notFoundIsCachedToo", "database reads for two reads of ghost")));
+        List<LessonResult> integrationOnly = check(writeAside, ran(pass("CachedWritesIntegrationTest",
+                "addMemberReplacesACachedNotAMember"), fail("CachedReadsIntegrationTest", "cachedNotFoundIsStill404", "x")));
+
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/04-write-aside.md, the edit of AccountCache.java"
+                + " (AccountCacheTest.notFoundIsCachedToo, an earlier step's test of that class, fails now: the edit broke what"
+                + " it proves)");
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/04-write-aside.md, the edit of AccountCache.java (this"
+                + " line's test fails because notFoundIsCachedToo does, an older test the last line names)");
+        assertThat(integrationOnly.get(1).lesson().hint()).as("no unit test of an edited class").startsWith("run ./mvnw verify");
+    }
+
     @Test
     void anOlderUnitTestFailingAloneNamesTheEditOfItsClassNotTheLessonsOtherFile() throws Exception {
         guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
