@@ -474,9 +474,15 @@ final class BuildFindings {
             return needed;
         }
         List<String> notMade = editsNotMadeBefore(needed, step);
-        // The tests name what a later edit adds (javac stops at the first class they miss): the edits before it, said by name.
+        // The tests name what a later edit adds (javac stops at the first class they miss): an edit before it that is
+        // not made yet comes first, in the guide's order (step 5's tests miss Member, edits 2 and 3 not made yet).
+        if (!notMade.isEmpty()) {
+            return "workshop/" + step.guide() + ", the edit of " + notMade.get(0) + " (not made yet, and the guide has it before"
+                    + " " + needed + "'s, the first edit the tests need" + (notMade.size() == 1 ? ""
+                    : "; not made yet either: " + inWords(notMade.subList(1, notMade.size()))) + ")";
+        }
         return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need; make any edit the"
-                + " guide has before it too" + (notMade.isEmpty() ? "" : "; not made yet: " + inWords(notMade)) + ")";
+                + " guide has before it too)";
     }
 
     /** The files of the guide's numbered edits before {@code file}'s that the working copy still has as the step before left them. */
