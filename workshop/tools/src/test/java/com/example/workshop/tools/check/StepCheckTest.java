@@ -1164,7 +1164,8 @@ class StepCheckTest {
         check.run(twoProbed);
 
         assertThat(probed).containsExactly("hit", "second");
-        assertThat(printed.toString()).containsPattern("the local cloud is up \\(\\d+ s\\); trying 2 of the 4 checks there: 1 2\\R"
+        // The lines' own numbers (the second is proved by its tests alone): "1 2" read as lines 1 and 2 (step 7's walk).
+        assertThat(printed.toString()).containsPattern("the local cloud is up \\(\\d+ s\\); trying 2 of the 4 checks there: 1 3\\R"
                 + "    done \\(\\d+ s\\)\\R");
     }
 
@@ -2138,7 +2139,7 @@ class StepCheckTest {
     }
 
     @Test
-    void theEditsBeforeTheOneTheTestsNeedThatAreNotMadeYetAreNamed() throws Exception {
+    void theEditsBeforeTheOneTheTestsNeedThatAreNotMadeYetComeFirst() throws Exception {
         // Step 5 right after start and edit 3: javac names Member (edit 4); edits 1 and 2 are still step 4's.
         guideWithEditsOf("05-fan-out.md", "serverless.yml", "AccountRepository.java", "AccountCache.java", "Member.java");
         String repository = "src/main/java/com/example/accounts/repository/AccountRepository.java";
@@ -2161,8 +2162,9 @@ class StepCheckTest {
         List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
                 List.of("src/test/java/com/example/accounts/service/AccountServiceTest.java:40: cannot find symbol (symbol: class Member)")));
 
-        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of Member.java (the first edit the"
-                + " tests need; make any edit the guide has before it too; not made yet: serverless.yml and"
+        // The first of them leads (the last line's headline): an attendee reading only that must not skip them.
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of serverless.yml (not made yet,"
+                + " and the guide has it before Member.java's, the first edit the tests need; not made yet either:"
                 + " AccountRepository.java)");
     }
 
