@@ -45,6 +45,14 @@ final class Step3ReadAside {
     private static final java.util.regex.Pattern CLIENT_ASKED_AT_EACH_USE = java.util.regex.Pattern.compile(
             "new\\s+AccountCache\\s*\\(\\s*(?:[\\w.]+\\s*::\\s*cacheClient\\b|\\(\\s*\\)\\s*->\\s*(?:[\\w.]+\\s*\\.\\s*)?cacheClient\\s*\\()");
 
+    /**
+     * findMembership(String organization, String user) keying its read CacheKeys.membership(user, organization):
+     * consistent within step 3, so no read shows it, but step 4's writes key a membership organization first.
+     */
+    static final java.util.regex.Pattern MEMBERSHIP_KEY_SWAPPED = java.util.regex.Pattern.compile("\\bfindMembership\\s*\\("
+            + "\\s*(?:final\\s+)?String\\s+(\\w+)\\s*,\\s*(?:final\\s+)?String\\s+(\\w+)\\s*\\)\\s*\\{[^}]*?"
+            + "CacheKeys\\s*\\.\\s*membership\\s*\\(\\s*\\2\\s*,\\s*\\1\\s*\\)");
+
     private Step3ReadAside() {
     }
 
@@ -333,6 +341,13 @@ final class Step3ReadAside {
 
     /** Every item in a key of its own: a membership's names both the organization and the user, each kind its own prefix. */
     private static void keysKeepKindsAndNamesApart(LocalService service, String founder, String organization) throws Exception {
+        // The reads work with the two names either way round; step 4's writes do not (see MEMBERSHIP_KEY_SWAPPED).
+        if (service.sourceHas("AccountService.java", MEMBERSHIP_KEY_SWAPPED)) {
+            throw ProbeFailure.inTheFile("AccountService's findMembership builds its key with its two names the other way"
+                    + " round, CacheKeys.membership(username, organizationName): every read here works, but step 4's writes"
+                    + " cache a membership under CacheKeys.membership(organizationName, username), which such a read never"
+                    + " finds; pass the organization first", "AccountService.java");
+        }
         // Alice is a member of her organization, not of bob's: a membership's key names both.
         String bob = service.createUser("bob");
         String bobs = service.createOrganization(bob);

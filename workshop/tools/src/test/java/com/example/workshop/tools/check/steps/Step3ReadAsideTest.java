@@ -160,6 +160,29 @@ class Step3ReadAsideTest {
         });
     }
 
+    /**
+     * findMembership keying its read CacheKeys.membership(username, organizationName): every read of step 3 works
+     * (reads and fills agree), so check said all ✔, and step 4's writes, organization first, were never found.
+     */
+    @Test
+    void aMembershipKeyBuiltWithTheNamesSwappedIsFoundInTheSource() throws Exception {
+        Path service = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts/service"))
+                .resolve("AccountService.java");
+        String right = "class AccountService {\n    private Optional<Membership> findMembership(String organizationName, String"
+                + " username) {\n        return cache.read(CacheKeys.membership(organizationName, username), Membership.class,\n"
+                + "                () -> repository.findMembership(organizationName, username));\n    }\n}\n";
+        Files.writeString(service, right);
+        assertThat(service().sourceHas("AccountService.java", Step3ReadAside.MEMBERSHIP_KEY_SWAPPED)).isFalse();
+
+        Files.writeString(service, right.replace("CacheKeys.membership(organizationName, username)",
+                "CacheKeys.membership(username, organizationName)"));
+        assertThat(service().sourceHas("AccountService.java", Step3ReadAside.MEMBERSHIP_KEY_SWAPPED)).isTrue();
+
+        Files.writeString(service, right.replace("String organizationName, String username", "final String org, String user")
+                .replace("CacheKeys.membership(organizationName, username)", "CacheKeys.membership( user , org )"));
+        assertThat(service().sourceHas("AccountService.java", Step3ReadAside.MEMBERSHIP_KEY_SWAPPED)).as("other names").isTrue();
+    }
+
     /** A user and an organization of one name in one key: CacheKeys' keys alike, or findOrganization using the user's. */
     @Test
     void sharedKeysAreTracedToCacheKeysWhenFindOrganizationUsesItsOwnKind() throws Exception {
