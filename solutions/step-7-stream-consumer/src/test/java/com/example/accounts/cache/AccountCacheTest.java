@@ -214,6 +214,23 @@ class AccountCacheTest {
                 .doesNotThrowAnyException();
     }
 
+    /**
+     * The stream cacher's writes, unlike write-aside's: a cache that answers an error must fail the record, so
+     * Lambda delivers it again. StreamCacher's tests go through these three; this one names them.
+     */
+    @Test
+    void theStreamCachersWritesThrowWhenTheCacheAnswersAnError() {
+        memory.failEverything();
+
+        assertThatThrownBy(() -> cache.replace("user#alice", ALICE)).as("replace, with the cache failing: it must throw"
+                + " the error it was answered, or the stream cacher counts its record as applied")
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> cache.replaceWithNotFound("user#alice")).as("replaceWithNotFound, with the cache failing:"
+                + " it must throw the error it was answered").isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> cache.remove("user#alice")).as("remove, with the cache failing: it must throw the error"
+                + " it was answered").isInstanceOf(RuntimeException.class);
+    }
+
     @Test
     void aWriteWithoutAClientDoesNotFailTheCaller() {
         AccountCache unreachable = new AccountCache(() -> {

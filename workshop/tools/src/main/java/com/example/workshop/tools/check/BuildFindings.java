@@ -722,6 +722,12 @@ final class BuildFindings {
             // A handler's test goes through the class it calls (StreamCacherHandlerTest through StreamCacher): that one.
             testedClasses = testedClasses.stream().filter(name -> !name.endsWith("HandlerTest")).toList();
         }
+        if (testedClasses.size() == 2 && testedClasses.containsAll(List.of("StreamCacherTest", "AccountCacheTest"))) {
+            // StreamCacher's tests run on the real AccountCache, whose own failing test names it (step 6's
+            // replaceWithNotFound that never throws failed StreamCacherTest too, and the line named StreamCacher).
+            // Not AccountServiceTest's: the service has logic of its own, and both may be wrong.
+            testedClasses = List.of("AccountCacheTest");
+        }
         if (testedClasses.size() != 1 || !testedClasses.get(0).endsWith("Test")) {
             return null;
         }

@@ -874,6 +874,27 @@ class StepCheckTest {
                 .containsExactly("AccountCache.java", "AccountCache.java", "AccountService.java", "AccountService.java");
     }
 
+    /**
+     * Step 6's replaceWithNotFound without its error check: StreamCacherTest (on the real AccountCache) and the
+     * handler's test fail with AccountCacheTest's, and the line named StreamCacher.java; the class below names it.
+     */
+    @Test
+    void aFailingTestOfAccountCacheBesideTestsThatRunOnItPointsAtAccountCache() throws Exception {
+        guideWithEditsOf("06-stream-cacher.md", "AccountCache.java", "StreamCacher.java", "StreamCacherHandler.java");
+        Lesson reported = Lesson.of("a failed cache write is reported", "StreamCacherHandler.java",
+                List.of("StreamCacherHandlerTest.aRemovalTheCacheFailsToApplyIsReported",
+                        "StreamCacherTest.aCacheFailureIsThrownSoTheChangeIsRetried",
+                        "AccountCacheTest.theStreamCachersWritesThrowWhenTheCacheAnswersAnError"), null);
+        StepLessons streamCacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(reported));
+
+        List<LessonResult> results = check(streamCacher, ran(fail("StreamCacherHandlerTest",
+                "aRemovalTheCacheFailsToApplyIsReported", "no failure reported"),
+                fail("StreamCacherTest", "aCacheFailureIsThrownSoTheChangeIsRetried", "replaceWithNotFound must throw"),
+                fail("AccountCacheTest", "theStreamCachersWritesThrowWhenTheCacheAnswersAnError", "replaceWithNotFound")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("AccountCache.java");
+    }
+
     @Test
     void aHandlersTestFailingWithTheTestOfTheClassItCallsPointsAtThatClass() throws Exception {
         guideWithEditsOf("06-stream-cacher.md", "StreamCacher.java", "StreamCacherHandler.java");

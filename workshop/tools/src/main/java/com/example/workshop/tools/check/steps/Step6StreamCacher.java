@@ -53,7 +53,8 @@ final class Step6StreamCacher {
                         List.of("StreamCacherHandlerTest.aFailingCacheWriteIsReportedWithItsSequenceNumber",
                                 "StreamCacherHandlerTest.aBatchStopsAtItsFirstFailedRecord",
                                 "StreamCacherHandlerTest.aRemovalTheCacheFailsToApplyIsReported",
-                                "StreamCacherTest.aCacheFailureIsThrownSoTheChangeIsRetried"),
+                                "StreamCacherTest.aCacheFailureIsThrownSoTheChangeIsRetried",
+                                "AccountCacheTest.theStreamCachersWritesThrowWhenTheCacheAnswersAnError"),
                         Step6StreamCacher::aChangeWhoseCacheWriteFailedIsCachedOnceMomentoIsBack)));
     }
 
