@@ -205,7 +205,9 @@ final class Step6StreamCacher {
         Reply healed = service.awaitReply("/users/" + user, reply -> firstName(reply).equals("Roberta"));
 
         expect(firstName(healed).equals("Roberta"), "10 s after Momento healed, GET /users/" + user + " still answers firstName \""
-                + firstName(healed) + "\": the record whose cache write failed was not delivered again");
+                + firstName(healed) + "\": the record whose cache write failed was reported (so Lambda delivered it again), but its"
+                + " retry did not cache the new name either: how a change is cached (the first line's lesson: the new image,"
+                + " for an INSERT and a MODIFY alike) is where to look");
         retriesAReportedRecord(service.serverlessYml());
     }
 
