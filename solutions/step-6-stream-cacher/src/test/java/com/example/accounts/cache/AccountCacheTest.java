@@ -222,13 +222,14 @@ class AccountCacheTest {
     void theStreamCachersWritesThrowWhenTheCacheAnswersAnError() {
         memory.failEverything();
 
-        assertThatThrownBy(() -> cache.replace("user#alice", ALICE)).as("replace, with the cache failing: it must throw"
-                + " the error it was answered, or the stream cacher counts its record as applied")
+        // catchThrowable, not assertThatThrownBy: that one fails before a description is given
+        assertThat(catchThrowable(() -> cache.replace("user#alice", ALICE))).as("replace, with the cache failing: it must"
+                + " throw the error it was answered, or the stream cacher counts its record as applied")
                 .isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> cache.replaceWithNotFound("user#alice")).as("replaceWithNotFound, with the cache failing:"
-                + " it must throw the error it was answered").isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> cache.remove("user#alice")).as("remove, with the cache failing: it must throw the error"
-                + " it was answered").isInstanceOf(RuntimeException.class);
+        assertThat(catchThrowable(() -> cache.replaceWithNotFound("user#alice"))).as("replaceWithNotFound, with the cache"
+                + " failing: it must throw the error it was answered").isInstanceOf(RuntimeException.class);
+        assertThat(catchThrowable(() -> cache.remove("user#alice"))).as("remove, with the cache failing: it must throw the"
+                + " error it was answered").isInstanceOf(RuntimeException.class);
     }
 
     @Test
