@@ -931,12 +931,16 @@ class StepCheckTest {
         assertThat(ownFile.get(0).lesson().hint()).isEqualTo("AccountCache.java");
     }
 
+    /** Step 4 with {@code lesson} alone, its guide editing AccountCache.java, then AccountService.java. */
+    private StepLessons writeAsideOf(Lesson lesson) throws Exception {
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        return new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(lesson));
+    }
+
     @Test
     void anOlderTestFailingBesideLessonsThatBlameOneEditPointsThereFirst() throws Exception {
-        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
-        Lesson caches = Lesson.of("creating a user caches the user", "AccountService.java",
-                List.of("CachedWritesIntegrationTest.createUserCachesTheUser"), null);
-        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(caches));
+        StepLessons writeAside = writeAsideOf(Lesson.of("creating a user caches the user", "AccountService.java",
+                List.of("CachedWritesIntegrationTest.createUserCachesTheUser"), null));
 
         List<LessonResult> sameSlip = check(writeAside, ran(fail("CachedWritesIntegrationTest", "createUserCachesTheUser", "x"),
                 fail("AccountsApiIntegrationTest", "duplicateUserIs409AndKeepsTheFirst", "Mallory")));
@@ -957,10 +961,8 @@ class StepCheckTest {
      */
     @Test
     void anOlderUnitTestOfAClassTheStepEditsNamesThatEditAndALineDeferringToItFollows() throws Exception {
-        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
-        Lesson adds = Lesson.of("adding a member replaces a cached \"not a member\"", "AccountService.java",
-                List.of("CachedWritesIntegrationTest.addMemberReplacesACachedNotAMember"), null);
-        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(adds));
+        StepLessons writeAside = writeAsideOf(Lesson.of("adding a member replaces a cached \"not a member\"",
+                "AccountService.java", List.of("CachedWritesIntegrationTest.addMemberReplacesACachedNotAMember"), null));
 
         List<LessonResult> results = check(writeAside, ran(fail("CachedWritesIntegrationTest", "addMemberReplacesACachedNotAMember",
                         "[the set-up: bob's \"not a member\", cached by a read (a read caches \"not found\" too; see"
