@@ -212,6 +212,13 @@ final class Step4WriteAside {
         if (held.isEmpty() && logged.isEmpty()) {
             return;
         }
+        // The membership itself, as a record's toString(): the write's encoding, not the service's object.
+        boolean notJson = !held.isEmpty() && held.stream().allMatch(item -> item.contains(" holds Membership["));
+        if (notJson) {
+            throw new ProbeFailure(read + " read DynamoDB, as the cache held the membership as text that is not its JSON: "
+                    + String.join(" and ", held) + ": AccountCache.write must store encode(value), the JSON that read decodes,"
+                    + " not value.toString()", "AccountCache.java");
+        }
         throw new ProbeFailure(read + " read DynamoDB, as the cache held something else than a membership under its key"
                 + (held.isEmpty() ? "" : ": " + String.join(" and ", held)) + (logged.isEmpty() ? ""
                         : " (its log: " + LocalService.brief(logged.get(logged.size() - 1)) + ")") + ": " + advice,

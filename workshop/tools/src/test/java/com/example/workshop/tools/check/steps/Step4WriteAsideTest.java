@@ -313,6 +313,20 @@ class Step4WriteAsideTest {
         }
     }
 
+    /** AccountCache.write storing value.toString(): the right membership, as a record's text; write's slip, not the add's. */
+    @Test
+    void aMembershipCachedAsItsToStringIsSaidAtAccountCachesWrite() throws Exception {
+        try (StubGateway gateway = serviceReadingTheAddedMemberFromTheTable(
+                "Membership[organizationName=acme, memberUsername=bob, role=MEMBER]")) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.addingAMemberReplacesACachedNotAMember(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).contains("held the membership as text that is not its JSON")
+                    .contains("AccountCache.write must store encode(value)").doesNotContain("the role?");
+            assertThat(failure.file()).contains("AccountCache.java");
+        }
+    }
+
     @Test
     void anAddedMemberReadFromTheTableIsSaidSoWhenTheCacheShowsNothingElse() throws Exception {
         try (StubGateway gateway = serviceReadingTheAddedMemberFromTheTable(null)) {
