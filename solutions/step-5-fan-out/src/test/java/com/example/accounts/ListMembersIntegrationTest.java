@@ -62,8 +62,9 @@ class ListMembersIntegrationTest {
     void listsEveryMemberWithTheirNamesSortedByUsername() {
         ApiCall listed = list("acme");
 
-        assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.body().path("organization").asText()).isEqualTo("acme");
+        assertThat(listed.status()).as("listing acme answered %s", listed.body()).isEqualTo(200);
+        assertThat(listed.body().path("organization").asText()).as("the answer's \"organization\", the one listed, beside"
+                + " its \"members\" (a MemberList): %s", listed.body()).isEqualTo("acme");
         assertThat(usernames(listed)).containsExactly("alice", "bob", "carol", "dave");
         assertThat(listed.body().path("members").get(0).toString())
                 .isEqualTo("{\"username\":\"alice\",\"firstName\":\"First alice\",\"lastName\":\"Last alice\",\"role\":\"Admin\"}");
@@ -76,8 +77,10 @@ class ListMembersIntegrationTest {
 
         ApiCall listed = list("Acme Corp");
 
-        assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.body().path("organization").asText()).isEqualTo("acme-corp");
+        assertThat(listed.status()).as("listing \"Acme Corp\", the name as typed at its creation, which the handler makes"
+                + " a slug (an organization's path parameter, not a username's), answered %s", listed.body()).isEqualTo(200);
+        assertThat(listed.body().path("organization").asText()).as("the answer's \"organization\", the slug: %s",
+                listed.body()).isEqualTo("acme-corp");
         assertThat(usernames(listed)).containsExactly("alice");
     }
 

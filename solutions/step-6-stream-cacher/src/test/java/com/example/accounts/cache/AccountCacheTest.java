@@ -408,6 +408,8 @@ class AccountCacheTest {
                 databaseOf(Map.of("alice", ALICE)));
 
         assertThat(users).as(IN_THE_ORDER_OF_IDS).containsExactly(entry("alice", Optional.of(ALICE)), entry("ghost", Optional.empty()));
+        assertThat(databaseReads).as("database reads: one per id (without a client, answer from the database and return:"
+                + " going on to the cache's part reads each again)").hasValue(2);
     }
 
     @Test
