@@ -8,6 +8,7 @@ import com.example.workshop.tools.check.LocalService;
 import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.StepLessons;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,8 +76,22 @@ final class Step5FanOut {
                 + " members, not " + MEMBERS + ": " + listed.body());
         expect(!listed.json().path("members").get(0).path("firstName").asText("").isEmpty(),
                 "each member needs the user's firstName and lastName: " + listed.body());
+        // LocalService creates every user as First Last.
+        JsonNode first = listed.json().path("members").get(0);
+        expect(!(first.path("firstName").asText().equals("Last") && first.path("lastName").asText().equals("First")),
+                "each member's firstName and lastName are swapped: " + first + ": " + (theMemberRecordInTheGuidesOrder(service)
+                        ? "AccountService.member must pass the user's firstName, then lastName"
+                        : "Member's components are username, firstName, lastName, role, in that order"),
+                theMemberRecordInTheGuidesOrder(service) ? "AccountService.java" : "Member.java");
         Reply unknown = service.get("/organizations/" + LocalService.unique("nope") + "/members");
         expect(unknown.status() == 404, unknown.describe("GET the members of an unknown organization"));
+        // Every member exists: a warning that one does not is AccountService.member's condition turned round (read
+        // after another request, as the log may trail the listing's answer).
+        List<String> falseAlarms = service.logLines("but does not exist: listed without names").stream()
+                .filter(line -> members.stream().anyMatch(member -> line.contains(member + " is a member"))).toList();
+        expect(falseAlarms.isEmpty(), "the listing logged that a member who exists does not: "
+                + LocalService.brief(falseAlarms.isEmpty() ? "" : falseAlarms.get(0)) + ": AccountService.member must warn only"
+                + " when the user is missing (user.isEmpty())", "AccountService.java");
         // It works either way; the lesson is who may Query, which no call to listMembers shows.
         expect(!theProviderAllowsQuery(service.serverlessYml()), "provider.iam's statements in serverless.yml allow"
                 + " dynamodb:Query, and every function's role holds them (the roles plugin's inherit): each function may now"
@@ -92,6 +107,14 @@ final class Step5FanOut {
     static boolean theQueryWasRefused(LocalService service) throws InterruptedException {
         return service.awaitLogLines("DynamoDbException").stream()
                 .anyMatch(line -> line.contains("[listMembers#") && line.contains("Expression"));
+    }
+
+    private static final java.util.regex.Pattern MEMBER_IN_THE_GUIDES_ORDER = java.util.regex.Pattern.compile(
+            "record\\s+Member\\s*\\(\\s*String\\s+\\w+\\s*,\\s*String\\s+firstName\\s*,\\s*String\\s+lastName\\b");
+
+    /** Whether Member.java declares firstName before lastName, as the guide's edit 4 does. */
+    static boolean theMemberRecordInTheGuidesOrder(LocalService service) {
+        return service.sourceHas("Member.java", MEMBER_IN_THE_GUIDES_ORDER);
     }
 
     /** Whether the provider block of serverless.yml (its statements are every function's) names dynamodb:Query or dynamodb:*. */
