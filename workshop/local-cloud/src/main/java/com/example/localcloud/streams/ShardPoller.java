@@ -123,8 +123,9 @@ final class ShardPoller<R> implements Runnable {
         while (!remaining.isEmpty() && !stopped) {
             InvocationResult result = lambda.invoke(subscription.functionName(), stream.event(shardId, remaining));
             List<R> retry = remaining;
+            List<Optional<String>> failures = List.of();
             if (result.status() == InvocationResult.Status.SUCCESS) {
-                List<Optional<String>> failures = BatchItemFailures.read(result.payload());
+                failures = BatchItemFailures.read(result.payload());
                 if (subscription.event().reportBatchItemFailures()) {
                     retry = retryFrom(remaining, failures, stream::sequenceNumber);
                 } else {
@@ -141,13 +142,24 @@ final class ShardPoller<R> implements Runnable {
                 return;
             }
             log.accept("Stream " + subscription + ": " + (result.status() == InvocationResult.Status.SUCCESS
-                    ? "the function reported failed records" : "the invocation failed (" + result.status() + ")")
+                    ? reported(failures) : "the invocation failed (" + result.status() + ")")
                     + ", retrying " + retry.size() + " of " + remaining.size() + " records from sequence number "
                     + stream.sequenceNumber(retry.get(0)) + " in " + pause + " ms");
             Thread.sleep(pause);
             pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
             remaining = retry;
         }
+    }
+
+    /**
+     * What the log says of a report: a failure without an identifier fails the whole batch on AWS too,
+     * where nothing says why every record comes again (a handler that reports a null sequence number
+     * for a batch it finished: its records all counted as duplicates next time).
+     */
+    static String reported(List<Optional<String>> failures) {
+        return failures.stream().anyMatch(Optional::isEmpty)
+                ? "the function reported failed records, one without an itemIdentifier (Lambda then fails the whole batch)"
+                : "the function reported failed records";
     }
 
     /**

@@ -116,6 +116,14 @@ class DynamodbEventJsonTest {
         assertThat(retryFrom(batch, List.of(Optional.of("not-a-number")))).isEqualTo(batch);
     }
 
+    /** A failure without an identifier retries the whole batch, as on AWS, and the log says why (AWS's does not). */
+    @Test
+    void aFailureWithoutAnIdentifierIsSaidWhenTheBatchIsDeliveredAgain() {
+        assertThat(ShardPoller.reported(List.of(Optional.of("8")))).isEqualTo("the function reported failed records");
+        assertThat(ShardPoller.reported(List.of(Optional.empty()))).startsWith("the function reported failed records")
+                .contains("without an itemIdentifier").contains("fails the whole batch");
+    }
+
     private static List<Record> retryFrom(List<Record> batch, List<Optional<String>> failures) {
         return ShardPoller.retryFrom(batch, failures, record -> record.dynamodb().sequenceNumber());
     }
