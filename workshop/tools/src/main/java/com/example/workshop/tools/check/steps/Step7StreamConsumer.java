@@ -95,6 +95,16 @@ final class Step7StreamConsumer {
         long recorded = delivered.count();
         skippedAsMalformed(service, skippedBefore, recorded, events.size());
 
+        // A report without a sequence number fails the whole batch: its events, all recorded, come again as duplicates.
+        List<String> noIdentifier = service.logLines("without an itemIdentifier").stream()
+                .filter(line -> line.contains("activityConsumer")).toList();
+        if (!noIdentifier.isEmpty()) {
+            throw new ProbeFailure("activityConsumer reported a failed record without its sequence number (the local cloud: "
+                    + LocalService.brief(noIdentifier.get(0)) + "): Lambda then delivers the whole batch again, and its"
+                    + " events, recorded already, come back as duplicates: handleRequest must answer no failure when the"
+                    + " batch is done, and the sequence number of the record it stopped at otherwise",
+                    "ActivityConsumerHandler.java");
+        }
         List<String> summaries = service.logLines("activity events (");
         boolean calledDuplicates = summaries.subList(Math.min(summariesBefore, summaries.size()), summaries.size()).stream()
                 .anyMatch(line -> !line.contains("(0 duplicates"));
@@ -111,6 +121,9 @@ final class Step7StreamConsumer {
                 "Key", Map.of("eventId", Map.of("S", events.get(0).eventId())))).json().path("Item");
         expect(item.path("firstName").path("S").asText("").equals("First"), "the recorded event has no firstName"
                 + " \"First\" (the user's): " + item);
+        expect(item.path("lastName").path("S").asText("").equals("Last"), "the recorded event's lastName is "
+                + item.path("lastName") + ", not the user's \"Last\" (its firstName is right): ActivityRepository.toItem"
+                + " writes each of the user's names from its own field: " + item, "ActivityRepository.java");
         // Creating the user and the organization cached both (write-aside): every lookup is a hit.
         expect(service.cacheCounters().minus(before).misses() == 0, "the consumer's lookups missed the cache, although"
                 + " creating the user and the organization had just cached them: look them up under the read path's keys"
