@@ -103,9 +103,7 @@ final class Repointing {
      */
     private static Optional<String> whereTheLastLineSendsAnOlderTest(List<LessonResult> results, TestRun.Result tests,
                                                                      StepLessons step, String method) {
-        List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
-        boolean olderFails = tests.tests().cases().stream().anyMatch(test -> test.failure() != null
-                && test.method().equals(method) && claimed.stream().noneMatch(test::matches));
+        boolean olderFails = olderFailingTests(tests, step).anyMatch(test -> test.method().equals(method));
         Matcher edit = AN_EDIT.matcher(results.get(results.size() - 1).lesson().hint());
         return olderFails && StepCheck.isRegressions(results.get(results.size() - 1).lesson()) && edit.lookingAt()
                 ? Optional.of(edit.group()) : Optional.empty();
@@ -254,9 +252,7 @@ final class Repointing {
      * above", which named AccountService.java. Not a test that runs on another class (RUNS_ON).
      */
     private Optional<LessonResult> anOlderUnitTestOfAnEditedClass(LessonResult result, TestRun.Result tests, StepLessons step) {
-        List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
-        return tests.tests().cases().stream().filter(test -> test.failure() != null)
-                .filter(test -> claimed.stream().noneMatch(test::matches))
+        return olderFailingTests(tests, step)
                 .filter(test -> test.simpleClassName().endsWith("Test") && !test.simpleClassName().endsWith("IntegrationTest")
                         && !RUNS_ON.containsKey(test.simpleClassName()))
                 .filter(test -> guides.hasANumberedEditOf(step.guide(), testedFile(test)))
@@ -264,6 +260,13 @@ final class Repointing {
                 .map(test -> repointed(result, "workshop/" + step.guide() + ", the edit of " + testedFile(test) + " ("
                         + test.simpleClassName() + "." + test.method() + ", an earlier step's test of that class, fails now:"
                         + " the edit broke what it proves)"));
+    }
+
+    /** The failing tests no lesson of the step names: an earlier step's, which the regressions line reports. */
+    private static java.util.stream.Stream<TestResults.TestCase> olderFailingTests(TestRun.Result tests, StepLessons step) {
+        List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
+        return tests.tests().cases().stream().filter(test -> test.failure() != null)
+                .filter(test -> claimed.stream().noneMatch(test::matches));
     }
 
     /** AccountCacheTest: AccountCache.java. */
@@ -278,9 +281,7 @@ final class Repointing {
      * AccountCache.java (step 5: ...; ...)".
      */
     private Optional<String> theEarlierLessonThatFails(TestRun.Result tests, StepLessons step) {
-        List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
-        List<Taught> taught = tests.tests().cases().stream().filter(test -> test.failure() != null)
-                .filter(test -> claimed.stream().noneMatch(test::matches))
+        List<Taught> taught = olderFailingTests(tests, step)
                 .flatMap(failing -> earlierLessonOf(failing, step.number()).stream()).toList();
         return taught.stream().findFirst().map(first -> first.where() + " (step " + first.step().number() + ": "
                 + String.join("; ", taught.stream().filter(other -> other.where().equals(first.where()))
