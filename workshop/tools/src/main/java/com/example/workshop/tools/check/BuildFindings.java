@@ -477,12 +477,32 @@ final class BuildFindings {
         // The tests name what a later edit adds (javac stops at the first class they miss): an edit before it that is
         // not made yet comes first, in the guide's order (step 5's tests miss Member, edits 2 and 3 not made yet).
         if (!notMade.isEmpty()) {
-            return "workshop/" + step.guide() + ", the edit of " + notMade.get(0) + " (not made yet, and the guide has it before"
-                    + " " + needed + "'s, the first edit the tests need" + (notMade.size() == 1 ? ""
-                    : "; not made yet either: " + inWords(notMade.subList(1, notMade.size()))) + ")";
+            return theFirstNotMade(notMade, needed + "'s, the first edit the tests need", step);
         }
         return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need; make any edit the"
                 + " guide has before it too)";
+    }
+
+    /**
+     * Where the lessons start when the code does not compile: the edit the first error needs, unless it is not made
+     * yet and an edit the guide has before it is not either; then that one, in the guide's order (step 6 with
+     * Dependencies.java typed first: javac misses StreamCacher, and serverless.yml and AccountCache.java come before
+     * it). The last line still explains the error by the edit it needs.
+     */
+    String whereToStart(TestRun.Result tests, StepLessons step) {
+        String broken = brokenFile(tests, step);
+        if (tests.outcome() != TestRun.Outcome.CODE_DOES_NOT_COMPILE || broken == null || broken.startsWith("workshop/")
+                || !guides.hasAnEditOf(step.guide(), broken) || madeInTheWorkingCopy(broken, step)) {
+            return broken;
+        }
+        List<String> notMade = new ArrayList<>(editsNotMadeBefore(broken, step));
+        notMade.removeIf(file -> elsewhereInTheWorkingCopy(file, step).isPresent());
+        return notMade.isEmpty() ? broken : theFirstNotMade(notMade, broken + "'s, which the compile errors need", step);
+    }
+
+    private static String theFirstNotMade(List<String> notMade, String before, StepLessons step) {
+        return "workshop/" + step.guide() + ", the edit of " + notMade.get(0) + " (not made yet, and the guide has it before "
+                + before + (notMade.size() == 1 ? "" : "; not made yet either: " + inWords(notMade.subList(1, notMade.size()))) + ")";
     }
 
     /** The files of the guide's numbered edits before {@code file}'s that the working copy still has as the step before left them. */

@@ -250,7 +250,7 @@ public final class StepCheck {
                 seenFile = "Dependencies.java";
             }
             Lesson pointed = pointedAt(findings.reported(lesson, tests, step), problems,
-                    seenFile != null ? seenFile : findings.brokenFile(tests, step), BuildFindings.unitTestedFile(tests, lesson), step);
+                    seenFile != null ? seenFile : findings.whereToStart(tests, step), BuildFindings.unitTestedFile(tests, lesson), step);
             Optional<String> earlierGrant = isRegressions(lesson) ? Optional.empty() : refusedByAnEarlierStatement(problems, step);
             if (!isRegressions(lesson)) {
                 aCallNoStepAsksFor(problems, step).ifPresent(newCall -> problems.add(0, newCall));

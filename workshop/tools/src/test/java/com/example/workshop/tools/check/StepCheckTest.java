@@ -2192,6 +2192,40 @@ class StepCheckTest {
     }
 
     @Test
+    void whenTheCodeMissesAClassOfALaterEditTheFirstEditNotMadeYetLeads() throws Exception {
+        // Step 6 done out of order: Dependencies.java (edit 5) typed first; StreamCacher.java (edit 3) and the edits
+        // before it still to make.
+        guideWithEditsOf("06-stream-cacher.md", "serverless.yml", "AccountCache.java", "StreamCacher.java", "Dependencies.java");
+        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
+        for (String stage : List.of("solutions/step-5-fan-out/", "solutions/step-6-stream-cacher/")) {
+            boolean six = stage.contains("6");
+            write(root.resolve(stage + "serverless.yml"), six ? "functions: {a: 1, streamCacher: 2}\n" : "functions: {a: 1}\n");
+            write(root.resolve(stage + cache), six ? "class AccountCache { Object replace; }\n" : "class AccountCache {}\n");
+            write(root.resolve(stage + dependencies), six ? "class Dependencies { StreamCacher s; }\n" : "class Dependencies {}\n");
+        }
+        write(root.resolve("solutions/step-6-stream-cacher/src/main/java/com/example/accounts/service/StreamCacher.java"),
+                "class StreamCacher {}\n");
+        write(root.resolve("serverless.yml"), "functions: {a: 1}\n");
+        write(root.resolve(cache), "class AccountCache {}\n");
+        write(root.resolve(dependencies), "class Dependencies { StreamCacher s; }\n");
+        Lesson cached = Lesson.of("an inserted item is cached", "StreamCacher.java", List.of("StreamCacherTest"), null);
+        StepLessons streamCacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(cached));
+
+        List<LessonResult> results = check(streamCacher, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(dependencies + ":1: cannot find symbol (symbol: class StreamCacher)")));
+
+        // The last line's headline is the first line's pointer: the guide's order, as for tests that do not compile.
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/06-stream-cacher.md, the edit of serverless.yml (not made"
+                + " yet, and the guide has it before StreamCacher.java's, which the compile errors need; not made yet either:"
+                + " AccountCache.java)");
+        assertThat(results.get(1).lesson().hint()).as("the errors' own line still says which edit they need")
+                .isEqualTo("workshop/06-stream-cacher.md, the edit of StreamCacher.java: it creates the class the first error"
+                        + " above looks for; not made yet either, and before it in the guide: serverless.yml and"
+                        + " AccountCache.java; then check again");
+    }
+
+    @Test
     void testsCallingAStaticMethodOfAClassTheGuideCreatesPointAtThatEdit() throws Exception {
         // javac cannot tell "MomentoApiKey.read(...)" on a missing class from a missing variable (step 2's first check)
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
