@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -126,7 +128,8 @@ final class BuildFindings {
                     : packageMissing ? ": it creates the package the first error above looks for" + PACKAGE_NOT_COMMITTED
                     : classMissing ? ": it creates the class the first error above looks for"
                     : ": it adds what the first error above looks for (unless the name is misspelt where it is used)")
-                    + earlierEditsNotMade(fixedIn, step) + "; then check again", List.of(), null);
+                    + earlierEditsNotMade(fixedIn, step) + laterErrorsNeed(tests, fixedIn, step) + "; then check again", List.of(),
+                    null);
         }
         return lesson;
     }
@@ -529,6 +532,27 @@ final class BuildFindings {
         notMade.removeIf(file -> elsewhereInTheWorkingCopy(file, step).isPresent());
         return (notMade.isEmpty() ? "" : "; not made yet either, and before it in the guide: " + inWords(notMade))
                 + elsewhere.stream().map(said -> "; " + said).collect(java.util.stream.Collectors.joining());
+    }
+
+    /**
+     * "; the errors after it need the edit of AccountCache.java too": the classes that javac's later errors look in
+     * or miss, where the guide's edit of them is not made yet (step 5 with AccountService.java typed before edits 2
+     * and 3: findMembers in AccountRepository first, readAll in AccountCache after it). The edits before the first
+     * error's are said already.
+     */
+    private String laterErrorsNeed(TestRun.Result tests, String fixedIn, StepLessons step) {
+        Set<String> needed = new LinkedHashSet<>();
+        tests.errors().stream().filter(error -> error.startsWith("src/main/")).skip(1).forEach(error -> {
+            Matcher lookedIn = LOOKED_UP_IN.matcher(error);
+            Matcher missing = MISSING_CLASS.matcher(error);
+            String file = lookedIn.find() ? lookedIn.group(1) + ".java" : missing.find() ? missing.group(1) + ".java" : null;
+            if (file != null && !file.equals(fixedIn) && guides.hasAnEditOf(step.guide(), file) && !madeInTheWorkingCopy(file, step)) {
+                needed.add(file);
+            }
+        });
+        needed.removeAll(editsNotMadeBefore(fixedIn, step));
+        return needed.isEmpty() ? "" : "; the errors after it need the edit" + (needed.size() == 1 ? "" : "s") + " of "
+                + inWords(List.copyOf(needed)) + " too";
     }
 
     /**

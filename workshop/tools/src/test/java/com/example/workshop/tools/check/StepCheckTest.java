@@ -2226,6 +2226,34 @@ class StepCheckTest {
     }
 
     @Test
+    void theCompileErrorsAfterTheFirstNameTheEditsTheyNeedThatAreNotMadeYet() throws Exception {
+        // Step 5 with AccountService.java typed before edits 2 and 3: findMembers is missing first, readAll after it.
+        guideWithEditsOf("05-fan-out.md", "AccountRepository.java", "AccountCache.java", "AccountService.java");
+        String repository = "src/main/java/com/example/accounts/repository/AccountRepository.java";
+        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        String service = "src/main/java/com/example/accounts/service/AccountService.java";
+        for (String stage : List.of("solutions/step-4-write-aside/", "solutions/step-5-fan-out/")) {
+            boolean five = stage.contains("5");
+            write(root.resolve(stage + repository), five ? "class AccountRepository { Object findMembers; }\n" : "class AccountRepository {}\n");
+            write(root.resolve(stage + cache), five ? "class AccountCache { Object readAll; }\n" : "class AccountCache {}\n");
+            write(root.resolve(stage + service), five ? "class AccountService { Object listMembers; }\n" : "class AccountService {}\n");
+        }
+        write(root.resolve(repository), "class AccountRepository {}\n");
+        write(root.resolve(cache), "class AccountCache {}\n");
+        write(root.resolve(service), "class AccountService { Object listMembers; }\n");
+        Lesson lists = Lesson.of("lists every member", "AccountService.java", List.of("ListMembersIntegrationTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+
+        List<LessonResult> results = check(fanOut, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()),
+                List.of(service + ":86: cannot find symbol (symbol: method findMembers(java.lang.String), in AccountRepository)",
+                        service + ":112: cannot find symbol (symbol: method readAll(java.util.List<java.lang.String>), in AccountCache)")));
+
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of AccountRepository.java: it adds"
+                + " what the first error above looks for (unless the name is misspelt where it is used); the errors after it"
+                + " need the edit of AccountCache.java too; then check again");
+    }
+
+    @Test
     void testsCallingAStaticMethodOfAClassTheGuideCreatesPointAtThatEdit() throws Exception {
         // javac cannot tell "MomentoApiKey.read(...)" on a missing class from a missing variable (step 2's first check)
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
