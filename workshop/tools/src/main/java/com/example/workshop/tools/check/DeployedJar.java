@@ -3,9 +3,15 @@ package com.example.workshop.tools.check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /** What the jar the local cloud deployed holds: what a deployment would upload. */
 public final class DeployedJar {
@@ -59,7 +65,77 @@ public final class DeployedJar {
                                 : "the shade plugin's <filters> need a second <filter>, for io.grpc:grpc-netty-shaded, that"
                                         + " excludes META-INF/native/*osx* and META-INF/native/*windows*"));
             }
+            holdsNoUnusedHttpClient(zip, jar);
         }
+    }
+
+    /** The AWS SDK's HTTP clients that a service dependency brings unless excluded: artifact, name, their classes' folders. */
+    private record HttpClient(String artifactId, String name, List<String> folders) {
+    }
+
+    private static final List<HttpClient> UNUSED_HTTP_CLIENTS = List.of(
+            new HttpClient("apache5-client", "Apache 5", List.of("software/amazon/awssdk/http/apache5/", "org/apache/hc/")),
+            new HttpClient("netty-nio-client", "Netty", List.of("software/amazon/awssdk/http/nio/netty/", "io/netty/")));
+
+    /**
+     * The service builds its AWS clients with the URLConnection client, so the SDK's other HTTP clients, which every
+     * service dependency brings at run time, are only weight (megabytes Lambda downloads and unpacks at each cold start):
+     * each AWS dependency in pom.xml excludes them. gRPC's own Netty is shaded under io/grpc, apart from these.
+     */
+    private static void holdsNoUnusedHttpClient(ZipFile zip, Path jar) throws ProbeFailure {
+        for (HttpClient client : UNUSED_HTTP_CLIENTS) {
+            List<? extends ZipEntry> entries = zip.stream()
+                    .filter(entry -> client.folders().stream().anyMatch(folder -> entry.getName().startsWith(folder))).toList();
+            if (entries.isEmpty()) {
+                continue;
+            }
+            double megabytes = entries.stream().mapToLong(ZipEntry::getSize).sum() / 1e6;
+            List<String> lacking = dependenciesNotExcluding(jar.getParent().getParent().resolve("pom.xml"), client.artifactId());
+            throw new ProbeFailure("target/" + jar.getFileName() + " holds the AWS SDK's " + client.name() + " HTTP client ("
+                    + String.format(Locale.ROOT, "%.1f", megabytes) + " MB unpacked, e.g. " + entries.get(0).getName()
+                    + "), which the service never uses: its AWS clients are built with the URLConnection client. In pom.xml, "
+                    + (lacking.isEmpty() ? "an AWS dependency" : String.join(" and ", lacking)) + (lacking.size() > 1 ? " lack" : " lacks")
+                    + " an <exclusion> of " + client.artifactId() + (lacking.isEmpty() || lacking.contains("dynamodb") ? ""
+                            : ", as dynamodb's <exclusions> have it"));
+        }
+    }
+
+    /** The AWS SDK's service dependencies in pom.xml without an exclusion of {@code artifactId} (none when it cannot be read). */
+    private static List<String> dependenciesNotExcluding(Path pom, String artifactId) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            NodeList dependencies = factory.newDocumentBuilder().parse(pom.toFile()).getElementsByTagName("dependency");
+            List<String> lacking = new ArrayList<>();
+            for (int i = 0; i < dependencies.getLength(); i++) {
+                Element dependency = (Element) dependencies.item(i);
+                String group = childText(dependency, "groupId");
+                String artifact = childText(dependency, "artifactId");
+                // The service's own dependencies (not dependencyManagement's bom), an AWS service client each.
+                boolean aService = "software.amazon.awssdk".equals(group) && !"url-connection-client".equals(artifact)
+                        && dependency.getParentNode().getParentNode().getNodeName().equals("project");
+                boolean excludes = false;
+                NodeList exclusions = dependency.getElementsByTagName("exclusion");
+                for (int j = 0; j < exclusions.getLength(); j++) {
+                    excludes |= artifactId.equals(childText((Element) exclusions.item(j), "artifactId"));
+                }
+                if (aService && !excludes) {
+                    lacking.add(artifact);
+                }
+            }
+            return lacking;
+        } catch (Exception unreadable) {
+            return List.of();
+        }
+    }
+
+    private static String childText(Element element, String tag) {
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeName().equals(tag)) {
+                return child.getTextContent().strip();
+            }
+        }
+        return null;
     }
 
     /** Whether pom.xml has a shade filter for gRPC's Netty already (its excludes then miss the names). */

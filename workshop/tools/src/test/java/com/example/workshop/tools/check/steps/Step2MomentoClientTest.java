@@ -104,6 +104,44 @@ class Step2MomentoClientTest {
                 .hasMessageNotContaining("second <filter>");
     }
 
+    /** Step 2's Secrets Manager dependency typed without its exclusion of netty-nio-client: 4 MB more, all ✔ before. */
+    @Test
+    void aJarWithAnHttpClientTheServiceNeverUsesNamesTheDependencyThatBringsIt() throws Exception {
+        jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so",
+                "io/grpc/netty/shaded/io/netty/channel/Channel.class", // gRPC's own, shaded: not the one
+                "software/amazon/awssdk/http/nio/netty/NettyNioAsyncHttpClient.class", "io/netty/channel/Channel.class");
+        Files.writeString(workingCopy.resolve("pom.xml"), """
+                <project>
+                  <dependencyManagement><dependencies><dependency>
+                    <groupId>software.amazon.awssdk</groupId><artifactId>bom</artifactId>
+                  </dependency></dependencies></dependencyManagement>
+                  <dependencies>
+                    <dependency>
+                      <groupId>software.amazon.awssdk</groupId><artifactId>dynamodb</artifactId>
+                      <exclusions>
+                        <exclusion><groupId>software.amazon.awssdk</groupId><artifactId>apache5-client</artifactId></exclusion>
+                        <exclusion><groupId>software.amazon.awssdk</groupId><artifactId>netty-nio-client</artifactId></exclusion>
+                      </exclusions>
+                    </dependency>
+                    <dependency><groupId>software.amazon.awssdk</groupId><artifactId>url-connection-client</artifactId></dependency>
+                    <dependency>
+                      <groupId>software.amazon.awssdk</groupId><artifactId>secretsmanager</artifactId>
+                      <exclusions>
+                        <exclusion><groupId>software.amazon.awssdk</groupId><artifactId>apache5-client</artifactId></exclusion>
+                      </exclusions>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """);
+
+        assertThatThrownBy(() -> DeployedJar.leavesOutWhatLambdaNeverLoads(service()))
+                .isInstanceOf(ProbeFailure.class)
+                .hasMessageContaining("target/accounts-service.jar holds the AWS SDK's Netty HTTP client (0.0 MB unpacked, e.g."
+                        + " software/amazon/awssdk/http/nio/netty/NettyNioAsyncHttpClient.class), which the service never uses")
+                .hasMessageEndingWith("In pom.xml, secretsmanager lacks an <exclusion> of netty-nio-client, as dynamodb's"
+                        + " <exclusions> have it");
+    }
+
     @Test
     void aJarWithOnlyTheLinuxLibrariesPasses() throws Exception {
         jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so",
