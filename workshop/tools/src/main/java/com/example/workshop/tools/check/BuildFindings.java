@@ -503,9 +503,36 @@ final class BuildFindings {
         return notMade.isEmpty() ? broken : theFirstNotMade(notMade, broken + "'s, which the compile errors need", step);
     }
 
-    private static String theFirstNotMade(List<String> notMade, String before, StepLessons step) {
-        return "workshop/" + step.guide() + ", the edit of " + notMade.get(0) + " (not made yet, and the guide has it before "
-                + before + (notMade.size() == 1 ? "" : "; not made yet either: " + inWords(notMade.subList(1, notMade.size()))) + ")";
+    private String theFirstNotMade(List<String> notMade, String before, StepLessons step) {
+        String state = madeInPart(notMade.get(0), step).map(lacks -> "made in part: it lacks " + lacks + "; ")
+                .orElse("not made yet, and ");
+        return "workshop/" + step.guide() + ", the edit of " + notMade.get(0) + " (" + state + "the guide has it before " + before
+                + (notMade.size() == 1 ? "" : "; not made yet either: " + inWords(notMade.subList(1, notMade.size()), step)) + ")";
+    }
+
+    /**
+     * What a serverless.yml that the attendee began to edit still lacks of the step's edit ("functions.activityConsumer
+     * and resources.Outputs"): its first lines typed, its function and resources not yet (step 7). Empty when the edit is
+     * not begun, or made whole, or for another file (a Java edit has no parts to tell apart).
+     */
+    private Optional<String> madeInPart(String fileName, StepLessons step) {
+        try {
+            Optional<Stages.Stage> now = stage(step.number());
+            Optional<Stages.Stage> before = stage(step.number() - 1);
+            if (!fileName.equals("serverless.yml") || now.isEmpty() || before.isEmpty() || !madeInTheWorkingCopy(fileName, step)) {
+                return Optional.empty();
+            }
+            List<String> lacks = SkippedServerlessYmlParts.missing(guides.root().resolve(fileName),
+                    now.get().dir().resolve(fileName), before.get().dir().resolve(fileName));
+            return lacks.isEmpty() ? Optional.empty() : Optional.of(SkippedServerlessYmlParts.inWords(lacks));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The files in words, one made in part said so: "serverless.yml (only in part) and AccountCache.java". */
+    private String inWords(List<String> files, StepLessons step) {
+        return inWords(files.stream().map(file -> madeInPart(file, step).isPresent() ? file + " (only in part)" : file).toList());
     }
 
     /** The files of the guide's numbered edits before {@code file}'s that the working copy still has as the step before left them. */
@@ -515,7 +542,7 @@ final class BuildFindings {
         List<String> notMade = new ArrayList<>();
         for (int i = 0; file != null && index != Integer.MAX_VALUE && i < index; i++) {
             Matcher edit = NUMBERED_EDIT.matcher(headings.get(i));
-            if (edit.find() && !madeInTheWorkingCopy(edit.group(1), step)) {
+            if (edit.find() && (!madeInTheWorkingCopy(edit.group(1), step) || madeInPart(edit.group(1), step).isPresent())) {
                 notMade.add(edit.group(1));
             }
         }
@@ -530,7 +557,7 @@ final class BuildFindings {
         List<String> notMade = new ArrayList<>(editsNotMadeBefore(fixedIn, step));
         List<String> elsewhere = notMade.stream().map(file -> elsewhereInTheWorkingCopy(file, step)).flatMap(Optional::stream).toList();
         notMade.removeIf(file -> elsewhereInTheWorkingCopy(file, step).isPresent());
-        return (notMade.isEmpty() ? "" : "; not made yet either, and before it in the guide: " + inWords(notMade))
+        return (notMade.isEmpty() ? "" : "; not made yet either, and before it in the guide: " + inWords(notMade, step))
                 + elsewhere.stream().map(said -> "; " + said).collect(java.util.stream.Collectors.joining());
     }
 

@@ -2226,6 +2226,37 @@ class StepCheckTest {
     }
 
     @Test
+    void aServerlessYmlEditMadeInPartIsNotTakenForMade() throws Exception {
+        // Step 7 out of order: Dependencies.java typed, and of edit 1 only its environment variable, not its function.
+        guideWithEditsOf("07-stream-consumer.md", "serverless.yml", "ActivityRepository.java", "Dependencies.java");
+        String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
+        for (String stage : List.of("solutions/step-6-stream-cacher/", "solutions/step-7-stream-consumer/")) {
+            boolean seven = stage.contains("7");
+            write(root.resolve(stage + "serverless.yml"), seven ? "provider: {environment: {TABLE_NAME: t, ACTIVITY_TABLE_NAME: a}}\n"
+                    + "functions: {getUser: {handler: g}, activityConsumer: {handler: c}}\n"
+                    : "provider: {environment: {TABLE_NAME: t}}\nfunctions: {getUser: {handler: g}}\n");
+            write(root.resolve(stage + dependencies), seven ? "class Dependencies { ActivityRepository r; }\n" : "class Dependencies {}\n");
+        }
+        write(root.resolve("solutions/step-7-stream-consumer/src/main/java/com/example/accounts/repository/ActivityRepository.java"),
+                "class ActivityRepository {}\n");
+        write(root.resolve("serverless.yml"), "provider: {environment: {TABLE_NAME: t, ACTIVITY_TABLE_NAME: a}}\n"
+                + "functions: {getUser: {handler: g}}\n");
+        write(root.resolve(dependencies), "class Dependencies { ActivityRepository r; }\n");
+        Lesson recorded = Lesson.of("each event is recorded", "ActivityConsumer.java", List.of("ActivityConsumerTest"), null);
+        StepLessons consumer = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(recorded));
+
+        List<LessonResult> results = check(consumer, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(dependencies + ":1: cannot find symbol (symbol: class ActivityRepository)")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/07-stream-consumer.md, the edit of serverless.yml (made in"
+                + " part: it lacks functions.activityConsumer; the guide has it before ActivityRepository.java's, which the"
+                + " compile errors need)");
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/07-stream-consumer.md, the edit of ActivityRepository.java:"
+                + " it creates the class the first error above looks for; not made yet either, and before it in the guide:"
+                + " serverless.yml (only in part); then check again");
+    }
+
+    @Test
     void theCompileErrorsAfterTheFirstNameTheEditsTheyNeedThatAreNotMadeYet() throws Exception {
         // Step 5 with AccountService.java typed before edits 2 and 3: findMembers is missing first, readAll after it.
         guideWithEditsOf("05-fan-out.md", "AccountRepository.java", "AccountCache.java", "AccountService.java");
