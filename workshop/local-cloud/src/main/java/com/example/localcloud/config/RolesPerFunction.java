@@ -71,12 +71,13 @@ final class RolesPerFunction {
 
     /**
      * The plugin's name for the role: {@code <service>-<stage>-<function>-<region>-lambdaRole},
-     * without the {@code -lambdaRole} when that is too long. It measures the region as the text
-     * {@code AWS::Region} (it sees a {@code Ref}), and refuses a name still too long, as here.
+     * without the {@code -lambdaRole} when that is too long. Since its 3.0.0 it measures the region
+     * the framework resolved ({@code provider.region}, us-east-1 when serverless.yml names none), not
+     * the text of the {@code AWS::Region} it sees, and refuses a name still too long, as here.
      */
     private String roleName(String function) {
         String[] parts = {deployment.service(), deployment.stage(), function};
-        int length = String.join("-", parts).length() + "-AWS::Region".length();
+        int length = String.join("-", parts).length() + 1 + deployment.region().length();
         boolean withSuffix = length + "-lambdaRole".length() <= MAX_ROLE_NAME;
         if (length > MAX_ROLE_NAME) {
             throw new IllegalArgumentException("the role name the " + PLUGIN + " plugin makes for function " + function

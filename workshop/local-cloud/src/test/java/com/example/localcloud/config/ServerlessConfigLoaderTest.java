@@ -1231,9 +1231,19 @@ class ServerlessConfigLoaderTest {
 
         FunctionRole inherits = config.roleFor(config.function("aLongFunctionName").orElseThrow());
         assertThat(inherits.all()).containsExactly(new IamStatement("Allow", List.of("dynamodb:GetItem"), List.of("*")));
-        // service-stage-function-AWS::Region-lambdaRole would be 65 characters: the plugin drops "-lambdaRole".
+        // service-stage-function-us-east-1-lambdaRole would be 71 characters: the plugin drops "-lambdaRole".
         assertThat(inherits.name()).isEqualTo("a-service-whose-name-is-long-dev-aLongFunctionName-us-east-1");
         assertThat(config.roleFor(config.function("loner").orElseThrow()).all()).isEmpty();
+    }
+
+    @Test
+    void aRoleNameOfSixtyFourCharactersKeepsItsSuffixAsThePluginCountsTheResolvedRegion() {
+        Path stepOne = Path.of("../../solutions/step-1-lambda-dynamodb/serverless.yml");
+        ServerlessConfig config = ServerlessConfigLoader.load(stepOne, options(Map.of(), null));
+
+        // 64 characters: the plugin (3.x) counts "us-east-1", not the 11 of "AWS::Region", and keeps "-lambdaRole".
+        assertThat(config.roleFor(config.function("getMembership").orElseThrow()).name())
+                .isEqualTo("momento-accounts-workshop-dev-getMembership-us-east-1-lambdaRole").hasSize(64);
     }
 
     @Test
