@@ -511,19 +511,24 @@ final class BuildFindings {
     }
 
     /**
-     * What a serverless.yml that the attendee began to edit still lacks of the step's edit ("functions.activityConsumer
-     * and resources.Outputs"): its first lines typed, its function and resources not yet (step 7). Empty when the edit is
-     * not begun, or made whole, or for another file (a Java edit has no parts to tell apart).
+     * What a serverless.yml or pom.xml that the attendee began to edit still lacks of the step's edit
+     * ("functions.activityConsumer and resources.Outputs"; "the shade plugin's <filter> for io.grpc:grpc-netty-shaded"):
+     * step 7's first lines typed, its function and resources not yet; step 2's dependencies, not its filter. Empty when
+     * the edit is not begun, or made whole, or for another file (a Java edit has no parts to tell apart).
      */
     private Optional<String> madeInPart(String fileName, StepLessons step) {
         try {
             Optional<Stages.Stage> now = stage(step.number());
             Optional<Stages.Stage> before = stage(step.number() - 1);
-            if (!fileName.equals("serverless.yml") || now.isEmpty() || before.isEmpty() || !madeInTheWorkingCopy(fileName, step)) {
+            boolean parted = fileName.equals("serverless.yml") || fileName.equals("pom.xml");
+            if (!parted || now.isEmpty() || before.isEmpty() || !madeInTheWorkingCopy(fileName, step)) {
                 return Optional.empty();
             }
-            List<String> lacks = SkippedServerlessYmlParts.missing(guides.root().resolve(fileName),
-                    now.get().dir().resolve(fileName), before.get().dir().resolve(fileName));
+            Path yours = guides.root().resolve(fileName);
+            Path theirs = now.get().dir().resolve(fileName);
+            Path theirsBefore = before.get().dir().resolve(fileName);
+            List<String> lacks = fileName.equals("pom.xml") ? PomParts.missing(yours, theirs, theirsBefore)
+                    : SkippedServerlessYmlParts.missing(yours, theirs, theirsBefore);
             return lacks.isEmpty() ? Optional.empty() : Optional.of(SkippedServerlessYmlParts.inWords(lacks));
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -19,6 +19,14 @@ public final class DeployedJar {
     }
 
     static final String HOLDS_NO_GRPC = " holds no gRPC yet";
+    static final String NEVER_LOADED = "which Lambda never loads";
+    static final String NEVER_USED = "which the service never uses";
+
+    /** Whether the problems a probe met are all the jar's (the build's, not the deployment's settings). */
+    static boolean allAboutTheJar(List<String> problems) {
+        return !problems.isEmpty() && problems.stream().allMatch(problem -> problem.contains(HOLDS_NO_GRPC)
+                || problem.contains(NEVER_LOADED) || problem.contains(NEVER_USED));
+    }
 
     /**
      * Step 2's lesson on the jar: the Momento SDK's gRPC is in it (without it, there is nothing to
@@ -59,7 +67,7 @@ public final class DeployedJar {
                 String platforms = macOs && windows ? "macOS and Windows" : macOs ? "macOS" : "Windows";
                 String libraries = neverLoaded.size() == 1 ? "1 native library" : neverLoaded.size() + " native libraries";
                 throw new ProbeFailure("target/" + jar.getFileName() + " holds " + libraries + " for " + platforms + " ("
-                        + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), which Lambda never loads: " + (filtersGrpc(jar.getParent().getParent().resolve("pom.xml"))
+                        + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), " + NEVER_LOADED + ": " + (filtersGrpc(jar.getParent().getParent().resolve("pom.xml"))
                                 ? "the shade plugin's <filter> for io.grpc:grpc-netty-shaded lets them through: its <exclude>s"
                                         + " must match their names, META-INF/native/*osx* and META-INF/native/*windows*"
                                 : "the shade plugin's <filters> need a second <filter>, for io.grpc:grpc-netty-shaded, that"
@@ -93,7 +101,7 @@ public final class DeployedJar {
             List<String> lacking = dependenciesNotExcluding(jar.getParent().getParent().resolve("pom.xml"), client.artifactId());
             throw new ProbeFailure("target/" + jar.getFileName() + " holds the AWS SDK's " + client.name() + " HTTP client ("
                     + String.format(Locale.ROOT, "%.1f", megabytes) + " MB unpacked, e.g. " + entries.get(0).getName()
-                    + "), which the service never uses: its AWS clients are built with the URLConnection client. In pom.xml, "
+                    + "), " + NEVER_USED + ": its AWS clients are built with the URLConnection client. In pom.xml, "
                     + (lacking.isEmpty() ? "an AWS dependency" : String.join(" and ", lacking)) + (lacking.size() > 1 ? " lack" : " lacks")
                     + " an <exclusion> of " + client.artifactId() + (lacking.isEmpty() || lacking.contains("dynamodb") ? ""
                             : ", as dynamodb's <exclusions> have it"));

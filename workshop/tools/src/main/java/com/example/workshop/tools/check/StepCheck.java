@@ -289,6 +289,7 @@ public final class StepCheck {
                 pointed = Lesson.of(lesson.title(), HELD_UP_ADVICE, lesson.tests(), lesson.probe());
             }
             if (!skippedYamlParts.isEmpty() && !isRegressions(lesson) && !probeProblems.getOrDefault(lesson, List.of()).isEmpty()
+                    && !DeployedJar.allAboutTheJar(probeProblems.get(lesson)) // the build's, whatever serverless.yml lacks
                     && misplaced.isEmpty()) {
                 // A skipped (or half-made) edit: every part it adds, at once, not only the one this lesson's probe met first.
                 problems.add(0, saidSkippedParts ? "serverless.yml lacks parts of the guide's edit, as above"
@@ -632,8 +633,11 @@ public final class StepCheck {
                     + " workshop/02-momento-client.md, \"Why Secrets Manager, not an environment variable\": the key is never"
                     + " logged";
         }
-        if (problems.stream().anyMatch(problem -> problem.contains("which Lambda never loads"))) {
+        if (problems.stream().anyMatch(problem -> problem.contains(DeployedJar.NEVER_LOADED))) {
             return "workshop/02-momento-client.md, the edit of pom.xml: the shade plugin's second <filter>";
+        }
+        if (problems.stream().anyMatch(problem -> problem.contains(DeployedJar.NEVER_USED))) {
+            return "workshop/02-momento-client.md, the edit of pom.xml: the exclusions of the AWS dependencies";
         }
         if (problems.stream().anyMatch(problem -> problem.contains(EveryRoute.NO_STREAM_READER))) {
             return "workshop/06-stream-cacher.md, the edit of serverless.yml: the streamCacher function, with its stream"

@@ -795,6 +795,32 @@ class StepCheckTest {
         assertThat(check.skippedServerlessYmlParts()).isEmpty();
     }
 
+    /** Step 2 out of order: serverless.yml not edited yet, and the jar still holds what the pom.xml filter leaves out. */
+    @Test
+    void aJarLineKeepsItsOwnPointerWhileServerlessYmlLacksParts() throws Exception {
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "serverless.yml");
+        String one = "functions:\n  getUser:\n    handler: a.GetUser\n";
+        write(root.resolve("solutions/step-1-lambda-dynamodb/serverless.yml"), one);
+        write(root.resolve("solutions/step-2-momento-client/serverless.yml"), "custom:\n  momentoSecretId: k\n" + one);
+        write(root.resolve("serverless.yml"), one);
+        Lesson secret = Lesson.of("reads the secret", "serverless.yml", List.of(), service -> {
+            throw new ProbeFailure("getUser never called secretsmanager:GetSecretValue");
+        });
+        Lesson jar = Lesson.of("the jar leaves out what Lambda never loads", "pom.xml", List.of(), service -> {
+            throw new ProbeFailure("target/accounts-service.jar holds 3 native libraries for macOS and Windows (8 MB), "
+                    + DeployedJar.NEVER_LOADED + ": the shade plugin's <filters> need a second <filter>");
+        });
+        StepLessons step2 = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(secret, jar));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> { });
+
+        List<LessonResult> results = check.run(step2);
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/02-momento-client.md, the edit of serverless.yml: make all of it");
+        assertThat(results.get(1).problems()).as("the jar is the build's: nothing serverless.yml lacks changes it")
+                .noneMatch(problem -> problem.contains("serverless.yml"));
+        assertThat(results.get(1).lesson().hint()).isEqualTo("pom.xml");
+    }
+
     /** Clients.CACHE_TTL changed: step 6's tests fail at step 7, and the line points at step 2's edit of the constant. */
     @Test
     void failuresThatNameTheCacheTtlPointAtItsEditWhenTheCodeChangedIt() throws Exception {
@@ -1116,6 +1142,21 @@ class StepCheckTest {
 
         assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/03-read-aside.md, the edit of AccountCache.java: a read"
                 + " that failed is not \"not found\"");
+    }
+
+    @Test
+    void anHttpClientTheServiceNeverUsesInALaterStepsJarPointsAtStep2sEditOfPomXml() throws Exception {
+        Lesson user = Lesson.of("creating a user caches the user", "AccountService.java", List.of(), service -> { });
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(user));
+        StepCheck check = new StepCheck(root, new PrintWriter(new StringWriter()), () -> ran(), NoCloud::new, service -> {
+            throw new ProbeFailure("target/accounts-service.jar holds the AWS SDK's Netty HTTP client (9.1 MB unpacked), "
+                    + DeployedJar.NEVER_USED + ": its AWS clients are built with the URLConnection client");
+        });
+
+        List<LessonResult> results = check.run(writeAside);
+
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/02-momento-client.md, the edit of pom.xml: the exclusions"
+                + " of the AWS dependencies");
     }
 
     @Test
@@ -2254,6 +2295,39 @@ class StepCheckTest {
         assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/07-stream-consumer.md, the edit of ActivityRepository.java:"
                 + " it creates the class the first error above looks for; not made yet either, and before it in the guide:"
                 + " serverless.yml (only in part); then check again");
+    }
+
+    @Test
+    void aPomXmlEditMadeInPartIsNotTakenForMade() throws Exception {
+        // Step 2 out of order: Dependencies.java typed, and of edit 1 the dependencies, not the shade filter.
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "Clients.java", "Dependencies.java");
+        String clients = "src/main/java/com/example/accounts/Clients.java";
+        String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
+        String one = "<project><dependencies><dependency><groupId>a</groupId><artifactId>dynamodb</artifactId></dependency>"
+                + "</dependencies>%s<build><filters><filter><artifact>*:*</artifact></filter>%s</filters></build></project>\n";
+        String momento = "<dependency><groupId>software.momento.java</groupId><artifactId>sdk</artifactId></dependency>";
+        String grpc = "<filter><artifact>io.grpc:grpc-netty-shaded</artifact></filter>";
+        write(root.resolve("solutions/step-1-lambda-dynamodb/pom.xml"), String.format(one, "", ""));
+        write(root.resolve("solutions/step-2-momento-client/pom.xml"), String.format(one.replace("</dependencies>", momento
+                + "</dependencies>"), "", grpc));
+        write(root.resolve("pom.xml"), String.format(one.replace("</dependencies>", momento + "</dependencies>"), "", ""));
+        for (String stage : List.of("solutions/step-1-lambda-dynamodb/", "solutions/step-2-momento-client/")) {
+            boolean two = stage.contains("2");
+            write(root.resolve(stage + clients), two ? "class Clients { Object cacheClient; }\n" : "class Clients {}\n");
+            write(root.resolve(stage + dependencies), two ? "class Dependencies { Object c = Clients.cacheClient; }\n"
+                    : "class Dependencies {}\n");
+        }
+        write(root.resolve(clients), "class Clients {}\n");
+        write(root.resolve(dependencies), "class Dependencies { Object c = Clients.cacheClient; }\n");
+        Lesson client = Lesson.of("one client per environment", "Clients.java", List.of("ClientsTest"), null);
+        StepLessons momentoClient = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(client));
+
+        List<LessonResult> results = check(momentoClient, new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE,
+                new TestResults(List.of()), List.of(dependencies + ":1: cannot find symbol (symbol: variable cacheClient, in Clients)")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/02-momento-client.md, the edit of pom.xml (made in part:"
+                + " it lacks the shade plugin's <filter> for io.grpc:grpc-netty-shaded; the guide has it before Clients.java's,"
+                + " which the compile errors need)");
     }
 
     @Test
