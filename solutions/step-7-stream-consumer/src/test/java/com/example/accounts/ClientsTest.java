@@ -90,7 +90,8 @@ class ClientsTest {
 
     @Test
     @Order(1)
-    void aKeyThatCouldNotBeReadIsNotAskedForAgainWithinFiveSeconds() {
+    void aKeyThatCouldNotBeReadIsNotAskedForAgainWithinFiveSeconds() throws InterruptedException {
+        long timersBefore = sdkTimerThreads();
         // A secret that does not exist (or, on a very busy machine, a first call that took longer than its timeout).
         assertThatThrownBy(() -> Clients.cacheClient(MISSING_SECRET_ID)).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> Clients.cacheClient(MISSING_SECRET_ID))
@@ -99,6 +100,7 @@ class ClientsTest {
                 .isInstanceOf(IllegalStateException.class);
         // At most: a first try that timed out before its request was sent asked nothing.
         assertThat(ASKED_FOR).as("GetSecretValue calls: at most one, the first try's").hasSizeLessThanOrEqualTo(1);
+        assertTheSecretsManagerClientWasClosed(timersBefore);
     }
 
     @Test
@@ -106,14 +108,33 @@ class ClientsTest {
     void theClientIsCreatedOnceThenKept() throws InterruptedException {
         Thread.sleep(5_100); // the five seconds after the failure above: then cacheClient tries again
         ASKED_FOR.clear();
+        long timersBefore = sdkTimerThreads();
 
         CacheClient first = Clients.cacheClient(SECRET_ID);
         CacheClient second = Clients.cacheClient(SECRET_ID);
 
-        assertThat(first).as("the client, once the key was read").isNotNull();
+        assertThat(first).as("the client, once the key was read (null: cacheClient returned its static field, which"
+                + " nothing set; a local variable of the same name would hide it)").isNotNull();
         assertThat(second).as("the second call's client: the same one, kept in the static field (a local variable of"
                 + " the same name would hide it, and every call would build a new client)").isSameAs(first);
         assertThat(ASKED_FOR).as("GetSecretValue calls for two calls of cacheClient: the key is read once per execution"
                 + " environment").containsExactly(SECRET_ID);
+        assertTheSecretsManagerClientWasClosed(timersBefore);
+    }
+
+    /** The AWS SDK's timer threads: a client keeps one (for its API call timeout) until it is closed. */
+    private static long sdkTimerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("sdk-ScheduledExecutor"))
+                .count();
+    }
+
+    private static void assertTheSecretsManagerClientWasClosed(long timersBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L; // a closed client's thread ends soon after, not at once
+        while (sdkTimerThreads() > timersBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(sdkTimerThreads()).as("the AWS SDK's timer threads once the key was read: one more means a Secrets Manager"
+                + " client left open (readApiKey closes it with try-with-resources), and every retry would leave another")
+                .isLessThanOrEqualTo(timersBefore);
     }
 }
