@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -70,8 +73,11 @@ public final class DeployedJar {
                         + megabytes + " MB, e.g. " + neverLoaded.get(0).getName() + "), " + NEVER_LOADED + ": " + (filtersGrpc(jar.getParent().getParent().resolve("pom.xml"))
                                 ? "the shade plugin's <filter> for io.grpc:grpc-netty-shaded lets them through: its <exclude>s"
                                         + " must match their names, META-INF/native/*osx* and META-INF/native/*windows*"
-                                : "the shade plugin's <filters> need a second <filter>, for io.grpc:grpc-netty-shaded, that"
-                                        + " excludes META-INF/native/*osx* and META-INF/native/*windows*"));
+                                : otherGrpcFilter(jar.getParent().getParent().resolve("pom.xml")).map(named -> "the shade plugin's"
+                                        + " <filter> names " + named + ", while the libraries come in io.grpc:grpc-netty-shaded:"
+                                        + " its <artifact> must name that one")
+                                .orElse("the shade plugin's <filters> need a second <filter>, for io.grpc:grpc-netty-shaded, that"
+                                        + " excludes META-INF/native/*osx* and META-INF/native/*windows*")));
             }
             holdsNoUnusedHttpClient(zip, jar);
         }
@@ -144,6 +150,16 @@ public final class DeployedJar {
             }
         }
         return null;
+    }
+
+    /** A shade filter for another of gRPC's artifacts ("io.grpc:grpc-netty"), when pom.xml has one: a name typed amiss. */
+    private static Optional<String> otherGrpcFilter(Path pom) {
+        try {
+            Matcher filter = Pattern.compile("<artifact>\\s*(io\\.grpc:[\\w.-]+)\\s*</artifact>").matcher(Files.readString(pom));
+            return filter.find() ? Optional.of(filter.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether pom.xml has a shade filter for gRPC's Netty already (its excludes then miss the names). */

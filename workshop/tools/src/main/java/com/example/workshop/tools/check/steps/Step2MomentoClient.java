@@ -27,6 +27,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class Step2MomentoClient {
     /** The method that Clients.java's edit adds, in any layout: once it is there, that edit is made. */
     private static final Pattern CACHE_CLIENT_METHOD = Pattern.compile("CacheClient\\s+cacheClient\\s*\\(");
+    /** A catch whose first statement logs ("catch (RuntimeException e) { LOG.warn(...)"): Dependencies' during Init. */
+    private static final Pattern LOGS_WHAT_IT_CATCHES = Pattern.compile(
+            "catch\\s*\\(\\s*(?:final\\s+)?\\w*(?:Exception|Throwable)\\s+\\w+\\s*\\)\\s*\\{\\s*LOG\\.\\w+\\(");
+    /** A catch that throws, the caught exception or another ("throw e;"): cacheClient's, after noting the failure. */
+    private static final Pattern THROWS_WHAT_IT_CATCHES = Pattern.compile(
+            "catch\\s*\\(\\s*(?:final\\s+)?\\w*(?:Exception|Throwable)\\s+\\w+\\s*\\)\\s*\\{[^{}]*\\bthrow\\b");
 
     private Step2MomentoClient() {
     }
@@ -396,6 +402,12 @@ final class Step2MomentoClient {
                     + " to log: this is tried once " + (clientsMade ? "Init creates the client (Dependencies calls"
                     + " Clients.cacheClient during Init; Clients.java has it already)" : "the client is created from the secret"
                     + " (Clients.cacheClient)"), clientsMade ? "Dependencies.java" : "Clients.java");
+            // Dependencies logs what it catches, so nothing reached it: cacheClient's catch kept the failure to itself.
+            expect(!service.sourceHas("Dependencies.java", LOGS_WHAT_IT_CATCHES) || service.sourceHas("Clients.java",
+                    THROWS_WHAT_IT_CATCHES), "with Secrets Manager failing during a cold start, getUser answered but never"
+                    + " logged why it has no cache, and Dependencies logs what it catches: Clients.cacheClient caught the failure"
+                    + " and did not throw it again (its catch notes the failure for the five-second pause, then throws it on)",
+                    "Clients.java");
             throw new ProbeFailure("with Secrets Manager failing during a cold start, getUser answered but never logged why it"
                     + " has no cache: log the failure, with its exception");
         }

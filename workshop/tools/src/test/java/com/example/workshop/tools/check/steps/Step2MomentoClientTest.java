@@ -142,6 +142,20 @@ class Step2MomentoClientTest {
                         + " <exclusions> have it");
     }
 
+    /** The filter made for io.grpc:grpc-netty, an artifact of gRPC's that the service does not have. */
+    @Test
+    void aFilterForAnotherOfGrpcsArtifactsIsNamed() throws Exception {
+        jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_osx_aarch_64.jnilib");
+        Files.writeString(workingCopy.resolve("pom.xml"), "<filter>\n  <artifact>io.grpc:grpc-netty</artifact>\n"
+                + "  <excludes><exclude>META-INF/native/*osx*</exclude><exclude>META-INF/native/*windows*</exclude></excludes>\n"
+                + "</filter>\n");
+
+        assertThatThrownBy(() -> DeployedJar.leavesOutWhatLambdaNeverLoads(service()))
+                .isInstanceOf(ProbeFailure.class)
+                .hasMessageEndingWith("the shade plugin's <filter> names io.grpc:grpc-netty, while the libraries come in"
+                        + " io.grpc:grpc-netty-shaded: its <artifact> must name that one");
+    }
+
     @Test
     void aJarWithOnlyTheLinuxLibrariesPasses() throws Exception {
         jarWith("META-INF/native/libio_grpc_netty_shaded_netty_tcnative_linux_x86_64.so",
@@ -425,6 +439,36 @@ class Step2MomentoClientTest {
                     + " \"principalArn\": \"arn:aws:iam::000000000000:role/accounts-dev-getUser\"}]");
             assertThatThrownBy(() -> Step2MomentoClient.aClientThatCannotBeCreatedDoesNotFailTheFunction(service))
                     .isInstanceOf(ProbeFailure.class).hasMessageContaining("never logged why it has no cache");
+        }
+    }
+
+    /** cacheClient's catch notes the failure and forgets its throw: Dependencies, which logs what it catches, hears nothing. */
+    @Test
+    void aFailureThatNeverReachesDependenciesLoggingCatchIsPointedAtClients() throws Exception {
+        Path accounts = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts"));
+        Files.writeString(accounts.resolve("Dependencies.java"), "class Dependencies {\n    void init() {\n        try {\n"
+                + "            Clients.cacheClient(\"s\");\n        } catch (RuntimeException e) {\n"
+                + "            LOG.warn(\"Momento client not created during Init, will retry on use: {}\", e.toString());\n"
+                + "        }\n    }\n}\n");
+        String clients = "class Clients {\n    static CacheClient cacheClient(String apiKeySecretId) {\n        try {\n"
+                + "            return connect(readApiKey(apiKeySecretId));\n        } catch (RuntimeException e) {\n"
+                + "            lastFailure = e.toString();\n%s        }\n        return null;\n    }\n}\n";
+        Files.writeString(accounts.resolve("Clients.java"), String.format(clients, ""));
+        String asked = "[{\"action\": \"secretsmanager:GetSecretValue\", \"outcome\": \"ALLOWED\","
+                + " \"principalArn\": \"arn:aws:iam::000000000000:role/accounts-dev-getUser\"}]";
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(path.startsWith("/users/") ? 404 : 200,
+                path.startsWith("/_local/iam/decisions") ? asked : "{}"))) {
+            LocalService service = gateway.service(List::of, workingCopy);
+
+            assertThatThrownBy(() -> Step2MomentoClient.aClientThatCannotBeCreatedDoesNotFailTheFunction(service))
+                    .isInstanceOf(ProbeFailure.class).hasMessageContaining("Clients.cacheClient caught the failure and did not"
+                            + " throw it again")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Clients.java"));
+
+            Files.writeString(accounts.resolve("Clients.java"), String.format(clients, "            throw e;\n"));
+            assertThatThrownBy(() -> Step2MomentoClient.aClientThatCannotBeCreatedDoesNotFailTheFunction(service))
+                    .as("cacheClient throws: then Dependencies is where the log line is missing")
+                    .isInstanceOf(ProbeFailure.class).hasMessageContaining("never logged why it has no cache: log the failure");
         }
     }
 
