@@ -10,6 +10,7 @@ import com.example.workshop.tools.check.StepLessons;
 import com.example.workshop.tools.check.steps.Curriculum;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -47,6 +48,11 @@ class CheckCommand extends StageCommand {
             Optional<String> anotherStep = anotherStepsTests(stages, stage);
             if (anotherStep.isPresent()) { // checking would blame the code for the tests of another step
                 out().println(anotherStep.get());
+                return 1;
+            }
+            Optional<String> nextStepsCode = nextStepsCode(stages, stage);
+            if (nextStepsCode.isPresent()) { // checking would try the next step's code as this one's, against this one's tests
+                out().println(nextStepsCode.get());
                 return 1;
             }
             warnOfChangedTests(stage);
@@ -130,6 +136,33 @@ class CheckCommand extends StageCommand {
                 + " added; and a commit without " + Stages.MARKER + " leaves it behind (in a clone of it, say on another"
                 + " machine). If you are doing " + later.branch() + ": " + tool("start " + later.branch())
                 + " (or git stash pop, if you stashed), then check again.");
+    }
+
+    /**
+     * When src/main/java has classes that the next step creates (step 3's AccountCache.java at step 2): its edits made
+     * without start, so .workshop-stage and the tests are still this step's, and its check would blame this step's code.
+     */
+    static Optional<String> nextStepsCode(Stages stages, Stages.Stage stage) throws IOException {
+        Optional<Stages.Stage> next = stages.numbered(stage.number() + 1);
+        Path yours = stages.root().resolve("src/main/java");
+        if (next.isEmpty() || !Files.isDirectory(yours)) {
+            return Optional.empty();
+        }
+        List<String> created;
+        try (var files = Files.walk(yours)) {
+            created = files.filter(Files::isRegularFile).map(file -> yours.relativize(file).toString().replace('\\', '/'))
+                    .filter(file -> !Files.exists(stage.dir().resolve("src/main/java").resolve(file))
+                            && Files.exists(next.get().dir().resolve("src/main/java").resolve(file)))
+                    .sorted().toList();
+        }
+        if (created.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = created.stream().map(file -> file.substring(file.lastIndexOf('/') + 1)).toList();
+        return Optional.of("src/main has code that " + next.get().name() + " creates (" + String.join(", ", names.stream().limit(3)
+                .toList()) + (names.size() > 3 ? ", ..." : "") + "), but " + Stages.MARKER + " says " + stage.name() + ", so this"
+                + " check would try it against " + stage.branch() + "'s tests. Doing " + next.get().branch() + "? "
+                + tool("start " + next.get().branch()) + " brings its tests (it never changes your code); then check again.");
     }
 
     /** Whether {@code file} (under src/test) is one that {@code next} adds to {@code stage}'s tests, as the working copy has it. */

@@ -769,6 +769,26 @@ class WorkshopToolsTest {
         assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).isEmpty();
     }
 
+    /** Step 3's edits typed at step 2 without start step-3: its tests and marker are step 2's. */
+    @Test
+    void theNextStepsClassesMadeWithoutStartingItAreSaidWithStart() throws IOException {
+        Files.createDirectories(root.resolve("solutions/step-3-third/src/main/java/cache"));
+        Files.writeString(root.resolve("solutions/step-3-third/src/main/java/cache/Cache.java"), "class Cache {}");
+        run("use", "step-2");
+        Files.createDirectories(root.resolve("src/main/java/cache"));
+        Files.writeString(root.resolve("src/main/java/cache/Cache.java"), "class Cache { /* typed from the guide */ }");
+        Files.writeString(root.resolve("src/main/java/Mine.java"), "class Mine {}"); // of the attendee's own: not the next step's
+
+        assertThat(CheckCommand.nextStepsCode(new Stages(root), new Stages(root).find("step-2"))).get().asString()
+                .startsWith("src/main has code that step-3-third creates (Cache.java), but .workshop-stage says step-2-second")
+                .contains("-Dexec.args=\"start step-3\" brings its tests").doesNotContain("Mine.java");
+        assertThat(run("check")).as("no build: step 2's tests would blame step 3's code").isEqualTo(1);
+        assertThat(output).contains("src/main has code that step-3-third creates").doesNotContain("Building");
+
+        Files.delete(root.resolve("src/main/java/cache/Cache.java"));
+        assertThat(CheckCommand.nextStepsCode(new Stages(root), new Stages(root).find("step-2"))).isEmpty();
+    }
+
     @Test
     void aStashAfterStartKeepsOnlyTheTestFilesItAddedAndCheckSaysSo() throws IOException {
         Files.writeString(root.resolve("solutions/step-3-third/src/test/java/NewTest.java"), "class NewTest {}");
