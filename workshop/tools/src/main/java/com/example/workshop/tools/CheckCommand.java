@@ -2,6 +2,7 @@ package com.example.workshop.tools;
 
 import com.example.workshop.tools.check.Checklist;
 import com.example.workshop.tools.check.LastCheck;
+import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LeftOverBuild;
 import com.example.workshop.tools.check.LessonResult;
 import com.example.workshop.tools.check.SkippedServerlessYmlParts;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -60,7 +62,7 @@ class CheckCommand extends StageCommand {
             git.ownStashOnHead().ifPresent(stash -> out().println("Note: " + Git.stashNote(stash)));
             String serverlessYml = LastCheck.serverlessYmlDigest(stages.root()); // as this check finds it
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
-            List<LessonResult> results = check.run(step);
+            List<LessonResult> results = withMissingTestFiles(stages, stage, check.run(step));
             Checklist.forConsole().print(step, results, check.notes(), out());
             int passed = (int) results.stream().filter(LessonResult::done).count();
             if (passed == results.size() && !check.skippedServerlessYmlParts().isEmpty()) {
@@ -165,6 +167,25 @@ class CheckCommand extends StageCommand {
                 + tool("start " + next.get().branch()) + " brings its tests (it never changes your code); then check again.");
     }
 
+    /**
+     * The step's test files missing from src/test (deleted, or left out of a commit): their tests never ran, so the line
+     * on the tests that worked before is not done, whatever the others did. The note above the lines says it too.
+     */
+    static List<LessonResult> withMissingTestFiles(Stages stages, Stages.Stage stage, List<LessonResult> results) throws IOException {
+        List<String> missing = Trees.differing(stages.root().resolve("src/test"), stage.dir().resolve("src/test")).stream()
+                .filter(file -> !Files.exists(stages.root().resolve("src/test").resolve(file))).toList();
+        if (missing.isEmpty()) {
+            return results;
+        }
+        String bringBack = stages.isFirst(stage) ? "git checkout HEAD -- src/test brings back what you last committed"
+                : tool("start " + stage.branch()) + " brings them back";
+        return results.stream().map(result -> !result.lesson().title().equals(StepLessons.REGRESSIONS) ? result
+                : new LessonResult(Lesson.of(result.lesson().title(), bringBack, result.lesson().tests(), result.lesson().probe()),
+                        Stream.concat(Stream.of("src/test lacks " + stage.name() + "'s " + inWords(missing)
+                                + ", so " + (missing.size() == 1 ? "its tests" : "their tests") + " did not run"),
+                                result.problems().stream()).toList())).toList();
+    }
+
     /** Whether {@code file} (under src/test) is one that {@code next} adds to {@code stage}'s tests, as the working copy has it. */
     private static boolean addedBy(Stages.Stage next, Stages.Stage stage, String file, Stages stages) {
         try {
@@ -222,7 +243,8 @@ class CheckCommand extends StageCommand {
         boolean onlyMissing = changed.stream().noneMatch(file -> Files.exists(stages.root().resolve("src/test").resolve(file)));
         if (onlyMissing && !firstStep) {
             // Nothing of the attendee's would be replaced: most often new files that a commit left out (git commit -am).
-            return Optional.of("Note: " + stage.name() + "'s test files " + files + " are missing (new files that a commit left"
+            return Optional.of("Note: " + stage.name() + "'s test " + (changed.size() == 1 ? "file " + files + " is" : "files " + files
+                    + " are") + " missing (new files that a commit left"
                     + " out stay behind in a clone: git add -A takes them, git commit -am does not). "
                     + tool("start " + stage.branch()) + " brings them back.");
         }

@@ -3,6 +3,9 @@ package com.example.workshop.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.workshop.tools.check.Lesson;
+import com.example.workshop.tools.check.LessonResult;
+import com.example.workshop.tools.check.StepLessons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -751,8 +754,17 @@ class WorkshopToolsTest {
         commit("step 2, without its new test");
 
         assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
-                .contains("step-2-second's test files src/test/java/NewTest.java are missing").contains("git commit -am")
+                .contains("step-2-second's test file src/test/java/NewTest.java is missing").contains("git commit -am")
                 .contains("-Dexec.args=\"start step-2\" brings them back").doesNotContain("--force");
+        // Its tests never ran: the line on the tests that worked before is not done, whatever else passed.
+        List<LessonResult> allPassed = List.of(new LessonResult(Lesson.of("a lesson", "A.java", List.of(), null), List.of()),
+                new LessonResult(Lesson.of(StepLessons.REGRESSIONS, "run ./mvnw verify", List.of(), null), List.of()));
+        List<LessonResult> results = CheckCommand.withMissingTestFiles(new Stages(root), new Stages(root).find("step-2"), allPassed);
+        assertThat(results.get(0).done()).isTrue();
+        assertThat(results.get(1).done()).isFalse();
+        assertThat(results.get(1).problems()).containsExactly("src/test lacks step-2-second's src/test/java/NewTest.java, so its"
+                + " tests did not run");
+        assertThat(results.get(1).lesson().hint()).contains("-Dexec.args=\"start step-2\" brings them back");
         assertThat(run("start", "step-2-second")).isZero();
         assertThat(root.resolve("src/test/java/NewTest.java")).exists();
     }
