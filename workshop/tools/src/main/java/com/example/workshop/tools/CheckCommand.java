@@ -178,7 +178,7 @@ class CheckCommand extends StageCommand {
             return results;
         }
         String bringBack = stages.isFirst(stage) ? "git checkout HEAD -- src/test brings back what you last committed"
-                : tool("start " + stage.branch()) + " brings them back";
+                : tool("start " + stage.branch()) + " brings " + (missing.size() == 1 ? "it" : "them") + " back";
         return results.stream().map(result -> !result.lesson().title().equals(StepLessons.REGRESSIONS) ? result
                 : new LessonResult(Lesson.of(result.lesson().title(), bringBack, result.lesson().tests(), result.lesson().probe()),
                         Stream.concat(Stream.of("src/test lacks " + stage.name() + "'s " + inWords(missing)
@@ -246,7 +246,7 @@ class CheckCommand extends StageCommand {
             return Optional.of("Note: " + stage.name() + "'s test " + (changed.size() == 1 ? "file " + files + " is" : "files " + files
                     + " are") + " missing (new files that a commit left"
                     + " out stay behind in a clone: git add -A takes them, git commit -am does not). "
-                    + tool("start " + stage.branch()) + " brings them back.");
+                    + tool("start " + stage.branch()) + " brings " + (changed.size() == 1 ? "it" : "them") + " back.");
         }
         return Optional.of("Note: src/test differs from " + stage.name() + "'s tests in " + files + ". A failure there may be"
                 + " the test's, not your code's. Changed on purpose (a guide's Going further asks for it)? Keep them. If not, "

@@ -755,7 +755,7 @@ class WorkshopToolsTest {
 
         assertThat(CheckCommand.changedTestsNote(new Stages(root), new Stages(root).find("step-2"))).get().asString()
                 .contains("step-2-second's test file src/test/java/NewTest.java is missing").contains("git commit -am")
-                .contains("-Dexec.args=\"start step-2\" brings them back").doesNotContain("--force");
+                .contains("-Dexec.args=\"start step-2\" brings it back").doesNotContain("--force");
         // Its tests never ran: the line on the tests that worked before is not done, whatever else passed.
         List<LessonResult> allPassed = List.of(new LessonResult(Lesson.of("a lesson", "A.java", List.of(), null), List.of()),
                 new LessonResult(Lesson.of(StepLessons.REGRESSIONS, "run ./mvnw verify", List.of(), null), List.of()));
@@ -764,7 +764,7 @@ class WorkshopToolsTest {
         assertThat(results.get(1).done()).isFalse();
         assertThat(results.get(1).problems()).containsExactly("src/test lacks step-2-second's src/test/java/NewTest.java, so its"
                 + " tests did not run");
-        assertThat(results.get(1).lesson().hint()).contains("-Dexec.args=\"start step-2\" brings them back");
+        assertThat(results.get(1).lesson().hint()).contains("-Dexec.args=\"start step-2\" brings it back");
         assertThat(run("start", "step-2-second")).isZero();
         assertThat(root.resolve("src/test/java/NewTest.java")).exists();
     }

@@ -685,8 +685,13 @@ final class BuildFindings {
      */
     private String missingFromTheTests(TestRun.Result tests, StepLessons step) {
         List<String> headings = guides.headings(step.guide());
-        return nextTestCompileError(tests, step).map(BuildFindings::fileNamedBy)
-                .filter(file -> Guides.editIndex(headings, file) < Integer.MAX_VALUE).orElse(null);
+        Optional<String> next = nextTestCompileError(tests, step);
+        // A library's package ("package momento.sdk does not exist", right after step 2's start): its dependency is the edit.
+        if (next.filter(error -> MISSING_LIBRARY.matcher(error).find()).isPresent()
+                && Guides.editIndex(headings, "pom.xml") < Integer.MAX_VALUE) {
+            return "pom.xml";
+        }
+        return next.map(BuildFindings::fileNamedBy).filter(file -> Guides.editIndex(headings, file) < Integer.MAX_VALUE).orElse(null);
     }
 
     /**

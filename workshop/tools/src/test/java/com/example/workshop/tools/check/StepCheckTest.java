@@ -2359,6 +2359,21 @@ class StepCheckTest {
     }
 
     @Test
+    void testsMissingALibrarysPackagePointAtTheEditOfPomXml() throws Exception {
+        // Step 2 right after start: its tests import the Momento SDK and the Secrets Manager client that edit 1 adds.
+        guideWithEditsOf("02-momento-client.md", "pom.xml", "serverless.yml", "MomentoApiKey.java", "Clients.java");
+        Lesson key = Lesson.of("the API key is read from the secret's JSON", "MomentoApiKey.java", List.of("MomentoApiKeyTest"), null);
+        StepLessons momentoClient = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(key));
+
+        List<LessonResult> results = check(momentoClient, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/test/java/com/example/accounts/ClientsTest.java:16: package momento.sdk"
+                        + " does not exist")));
+
+        assertThat(results.get(0).lesson().hint()).as("the first edit, said as the guide's edit of that file").isEqualTo("pom.xml");
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/02-momento-client.md, the edit of pom.xml");
+    }
+
+    @Test
     void testsCallingAStaticMethodOfAClassTheGuideCreatesPointAtThatEdit() throws Exception {
         // javac cannot tell "MomentoApiKey.read(...)" on a missing class from a missing variable (step 2's first check)
         List<LessonResult> results = checkFanOutWhoseTestsDoNotCompile(
