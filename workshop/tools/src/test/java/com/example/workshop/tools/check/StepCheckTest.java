@@ -1188,6 +1188,23 @@ class StepCheckTest {
     }
 
     /** A guide whose "The edits" has one heading per file, as the workshop's guides do. */
+    /**
+     * {@code path} as the finished step before has it, as the finished step has it, and as the working copy has it
+     * (null leaves that one out): the three versions an edit is judged made or not by.
+     */
+    private void versions(String path, String stepBefore, String before, String step, String after, String yours)
+            throws IOException {
+        if (before != null) {
+            write(root.resolve("solutions/" + stepBefore + "/" + path), before);
+        }
+        if (after != null) {
+            write(root.resolve("solutions/" + step + "/" + path), after);
+        }
+        if (yours != null) {
+            write(root.resolve(path), yours);
+        }
+    }
+
     private void guideWithEditsOf(String guide, String... files) throws IOException {
         StringBuilder text = new StringBuilder("# The step\n\n## The edits\n");
         for (int i = 0; i < files.length; i++) {
@@ -2237,19 +2254,15 @@ class StepCheckTest {
         // Step 6 done out of order: Dependencies.java (edit 5) typed first; StreamCacher.java (edit 3) and the edits
         // before it still to make.
         guideWithEditsOf("06-stream-cacher.md", "serverless.yml", "AccountCache.java", "StreamCacher.java", "Dependencies.java");
-        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        String five = "step-5-fan-out";
+        String six = "step-6-stream-cacher";
         String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
-        for (String stage : List.of("solutions/step-5-fan-out/", "solutions/step-6-stream-cacher/")) {
-            boolean six = stage.contains("6");
-            write(root.resolve(stage + "serverless.yml"), six ? "functions: {a: 1, streamCacher: 2}\n" : "functions: {a: 1}\n");
-            write(root.resolve(stage + cache), six ? "class AccountCache { Object replace; }\n" : "class AccountCache {}\n");
-            write(root.resolve(stage + dependencies), six ? "class Dependencies { StreamCacher s; }\n" : "class Dependencies {}\n");
-        }
-        write(root.resolve("solutions/step-6-stream-cacher/src/main/java/com/example/accounts/service/StreamCacher.java"),
-                "class StreamCacher {}\n");
-        write(root.resolve("serverless.yml"), "functions: {a: 1}\n");
-        write(root.resolve(cache), "class AccountCache {}\n");
-        write(root.resolve(dependencies), "class Dependencies { StreamCacher s; }\n");
+        versions("serverless.yml", five, "functions: {a: 1}\n", six, "functions: {a: 1, streamCacher: 2}\n", "functions: {a: 1}\n");
+        versions("src/main/java/com/example/accounts/cache/AccountCache.java", five, "class AccountCache {}\n", six,
+                "class AccountCache { Object replace; }\n", "class AccountCache {}\n");
+        versions("src/main/java/com/example/accounts/service/StreamCacher.java", five, null, six, "class StreamCacher {}\n", null);
+        versions(dependencies, five, "class Dependencies {}\n", six, "class Dependencies { StreamCacher s; }\n",
+                "class Dependencies { StreamCacher s; }\n");
         Lesson cached = Lesson.of("an inserted item is cached", "StreamCacher.java", List.of("StreamCacherTest"), null);
         StepLessons streamCacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(cached));
 
@@ -2270,19 +2283,17 @@ class StepCheckTest {
     void aServerlessYmlEditMadeInPartIsNotTakenForMade() throws Exception {
         // Step 7 out of order: Dependencies.java typed, and of edit 1 only its environment variable, not its function.
         guideWithEditsOf("07-stream-consumer.md", "serverless.yml", "ActivityRepository.java", "Dependencies.java");
+        String six = "step-6-stream-cacher";
+        String seven = "step-7-stream-consumer";
         String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
-        for (String stage : List.of("solutions/step-6-stream-cacher/", "solutions/step-7-stream-consumer/")) {
-            boolean seven = stage.contains("7");
-            write(root.resolve(stage + "serverless.yml"), seven ? "provider: {environment: {TABLE_NAME: t, ACTIVITY_TABLE_NAME: a}}\n"
-                    + "functions: {getUser: {handler: g}, activityConsumer: {handler: c}}\n"
-                    : "provider: {environment: {TABLE_NAME: t}}\nfunctions: {getUser: {handler: g}}\n");
-            write(root.resolve(stage + dependencies), seven ? "class Dependencies { ActivityRepository r; }\n" : "class Dependencies {}\n");
-        }
-        write(root.resolve("solutions/step-7-stream-consumer/src/main/java/com/example/accounts/repository/ActivityRepository.java"),
-                "class ActivityRepository {}\n");
-        write(root.resolve("serverless.yml"), "provider: {environment: {TABLE_NAME: t, ACTIVITY_TABLE_NAME: a}}\n"
-                + "functions: {getUser: {handler: g}}\n");
-        write(root.resolve(dependencies), "class Dependencies { ActivityRepository r; }\n");
+        versions("serverless.yml", six, "provider: {environment: {TABLE_NAME: t}}\nfunctions: {getUser: {handler: g}}\n", seven,
+                "provider: {environment: {TABLE_NAME: t, ACTIVITY_TABLE_NAME: a}}\n"
+                        + "functions: {getUser: {handler: g}, activityConsumer: {handler: c}}\n",
+                "provider: {environment: {TABLE_NAME: t, ACTIVITY_TABLE_NAME: a}}\nfunctions: {getUser: {handler: g}}\n");
+        versions("src/main/java/com/example/accounts/repository/ActivityRepository.java", six, null, seven,
+                "class ActivityRepository {}\n", null);
+        versions(dependencies, six, "class Dependencies {}\n", seven, "class Dependencies { ActivityRepository r; }\n",
+                "class Dependencies { ActivityRepository r; }\n");
         Lesson recorded = Lesson.of("each event is recorded", "ActivityConsumer.java", List.of("ActivityConsumerTest"), null);
         StepLessons consumer = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(recorded));
 
@@ -2301,24 +2312,18 @@ class StepCheckTest {
     void aPomXmlEditMadeInPartIsNotTakenForMade() throws Exception {
         // Step 2 out of order: Dependencies.java typed, and of edit 1 the dependencies, not the shade filter.
         guideWithEditsOf("02-momento-client.md", "pom.xml", "Clients.java", "Dependencies.java");
-        String clients = "src/main/java/com/example/accounts/Clients.java";
+        String one = "step-1-lambda-dynamodb";
+        String two = "step-2-momento-client";
         String dependencies = "src/main/java/com/example/accounts/Dependencies.java";
-        String one = "<project><dependencies><dependency><groupId>a</groupId><artifactId>dynamodb</artifactId></dependency>"
-                + "</dependencies>%s<build><filters><filter><artifact>*:*</artifact></filter>%s</filters></build></project>\n";
+        String pom = "<project><dependencies><dependency><groupId>a</groupId><artifactId>dynamodb</artifactId></dependency>%s"
+                + "</dependencies><build><filters><filter><artifact>*:*</artifact></filter>%s</filters></build></project>\n";
         String momento = "<dependency><groupId>software.momento.java</groupId><artifactId>sdk</artifactId></dependency>";
-        String grpc = "<filter><artifact>io.grpc:grpc-netty-shaded</artifact></filter>";
-        write(root.resolve("solutions/step-1-lambda-dynamodb/pom.xml"), String.format(one, "", ""));
-        write(root.resolve("solutions/step-2-momento-client/pom.xml"), String.format(one.replace("</dependencies>", momento
-                + "</dependencies>"), "", grpc));
-        write(root.resolve("pom.xml"), String.format(one.replace("</dependencies>", momento + "</dependencies>"), "", ""));
-        for (String stage : List.of("solutions/step-1-lambda-dynamodb/", "solutions/step-2-momento-client/")) {
-            boolean two = stage.contains("2");
-            write(root.resolve(stage + clients), two ? "class Clients { Object cacheClient; }\n" : "class Clients {}\n");
-            write(root.resolve(stage + dependencies), two ? "class Dependencies { Object c = Clients.cacheClient; }\n"
-                    : "class Dependencies {}\n");
-        }
-        write(root.resolve(clients), "class Clients {}\n");
-        write(root.resolve(dependencies), "class Dependencies { Object c = Clients.cacheClient; }\n");
+        versions("pom.xml", one, String.format(pom, "", ""), two, String.format(pom, momento,
+                "<filter><artifact>io.grpc:grpc-netty-shaded</artifact></filter>"), String.format(pom, momento, ""));
+        versions("src/main/java/com/example/accounts/Clients.java", one, "class Clients {}\n", two,
+                "class Clients { Object cacheClient; }\n", "class Clients {}\n");
+        versions(dependencies, one, "class Dependencies {}\n", two, "class Dependencies { Object c = Clients.cacheClient; }\n",
+                "class Dependencies { Object c = Clients.cacheClient; }\n");
         Lesson client = Lesson.of("one client per environment", "Clients.java", List.of("ClientsTest"), null);
         StepLessons momentoClient = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(client));
 
@@ -2334,18 +2339,15 @@ class StepCheckTest {
     void theCompileErrorsAfterTheFirstNameTheEditsTheyNeedThatAreNotMadeYet() throws Exception {
         // Step 5 with AccountService.java typed before edits 2 and 3: findMembers is missing first, readAll after it.
         guideWithEditsOf("05-fan-out.md", "AccountRepository.java", "AccountCache.java", "AccountService.java");
-        String repository = "src/main/java/com/example/accounts/repository/AccountRepository.java";
-        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        String four = "step-4-write-aside";
+        String five = "step-5-fan-out";
         String service = "src/main/java/com/example/accounts/service/AccountService.java";
-        for (String stage : List.of("solutions/step-4-write-aside/", "solutions/step-5-fan-out/")) {
-            boolean five = stage.contains("5");
-            write(root.resolve(stage + repository), five ? "class AccountRepository { Object findMembers; }\n" : "class AccountRepository {}\n");
-            write(root.resolve(stage + cache), five ? "class AccountCache { Object readAll; }\n" : "class AccountCache {}\n");
-            write(root.resolve(stage + service), five ? "class AccountService { Object listMembers; }\n" : "class AccountService {}\n");
-        }
-        write(root.resolve(repository), "class AccountRepository {}\n");
-        write(root.resolve(cache), "class AccountCache {}\n");
-        write(root.resolve(service), "class AccountService { Object listMembers; }\n");
+        versions("src/main/java/com/example/accounts/repository/AccountRepository.java", four, "class AccountRepository {}\n",
+                five, "class AccountRepository { Object findMembers; }\n", "class AccountRepository {}\n");
+        versions("src/main/java/com/example/accounts/cache/AccountCache.java", four, "class AccountCache {}\n", five,
+                "class AccountCache { Object readAll; }\n", "class AccountCache {}\n");
+        versions(service, four, "class AccountService {}\n", five, "class AccountService { Object listMembers; }\n",
+                "class AccountService { Object listMembers; }\n");
         Lesson lists = Lesson.of("lists every member", "AccountService.java", List.of("ListMembersIntegrationTest"), null);
         StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
 
