@@ -3,7 +3,6 @@ package com.example.workshop.tools.check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,10 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /** What the jar the local cloud deployed holds: what a deployment would upload. */
 public final class DeployedJar {
@@ -104,7 +99,8 @@ public final class DeployedJar {
                 continue;
             }
             double megabytes = entries.stream().mapToLong(ZipEntry::getSize).sum() / 1e6;
-            List<String> lacking = dependenciesNotExcluding(jar.getParent().getParent().resolve("pom.xml"), client.artifactId());
+            List<String> lacking = PomParts.awsDependenciesNotExcluding(jar.getParent().getParent().resolve("pom.xml"),
+                    client.artifactId());
             throw new ProbeFailure("target/" + jar.getFileName() + " holds the AWS SDK's " + client.name() + " HTTP client ("
                     + String.format(Locale.ROOT, "%.1f", megabytes) + " MB unpacked, e.g. " + entries.get(0).getName()
                     + "), " + NEVER_USED + ": its AWS clients are built with the URLConnection client. In pom.xml, "
@@ -112,44 +108,6 @@ public final class DeployedJar {
                     + " an <exclusion> of " + client.artifactId() + (lacking.isEmpty() || lacking.contains("dynamodb") ? ""
                             : ", as dynamodb's <exclusions> have it"));
         }
-    }
-
-    /** The AWS SDK's service dependencies in pom.xml without an exclusion of {@code artifactId} (none when it cannot be read). */
-    private static List<String> dependenciesNotExcluding(Path pom, String artifactId) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList dependencies = factory.newDocumentBuilder().parse(pom.toFile()).getElementsByTagName("dependency");
-            List<String> lacking = new ArrayList<>();
-            for (int i = 0; i < dependencies.getLength(); i++) {
-                Element dependency = (Element) dependencies.item(i);
-                String group = childText(dependency, "groupId");
-                String artifact = childText(dependency, "artifactId");
-                // The service's own dependencies (not dependencyManagement's bom), an AWS service client each.
-                boolean aService = "software.amazon.awssdk".equals(group) && !"url-connection-client".equals(artifact)
-                        && dependency.getParentNode().getParentNode().getNodeName().equals("project");
-                boolean excludes = false;
-                NodeList exclusions = dependency.getElementsByTagName("exclusion");
-                for (int j = 0; j < exclusions.getLength(); j++) {
-                    excludes |= artifactId.equals(childText((Element) exclusions.item(j), "artifactId"));
-                }
-                if (aService && !excludes) {
-                    lacking.add(artifact);
-                }
-            }
-            return lacking;
-        } catch (Exception unreadable) {
-            return List.of();
-        }
-    }
-
-    private static String childText(Element element, String tag) {
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child.getNodeName().equals(tag)) {
-                return child.getTextContent().strip();
-            }
-        }
-        return null;
     }
 
     /** A shade filter for another of gRPC's artifacts ("io.grpc:grpc-netty"), when pom.xml has one: a name typed amiss. */

@@ -34,11 +34,45 @@ final class PomParts {
         }
     }
 
-    /** "the property momento.sdk.version", "the dependency software.momento.java:sdk", "secretsmanager's exclusion of ...". */
-    private static Set<String> parts(Path pom) throws Exception {
+    /**
+     * The AWS SDK's service dependencies in pom.xml without an exclusion of {@code artifactId} ("secretsmanager"), which
+     * then brings that HTTP client into the jar; none when pom.xml cannot be read.
+     */
+    static List<String> awsDependenciesNotExcluding(Path pom, String artifactId) {
+        try {
+            List<String> lacking = new ArrayList<>();
+            for (Element dependency : ownDependencies(parse(pom))) {
+                String artifact = text(dependency, "artifactId");
+                boolean excludes = elements(dependency.getElementsByTagName("exclusion")).stream()
+                        .anyMatch(exclusion -> text(exclusion, "artifactId").equals(artifactId));
+                if (text(dependency, "groupId").equals("software.amazon.awssdk") && !artifact.equals("url-connection-client")
+                        && !excludes) {
+                    lacking.add(artifact);
+                }
+            }
+            return lacking;
+        } catch (Exception unreadable) {
+            return List.of();
+        }
+    }
+
+    private static Document parse(Path pom) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document document = factory.newDocumentBuilder().parse(pom.toFile());
+        return factory.newDocumentBuilder().parse(pom.toFile());
+    }
+
+    /** The project's own dependencies: not dependencyManagement's (the bom), nor a plugin's. */
+    private static List<Element> ownDependencies(Document document) {
+        return elements(document.getElementsByTagName("dependency")).stream()
+                .filter(dependency -> isElement(dependency.getParentNode(), "dependencies")
+                        && isElement(dependency.getParentNode().getParentNode(), "project"))
+                .toList();
+    }
+
+    /** "the property momento.sdk.version", "the dependency software.momento.java:sdk", "secretsmanager's exclusion of ...". */
+    private static Set<String> parts(Path pom) throws Exception {
+        Document document = parse(pom);
         Set<String> parts = new LinkedHashSet<>();
         for (Element properties : elements(document.getElementsByTagName("properties"))) {
             for (Node child = properties.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -47,10 +81,7 @@ final class PomParts {
                 }
             }
         }
-        for (Element dependency : elements(document.getElementsByTagName("dependency"))) {
-            if (!isElement(dependency.getParentNode(), "dependencies") || !isElement(dependency.getParentNode().getParentNode(), "project")) {
-                continue; // dependencyManagement's, a plugin's
-            }
+        for (Element dependency : ownDependencies(document)) {
             String artifact = text(dependency, "artifactId");
             parts.add("the dependency " + text(dependency, "groupId") + ":" + artifact);
             for (Element exclusion : elements(dependency.getElementsByTagName("exclusion"))) {
