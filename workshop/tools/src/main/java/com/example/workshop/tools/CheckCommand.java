@@ -137,7 +137,9 @@ class CheckCommand extends StageCommand {
                 + " copy takes back what start wrote in " + Stages.MARKER + " and in the tests it changed, not the test files it"
                 + " added; and a commit without " + Stages.MARKER + " leaves it behind (in a clone of it, say on another"
                 + " machine). If you are doing " + later.branch() + ": " + tool("start " + later.branch())
-                + " (or git stash pop, if you stashed), then check again.");
+                + " (or git stash pop, if you stashed), then check again. Back to " + stage.branch() + " instead? git checkout"
+                + " -- src/test .workshop-stage && git clean -fdq -- src/test puts the tests back as your last commit has them"
+                + " (it deletes test files of your own that no commit has: git clean -n -- src/test lists them first).");
     }
 
     /**

@@ -128,7 +128,7 @@ public final class Stages {
      */
     Stage find(String wanted) {
         String w = wanted.strip().replace('\\', '/').replaceFirst("^(\\./)?solutions/", "").replaceFirst("/+$", "")
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(java.util.Locale.ROOT).replaceFirst("^step(\\d+)$", "step-$1"); // "step3", as typed in a hurry
         for (Stage stage : all()) {
             if (stage.name().equals(w) || stage.branch().equals(w) || String.valueOf(stage.number()).equals(w)
                     || stage.name().equals(stage.branch() + "-" + w)) {

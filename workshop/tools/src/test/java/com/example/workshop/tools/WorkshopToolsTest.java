@@ -88,7 +88,7 @@ class WorkshopToolsTest {
     void aStageIsFoundByTheNamesAShellCompletesAndTheMarkerDespiteAByteOrderMark() throws IOException {
         Stages stages = new Stages(root);
         for (String typed : List.of("step-2-second", "step-2", "2", "second", "solutions/step-2-second/",
-                "./solutions/step-2-second/", ".\\solutions\\step-2-second\\", "Step-2")) {
+                "./solutions/step-2-second/", ".\\solutions\\step-2-second\\", "Step-2", "step2")) {
             assertThat(stages.find(typed).name()).as(typed).isEqualTo("step-2-second");
         }
         assertThatThrownBy(() -> stages.find("step-9")).hasMessageContaining("No stage 'step-9'");
@@ -811,7 +811,7 @@ class WorkshopToolsTest {
 
         assertThat(CheckCommand.anotherStepsTests(new Stages(root), new Stages(root).find("step-2"))).get().asString()
                 .contains("src/test has test files that step-3-third adds (java/NewTest.java), but .workshop-stage says step-2-second")
-                .contains("-Dexec.args=\"start step-3\"");
+                .contains("-Dexec.args=\"start step-3\"").contains("Back to step-2 instead? git checkout -- src/test .workshop-stage && git clean -fdq -- src/test");
         assertThat(run("start", "step-3")).isZero();
         assertThat(Files.readString(root.resolve("src/test/java/ATest.java"))).contains("step-3-third");
     }
