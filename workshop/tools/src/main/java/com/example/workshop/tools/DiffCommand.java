@@ -220,9 +220,22 @@ class DiffCommand extends StageCommand {
             if (result.exitCode() > 1 || result.exitCode() == 1 && result.out().isEmpty() && !result.err().isBlank()) {
                 throw new WorkshopException("git diff failed: " + result.err().strip());
             }
-            all.append(result.out());
+            all.append(fromDir.isEmpty() ? withYourPathForANewFile(result.out(), toDir) : result.out());
         }
         return all.isEmpty() ? NO_DIFFERENCES : stat ? withOneSummary(all.toString()) : all.toString();
+    }
+
+    /** A header line of git's, after the colour codes it may start with. */
+    private static final Pattern NEW_FILE_HEADER = Pattern.compile("^((?:\\e\\[[0-9;]*m)*diff --git a/)(\\S+)", Pattern.MULTILINE);
+
+    /**
+     * git names a file that only the stage has by the stage's path on both sides ("diff --git
+     * a/solutions/step-3-.../AccountCache.java b/solutions/..."), as if it were there already; the
+     * a/ side is where the attendee writes it, as for every other file.
+     */
+    static String withYourPathForANewFile(String differences, String toDir) {
+        return NEW_FILE_HEADER.matcher(differences).replaceAll(header -> Matcher.quoteReplacement(header.group(1)
+                + (header.group(2).startsWith(toDir) ? header.group(2).substring(toDir.length()) : header.group(2))));
     }
 
     /** git's --stat summary line: " 3 files changed, 12 insertions(+), 2 deletions(-)". */

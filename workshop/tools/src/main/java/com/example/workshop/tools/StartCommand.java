@@ -1,5 +1,6 @@
 package com.example.workshop.tools;
 
+import com.example.workshop.tools.check.LastCheck;
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.StepLessons;
 import com.example.workshop.tools.check.steps.Curriculum;
@@ -50,6 +51,7 @@ class StartCommand extends StageCommand {
         String current = stages.marked().orElse(null);
         requireThePreviousStep(stage, current);
         requireAnEditOfThePreviousStep(stage, current);
+        Optional<String> previousStepNotDone = previousStepNotDone(stage, current); // read before src/test changes
         List<String> brought;
         List<String> yoursReplaced;
         Map<String, byte[]> ownTests;
@@ -80,6 +82,7 @@ class StartCommand extends StageCommand {
                     + " git checkout HEAD -- <file> brings one back.%n", String.join(", ", yoursReplaced));
         }
         brought.forEach(file -> out().printf("  Added %s (the guide says what it is for).%n", file));
+        previousStepNotDone.ifPresent(note -> out().printf("  %s%n", note));
         List<String> conflicted = new Conflicts(stages, git).markers();
         if (!conflicted.isEmpty()) { // check refuses to build them: said now, not after the edits
             out().printf("  Note: git's conflict lines (<<<<<<< and >>>>>>>) are still in %s: check builds nothing until"
@@ -139,6 +142,28 @@ class StartCommand extends StageCommand {
                 + " builds on " + previous.name() + ". Do that step first (workshop/"
                 + Curriculum.step(previous.number()).map(StepLessons::guide).orElse("") + "), or jump to it with:\n  "
                 + tool("use " + previous.name()) + "\nor start " + stage.name() + " anyway with:\n  " + tool("start " + wanted + " --force"));
+    }
+
+    /**
+     * Starting step N from step N-1 whose check never passed on the code as it is (failed, never run,
+     * or the code changed since): said now, with the way back, since the next check of step N
+     * shows step N-1's gaps only among its own lines. Silent where the code is step N-1's finished
+     * code ({@code use}), which needs no check.
+     */
+    private Optional<String> previousStepNotDone(Stages.Stage stage, String current) throws IOException {
+        Optional<Stages.Stage> previous = stages.named(current).filter(s -> s.number() == stage.number() - 1);
+        if (previous.isEmpty() || sameCode(previous.get(), stage)) {
+            return Optional.empty();
+        }
+        Optional<LastCheck> last = LastCheck.read(stages.root(), current);
+        if (last.isPresent() && last.get().passedOnTheCodeAsItIs(stages.root())) {
+            return Optional.empty();
+        }
+        String verdict = last.isPresent() ? last.get().describe(stages.root())
+                : "no check of it has run here since the last clean";
+        return Optional.of("Note: " + current + ", which this step builds on: " + verdict + ". To finish it first,"
+                + " before you commit: git checkout -- " + TESTS + " " + Stages.MARKER + " && git clean -fdq -- " + TESTS
+                + " (00-setup.md, \"Started the next step before this one was done?\"), then check.");
     }
 
     /** The working copy's code is {@code stage}'s, but for the files that starting {@code started} brings. */

@@ -348,12 +348,23 @@ class WorkshopToolsTest {
 
         assertThat(run("diff", "step-1")).isZero();
         assertThat(output).contains("--- /dev/null").contains("+++ b/solutions/step-1-first/serverless.yml")
+                .as("the a/ side is where you write it").contains("diff --git a/serverless.yml b/solutions/step-1-first/serverless.yml")
                 .doesNotContain("No differences.");
 
         Trees.deleteRecursively(root.resolve("src/main"));
         assertThat(run("diff", "--no-tests", "step-1")).isZero();
         assertThat(output).contains("+++ b/solutions/step-1-first/src/main/java/A.java").contains("+class A {}")
                 .contains("+++ b/solutions/step-1-first/serverless.yml");
+    }
+
+    @Test
+    void aNewFilesHeaderNamesWhereYouWriteItInColourToo() {
+        String coloured = "\u001b[1mdiff --git a/solutions/step-3-x/src/B.java b/solutions/step-3-x/src/B.java\u001b[m\n"
+                + "\u001b[1mdiff --git a/src/A.java b/solutions/step-3-x/src/A.java\u001b[m\n";
+
+        assertThat(DiffCommand.withYourPathForANewFile(coloured, "solutions/step-3-x/"))
+                .contains("\u001b[1mdiff --git a/src/B.java b/solutions/step-3-x/src/B.java\u001b[m\n")
+                .contains("diff --git a/src/A.java b/solutions/step-3-x/src/A.java");
     }
 
     /** A test of the attendee's own is no file that the step deletes: left out, and said so. */
@@ -546,6 +557,41 @@ class WorkshopToolsTest {
                 .contains("still step-1-first's").contains("-Dexec.args=\"use step-2-second\"");
         assertThat(Files.readString(root.resolve(".workshop-stage"))).contains("step-2-second");
         assertThat(run("start", "step-3", "--force")).as("--force starts it anyway").isZero();
+    }
+
+    @Test
+    void startOfTheNextStepSaysWhenTheStepItBuildsOnWasNotDoneAndTheWayBack() throws IOException {
+        run("start", "step-2");
+        commit("started step 2");
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int myCache; }");
+
+        assertThat(run("start", "step-3")).isZero();
+        assertThat(output).contains("Note: step-2-second, which this step builds on: no check of it has run here");
+
+        git.run("checkout", "--", "src/test", ".workshop-stage"); // the way back the note gives
+        git.run("clean", "-fdq", "--", "src/test");
+        assertThat(Files.readString(root.resolve(".workshop-stage")).strip()).isEqualTo("step-2-second");
+        com.example.workshop.tools.check.LastCheck.save(root, "step-2-second", 3, 6, serverlessYml());
+        assertThat(run("start", "step-3")).isZero();
+        assertThat(output).contains("Started step 3")
+                .contains("Note: step-2-second, which this step builds on: its last check (").contains("3 of 6 checks pass")
+                .contains("git checkout -- src/test .workshop-stage && git clean -fdq -- src/test");
+
+        git.run("checkout", "--", "src/test", ".workshop-stage");
+        git.run("clean", "-fdq", "--", "src/test");
+        com.example.workshop.tools.check.LastCheck.save(root, "step-2-second", 6, 6, serverlessYml());
+        assertThat(run("start", "step-3")).isZero();
+        assertThat(output).as("its check passed on the code as it is").doesNotContain("Note:");
+    }
+
+    @Test
+    void startAfterUseSaysNothingOfTheStepBeforesCheck() {
+        run("use", "step-2");
+        commit("use step-2");
+
+        assertThat(run("start", "step-3")).isZero();
+
+        assertThat(output).as("the finished step's code needs no check").contains("Started step 3").doesNotContain("Note:");
     }
 
     @Test
