@@ -161,7 +161,7 @@ class StartCommand extends StageCommand {
         }
         String verdict = last.isPresent() ? last.get().describe(stages.root())
                 : "no check of it has run here since the last clean";
-        return Optional.of("Note: " + current + ", which this step builds on: " + verdict + ". To finish it first,"
+        return Optional.of("Note: " + current + ", which this step builds on: " + verdict + "." + System.lineSeparator() + "    To finish it first,"
                 + " before you commit: git checkout -- " + TESTS + " " + Stages.MARKER + " && git clean -fdq -- " + TESTS
                 + " (00-setup.md, \"Started the next step before this one was done?\"), then check.");
     }
