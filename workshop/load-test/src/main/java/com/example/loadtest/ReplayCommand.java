@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code replay}: a finished {@code compare --dashboard} run, in the same page, from its results folder. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false, version = LoadTest.VERSION,
         description = "Serves the live dashboard again with a finished run (the timeline.json that compare --dashboard "
-                + "wrote into its results folder); the page's Replay button plays it back. Ctrl-C to quit.")
+                + "wrote into its results folder), drawn whole; the page's Replay button plays a timeline.json you choose. Ctrl-C to quit.")
 final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<results folder or timeline.json>")

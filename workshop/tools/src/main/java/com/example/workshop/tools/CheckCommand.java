@@ -1,6 +1,7 @@
 package com.example.workshop.tools;
 
 import com.example.workshop.tools.check.Checklist;
+import com.example.workshop.tools.check.HandlerClasses;
 import com.example.workshop.tools.check.LastCheck;
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LeftOverBuild;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -57,12 +59,14 @@ class CheckCommand extends StageCommand {
                 out().println(nextStepsCode.get());
                 return 1;
             }
+            laterStepsFiles(stages, stage).ifPresent(note -> out().printf("%s%n%n", note));
             warnOfChangedTests(stage);
             editsInTheSolutionsNote(git).ifPresent(note -> out().printf("%s%n%n", note));
             git.ownStashOnHead().ifPresent(stash -> out().println("Note: " + Git.stashNote(stash)));
             String serverlessYml = LastCheck.serverlessYmlDigest(stages.root()); // as this check finds it
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
-            List<LessonResult> results = withMissingTestFiles(stages, stage, check.run(step));
+            List<LessonResult> results = withFunctionsYourCodeCannotRun(stages, stage,
+                    withMissingTestFiles(stages, stage, check.run(step)));
             Checklist.forConsole().print(step, results, check.notes(), out());
             int passed = (int) results.stream().filter(LessonResult::done).count();
             if (passed == results.size() && !check.skippedServerlessYmlParts().isEmpty()) {
@@ -170,6 +174,52 @@ class CheckCommand extends StageCommand {
     }
 
     /**
+     * Files of the working copy that are, line for line, a later step's finished file, not this step's: copied from
+     * solutions/ of another step (step 4's AccountService.java at step 3 calls a method step 3's code has not, and the
+     * compile error alone would send the attendee to step 3's edit of the class it looks in).
+     */
+    static Optional<String> laterStepsFiles(Stages stages, Stages.Stage stage) throws IOException {
+        List<String> copied = new java.util.ArrayList<>();
+        for (String file : yourCode(stages.root())) {
+            Path yours = stages.root().resolve(file);
+            if (Trees.sameFile(yours, stage.dir().resolve(file))) {
+                continue;
+            }
+            stages.all().stream().filter(later -> later.number() > stage.number())
+                    .filter(later -> sameFile(yours, later.dir().resolve(file))).findFirst()
+                    .ifPresent(later -> copied.add(file.substring(file.lastIndexOf('/') + 1) + " (" + later.name() + "'s)"));
+        }
+        if (copied.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Note: " + (copied.size() == 1 ? "this file is" : "these files are") + " as a later step's finished"
+                + " code has it, not as " + stage.name() + "'s: " + String.join(", ", copied) + ". Copied from solutions/?"
+                + " Each step's finished files are in solutions/<step>/: for this step, those of solutions/" + stage.name()
+                + "/ (" + tool("diff " + stage.branch()) + " shows the difference).");
+    }
+
+    /** pom.xml, serverless.yml and every file under src/main, relative to the root. */
+    private static List<String> yourCode(Path root) throws IOException {
+        List<String> files = new java.util.ArrayList<>(List.of("pom.xml", "serverless.yml"));
+        Path main = root.resolve("src/main");
+        if (Files.isDirectory(main)) {
+            try (Stream<Path> tree = Files.walk(main)) {
+                tree.filter(Files::isRegularFile).filter(file -> !Trees.isClutter(file)).sorted()
+                        .forEach(file -> files.add(root.relativize(file).toString().replace('\\', '/')));
+            }
+        }
+        return files;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Trees.sameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * The step's test files missing from src/test (deleted, or left out of a commit): their tests never ran, so the line
      * on the tests that worked before is not done, whatever the others did. The note above the lines says it too.
      */
@@ -186,6 +236,36 @@ class CheckCommand extends StageCommand {
                         Stream.concat(Stream.of("src/test lacks " + stage.name() + "'s " + inWords(missing)
                                 + ", so " + (missing.size() == 1 ? "its tests" : "their tests") + " did not run"),
                                 result.problems().stream()).toList())).toList();
+    }
+
+    /**
+     * A function that the step's serverless.yml has not, whose handler class src/main/java lacks: a later step's
+     * serverless.yml copied in, say. Nothing the check tries calls it, yet every call of it fails, on AWS too: the
+     * line on the routes that worked before is not done.
+     */
+    static List<LessonResult> withFunctionsYourCodeCannotRun(Stages stages, Stages.Stage stage, List<LessonResult> results) {
+        Map<String, String> stepsFunctions = HandlerClasses.of(stage.dir().resolve("serverless.yml"));
+        List<String> said = HandlerClasses.withoutASource(stages.root()).entrySet().stream()
+                .filter(function -> !stepsFunctions.containsKey(function.getKey()))
+                .map(function -> "serverless.yml has a function that " + stage.name() + "'s has not, " + function.getKey()
+                        + ", whose handler " + function.getValue() + " src/main/java lacks: each call of it fails (on AWS"
+                        + " too: Lambda cannot load the class)" + addedLater(stages, stage, function.getKey()))
+                .toList();
+        if (said.isEmpty()) {
+            return results;
+        }
+        String compare = tool("diff " + stage.branch()) + " shows how your serverless.yml differs from " + stage.branch() + "'s";
+        return results.stream().map(result -> !result.lesson().title().equals(StepLessons.REGRESSIONS) ? result
+                : new LessonResult(result.done() ? Lesson.of(result.lesson().title(), compare, result.lesson().tests(),
+                        result.lesson().probe()) : result.lesson(),
+                        Stream.concat(said.stream(), result.problems().stream()).toList())).toList();
+    }
+
+    /** "; step-5-fan-out adds it: is your serverless.yml a later step's?", when a later step has that function. */
+    private static String addedLater(Stages stages, Stages.Stage stage, String function) {
+        return stages.all().stream().filter(later -> later.number() > stage.number())
+                .filter(later -> HandlerClasses.of(later.dir().resolve("serverless.yml")).containsKey(function)).findFirst()
+                .map(later -> "; " + later.name() + " adds it: is your serverless.yml a later step's?").orElse("");
     }
 
     /** Whether {@code file} (under src/test) is one that {@code next} adds to {@code stage}'s tests, as the working copy has it. */

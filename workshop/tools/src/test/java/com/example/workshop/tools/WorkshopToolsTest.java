@@ -815,6 +815,50 @@ class WorkshopToolsTest {
         assertThat(root.resolve("src/test/java/NewTest.java")).exists();
     }
 
+    /** Step 3's serverless.yml copied in at step 2: its function's handler is a class step 2's code lacks. */
+    @Test
+    void aFunctionOfALaterStepsServerlessYmlWhoseClassYourCodeLacksFailsTheRoutesLine() throws IOException {
+        String stepTwos = "service: x\nfunctions:\n  getA:\n    handler: A\n";
+        Files.writeString(root.resolve("solutions/step-2-second/serverless.yml"), stepTwos);
+        Files.writeString(root.resolve("solutions/step-3-third/serverless.yml"), stepTwos + "  listB:\n    handler: pkg.B::handleRequest\n");
+        run("use", "step-2");
+        List<LessonResult> allPassed = List.of(new LessonResult(Lesson.of("a lesson", "A.java", List.of(), null), List.of()),
+                new LessonResult(Lesson.of(StepLessons.REGRESSIONS, "run ./mvnw verify", List.of(), null), List.of()));
+        Stages.Stage stepTwo = new Stages(root).find("step-2");
+        assertThat(CheckCommand.withFunctionsYourCodeCannotRun(new Stages(root), stepTwo, allPassed)).as("as the step has it")
+                .isEqualTo(allPassed);
+
+        Files.copy(root.resolve("solutions/step-3-third/serverless.yml"), root.resolve("serverless.yml"), StandardCopyOption.REPLACE_EXISTING);
+        List<LessonResult> results = CheckCommand.withFunctionsYourCodeCannotRun(new Stages(root), stepTwo, allPassed);
+
+        assertThat(results.get(0).done()).isTrue();
+        assertThat(results.get(1).done()).isFalse();
+        assertThat(results.get(1).problems()).containsExactly("serverless.yml has a function that step-2-second's has not,"
+                + " listB, whose handler pkg.B::handleRequest src/main/java lacks: each call of it fails (on AWS too: Lambda"
+                + " cannot load the class); step-3-third adds it: is your serverless.yml a later step's?");
+        assertThat(results.get(1).lesson().hint()).contains("-Dexec.args=\"diff step-2\" shows how your serverless.yml differs");
+
+        Files.createDirectories(root.resolve("src/main/java/pkg"));
+        Files.writeString(root.resolve("src/main/java/pkg/B.java"), "package pkg; public class B {}");
+        assertThat(CheckCommand.withFunctionsYourCodeCannotRun(new Stages(root), stepTwo, allPassed))
+                .as("a function of your own, whose class you wrote").isEqualTo(allPassed);
+    }
+
+    @Test
+    void aFileCopiedFromALaterStepsSolutionIsSaidToBeThatSteps() throws IOException {
+        run("use", "step-1");
+        assertThat(CheckCommand.laterStepsFiles(new Stages(root), new Stages(root).find("step-1"))).isEmpty();
+
+        Files.copy(root.resolve("solutions/step-3-third/src/main/java/A.java"), root.resolve("src/main/java/A.java"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        assertThat(CheckCommand.laterStepsFiles(new Stages(root), new Stages(root).find("step-1"))).get().asString()
+                .startsWith("Note: this file is as a later step's finished code has it, not as step-1-first's: A.java"
+                        + " (step-3-third's).").contains("solutions/step-1-first/").contains("-Dexec.args=\"diff step-1\"");
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
+        assertThat(CheckCommand.laterStepsFiles(new Stages(root), new Stages(root).find("step-1"))).as("your own").isEmpty();
+    }
+
     @Test
     void checkingTheNextStepBeforeStartingItSaysToStartIt() throws IOException {
         run("use", "step-2");

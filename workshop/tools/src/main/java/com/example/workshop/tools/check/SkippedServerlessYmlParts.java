@@ -69,7 +69,7 @@ public final class SkippedServerlessYmlParts {
     }
 
     /** Each function's handler, by function, in the file's order; empty when the file cannot be read as YAML. */
-    private static java.util.Map<String, String> handlers(Path file) {
+    static java.util.Map<String, String> handlers(Path file) {
         java.util.Map<String, String> handlers = new java.util.LinkedHashMap<>();
         try {
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(file)));
