@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** The service's reads through the cache, with DynamoDB Local behind it. */
 class CachedReadsIntegrationTest {
+    /** Nothing caches an item before its first read in this step: caching what a write wrote is step 4's lesson. */
+    private static final String FIRST_READ_MISSES = "cache hits after the first read of %s: none, as no read cached it"
+            + " before (does the create cache it? That is step 4's write-aside, not this step's)";
+
     private final InMemoryCache cache = new InMemoryCache();
     private ReadCountingRepository repository;
     private AccountService accounts;
@@ -30,7 +34,7 @@ class CachedReadsIntegrationTest {
     @Test
     void aUsersSecondReadIsACacheHit() {
         accounts.getUser("alice");
-        assertThat(cache.hits).hasValue(0);
+        assertThat(cache.hits).as(FIRST_READ_MISSES, "user alice").hasValue(0);
         repository.reads.set(0);
 
         assertThat(accounts.getUser("alice").firstName()).isEqualTo("Alice");
@@ -42,7 +46,7 @@ class CachedReadsIntegrationTest {
     @Test
     void anOrganizationsSecondReadIsACacheHit() {
         accounts.getOrganization("acme");
-        assertThat(cache.hits).hasValue(0);
+        assertThat(cache.hits).as(FIRST_READ_MISSES, "organization acme").hasValue(0);
         repository.reads.set(0);
 
         assertThat(accounts.getOrganization("acme").foundingUser()).isEqualTo("alice");
@@ -54,7 +58,7 @@ class CachedReadsIntegrationTest {
     @Test
     void aMembershipsSecondReadIsACacheHit() {
         accounts.getMembership("acme", "alice");
-        assertThat(cache.hits).hasValue(0);
+        assertThat(cache.hits).as(FIRST_READ_MISSES, "acme's membership of alice").hasValue(0);
         repository.reads.set(0);
 
         assertThat(accounts.getMembership("acme", "alice").role()).isEqualTo(Role.OWNER);

@@ -113,11 +113,12 @@ final class CompareCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings(concurrency, requests, duration, workload.warmUp, workload.seed);
         OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         Path folder = workload.results != null ? workload.results : ResultsWriter.newFolder(workspace.resultsParent(), LocalDateTime.now());
+        // Its port first: a port in use stops the run before it leaves an empty results folder behind.
+        LiveDashboard live = dashboard ? LiveDashboard.start(dashboardPort) : null;
         Files.createDirectories(folder);
 
         List<Target> targets = new ArrayList<>();
         List<LogFile> logs = new ArrayList<>();
-        LiveDashboard live = dashboard ? LiveDashboard.start(dashboardPort) : null;
         if (live != null) {
             out.println("Dashboard: " + live.uri() + "  (open it in a browser; the stages are starting)");
         }

@@ -99,6 +99,21 @@ class OptionChecksTest {
         assertThat(results).doesNotExist();
     }
 
+    @Test
+    void aDashboardPortInUseStopsTheRunBeforeTheResultsFolderIsMade() throws Exception {
+        stageInTheWorkspace("step-4-write-aside");
+        Path results = temporary.resolve("results");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+
+            String errors = run(withResults(List.of("compare", "--no-build", "--dashboard", "--dashboard-port", port,
+                    "--stages", "step-4"), results), new Workspace(temporary));
+
+            assertThat(errors).contains("Cannot serve the dashboard on port " + port);
+        }
+        assertThat(results).as("no empty folder for replay to trip over").doesNotExist();
+    }
+
     /** benchmark writes --write's file at the very end of a long run: a folder, or one that cannot be made, is said first. */
     @Test
     void aWriteThatCannotBeWrittenIsRefusedFirst() throws Exception {

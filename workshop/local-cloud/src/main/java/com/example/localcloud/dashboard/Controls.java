@@ -70,6 +70,10 @@ public final class Controls {
             throw new IllegalStateException("The stages are being seeded and warmed up; the load can be started, paused "
                     + "or resized once that is done");
         }
+        if (action.equals("start") && load.state().equals("running") || action.equals("pause") && !load.state().equals("running")) {
+            // A double click would draw a second "load started" (or "paused") line on every chart, and replays keep it.
+            throw new IllegalStateException("The load is " + load.state() + " already; nothing to " + action);
+        }
         switch (action) {
             case "momento-down" -> chosen.forEach(s -> s.momento(StageControls.Momento.DOWN));
             case "momento-errors" -> chosen.forEach(s -> s.momento(StageControls.Momento.ERRORS));

@@ -85,7 +85,8 @@ final class Conflicts {
         boolean firstStep = current.isPresent() && stages.isFirst(current.get());
         String step = current.map(Stages.Stage::branch).orElse("step-N");
         return "\nWhich version: for your code (src/main, pom.xml, serverless.yml), most often yours, the step you are at (in"
-                + " a merge, the block after <<<<<<< HEAD; in a rebase, the block after =======); for a test under src/test,"
+                + " a merge, the block after <<<<<<< HEAD; in a rebase, the block after =======; after a stash pop or apply, the"
+                + " block before >>>>>>> Stashed changes); for a test under src/test,"
                 + (firstStep ? " the workshop's (the other block): step 1's tests are the ones under " + current.get().dir().getParent()
                         .getFileName() + "/" + current.get().name() + "/src/test."
                         : " either: once no file is in conflict and it is committed, " + Workshop.command("start " + step)

@@ -845,18 +845,30 @@ class WorkshopToolsTest {
     }
 
     @Test
-    void aFileCopiedFromALaterStepsSolutionIsSaidToBeThatSteps() throws IOException {
+    void aFileCopiedFromALaterStepsSolutionIsSaidToBeThatStepsAndNamedWhereItDoesNotCompile() throws IOException {
         run("use", "step-1");
-        assertThat(CheckCommand.laterStepsFiles(new Stages(root), new Stages(root).find("step-1"))).isEmpty();
+        Stages.Stage stepOne = new Stages(root).find("step-1");
+        assertThat(CheckCommand.laterStepsFiles(new Stages(root), stepOne)).isEmpty();
 
         Files.copy(root.resolve("solutions/step-3-third/src/main/java/A.java"), root.resolve("src/main/java/A.java"),
                 StandardCopyOption.REPLACE_EXISTING);
 
-        assertThat(CheckCommand.laterStepsFiles(new Stages(root), new Stages(root).find("step-1"))).get().asString()
+        java.util.Map<String, Stages.Stage> copied = CheckCommand.laterStepsFiles(new Stages(root), stepOne);
+        assertThat(CheckCommand.laterStepsFilesNote(copied, stepOne)).get().asString()
                 .startsWith("Note: this file is as a later step's finished code has it, not as step-1-first's: A.java"
                         + " (step-3-third's).").contains("solutions/step-1-first/").contains("-Dexec.args=\"diff step-1\"");
+        // Its compile error would point at this step's edit of the class it calls, which lacks what it needs.
+        List<LessonResult> notCompiling = List.of(new LessonResult(Lesson.of("a lesson", "workshop/01-x.md, the edit of B.java",
+                List.of(), null), List.of("your code does not compile", "src/main/java/A.java:1: cannot find symbol")));
+        assertThat(CheckCommand.pointingAtALaterStepsFile(copied, stepOne, notCompiling).get(0).lesson().hint())
+                .isEqualTo("A.java is step-3-third's (the note above), and does not compile at step-1: take"
+                        + " solutions/step-1-first/src/main/java/A.java instead, or make the guide's edit of it");
+        List<LessonResult> compiling = List.of(new LessonResult(Lesson.of("a lesson", "workshop/01-x.md, the edit of B.java",
+                List.of(), null), List.of("BTest.b fails")));
+        assertThat(CheckCommand.pointingAtALaterStepsFile(copied, stepOne, compiling)).isEqualTo(compiling);
+
         Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
-        assertThat(CheckCommand.laterStepsFiles(new Stages(root), new Stages(root).find("step-1"))).as("your own").isEmpty();
+        assertThat(CheckCommand.laterStepsFiles(new Stages(root), stepOne)).as("your own").isEmpty();
     }
 
     @Test
@@ -972,6 +984,7 @@ class WorkshopToolsTest {
         assertThat(run("check")).isEqualTo(1);
         assertThat(output).contains("still have git's conflict lines").contains("src/main/java/A.java:2")
                 .contains("git commit -am \"conflict resolved\"").contains("then check again")
+                .as("which block is yours after git stash pop too").contains("the block before >>>>>>> Stashed changes")
                 .contains("-Dexec.args=\"start step-2\" brings the step's tests back").doesNotContain("Building");
         assertThat(run("start", "step-2")).isZero();
         assertThat(output).contains("Note: git's conflict lines (<<<<<<< and >>>>>>>) are still in src/main/java/A.java:2");

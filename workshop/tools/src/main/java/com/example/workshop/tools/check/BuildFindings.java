@@ -31,7 +31,7 @@ final class BuildFindings {
     /** A compile error's file among the tests, relative to src/test: "java/com/example/.../MyCacheTest.java". */
     private static final Pattern TEST_FILE = Pattern.compile("^src/test/(\\S+?\\.java):");
     /** Where javac looked for a missing symbol, as {@link TestRun} words it: "(symbol: method streamCacher(), in Dependencies)". */
-    private static final Pattern LOOKED_UP_IN = Pattern.compile(", in ([\\w$]+)\\)$");
+    private static final Pattern LOOKED_UP_IN = Pattern.compile(", in (?:[\\w$]+\\.)*([\\w$]+)\\)$"); // a library's with its package
     /** An import of a library's package that the build does not have: "package momento.sdk does not exist" (not the service's own). */
     private static final Pattern MISSING_LIBRARY = Pattern.compile(": package (?!com\\.example\\.)[\\w.]+ does not exist");
     /** A package of the service that is not there: "package com.example.accounts.cache does not exist" (a step's edits make it). */

@@ -24,7 +24,7 @@ final class TestRun {
 
     /** javac's "location:" line: the class (last name of a qualified one) the symbol was looked up in. */
     private static final Pattern LOCATION = Pattern.compile("location: (?:class|interface|enum|record|variable \\w+ of type)"
-            + " (?:[\\w$]+\\.)*([\\w$]+)(?:<.*>)?");
+            + " ((?:[\\w$]+\\.)*)([\\w$]+)(?:<.*>)?");
 
     enum Outcome { TESTS_RAN, TESTS_DO_NOT_COMPILE, CODE_DOES_NOT_COMPILE, BUILD_FAILED }
 
@@ -209,7 +209,9 @@ final class TestRun {
         String location = next + 1 < output.size() ? withoutErrorTag(output.get(next + 1)) : "";
         Matcher lookedIn = LOCATION.matcher(location);
         String fileClass = file.getFileName().toString().replaceFirst("\\.java$", "");
-        String in = lookedIn.matches() && !lookedIn.group(1).equals(fileClass) ? ", in " + lookedIn.group(1) : "";
+        // A library's class keeps its package: GetResponse imported from momento.sdk.responses.storage, not .cache, says so.
+        String where = lookedIn.matches() && !lookedIn.group(1).startsWith("com.example.") ? lookedIn.group(1) : "";
+        String in = lookedIn.matches() && !lookedIn.group(2).equals(fileClass) ? ", in " + where + lookedIn.group(2) : "";
         return " (" + symbol.replaceAll("\\s+", " ") + in + ")";
     }
 

@@ -141,6 +141,20 @@ class TestRunTest {
                         + " (symbol: method readd(java.lang.String), in AccountCache)");
     }
 
+    /** An IDE's import of another library class of the same name: its package says which one it was. */
+    @Test
+    void aSymbolLookedUpInALibrarysClassNamesItWithItsPackage() {
+        TestRun run = new TestRun(root, root.resolve("maven.log"));
+
+        List<String> errors = run.compileErrors(List.of(
+                "[ERROR] " + root.resolve("src/main/java/com/example/accounts/cache/AccountCache.java") + ":[75,31] cannot find symbol",
+                "  symbol:   class Hit",
+                "  location: interface momento.sdk.responses.storage.GetResponse"));
+
+        assertThat(errors).containsExactly("src/main/java/com/example/accounts/cache/AccountCache.java:75: cannot find symbol"
+                + " (symbol: class Hit, in momento.sdk.responses.storage.GetResponse)");
+    }
+
     /** Step 5's Member with its component renamed: the test's Member::username is an invalid method reference. */
     @Test
     void anInvalidMethodReferenceNamesTheSymbolItLookedFor() {
