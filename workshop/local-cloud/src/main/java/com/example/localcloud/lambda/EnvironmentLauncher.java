@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Starts the JVM of one execution environment, as Lambda's Java runtime would run it:
@@ -50,9 +52,25 @@ final class EnvironmentLauncher {
         this.jvms = jvms;
     }
 
+    /** The task root each artifact had when it was deployed, and the rebuilds already told. */
+    private final Map<Path, Path> deployedRoots = new ConcurrentHashMap<>();
+    private final Set<Path> toldRebuilds = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<String> rebuildNotes;
+
+    /** The artifact's code at deployment, which a later build's is told apart from. */
+    void deployed(Path artifact, Path taskRoot) {
+        deployedRoots.putIfAbsent(artifact, taskRoot);
+    }
+
+    /** Where to say that a cold start runs a build made after the deployment (not with reload on edit, which expects it). */
+    void noteRebuildsTo(Consumer<String> notes) {
+        rebuildNotes = notes;
+    }
+
     /** Starts the environment's JVM; its standard output and error go to the sandbox's output file. */
     Process start(FunctionConfig function, String runtimeApi, EnvironmentSandbox sandbox) throws IOException {
         Path taskRoot = TaskRoots.of(function.artifact());
+        noteARebuild(function.artifact(), taskRoot);
         sandbox.runsOn(taskRoot);
         EnvironmentSpec spec = spec(function, runtimeApi, taskRoot, sandbox.tmp());
         ProcessBuilder builder = new ProcessBuilder(command(function, spec, sandbox.tmp())).directory(taskRoot.toFile());
@@ -61,6 +79,22 @@ final class EnvironmentLauncher {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.outputFile().toFile()));
         // stdin stays a pipe that we never write to: when it closes, the environment knows we are gone.
         return builder.start();
+    }
+
+    /**
+     * A new environment runs the jar as it is now, while the routes, variables and roles are the deployment's: after a
+     * build in the same working copy (a check there, another step's use, ./mvnw package), the two may be of different
+     * steps, and nothing else shows it. Said once per build.
+     */
+    void noteARebuild(Path artifact, Path taskRoot) {
+        Path deployedRoot = deployedRoots.putIfAbsent(artifact, taskRoot);
+        Consumer<String> notes = rebuildNotes;
+        if (notes != null && deployedRoot != null && !deployedRoot.equals(taskRoot) && toldRebuilds.add(taskRoot)) {
+            notes.accept("Note: " + artifact.getFileName() + " was built again since this local cloud started (a check, a use"
+                    + " or ./mvnw package in this working copy?): new execution environments run that build, while the"
+                    + " routes, variables and roles stay as serverless.yml had them at the start. To serve your working copy"
+                    + " as it is now, all of it, start the local cloud again (-Dwatch=true redeploys on every edit).");
+        }
     }
 
     EnvironmentSpec spec(FunctionConfig function, String runtimeApi, Path taskRoot, Path tmp) {

@@ -37,6 +37,7 @@ public final class LambdaService implements AutoCloseable {
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private final Deque<InvocationReport> reports = new ArrayDeque<>();
     private final FunctionJvms jvms;
+    private final EnvironmentLauncher launcher;
     /** Null when environments are kept however long they go without an event. */
     private final Duration idleLimit;
     private final ScheduledExecutorService idleStopper;
@@ -71,10 +72,10 @@ public final class LambdaService implements AutoCloseable {
         this.jvms = jvms;
         this.idleLimit = idleLimit;
         Deployment deployment = config.deployment();
-        EnvironmentLauncher launcher = new EnvironmentLauncher(deployment, credentials, customizers, jvms);
+        launcher = new EnvironmentLauncher(deployment, credentials, customizers, jvms);
         for (FunctionConfig function : config.functions()) {
             jvms.choose(function.runtime()); // now, so that a missing JDK is said at start-up
-            TaskRoots.of(function.artifact()); // the "deployment": unpacked before any cold start, as Lambda does
+            launcher.deployed(function.artifact(), TaskRoots.of(function.artifact())); // unpacked before any cold start, as Lambda does
 
             String arn = deployment.arnPrefix("lambda") + "function:" + function.deployedName();
             pools.put(function.name(), new FunctionPool(function, maxEnvironments,
@@ -92,6 +93,14 @@ public final class LambdaService implements AutoCloseable {
         long checkEveryMillis = Math.max(1, Math.min(limit.toMillis() / 4, 30_000));
         stopper.scheduleWithFixedDelay(this::stopIdleEnvironments, checkEveryMillis, checkEveryMillis, TimeUnit.MILLISECONDS);
         return stopper;
+    }
+
+    /**
+     * Says on {@code notes} when a cold start runs a build of the jar made after the deployment (a local cloud
+     * without reload on edit, whose routes and settings stay the deployment's).
+     */
+    public void noteRebuildsTo(Consumer<String> notes) {
+        launcher.noteRebuildsTo(notes);
     }
 
     /** How long an environment may go without an event before it is stopped; empty when none is ever stopped. */

@@ -100,6 +100,9 @@ public final class CloudStartup {
         LambdaService lambda = services.startPart("the local Lambda", () -> new LambdaService(config, credentials,
                 environment, options.maxEnvironmentsPerFunction(), functionLog,
                 options.keepIdleEnvironments() ? null : LambdaService.IDLE_LIMIT), LambdaRoutes::new);
+        if (!options.watch()) { // reload on edit redeploys on a change of serverless.yml, and expects new builds
+            lambda.noteRebuildsTo(options.log());
+        }
         services.start("the stream subscriptions", StreamSubscriptions.starter(lambda), context);
 
         ProxyEventMapper events = new ProxyEventMapper(config.deployment().stage(), config.deployment().accountId(),

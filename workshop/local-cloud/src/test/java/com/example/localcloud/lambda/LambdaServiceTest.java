@@ -95,6 +95,31 @@ class LambdaServiceTest {
         }
     }
 
+    /** A check or a use in the working copy of a running local cloud builds the jar again: new cold starts run it. */
+    @Test
+    void aColdStartOnAJarBuiltAfterTheDeploymentIsSaidOnce() throws Exception {
+        ServerlessConfig config = fixtureStage();
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1,
+                log::add)) {
+            lambda.noteRebuildsTo(log::add);
+            assertThat(invoke(lambda, FAST_EVENT).status()).isEqualTo(InvocationResult.Status.SUCCESS);
+            lambda.retireEnvironments();
+            assertThat(invoke(lambda, FAST_EVENT).status()).as("a cold start on the deployed build").isEqualTo(InvocationResult.Status.SUCCESS);
+            assertThat(log).noneMatch(line -> line.contains("was built again"));
+
+            Path jar = config.functions().get(0).artifact();
+            java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                    java.nio.file.Files.getLastModifiedTime(jar).toMillis() + 2_000)); // as a new build leaves it
+            for (int coldStart = 0; coldStart < 2; coldStart++) {
+                lambda.retireEnvironments();
+                assertThat(invoke(lambda, FAST_EVENT).status()).isEqualTo(InvocationResult.Status.SUCCESS);
+            }
+        }
+        assertThat(log).filteredOn(line -> line.contains("was built again since this local cloud started")).hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains("routes, variables and roles stay as serverless.yml had them"));
+    }
+
     @Test
     void theStopLineSaysHowLongInWords() {
         assertThat(LambdaService.describe(LambdaService.IDLE_LIMIT)).isEqualTo("10 minutes");

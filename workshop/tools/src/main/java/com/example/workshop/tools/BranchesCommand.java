@@ -16,25 +16,37 @@ class BranchesCommand extends StageCommand {
         super(stages);
     }
 
+    /** The author of the commits this command makes: a branch whose last commit has another is the attendee's work. */
+    private static final String AUTHOR_EMAIL = "workshop@localhost";
+
     @Override
     public Integer call() {
         String head = git.run("rev-parse", "--verify", "HEAD^{commit}").strip();
         String currentBranch = git.exec(null, "symbolic-ref", "--quiet", "--short", "HEAD").out().strip();
+        refuseToDropCommitsOfYours();
         String parent = head; // step-1 grows from your last commit, so a branch of yours can merge or diff any step-N
+        boolean changing = false;
+        for (Stages.Stage stage : stages.all()) { // before any change: a refusal halfway would leave half the branches rebuilt
+            String existing = existing(stage.branch());
+            changing = changing || existing.isEmpty() || !isSameCommit(existing, treeWithStageAtRoot(head, stage), parent);
+            if (changing && stage.branch().equals(currentBranch)) {
+                throw new WorkshopException(currentBranch + " is checked out, and this would make it anew: switch to your own"
+                        + " branch first (git switch main, say), then run this again.");
+            }
+            parent = existing;
+        }
+        parent = head;
         for (Stages.Stage stage : stages.all()) {
             String tree = treeWithStageAtRoot(head, stage);
             String branch = stage.branch();
-            String existing = git.exec(null, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch + "^{commit}").out().strip();
+            String existing = existing(branch);
             if (!existing.isEmpty() && isSameCommit(existing, tree, parent)) {
                 out().printf("%-8s up to date (%s)%n", branch, stage.name());
                 parent = existing;
                 continue;
             }
-            if (branch.equals(currentBranch)) {
-                throw new WorkshopException(branch + " is checked out: switch to another branch first, then run this again.");
-            }
             // Generated commits get a fixed author, so this works where git has no identity set.
-            String commit = git.run("-c", "user.name=Workshop stage tools", "-c", "user.email=workshop@localhost",
+            String commit = git.run("-c", "user.name=Workshop stage tools", "-c", "user.email=" + AUTHOR_EMAIL,
                     "commit-tree", tree, "-p", parent, "-m", "Step " + stage.number() + ": " + stage.name()).strip();
             git.run("update-ref", "refs/heads/" + branch, commit);
             out().printf("%-8s %s (%s)%n", branch, existing.isEmpty() ? "created" : "updated", stage.name());
@@ -50,6 +62,22 @@ class BranchesCommand extends StageCommand {
                 + (currentBranch.isEmpty() ? "git switch --detach " + head.substring(0, 12) + " brings you back"
                         : "git switch " + currentBranch + " brings you back") + ")");
         return 0;
+    }
+
+    private String existing(String branch) {
+        return git.exec(null, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch + "^{commit}").out().strip();
+    }
+
+    /** A step branch the attendee committed on (its last commit is not this command's) would lose that commit. */
+    private void refuseToDropCommitsOfYours() {
+        java.util.List<String> yours = stages.all().stream().map(Stages.Stage::branch).filter(branch -> !existing(branch).isEmpty())
+                .filter(branch -> !git.run("log", "-1", "--format=%ae", existing(branch)).strip().equals(AUTHOR_EMAIL)).toList();
+        if (!yours.isEmpty()) {
+            String first = yours.get(0);
+            throw new WorkshopException(String.join(", ", yours) + (yours.size() == 1 ? " has" : " have") + " commits of yours on"
+                    + " top (git log " + first + "), which making the branches anew would drop. Keep them under another name"
+                    + " (git branch -m " + first + " my-" + first + "), or drop them (git branch -D " + first + "); then run this again.");
+        }
     }
 
     /** HEAD's tree with the root's pom.xml, serverless.yml, src/ and .workshop-stage taken from the stage. */

@@ -75,9 +75,10 @@ class DiffCommand extends StageCommand {
                         + String.join(", ", otherSteps) + ".");
             }
             String differences = diff(copy, fromDir, toDir);
-            if (to == null && !differences.equals(NO_DIFFERENCES) && lastCheckPassed(stage)) {
-                out().println("Your last check of " + stage.branch() + " passed, on your code as it is: what differs"
-                        + " below is how you wrote it, not something missing.");
+            if (to == null && !differences.equals(NO_DIFFERENCES)) {
+                out().println(lastCheckPassed(stage) ? "Your last check of " + stage.branch() + " passed, on your code as it is:"
+                        + " what differs below is how you wrote it, not something missing."
+                        : "- lines are your copy's (a/), + lines the finished step's (b/" + toDir + ").");
             }
             out().print(differences);
             if (!thisStep && !otherSteps.isEmpty()) {

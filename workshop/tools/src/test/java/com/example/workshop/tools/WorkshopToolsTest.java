@@ -61,7 +61,9 @@ class WorkshopToolsTest {
 
         Files.writeString(root.resolve("serverless.yml"), "# the IAM statement a check line pointed at, mended\n", java.nio.file.StandardOpenOption.APPEND);
         run("list");
-        assertThat(output).as("serverless.yml is the step's code too").contains("your code has changed since");
+        assertThat(output).as("serverless.yml is the step's code too").contains("your code has changed since")
+                .as("done of the code as it was, not as it is").contains("all checks passed on your code as it was then;")
+                .doesNotContain("the step is done");
 
         com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6, serverlessYml());
         com.example.workshop.tools.check.LastCheck.save(root, "step-2-second", 2, 6, serverlessYml());
@@ -251,6 +253,38 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void branchesNeverDropACommitOfYoursOnAStepBranch() throws IOException {
+        run("branches");
+        git.run("switch", "-q", "step-2");
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int myExperiment; }");
+        commit("my experiment on step-2");
+        String mine = git.run("rev-parse", "step-2").strip();
+        git.run("switch", "-q", "main");
+        Files.writeString(root.resolve("README.md"), "more work on main\n");
+        commit("more work on main"); // HEAD moves: every branch would be made anew
+
+        assertThat(run("branches")).isEqualTo(1);
+
+        assertThat(errors).contains("step-2 has commits of yours on top (git log step-2)").contains("git branch -m step-2 my-step-2");
+        assertThat(git.run("rev-parse", "step-2").strip()).isEqualTo(mine);
+        git.run("branch", "-m", "step-2", "my-step-2");
+        assertThat(run("branches")).isZero();
+        assertThat(git.run("rev-parse", "my-step-2").strip()).isEqualTo(mine);
+    }
+
+    @Test
+    void branchesRefuseBeforeAnyChangeWhileAStepBranchItWouldRemakeIsCheckedOut() {
+        run("branches");
+        String step1 = git.run("rev-parse", "step-1").strip();
+        git.run("switch", "-q", "step-3"); // step-1 would now grow from step-3's commit: every branch made anew
+
+        assertThat(run("branches")).isEqualTo(1);
+
+        assertThat(errors).contains("step-3 is checked out, and this would make it anew").contains("git switch main");
+        assertThat(git.run("rev-parse", "step-1").strip()).as("nothing rebuilt before the refusal").isEqualTo(step1);
+    }
+
+    @Test
     void branchesIsIdempotent() {
         run("branches");
         String step2 = git.run("rev-parse", "step-2").strip();
@@ -295,7 +329,8 @@ class WorkshopToolsTest {
         assertThat(run("diff", "step-1")).isZero();
 
         // from the working copy to the stage: what the stage has and the copy lacks is "+"
-        assertThat(output).contains("-class A { int mine; }").contains("+class A {}").doesNotContain("pom.xml");
+        assertThat(output).contains("-class A { int mine; }").contains("+class A {}").doesNotContain("pom.xml")
+                .startsWith("- lines are your copy's (a/), + lines the finished step's (b/solutions/step-1-first/)");
     }
 
     @Test
@@ -739,7 +774,7 @@ class WorkshopToolsTest {
 
         assertThat(errors).contains("step-3-third, past step-2-second").contains("-Dexec.args=\"use step-1-first\"")
                 .contains("-Dexec.args=\"start step-2-second\"").contains("-Dexec.args=\"diff step-1-first step-2-second\"")
-                .doesNotContain("Finish that step first");
+                .contains("your commit keeps it: git log shows it").doesNotContain("Finish that step first");
     }
 
     @Test

@@ -72,8 +72,11 @@ public record LastCheck(String stage, int passed, int total, Instant at, String 
     /** "its last check (2026-12-06 04:33 UTC): 1 of 6 checks pass; your code has changed since", for {@code list}. */
     public String describe(Path root) throws IOException {
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(at);
-        String verdict = passed == total ? "all checks pass, the step is done" : passed + " of " + total + " checks pass";
-        return "its last check (" + when + "): " + verdict + (codeChangedSince(root) ? "; your code has changed since, so check again" : "");
+        boolean changed = codeChangedSince(root);
+        // "the step is done" only of the code as it is: after a way back (use, then start), it may hold none of that work
+        String verdict = passed == total ? (changed ? "all checks passed on your code as it was then" : "all checks pass, the step is done")
+                : passed + " of " + total + " checks pass";
+        return "its last check (" + when + "): " + verdict + (changed ? "; your code has changed since, so check again" : "");
     }
 
     /** Whether every line of this check passed on the code as it is now. */
