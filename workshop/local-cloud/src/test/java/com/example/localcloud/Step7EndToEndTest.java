@@ -121,7 +121,10 @@ class Step7EndToEndTest {
         assertThat(batches.stream().mapToInt(BatchLine::duplicates).sum()).isZero();
         int distinct = users.size() + organizations.size();
         assertThat(batches.stream().mapToInt(BatchLine::misses).sum()).as("one miss per user and organization").isEqualTo(distinct);
-        assertThat(batches.get(0).misses()).as("the misses are in the first batch").isEqualTo(distinct);
+        // Mostly all in the first batch; but PutRecords appends its records one by one (as Kinesis does), so on a busy
+        // machine a poll may read the first few alone, and the misses spread over the first batches: one per key in
+        // all (above) says that what a batch looked up stayed cached for the next.
+        assertThat(batches.get(0).misses()).as("the first batch misses (the cache was flushed): %s", batches).isPositive();
         assertThat(batches.get(batches.size() - 1).hits()).as("the last batch only hits")
                 .isEqualTo(batches.get(batches.size() - 1).lookups());
         assertThat(databaseReads).as("DynamoDB reads: only the misses").isEqualTo(distinct);

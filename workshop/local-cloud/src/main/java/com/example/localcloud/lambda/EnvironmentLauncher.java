@@ -40,6 +40,11 @@ final class EnvironmentLauncher {
     private final List<EnvironmentCustomizer> customizers;
     private final FunctionJvms jvms;
 
+    /** The task root each artifact had when it was deployed, and the rebuilds already told. */
+    private final Map<Path, Path> deployedRoots = new ConcurrentHashMap<>();
+    private final Set<Path> toldRebuilds = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<String> rebuildNotes;
+
     /**
      * @param customizers what the local services add (e.g. {@code AWS_ENDPOINT_URL_DYNAMODB}), in order
      * @param jvms        which {@code java} runs which runtime
@@ -51,11 +56,6 @@ final class EnvironmentLauncher {
         this.customizers = List.copyOf(customizers);
         this.jvms = jvms;
     }
-
-    /** The task root each artifact had when it was deployed, and the rebuilds already told. */
-    private final Map<Path, Path> deployedRoots = new ConcurrentHashMap<>();
-    private final Set<Path> toldRebuilds = ConcurrentHashMap.newKeySet();
-    private volatile Consumer<String> rebuildNotes;
 
     /** The artifact's code at deployment, which a later build's is told apart from. */
     void deployed(Path artifact, Path taskRoot) {

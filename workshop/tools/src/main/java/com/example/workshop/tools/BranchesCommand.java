@@ -1,5 +1,6 @@
 package com.example.workshop.tools;
 
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
 
@@ -12,12 +13,12 @@ import picocli.CommandLine.Command;
         "Each is one commit whose root holds that stage, step-1's on top of the last commit (HEAD), each next step's on"
                 + " the one before; idempotent."})
 class BranchesCommand extends StageCommand {
+    /** The author of the commits this command makes: a branch whose last commit has another is the attendee's work. */
+    private static final String AUTHOR_EMAIL = "workshop@localhost";
+
     BranchesCommand(Stages stages) {
         super(stages);
     }
-
-    /** The author of the commits this command makes: a branch whose last commit has another is the attendee's work. */
-    private static final String AUTHOR_EMAIL = "workshop@localhost";
 
     @Override
     public Integer call() {
@@ -70,12 +71,12 @@ class BranchesCommand extends StageCommand {
 
     /** A step branch the attendee committed on (its last commit is not this command's) would lose that commit. */
     private void refuseToDropCommitsOfYours() {
-        java.util.List<String> yours = stages.all().stream().map(Stages.Stage::branch).filter(branch -> !existing(branch).isEmpty())
+        List<String> yours = stages.all().stream().map(Stages.Stage::branch).filter(branch -> !existing(branch).isEmpty())
                 .filter(branch -> !git.run("log", "-1", "--format=%ae", existing(branch)).strip().equals(AUTHOR_EMAIL)).toList();
         if (!yours.isEmpty()) {
             String first = yours.get(0);
             throw new WorkshopException(String.join(", ", yours) + (yours.size() == 1 ? " has" : " have") + " commits of yours on"
-                    + " top (git log " + first + "), which making the branches anew would drop. Keep them under another name"
+                    + " top (git log -3 " + first + "), which making the branches anew would drop. Keep them under another name"
                     + " (git branch -m " + first + " my-" + first + "), or drop them (git branch -D " + first + "); then run this again.");
         }
     }

@@ -59,14 +59,14 @@ class CheckCommand extends StageCommand {
                 out().println(nextStepsCode.get());
                 return 1;
             }
-            Map<String, Stages.Stage> laterStepsFiles = laterStepsFiles(stages, stage);
-            laterStepsFilesNote(laterStepsFiles, stage).ifPresent(note -> out().printf("%s%n%n", note));
+            Map<String, Stages.Stage> laterStepsFiles = LaterStepsFiles.in(stages, stage);
+            LaterStepsFiles.note(laterStepsFiles, stage).ifPresent(note -> out().printf("%s%n%n", note));
             warnOfChangedTests(stage);
             editsInTheSolutionsNote(git).ifPresent(note -> out().printf("%s%n%n", note));
             git.ownStashOnHead().ifPresent(stash -> out().println("Note: " + Git.stashNote(stash)));
             String serverlessYml = LastCheck.serverlessYmlDigest(stages.root()); // as this check finds it
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
-            List<LessonResult> results = pointingAtALaterStepsFile(laterStepsFiles, stage, withFunctionsYourCodeCannotRun(stages,
+            List<LessonResult> results = LaterStepsFiles.pointedAt(laterStepsFiles, stage, withFunctionsYourCodeCannotRun(stages,
                     stage, withMissingTestFiles(stages, stage, check.run(step))));
             Checklist.forConsole().print(step, results, check.notes(), out());
             int passed = (int) results.stream().filter(LessonResult::done).count();
@@ -172,83 +172,6 @@ class CheckCommand extends StageCommand {
                 .toList()) + (names.size() > 3 ? ", ..." : "") + "), but " + Stages.MARKER + " says " + stage.name() + ", so this"
                 + " check would try it against " + stage.branch() + "'s tests. Doing " + next.get().branch() + "? "
                 + tool("start " + next.get().branch()) + " brings its tests (it never changes your code); then check again.");
-    }
-
-    /**
-     * Files of the working copy (by path, with the step) that are, line for line, a later step's finished file, not
-     * this step's: copied from
-     * solutions/ of another step (step 4's AccountService.java at step 3 calls a method step 3's code has not, and the
-     * compile error alone would send the attendee to step 3's edit of the class it looks in).
-     */
-    static Map<String, Stages.Stage> laterStepsFiles(Stages stages, Stages.Stage stage) throws IOException {
-        Map<String, Stages.Stage> copied = new java.util.LinkedHashMap<>();
-        for (String file : yourCode(stages.root())) {
-            Path yours = stages.root().resolve(file);
-            if (Trees.sameFile(yours, stage.dir().resolve(file))) {
-                continue;
-            }
-            stages.all().stream().filter(later -> later.number() > stage.number())
-                    .filter(later -> sameFile(yours, later.dir().resolve(file))).findFirst()
-                    .ifPresent(later -> copied.put(file, later));
-        }
-        return copied;
-    }
-
-    /** What to say before the build of {@link #laterStepsFiles}, if there are any. */
-    static Optional<String> laterStepsFilesNote(Map<String, Stages.Stage> copied, Stages.Stage stage) {
-        if (copied.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("Note: " + (copied.size() == 1 ? "this file is" : "these files are") + " as a later step's finished"
-                + " code has it, not as " + stage.name() + "'s: " + String.join(", ", copied.entrySet().stream()
-                        .map(file -> fileName(file.getKey()) + " (" + file.getValue().name() + "'s)").toList())
-                + ". Copied from solutions/? Each step's finished files are in solutions/<step>/: for this step, those of"
-                + " solutions/" + stage.name() + "/ (" + tool("diff " + stage.branch()) + " shows the difference).");
-    }
-
-    /**
-     * When the code does not compile in a later step's file (it calls what only that step adds), a guide's pointer at
-     * this step's edit of the class it looks in would send the attendee to an edit that lacks it: the pointer names
-     * the copied file instead.
-     */
-    static List<LessonResult> pointingAtALaterStepsFile(Map<String, Stages.Stage> copied, Stages.Stage stage,
-            List<LessonResult> results) {
-        Optional<String> failing = copied.keySet().stream().filter(file -> results.stream().flatMap(result -> result.problems()
-                .stream()).anyMatch(problem -> problem.startsWith(file + ":"))).findFirst();
-        if (failing.isEmpty()) {
-            return results;
-        }
-        String hint = fileName(failing.get()) + " is " + copied.get(failing.get()).name() + "'s (the note above), and does not"
-                + " compile at " + stage.branch() + ": take solutions/" + stage.name() + "/" + failing.get()
-                + " instead, or make the guide's edit of it";
-        return results.stream().map(result -> result.done() || !result.lesson().hint().startsWith("workshop/") ? result
-                : new LessonResult(Lesson.of(result.lesson().title(), hint, result.lesson().tests(), result.lesson().probe()),
-                        result.problems())).toList();
-    }
-
-    private static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    /** pom.xml, serverless.yml and every file under src/main, relative to the root. */
-    private static List<String> yourCode(Path root) throws IOException {
-        List<String> files = new java.util.ArrayList<>(List.of("pom.xml", "serverless.yml"));
-        Path main = root.resolve("src/main");
-        if (Files.isDirectory(main)) {
-            try (Stream<Path> tree = Files.walk(main)) {
-                tree.filter(Files::isRegularFile).filter(file -> !Trees.isClutter(file)).sorted()
-                        .forEach(file -> files.add(root.relativize(file).toString().replace('\\', '/')));
-            }
-        }
-        return files;
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Trees.sameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**

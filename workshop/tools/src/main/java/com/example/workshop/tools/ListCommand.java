@@ -25,7 +25,7 @@ class ListCommand extends StageCommand {
         // Started is not done: say what the last check of that step found, if one ran since the last clean.
         Optional<LastCheck> last = LastCheck.read(stages.root(), current);
         out().printf("The working copy is at %s; %s.%n", current, last.isPresent() ? last.get().describe(stages.root())
-                : "no check of it has run here since the last clean (check says where it stands)");
+                : "no check of it has run here yet, or since target/ was cleaned (check says where it stands)");
         return 0;
     }
 }

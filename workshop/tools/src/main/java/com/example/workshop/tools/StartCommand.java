@@ -83,6 +83,9 @@ class StartCommand extends StageCommand {
         }
         brought.forEach(file -> out().printf("  Added %s (the guide says what it is for).%n", file));
         previousStepNotDone.ifPresent(note -> out().printf("  %s%n", note));
+        if (!stage.name().equals(current)) {
+            earlierWorkOnThisStep(stage).ifPresent(note -> out().printf("  %s%n", note));
+        }
         List<String> conflicted = new Conflicts(stages, git).markers();
         if (!conflicted.isEmpty()) { // check refuses to build them: said now, not after the edits
             out().printf("  Note: git's conflict lines (<<<<<<< and >>>>>>>) are still in %s: check builds nothing until"
@@ -116,7 +119,7 @@ class StartCommand extends StageCommand {
             if (past) { // going back: use drops the later steps' work from the working copy
                 throw new WorkshopException("Your working copy is " + current + ", past " + stage.name() + ". To do "
                         + stage.name() + " again, commit your work (use replaces the working copy; your commit keeps it:"
-                        + " git log shows it, and git checkout <that commit> -- . brings it back), then:\n  "
+                        + " git log shows it, and git checkout <that commit> -- src pom.xml serverless.yml .workshop-stage brings it back), then:\n  "
                         + tool("use " + previous.name()) + "\n  " + tool("start " + stage.name())
                         + "\nTo see what the step changes: " + tool("diff " + previous.name() + " " + stage.name()));
             }
@@ -161,10 +164,31 @@ class StartCommand extends StageCommand {
             return Optional.empty();
         }
         String verdict = last.isPresent() ? last.get().describe(stages.root())
-                : "no check of it has run here since the last clean";
+                : "no check of it has run here yet, or since target/ was cleaned";
         return Optional.of("Note: " + current + ", which this step builds on: " + verdict + "." + System.lineSeparator() + "    To finish it first,"
                 + " before you commit: git checkout -- " + TESTS + " " + Stages.MARKER + " && git clean -fdq -- " + TESTS
                 + " (00-setup.md, \"Started the next step before this one was done?\"), then check.");
+    }
+
+    /**
+     * A commit of this step from before a way back (use of an earlier step, then its start): the attendee's work on it,
+     * which git keeps and nothing else names.
+     */
+    private Optional<String> earlierWorkOnThisStep(Stages.Stage stage) {
+        Git.Result markers = git.exec(null, "log", "-20", "--format=%h%x09%s", "--", Stages.MARKER);
+        if (markers.exitCode() != 0) {
+            return Optional.empty();
+        }
+        for (String line : markers.out().strip().lines().toList()) {
+            String[] commit = line.split("\t", 2);
+            Git.Result marker = git.exec(null, "show", commit[0] + ":" + Stages.MARKER);
+            if (marker.exitCode() == 0 && marker.out().strip().equals(stage.name())) {
+                return Optional.of("Note: your commit " + commit[0] + (commit.length > 1 ? " (\"" + commit[1] + "\")" : "")
+                        + " was at " + stage.name() + " before: git checkout " + commit[0] + " -- src/main pom.xml serverless.yml"
+                        + " brings back the code you wrote then.");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The working copy's code is {@code stage}'s, but for the files that starting {@code started} brings. */

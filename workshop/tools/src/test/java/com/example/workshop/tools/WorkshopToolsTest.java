@@ -42,7 +42,7 @@ class WorkshopToolsTest {
         assertThat(run("list")).isZero();
 
         assertThat(output).contains("* step-1-first").contains("  step-2-second")
-                .contains("The working copy is at step-1-first; no check of it has run here since the last clean");
+                .contains("The working copy is at step-1-first; no check of it has run here yet, or since target/ was cleaned");
     }
 
     @Test
@@ -265,7 +265,7 @@ class WorkshopToolsTest {
 
         assertThat(run("branches")).isEqualTo(1);
 
-        assertThat(errors).contains("step-2 has commits of yours on top (git log step-2)").contains("git branch -m step-2 my-step-2");
+        assertThat(errors).contains("step-2 has commits of yours on top (git log -3 step-2)").contains("git branch -m step-2 my-step-2");
         assertThat(git.run("rev-parse", "step-2").strip()).isEqualTo(mine);
         git.run("branch", "-m", "step-2", "my-step-2");
         assertThat(run("branches")).isZero();
@@ -620,6 +620,23 @@ class WorkshopToolsTest {
     }
 
     @Test
+    void startOfAStepDoneBeforeAWayBackNamesTheCommitThatKeepsThatWork() throws IOException {
+        run("start", "step-2");
+        Files.writeString(root.resolve("src/main/java/A.java"), "class A { int myCache; }");
+        commit("step 2 done");
+        String done = git.run("log", "-1", "--format=%h").strip();
+        assertThat(run("use", "step-1")).isZero(); // to do step 2 again
+        commit("use step-1");
+
+        assertThat(run("start", "step-2")).isZero();
+
+        assertThat(output).contains("Note: your commit " + done + " (\"step 2 done\") was at step-2-second before: git checkout "
+                + done + " -- src/main pom.xml serverless.yml brings back the code you wrote then.");
+        git.run("checkout", done, "--", "src/main", "pom.xml", "serverless.yml");
+        assertThat(Files.readString(root.resolve("src/main/java/A.java"))).contains("myCache");
+    }
+
+    @Test
     void startAfterUseSaysNothingOfTheStepBeforesCheck() {
         run("use", "step-2");
         commit("use step-2");
@@ -883,27 +900,31 @@ class WorkshopToolsTest {
     void aFileCopiedFromALaterStepsSolutionIsSaidToBeThatStepsAndNamedWhereItDoesNotCompile() throws IOException {
         run("use", "step-1");
         Stages.Stage stepOne = new Stages(root).find("step-1");
-        assertThat(CheckCommand.laterStepsFiles(new Stages(root), stepOne)).isEmpty();
+        assertThat(LaterStepsFiles.in(new Stages(root), stepOne)).isEmpty();
 
         Files.copy(root.resolve("solutions/step-3-third/src/main/java/A.java"), root.resolve("src/main/java/A.java"),
                 StandardCopyOption.REPLACE_EXISTING);
 
-        java.util.Map<String, Stages.Stage> copied = CheckCommand.laterStepsFiles(new Stages(root), stepOne);
-        assertThat(CheckCommand.laterStepsFilesNote(copied, stepOne)).get().asString()
+        java.util.Map<String, Stages.Stage> copied = LaterStepsFiles.in(new Stages(root), stepOne);
+        assertThat(LaterStepsFiles.note(copied, stepOne)).get().asString()
                 .startsWith("Note: this file is as a later step's finished code has it, not as step-1-first's: A.java"
                         + " (step-3-third's).").contains("solutions/step-1-first/").contains("-Dexec.args=\"diff step-1\"");
         // Its compile error would point at this step's edit of the class it calls, which lacks what it needs.
         List<LessonResult> notCompiling = List.of(new LessonResult(Lesson.of("a lesson", "workshop/01-x.md, the edit of B.java",
-                List.of(), null), List.of("your code does not compile", "src/main/java/A.java:1: cannot find symbol")));
-        assertThat(CheckCommand.pointingAtALaterStepsFile(copied, stepOne, notCompiling).get(0).lesson().hint())
-                .isEqualTo("A.java is step-3-third's (the note above), and does not compile at step-1: take"
-                        + " solutions/step-1-first/src/main/java/A.java instead, or make the guide's edit of it");
+                List.of(), null), List.of("your code does not compile:", "  src/main/java/A.java:1: cannot find symbol")));
+        assertThat(LaterStepsFiles.pointedAt(copied, stepOne, notCompiling).get(0).lesson().hint())
+                .isEqualTo("A.java is step-3-third's (the note above): take solutions/step-1-first/src/main/java/A.java"
+                        + " instead, or make step-1's edit of it from the guide");
         List<LessonResult> compiling = List.of(new LessonResult(Lesson.of("a lesson", "workshop/01-x.md, the edit of B.java",
                 List.of(), null), List.of("BTest.b fails")));
-        assertThat(CheckCommand.pointingAtALaterStepsFile(copied, stepOne, compiling)).isEqualTo(compiling);
+        assertThat(LaterStepsFiles.pointedAt(copied, stepOne, compiling)).as("B.java is this step's").isEqualTo(compiling);
+        List<LessonResult> atTheCopiedFile = List.of(new LessonResult(Lesson.of("a lesson", "workshop/01-x.md, the edit of"
+                + " A.java", List.of(), null), List.of("ATest.a fails")));
+        assertThat(LaterStepsFiles.pointedAt(copied, stepOne, atTheCopiedFile).get(0).lesson().hint())
+                .startsWith("A.java is step-3-third's (the note above)");
 
         Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
-        assertThat(CheckCommand.laterStepsFiles(new Stages(root), stepOne)).as("your own").isEmpty();
+        assertThat(LaterStepsFiles.in(new Stages(root), stepOne)).as("your own").isEmpty();
     }
 
     @Test
