@@ -60,12 +60,12 @@ final class LaterStepsFiles {
         Optional<String> notCompiling = copied.keySet().stream().filter(file -> results.stream().flatMap(result -> result.problems()
                 .stream()).anyMatch(problem -> problem.strip().startsWith(file + ":"))).findFirst(); // "  src/main/...:29: cannot find symbol"
         return results.stream().map(result -> {
-            String hint = result.lesson().hint();
-            if (result.done() || !hint.startsWith("workshop/")) {
+            String hint = result.lesson().hint(); // "workshop/03-...md, the edit of X.java", or "X.java" (the checklist adds the rest)
+            if (result.done() || !hint.startsWith("workshop/") && hint.contains(" ")) {
                 return result;
             }
-            return notCompiling.or(() -> copied.keySet().stream().filter(file -> hint.contains("the edit of " + fileName(file)))
-                    .findFirst())
+            return notCompiling.or(() -> copied.keySet().stream()
+                    .filter(file -> hint.equals(fileName(file)) || hint.contains("the edit of " + fileName(file))).findFirst())
                     .map(file -> new LessonResult(Lesson.of(result.lesson().title(), fileName(file) + " is "
                             + copied.get(file).name() + "'s (the note above): take solutions/" + stage.name() + "/" + file
                             + " instead, or make " + stage.branch() + "'s edit of it from the guide", result.lesson().tests(),

@@ -911,17 +911,20 @@ class WorkshopToolsTest {
                         + " (step-3-third's).").contains("solutions/step-1-first/").contains("-Dexec.args=\"diff step-1\"");
         // Its compile error would point at this step's edit of the class it calls, which lacks what it needs.
         List<LessonResult> notCompiling = List.of(new LessonResult(Lesson.of("a lesson", "workshop/01-x.md, the edit of B.java",
-                List.of(), null), List.of("your code does not compile:", "  src/main/java/A.java:1: cannot find symbol")));
-        assertThat(LaterStepsFiles.pointedAt(copied, stepOne, notCompiling).get(0).lesson().hint())
-                .isEqualTo("A.java is step-3-third's (the note above): take solutions/step-1-first/src/main/java/A.java"
-                        + " instead, or make step-1's edit of it from the guide");
+                List.of(), null), List.of("your code does not compile:", "  src/main/java/A.java:1: cannot find symbol")),
+                new LessonResult(Lesson.of("another lesson", "B.java", List.of(), null), List.of("not tried: your code does not compile")));
+        String toTheCopy = "A.java is step-3-third's (the note above): take solutions/step-1-first/src/main/java/A.java"
+                + " instead, or make step-1's edit of it from the guide";
+        assertThat(LaterStepsFiles.pointedAt(copied, stepOne, notCompiling)).extracting(result -> result.lesson().hint())
+                .as("a hint that names a file alone, which the checklist makes a guide's pointer, too").containsExactly(toTheCopy, toTheCopy);
         List<LessonResult> compiling = List.of(new LessonResult(Lesson.of("a lesson", "workshop/01-x.md, the edit of B.java",
                 List.of(), null), List.of("BTest.b fails")));
         assertThat(LaterStepsFiles.pointedAt(copied, stepOne, compiling)).as("B.java is this step's").isEqualTo(compiling);
         List<LessonResult> atTheCopiedFile = List.of(new LessonResult(Lesson.of("a lesson", "workshop/01-x.md, the edit of"
-                + " A.java", List.of(), null), List.of("ATest.a fails")));
-        assertThat(LaterStepsFiles.pointedAt(copied, stepOne, atTheCopiedFile).get(0).lesson().hint())
-                .startsWith("A.java is step-3-third's (the note above)");
+                + " A.java", List.of(), null), List.of("ATest.a fails")), new LessonResult(Lesson.of("another", "A.java", List.of(),
+                null), List.of("ATest.b fails")));
+        assertThat(LaterStepsFiles.pointedAt(copied, stepOne, atTheCopiedFile)).extracting(result -> result.lesson().hint())
+                .containsExactly(toTheCopy, toTheCopy);
 
         Files.writeString(root.resolve("src/main/java/A.java"), "class A { int mine; }");
         assertThat(LaterStepsFiles.in(new Stages(root), stepOne)).as("your own").isEmpty();
