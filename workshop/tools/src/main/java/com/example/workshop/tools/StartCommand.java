@@ -118,8 +118,8 @@ class StartCommand extends StageCommand {
             boolean past = stages.named(current).filter(s -> s.number() > stage.number()).isPresent();
             if (past) { // going back: use drops the later steps' work from the working copy
                 throw new WorkshopException("Your working copy is " + current + ", past " + stage.name() + ". To do "
-                        + stage.name() + " again, commit your work (use replaces the working copy; your commit keeps it:"
-                        + " git log shows it, and git checkout <that commit> -- src pom.xml serverless.yml .workshop-stage brings it back), then:\n  "
+                        + stage.name() + " again, commit your work (use replaces the working copy; your commit keeps it,"
+                        + " and when you start " + current + " again, start names that commit and how to bring its code back), then:\n  "
                         + tool("use " + previous.name()) + "\n  " + tool("start " + stage.name())
                         + "\nTo see what the step changes: " + tool("diff " + previous.name() + " " + stage.name()));
             }

@@ -791,7 +791,8 @@ class WorkshopToolsTest {
 
         assertThat(errors).contains("step-3-third, past step-2-second").contains("-Dexec.args=\"use step-1-first\"")
                 .contains("-Dexec.args=\"start step-2-second\"").contains("-Dexec.args=\"diff step-1-first step-2-second\"")
-                .contains("your commit keeps it: git log shows it").doesNotContain("Finish that step first");
+                .contains("your commit keeps it, and when you start step-3-third again, start names that commit")
+                .doesNotContain("Finish that step first");
     }
 
     @Test
