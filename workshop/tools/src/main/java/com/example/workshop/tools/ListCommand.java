@@ -26,6 +26,10 @@ class ListCommand extends StageCommand {
         Optional<LastCheck> last = LastCheck.read(stages.root(), current);
         out().printf("The working copy is at %s; %s.%n", current, last.isPresent() ? last.get().describe(stages.root())
                 : "no check of it has run here yet, or since target/ was cleaned (check says where it stands)");
+        Optional<Stages.Stage> next = stages.named(current).flatMap(stage -> stages.numbered(stage.number() + 1));
+        if (last.isPresent() && last.get().passedOnTheCodeAsItIs(stages.root()) && next.isPresent()) {
+            out().printf("Next: %s%n", tool("start " + next.get().branch())); // after a break: where to go on
+        }
         return 0;
     }
 }

@@ -53,11 +53,11 @@ class WorkshopToolsTest {
 
         Files.writeString(root.resolve("src/main/java/A.java"), "class A { /* edited after that check */ }");
         run("list");
-        assertThat(output).contains("1 of 6 checks pass; your code has changed since, so check again.");
+        assertThat(output).contains("1 of 6 checks pass; your code has changed since, so check again.").doesNotContain("Next:");
 
         com.example.workshop.tools.check.LastCheck.save(root, "step-1-first", 6, 6, serverlessYml());
         run("list");
-        assertThat(output).contains("all checks pass, the step is done.");
+        assertThat(output).contains("all checks pass, the step is done.").contains("Next: ").contains("-Dexec.args=\"start step-2\"");
 
         Files.writeString(root.resolve("serverless.yml"), "# the IAM statement a check line pointed at, mended\n", java.nio.file.StandardOpenOption.APPEND);
         run("list");
