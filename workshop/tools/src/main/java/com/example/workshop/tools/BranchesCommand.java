@@ -25,32 +25,31 @@ class BranchesCommand extends StageCommand {
         String head = git.run("rev-parse", "--verify", "HEAD^{commit}").strip();
         String currentBranch = git.exec(null, "symbolic-ref", "--quiet", "--short", "HEAD").out().strip();
         refuseToDropCommitsOfYours();
+        // Planned before any change, each tree made once: a refusal halfway would leave half the branches rebuilt.
+        List<Stages.Stage> all = stages.all();
+        List<String> trees = all.stream().map(stage -> treeWithStageAtRoot(head, stage)).toList();
+        List<String> existing = all.stream().map(stage -> existing(stage.branch())).toList();
         String parent = head; // step-1 grows from your last commit, so a branch of yours can merge or diff any step-N
-        boolean changing = false;
-        for (Stages.Stage stage : stages.all()) { // before any change: a refusal halfway would leave half the branches rebuilt
-            String existing = existing(stage.branch());
-            changing = changing || existing.isEmpty() || !isSameCommit(existing, treeWithStageAtRoot(head, stage), parent);
-            if (changing && stage.branch().equals(currentBranch)) {
-                throw new WorkshopException(currentBranch + " is checked out, and this would make it anew: switch to your own"
-                        + " branch first (git switch main, say), then run this again.");
-            }
-            parent = existing;
+        int firstChange = 0; // once one branch is made anew, every one after it is too (its parent changed)
+        while (firstChange < all.size() && !existing.get(firstChange).isEmpty()
+                && isSameCommit(existing.get(firstChange), trees.get(firstChange), parent)) {
+            parent = existing.get(firstChange++);
         }
-        parent = head;
-        for (Stages.Stage stage : stages.all()) {
-            String tree = treeWithStageAtRoot(head, stage);
-            String branch = stage.branch();
-            String existing = existing(branch);
-            if (!existing.isEmpty() && isSameCommit(existing, tree, parent)) {
-                out().printf("%-8s up to date (%s)%n", branch, stage.name());
-                parent = existing;
+        if (all.subList(firstChange, all.size()).stream().anyMatch(stage -> stage.branch().equals(currentBranch))) {
+            throw new WorkshopException(currentBranch + " is checked out, and this would make it anew: switch to your own"
+                    + " branch first (git switch main, say), then run this again.");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Stages.Stage stage = all.get(i);
+            if (i < firstChange) {
+                out().printf("%-8s up to date (%s)%n", stage.branch(), stage.name());
                 continue;
             }
             // Generated commits get a fixed author, so this works where git has no identity set.
             String commit = git.run("-c", "user.name=Workshop stage tools", "-c", "user.email=" + AUTHOR_EMAIL,
-                    "commit-tree", tree, "-p", parent, "-m", "Step " + stage.number() + ": " + stage.name()).strip();
-            git.run("update-ref", "refs/heads/" + branch, commit);
-            out().printf("%-8s %s (%s)%n", branch, existing.isEmpty() ? "created" : "updated", stage.name());
+                    "commit-tree", trees.get(i), "-p", parent, "-m", "Step " + stage.number() + ": " + stage.name()).strip();
+            git.run("update-ref", "refs/heads/" + stage.branch(), commit);
+            out().printf("%-8s %s (%s)%n", stage.branch(), existing.get(i).isEmpty() ? "created" : "updated", stage.name());
             parent = commit;
         }
         if (!git.changes().isBlank()) {
@@ -72,7 +71,8 @@ class BranchesCommand extends StageCommand {
     /** A step branch the attendee committed on (its last commit is not this command's) would lose that commit. */
     private void refuseToDropCommitsOfYours() {
         List<String> yours = stages.all().stream().map(Stages.Stage::branch).filter(branch -> !existing(branch).isEmpty())
-                .filter(branch -> !git.run("log", "-1", "--format=%ae", existing(branch)).strip().equals(AUTHOR_EMAIL)).toList();
+                .filter(branch -> !git.run("log", "-1", "--format=%ae", "refs/heads/" + branch).strip().equals(AUTHOR_EMAIL))
+                .toList();
         if (!yours.isEmpty()) {
             String first = yours.get(0);
             throw new WorkshopException(String.join(", ", yours) + (yours.size() == 1 ? " has" : " have") + " commits of yours on"
