@@ -57,6 +57,13 @@ class PackagedTemplateTest {
             Set.of("dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "dynamodb:ListStreams"),
             Set.of("kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream", "kinesis:ListStreams"));
 
+    /**
+     * The framework is installed as an attendee installs it: {@code npm ci}, the exact tree that the
+     * committed lock file holds (a plain {@code npm install} may resolve newer transitive versions).
+     */
+    static final List<String> NPM_FILES = List.of("package.json", "package-lock.json");
+    static final List<String> NPM_CI = List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+
     /** cfn-lint's W3005 ("DependsOn already enforced by a GetAtt") is the plugin's own redundant DependsOn. */
     static final String IGNORED_LINT = "W3005";
 
@@ -90,7 +97,9 @@ class PackagedTemplateTest {
                     + " cfn-lint: pip install cfn-lint)");
         }
         Files.createDirectories(WORK);
-        Files.copy(ROOT.resolve("package.json"), WORK.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+        for (String file : NPM_FILES) {
+            Files.copy(ROOT.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
         Path nodeModules = WORK.resolve("node_modules");
         if (installed(nodeModules)) {
             return;
@@ -105,15 +114,15 @@ class PackagedTemplateTest {
                 // e.g. Windows without the right to create links: install here, as without a cache
             }
         }
-        Run install = run(WORK, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 600);
-        assertThat(install.exitCode()).as("npm install:\n%s", install.output()).isZero();
+        Run install = run(WORK, NPM_CI, 600);
+        assertThat(install.exitCode()).as("npm ci:\n%s", install.output()).isZero();
     }
 
     /**
      * The framework's node_modules installed once per machine and package.json, as Maven keeps its
      * downloads in ~/.m2: under ~/.cache/momento-workshop (or {@code -Dserverless.cache=<dir>}), in a
-     * directory named by package.json's SHA-256, so a fresh clone links to it instead of installing
-     * again (npm install was about half of this test's time). {@code -Dserverless.cache=none}
+     * directory named by the SHA-256 of package.json and package-lock.json, so a fresh clone links to
+     * it instead of installing again (npm was about half of this test's time). {@code -Dserverless.cache=none}
      * installs into target/serverless instead. Null when there is no cache.
      */
     private static Path cachedFramework() throws Exception {
@@ -122,8 +131,11 @@ class PackagedTemplateTest {
         if (where.equals("none")) {
             return null;
         }
-        byte[] packageJson = Files.readAllBytes(ROOT.resolve("package.json"));
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(packageJson)).substring(0, 16);
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        for (String file : NPM_FILES) {
+            sha256.update(Files.readAllBytes(ROOT.resolve(file)));
+        }
+        String hash = HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
         Path home = Path.of(where).resolve("serverless-" + hash);
         if (installed(home.resolve("node_modules"))) {
             return home.resolve("node_modules");
@@ -131,9 +143,11 @@ class PackagedTemplateTest {
         // Installed beside it, then renamed into place: another build may be installing at the same time.
         Files.createDirectories(home.getParent());
         Path staging = Files.createTempDirectory(home.getParent(), "installing-");
-        Files.write(staging.resolve("package.json"), packageJson);
-        Run install = run(staging, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 600);
-        assertThat(install.exitCode()).as("npm install:\n%s", install.output()).isZero();
+        for (String file : NPM_FILES) {
+            Files.copy(ROOT.resolve(file), staging.resolve(file));
+        }
+        Run install = run(staging, NPM_CI, 600);
+        assertThat(install.exitCode()).as("npm ci:\n%s", install.output()).isZero();
         try {
             Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException anotherBuildWasFirst) {
