@@ -504,10 +504,12 @@ final class BuildFindings {
     }
 
     private String theFirstNotMade(List<String> notMade, String before, StepLessons step) {
-        String state = madeInPart(notMade.get(0), step).map(lacks -> "made in part: it lacks " + lacks + "; ")
-                .orElse("not made yet, and ");
-        return "workshop/" + step.guide() + ", the edit of " + notMade.get(0) + " (" + state + "the guide has it before " + before
-                + (notMade.size() == 1 ? "" : "; not made yet either: " + inWords(notMade.subList(1, notMade.size()), step)) + ")";
+        String state = madeInPart(notMade.get(0), step).map(lacks -> "made in part: it lacks " + lacks).orElse("not made yet");
+        List<String> next = notMade.subList(1, notMade.size());
+        String then = next.isEmpty() ? "; the guide has it before "
+                : "; then the edit" + (next.size() == 1 ? " of " : "s of ") + inWords(next, step) + ", also still to make; the guide has "
+                        + (next.size() == 1 ? "both" : "them all") + " before ";
+        return "workshop/" + step.guide() + ", the edit of " + notMade.get(0) + " (" + state + then + before + ")";
     }
 
     /**

@@ -2244,9 +2244,9 @@ class StepCheckTest {
                 List.of("src/test/java/com/example/accounts/service/AccountServiceTest.java:40: cannot find symbol (symbol: class Member)")));
 
         // The first of them leads (the last line's headline): an attendee reading only that must not skip them.
-        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of serverless.yml (not made yet,"
-                + " and the guide has it before Member.java's, the first edit the tests need; not made yet either:"
-                + " AccountRepository.java)");
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of serverless.yml (not made yet;"
+                + " then the edit of AccountRepository.java, also still to make; the guide has both before Member.java's,"
+                + " the first edit the tests need)");
     }
 
     @Test
@@ -2271,8 +2271,8 @@ class StepCheckTest {
 
         // The last line's headline is the first line's pointer: the guide's order, as for tests that do not compile.
         assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/06-stream-cacher.md, the edit of serverless.yml (not made"
-                + " yet, and the guide has it before StreamCacher.java's, which the compile errors need; not made yet either:"
-                + " AccountCache.java)");
+                + " yet; then the edit of AccountCache.java, also still to make; the guide has both before StreamCacher.java's,"
+                + " which the compile errors need)");
         assertThat(results.get(1).lesson().hint()).as("the errors' own line still says which edit they need")
                 .isEqualTo("workshop/06-stream-cacher.md, the edit of StreamCacher.java: it creates the class the first error"
                         + " above looks for; not made yet either, and before it in the guide: serverless.yml and"
