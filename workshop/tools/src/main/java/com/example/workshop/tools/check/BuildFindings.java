@@ -818,17 +818,27 @@ final class BuildFindings {
         return tested.substring(0, tested.length() - "Test".length()) + ".java";
     }
 
-    /** Failures of tests that no lesson names: something that worked before is broken. */
-    static List<String> unclaimedFailures(TestRun.Result tests, List<String> claimed) {
+    /**
+     * Failures of tests that no lesson names: something that worked before is broken. While the tests do not compile,
+     * {@code next} (the error whose edit the guide has first) leads when javac lists it after the ones shown: the line's
+     * pointer names its edit (step 2 with only pom.xml made: ClientsTest's errors first, MomentoApiKey's edit first).
+     */
+    static List<String> unclaimedFailures(TestRun.Result tests, List<String> claimed, Optional<String> next) {
         if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
             List<String> problems = new ArrayList<>();
             String what = tests.outcome() == TestRun.Outcome.CODE_DOES_NOT_COMPILE ? "your code does not compile"
                     : tests.outcome() == TestRun.Outcome.BUILD_FAILED ? "the build failed" : "the tests do not compile yet";
             int errors = tests.errors().size();
+            boolean nextLeads = next.isPresent() && tests.errors().indexOf(next.get()) >= ERRORS_SHOWN;
+            List<String> shown = nextLeads
+                    ? Stream.concat(next.stream(), tests.errors().stream().limit(ERRORS_SHOWN - 1)).toList()
+                    : tests.errors().stream().limit(ERRORS_SHOWN).toList();
             // The header counts them: the checklist shows a few lines per lesson, and one error often causes the next.
-            problems.add(what + (errors > ERRORS_SHOWN ? " (" + errors + " errors, the first " + ERRORS_SHOWN
-                    + " here, all in target/workshop-check/maven.log):" : ":"));
-            tests.errors().stream().limit(ERRORS_SHOWN).map(error -> "  " + error).forEach(problems::add);
+            problems.add(what + (errors <= ERRORS_SHOWN ? ":" : nextLeads
+                    ? " (" + errors + " errors, " + ERRORS_SHOWN + " here: first the one the pointer below is about, then javac's first "
+                            + (ERRORS_SHOWN - 1) + "; all in target/workshop-check/maven.log):"
+                    : " (" + errors + " errors, the first " + ERRORS_SHOWN + " here, all in target/workshop-check/maven.log):"));
+            shown.stream().map(error -> "  " + error).forEach(problems::add);
             return problems;
         }
         if (tests.tests().cases().isEmpty()) {

@@ -68,6 +68,7 @@ public final class Checklist {
             out.printf("  %s %s%n", result.done() ? done : notDone, result.lesson().title());
             if (!result.done()) {
                 List<String> said = new ArrayList<>(result.problems());
+                said.remove(StepCheck.WAITS_FOR_THE_TESTS); // whether a lesson has a local cloud probe: no other problem
                 said.add(hint(step, result.lesson()));
                 if (said.equals(saidLast)) {
                     // While the step's tests do not compile, every lesson waits for the same edit: say it once.

@@ -79,6 +79,7 @@ public final class StepCheck {
 
     /** How the reason begins when the local cloud ended while lessons were tried (killed for lack of memory, say). */
     static final String STOPPED_DURING_THE_CHECK = "the local cloud stopped during the check";
+    static final String WAITS_FOR_THE_TESTS = "not tried in the local cloud until the tests compile";
     /** How the line that names the caches a function asked for, and no cache has, begins. */
     private static final String CACHES_ASKED = "Momento was asked for a cache named ";
     private static final String A_KEY_AS_THE_CACHES_NAME = ": that is a key";
@@ -197,7 +198,7 @@ public final class StepCheck {
         } else if (tests.outcome() == TestRun.Outcome.TESTS_DO_NOT_COMPILE) {
             // The first compile error is the next thing to fix; the local cloud waits until the tests compile.
             lessons.stream().filter(lesson -> lesson.probe() != null && !isRegressions(lesson))
-                    .forEach(lesson -> probeProblems.put(lesson, List.of("not tried in the local cloud until the tests compile")));
+                    .forEach(lesson -> probeProblems.put(lesson, List.of(WAITS_FOR_THE_TESTS)));
         } else if (lessons.stream().anyMatch(lesson -> lesson.probe() != null)) {
             out.println("2/2 Running your service in the local cloud (log: target/workshop-check/local-cloud.log)...");
             out.flush();
@@ -221,7 +222,7 @@ public final class StepCheck {
             // What the local cloud saw first: it says what the service did, where a test's message may not.
             List<String> problems = new ArrayList<>(probeProblems.getOrDefault(lesson, List.of()));
             if (lesson.title().equals(StepLessons.REGRESSIONS)) {
-                problems.addAll(BuildFindings.unclaimedFailures(tests, claimed).stream()
+                problems.addAll(BuildFindings.unclaimedFailures(tests, claimed, nextError).stream()
                         .map(problem -> sayWhenYourOwn(problem, step.number())).toList());
             } else {
                 problems.addAll(BuildFindings.testProblems(tests, lesson, nextError));

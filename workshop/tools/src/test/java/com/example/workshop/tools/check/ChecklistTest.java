@@ -79,4 +79,23 @@ class ChecklistTest {
         assertThat(text).contains("  ✘ a hit does not read DynamoDB" + System.lineSeparator() + "      " + Checklist.SAME_AS_ABOVE)
                 .contains("-> workshop/03-read-aside.md, the edit of AccountService.java");
     }
+
+    @Test
+    void aLessonThatDiffersOnlyInWaitingForTheLocalCloudSaysAsAboveToo() {
+        // Step 4 with its tests not compiling: lessons with a local cloud probe wait for it, the others do not.
+        Lesson probed = Lesson.of("creating a user caches the user", "AccountCache.java", List.of("AccountCacheTest"), null);
+        Lesson unprobed = Lesson.of("a fill never overwrites a write", "AccountCache.java", List.of("AccountCacheTest"), null);
+        Lesson probedAgain = Lesson.of("a failed write never fails the request", "AccountCache.java", List.of("AccountCacheTest"), null);
+        String error = "the tests do not compile yet: AccountCacheTest.java:155: cannot find symbol";
+        StringWriter printed = new StringWriter();
+
+        Checklist.plain().print(new StepLessons(4, "write-aside", "04-write-aside.md", List.of(probed, unprobed, probedAgain)),
+                List.of(new LessonResult(probed, List.of(StepCheck.WAITS_FOR_THE_TESTS, error)), new LessonResult(unprobed, List.of(error)),
+                        new LessonResult(probedAgain, List.of(StepCheck.WAITS_FOR_THE_TESTS, error))),
+                new PrintWriter(printed));
+
+        String text = printed.toString();
+        assertThat(text.split("AccountCacheTest.java:155", -1)).as("the error once:%n%s", text).hasSize(2);
+        assertThat(text.split(Checklist.SAME_AS_ABOVE, -1)).as("the two later lessons say as above:%n%s", text).hasSize(3);
+    }
 }

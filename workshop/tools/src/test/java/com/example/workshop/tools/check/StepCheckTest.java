@@ -2415,6 +2415,27 @@ class StepCheckTest {
     }
 
     @Test
+    void theErrorThePointerIsAboutLeadsTheLastLineWhenJavacListsItAfterTheOnesShown() throws Exception {
+        // Step 2 with only pom.xml made: javac lists ClientsTest's errors first; MomentoApiKey's edit comes first in the guide.
+        guideWithEditsOf("02-momento-client.md", "MomentoApiKey.java", "Clients.java");
+        Lesson key = Lesson.of("the API key is read from the secret's JSON", "MomentoApiKey.java", List.of("MomentoApiKeyTest"), null);
+        StepLessons momentoClient = new StepLessons(2, "the Momento client", "02-momento-client.md", List.of(key));
+        List<String> clients = java.util.stream.IntStream.of(97, 100, 116).mapToObj(line -> "src/test/java/com/example/accounts/ClientsTest.java:"
+                + line + ": cannot find symbol (symbol: method cacheClient(java.lang.String), in Clients)").toList();
+        String apiKey = "src/test/java/com/example/accounts/MomentoApiKeyTest.java:15: cannot find symbol (symbol: variable MomentoApiKey)";
+        List<String> errors = new ArrayList<>(clients);
+        errors.add(apiKey);
+
+        List<LessonResult> results = check(momentoClient, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
+                errors));
+
+        assertThat(results.get(1).lesson().hint()).contains("edit of MomentoApiKey.java");
+        assertThat(results.get(1).problems()).as("the error of the edit the pointer names first, then javac's first two")
+                .containsExactly("the tests do not compile yet (4 errors, 3 here: first the one the pointer below is about, then javac's"
+                        + " first 2; all in target/workshop-check/maven.log):", "  " + apiKey, "  " + clients.get(0), "  " + clients.get(1));
+    }
+
+    @Test
     void testsCallingAConstructorWithOtherParametersPointAtTheEditOfItsClass() throws Exception {
         guideWithEditsOf("03-read-aside.md", "AccountCache.java", "AccountService.java");
         Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of("AccountCacheTest"), null);
