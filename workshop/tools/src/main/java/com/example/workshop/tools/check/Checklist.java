@@ -63,19 +63,19 @@ public final class Checklist {
     /** The same, then what the local cloud noted (accepted, but not what the guide teaches), before the verdict. */
     public void print(StepLessons step, List<LessonResult> results, List<String> notes, PrintWriter out) {
         out.printf("%nStep %d: %s%n%n", step.number(), step.title());
-        List<String> saidLast = null; // the problems and pointer printed last, which a later lesson may only repeat
+        List<List<String>> saidAbove = new ArrayList<>(); // the problems of each lesson printed in full, then its pointer
         for (LessonResult result : results) {
             out.printf("  %s %s%n", result.done() ? done : notDone, result.lesson().title());
             if (!result.done()) {
                 List<String> said = new ArrayList<>(result.problems());
-                said.remove(StepCheck.WAITS_FOR_THE_TESTS); // whether a lesson has a local cloud probe: no other problem
+                boolean onlyWaits = said.remove(StepCheck.WAITS_FOR_THE_TESTS) && said.isEmpty();
                 said.add(hint(step, result.lesson()));
-                if (said.equals(saidLast)) {
+                if (saidAbove.stream().anyMatch(above -> said.equals(above) || onlyWaits && samePointer(said, above))) {
                     // While the step's tests do not compile, every lesson waits for the same edit: say it once.
                     out.printf("      %s%n", SAME_AS_ABOVE);
                     continue;
                 }
-                saidLast = said;
+                saidAbove.add(said);
                 result.problems().stream().limit(MAX_PROBLEMS_SHOWN)
                         .forEach(problem -> out.printf("      %s%n", problem.strip().replaceAll("\\s*\\R\\s*", CONTINUED)));
                 if (result.problems().size() > MAX_PROBLEMS_SHOWN) {
@@ -108,6 +108,14 @@ public final class Checklist {
                     .ifPresent(first -> out.printf("Start with the first %s line: %s%n", notDone, hint(step, first.lesson())));
         }
         out.flush();
+    }
+
+    /**
+     * The same pointer (each list's last line): enough for a lesson whose one problem is that it waits for the tests to
+     * compile (one with no test of its own, tried only in the local cloud), as a lesson above says why they do not.
+     */
+    private static boolean samePointer(List<String> said, List<String> above) {
+        return said.get(said.size() - 1).equals(above.get(above.size() - 1));
     }
 
     /**

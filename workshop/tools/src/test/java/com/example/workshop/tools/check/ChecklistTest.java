@@ -86,16 +86,32 @@ class ChecklistTest {
         Lesson probed = Lesson.of("creating a user caches the user", "AccountCache.java", List.of("AccountCacheTest"), null);
         Lesson unprobed = Lesson.of("a fill never overwrites a write", "AccountCache.java", List.of("AccountCacheTest"), null);
         Lesson probedAgain = Lesson.of("a failed write never fails the request", "AccountCache.java", List.of("AccountCacheTest"), null);
+        Lesson cloudOnly = Lesson.of("the secret is read", "AccountCache.java", List.of(), null); // no test: waits, nothing else
         String error = "the tests do not compile yet: AccountCacheTest.java:155: cannot find symbol";
         StringWriter printed = new StringWriter();
 
-        Checklist.plain().print(new StepLessons(4, "write-aside", "04-write-aside.md", List.of(probed, unprobed, probedAgain)),
-                List.of(new LessonResult(probed, List.of(StepCheck.WAITS_FOR_THE_TESTS, error)), new LessonResult(unprobed, List.of(error)),
+        Checklist.plain().print(new StepLessons(4, "write-aside", "04-write-aside.md", List.of(probed, cloudOnly, unprobed, probedAgain)),
+                List.of(new LessonResult(probed, List.of(StepCheck.WAITS_FOR_THE_TESTS, error)),
+                        new LessonResult(cloudOnly, List.of(StepCheck.WAITS_FOR_THE_TESTS)), new LessonResult(unprobed, List.of(error)),
                         new LessonResult(probedAgain, List.of(StepCheck.WAITS_FOR_THE_TESTS, error))),
                 new PrintWriter(printed));
 
         String text = printed.toString();
         assertThat(text.split("AccountCacheTest.java:155", -1)).as("the error once:%n%s", text).hasSize(2);
-        assertThat(text.split(Checklist.SAME_AS_ABOVE, -1)).as("the two later lessons say as above:%n%s", text).hasSize(3);
+        assertThat(text.split(Checklist.SAME_AS_ABOVE, -1)).as("the three later lessons say as above:%n%s", text).hasSize(4);
+    }
+
+    @Test
+    void aLessonThatWaitsForTheTestsButPointsElsewhereIsPrintedInFull() {
+        Lesson probed = Lesson.of("creating a user caches the user", "AccountCache.java", List.of("AccountCacheTest"), null);
+        Lesson cloudOnly = Lesson.of("the secret is read", "serverless.yml", List.of(), null);
+        StringWriter printed = new StringWriter();
+
+        Checklist.plain().print(new StepLessons(4, "write-aside", "04-write-aside.md", List.of(probed, cloudOnly)),
+                List.of(new LessonResult(probed, List.of(StepCheck.WAITS_FOR_THE_TESTS, "the tests do not compile yet: X.java:1: error")),
+                        new LessonResult(cloudOnly, List.of(StepCheck.WAITS_FOR_THE_TESTS))),
+                new PrintWriter(printed));
+
+        assertThat(printed.toString()).doesNotContain(Checklist.SAME_AS_ABOVE).contains("-> workshop/04-write-aside.md, the edit of serverless.yml");
     }
 }
