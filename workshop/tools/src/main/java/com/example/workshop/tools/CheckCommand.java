@@ -68,7 +68,7 @@ class CheckCommand extends StageCommand {
             StepCheck check = new StepCheck(stages.root(), out()).withEarlierSteps(Curriculum::step);
             List<LessonResult> results = LaterStepsFiles.pointedAt(laterStepsFiles, stage, withFunctionsYourCodeCannotRun(stages,
                     stage, withMissingTestFiles(stages, stage, check.run(step))));
-            Checklist.forConsole().print(step, results, check.notes(), out());
+            Checklist.forConsole().inTheGuidesOrder(stages.root()).print(step, results, check.notes(), out());
             int passed = (int) results.stream().filter(LessonResult::done).count();
             if (passed == results.size() && !check.skippedServerlessYmlParts().isEmpty()) {
                 // A part nothing tried yet (an output, a variable a later step reads): done, but not as the guide has it.

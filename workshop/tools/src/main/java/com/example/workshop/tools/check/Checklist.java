@@ -2,9 +2,14 @@ package com.example.workshop.tools.check;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Prints a step's lessons, one line each, ✔ or ✘, with what was seen and where the guide teaches it. */
 public final class Checklist {
@@ -13,12 +18,30 @@ public final class Checklist {
     /** A problem of several lines (the local cloud's reason for not starting) stays indented under its lesson. */
     private static final String CONTINUED = java.util.regex.Matcher.quoteReplacement(System.lineSeparator() + "      ");
 
+    /** "the edit of AccountCache.java" in a pointer: the file whose numbered edit in the guide it names. */
+    private static final Pattern EDIT_NAMED = Pattern.compile("^workshop/[\\w.-]+, the edit of ([\\w.-]+?)(?=$|[ :;,(])");
+
     private final String done;
     private final String notDone;
+    private final Guides guides; // null: the last line follows the lessons' order alone
 
-    private Checklist(String done, String notDone) {
+    private Checklist(String done, String notDone, Guides guides) {
         this.done = done;
         this.notDone = notDone;
+        this.guides = guides;
+    }
+
+    private Checklist(String done, String notDone) {
+        this(done, notDone, null);
+    }
+
+    /**
+     * The same checklist, whose last line starts with the ✘ line whose edit the guide under {@code root} makes first,
+     * where that is not the first ✘ line (step 4 with AccountCache.java's write made and its fill not: AccountService.java
+     * leads the lessons, and the guide has AccountCache.java's edit before it).
+     */
+    public Checklist inTheGuidesOrder(Path root) {
+        return new Checklist(done, notDone, new Guides(root));
     }
 
     /**
@@ -104,8 +127,14 @@ public final class Checklist {
             out.printf("%d of %d checks pass%s. Step %d is not done yet.%n", doneCount, results.size(),
                     notTried.isPresent() && doneCount > 0 ? why : "", step.number());
             // The last line is where a reader who skips to the end (a screen reader, tail) looks for what to do.
-            results.stream().filter(result -> !result.done()).findFirst()
-                    .ifPresent(first -> out.printf("Start with the first %s line: %s%n", notDone, hint(step, first.lesson())));
+            List<LessonResult> notDoneYet = results.stream().filter(result -> !result.done()).toList();
+            Optional<LessonResult> earlier = notDoneYet.isEmpty() ? Optional.empty() : earlierInTheGuide(step, notDoneYet);
+            if (earlier.isPresent()) {
+                out.printf("Start with the %s line \"%s\", whose edit the guide has first: %s%n", notDone,
+                        earlier.get().lesson().title(), hint(step, earlier.get().lesson()));
+            } else if (!notDoneYet.isEmpty()) {
+                out.printf("Start with the first %s line: %s%n", notDone, hint(step, notDoneYet.get(0).lesson()));
+            }
         }
         out.flush();
     }
@@ -116,6 +145,24 @@ public final class Checklist {
      */
     private static boolean samePointer(List<String> said, List<String> above) {
         return said.get(said.size() - 1).equals(above.get(above.size() - 1));
+    }
+
+    /**
+     * The first of the lessons not done whose pointer names an edit that the guide has before the first one's; empty
+     * when the first one's pointer names no edit (advice in words leads), or none comes before it.
+     */
+    private Optional<LessonResult> earlierInTheGuide(StepLessons step, List<LessonResult> notDoneYet) {
+        if (guides == null) {
+            return Optional.empty();
+        }
+        List<String> headings = guides.headings(step.guide());
+        ToIntFunction<LessonResult> editNumber = result -> {
+            Matcher edit = EDIT_NAMED.matcher(hint(step, result.lesson()));
+            return edit.find() ? Guides.numberedEditIndex(headings, edit.group(1)) : Integer.MAX_VALUE;
+        };
+        int first = editNumber.applyAsInt(notDoneYet.get(0));
+        return first == Integer.MAX_VALUE ? Optional.empty()
+                : notDoneYet.stream().filter(result -> editNumber.applyAsInt(result) < first).min(Comparator.comparingInt(editNumber));
     }
 
     /**

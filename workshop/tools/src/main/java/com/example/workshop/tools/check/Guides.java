@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the step guides under workshop/ say, as far as {@code check} points at them: which guide
@@ -84,6 +85,19 @@ final class Guides {
     static int editIndex(List<String> headings, String file) {
         for (int i = 0; file != null && i < headings.size(); i++) {
             if (headings.get(i).contains(file)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Which of {@code headings} is the numbered edit of {@code file} ("### 2. `AccountService.java`: ..."); MAX_VALUE
+     * when none is (a heading elsewhere in the guide may name the file too).
+     */
+    static int numberedEditIndex(List<String> headings, String file) {
+        for (int i = 0; i < headings.size(); i++) {
+            if (headings.get(i).matches("###\\s+\\d+\\.\\s+`" + Pattern.quote(file) + "`.*")) {
                 return i;
             }
         }

@@ -6,8 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChecklistTest {
     @Test
@@ -30,6 +33,45 @@ class ChecklistTest {
 
         assertThat(printed.toString()).contains("  [todo] the client is created during Init", "(a [todo] line above points here;")
                 .doesNotContain("✘").doesNotContain("✔");
+    }
+
+    @Test
+    void theLastLineStartsWithTheLineWhoseEditTheGuideHasFirst(@TempDir Path root) throws Exception {
+        // Step 4 with AccountCache.java's write made and its fill not: AccountService.java's lessons come first.
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/04-write-aside.md"), "# Step 4\n## The idea: AccountService.java\n## The edits\n"
+                + "### 1. `AccountCache.java`: a write\n### 2. `AccountService.java`: every write path\n");
+        Lesson creates = Lesson.of("creating a user caches the user", "AccountService.java", List.of("CachedWritesIntegrationTest"), null);
+        Lesson fill = Lesson.of("a fill never overwrites a write", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons writeAside = new StepLessons(4, "write-aside", "04-write-aside.md", List.of(creates, fill));
+        List<LessonResult> results = List.of(new LessonResult(creates, List.of("createUser must cache")),
+                new LessonResult(fill, List.of("a fill replaced the write")));
+        StringWriter inTheGuidesOrder = new StringWriter();
+        StringWriter inTheLessonsOrder = new StringWriter();
+
+        Checklist.plain().inTheGuidesOrder(root).print(writeAside, results, new PrintWriter(inTheGuidesOrder));
+        Checklist.plain().print(writeAside, results, new PrintWriter(inTheLessonsOrder));
+
+        assertThat(inTheGuidesOrder.toString().strip().lines().toList()).last().isEqualTo("Start with the ✘ line \"a fill never"
+                + " overwrites a write\", whose edit the guide has first: workshop/04-write-aside.md, the edit of AccountCache.java");
+        assertThat(inTheLessonsOrder.toString().strip().lines().toList()).last()
+                .isEqualTo("Start with the first ✘ line: workshop/04-write-aside.md, the edit of AccountService.java");
+    }
+
+    @Test
+    void adviceInWordsOnTheFirstLineStillLeads(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/04-write-aside.md"), "### 1. `AccountCache.java`: a write\n");
+        Lesson creates = Lesson.of("creating a user caches the user", StepCheck.HELD_UP_ADVICE, List.of(), null);
+        Lesson fill = Lesson.of("a fill never overwrites a write", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StringWriter printed = new StringWriter();
+
+        Checklist.plain().inTheGuidesOrder(root).print(new StepLessons(4, "write-aside", "04-write-aside.md", List.of(creates, fill)),
+                List.of(new LessonResult(creates, List.of("no answer")), new LessonResult(fill, List.of("a fill replaced the write"))),
+                new PrintWriter(printed));
+
+        assertThat(printed.toString().strip().lines().toList()).last()
+                .isEqualTo("Start with the first ✘ line: " + StepCheck.HELD_UP_ADVICE);
     }
 
     /** A reader who skips to the end (a screen reader, a tail of the output) finds there what to do first. */
