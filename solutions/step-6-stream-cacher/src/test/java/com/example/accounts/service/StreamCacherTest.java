@@ -13,6 +13,7 @@ import com.example.accounts.cache.AccountCache;
 import com.example.accounts.cache.CacheKeys;
 import com.example.accounts.model.Membership;
 import com.example.accounts.model.Role;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,26 @@ class StreamCacherTest {
         assertThat(cacher.itemRemoved(audit)).isEqualTo(IGNORED);
 
         assertThat(memory.items).containsOnlyKeys(ALICE_KEY);
+    }
+
+    @Test
+    void anotherItemUnderAUsersOrOrganizationsKeyIsIgnored() {
+        // Another writer's item in the user's or the organization's partition (preferences, say): not the user, nor the
+        // organization. Taken for them, its write would drop alice's entry as incomplete, and its delete cache her as
+        // "not found" while she exists.
+        Map<String, String> prefs = Map.of("PK", "USER#alice", "SK", "PREFS", "theme", "dark");
+        Map<String, String> audit = Map.of("PK", "ORG#acme", "SK", "AUDIT#1", "what", "renamed");
+        memory.items.put(ALICE_KEY, "{\"username\":\"alice\"}");
+        memory.items.put(ACME_KEY, "{\"organizationName\":\"acme\"}");
+
+        for (Map<String, String> item : List.of(prefs, audit)) {
+            assertThat(cacher.itemWritten(item)).as("the write of %s: cacheKey must match PK and SK both (the user's item has"
+                    + " SK = PK)", item).isEqualTo(IGNORED);
+            assertThat(cacher.itemRemoved(item)).as("the delete of %s: cacheKey must match PK and SK both", item).isEqualTo(IGNORED);
+        }
+
+        assertThat(memory.items).containsOnly(entry(ALICE_KEY, "{\"username\":\"alice\"}"),
+                entry(ACME_KEY, "{\"organizationName\":\"acme\"}"));
     }
 
     @Test
