@@ -148,21 +148,35 @@ public final class Checklist {
     }
 
     /**
-     * The first of the lessons not done whose pointer names an edit that the guide has before the first one's; empty
-     * when the first one's pointer names no edit (advice in words leads), or none comes before it.
+     * The first of the lessons not done whose pointer names an edit that the guide has before the first one's, where
+     * that file's own unit test fails (its edit not finished: step 4's AccountCacheTest without the fill); empty when
+     * the first one's pointer names no edit (advice in words leads), or none comes before it. Not on another class's
+     * tests alone: a slip in a later edit may fail tests filed under an earlier edit's lesson (step 7's handler that
+     * skips a failed record fails ActivityConsumerHandlerTest under ActivityRepository.java's lesson).
      */
     private Optional<LessonResult> earlierInTheGuide(StepLessons step, List<LessonResult> notDoneYet) {
         if (guides == null) {
             return Optional.empty();
         }
         List<String> headings = guides.headings(step.guide());
-        ToIntFunction<LessonResult> editNumber = result -> {
-            Matcher edit = EDIT_NAMED.matcher(hint(step, result.lesson()));
-            return edit.find() ? Guides.numberedEditIndex(headings, edit.group(1)) : Integer.MAX_VALUE;
-        };
+        ToIntFunction<LessonResult> editNumber = result -> editedFile(step, result)
+                .map(file -> Guides.numberedEditIndex(headings, file)).orElse(Integer.MAX_VALUE);
         int first = editNumber.applyAsInt(notDoneYet.get(0));
         return first == Integer.MAX_VALUE ? Optional.empty()
-                : notDoneYet.stream().filter(result -> editNumber.applyAsInt(result) < first).min(Comparator.comparingInt(editNumber));
+                : notDoneYet.stream().filter(result -> editNumber.applyAsInt(result) < first).filter(result -> ownUnitTestFails(step, result))
+                        .min(Comparator.comparingInt(editNumber));
+    }
+
+    private static Optional<String> editedFile(StepLessons step, LessonResult result) {
+        Matcher edit = EDIT_NAMED.matcher(hint(step, result.lesson()));
+        return edit.find() ? Optional.of(edit.group(1)) : Optional.empty();
+    }
+
+    /** "AccountCacheTest.aSlowReaderDoesNotOverwriteAConcurrentWrite fails: ..." among the problems of AccountCache.java's line. */
+    private static boolean ownUnitTestFails(StepLessons step, LessonResult result) {
+        Optional<String> test = editedFile(step, result).filter(file -> file.endsWith(".java"))
+                .map(file -> file.substring(0, file.length() - ".java".length()) + "Test.");
+        return test.isPresent() && result.problems().stream().anyMatch(problem -> problem.startsWith(test.get()) && problem.contains(" fails"));
     }
 
     /**

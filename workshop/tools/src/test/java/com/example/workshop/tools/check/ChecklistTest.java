@@ -45,7 +45,7 @@ class ChecklistTest {
         Lesson fill = Lesson.of("a fill never overwrites a write", "AccountCache.java", List.of("AccountCacheTest"), null);
         StepLessons writeAside = new StepLessons(4, "write-aside", "04-write-aside.md", List.of(creates, fill));
         List<LessonResult> results = List.of(new LessonResult(creates, List.of("createUser must cache")),
-                new LessonResult(fill, List.of("a fill replaced the write")));
+                new LessonResult(fill, List.of("AccountCacheTest.aSlowReaderDoesNotOverwriteAConcurrentWrite fails: a fill replaced the write")));
         StringWriter inTheGuidesOrder = new StringWriter();
         StringWriter inTheLessonsOrder = new StringWriter();
 
@@ -56,6 +56,26 @@ class ChecklistTest {
                 + " overwrites a write\", whose edit the guide has first: workshop/04-write-aside.md, the edit of AccountCache.java");
         assertThat(inTheLessonsOrder.toString().strip().lines().toList()).last()
                 .isEqualTo("Start with the first ✘ line: workshop/04-write-aside.md, the edit of AccountService.java");
+    }
+
+    @Test
+    void anEarlierEditWhoseOwnTestsPassDoesNotLead(@TempDir Path root) throws Exception {
+        // Step 7's handler skipping a failed record: its tests fail under ActivityRepository.java's lesson too.
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop/07-stream-consumer.md"), "### 2. `ActivityRepository.java`: the write\n"
+                + "### 3. `ActivityConsumer.java`: enrich\n### 4. `ActivityConsumerHandler.java`: the batch\n");
+        Lesson recorded = Lesson.of("each event is recorded", "ActivityConsumer.java", List.of("ActivityConsumerHandlerTest"), null);
+        Lesson once = Lesson.of("a second delivery records each event once", "ActivityRepository.java",
+                List.of("ActivityConsumerHandlerTest"), null);
+        StringWriter printed = new StringWriter();
+
+        Checklist.plain().inTheGuidesOrder(root).print(new StepLessons(7, "the consumer", "07-stream-consumer.md", List.of(recorded, once)),
+                List.of(new LessonResult(recorded, List.of("ActivityConsumerHandlerTest.aLookupFailed fails: not reported")),
+                        new LessonResult(once, List.of("ActivityConsumerHandlerTest.onlyAnEventAlreadyRecorded fails: not reported"))),
+                new PrintWriter(printed));
+
+        assertThat(printed.toString().strip().lines().toList()).last()
+                .isEqualTo("Start with the first ✘ line: workshop/07-stream-consumer.md, the edit of ActivityConsumer.java");
     }
 
     @Test
