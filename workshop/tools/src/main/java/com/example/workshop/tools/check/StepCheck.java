@@ -79,6 +79,7 @@ public final class StepCheck {
 
     /** How the reason begins when the local cloud ended while lessons were tried (killed for lack of memory, say). */
     static final String STOPPED_DURING_THE_CHECK = "the local cloud stopped during the check";
+    /** A lesson's problem while the step's tests do not compile and it has a probe: the checklist says it once. */
     static final String WAITS_FOR_THE_TESTS = "not tried in the local cloud until the tests compile";
     /** How the line that names the caches a function asked for, and no cache has, begins. */
     private static final String CACHES_ASKED = "Momento was asked for a cache named ";

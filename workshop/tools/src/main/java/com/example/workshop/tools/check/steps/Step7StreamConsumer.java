@@ -116,7 +116,8 @@ final class Step7StreamConsumer {
                 + " s), the activity table holds " + recorded + " of them: " + (swapped.isPresent()
                 ? "activityConsumer " + delivered.everyDeliveryFails().orElseThrow() + swapped.get()
                 : "activityConsumer must be subscribed to the stream, start (its environment variables), and may read the"
-                        + " accounts table on a cache miss and write the activity table (its IAM statements): see serverless.yml"), swapped.map(why -> delivered.tableSwappedIn()).orElse(null));
+                        + " accounts table on a cache miss and write the activity table (its IAM statements): see serverless.yml"),
+                swapped.map(why -> delivered.tableSwappedIn()).orElse(null));
         JsonNode item = service.operatorDynamoDbCall("GetItem", Map.of("TableName", table,
                 "Key", Map.of("eventId", Map.of("S", events.get(0).eventId())))).json().path("Item");
         expect(item.path("firstName").path("S").asText("").equals("First"), "the recorded event has no firstName"
