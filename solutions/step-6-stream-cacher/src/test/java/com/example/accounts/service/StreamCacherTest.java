@@ -131,6 +131,6 @@ class StreamCacherTest {
         assertThatThrownBy(() -> cacher.itemRemoved(ACME), "a removed organization, with the cache failing:"
                 + " replaceWithNotFound must throw").isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> cacher.itemWritten(Map.of("PK", "USER#alice", "SK", "USER#alice", "username", "alice")),
-                "an incomplete user, with the cache failing: remove must throw").isInstanceOf(RuntimeException.class);
+                "an incomplete user, with the cache failing: itemWritten must remove its entry, and remove must throw").isInstanceOf(RuntimeException.class);
     }
 }

@@ -282,8 +282,8 @@ class ActivityConsumerHandlerTest {
 
         BatchSummary summary = handler.process(records.getRecords(), timeLeft);
 
-        assertThat(items()).as("the events recorded before the time ran short (ask for the time left before EACH record,"
-                + " not once before the loop)").containsOnlyKeys("late-0", "late-1");
+        assertThat(items()).as("the events recorded before the time ran short (process must ask for the time left before"
+                + " EACH record, not once before the loop, and stop when it runs short)").containsOnlyKeys("late-0", "late-1");
         assertThat(eventOf(records, summary.retryFrom())).as("the record left for the next delivery, in retryFrom: late-2,"
                 + " the first not started (a break without it drops the rest of the batch as done)").isEqualTo("late-2");
 
@@ -472,7 +472,8 @@ class ActivityConsumerHandlerTest {
                 .as("%sthe lines the handler logged for one batch that state its numbers (%s): there must be exactly one,"
                         + " the batch's summary line. The lines logged were:%n%s",
                         duplicatesWrittenAgain ? "A line states the batch's numbers but for 0 duplicates: the events recorded"
-                                + " already were written again, not refused by ActivityRepository.writeOnce's condition (see"
+                                + " already were counted as new, either written again (ActivityRepository.writeOnce's condition"
+                                + " must refuse them) or refused and answered true (writeOnce answers false for them; see"
                                 + " aSecondDeliveryOfTheSameBatchRecordsEachEventOnce); "
                                 : lookupsPastTheCache ? "A line states the batch's numbers but with fewer lookups from the cache:"
                                 + " a lookup reads DynamoDB without going through the cache (see"
