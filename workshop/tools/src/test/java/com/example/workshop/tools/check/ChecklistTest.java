@@ -2,6 +2,7 @@ package com.example.workshop.tools.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
@@ -38,9 +39,8 @@ class ChecklistTest {
     @Test
     void theLastLineStartsWithTheLineWhoseEditTheGuideHasFirst(@TempDir Path root) throws Exception {
         // Step 4 with AccountCache.java's write made and its fill not: AccountService.java's lessons come first.
-        Files.createDirectories(root.resolve("workshop"));
-        Files.writeString(root.resolve("workshop/04-write-aside.md"), "# Step 4\n## The idea: AccountService.java\n## The edits\n"
-                + "### 1. `AccountCache.java`: a write\n### 2. `AccountService.java`: every write path\n");
+        guide(root, "04-write-aside.md", "# Step 4", "## The idea: AccountService.java", "## The edits",
+                "### 1. `AccountCache.java`: a write", "### 2. `AccountService.java`: every write path");
         Lesson creates = Lesson.of("creating a user caches the user", "AccountService.java", List.of("CachedWritesIntegrationTest"), null);
         Lesson fill = Lesson.of("a fill never overwrites a write", "AccountCache.java", List.of("AccountCacheTest"), null);
         StepLessons writeAside = new StepLessons(4, "write-aside", "04-write-aside.md", List.of(creates, fill));
@@ -61,9 +61,8 @@ class ChecklistTest {
     @Test
     void anEarlierEditWhoseOwnTestsPassDoesNotLead(@TempDir Path root) throws Exception {
         // Step 7's handler skipping a failed record: its tests fail under ActivityRepository.java's lesson too.
-        Files.createDirectories(root.resolve("workshop"));
-        Files.writeString(root.resolve("workshop/07-stream-consumer.md"), "### 2. `ActivityRepository.java`: the write\n"
-                + "### 3. `ActivityConsumer.java`: enrich\n### 4. `ActivityConsumerHandler.java`: the batch\n");
+        guide(root, "07-stream-consumer.md", "### 2. `ActivityRepository.java`: the write", "### 3. `ActivityConsumer.java`: enrich",
+                "### 4. `ActivityConsumerHandler.java`: the batch");
         Lesson recorded = Lesson.of("each event is recorded", "ActivityConsumer.java", List.of("ActivityConsumerHandlerTest"), null);
         Lesson once = Lesson.of("a second delivery records each event once", "ActivityRepository.java",
                 List.of("ActivityConsumerHandlerTest"), null);
@@ -80,8 +79,7 @@ class ChecklistTest {
 
     @Test
     void adviceInWordsOnTheFirstLineStillLeads(@TempDir Path root) throws Exception {
-        Files.createDirectories(root.resolve("workshop"));
-        Files.writeString(root.resolve("workshop/04-write-aside.md"), "### 1. `AccountCache.java`: a write\n");
+        guide(root, "04-write-aside.md", "### 1. `AccountCache.java`: a write");
         Lesson creates = Lesson.of("creating a user caches the user", StepCheck.HELD_UP_ADVICE, List.of(), null);
         Lesson fill = Lesson.of("a fill never overwrites a write", "AccountCache.java", List.of("AccountCacheTest"), null);
         StringWriter printed = new StringWriter();
@@ -175,5 +173,11 @@ class ChecklistTest {
                 new PrintWriter(printed));
 
         assertThat(printed.toString()).doesNotContain(Checklist.SAME_AS_ABOVE).contains("-> workshop/04-write-aside.md, the edit of serverless.yml");
+    }
+
+    /** A guide under {@code root}'s workshop/ with these headings, one per line. */
+    private static void guide(Path root, String name, String... headings) throws IOException {
+        Files.createDirectories(root.resolve("workshop"));
+        Files.writeString(root.resolve("workshop").resolve(name), String.join("\n", headings) + "\n");
     }
 }
