@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +18,8 @@ public final class Checklist {
     private static final String CONTINUED = java.util.regex.Matcher.quoteReplacement(System.lineSeparator() + "      ");
 
     /** "the edit of AccountCache.java" in a pointer: the file whose numbered edit in the guide it names. */
+    /** "AccountCacheTest.aSlowReaderDoesNotOverwriteAConcurrentWrite fails: ...": a unit test of AccountCache.java fails. */
+    private static final Pattern FAILING_UNIT_TEST = Pattern.compile("^(\\w+)Test\\.(\\w+) fails");
     private static final Pattern EDIT_NAMED = Pattern.compile("^workshop/[\\w.-]+, the edit of ([\\w.-]+?)(?=$|[ :;,(])");
 
     private final String done;
@@ -128,10 +129,14 @@ public final class Checklist {
                     notTried.isPresent() && doneCount > 0 ? why : "", step.number());
             // The last line is where a reader who skips to the end (a screen reader, tail) looks for what to do.
             List<LessonResult> notDoneYet = results.stream().filter(result -> !result.done()).toList();
-            Optional<LessonResult> earlier = notDoneYet.isEmpty() ? Optional.empty() : earlierInTheGuide(step, notDoneYet);
-            if (earlier.isPresent()) {
+            Optional<OwnTestFailing> earlier = notDoneYet.isEmpty() ? Optional.empty() : earlierInTheGuide(step, notDoneYet);
+            if (earlier.isPresent() && earlier.get().file().equals(editedFile(step, earlier.get().line()).orElse(null))) {
                 out.printf("Start with the %s line \"%s\", whose edit the guide has first: %s%n", notDone,
-                        earlier.get().lesson().title(), hint(step, earlier.get().lesson()));
+                        earlier.get().line().lesson().title(), hint(step, earlier.get().line().lesson()));
+            } else if (earlier.isPresent()) { // a line of several causes, whose pointer names another file
+                out.printf("Start with workshop/%s, the edit of %s: its own test %s fails (under the %s line \"%s\"), and the"
+                        + " guide has that edit first%n", step.guide(), earlier.get().file(), earlier.get().test(), notDone,
+                        earlier.get().line().lesson().title());
             } else if (!notDoneYet.isEmpty()) {
                 out.printf("Start with the first %s line: %s%n", notDone, hint(step, notDoneYet.get(0).lesson()));
             }
@@ -147,36 +152,43 @@ public final class Checklist {
         return said.get(said.size() - 1).equals(above.get(above.size() - 1));
     }
 
+    /** A failing unit test of {@code file} ("AccountRepositoryTest.theMemberListIsReadPageByPage"), listed under {@code line}. */
+    private record OwnTestFailing(String file, String test, LessonResult line) { }
+
     /**
-     * The first of the lessons not done whose pointer names an edit that the guide has before the first one's, where
-     * that file's own unit test fails (its edit not finished: step 4's AccountCacheTest without the fill); empty when
-     * the first one's pointer names no edit (advice in words leads), or none comes before it. Not on another class's
-     * tests alone: a slip in a later edit may fail tests filed under an earlier edit's lesson (step 7's handler that
-     * skips a failed record fails ActivityConsumerHandlerTest under ActivityRepository.java's lesson).
+     * The failing unit test, under any line not done, of the file whose edit the guide has first, where that edit comes
+     * before the one the first line points at: its edit is not finished (step 4's AccountCacheTest without the fill;
+     * step 5's AccountRepositoryTest reading one page, listed under the handler's line with another slip's tests).
+     * Empty when the first line's pointer names no edit (advice in words leads), or no such test fails. A unit test,
+     * not another class's tests alone: a slip in a later edit may fail tests filed under an earlier edit's lesson (step
+     * 7's handler that skips a failed record fails ActivityConsumerHandlerTest under ActivityRepository.java's lesson).
      */
-    private Optional<LessonResult> earlierInTheGuide(StepLessons step, List<LessonResult> notDoneYet) {
+    private Optional<OwnTestFailing> earlierInTheGuide(StepLessons step, List<LessonResult> notDoneYet) {
         if (guides == null) {
             return Optional.empty();
         }
         List<String> headings = guides.headings(step.guide());
-        ToIntFunction<LessonResult> editNumber = result -> editedFile(step, result)
-                .map(file -> Guides.numberedEditIndex(headings, file)).orElse(Integer.MAX_VALUE);
-        int first = editNumber.applyAsInt(notDoneYet.get(0));
-        return first == Integer.MAX_VALUE ? Optional.empty()
-                : notDoneYet.stream().filter(result -> editNumber.applyAsInt(result) < first).filter(result -> ownUnitTestFails(step, result))
-                        .min(Comparator.comparingInt(editNumber));
+        int first = editedFile(step, notDoneYet.get(0)).map(file -> Guides.numberedEditIndex(headings, file)).orElse(Integer.MAX_VALUE);
+        if (first == Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        List<OwnTestFailing> failing = new ArrayList<>();
+        for (LessonResult line : notDoneYet) {
+            for (String problem : line.problems()) {
+                Matcher test = FAILING_UNIT_TEST.matcher(problem);
+                if (test.find() && Guides.numberedEditIndex(headings, test.group(1) + ".java") < first) {
+                    failing.add(new OwnTestFailing(test.group(1) + ".java", test.group(1) + "Test." + test.group(2), line));
+                }
+            }
+        }
+        // The earliest edit; of its tests, one under a line that points at it, if any, so that line leads.
+        return failing.stream().min(Comparator.comparingInt((OwnTestFailing own) -> Guides.numberedEditIndex(headings, own.file()))
+                .thenComparing(own -> !own.file().equals(editedFile(step, own.line()).orElse(null))));
     }
 
     private static Optional<String> editedFile(StepLessons step, LessonResult result) {
         Matcher edit = EDIT_NAMED.matcher(hint(step, result.lesson()));
         return edit.find() ? Optional.of(edit.group(1)) : Optional.empty();
-    }
-
-    /** "AccountCacheTest.aSlowReaderDoesNotOverwriteAConcurrentWrite fails: ..." among the problems of AccountCache.java's line. */
-    private static boolean ownUnitTestFails(StepLessons step, LessonResult result) {
-        Optional<String> test = editedFile(step, result).filter(file -> file.endsWith(".java"))
-                .map(file -> file.substring(0, file.length() - ".java".length()) + "Test.");
-        return test.isPresent() && result.problems().stream().anyMatch(problem -> problem.startsWith(test.get()) && problem.contains(" fails"));
     }
 
     /**

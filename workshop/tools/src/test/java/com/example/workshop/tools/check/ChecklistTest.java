@@ -78,6 +78,26 @@ class ChecklistTest {
     }
 
     @Test
+    void anEarlierEditsOwnTestFailingUnderALineThatPointsElsewhereLeads(@TempDir Path root) throws Exception {
+        // Step 5 with two slips: one page read, and no organization lookup; both under the list's line, which points at
+        // the handler (its tests and others fail too).
+        guide(root, "05-fan-out.md", "### 2. `AccountRepository.java`: one Query", "### 5. `AccountService.java`: the list",
+                "### 7. `ListMembersHandler.java`: the endpoint");
+        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
+        StringWriter printed = new StringWriter();
+
+        Checklist.plain().inTheGuidesOrder(root).print(new StepLessons(5, "fan-out", "05-fan-out.md", List.of(lists)),
+                List.of(new LessonResult(lists, List.of("ListMembersIntegrationTest.unknownOrganizationIs404 fails: 200",
+                        "AccountServiceTest.listingAnUnknownOrganizationIsNotFound fails: no exception",
+                        "AccountRepositoryTest.theMemberListIsReadPageByPage fails: 1 Query"))),
+                new PrintWriter(printed));
+
+        assertThat(printed.toString().strip().lines().toList()).last().isEqualTo("Start with workshop/05-fan-out.md, the edit of"
+                + " AccountRepository.java: its own test AccountRepositoryTest.theMemberListIsReadPageByPage fails (under the ✘ line"
+                + " \"lists every member\"), and the guide has that edit first");
+    }
+
+    @Test
     void adviceInWordsOnTheFirstLineStillLeads(@TempDir Path root) throws Exception {
         guide(root, "04-write-aside.md", "### 1. `AccountCache.java`: a write");
         Lesson creates = Lesson.of("creating a user caches the user", StepCheck.HELD_UP_ADVICE, List.of(), null);
