@@ -72,6 +72,16 @@ class ListMembersIntegrationTest {
     }
 
     @Test
+    void usernamesAreInDynamoDbsOrderCapitalsFirst() {
+        accounts.createUser(new User("Bob", "First Bob", "Last Bob"));
+        accounts.addMember("acme", "Bob", Role.MEMBER, "carol");
+
+        assertThat(usernames(list("acme"))).as("the members in the order DynamoDB's Query returns them: by the bytes of"
+                + " their usernames, capitals before lower case, with no sorting of the service's own (a case-insensitive"
+                + " sort would put Bob after alice)").containsExactly("Bob", "alice", "bob", "carol", "dave");
+    }
+
+    @Test
     void theOrganizationMayBeNamedAsWhenItWasCreated() {
         accounts.createOrganization("acme-corp", "alice"); // the service takes slugs: the handlers make them
 

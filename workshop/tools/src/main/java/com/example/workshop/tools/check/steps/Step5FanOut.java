@@ -25,6 +25,7 @@ final class Step5FanOut {
                 Lesson.of("GET /organizations/{organization}/members lists every member with their names",
                         "ListMembersHandler.java",
                         List.of("ListMembersIntegrationTest.listsEveryMemberWithTheirNamesSortedByUsername",
+                                "ListMembersIntegrationTest.usernamesAreInDynamoDbsOrderCapitalsFirst",
                                 "ListMembersIntegrationTest.unknownOrganizationIs404",
                                 "ListMembersIntegrationTest.moreMembersThanOneQueryPage",
                                 "ListMembersIntegrationTest.theOrganizationMayBeNamedAsWhenItWasCreated",
