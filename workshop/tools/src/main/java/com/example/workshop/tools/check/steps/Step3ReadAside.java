@@ -422,8 +422,8 @@ final class Step3ReadAside {
             expect(read.status() == 200, "with Momento down, " + read.describe("GET /users/" + user));
             expect(owner.status() == 200, "with Momento down, " + owner.describe("GET the owner's membership"));
             expect(missing.status() == 404, "with Momento down, " + missing.describe("GET a missing user"));
-            expect(service.injectedMomentoFaults() > faultsBefore, "the reads never asked Momento, so its failure was not tried",
-                    whereReadsSkipTheCache(service));
+            expect(service.injectedMomentoFaults() > faultsBefore, "the reads never asked Momento, so its failure was not tried"
+                    + clientFetchedOnce(service), whereMomentoIsNeverAsked(service));
         } finally {
             service.healMomento();
         }
@@ -442,8 +442,8 @@ final class Step3ReadAside {
         try {
             Reply read = service.get("/users/" + user);
             expect(read.status() == 200, "with Momento's reads failing, " + read.describe("GET /users/" + user));
-            expect(service.injectedMomentoFaults() > faultsBefore, "the reads never asked Momento, so its failure was not tried",
-                    whereReadsSkipTheCache(service));
+            expect(service.injectedMomentoFaults() > faultsBefore, "the reads never asked Momento, so its failure was not tried"
+                    + clientFetchedOnce(service), whereMomentoIsNeverAsked(service));
             expect(service.awaitMoreWarnings("[getUser#", warningsBefore, 2) > warningsBefore, "reading a user while Momento's"
                     + " reads failed logged no WARN: a failed cache read must be logged (AccountCache.read: LOG.warn in both the"
                     + " Error answer and the catch)", "AccountCache.java");
@@ -510,15 +510,32 @@ final class Step3ReadAside {
     }
 
     /**
+     * Why reads may never ask Momento though findUser reads through the cache: Dependencies hands AccountCache a client
+     * fetched once during Init, which an Init without the key left null for the environment's whole life.
+     */
+    static String clientFetchedOnce(LocalService service) {
+        return fetchedOnce(service) ? ": AccountCache gets a client fetched once during Init (an environment whose Init could"
+                + " not create it has none for good), not Dependencies::cacheClient, asked at each use" : "";
+    }
+
+    /** Where reads that never ask Momento are mended: findUser's read, else Dependencies when it fetches the client once. */
+    static String whereMomentoIsNeverAsked(LocalService service) {
+        String skipping = whereReadsSkipTheCache(service);
+        return skipping != null ? skipping : whereAColdStartFails(service, false);
+    }
+
+    private static boolean fetchedOnce(LocalService service) {
+        return service.sourceHas("Dependencies.java", BUILDS_THE_CACHE) && !service.sourceHas("Dependencies.java", CLIENT_ASKED_AT_EACH_USE);
+    }
+
+    /**
      * Where a cold start fails while Secrets Manager does: Dependencies (edit 4), when getUser's Init
      * threw (what the run saw) or when its accountCache() hands AccountCache a client fetched once
      * during Init instead of {@code Dependencies::cacheClient}, asked at each use; else null, the
      * lesson's own AccountCache.java (whose unit tests, when they fail, win anyway).
      */
     static String whereAColdStartFails(LocalService service, boolean initFailed) {
-        boolean fetchedOnce = service.sourceHas("Dependencies.java", BUILDS_THE_CACHE)
-                && !service.sourceHas("Dependencies.java", CLIENT_ASKED_AT_EACH_USE);
-        return initFailed || fetchedOnce ? "workshop/03-read-aside.md, the edit of Dependencies.java: AccountCache gets"
+        return initFailed || fetchedOnce(service) ? "workshop/03-read-aside.md, the edit of Dependencies.java: AccountCache gets"
                 + " Dependencies::cacheClient, a supplier asked at each use, not a client fetched during Init" : null;
     }
 

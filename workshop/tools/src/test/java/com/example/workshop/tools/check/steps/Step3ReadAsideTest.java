@@ -237,6 +237,31 @@ class Step3ReadAsideTest {
         }
     }
 
+    /**
+     * The same slip seen by "Momento down": an earlier probe's cold start without the key left the environment with no
+     * client for good, so reads never ask Momento, though findUser reads through the cache (a slips round: the line
+     * pointed at AccountCache.java and said only that the failure was not tried).
+     */
+    @Test
+    void readsThatNeverAskMomentoWithAClientFetchedOnceAreTracedToDependencies() throws Exception {
+        Path sources = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts"));
+        Files.createDirectories(sources.resolve("service"));
+        Files.writeString(sources.resolve("service/AccountService.java"), "public class AccountService {\n"
+                + "    public Optional<User> findUser(String username) {\n"
+                + "        return cache.read(CacheKeys.user(username), User.class, () -> repository.findUser(username));\n    }\n}\n");
+        Files.writeString(sources.resolve("Dependencies.java"), "final class Dependencies {\n    private static AccountCache accountCache() {\n"
+                + "        CacheClient created = cacheClient();\n"
+                + "        return new AccountCache(() -> created, requiredEnv(\"CACHE_NAME\"), Clients.CACHE_TTL);\n    }\n}\n");
+
+        assertThat(Step3ReadAside.whereMomentoIsNeverAsked(service())).startsWith("workshop/03-read-aside.md, the edit of Dependencies.java");
+        assertThat(Step3ReadAside.clientFetchedOnce(service())).contains("fetched once during Init");
+
+        Files.writeString(sources.resolve("Dependencies.java"), "final class Dependencies {\n    private static AccountCache accountCache() {\n"
+                + "        return new AccountCache(Dependencies::cacheClient, requiredEnv(\"CACHE_NAME\"), Clients.CACHE_TTL);\n    }\n}\n");
+        assertThat(Step3ReadAside.whereMomentoIsNeverAsked(service())).as("the lesson's own pointer").isNull();
+        assertThat(Step3ReadAside.clientFetchedOnce(service())).isEmpty();
+    }
+
     /** A fill that stored the user's toString(): a hit cannot decode it, and AccountCache's warning says so. */
     @Test
     void aCachedValueThatCouldNotBeReadBackIsQuotedFromTheLog() {
