@@ -514,8 +514,8 @@ final class Step3ReadAside {
      * fetched once during Init, which an Init without the key left null for the environment's whole life.
      */
     static String clientFetchedOnce(LocalService service) {
-        return fetchedOnce(service) ? ": AccountCache gets a client fetched once during Init (an environment whose Init could"
-                + " not create it has none for good), not Dependencies::cacheClient, asked at each use" : "";
+        return fetchedOnce(service) ? ": this environment's Init could not create the client (its log below), and no read"
+                + " created it later" : "";
     }
 
     /** Where reads that never ask Momento are mended: findUser's read, else Dependencies when it fetches the client once. */

@@ -254,7 +254,7 @@ class Step3ReadAsideTest {
                 + "        return new AccountCache(() -> created, requiredEnv(\"CACHE_NAME\"), Clients.CACHE_TTL);\n    }\n}\n");
 
         assertThat(Step3ReadAside.whereMomentoIsNeverAsked(service())).startsWith("workshop/03-read-aside.md, the edit of Dependencies.java");
-        assertThat(Step3ReadAside.clientFetchedOnce(service())).contains("fetched once during Init");
+        assertThat(Step3ReadAside.clientFetchedOnce(service())).contains("no read created it later");
 
         Files.writeString(sources.resolve("Dependencies.java"), "final class Dependencies {\n    private static AccountCache accountCache() {\n"
                 + "        return new AccountCache(Dependencies::cacheClient, requiredEnv(\"CACHE_NAME\"), Clients.CACHE_TTL);\n    }\n}\n");
