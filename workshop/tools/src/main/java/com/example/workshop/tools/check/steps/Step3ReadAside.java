@@ -422,8 +422,7 @@ final class Step3ReadAside {
             expect(read.status() == 200, "with Momento down, " + read.describe("GET /users/" + user));
             expect(owner.status() == 200, "with Momento down, " + owner.describe("GET the owner's membership"));
             expect(missing.status() == 404, "with Momento down, " + missing.describe("GET a missing user"));
-            expect(service.injectedMomentoFaults() > faultsBefore, "the reads never asked Momento, so its failure was not tried"
-                    + clientFetchedOnce(service), whereMomentoIsNeverAsked(service));
+            momentoWasAsked(service, faultsBefore);
         } finally {
             service.healMomento();
         }
@@ -442,8 +441,7 @@ final class Step3ReadAside {
         try {
             Reply read = service.get("/users/" + user);
             expect(read.status() == 200, "with Momento's reads failing, " + read.describe("GET /users/" + user));
-            expect(service.injectedMomentoFaults() > faultsBefore, "the reads never asked Momento, so its failure was not tried"
-                    + clientFetchedOnce(service), whereMomentoIsNeverAsked(service));
+            momentoWasAsked(service, faultsBefore);
             expect(service.awaitMoreWarnings("[getUser#", warningsBefore, 2) > warningsBefore, "reading a user while Momento's"
                     + " reads failed logged no WARN: a failed cache read must be logged (AccountCache.read: LOG.warn in both the"
                     + " Error answer and the catch)", "AccountCache.java");
@@ -510,18 +508,23 @@ final class Step3ReadAside {
     }
 
     /**
-     * Why reads may never ask Momento though findUser reads through the cache: Dependencies hands AccountCache a client
-     * fetched once during Init, which an Init without the key left null for the environment's whole life.
+     * The reads of a Momento that fails asked it (its injected faults grew): else they never tried its failure, because
+     * findUser skips the cache, or because Dependencies hands AccountCache a client fetched once during Init, which an
+     * Init without the key left null for the environment's whole life. The source is read only then.
      */
-    static String clientFetchedOnce(LocalService service) {
-        return fetchedOnce(service) ? ": this environment's Init could not create the client (its log below), and no read"
-                + " created it later" : "";
+    private static void momentoWasAsked(LocalService service, long faultsBefore) throws Exception {
+        if (service.injectedMomentoFaults() <= faultsBefore) {
+            throw momentoNeverAsked(service);
+        }
     }
 
-    /** Where reads that never ask Momento are mended: findUser's read, else Dependencies when it fetches the client once. */
-    static String whereMomentoIsNeverAsked(LocalService service) {
+    /** What reads that never asked Momento are told, and where they are mended: findUser's read, else Dependencies. */
+    static ProbeFailure momentoNeverAsked(LocalService service) {
         String skipping = whereReadsSkipTheCache(service);
-        return skipping != null ? skipping : whereAColdStartFails(service, false);
+        boolean fetchedOnce = skipping == null && fetchedOnce(service);
+        return new ProbeFailure("the reads never asked Momento, so its failure was not tried" + (fetchedOnce
+                ? ": this environment's Init could not create the client (its log below), and no read created it later" : ""),
+                skipping != null ? skipping : whereAColdStartFails(service, false));
     }
 
     private static boolean fetchedOnce(LocalService service) {

@@ -253,13 +253,16 @@ class Step3ReadAsideTest {
                 + "        CacheClient created = cacheClient();\n"
                 + "        return new AccountCache(() -> created, requiredEnv(\"CACHE_NAME\"), Clients.CACHE_TTL);\n    }\n}\n");
 
-        assertThat(Step3ReadAside.whereMomentoIsNeverAsked(service())).startsWith("workshop/03-read-aside.md, the edit of Dependencies.java");
-        assertThat(Step3ReadAside.clientFetchedOnce(service())).contains("no read created it later");
+        ProbeFailure fetchedOnce = Step3ReadAside.momentoNeverAsked(service());
+        assertThat(fetchedOnce.file()).hasValueSatisfying(file -> assertThat(file)
+                .startsWith("workshop/03-read-aside.md, the edit of Dependencies.java"));
+        assertThat(fetchedOnce).hasMessageContaining("no read created it later");
 
         Files.writeString(sources.resolve("Dependencies.java"), "final class Dependencies {\n    private static AccountCache accountCache() {\n"
                 + "        return new AccountCache(Dependencies::cacheClient, requiredEnv(\"CACHE_NAME\"), Clients.CACHE_TTL);\n    }\n}\n");
-        assertThat(Step3ReadAside.whereMomentoIsNeverAsked(service())).as("the lesson's own pointer").isNull();
-        assertThat(Step3ReadAside.clientFetchedOnce(service())).isEmpty();
+        ProbeFailure asked = Step3ReadAside.momentoNeverAsked(service());
+        assertThat(asked.file()).as("the lesson's own pointer").isEmpty();
+        assertThat(asked).hasMessageNotContaining("no read created it later");
     }
 
     /** A fill that stored the user's toString(): a hit cannot decode it, and AccountCache's warning says so. */
