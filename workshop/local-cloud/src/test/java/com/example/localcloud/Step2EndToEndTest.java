@@ -61,7 +61,20 @@ class Step2EndToEndTest {
         assertThat(clientsAfterTheFirst).as("clients built by the first request's environment").isBetween(1, 2);
         assertThat(step2.logLines("Creating Momento Cache Client")).filteredOn(line -> line.contains("[getUser#1]"))
                 .as("no request after the first builds a client").hasSize(clientsAfterTheFirst);
+        // Built during Init: the environment's log has it before its first START line, as CloudWatch would.
+        List<String> environmentsLines = step2.logLines("[getUser#1]");
+        assertThat(firstContaining(environmentsLines, "Creating Momento Cache Client")).as("in %s", environmentsLines)
+                .isNotNegative().isLessThan(firstContaining(environmentsLines, "] START RequestId: "));
         assertThat(step2.logLines("not authorized")).isEmpty();
+    }
+
+    private static int firstContaining(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

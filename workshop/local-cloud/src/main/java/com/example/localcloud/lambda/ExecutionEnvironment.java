@@ -83,6 +83,9 @@ final class ExecutionEnvironment implements AutoCloseable {
             }
         }
         PendingInvocation invocation = new PendingInvocation(requestId, event, function.timeoutSeconds() * 1000L, functionArn);
+        // As in CloudWatch: what the environment printed so far (on a cold start, its Init) comes before START.
+        output.catchUp();
+        log.accept("[" + id() + "] START RequestId: " + requestId + " Version: $LATEST");
         runtimeApi.submit(invocation);
         try {
             RuntimeApi.RuntimeReply reply = invocation.reply().get(function.timeoutSeconds(), TimeUnit.SECONDS);

@@ -72,6 +72,7 @@ class AwsRuntimeInterfaceClientTest {
             String report = "[probe#1] " + results.get(2).report().toLogLine();
             assertThat(log).contains("[probe#1] line 2 from the handler", report);
             assertThat(log.indexOf("[probe#1] line 2 from the handler")).isLessThan(log.indexOf(report));
+            LambdaServiceTest.assertInitComesBeforeStartAndTheHandlerAfter(log, results.get(0).report().requestId());
         }
     }
 

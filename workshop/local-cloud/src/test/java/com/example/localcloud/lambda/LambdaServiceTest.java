@@ -50,6 +50,39 @@ class LambdaServiceTest {
         assertThat(reports).filteredOn(InvocationReport::coldStart).hasSize(1);
     }
 
+    /**
+     * As in CloudWatch, each invocation's START line divides the log: what the environment printed
+     * before its first START is its Init (the handler's constructor), what comes after is the
+     * invocation's. `check` tells a client made during Init from one made on first use by it.
+     */
+    @Test
+    void eachInvocationLogsAStartLineAfterWhatInitPrinted() throws Exception {
+        ServerlessConfig config = fixtureStage();
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (LambdaService lambda = new LambdaService(config, new FunctionCredentials(config.functions()), List.of(), 1,
+                log::add)) {
+            InvocationResult first = lambda.invoke("probe", "{\"print\": \"line 0 from the handler\"}".getBytes(StandardCharsets.UTF_8));
+            InvocationResult second = lambda.invoke("probe", "{}".getBytes(StandardCharsets.UTF_8));
+
+            assertInitComesBeforeStartAndTheHandlerAfter(log, first.report().requestId());
+            assertThat(log).filteredOn(line -> line.startsWith("[probe#1] START RequestId: ")).containsExactly(
+                    "[probe#1] START RequestId: " + first.report().requestId() + " Version: $LATEST",
+                    "[probe#1] START RequestId: " + second.report().requestId() + " Version: $LATEST");
+            assertThat(log.indexOf("[probe#1] " + first.report().toLogLine()))
+                    .isLessThan(log.indexOf("[probe#1] START RequestId: " + second.report().requestId() + " Version: $LATEST"));
+        }
+    }
+
+    /** The probe function's constructor line, then the first invocation's START line, then its handler's line. */
+    static void assertInitComesBeforeStartAndTheHandlerAfter(List<String> log, String firstRequestId) {
+        int created = log.indexOf("[probe#1] " + com.example.localcloud.fixtures.EnvironmentProbeHandler.CREATED);
+        int start = log.indexOf("[probe#1] START RequestId: " + firstRequestId + " Version: $LATEST");
+        int handler = log.indexOf("[probe#1] line 0 from the handler");
+        assertThat(created).as("the constructor's line, in %s", log).isNotNegative();
+        assertThat(start).as("the first START line, in %s", log).isGreaterThan(created);
+        assertThat(handler).as("the first invocation's line, in %s", log).isGreaterThan(start);
+    }
+
     /** As on Lambda, an environment that had no event for a while is stopped, and the next event is a cold start. */
     @Test
     void anEnvironmentIdleForLongerThanTheLimitIsStoppedAndTheNextEventStartsANewOne() throws Exception {

@@ -168,4 +168,32 @@ class EveryRouteTest {
         log.removeIf(line -> line.startsWith("[createUser#1]"));
         EveryRoute.of(4).run(service());
     }
+
+    @Test
+    void aClientFirstCreatedAfterTheEnvironmentsFirstStartFailsTheLineFromStep3() throws Exception {
+        log.add("[getUser#1] INFO CacheClient - Creating Momento Cache Client"); // during Init
+        log.add("[getUser#1] START RequestId: a Version: $LATEST");
+        log.add("[getUser#1] REPORT RequestId: a\tDuration: 3.00 ms");
+        log.add("[streamCacher#1] START RequestId: b Version: $LATEST");
+        log.add("[streamCacher#1] INFO CacheClient - Creating Momento Cache Client"); // on first use
+        log.add("[streamCacher#1] REPORT RequestId: b\tDuration: 900.00 ms");
+
+        EveryRoute.of(2).run(service()); // step 2's own lines look at getUser's
+        assertThatThrownBy(() -> EveryRoute.of(6).run(service())).isInstanceOf(ProbeFailure.class)
+                .hasMessageStartingWith("[streamCacher#1] created its Momento client in its first invocation (its log says"
+                        + " \"Creating Momento Cache Client\" after its first START line), not during Init: the Dependencies"
+                        + " method that builds streamCacher's handler must start creating it and wait for it")
+                .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Dependencies.java"));
+    }
+
+    @Test
+    void aClientMadeOnFirstUseAfterAnInitThatLoggedWhyItCouldNotPasses() throws Exception {
+        log.add("[getUser#2] WARN Dependencies - Momento client not created during Init, will retry on use: ...");
+        log.add("[getUser#2] START RequestId: a Version: $LATEST");
+        log.add("[getUser#2] INFO CacheClient - Creating Momento Cache Client");
+        log.add("[getUser#2] REPORT RequestId: a\tDuration: 900.00 ms");
+        log.add("[getUser#3] INFO CacheClient - Creating Momento Cache Client"); // still in Init: no event yet
+
+        EveryRoute.of(6).run(service());
+    }
 }
