@@ -34,6 +34,8 @@ final class EveryRoute {
     static final String FAILED_READ_AS_NOT_FOUND = "a read that failed is not \"not found\"";
     /** The step whose guide adds the function that reads the table's stream: later steps must keep it. */
     static final int STREAM_CACHER_STEP = 6;
+    /** The step whose guide adds the function that reads the activity stream. */
+    static final int ACTIVITY_CONSUMER_STEP = 7;
     /** What the regressions line says when no function reads the table's stream after that step. */
     static final String NO_STREAM_READER = "no function reads the table's stream any more";
     /** How the local cloud describes a stream subscription whose function may report its failed records. */
@@ -153,9 +155,19 @@ final class EveryRoute {
                         + CLIENT_CREATED + "\" after its first START line), not during Init: the Dependencies method that"
                         + " builds " + function + "'s handler must start creating it and wait for it (createCacheClientDuringInit(),"
                         + " then its join(): step 2's lesson), so that the cold start pays for it, not the first event",
-                        "Dependencies.java");
+                        "workshop/" + com.example.workshop.tools.check.steps.Curriculum.step(stepThatBuilds(function))
+                                .map(StepLessons::guide).orElseThrow() + ", the edit of Dependencies.java");
             }
         }
+    }
+
+    /** The step whose guide writes the Dependencies method that builds the function's handler. */
+    private static int stepThatBuilds(String function) {
+        return switch (function) {
+            case "streamCacher" -> STREAM_CACHER_STEP;
+            case "activityConsumer" -> ACTIVITY_CONSUMER_STEP;
+            default -> KEY_FROM_STEP; // the API's functions: accountService()
+        };
     }
 
     private static int firstContaining(List<String> lines, String text) {

@@ -183,7 +183,8 @@ class EveryRouteTest {
                 .hasMessageStartingWith("[streamCacher#1] created its Momento client in its first invocation (its log says"
                         + " \"Creating Momento Cache Client\" after its first START line), not during Init: the Dependencies"
                         + " method that builds streamCacher's handler must start creating it and wait for it")
-                .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Dependencies.java"));
+                .satisfies(failure -> assertThat(((ProbeFailure) failure).file())
+                        .contains("workshop/06-stream-cacher.md, the edit of Dependencies.java"));
     }
 
     @Test
