@@ -72,7 +72,8 @@ final class StartupBanner {
                     .append("  (live: every request's latency as API Gateway measures it, the cache's hit ratio, DynamoDB reads,\n")
                     .append("             cold starts; buttons to break Momento and DynamoDB; changes made with curl above are marked too)\n");
         }
-        out.append("\n  Each request logs a REPORT line (Init Duration = cold start). Ctrl-C stops everything.\n");
+        out.append("\n  Each request logs a START and a REPORT line (Init Duration = cold start; a function's lines before\n"
+                + "  its first START are its Init). Ctrl-C stops everything.\n");
         return out.toString();
     }
 
