@@ -513,18 +513,22 @@ final class BuildFindings {
     }
 
     /**
-     * What a serverless.yml or pom.xml that the attendee began to edit still lacks of the step's edit
-     * ("functions.activityConsumer and resources.Outputs"; "the shade plugin's <filter> for io.grpc:grpc-netty-shaded"):
-     * step 7's first lines typed, its function and resources not yet; step 2's dependencies, not its filter. Empty when
-     * the edit is not begun, or made whole, or for another file (a Java edit has no parts to tell apart).
+     * What a serverless.yml, pom.xml or class that the attendee began to edit still lacks of the step's edit
+     * ("functions.activityConsumer and resources.Outputs"; "the shade plugin's <filter> for io.grpc:grpc-netty-shaded";
+     * "the methods replaceWithNotFound and remove"): step 7's first lines typed, its function and resources not yet;
+     * step 2's dependencies, not its filter; step 6's AccountCache.java with its first new method only. Empty when
+     * the edit is not begun, or made whole, or creates the file.
      */
     private Optional<String> madeInPart(String fileName, StepLessons step) {
         try {
             Optional<Stages.Stage> now = stage(step.number());
             Optional<Stages.Stage> before = stage(step.number() - 1);
-            boolean parted = fileName.equals("serverless.yml") || fileName.equals("pom.xml");
+            boolean parted = fileName.equals("serverless.yml") || fileName.equals("pom.xml") || fileName.endsWith(".java");
             if (!parted || now.isEmpty() || before.isEmpty() || !madeInTheWorkingCopy(fileName, step)) {
                 return Optional.empty();
+            }
+            if (fileName.endsWith(".java")) {
+                return methodsNotMadeYet(fileName, now.get(), before.get());
             }
             Path yours = guides.root().resolve(fileName);
             Path theirs = now.get().dir().resolve(fileName);
@@ -532,9 +536,28 @@ final class BuildFindings {
             List<String> lacks = fileName.equals("pom.xml") ? PomParts.missing(yours, theirs, theirsBefore)
                     : SkippedServerlessYmlParts.missing(yours, theirs, theirsBefore);
             return lacks.isEmpty() ? Optional.empty() : Optional.of(SkippedServerlessYmlParts.inWords(lacks));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The methods (not private) that the step's edit adds to a class the step before had, and the
+     * working copy's class does not declare yet: "the method cacheClient", "the methods
+     * replaceWithNotFound and remove". Empty for a class the edit creates.
+     */
+    private Optional<String> methodsNotMadeYet(String fileName, Stages.Stage now, Stages.Stage before) throws IOException {
+        Optional<Path> theirs = javaFileNamed(now.dir(), fileName);
+        Optional<Path> yours = javaFileNamed(guides.root(), fileName);
+        Optional<Path> theirsBefore = theirs.map(path -> before.dir().resolve(now.dir().relativize(path)));
+        if (theirs.isEmpty() || yours.isEmpty() || !Files.isRegularFile(theirsBefore.get())) {
+            return Optional.empty();
+        }
+        Set<String> missing = new LinkedHashSet<>(JavaSource.callableMethods(Files.readString(theirs.get())));
+        missing.removeAll(JavaSource.callableMethods(Files.readString(theirsBefore.get())));
+        missing.removeAll(JavaSource.callableMethods(Files.readString(yours.get())));
+        return missing.isEmpty() ? Optional.empty()
+                : Optional.of("the method" + (missing.size() == 1 ? " " : "s ") + inWords(List.copyOf(missing)));
     }
 
     /** The files in words, one made in part said so: "serverless.yml (only in part) and AccountCache.java". */

@@ -1,7 +1,9 @@
 package com.example.workshop.tools.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,6 +96,46 @@ final class JavaSource {
         String types = required.strip();
         return types.equals("no arguments") ? types
                 : types.replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "").replaceAll("\\s+", "");
+    }
+
+    /** A method's declaration: its modifiers (group 1), its return type (2) and its name (3). */
+    private static final Pattern METHOD_DECLARATION = Pattern.compile("(?m)^[ \\t]*(?:@[\\w.]+\\s+)*((?:(?:public|protected|private|static"
+            + "|final|synchronized|abstract|default|native)\\s+)*)(?:<[^>]*>\\s+)?([\\w.$]+(?:<[^(){};=]*>)?(?:\\[])*)\\s+(\\w+)\\s*\\(");
+
+    /** Words the declaration pattern may take for a return type: a constructor's modifier, a nested record's keyword. */
+    private static final Set<String> NOT_A_RETURN_TYPE = Set.of("public", "protected", "private", "static", "final",
+            "synchronized", "abstract", "default", "native", "record", "class", "interface", "enum", "new", "return");
+
+    /**
+     * The names of the methods that the source's top-level type declares, private ones left out:
+     * what other classes and the tests can call. Enough to tell which of an edit's new methods a
+     * file has (step 6's AccountCache.java with {@code replace} typed, {@code remove} not yet).
+     */
+    static Set<String> callableMethods(String source) {
+        String code = withoutComments(source, true);
+        StringBuilder typeBody = new StringBuilder(); // the type's own level only: bodies and literals blanked
+        int depth = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = endOfLiteral(code, i);
+                typeBody.append(" ".repeat(end - i));
+                i = end - 1;
+                continue;
+            }
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            typeBody.append(depth <= 1 || c == '\n' || c == '{' || c == '}' ? c : ' ');
+        }
+        Set<String> names = new LinkedHashSet<>();
+        Matcher declaration = METHOD_DECLARATION.matcher(typeBody);
+        while (declaration.find()) {
+            // The type's own level holds no statements, but a constructor ("public AccountCache(") or a record ("record Entry(").
+            boolean notAMethod = NOT_A_RETURN_TYPE.contains(declaration.group(2));
+            if (!declaration.group(1).contains("private") && !notAMethod) {
+                names.add(declaration.group(3));
+            }
+        }
+        return names;
     }
 
     /** "Map<String, X> a, int b" as its two parameters: commas inside angle brackets stay. */

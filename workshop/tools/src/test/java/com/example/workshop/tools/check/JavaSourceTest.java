@@ -62,4 +62,42 @@ class JavaSourceTest {
                 .isEqualTo("AccountRepository,AccountCache");
         assertThat(JavaSource.requiredTypes("no arguments")).isEqualTo("no arguments");
     }
+
+    @Test
+    void callableMethodsAreTheTypesOwnNotPrivateOnes() {
+        String cache = """
+                public final class AccountCache {
+                    private static final Logger LOG = LoggerFactory.getLogger(AccountCache.class);
+                    private final Supplier<CacheClient> client;
+
+                    public AccountCache(Supplier<CacheClient> client) { this.client = client; }
+
+                    @Override public String toString() { return "AccountCache {}"; }
+
+                    /** Not replace(String key) { ... } in a comment. */
+                    public <T> Optional<T> read(String key, Class<T> type) {
+                        return decode(client.get().get("{", key), type); // a brace in a literal
+                    }
+
+                    void remove(String key)
+                            throws IOException {
+                        Runnable task = new Runnable() {
+                            public void run() { }
+                        };
+                    }
+
+                    private <T> Optional<T> decode(String json, Class<T> type) {
+                        return Optional.empty();
+                    }
+
+                    static Map<String, List<String>> byKey() { return Map.of(); }
+
+                    record Entry(String key) {
+                        String shown() { return key; }
+                    }
+                }
+                """;
+
+        assertThat(JavaSource.callableMethods(cache)).containsExactly("toString", "read", "remove", "byKey");
+    }
 }

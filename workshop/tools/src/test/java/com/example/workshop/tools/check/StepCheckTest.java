@@ -2336,6 +2336,36 @@ class StepCheckTest {
     }
 
     @Test
+    void aClassEditMadeInPartNamesTheMethodsItLacks() throws Exception {
+        // Step 6 with AccountCache.java's replace typed, its replaceWithNotFound and remove not yet, then StreamCacher's tests.
+        guideWithEditsOf("06-stream-cacher.md", "serverless.yml", "AccountCache.java", "StreamCacher.java");
+        String five = "step-5-fan-out";
+        String six = "step-6-stream-cacher";
+        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        versions("serverless.yml", five, "functions: {getUser: {handler: g}}\n", six,
+                "functions: {getUser: {handler: g}, streamCacher: {handler: s}}\n",
+                "functions: {getUser: {handler: g}, streamCacher: {handler: s}}\n");
+        String read = "    public String read(String key) { return key; }\n";
+        versions(cache, five, "public class AccountCache {\n" + read + "}\n", six, "public class AccountCache {\n" + read
+                + "    public void replace(String key) { }\n    public void replaceWithNotFound(String key) { }\n"
+                + "    public void remove(String key) { }\n}\n", "public class AccountCache {\n" + read
+                + "    public void replace(String key) { }\n}\n");
+        versions("src/main/java/com/example/accounts/service/StreamCacher.java", five, null, six, "class StreamCacher {}\n", null);
+        write(root.resolve("solutions/" + six + "/src/test/java/com/example/accounts/service/StreamCacherTest.java"),
+                "class StreamCacherTest {}\n"); // the step's test, not one of the attendee's own
+        Lesson cached = Lesson.of("a change is cached", "StreamCacher.java", List.of("StreamCacherTest"), null);
+        StepLessons cacher = new StepLessons(6, "the stream cacher", "06-stream-cacher.md", List.of(cached));
+
+        List<LessonResult> results = check(cacher, new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE,
+                new TestResults(List.of()), List.of("src/test/java/com/example/accounts/service/StreamCacherTest.java:9:"
+                        + " cannot find symbol (symbol: class StreamCacher)")));
+
+        assertThat(results.get(0).lesson().hint()).isEqualTo("workshop/06-stream-cacher.md, the edit of AccountCache.java (made"
+                + " in part: it lacks the methods replaceWithNotFound and remove; the guide has it before StreamCacher.java's,"
+                + " the first edit the tests need)");
+    }
+
+    @Test
     void theCompileErrorsAfterTheFirstNameTheEditsTheyNeedThatAreNotMadeYet() throws Exception {
         // Step 5 with AccountService.java typed before edits 2 and 3: findMembers is missing first, readAll after it.
         guideWithEditsOf("05-fan-out.md", "AccountRepository.java", "AccountCache.java", "AccountService.java");
