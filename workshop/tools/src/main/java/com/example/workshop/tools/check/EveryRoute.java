@@ -5,7 +5,6 @@ import static com.example.workshop.tools.check.ProbeFailure.expect;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,16 +33,12 @@ final class EveryRoute {
     static final String FAILED_READ_AS_NOT_FOUND = "a read that failed is not \"not found\"";
     /** The step whose guide adds the function that reads the table's stream: later steps must keep it. */
     static final int STREAM_CACHER_STEP = 6;
-    /** The step whose guide adds the function that reads the activity stream. */
-    static final int ACTIVITY_CONSUMER_STEP = 7;
     /** What the regressions line says when no function reads the table's stream after that step. */
     static final String NO_STREAM_READER = "no function reads the table's stream any more";
     /** How the local cloud describes a stream subscription whose function may report its failed records. */
     static final String REPORTS_FAILED_RECORDS = "ReportBatchItemFailures";
     /** What the Momento SDK logs each time a cache client is built. */
     static final String CLIENT_CREATED = "Creating Momento Cache Client";
-    /** What the local cloud logs as it hands an environment an event, as Lambda does: what came before the first is Init's. */
-    static final String START = "] START RequestId: ";
 
     private EveryRoute() {
     }
@@ -64,7 +59,7 @@ final class EveryRoute {
             if (step >= SECRET_READ_BEFORE_FROM_STEP) {
                 theKeyIsStillRead(service);
                 oneMomentoClientPerEnvironment(service);
-                everyClientCreatedDuringInit(service);
+                ClientsMadeDuringInit.inEveryFunction(service);
                 DeployedJar.leavesOutWhatLambdaNeverLoads(service);
             }
             if (step > STREAM_CACHER_STEP) {
@@ -94,7 +89,7 @@ final class EveryRoute {
      * service's own writes, and only a change made behind its back stays stale.
      */
     static void theTablesStreamIsStillRead(LocalService service) throws Exception {
-        List<String> readers = service.tablesStreamReaders();
+        java.util.List<String> readers = service.tablesStreamReaders();
         expect(!readers.isEmpty(), NO_STREAM_READER
                 + ": serverless.yml lost step 6's streamCacher function or its stream event, so a change made behind the"
                 + " service's back stays stale in the cache until its TTL ends");
@@ -131,56 +126,8 @@ final class EveryRoute {
         }
     }
 
-    /**
-     * Step 2's lesson for every function, those of later steps too (step 6's streamCacher, step 7's
-     * activityConsumer, whose tests build their handlers with a client given): the handler's
-     * constructor creates the Momento client, so the cold start pays for it, not the first event.
-     * An environment whose first client comes after its first START line made it on first use;
-     * unless its Init logged why it could not (Secrets Manager down, a slow machine), as step 2 allows.
-     */
-    static void everyClientCreatedDuringInit(LocalService service) throws ProbeFailure {
-        for (String environment : service.logLines(CLIENT_CREATED).stream().flatMap(line -> tagOf(line).stream())
-                .distinct().toList()) {
-            List<String> lines = service.logLines(environment);
-            int firstStart = firstContaining(lines, START);
-            if (firstStart < 0) {
-                continue; // no event handed to it yet
-            }
-            List<String> init = lines.subList(0, firstStart);
-            boolean initToldWhyNot = init.stream().anyMatch(line -> line.contains(" WARN ") || line.contains(" ERROR ")
-                    || line.contains("Exception"));
-            if (firstContaining(init, CLIENT_CREATED) < 0 && !initToldWhyNot) {
-                String function = environment.substring(1, environment.indexOf('#'));
-                throw new ProbeFailure(environment + " created its Momento client in its first invocation (its log says \""
-                        + CLIENT_CREATED + "\" after its first START line), not during Init: the Dependencies method that"
-                        + " builds " + function + "'s handler must start creating it and wait for it (createCacheClientDuringInit(),"
-                        + " then its join(): step 2's lesson), so that the cold start pays for it, not the first event",
-                        "workshop/" + com.example.workshop.tools.check.steps.Curriculum.step(stepThatBuilds(function))
-                                .map(StepLessons::guide).orElseThrow() + ", the edit of Dependencies.java");
-            }
-        }
-    }
-
-    /** The step whose guide writes the Dependencies method that builds the function's handler. */
-    private static int stepThatBuilds(String function) {
-        return switch (function) {
-            case "streamCacher" -> STREAM_CACHER_STEP;
-            case "activityConsumer" -> ACTIVITY_CONSUMER_STEP;
-            default -> KEY_FROM_STEP; // the API's functions: accountService()
-        };
-    }
-
-    private static int firstContaining(List<String> lines, String text) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** "[getUser#1]" for a function's log line. */
-    private static Optional<String> tagOf(String line) {
+    static Optional<String> tagOf(String line) {
         int end = line.indexOf(']');
         return line.startsWith("[") && end > 0 ? Optional.of(line.substring(0, end + 1)) : Optional.empty();
     }

@@ -2,6 +2,8 @@ package com.example.workshop.tools.check.steps;
 
 import static com.example.workshop.tools.check.ProbeFailure.expect;
 
+import com.example.workshop.tools.check.ClientsMadeDuringInit;
+import com.example.workshop.tools.check.ClosedClient;
 import com.example.workshop.tools.check.DeployedJar;
 import com.example.workshop.tools.check.Lesson;
 import com.example.workshop.tools.check.LocalService.Reply;
@@ -85,7 +87,8 @@ final class Step2MomentoClient {
                         : !serverlessYmlEdited ? " (IAM was never asked; and serverless.yml does not have that variable and"
                                 + " its statement yet either: its edit comes first in the guide)"
                         : " (IAM was never asked, so the code, not the statement, is what is missing)")
-                + twoEditsAhead(service), failureLogged || serverlessYmlEdited ? whereInitCreatesNoClient(service) : "serverless.yml");
+                + twoEditsAhead(service), failureLogged ? whereTheLoggedFailureIs(service)
+                        : serverlessYmlEdited ? whereInitCreatesNoClient(service) : "serverless.yml");
         for (JsonNode read : reads) {
             if (!read.path("outcome").asText().equals("ALLOWED")) { // the message reads serverless.yml: only when refused
                 Optional<String> otherRegion = readInAnotherRegion(read);
@@ -155,6 +158,16 @@ final class Step2MomentoClient {
             return null;
         }
         return service.sourceHas("Clients.java", CACHE_CLIENT_METHOD) ? "Dependencies.java" : "Clients.java";
+    }
+
+    /**
+     * Where to look when Init logged why it made no client before it asked Secrets Manager: serverless.yml
+     * when a variable it sets is missing (the service's own message says "see serverless.yml"), else the code
+     * that reads the key and builds the client (a key taken from an environment variable of its own, say).
+     */
+    static String whereTheLoggedFailureIs(LocalService service) {
+        return getUsersLines(service, Step2MomentoClient::tellsOfAFailure).stream().anyMatch(line -> line.contains("serverless.yml"))
+                ? null : "Clients.java";
     }
 
     /**
@@ -289,6 +302,7 @@ final class Step2MomentoClient {
      * In step 2 nothing but Init asks for the client, so it was built during Init.
      */
     static void createsOneClientDuringInit(LocalService service) throws Exception {
+        ClosedClient.neverClosed(service); // closed after Init, it passes here, and every request from step 3 on times out
         int failuresBefore = getUsersLines(service, Step2MomentoClient::tellsOfAFailure).size(); // a first try's, on a second
         String path = "/users/" + LocalService.unique("nobody");
         service.get(path);
@@ -313,6 +327,11 @@ final class Step2MomentoClient {
         }
         expect(afterFirst > 0, "getUser never created a Momento client: the handler's constructor (Init) must create it,"
                 + " through Dependencies.accountService()" + twoEditsAhead(service), whereInitCreatesNoClient(service));
+        Optional<String> late = ClientsMadeDuringInit.madeOnFirstUse(service).stream()
+                .filter(environment -> environment.startsWith("[getUser#")).findFirst();
+        expect(late.isEmpty(), late.map(ClientsMadeDuringInit::saidOf).orElse("") + ": Init must wait until it is made"
+                + " (the join() in Dependencies.accountService()), so that the cold start pays for it, not the first request",
+                "Dependencies.java");
         expect(afterFourth == afterFirst, "getUser built " + (afterFourth - afterFirst) + " more Momento clients for 3 more"
                 + " requests: keep the one client in a static field and reuse it");
         // Step 2 makes no cache call, so only a client that connects while it is created opens a connection.

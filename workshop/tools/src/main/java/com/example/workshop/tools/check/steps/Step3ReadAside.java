@@ -118,6 +118,7 @@ final class Step3ReadAside {
     }
 
     static void aMissReadsDynamoDbAndFillsTheCache(LocalService service) throws Exception {
+        ClosedClient.neverClosed(service); // said first: each request below would time out, for another reason
         String user = service.createUser("alice");
         service.flushCache(); // from step 4 on, creating the user cached it: start cold
         CacheCounters before = service.cacheCounters();

@@ -343,6 +343,53 @@ class Step2MomentoClientTest {
         }
     }
 
+    /** A key not read from the secret (Momento's own environment variable, say): the code, not serverless.yml. */
+    @Test
+    void aKeyTakenFromElsewhereThanTheSecretPointsAtClientsNotServerlessYml() throws Exception {
+        Files.writeString(workingCopy.resolve("serverless.yml"), "provider:\n  environment:\n    MOMENTO_API_KEY_SECRET_ID: k\n"
+                + "  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: secretsmanager:GetSecretValue\n");
+        List<String> log = new CopyOnWriteArrayList<>(List.of("[getUser#1] WARN Dependencies - Momento client not created during"
+                + " Init, will retry on use: java.lang.IllegalArgumentException: Missing required Momento API Key environment"
+                + " variable: MOMENTO_API_KEY"));
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(path.startsWith("/users/") ? 404 : 200,
+                path.startsWith("/_local/iam/decisions") ? "[]" : "{}"))) {
+            LocalService service = gateway.service(() -> List.copyOf(log), workingCopy);
+
+            assertThatThrownBy(() -> Step2MomentoClient.readsTheSecretOncePerEnvironment(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessageContaining("the function's log line below says why")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Clients.java"));
+
+            log.set(0, "[getUser#1] WARN Dependencies - Momento client not created during Init, will retry on use:"
+                    + " java.lang.IllegalStateException: Environment variable CACHE_NAME is not set: see serverless.yml");
+            assertThatThrownBy(() -> Step2MomentoClient.readsTheSecretOncePerEnvironment(service)).isInstanceOf(ProbeFailure.class)
+                    .as("a variable serverless.yml lacks: the lesson's own file, serverless.yml")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).isEmpty());
+        }
+    }
+
+    /** Made on the first request (no join()), or closed once made (try-with-resources): not during Init's, for good. */
+    @Test
+    void aClientMadeAfterTheFirstStartOrClosedAfterInitFailsTheInitLine() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>(List.of("[getUser#1] START RequestId: a Version: $LATEST",
+                "[getUser#1] INFO CacheClient - Creating Momento Cache Client",
+                "[getUser#1] REPORT RequestId: a\tDuration: 900.00 ms\tInit Duration: 400.00 ms"));
+        Path accounts = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts"));
+        try (StubGateway gateway = new StubGateway((method, path) -> new StubGateway.Answer(path.startsWith("/users/") ? 404 : 200,
+                path.startsWith("/_local/momento/stats") ? "{\"connections\": 1}" : "{}"))) {
+            LocalService service = gateway.service(() -> List.copyOf(log), workingCopy);
+
+            assertThatThrownBy(() -> Step2MomentoClient.createsOneClientDuringInit(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessageStartingWith("[getUser#1] created its Momento client in its first invocation")
+                    .hasMessageContaining("the join() in Dependencies.accountService()")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Dependencies.java"));
+
+            Files.writeString(accounts.resolve("Dependencies.java"), "class Dependencies {\n    void init() {\n"
+                    + "        try (CacheClient client = Clients.cacheClient(\"s\")) {\n        }\n    }\n}\n");
+            assertThatThrownBy(() -> Step2MomentoClient.createsOneClientDuringInit(service)).isInstanceOf(ProbeFailure.class)
+                    .hasMessageStartingWith("Dependencies.java closes the Momento client after using it");
+        }
+    }
+
     /** Half done, serverless.yml's edit not made either: said, and pointed at first, as the guide makes it first. */
     @Test
     void noSecretReadWithoutServerlessYmlsEditPointsThereFirst() throws Exception {

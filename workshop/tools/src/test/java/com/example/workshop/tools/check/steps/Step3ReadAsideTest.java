@@ -78,6 +78,26 @@ class Step3ReadAsideTest {
                 .startsWith("AccountService's findMembership still asks the repository alone");
     }
 
+    /** A client closed after Init makes every request time out: the first line says why, before any request. */
+    @Test
+    void aClosedClientIsTheFirstLinesFindingBeforeAnyRequest() throws Exception {
+        Path accounts = Files.createDirectories(workingCopy.resolve("src/main/java/com/example/accounts"));
+        Files.writeString(accounts.resolve("Dependencies.java"), "class Dependencies {\n    void init() {\n"
+                + "        try (CacheClient client = Clients.cacheClient(\"s\")) {\n        }\n    }\n}\n");
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubGateway localCloud = new StubGateway((method, path) -> {
+            requests.add(method + " " + path);
+            return new StubGateway.Answer(504, "{}");
+        })) {
+            ProbeFailure failure = catchThrowableOfType(() -> Step3ReadAside.aMissReadsDynamoDbAndFillsTheCache(
+                    localCloud.service(List::of, workingCopy)), ProbeFailure.class);
+
+            assertThat(failure).hasMessageStartingWith("Dependencies.java closes the Momento client after using it");
+            assertThat(failure.file()).hasValue("Dependencies.java");
+            assertThat(requests).as("no request waited out a timeout first").isEmpty();
+        }
+    }
+
     /**
      * No find method reads through the cache yet: the line names all three, each once, and says once what to
      * do (it named findOrganization and findMembership only, each with the whole advice).
