@@ -386,6 +386,11 @@ final class Step2MomentoClient {
      * (Dependencies logs the failure); an uncaught one fails Init, and every request with it.
      */
     static void aClientThatCannotBeCreatedDoesNotFailTheFunction(LocalService service) throws Exception {
+        // An Init that does not wait for its client logs a failure only after the request: nothing here could tell.
+        expect(ClientsMadeDuringInit.madeOnFirstUse(service).stream().noneMatch(environment -> environment.startsWith("[getUser#")),
+                "not tried while Init does not wait for its client (see the line above: the join() in"
+                        + " Dependencies.accountService()): a failure would be logged only after the first request",
+                "Dependencies.java");
         String path = "/users/" + LocalService.unique("nobody");
         long failuresBefore = logged(service, Step2MomentoClient::tellsOfSecretsManagersFault);
         long otherLinesBefore = logged(service, Step2MomentoClient::tellsOfAFailure);

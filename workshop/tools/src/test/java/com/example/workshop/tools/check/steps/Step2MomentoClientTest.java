@@ -383,6 +383,11 @@ class Step2MomentoClientTest {
                     .hasMessageContaining("the join() in Dependencies.accountService()")
                     .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Dependencies.java"));
 
+            assertThatThrownBy(() -> Step2MomentoClient.aClientThatCannotBeCreatedDoesNotFailTheFunction(service))
+                    .as("the fallback's line: not tried, as its failures would come after the request")
+                    .isInstanceOf(ProbeFailure.class).hasMessageStartingWith("not tried while Init does not wait for its client")
+                    .satisfies(failure -> assertThat(((ProbeFailure) failure).file()).contains("Dependencies.java"));
+
             Files.writeString(accounts.resolve("Dependencies.java"), "class Dependencies {\n    void init() {\n"
                     + "        try (CacheClient client = Clients.cacheClient(\"s\")) {\n        }\n    }\n}\n");
             assertThatThrownBy(() -> Step2MomentoClient.createsOneClientDuringInit(service)).isInstanceOf(ProbeFailure.class)
