@@ -43,6 +43,7 @@ public final class SkippedServerlessYmlParts {
         Set<String> stepKeys = Set.copyOf(added);
         added.removeAll(before);
         added.removeAll(yours);
+        added.removeIf(key -> madeOtherwise(key, yours, text(workingCopy)));
         List<String> missing = new java.util.ArrayList<>(added.stream().filter(key -> !added.contains(parent(key)))
                 .map(key -> key + elsewhere(key, yours, stepKeys).or(() -> speltOtherwise(key, yours, stepKeys, before))
                         .orElse("")).toList());
@@ -113,6 +114,28 @@ public final class SkippedServerlessYmlParts {
         return yours.stream().filter(found -> !stepKeys.contains(found) && !before.contains(found))
                 .filter(found -> parent(found).equals(parent(key)))
                 .findFirst().map(found -> " (yours has " + found + " there, which the guide's has not: the same, spelt otherwise?)");
+    }
+
+    /**
+     * A part the working copy has in a way of its own that the Serverless Framework takes as well: a variable
+     * of the provider's set in a function's own environment instead (where that function alone reads it), or
+     * a custom value the file never reads (its own custom key feeds the variable: a name the file reads and
+     * lacks stops the local cloud's start, as it stops a deploy).
+     */
+    private static boolean madeOtherwise(String key, Set<String> yours, String text) {
+        if (key.startsWith("provider.environment.")) {
+            String variable = key.substring("provider.environment.".length());
+            return yours.stream().anyMatch(found -> found.startsWith("functions.") && found.endsWith(".environment." + variable));
+        }
+        return key.startsWith("custom.") && !text.contains("self:" + key);
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** "functions.a, provider.environment.B and resources.Outputs". */

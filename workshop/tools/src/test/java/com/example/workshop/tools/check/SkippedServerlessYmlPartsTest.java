@@ -104,6 +104,24 @@ class SkippedServerlessYmlPartsTest {
     }
 
     /** A variable typed with one letter more: "lacks" alone would have the attendee paste the guide's block again. */
+    /** Set in the function that reads it, or a custom value under a name of the attendee's own: not lacking. */
+    @Test
+    void aPartMadeInAWayOfYourOwnThatServerlessTakesIsNotLacking() throws Exception {
+        String step = "custom:\n  momentoSecretId: accounts/MomentoApiKey\nprovider:\n  environment:\n"
+                + "    SECRET_ID: ${self:custom.momentoSecretId}\n    ACTIVITY_TABLE_NAME: a\nfunctions:\n  getUser:\n    handler: a.GetUser\n";
+        String before = "provider:\n  environment:\n    TABLE_NAME: t\nfunctions:\n  getUser:\n    handler: a.GetUser\n";
+        String yours = "custom:\n  momento:\n    apiKeySecret: accounts/MomentoApiKey\nprovider:\n  environment:\n"
+                + "    SECRET_ID: ${self:custom.momento.apiKeySecret}\nfunctions:\n  getUser:\n    handler: a.GetUser\n"
+                + "    environment:\n      ACTIVITY_TABLE_NAME: a\n";
+
+        assertThat(missing(yours, step, before)).isEmpty();
+        assertThat(missing(yours.replace("${self:custom.momento.apiKeySecret}", "${self:custom.momentoSecretId}"), step, before))
+                .as("a custom value the file reads and lacks").containsExactly("custom.momentoSecretId (yours has"
+                        + " custom.momento there, which the guide's has not: the same, spelt otherwise?)");
+        assertThat(missing(yours.replace("      ACTIVITY_TABLE_NAME: a\n", ""), step, before))
+                .containsExactly("provider.environment.ACTIVITY_TABLE_NAME");
+    }
+
     @Test
     void aPartSpeltOtherwiseBesideWhereItGoesIsNamed() throws Exception {
         String misspelt = STEP.replace("    ACTIVITY_TABLE_NAME: !Ref ActivityTable", "    ACTIVITY_TABLES_NAME: !Ref ActivityTable");
@@ -127,7 +145,11 @@ class SkippedServerlessYmlPartsTest {
     }
 
     private java.util.List<String> missing(String yours) throws Exception {
+        return missing(yours, STEP, STEP_BEFORE);
+    }
+
+    private java.util.List<String> missing(String yours, String step, String before) throws Exception {
         return SkippedServerlessYmlParts.missing(Files.writeString(dir.resolve("yours.yml"), yours),
-                Files.writeString(dir.resolve("step.yml"), STEP), Files.writeString(dir.resolve("before.yml"), STEP_BEFORE));
+                Files.writeString(dir.resolve("step.yml"), step), Files.writeString(dir.resolve("before.yml"), before));
     }
 }
