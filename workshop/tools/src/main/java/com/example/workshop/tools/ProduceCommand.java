@@ -85,7 +85,8 @@ class ProduceCommand implements Callable<Integer> {
             throw new WorkshopException("Cannot put the events on " + target.streamName() + ": " + e.getMessage());
         }
         out().printf("Put %d activity events on %s%s. The consumer logs one line per batch: "
-                + "\"Enriched ... lookups from the cache ...\" (in the guide's words; yours if you worded it otherwise)%n", events, target.streamName(),
+                + "\"Enriched ... lookups from the cache ...\" (in the guide's words; yours if you worded it otherwise)%n",
+                events, target.streamName(),
                 target.isLocal() ? " (local Kinesis " + target.endpoint() + ")" : "");
         return 0;
     }
