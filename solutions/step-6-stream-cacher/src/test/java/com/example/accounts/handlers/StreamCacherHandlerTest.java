@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -24,6 +27,7 @@ import com.example.accounts.model.User;
 import com.example.accounts.repository.AccountRepository;
 import com.example.accounts.service.AccountService;
 import com.example.accounts.service.StreamCacher;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -212,10 +216,31 @@ class StreamCacherHandlerTest {
         return handleOrSayWhy(handler, event);
     }
 
+    /** Lambda's logger writes to the function's log, standard output here (looked up at each call: a test may capture it). */
+    private static final LambdaLogger STANDARD_OUTPUT = new LambdaLogger() {
+        @Override
+        public void log(String message) {
+            System.out.println(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+            System.out.println(new String(message, StandardCharsets.UTF_8));
+        }
+    };
+
+    /** A Lambda context as the runtime hands one, with a logger and time left: a handler may use either. */
+    private static Context aContext() {
+        Context context = mock(Context.class);
+        when(context.getLogger()).thenReturn(STANDARD_OUTPUT);
+        when(context.getRemainingTimeInMillis()).thenReturn(60_000);
+        return context;
+    }
+
     /** The handler's answer; an exception it let out fails the test with what it must do instead. */
     private static StreamsEventResponse handleOrSayWhy(StreamCacherHandler handler, DynamodbEvent event) {
         try {
-            return handler.handleRequest(event, null);
+            return handler.handleRequest(event, aContext());
         } catch (RuntimeException e) {
             throw new AssertionError("handleRequest let an exception out: it must catch a record's failure and report its"
                     + " sequence number in batchItemFailures (an exception makes Lambda retry the whole batch, the records"

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -67,6 +68,19 @@ class ActivityConsumerHandlerTest {
     private static final Pattern A_WORD = Pattern.compile("\\p{L}{2,}");
     /** A percentage: 96 %, 99.4%, or 99,4 % (String.format's decimal comma in some languages). */
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*%");
+
+    /** Lambda's logger writes to the function's log, standard output here (looked up at each call: a test may capture it). */
+    private static final LambdaLogger STANDARD_OUTPUT = new LambdaLogger() {
+        @Override
+        public void log(String message) {
+            System.out.println(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+            System.out.println(new String(message, StandardCharsets.UTF_8));
+        }
+    };
 
     /** A Lambda context with the whole timeout still ahead; and the same for {@code process}. */
     private static final Context TIME_TO_SPARE = contextWith(10_000);
@@ -314,7 +328,7 @@ class ActivityConsumerHandlerTest {
     @Test
     void handleRequestAsksTheContextBeforeEachRecord() {
         KinesisEvent records = events(4, "ticking-");
-        Context context = mock(Context.class);
+        Context context = contextWith(0);
         // 12 s left at first, 4 s less with each event recorded: 8 s after ticking-0, 4 s after ticking-1.
         when(context.getRemainingTimeInMillis()).thenAnswer(call -> 12_000 - 4_000 * items().size());
 
@@ -547,10 +561,11 @@ class ActivityConsumerHandlerTest {
         return new ActivityConsumerHandler(new ActivityConsumer(accounts, activities, TestCaches.accountCache(memory)));
     }
 
-    /** A Lambda context with this much time left before the function's timeout. */
+    /** A Lambda context with this much time left before the function's timeout, and a logger, as Lambda's has. */
     private static Context contextWith(int millisLeft) {
         Context context = mock(Context.class);
         when(context.getRemainingTimeInMillis()).thenReturn(millisLeft);
+        when(context.getLogger()).thenReturn(STANDARD_OUTPUT);
         return context;
     }
 
