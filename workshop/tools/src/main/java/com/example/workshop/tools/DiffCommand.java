@@ -61,10 +61,17 @@ class DiffCommand extends StageCommand {
         try {
             copyWithoutClutter(copy, fromDir, toDir);
             if (to == null && !noTests) {
-                List<String> own = leaveOutYourOwnTests(copy, stage);
+                List<String> leftOut = leaveOutTestsTheStepLacks(copy, stage);
+                List<String> own = leftOut.stream().filter(file -> laterStepWith(file, stage).isEmpty()).toList();
+                List<String> laterSteps = leftOut.stream().filter(file -> !own.contains(file))
+                        .map(file -> file + " (" + laterStepWith(file, stage).get().branch() + "'s)").toList();
                 if (!own.isEmpty()) {
                     out().println("Left out: your own test files (no step so far has them): "
                             + String.join(", ", own) + ".");
+                }
+                if (!laterSteps.isEmpty()) { // e.g. diff step-6 at step 7
+                    out().println("Left out: a later step's test files, which " + stage.branch() + " does not have: "
+                            + String.join(", ", laterSteps) + ".");
                 }
             }
             List<String> otherSteps = to == null ? differingOutsideTheStep(copy, toDir, stage) : List.of();
@@ -118,11 +125,18 @@ class DiffCommand extends StageCommand {
         }
     }
 
+    /** The first step after {@code stage} whose tests hold {@code file} ("src/test/..."), if any. */
+    private java.util.Optional<Stages.Stage> laterStepWith(String file, Stages.Stage stage) {
+        return stages.all().stream().filter(later -> later.number() > stage.number())
+                .filter(later -> Files.exists(later.dir().resolve(file))).findFirst();
+    }
+
     /**
-     * The attendee's own test files, taken out of the working copy's side: the stage has no such
-     * file, so each would show as one that the finished step deletes. Their paths, from src/test.
+     * The test files that no step up to {@code stage} has (the attendee's own, or a later step's),
+     * taken out of the working copy's side: each would show as one that the finished step deletes.
+     * Their paths, from src/test.
      */
-    private List<String> leaveOutYourOwnTests(Path copy, Stages.Stage stage) {
+    private List<String> leaveOutTestsTheStepLacks(Path copy, Stages.Stage stage) {
         Path tests = copy.resolve("src/test");
         if (!Files.isDirectory(tests)) {
             return List.of();

@@ -419,6 +419,21 @@ class WorkshopToolsTest {
                 .doesNotContain("MyTest {}");
     }
 
+    /** At step 3, a diff with step 2 leaves out step 3's own tests too, but does not call them yours. */
+    @Test
+    void diffWithAnEarlierStepNamesTheLaterStepsTestsItLeavesOut() throws IOException {
+        Files.writeString(root.resolve("solutions/step-3-third/src/test/java/BTest.java"), "class BTest {}");
+        assertThat(run("use", "step-3")).isZero();
+        commit("step 3");
+        Files.createDirectories(root.resolve("src/test/java/mine"));
+        Files.writeString(root.resolve("src/test/java/mine/MyTest.java"), "class MyTest {}");
+
+        assertThat(run("diff", "step-2")).isZero();
+        assertThat(output).startsWith("Left out: your own test files (no step so far has them): src/test/java/mine/MyTest.java.\n"
+                + "Left out: a later step's test files, which step-2 does not have: src/test/java/BTest.java (step-3's).\n")
+                .doesNotContain("class BTest");
+    }
+
     /** Code of an earlier step written another way shows in every later step's diff: --this-step leaves it out. */
     @Test
     void diffThisStepLeavesOutTheFilesTheStepDoesNotChange() throws IOException {
