@@ -137,7 +137,8 @@ class ClientsTest {
             Thread.sleep(20);
         }
         assertThat(sdkTimerThreads()).as("the AWS SDK's timer threads once the key was read: one more means a Secrets Manager"
-                + " client left open (readApiKey closes it with try-with-resources), and every retry would leave another")
+                + " client left open (readApiKey closes it with try-with-resources: the key is read once per environment, so"
+                + " its client serves that one read)")
                 .isLessThanOrEqualTo(timersBefore);
     }
 }
