@@ -57,6 +57,8 @@ final class BuildFindings {
      */
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("^(src/main/\\S+\\.java):\\d+: (?:cannot find symbol"
             + " \\(symbol: (?:class|variable) ([A-Z][\\w$]*)\\)|package ([A-Z][\\w$]*) does not exist)");
+    /** javac's error for a backtick, as in a guide's code fence pasted with its code: its file and line. */
+    private static final Pattern BACKTICK = Pattern.compile("^(src/main/\\S+\\.java):(\\d+): illegal character: '`'");
     /** javac's error for a method's result used where the method returns nothing: its file and line. */
     private static final Pattern VOID_RESULT_USED = Pattern.compile("^(src/main/\\S+\\.java):(\\d+): 'void' type not allowed here");
     /** A numbered edit's heading and its file: "### 2. `AccountRepository.java`: one Query, page by page". */
@@ -123,7 +125,8 @@ final class BuildFindings {
             boolean classMissing = firstError.map(MISSING_CLASS::matcher).map(Matcher::find).orElse(false);
             return Lesson.of(lesson.title(), "workshop/" + step.guide() + ", the edit of " + fixedIn + (inIt
                     ? ": the first error above is in that file" + elsewhereInTheWorkingCopy(fixedIn, step).map(said -> "; " + said)
-                            .orElse("") + firstError.map(error -> voidResultUsed(error, step))
+                            .orElse("") + firstError.map(this::fenceLine).filter(said -> !said.isEmpty())
+                            .or(() -> firstError.map(error -> voidResultUsed(error, step)))
                             .filter(said -> !said.isEmpty()).or(() -> firstError.map(error -> importMissing(error, step))).orElse("")
                     : packageMissing ? ": it creates the package the first error above looks for" + PACKAGE_NOT_COMMITTED
                     : classMissing ? ": it creates the class the first error above looks for"
@@ -132,6 +135,27 @@ final class BuildFindings {
                     null);
         }
         return lesson;
+    }
+
+    /**
+     * For javac's "illegal character: '`'" on a line that is a Markdown code fence (```java, ```):
+     * the guide's code copied one line too many ("" for a backtick elsewhere).
+     */
+    private String fenceLine(String error) {
+        Matcher at = BACKTICK.matcher(error);
+        try {
+            if (at.find()) {
+                List<String> lines = Files.readAllLines(guides.root().resolve(at.group(1)));
+                int line = Integer.parseInt(at.group(2));
+                if (line <= lines.size() && lines.get(line - 1).strip().startsWith("```")) {
+                    return ": line " + line + " is a line of the guide's Markdown (```), copied with the code: delete it, and"
+                            + " any other such line";
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // nothing more to say
+        }
+        return "";
     }
 
     /**

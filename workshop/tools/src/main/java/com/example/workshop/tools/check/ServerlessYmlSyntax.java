@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -32,8 +33,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Whether serverless.yml is YAML at all, read before the build: a tab, a line indented out of
  * place, a key written twice or a "${" never closed is then told in a second, not after a
  * minute of building and testing. Beyond the syntax, only what a paste out of place makes: a
- * resource's property beside its Type, a plugin listed twice, a block inside an environment, a
- * plain {@code ${self:custom.x}} that points at no key. What the file says (names, actions,
+ * resource's property beside its Type, a plugin listed twice, a block inside an environment, an
+ * IAM statement a line short, a plain {@code ${self:custom.x}} that points at no key. What the file says (names, actions,
  * every other variable) is the local cloud's to judge when it starts.
  */
 public final class ServerlessYmlSyntax {
@@ -68,7 +69,8 @@ public final class ServerlessYmlSyntax {
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
             return root == null ? Optional.empty() : keyWrittenTwice(root, "").or(() -> variableNeverClosed(root, ""))
                     .or(() -> resourceKeyOutOfItsBlock(root)).or(() -> pluginListedTwice(root))
-                    .or(() -> blockInAnEnvironment(root)).or(() -> referenceToNoKey(root, root, ""));
+                    .or(() -> blockInAnEnvironment(root)).or(() -> statementWithoutAPart(root))
+                    .or(() -> referenceToNoKey(root, root, ""));
         } catch (MarkedYAMLException e) {
             return Optional.of(describe(e, text.split("\\R", -1)));
         } catch (YAMLException e) {
@@ -267,6 +269,43 @@ public final class ServerlessYmlSyntax {
                                 + " CloudFormation function such as !Ref): lines pasted too far right? Then " + name.getValue()
                                 + ": belongs beside environment:, as far left as it, under " + path.substring(0,
                                 path.lastIndexOf('.')) + ":");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An IAM statement without its Effect, Action or Resource (or NotAction, NotResource), as when a
+     * guide's statement is pasted a line short: valid YAML, but IAM refuses the policy at deploy, and
+     * the local cloud refuses the file only after the build and the tests.
+     */
+    private static Optional<String> statementWithoutAPart(Node root) {
+        Map<String, Node> lists = new java.util.LinkedHashMap<>();
+        lists.put("provider.iam.role.statements", value(value(value(value(root, "provider"), "iam"), "role"), "statements"));
+        if (value(root, "functions") instanceof MappingNode functions) {
+            for (NodeTuple function : functions.getValue()) {
+                if (function.getKeyNode() instanceof ScalarNode name) {
+                    lists.put("functions." + name.getValue() + ".iamRoleStatements", value(function.getValueNode(), "iamRoleStatements"));
+                }
+            }
+        }
+        for (Map.Entry<String, Node> list : lists.entrySet()) {
+            if (list.getValue() instanceof SequenceNode statements) {
+                for (int i = 0; i < statements.getValue().size(); i++) {
+                    if (statements.getValue().get(i) instanceof MappingNode statement
+                            && statement.getValue().stream().noneMatch(tuple -> isMergeKey(tuple.getKeyNode()))) {
+                        Set<String> keys = statement.getValue().stream().map(tuple -> scalar(tuple.getKeyNode()))
+                                .collect(Collectors.toSet());
+                        Optional<String> missing = Stream.of("Effect", "Action", "Resource").filter(part -> !keys.contains(part)
+                                && (part.equals("Effect") || !keys.contains("Not" + part))).findFirst(); // NotAction, NotResource
+                        if (missing.isPresent()) {
+                            return Optional.of("serverless.yml, line " + (statement.getStartMark().getLine() + 1) + ": "
+                                    + list.getKey() + "[" + i + "] has no " + missing.get() + ": an IAM statement needs Effect,"
+                                    + " Action and Resource (a line lost in the paste?), or IAM refuses the function's policy"
+                                    + " when it deploys");
+                        }
                     }
                 }
             }

@@ -216,6 +216,22 @@ class ServerlessYmlSyntaxTest {
                 .isEmpty();
     }
 
+    /** A line lost when a statement was pasted: the Serverless Framework deploys nothing, IAM refuses the policy. */
+    @Test
+    void anIamStatementWithoutItsResourceOrActionIsNamedWithItsLine() throws Exception {
+        String noResource = "functions:\n  getUser:\n    iamRoleStatements:\n      - Effect: Allow\n        Action: dynamodb:GetItem\n"
+                + "        Resource: !GetAtt AccountsTable.Arn\n  listMembers:\n    iamRoleStatements:\n      - Effect: Allow\n"
+                + "        Action: dynamodb:Query\n";
+        assertThat(errorIn(noResource)).isEqualTo("serverless.yml, line 9: functions.listMembers.iamRoleStatements[0] has no"
+                + " Resource: an IAM statement needs Effect, Action and Resource (a line lost in the paste?), or IAM refuses the"
+                + " function's policy when it deploys");
+        assertThat(errorIn("provider:\n  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Resource: '*'\n"))
+                .startsWith("serverless.yml, line 5: provider.iam.role.statements[0] has no Action:");
+        assertThat(findingIn("provider:\n  iam:\n    role:\n      statements:\n        - Effect: Deny\n          NotAction: a:b\n"
+                + "          NotResource: x\n        - <<: {Effect: Allow, Action: a:b, Resource: x}\n")).as("NotAction,"
+                + " NotResource and a merge key").isEmpty();
+    }
+
     @Test
     void aFileThatIsNotThereIsLeftToTheLocalCloud() throws Exception {
         assertThat(ServerlessYmlSyntax.error(dir.resolve("serverless.yml"))).isEmpty();

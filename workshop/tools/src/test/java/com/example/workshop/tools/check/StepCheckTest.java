@@ -1930,6 +1930,26 @@ class StepCheckTest {
     }
 
     @Test
+    void aGuidesCodeFencePastedWithTheCodeIsNamed() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "CacheKeys.java");
+        String keys = "src/main/java/com/example/accounts/cache/CacheKeys.java";
+        write(root.resolve(keys), "package com.example.accounts.cache;\n\nclass CacheKeys {\n}\n```\n");
+        Lesson keyed = Lesson.of("a miss reads DynamoDB", "CacheKeys.java", List.of("AccountCacheTest"), null);
+        StepLessons readAside = new StepLessons(3, "read-aside", "03-read-aside.md", List.of(keyed));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.CODE_DOES_NOT_COMPILE, new TestResults(List.of()),
+                List.of(keys + ":5: illegal character: '`'"));
+
+        assertThat(check(readAside, build).get(1).lesson().hint()).isEqualTo("workshop/03-read-aside.md, the edit of"
+                + " CacheKeys.java: the first error above is in that file: line 5 is a line of the guide's Markdown (```),"
+                + " copied with the code: delete it, and any other such line; then check again");
+
+        write(root.resolve(keys), "package com.example.accounts.cache;\n\nclass CacheKeys {\n}\n/* ` */ `x\n");
+        assertThat(check(readAside, build).get(1).lesson().hint()).as("a backtick that is not a fence line")
+                .isEqualTo("workshop/03-read-aside.md, the edit of CacheKeys.java: the first error above is in that file; then"
+                        + " check again");
+    }
+
+    @Test
     void aCallWithParametersAClassTheGuideEditsDoesNotHaveYetPointsAtThatClassesEdit() throws Exception {
         guideWithEditsOf("05-fan-out.md", "ApiResponses.java", "ListMembersHandler.java");
         Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
