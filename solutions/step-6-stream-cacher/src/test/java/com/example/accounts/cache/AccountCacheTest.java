@@ -123,6 +123,8 @@ class AccountCacheTest {
         }, TestCaches.CACHE_NAME, TTL);
 
         assertThat(unreachable.read("user#alice", User.class, database(Optional.of(ALICE)))).contains(ALICE);
+        assertThat(databaseReads).as("database reads for one read without a client: read must return the database's"
+                + " answer at once, not go on to a cache get that fails and asks the database again").hasValue(1);
     }
 
     @Test

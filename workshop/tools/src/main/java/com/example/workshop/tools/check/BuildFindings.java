@@ -57,6 +57,8 @@ final class BuildFindings {
      */
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("^(src/main/\\S+\\.java):\\d+: (?:cannot find symbol"
             + " \\(symbol: (?:class|variable) ([A-Z][\\w$]*)\\)|package ([A-Z][\\w$]*) does not exist)");
+    /** The method or field a test looks for in one of the project's classes: "(symbol: method read(...), in AccountCache)". */
+    private static final Pattern MISSING_MEMBER = Pattern.compile("\\(symbol: (?:method|variable) ([\\w$]+)");
     /** javac's error for a backtick, as in a guide's code fence pasted with its code: its file and line. */
     private static final Pattern BACKTICK = Pattern.compile("^(src/main/\\S+\\.java):(\\d+): illegal character: '`'");
     /** javac's error for a method's result used where the method returns nothing: its file and line. */
@@ -321,7 +323,7 @@ final class BuildFindings {
             if (misplaced.isPresent()) {
                 return "workshop/" + step.guide() + ", the edit of " + needed + ": " + misplaced.get();
             }
-            return needed != null ? withTheEditsBeforeIt(needed, step) : anEarlierStepsClass(tests, step).orElse(null);
+            return needed != null ? withTheEditsBeforeIt(needed, tests, step) : anEarlierStepsClass(tests, step).orElse(null);
         }
         if (tests.outcome() == TestRun.Outcome.BUILD_FAILED && tests.errors().stream().anyMatch(error -> POM_PROBLEM.matcher(error).find())) {
             // Maven could not read pom.xml, or not find a dependency it names: no Java was compiled, none is to blame.
@@ -400,7 +402,9 @@ final class BuildFindings {
             return file;
         }
         return guides.theLastEditBefore(file, step.guide()).map(guide -> "workshop/" + guide + ", the edit of " + file
-                + ": the first compile error, on the last line, is in that file, which this step's guide does not edit").orElse(file);
+                + ": the first compile error (under \"" + StepLessons.REGRESSIONS + "\") is in that file, which this step's guide"
+                + " does not edit: mend it as that guide has it, or move code of this step's that you typed into it where this"
+                + " step's guide puts it").orElse(file);
     }
 
     /** Whether the attendee's src/main/java holds a file of that name, in any package. */
@@ -494,7 +498,7 @@ final class BuildFindings {
      * before their methods, so an earlier edit that adds a method (step 5's edits 1 to 3, before
      * Member.java) may still be to make. The guide's first edit needs no such word.
      */
-    private String withTheEditsBeforeIt(String needed, StepLessons step) {
+    private String withTheEditsBeforeIt(String needed, TestRun.Result tests, StepLessons step) {
         List<String> headings = guides.headings(step.guide());
         int index = Guides.editIndex(headings, needed);
         if (needed == null || index == Integer.MAX_VALUE || headings.get(index).startsWith("### 1.")) {
@@ -506,8 +510,25 @@ final class BuildFindings {
         if (!notMade.isEmpty()) {
             return theFirstNotMade(notMade, needed + "'s, the first edit the tests need", step);
         }
-        return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need; make any edit the"
-                + " guide has before it too)";
+        return "workshop/" + step.guide() + ", the edit of " + needed + " (the first edit the tests need"
+                + memberTheTestsMiss(needed, tests, step).map(member -> ": they use its " + member + ", which your " + needed
+                        + " does not have, not typed yet or named otherwise").orElse("")
+                + "; make any edit the guide has before it too)";
+    }
+
+    /**
+     * The method or field of {@code needed}'s class that the next test compile error looks for, when
+     * the working copy has that class: the edit is made, and a name in it is misspelt ("reed") or
+     * left out, which "make the edit" alone would not tell.
+     */
+    private Optional<String> memberTheTestsMiss(String needed, TestRun.Result tests, StepLessons step) {
+        Optional<String> error = nextTestCompileError(tests, step);
+        Matcher member = error.map(MISSING_MEMBER::matcher).filter(Matcher::find).orElse(null);
+        Matcher in = error.map(LOOKED_UP_IN::matcher).filter(Matcher::find).orElse(null);
+        if (member == null || in == null || !(in.group(1) + ".java").equals(needed) || !inTheCode(needed)) {
+            return Optional.empty();
+        }
+        return Optional.of(member.group(1));
     }
 
     /**

@@ -286,8 +286,8 @@ final class Repointing {
         return taught.stream().findFirst().map(first -> first.where() + " (step " + first.step().number() + ": "
                 + String.join("; ", taught.stream().filter(other -> other.where().equals(first.where()))
                         .map(other -> other.lesson().title()).distinct().toList())
-                + "): an edit since has broken it; if not, run ./mvnw verify and read the first failure (none there: the"
-                + " test met a busy machine, check again)");
+                + "): an edit since has broken it; if not, run ./mvnw verify and read the first failure (if it passes there,"
+                + " the test met a busy machine: check again)");
     }
 
     /** @param file the file the failing test tests, when the step's guide edits it; else the lesson's own */

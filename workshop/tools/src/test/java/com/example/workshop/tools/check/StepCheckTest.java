@@ -1022,7 +1022,7 @@ class StepCheckTest {
 
         assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/04-write-aside.md, the edit of AccountCache.java (step 4:"
                 + " creating a user caches the user): an edit since has broken it; if not, run ./mvnw verify and read the first"
-                + " failure (none there: the test met a busy machine, check again)");
+                + " failure (if it passes there, the test met a busy machine: check again)");
     }
 
     @Test
@@ -1759,8 +1759,9 @@ class StepCheckTest {
                 List.of("src/main/java/com/example/accounts/Clients.java:51: variable dynamoDb is already defined in class"
                         + " com.example.accounts.Clients")));
 
-        String pointer = "workshop/02-momento-client.md, the edit of Clients.java: the first compile error, on the last line,"
-                + " is in that file, which this step's guide does not edit";
+        String pointer = "workshop/02-momento-client.md, the edit of Clients.java: the first compile error (under \"the tests"
+                + " and routes that worked before still work\") is in that file, which this step's guide does not edit: mend it"
+                + " as that guide has it, or move code of this step's that you typed into it where this step's guide puts it";
         assertThat(results).extracting(result -> result.lesson().hint()).containsExactly(pointer, pointer + "; then check again");
     }
 
@@ -2113,7 +2114,9 @@ class StepCheckTest {
                 + " cannot find symbol (symbol: method readAll(java.util.List<java.lang.String>), in AccountCache)");
 
         // Edit 2 of the guide: edit 1 may not be made yet.
-        String needed = "workshop/05-fan-out.md, the edit of AccountCache.java (the first edit the tests need; make any edit the guide has before it too)";
+        String needed = "workshop/05-fan-out.md, the edit of AccountCache.java (the first edit the tests need: they use its"
+                + " readAll, which your AccountCache.java does not have, not typed yet or named otherwise; make any edit the guide"
+                + " has before it too)";
         assertThat(results.subList(0, 2)).extracting(result -> result.lesson().hint()).containsExactly(needed, needed);
     }
 
@@ -2501,6 +2504,29 @@ class StepCheckTest {
                 .isEqualTo("the step's tests use what workshop/03-read-aside.md's edit of AccountService.java adds or changes:"
                         + " make it next, after any edit before it in the guide that you have not made yet (javac lists the"
                         + " errors above in its own order)");
+    }
+
+    /** The class is there, a method the tests call is not: typed under another name ("reed"), or left out. */
+    @Test
+    void testsMissingAMethodOfAClassThatIsThereNameTheMethod() throws Exception {
+        guideWithEditsOf("03-read-aside.md", "CacheKeys.java", "AccountCache.java");
+        write(root.resolve("src/main/java/com/example/accounts/cache/CacheKeys.java"), "class CacheKeys {}\n");
+        String cache = "src/main/java/com/example/accounts/cache/AccountCache.java";
+        Lesson hit = Lesson.of("a hit does not read DynamoDB", "AccountCache.java", List.of("AccountCacheTest"), null);
+        StepLessons readAside = new StepLessons(3, "read-aside caching", "03-read-aside.md", List.of(hit));
+        TestRun.Result build = new TestRun.Result(TestRun.Outcome.TESTS_DO_NOT_COMPILE, new TestResults(List.of()),
+                List.of("src/test/java/com/example/accounts/TestCaches.java:24: cannot find symbol (symbol: method"
+                        + " read(java.lang.String,java.lang.Class<java.lang.String>,Optional::empty), in AccountCache)"));
+
+        write(root.resolve(cache), "class AccountCache {\n    public String reed() { return null; }\n}\n");
+        assertThat(check(readAside, build).get(0).lesson().hint()).isEqualTo("workshop/03-read-aside.md, the edit of"
+                + " AccountCache.java (the first edit the tests need: they use its read, which your AccountCache.java does not"
+                + " have, not typed yet or named otherwise; make any edit the guide has before it too)");
+
+        Files.delete(root.resolve(cache));
+        assertThat(check(readAside, build).get(0).lesson().hint()).as("no such class yet: the edit is to make")
+                .isEqualTo("workshop/03-read-aside.md, the edit of AccountCache.java (the first edit the tests need; make any edit"
+                        + " the guide has before it too)");
     }
 
     @Test

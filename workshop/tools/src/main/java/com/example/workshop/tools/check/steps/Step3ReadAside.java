@@ -444,8 +444,8 @@ final class Step3ReadAside {
             expect(read.status() == 200, "with Momento's reads failing, " + read.describe("GET /users/" + user));
             momentoWasAsked(service, faultsBefore);
             expect(service.awaitMoreWarnings("[getUser#", warningsBefore, 2) > warningsBefore, "reading a user while Momento's"
-                    + " reads failed logged no WARN: a failed cache read must be logged (AccountCache.read: LOG.warn in both the"
-                    + " Error answer and the catch)", "AccountCache.java");
+                    + " reads failed logged no WARN: a failed cache read must be logged (AccountCache.get, which read calls:"
+                    + " LOG.warn in both the Error answer and the catch)", "AccountCache.java");
         } finally {
             service.healMomento();
         }

@@ -8,6 +8,8 @@ import com.example.workshop.tools.check.LocalService.CacheCounters;
 import com.example.workshop.tools.check.LocalService.Reply;
 import com.example.workshop.tools.check.ProbeFailure;
 import com.example.workshop.tools.check.StepLessons;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,9 @@ import java.util.Set;
 
 /** Step 4: write-aside. After a write returns, the next read is a hit with the new answer. */
 final class Step4WriteAside {
+    /** Reads the cache's items, to see what a write put under a key. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Step4WriteAside() {
     }
 
@@ -79,6 +84,25 @@ final class Step4WriteAside {
         return service.cachedItems(organization).entrySet().stream()
                 .filter(item -> item.getValue().contains("\"memberUsername\":\"" + user + "\""))
                 .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * The cache's keys that name {@code organization} and hold a membership whose member they do not name (the
+     * organization's key, say), with that member: a write of the service put the membership under another item's key.
+     */
+    private static Map<String, String> membershipsWithoutTheirMember(LocalService service, String organization) throws Exception {
+        Map<String, String> misplaced = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> item : service.cachedItems(organization).entrySet()) {
+            try {
+                String member = JSON.readTree(item.getValue()).path("memberUsername").asText("");
+                if (!member.isEmpty() && !item.getKey().contains(member)) {
+                    misplaced.put(item.getKey(), member);
+                }
+            } catch (JsonProcessingException notJson) {
+                // not a membership: what AccountCache.write stores is told below
+            }
+        }
+        return misplaced;
     }
 
     /**
@@ -158,6 +182,13 @@ final class Step4WriteAside {
         expect(holdingIt.size() < 2, "reading an organization right after creating it read DynamoDB; here createOrganization"
                 + " did cache it, but under another key than the read's (the cache holds it under " + String.join(" and ",
                 holdingIt) + "): build the key with CacheKeys.organization(the organization's name)");
+        Map<String, String> misplaced = afterOrganization == readsBefore ? Map.of()
+                : membershipsWithoutTheirMember(service, organization);
+        expect(misplaced.isEmpty(), "reading an organization right after creating it read DynamoDB; here createOrganization"
+                + " cached a membership under " + String.join(" and ", misplaced.keySet()) + ", a key without its member's name ("
+                + String.join(", ", misplaced.values()) + "), where the organization's read found it and could not decode it:"
+                + " cache owner, the Membership, under CacheKeys.membership(organizationName, foundingUser)",
+                "AccountService.java");
         expectCachedByTheWrite(afterOrganization == readsBefore, seen, service.momentoCalls("Delete") > deletesBefore,
                 "reading an organization right after creating it read"
                 + " DynamoDB: createOrganization must cache the organization", service, null);

@@ -251,6 +251,44 @@ class Step4WriteAsideTest {
     }
 
     @Test
+    void anOwnerCachedUnderTheOrganizationsKeyIsSaidAtTheCreateNotAtAccountCache() throws Exception {
+        // cache.write(CacheKeys.organization(organizationName), owner): the organization's read hits it and cannot decode it
+        String[] organization = new String[1];
+        try (StubGateway gateway = new StubGateway((method, path, query) -> {
+            if (path.equals("/_local/dynamodb/stats")) {
+                return new StubGateway.Answer(200, "{\"GetItem\":" + databaseReads.get() + "}");
+            }
+            if (path.equals("/_local/momento/stats")) {
+                return new StubGateway.Answer(200, "{\"caches\":{\"accounts\":{\"hits\":1,\"misses\":0,\"sets\":2}}}");
+            }
+            if (path.equals("/_local/momento/items")) {
+                String owner = "{\\\"organizationName\\\":\\\"" + organization[0] + "\\\",\\\"memberUsername\\\":\\\"alice-1\\\","
+                        + "\\\"role\\\":\\\"Owner\\\"}";
+                return new StubGateway.Answer(200, organization[0] == null ? "{\"items\":[]}"
+                        : "{\"items\":[{\"key\":\"org#" + organization[0] + "\",\"value\":\"" + owner + "\"}]}");
+            }
+            if (path.startsWith("/_local/")) {
+                return new StubGateway.Answer(200, "{}");
+            }
+            if (method.equals("GET") && path.matches("/organizations/[^/]+")) {
+                organization[0] = path.split("/")[2];
+                databaseReads.incrementAndGet(); // the cached value did not decode: DynamoDB answered
+            }
+            return new StubGateway.Answer(method.equals("POST") ? 201 : 200, "{}");
+        })) {
+            ProbeFailure failure = catchThrowableOfType(ProbeFailure.class,
+                    () -> Step4WriteAside.creatingAnOrganizationCachesItAndItsOwner(gateway.service(List::of)));
+
+            assertThat(failure.getMessage()).startsWith("reading an organization right after creating it read DynamoDB; here"
+                    + " createOrganization cached a membership under org#org-").contains("a key without its member's name"
+                    + " (alice-1), where the organization's read found it and could not decode it: cache owner, the Membership,"
+                    + " under CacheKeys.membership(organizationName, foundingUser)")
+                    .doesNotContain("encode(value)");
+            assertThat(failure.file()).contains("AccountService.java");
+        }
+    }
+
+    @Test
     void aLoggedUnreadableOwnerIsSaidSoWhenTheCacheNoLongerHoldsIt() throws Exception {
         // what the read logged, once the probe read the founder's membership (a fill that replaced it since, say)
         java.util.function.Supplier<List<String>> log = () -> founding[1] == null ? List.of()
