@@ -1,5 +1,9 @@
 package com.example.workshop.tools.check;
 
+import com.example.workshop.tools.Stages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +13,7 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The second look at a check's lines, once each has its own pointer: a line whose failure follows
@@ -27,9 +32,77 @@ final class Repointing {
     }
 
     List<LessonResult> repoint(List<LessonResult> results, TestRun.Result tests, StepLessons step) {
-        return pointAtABrokenEarlierLesson(pointBelowALayerWhoseTestsFail(pointWhereTheSameErrorFailedFirst(
-                pointWhereTheirTestsDefer(pointPastAFileWhoseTestsPass(results, tests, step), tests, step), tests, step),
-                tests, step), tests, step);
+        return pointAtTheWriterOfAMissingAttribute(pointAtABrokenEarlierLesson(pointBelowALayerWhoseTestsFail(
+                pointWhereTheSameErrorFailedFirst(pointWhereTheirTestsDefer(pointPastAFileWhoseTestsPass(results, tests, step),
+                        tests, step), tests, step), tests, step), tests, step), tests, step);
+    }
+
+    /** AssertJ's words for an attribute a map lacks: {@code to contain key: "foundingUser"}, {@code entries: ["foundingUser"=}. */
+    private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("to contain (?:key: \"(\\w+)\"|entries: \\[\"(\\w+)\"=)");
+
+    /**
+     * A lesson whose failing tests miss an attribute in a map (a DynamoDB item) that exactly one file
+     * of the step's edits writes, as a string in the finished step's file and not in the attendee's,
+     * points at that edit: step 7's {@code foundingUser} left out of ActivityRepository.toItem failed
+     * the handler's tests, and the line named ActivityConsumer.java.
+     */
+    private List<LessonResult> pointAtTheWriterOfAMissingAttribute(List<LessonResult> results, TestRun.Result tests,
+                                                                  StepLessons step) {
+        if (tests.outcome() != TestRun.Outcome.TESTS_RAN) {
+            return results;
+        }
+        List<LessonResult> pointed = new ArrayList<>();
+        for (LessonResult result : results) {
+            Optional<String> attribute = failingTestsOf(result.lesson(), tests).stream()
+                    .map(test -> MISSING_ATTRIBUTE.matcher(test.failure())).filter(Matcher::find)
+                    .map(found -> found.group(1) != null ? found.group(1) : found.group(2)).findFirst();
+            Optional<Stages.Stage> finished = attribute.isEmpty() ? Optional.empty() : finishedStage(step);
+            List<String> writers = finished.isEmpty() ? List.of()
+                    : editedFilesThatLackAString(step, finished.get(), "\"" + attribute.get() + "\"");
+            pointed.add(result.done() || writers.size() != 1 ? result : repointed(result, "workshop/" + step.guide()
+                    + ", the edit of " + writers.get(0) + ": the tests look for the attribute " + attribute.get() + ", which"
+                    + " that edit writes and your " + writers.get(0) + " does not"));
+        }
+        return pointed;
+    }
+
+    /** The step's folder under solutions/; empty where there is none (a test's root). */
+    private Optional<Stages.Stage> finishedStage(StepLessons step) {
+        try {
+            return new Stages(guides.root()).numbered(step.number());
+        } catch (java.io.UncheckedIOException noSolutions) {
+            return Optional.empty();
+        }
+    }
+
+    /** The .java files of the step's numbered edits whose finished version holds {@code text} and the attendee's does not. */
+    private List<String> editedFilesThatLackAString(StepLessons step, Stages.Stage finished, String text) {
+        List<String> lacking = new ArrayList<>();
+        for (String heading : guides.headings(step.guide())) {
+            Matcher edit = NUMBERED_JAVA_EDIT.matcher(heading);
+            if (edit.find()) {
+                Optional<String> theirs = sourceNamed(finished.dir(), edit.group(1));
+                Optional<String> yours = sourceNamed(guides.root(), edit.group(1));
+                if (theirs.filter(source -> source.contains(text)).isPresent() && yours.filter(source -> !source.contains(text))
+                        .isPresent() && !lacking.contains(edit.group(1))) {
+                    lacking.add(edit.group(1));
+                }
+            }
+        }
+        return lacking;
+    }
+
+    /** "### 2. `ActivityRepository.java`: ...": a numbered edit of a Java file. */
+    private static final Pattern NUMBERED_JAVA_EDIT = Pattern.compile("^###\\s+\\d+\\.\\s+`([\\w$]+\\.java)`");
+
+    /** The text of the first file of that name under {@code directory}'s src/main/java; empty when none or unreadable. */
+    private static Optional<String> sourceNamed(Path directory, String fileName) {
+        try (Stream<Path> files = Files.walk(directory.resolve("src/main/java"))) {
+            Optional<Path> file = files.filter(path -> path.getFileName().toString().equals(fileName)).findFirst();
+            return file.isEmpty() ? Optional.empty() : Optional.of(Files.readString(file.get()));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /**

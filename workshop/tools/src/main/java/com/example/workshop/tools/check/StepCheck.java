@@ -174,8 +174,8 @@ public final class StepCheck {
         Optional<String> notYaml = ServerlessYmlSyntax.error(root.resolve("serverless.yml"));
         if (notYaml.isPresent()) {
             // Nothing can run in the local cloud until it parses, and it takes a second to say so, not a build.
-            out.println("serverless.yml cannot be read (the first line below says where): nothing was built or tried; fix it,"
-                    + " then check again.");
+            out.println("serverless.yml cannot be deployed as it is (the first line below says where): nothing was built or"
+                    + " tried; fix it, then check again.");
             out.flush();
             return nothingTried(step.withRegressions(regressionProbe), notYaml.get(), step);
         }

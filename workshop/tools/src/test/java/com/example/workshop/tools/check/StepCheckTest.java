@@ -1214,6 +1214,33 @@ class StepCheckTest {
         Files.writeString(root.resolve("workshop").resolve(guide), text);
     }
 
+    /** Step 7's foundingUser left out of ActivityRepository.toItem: the handler's tests miss it, the repository writes it. */
+    @Test
+    void anAttributeTheTestsMissPointsAtTheOneEditedFileThatWritesItInTheStep() throws Exception {
+        guideWithEditsOf("07-stream-consumer.md", "ActivityRepository.java", "ActivityConsumer.java");
+        String repository = "src/main/java/com/example/accounts/repository/ActivityRepository.java";
+        String consumer = "src/main/java/com/example/accounts/ActivityConsumer.java";
+        write(root.resolve("solutions/step-7-stream-consumer").resolve(repository),
+                "class ActivityRepository { void toItem() { item.put(\"foundingUser\", s(founder)); } }\n");
+        write(root.resolve("solutions/step-7-stream-consumer").resolve(consumer), "class ActivityConsumer {}\n");
+        write(root.resolve(repository), "class ActivityRepository { void toItem() { /* founder left out */ } }\n");
+        write(root.resolve(consumer), "class ActivityConsumer {}\n");
+        Lesson enriched = Lesson.testedOnly("each event is recorded with its user and organization", "ActivityConsumer.java",
+                "ActivityConsumerHandlerTest.anEventIsRecordedWithTheUserAndTheOrganization");
+        StepLessons consumerStep = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(enriched));
+        TestCase missing = fail("handlers.ActivityConsumerHandlerTest", "anEventIsRecordedWithTheUserAndTheOrganization",
+                "[the enriched record's attributes] Expecting actual: {\"action\"=AttributeValue(S=viewed)... to contain key:"
+                        + " \"foundingUser\"");
+
+        assertThat(check(consumerStep, ran(missing)).get(0).lesson().hint()).isEqualTo("workshop/07-stream-consumer.md, the"
+                + " edit of ActivityRepository.java: the tests look for the attribute foundingUser, which that edit writes and"
+                + " your ActivityRepository.java does not");
+
+        write(root.resolve(repository), "class ActivityRepository { void toItem() { item.put(\"foundingUser\", s(x)); } }\n");
+        assertThat(check(consumerStep, ran(missing)).get(0).lesson().hint()).as("written, with a wrong value: the lesson's file")
+                .isEqualTo("ActivityConsumer.java");
+    }
+
     @Test
     void aLocalCloudThatCannotStartIsExplainedOnceAndIndented() throws Exception {
         Lesson second = Lesson.of("second", "AccountCache.java", List.of(), service -> { });
@@ -1665,7 +1692,7 @@ class StepCheckTest {
 
         assertThat(builds).hasValue(0);
         assertThat(cloudsStarted).hasValue(0);
-        assertThat(said.toString()).contains("serverless.yml cannot be read").doesNotContain("Building");
+        assertThat(said.toString()).contains("serverless.yml cannot be deployed as it is").doesNotContain("Building");
         assertThat(done(results)).containsExactly(false, false, false);
         assertThat(printed.toString()).containsOnlyOnce("line 4, column 1").contains("TAB")
                 .containsOnlyOnce("-> serverless.yml: workshop/03-read-aside.md, the edit of serverless.yml");
