@@ -332,7 +332,8 @@ final class Repointing {
                 .findFirst()
                 .map(test -> repointed(result, "workshop/" + step.guide() + ", the edit of " + testedFile(test) + " ("
                         + test.simpleClassName() + "." + test.method() + ", an earlier step's test of that class, fails now:"
-                        + " the edit broke what it proves)"));
+                        + " the edit broke what it proves" + earlierLessonOf(test, step.number()).map(taught -> ", which "
+                        + taught.where() + ", teaches").orElse("") + ")"));
     }
 
     /** The failing tests no lesson of the step names: an earlier step's, which the regressions line reports. */

@@ -1006,6 +1006,27 @@ class StepCheckTest {
         assertThat(integrationOnly.get(1).lesson().hint()).as("no unit test of an edited class").startsWith("run ./mvnw verify");
     }
 
+    /** Step 4's write made fire-and-forget while doing step 5, whose edit of AccountCache.java leaves write alone. */
+    @Test
+    void anOlderUnitTestOfAnEditedClassAlsoNamesTheGuideThatTeachesIt() throws Exception {
+        guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
+        guideWithEditsOf("05-fan-out.md", "AccountCache.java", "ListMembersHandler.java");
+        Lesson waits = Lesson.of("a failed cache write never fails the request", "AccountCache.java",
+                List.of("AccountCacheTest.aWriteReturnsOnlyOnceItIsStored"), null);
+        StepLessons writeAside = new StepLessons(4, "write-aside caching", "04-write-aside.md", List.of(waits));
+        Lesson lists = Lesson.of("lists every member", "ListMembersHandler.java", List.of("ListMembersIntegrationTest"), null);
+        StepLessons fanOut = new StepLessons(5, "fan-out reads", "05-fan-out.md", List.of(lists));
+        TestRun.Result olderFails = ran(pass("ListMembersIntegrationTest", "listsEveryMember"),
+                fail("AccountCacheTest", "aWriteReturnsOnlyOnceItIsStored", "write returned before the cache stored it"));
+
+        List<LessonResult> results = new StepCheck(root, new PrintWriter(new StringWriter()), () -> olderFails, NoCloud::new)
+                .withEarlierSteps(number -> number == 4 ? Optional.of(writeAside) : Optional.empty()).run(fanOut);
+
+        assertThat(results.get(1).lesson().hint()).isEqualTo("workshop/05-fan-out.md, the edit of AccountCache.java"
+                + " (AccountCacheTest.aWriteReturnsOnlyOnceItIsStored, an earlier step's test of that class, fails now: the edit"
+                + " broke what it proves, which workshop/04-write-aside.md, the edit of AccountCache.java, teaches)");
+    }
+
     @Test
     void anOlderUnitTestFailingAloneNamesTheEditOfItsClassNotTheLessonsOtherFile() throws Exception {
         guideWithEditsOf("04-write-aside.md", "AccountCache.java", "AccountService.java");
