@@ -395,7 +395,8 @@ public final class StepCheck {
      */
     private List<LessonResult> nothingTried(List<Lesson> lessons, String reason, StepLessons step) {
         String where = editsServerlessYml(step)
-                ? "serverless.yml: workshop/" + step.guide() + ", the edit of serverless.yml, or a part an earlier step added"
+                ? "serverless.yml: workshop/" + step.guide() + ", the edit of serverless.yml"
+                        + (inAFunctionTheStepAdds(reason, step) ? "" : ", or a part an earlier step added")
                 : "serverless.yml (" + typoOrBreak(step) + ")";
         List<LessonResult> results = new ArrayList<>();
         for (Lesson lesson : lessons) {
@@ -682,6 +683,21 @@ public final class StepCheck {
     }
 
     /** Whether the step's guide edits serverless.yml (step 1's shows the file it starts from, and edits nothing). */
+    /** "functions.activityConsumer...": a place in serverless.yml under a function the step before did not have. */
+    private static final Pattern FUNCTION_PATH = Pattern.compile("\\bfunctions\\.([\\w-]+)");
+
+    /** Whether {@code reason} names a function that this step adds: then no earlier step's part is to blame. */
+    private boolean inAFunctionTheStepAdds(String reason, StepLessons step) {
+        Matcher function = FUNCTION_PATH.matcher(reason);
+        try {
+            Optional<Stages.Stage> before = new Stages(root).numbered(step.number() - 1);
+            return function.find() && before.isPresent() && Files.readAllLines(before.get().dir().resolve("serverless.yml"))
+                    .stream().noneMatch(line -> line.equals("  " + function.group(1) + ":"));
+        } catch (IOException | UncheckedIOException unreadable) {
+            return false;
+        }
+    }
+
     private boolean editsServerlessYml(StepLessons step) {
         return step.number() > 1 && guides.hasAnEditOf(step.guide(), "serverless.yml");
     }

@@ -1693,6 +1693,25 @@ class StepCheckTest {
                 + " workshop/06-stream-cacher.md, the edit of serverless.yml, or a part an earlier step added");
     }
 
+    /** A function this step adds cannot be "a part an earlier step added". */
+    @Test
+    void aServerlessYmlRefusedBeforeTheBuildInAFunctionTheStepAddsNamesThisStepsEditAlone() throws Exception {
+        guideWithEditsOf("07-stream-consumer.md", "serverless.yml", "ActivityRepository.java");
+        write(root.resolve("solutions/step-6-stream-cacher/serverless.yml"), "functions:\n  streamCacher:\n    handler: x\n");
+        String statement = "    iamRoleStatements:\n      - Effect: Allow\n        Action: dynamodb:PutItem\n";
+        Lesson consumes = Lesson.of("each event is recorded", "ActivityConsumer.java", List.of("ActivityConsumerHandlerTest"), null);
+        StepLessons consumer = new StepLessons(7, "the stream consumer", "07-stream-consumer.md", List.of(consumes));
+
+        Files.writeString(root.resolve("serverless.yml"), "functions:\n  activityConsumer:\n    handler: y\n" + statement);
+        assertThat(check(consumer, ran()).get(0).lesson().hint())
+                .isEqualTo("serverless.yml: workshop/07-stream-consumer.md, the edit of serverless.yml");
+
+        Files.writeString(root.resolve("serverless.yml"), "functions:\n  streamCacher:\n    handler: x\n" + statement);
+        assertThat(check(consumer, ran()).get(0).lesson().hint()).as("a function of the step before")
+                .isEqualTo("serverless.yml: workshop/07-stream-consumer.md, the edit of serverless.yml, or a part an earlier"
+                        + " step added");
+    }
+
     @Test
     void aServerlessYmlThatIsNotYamlIsToldBeforeTheBuildOnEveryLine() throws Exception {
         guideWithEditsOf("03-read-aside.md", "serverless.yml", "AccountCache.java");
