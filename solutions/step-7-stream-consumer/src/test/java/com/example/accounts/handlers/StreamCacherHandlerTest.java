@@ -65,8 +65,11 @@ class StreamCacherHandlerTest {
         StreamsEventResponse response = handle(insert(user("alice", "Alice", "Liddell")));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(memory.items).as("the cache after alice's INSERT: the stream cacher caches an INSERT's new image, as it"
+                + " does a MODIFY's").containsKey(ALICE_KEY);
         assertThat(memory.ttls).as("the TTL of alice's entry: the stream cacher sets with the cache's TTL, as the read path"
-                + " does: Clients.CACHE_TTL, 60 s since step 2").containsEntry(ALICE_KEY, Duration.ofSeconds(60));
+                + " does (AccountCache.replace gives each set the TTL the cache was built with: Clients.CACHE_TTL, 60 s"
+                + " since step 2)").containsEntry(ALICE_KEY, Duration.ofSeconds(60));
         assertThat(reads.getUser("alice")).isEqualTo(new User("alice", "Alice", "Liddell"));
         verifyNoInteractions(database);
     }
