@@ -694,7 +694,7 @@ final class BuildFindings {
     }
 
     /** The first file of that name under {@code directory}'s src/main/java, in any package. */
-    private static Optional<Path> javaFileNamed(Path directory, String fileName) throws IOException {
+    static Optional<Path> javaFileNamed(Path directory, String fileName) throws IOException {
         try (Stream<Path> files = Files.walk(directory.resolve("src/main/java"))) {
             return files.filter(path -> path.getFileName().toString().equals(fileName)).findFirst();
         }

@@ -97,8 +97,8 @@ final class Repointing {
 
     /** The text of the first file of that name under {@code directory}'s src/main/java; empty when none or unreadable. */
     private static Optional<String> sourceNamed(Path directory, String fileName) {
-        try (Stream<Path> files = Files.walk(directory.resolve("src/main/java"))) {
-            Optional<Path> file = files.filter(path -> path.getFileName().toString().equals(fileName)).findFirst();
+        try {
+            Optional<Path> file = BuildFindings.javaFileNamed(directory, fileName);
             return file.isEmpty() ? Optional.empty() : Optional.of(Files.readString(file.get()));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
@@ -337,7 +337,7 @@ final class Repointing {
     }
 
     /** The failing tests no lesson of the step names: an earlier step's, which the regressions line reports. */
-    private static java.util.stream.Stream<TestResults.TestCase> olderFailingTests(TestRun.Result tests, StepLessons step) {
+    private static Stream<TestResults.TestCase> olderFailingTests(TestRun.Result tests, StepLessons step) {
         List<String> claimed = step.lessons().stream().flatMap(lesson -> lesson.tests().stream()).toList();
         return tests.tests().cases().stream().filter(test -> test.failure() != null)
                 .filter(test -> claimed.stream().noneMatch(test::matches));
